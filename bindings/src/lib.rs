@@ -1,0 +1,29 @@
+//! Eddy's native modules: one file per domain, one `MODULE` each, listed in [`all`].
+//!
+//! Every function here is reachable from JS through the private `binding` object that only the
+//! standard library (stdlib-js) receives. Arguments are validated in JS first; the Rust side
+//! still never panics on odd input — it throws a Node-style error instead.
+
+mod encoding;
+mod fs;
+mod os;
+mod process;
+mod types;
+mod util;
+
+use eddy_runtime::NativeModule;
+
+/// Every native module, alphabetically.
+pub fn all() -> Vec<NativeModule> {
+    vec![
+        encoding::MODULE,
+        fs::MODULE,
+        os::MODULE,
+        process::MODULE,
+        types::MODULE,
+        util::MODULE,
+    ]
+}
+
+/// The embedded JS standard library (re-exported so the facade needs only this crate).
+pub use eddy_stdlib::{BOOTSTRAP, SOURCES};

@@ -1,0 +1,240 @@
+//! `binding.process`: the OS side of the `process` object — standard stream writes, the
+//! environment, working directory, ids, clocks and resource usage.
+
+use std::io::Write;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use eddy_runtime::{arg_string, js_string, set_fn, throw_io_error, v8, NativeModule};
+
+pub const MODULE: NativeModule = NativeModule {
+    name: "process",
+    init,
+};
+
+/// When the process (well, this module) started: `process.uptime()` counts from here.
+static START: OnceLock<Instant> = OnceLock::new();
+
+fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
+    START.get_or_init(Instant::now);
+    set_fn(scope, target, "writeSync", write_sync);
+    set_fn(scope, target, "isatty", isatty);
+    set_fn(scope, target, "cwd", cwd);
+    set_fn(scope, target, "chdir", chdir);
+    set_fn(scope, target, "pid", pid);
+    set_fn(scope, target, "ppid", ppid);
+    set_fn(scope, target, "hrtimeNs", hrtime_ns);
+    set_fn(scope, target, "uptime", uptime);
+    set_fn(scope, target, "memoryUsage", memory_usage);
+    set_fn(scope, target, "rss", rss);
+    set_fn(scope, target, "cpuUsage", cpu_usage);
+    set_fn(scope, target, "getEnv", get_env);
+    set_fn(scope, target, "setEnv", set_env);
+    set_fn(scope, target, "unsetEnv", unset_env);
+    set_fn(scope, target, "envKeys", env_keys);
+    set_fn(scope, target, "versions", versions);
+    set_fn(scope, target, "readStdin", read_stdin);
+}
+
+
+
+/// `writeSync(fd, data)`: write a string (as UTF-8) or a Uint8Array completely. Standard
+/// streams are written synchronously, as Node does for files and pipes, so nothing is lost at
+/// exit. A non-blocking descriptor (set by someone else) is waited on instead of failing.
+fn write_sync(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let fd = args.get(0).int32_value(scope).unwrap_or(-1);
+    let data = args.get(1);
+    let bytes: Vec<u8> = if let Ok(view) = v8::Local::<v8::ArrayBufferView>::try_from(data) {
+        let mut buf = vec![0u8; view.byte_length()];
+        view.copy_contents(&mut buf);
+        buf
+    } else {
+        data.to_rust_string_lossy(scope).into_bytes()
+    };
+    match write_all_fd(fd, &bytes) {
+        Ok(()) => rv.set_int32(bytes.len() as i32),
+        Err(err) => throw_io_error(scope, &err, "write", None),
+    }
+}
+
+fn write_all_fd(fd: i32, mut bytes: &[u8]) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        // SAFETY: plain write(2) on a caller-supplied descriptor with a valid buffer.
+        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+        if n >= 0 {
+            bytes = &bytes[n as usize..];
+            continue;
+        }
+        let err = std::io::Error::last_os_error();
+        match err.kind() {
+            std::io::ErrorKind::Interrupted => {}
+            std::io::ErrorKind::WouldBlock => {
+                let mut pfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLOUT,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd.
+                unsafe { libc::poll(&mut pfd, 1, -1) };
+            }
+            _ => return Err(err),
+        }
+    }
+    if fd == 1 {
+        let _ = std::io::stdout().flush();
+    }
+    Ok(())
+}
+
+fn isatty(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let fd = args.get(0).int32_value(scope).unwrap_or(-1);
+    // SAFETY: isatty only inspects the descriptor.
+    rv.set_bool(unsafe { libc::isatty(fd) } == 1);
+}
+
+fn cwd(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    match std::env::current_dir() {
+        Ok(dir) => rv.set(js_string(scope, &dir.to_string_lossy()).into()),
+        Err(err) => throw_io_error(scope, &err, "uv_cwd", None),
+    }
+}
+
+fn chdir(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    let Some(dir) = arg_string(scope, &args, 0, "directory") else {
+        return;
+    };
+    if let Err(err) = std::env::set_current_dir(&dir) {
+        // Node: "ENOENT: no such file or directory, chdir /cwd -> 'dir'"
+        let from = std::env::current_dir()
+            .map(|d| d.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let error = eddy_runtime::io_error(scope, &err, "chdir", Some(&from), Some(&dir));
+        scope.throw_exception(error);
+    }
+}
+
+fn pid(_scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    rv.set_int32(std::process::id() as i32);
+}
+
+fn ppid(_scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    // SAFETY: getppid cannot fail.
+    rv.set_int32(unsafe { libc::getppid() });
+}
+
+/// Monotonic nanoseconds (CLOCK_MONOTONIC, like libuv's uv_hrtime) as a BigInt.
+fn hrtime_ns(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: valid out-pointer.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    let ns = (ts.tv_sec as u64) * 1_000_000_000 + ts.tv_nsec as u64;
+    rv.set(v8::BigInt::new_from_u64(scope, ns).into());
+}
+
+fn uptime(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let secs = START.get_or_init(Instant::now).elapsed().as_secs_f64();
+    rv.set(v8::Number::new(scope, secs).into());
+}
+
+fn rss_bytes() -> f64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: f64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.0);
+    // SAFETY: sysconf has no preconditions.
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as f64;
+    pages * page
+}
+
+fn rss(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    rv.set(v8::Number::new(scope, rss_bytes()).into());
+}
+
+/// `[rss, heapTotal, heapUsed, external, arrayBuffers]`.
+fn memory_usage(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let stats = scope.get_heap_statistics();
+    let values = [
+        rss_bytes(),
+        stats.total_heap_size() as f64,
+        stats.used_heap_size() as f64,
+        stats.external_memory() as f64,
+        0.0,
+    ];
+    let items: Vec<v8::Local<v8::Value>> = values
+        .iter()
+        .map(|v| v8::Number::new(scope, *v).into())
+        .collect();
+    rv.set(v8::Array::new_with_elements(scope, &items).into());
+}
+
+/// `[userMicros, systemMicros]` from getrusage(RUSAGE_SELF).
+fn cpu_usage(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    // SAFETY: zeroed rusage is a valid out-buffer.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let micros = |t: libc::timeval| t.tv_sec as f64 * 1e6 + t.tv_usec as f64;
+    let items: Vec<v8::Local<v8::Value>> = [micros(usage.ru_utime), micros(usage.ru_stime)]
+        .iter()
+        .map(|v| v8::Number::new(scope, *v).into())
+        .collect();
+    rv.set(v8::Array::new_with_elements(scope, &items).into());
+}
+
+fn get_env(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let key = args.get(0).to_rust_string_lossy(scope);
+    if key.is_empty() || key.contains(['=', '\0']) {
+        return;
+    }
+    if let Some(value) = std::env::var_os(&key) {
+        rv.set(js_string(scope, &value.to_string_lossy()).into());
+    }
+}
+
+fn set_env(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    let key = args.get(0).to_rust_string_lossy(scope);
+    let value = args.get(1).to_rust_string_lossy(scope);
+    if key.is_empty() || key.contains(['=', '\0']) || value.contains('\0') {
+        return;
+    }
+    // SAFETY: JS runs on one thread; V8's helper threads do not read the environment.
+    unsafe { std::env::set_var(key, value) };
+}
+
+fn unset_env(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    let key = args.get(0).to_rust_string_lossy(scope);
+    if key.is_empty() || key.contains(['=', '\0']) {
+        return;
+    }
+    // SAFETY: as in set_env.
+    unsafe { std::env::remove_var(key) };
+}
+
+fn env_keys(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let keys: Vec<v8::Local<v8::Value>> = std::env::vars_os()
+        .map(|(k, _)| js_string(scope, &k.to_string_lossy()).into())
+        .collect();
+    rv.set(v8::Array::new_with_elements(scope, &keys).into());
+}
+
+/// `{ v8 }`: versions only Rust knows.
+fn versions(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let obj = v8::Object::new(scope);
+    let v8_version = js_string(scope, v8::V8::get_version());
+    eddy_runtime::set_value(scope, obj, "v8", v8_version.into());
+    rv.set(obj.into());
+}
+
+/// `readStdin()`: all of standard input as text (for a script piped to `eddy` or `eddy -`).
+fn read_stdin(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    match std::io::stdin().read_to_end(&mut buf) {
+        Ok(_) => rv.set(js_string(scope, &String::from_utf8_lossy(&buf)).into()),
+        Err(err) => throw_io_error(scope, &err, "read", None),
+    }
+}

@@ -1,0 +1,34 @@
+//! V8 platform start-up (once per process) and isolate creation.
+//!
+//! V8 wants exactly one platform per process, initialised before the first isolate and never
+//! torn down while isolates may still exist, so it lives in a `OnceLock` and is shared by every
+//! `Runtime` the process creates (an embedder may create several, one after another or on
+//! several threads).
+
+use std::sync::OnceLock;
+
+static PLATFORM: OnceLock<v8::SharedRef<v8::Platform>> = OnceLock::new();
+
+/// Initialise V8 once. `flags` are V8 command-line flags (e.g. `--stack-size=2000`); only the
+/// first call's flags take effect, because V8 reads them before the first isolate exists.
+pub(crate) fn init_platform(flags: &[String]) {
+    PLATFORM.get_or_init(|| {
+        if !flags.is_empty() {
+            let mut argv = vec![String::from("eddy")];
+            argv.extend(flags.iter().cloned());
+            v8::V8::set_flags_from_command_line(argv);
+        }
+        let platform = v8::new_default_platform(0, false).make_shared();
+        v8::V8::initialize_platform(platform.clone());
+        v8::V8::initialize();
+        platform
+    });
+}
+
+/// A fresh isolate whose microtask queue we drain ourselves: Node runs microtasks only after
+/// the `process.nextTick` queue, so V8's automatic checkpoints would run them too early.
+pub(crate) fn new_isolate() -> v8::OwnedIsolate {
+    let mut isolate = v8::Isolate::new(v8::CreateParams::default());
+    isolate.set_microtasks_policy(v8::MicrotasksPolicy::Explicit);
+    isolate
+}

@@ -1,0 +1,365 @@
+//! Eddy's engine room: a V8 isolate with Node's execution model around it.
+//!
+//! This crate knows nothing of `fs` or `http`. It owns the isolate, the event loop, the one
+//! function that calls into JS (and drains `process.nextTick` + microtasks after it), the
+//! compilation of embedded builtins and user code, and the uncaught-exception path. Native
+//! modules ([`NativeModule`]) and the JS standard library (builtin sources) are handed in through
+//! [`RuntimeOptions`]; the `eddy` crate assembles the full runtime from them.
+//!
+//! # The contract with the JS side
+//!
+//! Every builtin is compiled as `function (exports, require, module, binding)`. The builtin
+//! named by [`RuntimeOptions::bootstrap`] runs first, with `require` undefined; its
+//! `module.exports` must be the *hooks* object the runtime calls:
+//! `runMain(path)`, `evalMain(source, print)`, `evaluate(source, name)`,
+//! `processTicksAndRejections()`, `handleUncaught(error, origin, arrow)`,
+//! `promiseRejectHandler(type, promise, reason)`, `emitBeforeExit()`, `emitExit()` → code.
+//! `binding.runtime` holds the runtime's own natives (compile, exit, microtasks, …) and
+//! `binding.config` the process-level options (argv, execArgv, execPath).
+//!
+//! # Examples
+//!
+//! A runtime with no standard library beyond a tiny bootstrap:
+//!
+//! ```
+//! use eddy_runtime::{Runtime, RuntimeOptions};
+//!
+//! static SOURCES: &[(&str, &str)] = &[(
+//!     "boot",
+//!     "module.exports = { evaluate: (src) => binding.runtime.runScript(src, 'x') };",
+//! )];
+//! let mut rt = Runtime::new(RuntimeOptions {
+//!     builtins: SOURCES,
+//!     bootstrap: "boot",
+//!     ..Default::default()
+//! })
+//! .unwrap();
+//! assert_eq!(rt.eval::<f64>("6 * 7").unwrap(), 42.0);
+//! ```
+
+mod errors;
+mod event_loop;
+mod isolate;
+mod modules;
+mod native;
+mod state;
+mod tasks;
+mod value;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub use errors::{errno_info, io_error, throw_io_error, Error};
+pub use native::{arg_string, js_string, set_fn, set_value, throw_type_error, NativeInit, NativeModule};
+pub use v8;
+pub use value::{FromJs, Json};
+
+use state::{exit_requested, hook, state, RuntimeState};
+use tasks::Outcome;
+
+/// How to build a [`Runtime`].
+#[derive(Clone, Default)]
+pub struct RuntimeOptions {
+    /// Native modules, installed as `binding[name]`.
+    pub natives: Vec<NativeModule>,
+    /// Embedded JS sources: `(builtin id, source)`.
+    pub builtins: &'static [(&'static str, &'static str)],
+    /// Id of the builtin that bootstraps the JS side and exports the hooks.
+    pub bootstrap: &'static str,
+    /// `process.argv` as the JS side should see it (`[execPath, script, ...args]`).
+    pub argv: Vec<String>,
+    /// `process.execArgv`: runtime options that came before the script.
+    pub exec_argv: Vec<String>,
+    /// `process.execPath`.
+    pub exec_path: String,
+    /// V8 flags; only the first runtime of a process applies them.
+    pub v8_flags: Vec<String>,
+}
+
+/// A JS runtime: one isolate, one context, one event loop.
+///
+/// Lifecycle: [`Runtime::new`] bootstraps the JS side; run code with [`Runtime::run_main`] /
+/// [`Runtime::eval_main`] (Node's uncaught-exception semantics) or [`Runtime::eval`] (errors
+/// come back to Rust); then [`Runtime::run_to_completion`] runs the loop, emits 'beforeExit' and
+/// 'exit', and returns the exit code.
+pub struct Runtime {
+    /// The main context. Declared before `isolate` so it is dropped first.
+    context: v8::Global<v8::Context>,
+    /// Shared with native callbacks through the isolate slot.
+    state: Rc<RefCell<RuntimeState>>,
+    /// Whether 'exit' has been emitted (it is emitted once).
+    exited: bool,
+    isolate: v8::OwnedIsolate,
+}
+
+// ===== impl Runtime =====
+
+impl Runtime {
+    /// Create the isolate, install the natives and run the bootstrap builtin.
+    pub fn new(options: RuntimeOptions) -> Result<Self, Error> {
+        isolate::init_platform(&options.v8_flags);
+        let mut isolate = isolate::new_isolate();
+        let state = Rc::new(RefCell::new(RuntimeState {
+            builtins: options.builtins.iter().copied().collect(),
+            hooks: None,
+            exit_code: None,
+        }));
+        isolate.set_slot(state.clone());
+        isolate.set_promise_reject_callback(promise_reject_callback);
+
+        let context = {
+            v8::scope!(let scope, &mut isolate);
+            let context = v8::Context::new(scope, Default::default());
+            let scope = &mut v8::ContextScope::new(scope, context);
+            let binding = build_binding(scope, &options);
+            bootstrap(scope, options.bootstrap, binding)?;
+            v8::Global::new(scope, context)
+        };
+        Ok(Runtime {
+            context,
+            state,
+            exited: false,
+            isolate,
+        })
+    }
+
+    /// Run the file at `path` as the main module (`hooks.runMain`). An exception goes through
+    /// Node's uncaught-exception path (report on stderr, exit code 1) rather than to Rust.
+    pub fn run_main(&mut self, path: &str) -> Result<(), Error> {
+        self.call_hook("runMain", &[HookArg::Str(path)])
+    }
+
+    /// Run `source` like `node -e` (or `-p` when `print` is set) with Node's uncaught-exception
+    /// semantics. `name` is the script name used in stack traces (`[eval]`, `[stdin]`).
+    pub fn eval_main(&mut self, source: &str, print: bool, name: &str) -> Result<(), Error> {
+        self.call_hook(
+            "evalMain",
+            &[HookArg::Str(source), HookArg::Bool(print), HookArg::Str(name)],
+        )
+    }
+
+    /// Evaluate `source` as a script (with `require` available) and convert its completion
+    /// value. A thrown exception comes back as [`Error::Js`]; queued ticks and microtasks run
+    /// before this returns.
+    pub fn eval<T: FromJs>(&mut self, source: &str) -> Result<T, Error> {
+        if let Some(code) = self.state.borrow().exit_code {
+            return Err(Error::Exited(code));
+        }
+        v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
+        let Some(f) = hook(scope, "evaluate") else {
+            return Err(Error::Bootstrap("the bootstrap exports no `evaluate` hook".into()));
+        };
+        let src = js_string(scope, source).into();
+        let name = js_string(scope, "[eval]").into();
+        let recv = v8::undefined(scope).into();
+        let mut caught = None;
+        match tasks::call_catching(scope, f, recv, &[src, name], &mut caught) {
+            Outcome::Returned(value) => T::from_js(scope, value),
+            Outcome::Exited => Err(Error::Exited(exit_code_of(scope))),
+            Outcome::Threw => {
+                let exception = match caught {
+                    Some(e) => v8::Local::new(scope, e),
+                    None => v8::undefined(scope).into(),
+                };
+                Err(Error::from_exception(scope, exception))
+            }
+        }
+    }
+
+    /// Run the event loop until nothing is left, then emit 'exit' once; returns the process
+    /// exit code (`process.exitCode`, or the code JS exited with).
+    pub fn run_to_completion(&mut self) -> i32 {
+        {
+            v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
+            event_loop::run(scope);
+        }
+        self.emit_exit()
+    }
+
+    /// The exit code JS asked for, if it asked (`process.exit`, a fatal exception).
+    pub fn exit_code(&self) -> Option<i32> {
+        self.state.borrow().exit_code
+    }
+
+    /// Emit 'exit' (once) unless JS already exited, and return the final exit code.
+    fn emit_exit(&mut self) -> i32 {
+        if let Some(code) = self.exit_code() {
+            return code;
+        }
+        if !self.exited {
+            self.exited = true;
+            v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
+            if let Some(f) = hook(scope, "emitExit") {
+                let recv = v8::undefined(scope).into();
+                if let Outcome::Returned(v) = tasks::call(scope, f, recv, &[]) {
+                    let code = v.int32_value(scope).unwrap_or(0);
+                    self.state.borrow_mut().exit_code.get_or_insert(code);
+                }
+            }
+        }
+        self.exit_code().unwrap_or(0)
+    }
+
+    fn call_hook(&mut self, name: &str, args: &[HookArg]) -> Result<(), Error> {
+        if self.exit_code().is_some() {
+            return Ok(());
+        }
+        v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
+        let Some(f) = hook(scope, name) else {
+            return Err(Error::Bootstrap(format!("the bootstrap exports no `{name}` hook")));
+        };
+        let values: Vec<v8::Local<v8::Value>> = args
+            .iter()
+            .map(|a| match a {
+                HookArg::Str(s) => js_string(scope, s).into(),
+                HookArg::Bool(b) => v8::Boolean::new(scope, *b).into(),
+            })
+            .collect();
+        let recv = v8::undefined(scope).into();
+        tasks::call(scope, f, recv, &values);
+        Ok(())
+    }
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        // Release our handle on the state before the isolate (which owns the other clone) goes.
+        self.state.borrow_mut().hooks = None;
+    }
+}
+
+enum HookArg<'a> {
+    Str(&'a str),
+    Bool(bool),
+}
+
+fn exit_code_of(isolate: &v8::Isolate) -> i32 {
+    state(isolate).borrow().exit_code.unwrap_or(0)
+}
+
+/// `binding`: one object per native module, plus `binding.runtime` and `binding.config`.
+fn build_binding<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    options: &RuntimeOptions,
+) -> v8::Local<'s, v8::Object> {
+    let binding = v8::Object::new(scope);
+    let runtime = v8::Object::new(scope);
+    modules::install(scope, runtime);
+    set_fn(scope, runtime, "runMicrotasks", js_run_microtasks);
+    set_fn(scope, runtime, "exit", js_exit);
+    set_fn(scope, runtime, "triggerUncaughtException", js_trigger_uncaught);
+    set_value(scope, binding, "runtime", runtime.into());
+
+    let config = v8::Object::new(scope);
+    let argv = string_array(scope, &options.argv);
+    set_value(scope, config, "argv", argv.into());
+    let exec_argv = string_array(scope, &options.exec_argv);
+    set_value(scope, config, "execArgv", exec_argv.into());
+    let exec_path = js_string(scope, &options.exec_path);
+    set_value(scope, config, "execPath", exec_path.into());
+    set_value(scope, binding, "config", config.into());
+
+    for module in &options.natives {
+        let target = v8::Object::new(scope);
+        (module.init)(scope, target);
+        set_value(scope, binding, module.name, target.into());
+    }
+    binding
+}
+
+fn string_array<'s>(scope: &mut v8::PinScope<'s, '_>, items: &[String]) -> v8::Local<'s, v8::Array> {
+    let values: Vec<v8::Local<v8::Value>> = items.iter().map(|s| js_string(scope, s).into()).collect();
+    v8::Array::new_with_elements(scope, &values)
+}
+
+/// Run the bootstrap builtin and keep its exports as the hooks object.
+fn bootstrap<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    id: &str,
+    binding: v8::Local<'s, v8::Object>,
+) -> Result<(), Error> {
+    v8::tc_scope!(let tc, scope);
+    let exports = v8::Object::new(tc);
+    let module = v8::Object::new(tc);
+    set_value(tc, module, "exports", exports.into());
+    let ok = match modules::compile_builtin(tc, id) {
+        Some(f) => {
+            let undefined = v8::undefined(tc).into();
+            f.call(tc, undefined, &[exports.into(), undefined, module.into(), binding.into()])
+                .is_some()
+        }
+        None => false,
+    };
+    if !ok {
+        let report = match tc.exception() {
+            Some(e) => {
+                let err = Error::from_exception(tc, e);
+                err.to_string()
+            }
+            None => "terminated".to_string(),
+        };
+        return Err(Error::Bootstrap(report));
+    }
+    let key = js_string(tc, "exports");
+    let hooks = module
+        .get(tc, key.into())
+        .and_then(|v| v8::Local::<v8::Object>::try_from(v).ok())
+        .ok_or_else(|| Error::Bootstrap(format!("builtin `{id}` exported no hooks object")))?;
+    state(tc).borrow_mut().hooks = Some(v8::Global::new(tc, hooks));
+    Ok(())
+}
+
+// ===== natives: binding.runtime =====
+
+fn js_run_microtasks(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    scope.perform_microtask_checkpoint();
+}
+
+/// `exit(code)`: remember the code and unwind all JS; the embedder decides what exiting means.
+fn js_exit(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    let code = args.get(0).int32_value(scope).unwrap_or(0);
+    state(scope).borrow_mut().exit_code.get_or_insert(code);
+    scope.terminate_execution();
+}
+
+/// `triggerUncaughtException(error, fromPromise)`: the uncaught path for errors JS caught on
+/// the user's behalf (queueMicrotask callbacks, unhandled rejections). The arrow points where
+/// the error was created, as in Node.
+fn js_trigger_uncaught(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let error = args.get(0);
+    let from_promise = args.get(1).is_true();
+    let message = v8::Exception::create_message(scope, error);
+    let origin = if from_promise { "unhandledRejection" } else { "uncaughtException" };
+    tasks::report_uncaught(scope, error, Some(message), origin);
+}
+
+/// V8 tells us when a promise is rejected with no handler (and when one is added later); the JS
+/// side keeps the bookkeeping and decides after the microtask queue drains, as Node does.
+extern "C" fn promise_reject_callback(message: v8::PromiseRejectMessage) {
+    let promise = message.get_promise();
+    v8::callback_scope!(unsafe scope, promise);
+    let Some(context) = promise.get_creation_context(scope) else {
+        return;
+    };
+    let scope = &mut v8::ContextScope::new(scope, context);
+    if exit_requested(scope) {
+        return;
+    }
+    let Some(handler) = hook(scope, "promiseRejectHandler") else {
+        return;
+    };
+    let kind = v8::Integer::new(scope, message.get_event() as i32).into();
+    let reason = message
+        .get_value()
+        .unwrap_or_else(|| v8::undefined(scope).into());
+    let recv = v8::undefined(scope).into();
+    handler.call(scope, recv, &[kind, promise.into(), reason]);
+}

@@ -1,0 +1,153 @@
+//! Compiling code: embedded builtins (`node:` modules) and user sources (CommonJS wrappers and
+//! plain scripts). Resolution and the CommonJS `Module` object live in stdlib-js
+//! (`internal/modules/cjs/loader`); this file only turns source text into V8 functions.
+
+use crate::native::{arg_string, js_string, set_fn, throw_type_error};
+use crate::state::state;
+
+/// Parameters of the wrapper every builtin is compiled in.
+const BUILTIN_PARAMS: [&str; 4] = ["exports", "require", "module", "binding"];
+
+/// Compile `source` as the body of `function (params…)`, named `resource` in stack traces.
+pub(crate) fn compile_function<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    source: &str,
+    resource: &str,
+    params: &[&str],
+) -> Option<v8::Local<'s, v8::Function>> {
+    let code = v8::String::new(scope, source)?;
+    let name = js_string(scope, resource);
+    let origin = script_origin(scope, name.into(), false);
+    let mut src = v8::script_compiler::Source::new(code, Some(&origin));
+    let params: Vec<v8::Local<v8::String>> = params.iter().map(|p| js_string(scope, p)).collect();
+    v8::script_compiler::compile_function(
+        scope,
+        &mut src,
+        &params,
+        &[],
+        v8::script_compiler::CompileOptions::NoCompileOptions,
+        v8::script_compiler::NoCacheReason::NoReason,
+    )
+}
+
+/// Compile and run `source` as a classic script in the global scope (for `-e`, `-p`, `eval`).
+pub(crate) fn run_script<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    source: v8::Local<'s, v8::String>,
+    resource: v8::Local<'s, v8::Value>,
+) -> Option<v8::Local<'s, v8::Value>> {
+    let origin = script_origin(scope, resource, false);
+    let script = v8::Script::compile(scope, source, Some(&origin))?;
+    script.run(scope)
+}
+
+fn script_origin<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    resource: v8::Local<'s, v8::Value>,
+    is_module: bool,
+) -> v8::ScriptOrigin<'s> {
+    v8::ScriptOrigin::new(
+        scope, resource, 0, 0, false, 0, None, false, false, is_module, None,
+    )
+}
+
+/// Compile builtin `id` inside the builtin wrapper. Throws if it does not exist.
+pub(crate) fn compile_builtin<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    id: &str,
+) -> Option<v8::Local<'s, v8::Function>> {
+    let source = state(scope).borrow().builtins.get(id).copied();
+    match source {
+        Some(source) => compile_function(scope, source, &format!("node:{id}"), &BUILTIN_PARAMS),
+        None => {
+            throw_type_error(
+                scope,
+                "ERR_UNKNOWN_BUILTIN_MODULE",
+                &format!("No such built-in module: {id}"),
+            );
+            None
+        }
+    }
+}
+
+// ===== natives for stdlib-js (binding.runtime.*) =====
+
+pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
+    set_fn(scope, target, "compileBuiltin", js_compile_builtin);
+    set_fn(scope, target, "builtinIds", js_builtin_ids);
+    set_fn(scope, target, "compileFunction", js_compile_function);
+    set_fn(scope, target, "runScript", js_run_script);
+}
+
+/// `compileBuiltin(id)` → the wrapper function of builtin `id`.
+fn js_compile_builtin(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Some(id) = arg_string(scope, &args, 0, "id") else {
+        return;
+    };
+    if let Some(f) = compile_builtin(scope, &id) {
+        rv.set(f.into());
+    }
+}
+
+/// `builtinIds()` → every embedded builtin id, sorted.
+fn js_builtin_ids(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let mut ids: Vec<&'static str> = state(scope).borrow().builtins.keys().copied().collect();
+    ids.sort_unstable();
+    let items: Vec<v8::Local<v8::Value>> =
+        ids.iter().map(|id| js_string(scope, id).into()).collect();
+    rv.set(v8::Array::new_with_elements(scope, &items).into());
+}
+
+/// `compileFunction(source, filename, params)` → a function whose body is `source`; a syntax
+/// error is thrown with its position in `filename`.
+fn js_compile_function(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Some(source) = arg_string(scope, &args, 0, "source") else {
+        return;
+    };
+    let Some(filename) = arg_string(scope, &args, 1, "filename") else {
+        return;
+    };
+    let mut params = Vec::new();
+    if let Ok(list) = v8::Local::<v8::Array>::try_from(args.get(2)) {
+        for i in 0..list.length() {
+            if let Some(p) = list.get_index(scope, i) {
+                params.push(p.to_rust_string_lossy(scope));
+            }
+        }
+    }
+    let params: Vec<&str> = params.iter().map(String::as_str).collect();
+    if let Some(f) = compile_function(scope, &source, &filename, &params) {
+        rv.set(f.into());
+    }
+}
+
+/// `runScript(source, filename)` → the completion value of a classic script.
+fn js_run_script<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    args: v8::FunctionCallbackArguments<'s>,
+    mut rv: v8::ReturnValue,
+) {
+    let Ok(source) = v8::Local::<v8::String>::try_from(args.get(0)) else {
+        throw_type_error(
+            scope,
+            "ERR_INVALID_ARG_TYPE",
+            "The \"source\" argument must be of type string",
+        );
+        return;
+    };
+    if let Some(value) = run_script(scope, source, args.get(1)) {
+        rv.set(value);
+    }
+}

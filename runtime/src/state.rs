@@ -1,0 +1,45 @@
+//! Per-isolate runtime state, kept in an isolate slot so native callbacks can reach it.
+//!
+//! It sits behind `Rc<RefCell<…>>`: callers clone the `Rc`, copy out what they need and drop the
+//! borrow *before* calling into JS, because JS may call back into natives that borrow again.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// What the runtime remembers about one isolate.
+pub(crate) struct RuntimeState {
+    /// Embedded JS sources by builtin id (`"events"`, `"internal/errors"`).
+    pub builtins: HashMap<&'static str, &'static str>,
+    /// The object the bootstrap builtin exported: the JS functions the runtime calls.
+    pub hooks: Option<v8::Global<v8::Object>>,
+    /// Set once JS asked to exit (`process.exit`, a fatal exception): the code to exit with.
+    pub exit_code: Option<i32>,
+}
+
+pub(crate) type SharedState = Rc<RefCell<RuntimeState>>;
+
+/// The state of the isolate behind `scope`. Every isolate made by `Runtime::new` has one.
+pub(crate) fn state(isolate: &v8::Isolate) -> SharedState {
+    isolate
+        .get_slot::<SharedState>()
+        .expect("isolate was created by Runtime::new")
+        .clone()
+}
+
+/// Whether JS has asked the process to exit; the loop and all callers stop calling JS then.
+pub(crate) fn exit_requested(isolate: &v8::Isolate) -> bool {
+    state(isolate).borrow().exit_code.is_some()
+}
+
+/// A hook function exported by the bootstrap (`hooks[name]`), if the bootstrap has run.
+pub(crate) fn hook<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    name: &str,
+) -> Option<v8::Local<'s, v8::Function>> {
+    let hooks = state(scope).borrow().hooks.clone()?;
+    let hooks = v8::Local::new(scope, hooks);
+    let key = v8::String::new(scope, name)?;
+    let value = hooks.get(scope, key.into())?;
+    v8::Local::<v8::Function>::try_from(value).ok()
+}

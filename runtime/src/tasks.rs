@@ -1,0 +1,151 @@
+//! The one way into JS. [`call`] runs a JS function, routes an exception to the uncaught-
+//! exception path, then drains `process.nextTick` and V8's microtasks, repeating until both are
+//! empty — the order Node uses after every callback. Nobody else calls into JS by hand.
+
+use crate::errors::arrow_message;
+use crate::state::{exit_requested, hook};
+
+/// What happened to a call into JS.
+pub(crate) enum Outcome<'s> {
+    /// It returned this value.
+    Returned(v8::Local<'s, v8::Value>),
+    /// It threw; the exception went to the uncaught-exception path (or to the caller, for
+    /// [`call_catching`]).
+    Threw,
+    /// JS asked to exit; execution was terminated.
+    Exited,
+}
+
+/// Call `f` with `recv` and `args`; an exception goes to the uncaught-exception path; then the
+/// tick and microtask queues are drained.
+pub(crate) fn call<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    f: v8::Local<'s, v8::Function>,
+    recv: v8::Local<'s, v8::Value>,
+    args: &[v8::Local<'s, v8::Value>],
+) -> Outcome<'s> {
+    let outcome = call_no_drain(scope, f, recv, args, None);
+    if !matches!(outcome, Outcome::Exited) {
+        drain_ticks(scope);
+    }
+    if exit_requested(scope) {
+        return Outcome::Exited;
+    }
+    outcome
+}
+
+/// Like [`call`], but an exception is handed back through `caught` instead of being treated as
+/// uncaught (for embedders' `eval`, which report errors to Rust).
+pub(crate) fn call_catching<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    f: v8::Local<'s, v8::Function>,
+    recv: v8::Local<'s, v8::Value>,
+    args: &[v8::Local<'s, v8::Value>],
+    caught: &mut Option<v8::Global<v8::Value>>,
+) -> Outcome<'s> {
+    let outcome = call_no_drain(scope, f, recv, args, Some(caught));
+    if !matches!(outcome, Outcome::Exited) {
+        drain_ticks(scope);
+    }
+    if exit_requested(scope) {
+        return Outcome::Exited;
+    }
+    outcome
+}
+
+fn call_no_drain<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    f: v8::Local<'s, v8::Function>,
+    recv: v8::Local<'s, v8::Value>,
+    args: &[v8::Local<'s, v8::Value>],
+    caught: Option<&mut Option<v8::Global<v8::Value>>>,
+) -> Outcome<'s> {
+    if exit_requested(scope) {
+        return Outcome::Exited;
+    }
+    v8::tc_scope!(let tc, scope);
+    if let Some(value) = f.call(tc, recv, args) {
+        return Outcome::Returned(value);
+    }
+    if tc.has_terminated() || exit_requested(tc) {
+        return Outcome::Exited;
+    }
+    let Some(exception) = tc.exception() else {
+        return Outcome::Threw;
+    };
+    match caught {
+        Some(slot) => *slot = Some(v8::Global::new(tc, exception)),
+        None => {
+            let message = tc.message();
+            report_uncaught(tc, exception, message, "uncaughtException");
+        }
+    }
+    Outcome::Threw
+}
+
+/// Run the JS tick callback (nextTick queue, then microtasks, then promise rejections, until
+/// all are empty). Before the bootstrap has installed it, only microtasks exist.
+pub(crate) fn drain_ticks(scope: &mut v8::PinScope) {
+    loop {
+        if exit_requested(scope) {
+            return;
+        }
+        let Some(tick) = hook(scope, "processTicksAndRejections") else {
+            scope.perform_microtask_checkpoint();
+            return;
+        };
+        let recv = v8::undefined(scope).into();
+        // A tick that throws goes to the uncaught path; the rest of the queue still runs, so go
+        // round again until the callback returns normally.
+        if let Outcome::Returned(_) | Outcome::Exited = call_no_drain(scope, tick, recv, &[], None)
+        {
+            return;
+        }
+    }
+}
+
+/// Hand an exception nobody caught to JS (`hooks.handleUncaught(error, origin, arrow)`), which
+/// emits 'uncaughtException' or prints the report and exits like Node. If that handler itself
+/// throws, Node's rule applies: print it and exit with code 7.
+pub(crate) fn report_uncaught(
+    scope: &mut v8::PinScope,
+    exception: v8::Local<v8::Value>,
+    message: Option<v8::Local<v8::Message>>,
+    origin: &str,
+) {
+    let is_syntax_error = is_syntax_error(scope, exception);
+    let arrow = match message {
+        Some(m) => arrow_message(scope, m, is_syntax_error),
+        None => String::new(),
+    };
+    let Some(handler) = hook(scope, "handleUncaught") else {
+        // Before the bootstrap finished there is no JS to report with.
+        let text = exception.to_rust_string_lossy(scope);
+        eprintln!("{arrow}\n{text}");
+        crate::state::state(scope).borrow_mut().exit_code = Some(1);
+        return;
+    };
+    let origin = crate::native::js_string(scope, origin).into();
+    let arrow = crate::native::js_string(scope, &arrow).into();
+    let recv = v8::undefined(scope).into();
+    v8::tc_scope!(let tc, scope);
+    if handler.call(tc, recv, &[exception, origin, arrow]).is_none()
+        && !tc.has_terminated()
+        && !exit_requested(tc)
+    {
+        let text = tc
+            .exception()
+            .map(|e| e.to_rust_string_lossy(tc))
+            .unwrap_or_default();
+        eprintln!("{text}");
+        crate::state::state(tc).borrow_mut().exit_code = Some(7);
+        tc.terminate_execution();
+    }
+}
+
+fn is_syntax_error(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> bool {
+    let Ok(obj) = v8::Local::<v8::Object>::try_from(value) else {
+        return false;
+    };
+    obj.get_constructor_name().to_rust_string_lossy(scope) == "SyntaxError"
+}

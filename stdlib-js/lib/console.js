@@ -1,0 +1,3 @@
+'use strict';
+// PLACEHOLDER
+module.exports = globalThis.console;

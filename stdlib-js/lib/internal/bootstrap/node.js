@@ -1,0 +1,519 @@
+'use strict';
+// Bootstraps the JS side of Eddy. The runtime compiles this builtin first, with `require`
+// undefined and `binding` holding every native module, and keeps `module.exports` as its
+// hooks object: the functions Rust calls (see runtime/src/lib.rs, "The contract with the JS
+// side"). Keep the hook names in step with runtime/src/{lib,tasks,event_loop}.rs.
+
+// ===== builtin loader =====
+
+const builtinCache = new Map();
+const builtinIds = binding.runtime.builtinIds();
+
+function requireBuiltin(id) {
+  const cached = builtinCache.get(id);
+  if (cached !== undefined) return cached.exports;
+  const fn = binding.runtime.compileBuiltin(id);
+  const mod = { id, exports: {}, loaded: false };
+  builtinCache.set(id, mod);
+  try {
+    fn.call(undefined, mod.exports, requireBuiltin, mod, binding);
+  } catch (err) {
+    builtinCache.delete(id);
+    throw err;
+  }
+  mod.loaded = true;
+  return mod.exports;
+}
+
+/** Public builtins: every id not under internal/. */
+requireBuiltin.ids = builtinIds.filter((id) => !id.startsWith('internal/'));
+
+const NODE_VERSION = 'v20.20.2';
+const EDDY_VERSION = '0.1.0';
+
+const EventEmitter = requireBuiltin('events');
+const taskQueues = requireBuiltin('internal/process/task_queues');
+const { codes } = requireBuiltin('internal/errors');
+
+// ===== process =====
+
+const native = binding.process;
+
+// `process` is an EventEmitter whose constructor is named "process", as in Node.
+const processProto = Object.create(EventEmitter.prototype, {
+  constructor: {
+    value: function process() {},
+    writable: true,
+    configurable: true,
+  },
+  [Symbol.toStringTag]: { value: 'process', configurable: true },
+});
+const process = Object.create(processProto);
+EventEmitter.call(process);
+
+const config = binding.config;
+const uname = binding.os.uname();
+
+function defineValue(name, value) {
+  Object.defineProperty(process, name, {
+    value, writable: true, enumerable: true, configurable: true,
+  });
+}
+
+defineValue('version', NODE_VERSION);
+defineValue('versions', Object.freeze({
+  node: NODE_VERSION.slice(1),
+  eddy: EDDY_VERSION,
+  v8: native.versions().v8,
+  modules: '115',
+}));
+defineValue('arch', archName(uname.machine));
+defineValue('platform', 'linux');
+defineValue('release', Object.freeze({ name: 'node', lts: 'Iron' }));
+defineValue('argv', config.argv.slice());
+defineValue('execArgv', config.execArgv.slice());
+defineValue('execPath', config.execPath);
+defineValue('argv0', config.argv0 !== undefined ? config.argv0 : 'eddy');
+defineValue('title', 'eddy');
+defineValue('pid', native.pid());
+defineValue('ppid', native.ppid());
+defineValue('config', Object.freeze({
+  target_defaults: {},
+  variables: { host_arch: archName(uname.machine), node_shared: false },
+}));
+defineValue('features', Object.freeze({ inspector: false, ipv6: true, tls: false, typescript: 'transform' }));
+defineValue('env', makeEnv());
+defineValue('exitCode', undefined);
+defineValue('_exiting', false);
+
+function archName(machine) {
+  switch (machine) {
+    case 'x86_64': return 'x64';
+    case 'aarch64': return 'arm64';
+    case 'i686': case 'i386': return 'ia32';
+    default: return machine;
+  }
+}
+
+// `process.exitCode` only takes integers (or integer strings), undefined and null.
+let exitCode;
+Object.defineProperty(process, 'exitCode', {
+  enumerable: true,
+  configurable: false,
+  get() { return exitCode; },
+  set(code) {
+    if (code !== undefined && code !== null) {
+      validateExitCode(code);
+    }
+    exitCode = code;
+  },
+});
+
+function validateExitCode(code) {
+  if (typeof code === 'string' && code.trim() !== '' && Number.isInteger(Number(code))) return;
+  if (typeof code !== 'number') {
+    throw new codes.ERR_INVALID_ARG_TYPE('code', 'integer', code);
+  }
+  if (!Number.isInteger(code)) {
+    throw new codes.ERR_OUT_OF_RANGE('code', 'an integer', code);
+  }
+}
+
+function finalExitCode() {
+  return exitCode === undefined || exitCode === null ? 0 : Number(exitCode) | 0;
+}
+
+process.cwd = function cwd() { return native.cwd(); };
+process.chdir = function chdir(directory) {
+  if (typeof directory !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('directory', 'string', directory);
+  }
+  native.chdir(directory);
+};
+process.uptime = function uptime() { return native.uptime(); };
+
+process.hrtime = function hrtime(previous) {
+  const now = native.hrtimeNs();
+  let sec = Number(now / 1000000000n);
+  let nsec = Number(now % 1000000000n);
+  if (previous !== undefined) {
+    if (!Array.isArray(previous)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('time', 'Array', previous);
+    }
+    if (previous.length !== 2) {
+      throw new codes.ERR_OUT_OF_RANGE('time', 2, previous.length);
+    }
+    sec -= previous[0];
+    nsec -= previous[1];
+    if (nsec < 0) {
+      sec -= 1;
+      nsec += 1e9;
+    }
+  }
+  return [sec, nsec];
+};
+process.hrtime.bigint = function bigint() { return native.hrtimeNs(); };
+
+process.memoryUsage = function memoryUsage() {
+  const [rss, heapTotal, heapUsed, external, arrayBuffers] = native.memoryUsage();
+  return { rss, heapTotal, heapUsed, external, arrayBuffers };
+};
+process.memoryUsage.rss = function rss() { return native.rss(); };
+
+process.cpuUsage = function cpuUsage(previous) {
+  const [user, system] = native.cpuUsage();
+  if (previous !== undefined) {
+    if (previous === null || typeof previous !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('prevValue', 'object', previous);
+    }
+    return { user: user - previous.user, system: system - previous.system };
+  }
+  return { user, system };
+};
+
+process.nextTick = taskQueues.nextTick;
+
+process.exit = function exit(code) {
+  if (code !== undefined) process.exitCode = code;
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', finalExitCode());
+  }
+  binding.runtime.exit(finalExitCode());
+};
+process.reallyExit = function reallyExit(code) {
+  binding.runtime.exit(code | 0);
+};
+process.abort = function abort() {
+  binding.runtime.exit(134);
+};
+
+process.umask = function umask() { return 0o22; };
+process.getuid = function getuid() { return native.getuid ? native.getuid() : 0; };
+process.binding = function (name) {
+  throw new Error(`No such module: ${name}`);
+};
+
+let uncaughtCaptureCallback = null;
+process.setUncaughtExceptionCaptureCallback = function (fn) {
+  if (fn === null) {
+    uncaughtCaptureCallback = null;
+    return;
+  }
+  if (typeof fn !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  }
+  if (uncaughtCaptureCallback !== null) {
+    const err = new Error(
+      '`process.setupUncaughtExceptionCapture()` was called while a capture callback was ' +
+      'already active');
+    err.code = 'ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET';
+    throw err;
+  }
+  uncaughtCaptureCallback = fn;
+};
+process.hasUncaughtExceptionCaptureCallback = function () {
+  return uncaughtCaptureCallback !== null;
+};
+
+// ----- environment: a Proxy whose target mirrors the OS environment -----
+
+function makeEnv() {
+  const target = {};
+  for (const key of native.envKeys()) {
+    const value = native.getEnv(key);
+    if (value !== undefined) target[key] = value;
+  }
+  return new Proxy(target, {
+    set(obj, key, value) {
+      if (typeof key === 'symbol') {
+        throw new TypeError('Cannot convert a Symbol value to a string');
+      }
+      const str = `${value}`;
+      native.setEnv(key, str);
+      obj[key] = str;
+      return true;
+    },
+    defineProperty(obj, key, desc) {
+      if (typeof key === 'symbol') {
+        throw new TypeError('Cannot convert a Symbol value to a string');
+      }
+      if ('get' in desc || 'set' in desc) {
+        const err = new TypeError(
+          "'process.env' does not accept an accessor(getter/setter) descriptor");
+        err.code = 'ERR_INVALID_OBJECT_DEFINE_PROPERTY';
+        throw err;
+      }
+      const str = `${desc.value}`;
+      native.setEnv(key, str);
+      obj[key] = str;
+      return true;
+    },
+    deleteProperty(obj, key) {
+      if (typeof key === 'string') native.unsetEnv(key);
+      delete obj[key];
+      return true;
+    },
+  });
+}
+
+// ----- standard streams -----
+
+function makeStdStream(fd) {
+  const stream = new EventEmitter();
+  stream.fd = fd;
+  stream.isTTY = native.isatty(fd);
+  stream._isStdio = true;
+  stream.writable = true;
+  stream.write = function write(chunk, encoding, cb) {
+    if (typeof encoding === 'function') {
+      cb = encoding;
+      encoding = undefined;
+    }
+    if (typeof chunk !== 'string' && !ArrayBuffer.isView(chunk)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+    }
+    try {
+      native.writeSync(fd, chunk);
+    } catch (err) {
+      // A closed pipe (EPIPE) is reported as an 'error' event, like Node's streams do.
+      if (typeof cb === 'function') process.nextTick(cb, err);
+      else process.nextTick(() => stream.emit('error', err));
+      return false;
+    }
+    if (typeof cb === 'function') process.nextTick(cb, null);
+    return true;
+  };
+  stream.end = function end(chunk, encoding, cb) {
+    if (typeof chunk === 'function') {
+      cb = chunk;
+      chunk = undefined;
+    }
+    if (chunk !== undefined && chunk !== null) stream.write(chunk, encoding);
+    if (typeof cb === 'function') process.nextTick(cb);
+    return stream;
+  };
+  stream.cork = function cork() {};
+  stream.uncork = function uncork() {};
+  stream.setDefaultEncoding = function setDefaultEncoding() { return stream; };
+  stream.hasColors = function hasColors(count = 16, env = process.env) {
+    return stream.getColorDepth(env) >= Math.log2(count);
+  };
+  stream.getColorDepth = function getColorDepth(env = process.env) {
+    if (env.FORCE_COLOR !== undefined) {
+      if (env.FORCE_COLOR === '' || env.FORCE_COLOR === '1' || env.FORCE_COLOR === 'true') return 4;
+      if (env.FORCE_COLOR === '2') return 8;
+      if (env.FORCE_COLOR === '3') return 24;
+      return 1;
+    }
+    if (!stream.isTTY || env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined ||
+        env.TERM === 'dumb') {
+      return 1;
+    }
+    if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
+    if (env.TERM && /-256(color)?$/.test(env.TERM)) return 8;
+    return 4;
+  };
+  if (stream.isTTY) {
+    stream.columns = Number(process.env.COLUMNS) || 80;
+    stream.rows = Number(process.env.LINES) || 24;
+  }
+  return stream;
+}
+
+let stdout;
+let stderr;
+Object.defineProperty(process, 'stdout', {
+  configurable: true,
+  enumerable: false,
+  get() { return stdout || (stdout = makeStdStream(1)); },
+});
+Object.defineProperty(process, 'stderr', {
+  configurable: true,
+  enumerable: false,
+  get() { return stderr || (stderr = makeStdStream(2)); },
+});
+
+// ----- warnings -----
+
+let traceHintShown = false;
+
+process.emitWarning = function emitWarning(warning, type, code, ctor) {
+  let detail;
+  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+    ctor = type.ctor;
+    code = type.code;
+    if (typeof type.detail === 'string') detail = type.detail;
+    type = type.type || 'Warning';
+  } else if (typeof type === 'function') {
+    ctor = type;
+    code = undefined;
+    type = 'Warning';
+  }
+  if (type !== undefined && typeof type !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('type', 'string', type);
+  }
+  if (typeof code === 'function') {
+    ctor = code;
+    code = undefined;
+  } else if (code !== undefined && typeof code !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('code', 'string', code);
+  }
+  if (typeof warning === 'string') {
+    const err = new Error(warning);
+    err.name = String(type || 'Warning');
+    if (code !== undefined) err.code = code;
+    if (detail !== undefined) err.detail = detail;
+    Error.captureStackTrace(err, ctor || process.emitWarning);
+    warning = err;
+  } else if (!(warning instanceof Error)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
+  }
+  if (warning.name === 'DeprecationWarning') {
+    if (process.noDeprecation) return;
+    if (process.throwDeprecation) throw warning;
+  }
+  process.nextTick(() => process.emit('warning', warning));
+};
+
+function printWarning(warning) {
+  if (process.noProcessWarnings || process.execArgv.includes('--no-warnings')) return;
+  const trace = process.execArgv.includes('--trace-warnings') ||
+    (warning.name === 'DeprecationWarning' && process.traceDeprecation);
+  let text;
+  if (trace && warning.stack) {
+    text = warning.stack;
+  } else {
+    text = `${warning.name}: ${warning.message}`;
+  }
+  if (typeof warning.code === 'string') text = `[${warning.code}] ${text}`;
+  let out = `(eddy:${process.pid}) ${text}\n`;
+  if (typeof warning.detail === 'string') out += `${warning.detail}\n`;
+  if (!trace && !traceHintShown) {
+    traceHintShown = true;
+    out += '(Use `eddy --trace-warnings ...` to show where the warning was created)\n';
+  }
+  process.stderr.write(out);
+}
+
+// Node's printer is an ordinary 'warning' listener (listenerCount('warning') is 1).
+process.on('warning', printWarning);
+
+// ===== globals =====
+
+const inspectModule = requireBuiltin('internal/util/inspect');
+const encoding = requireBuiltin('internal/encoding');
+
+function defineGlobal(name, value, enumerable = false) {
+  Object.defineProperty(globalThis, name, {
+    value, writable: true, enumerable, configurable: true,
+  });
+}
+
+defineGlobal('global', globalThis);
+defineGlobal('process', process);
+defineGlobal('queueMicrotask', taskQueues.queueMicrotask);
+defineGlobal('structuredClone', encoding.structuredClone);
+defineGlobal('atob', encoding.atob);
+defineGlobal('btoa', encoding.btoa);
+defineGlobal('TextEncoder', encoding.TextEncoder);
+defineGlobal('TextDecoder', encoding.TextDecoder);
+defineGlobal('DOMException', encoding.DOMException);
+defineGlobal('performance', encoding.makePerformance(native.hrtimeNs));
+
+let globalConsole;
+Object.defineProperty(globalThis, 'console', {
+  configurable: true,
+  enumerable: false,
+  get() {
+    if (globalConsole === undefined) {
+      globalConsole = requireBuiltin('internal/console')
+        .createGlobalConsole(process.stdout, process.stderr);
+    }
+    return globalConsole;
+  },
+  set(value) {
+    globalConsole = value;
+  },
+});
+
+// ===== fatal exceptions =====
+
+function printFatal(error, arrow) {
+  let text;
+  const isError = error !== null && typeof error === 'object' &&
+    (binding.types.isNativeError(error) || error instanceof Error);
+  try {
+    if (isError) {
+      text = `${arrow ? `${arrow}\n` : ''}${inspectModule.inspect(error)}\n`;
+    } else {
+      text = `\n${arrow}${inspectModule.inspect(error)}\n` +
+        '(Use `eddy --trace-uncaught ...` to show where the exception was thrown)\n';
+    }
+  } catch {
+    let shown;
+    try {
+      shown = String(error);
+    } catch {
+      shown = '[object]';
+    }
+    text = `${arrow ? `${arrow}\n` : ''}Uncaught ${shown}\n`;
+  }
+  text += `\nNode.js ${NODE_VERSION}\n`;
+  process.stderr.write(text);
+}
+
+function handleUncaught(error, origin, arrow) {
+  if (uncaughtCaptureCallback !== null) {
+    uncaughtCaptureCallback(error);
+    return;
+  }
+  process.emit('uncaughtExceptionMonitor', error, origin);
+  if (process.emit('uncaughtException', error, origin)) return;
+  printFatal(error, arrow);
+  process.exitCode = 1;
+  if (!process._exiting) {
+    process._exiting = true;
+    try {
+      process.emit('exit', 1);
+    } catch {
+      // An 'exit' listener that throws cannot stop a fatal exit.
+    }
+  }
+  binding.runtime.exit(process.exitCode === 1 || process.exitCode === undefined ? 1 : finalExitCode());
+}
+
+// ===== entry points =====
+
+const loader = requireBuiltin('internal/modules/cjs/loader');
+loader.setBuiltinLoader(requireBuiltin);
+
+function evalMain(source, print, name) {
+  const result = loader.evalScript(source, name);
+  if (print) {
+    globalThis.console.log(result);
+  }
+}
+
+module.exports = {
+  runMain(path) {
+    loader.runMain(path);
+  },
+  evalMain,
+  evaluate(source, name) {
+    return loader.evalScript(source, name);
+  },
+  processTicksAndRejections: taskQueues.processTicksAndRejections,
+  promiseRejectHandler: taskQueues.promiseRejectHandler,
+  handleUncaught,
+  emitBeforeExit() {
+    process.emit('beforeExit', finalExitCode());
+  },
+  emitExit() {
+    if (!process._exiting) {
+      process._exiting = true;
+      process.emit('exit', finalExitCode());
+    }
+    return finalExitCode();
+  },
+};

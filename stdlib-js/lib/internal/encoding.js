@@ -1,0 +1,291 @@
+'use strict';
+// Web globals that are about bytes and values: TextEncoder, TextDecoder, atob, btoa,
+// DOMException, structuredClone and performance. Loaded by internal/bootstrap/node; the UTF-8
+// work and the structured clone are done natively (binding.encoding, binding.util).
+
+const { codes } = require('internal/errors');
+
+// ===== DOMException =====
+
+const legacyCodes = {
+  IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5,
+  NoModificationAllowedError: 7, NotFoundError: 8, NotSupportedError: 9, InvalidStateError: 11,
+  SyntaxError: 12, InvalidModificationError: 13, NamespaceError: 14, InvalidAccessError: 15,
+  TypeMismatchError: 17, SecurityError: 18, NetworkError: 19, AbortError: 20, URLMismatchError: 21,
+  QuotaExceededError: 22, TimeoutError: 23, InvalidNodeTypeError: 24, DataCloneError: 25,
+};
+
+class DOMException extends Error {
+  constructor(message = '', options = 'Error') {
+    super(`${message}`);
+    let name = options;
+    if (options !== null && typeof options === 'object') {
+      name = 'name' in options ? options.name : 'Error';
+      if ('cause' in options) {
+        Object.defineProperty(this, 'cause', {
+          value: options.cause, writable: true, enumerable: false, configurable: true,
+        });
+      }
+    }
+    Object.defineProperty(this, kName, { value: `${name}`, enumerable: false });
+    // The stack was captured while `name` still read "Error"; give it the real name.
+    if (typeof this.stack === 'string') {
+      this.stack = this.stack.replace(/^Error/, `${this.name}`);
+    }
+  }
+  get name() { return this[kName] === undefined ? 'Error' : this[kName]; }
+  get code() { return legacyCodes[this.name] || 0; }
+}
+const kName = Symbol('name');
+Object.defineProperty(DOMException.prototype, Symbol.toStringTag, {
+  value: 'DOMException', configurable: true,
+});
+for (const [name, code] of Object.entries(legacyCodes)) {
+  const constName = name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase().replace(/_ERROR$/, '_ERR');
+  Object.defineProperty(DOMException, constName, { value: code, enumerable: true });
+  Object.defineProperty(DOMException.prototype, constName, { value: code, enumerable: true });
+}
+
+// ===== structuredClone =====
+
+function structuredClone(value, options) {
+  if (arguments.length === 0) {
+    throw new codes.ERR_MISSING_ARGS('value');
+  }
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  }
+  try {
+    return binding.util.structuredClone(value);
+  } catch (err) {
+    if (err && err.name === 'DataCloneError' && !(err instanceof DOMException)) {
+      throw new DOMException(err.message, 'DataCloneError');
+    }
+    throw err;
+  }
+}
+
+// ===== base64: atob / btoa =====
+
+const b64chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const b64index = new Int16Array(128).fill(-1);
+for (let i = 0; i < b64chars.length; i++) b64index[b64chars.charCodeAt(i)] = i;
+
+function btoa(input) {
+  if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('input');
+  input = `${input}`;
+  let out = '';
+  for (let i = 0; i < input.length; i += 3) {
+    const a = input.charCodeAt(i);
+    const b = i + 1 < input.length ? input.charCodeAt(i + 1) : -1;
+    const c = i + 2 < input.length ? input.charCodeAt(i + 2) : -1;
+    if (a > 255 || b > 255 || c > 255) {
+      throw new DOMException('Invalid character', 'InvalidCharacterError');
+    }
+    out += b64chars[a >> 2];
+    out += b64chars[((a & 3) << 4) | (b < 0 ? 0 : b >> 4)];
+    out += b < 0 ? '=' : b64chars[((b & 15) << 2) | (c < 0 ? 0 : c >> 6)];
+    out += c < 0 ? '=' : b64chars[c & 63];
+  }
+  return out;
+}
+
+function atob(input) {
+  if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('input');
+  // The forgiving-base64 algorithm of the HTML spec.
+  let data = `${input}`.replace(/[\t\n\f\r ]/g, '');
+  if (data.length % 4 === 0) data = data.replace(/==?$/, '');
+  if (data.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(data)) {
+    throw new DOMException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
+  }
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (let i = 0; i < data.length; i++) {
+    buffer = (buffer << 6) | b64index[data.charCodeAt(i)];
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((buffer >> bits) & 255);
+    }
+  }
+  return out;
+}
+
+// ===== TextEncoder / TextDecoder =====
+
+class TextEncoder {
+  get encoding() { return 'utf-8'; }
+  encode(input = '') {
+    return binding.encoding.encodeUtf8(`${input}`);
+  }
+  encodeInto(src, dest) {
+    if (!(dest instanceof Uint8Array)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);
+    }
+    src = `${src}`;
+    let read = 0;
+    let written = 0;
+    for (const ch of src) {
+      const bytes = binding.encoding.encodeUtf8(ch);
+      if (written + bytes.length > dest.length) break;
+      dest.set(bytes, written);
+      written += bytes.length;
+      read += ch.length;
+    }
+    return { read, written };
+  }
+}
+Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, {
+  value: 'TextEncoder', configurable: true,
+});
+
+const encodingLabels = new Map([
+  ['unicode-1-1-utf-8', 'utf-8'], ['utf8', 'utf-8'], ['utf-8', 'utf-8'],
+  ['unicode11utf8', 'utf-8'], ['unicode20utf8', 'utf-8'], ['x-unicode20utf8', 'utf-8'],
+  ['utf-16le', 'utf-16le'], ['utf-16', 'utf-16le'], ['ucs-2', 'utf-16le'], ['unicode', 'utf-16le'],
+  ['csunicode', 'utf-16le'], ['iso-10646-ucs-2', 'utf-16le'], ['unicodefeff', 'utf-16le'],
+  ['latin1', 'windows-1252'], ['iso-8859-1', 'windows-1252'], ['ascii', 'windows-1252'],
+  ['us-ascii', 'windows-1252'], ['windows-1252', 'windows-1252'], ['l1', 'windows-1252'],
+  ['iso8859-1', 'windows-1252'], ['iso_8859-1', 'windows-1252'], ['cp1252', 'windows-1252'],
+  ['x-cp1252', 'windows-1252'], ['cp819', 'windows-1252'], ['ibm819', 'windows-1252'],
+]);
+
+function toBytes(input) {
+  if (input === undefined) return new Uint8Array(0);
+  if (ArrayBuffer.isView(input)) {
+    return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  }
+  if (input instanceof ArrayBuffer ||
+      (typeof SharedArrayBuffer !== 'undefined' && input instanceof SharedArrayBuffer)) {
+    return new Uint8Array(input);
+  }
+  throw new codes.ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'ArrayBufferView'], input);
+}
+
+/** Length of an incomplete UTF-8 sequence at the end of `bytes` (0 when it ends cleanly). */
+function incompleteTail(bytes) {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = bytes[n - back];
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+class TextDecoder {
+  #encoding;
+  #fatal;
+  #ignoreBOM;
+  #pending = null;
+  #bomSeen = false;
+
+  constructor(label = 'utf-8', options = {}) {
+    const enc = encodingLabels.get(`${label}`.trim().toLowerCase());
+    if (enc === undefined) {
+      const err = new RangeError(`The "${label}" encoding is not supported`);
+      err.code = 'ERR_ENCODING_NOT_SUPPORTED';
+      throw err;
+    }
+    if (options !== undefined && options !== null && typeof options !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
+    }
+    this.#encoding = enc;
+    this.#fatal = Boolean(options && options.fatal);
+    this.#ignoreBOM = Boolean(options && options.ignoreBOM);
+  }
+
+  get encoding() { return this.#encoding; }
+  get fatal() { return this.#fatal; }
+  get ignoreBOM() { return this.#ignoreBOM; }
+
+  decode(input = undefined, options = {}) {
+    let bytes = toBytes(input);
+    const stream = Boolean(options && options.stream);
+    if (this.#pending !== null) {
+      const joined = new Uint8Array(this.#pending.length + bytes.length);
+      joined.set(this.#pending);
+      joined.set(bytes, this.#pending.length);
+      bytes = joined;
+      this.#pending = null;
+    }
+    if (this.#encoding === 'utf-8') {
+      if (stream) {
+        const tail = incompleteTail(bytes);
+        if (tail > 0) {
+          this.#pending = bytes.slice(bytes.length - tail);
+          bytes = bytes.subarray(0, bytes.length - tail);
+        }
+      }
+      // Only the first chunk of a stream may carry the BOM.
+      const ignoreBOM = this.#ignoreBOM || this.#bomSeen;
+      if (bytes.length > 0) this.#bomSeen = stream;
+      const text = binding.encoding.decodeUtf8(bytes, ignoreBOM, this.#fatal);
+      if (!stream) this.#bomSeen = false;
+      return text;
+    }
+    if (this.#encoding === 'utf-16le') {
+      if (stream && bytes.length % 2 === 1) {
+        this.#pending = bytes.slice(bytes.length - 1);
+        bytes = bytes.subarray(0, bytes.length - 1);
+      }
+      let out = '';
+      let start = 0;
+      if (!this.#ignoreBOM && !this.#bomSeen && bytes[0] === 0xff && bytes[1] === 0xfe) start = 2;
+      if (bytes.length > 0) this.#bomSeen = stream;
+      for (let i = start; i + 1 < bytes.length; i += 2) {
+        out += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
+      }
+      if (bytes.length % 2 === 1) {
+        if (this.#fatal) {
+          const err = new TypeError('The encoded data was not valid for encoding utf-16le');
+          err.code = 'ERR_ENCODING_INVALID_ENCODED_DATA';
+          throw err;
+        }
+        out += '\ufffd';
+      }
+      return out.toWellFormed();
+    }
+    // windows-1252, decoded as latin1 like Node does.
+    let out = '';
+    for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);
+    return out;
+  }
+}
+Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, {
+  value: 'TextDecoder', configurable: true,
+});
+
+// ===== performance =====
+
+function makePerformance(hrtimeNs) {
+  const originNs = hrtimeNs();
+  const timeOrigin = Date.now();
+  const performance = {
+    now() {
+      return Number(hrtimeNs() - originNs) / 1e6;
+    },
+    get timeOrigin() {
+      return timeOrigin;
+    },
+    toJSON() {
+      return { timeOrigin, nodeTiming: {}, eventLoopUtilization: {} };
+    },
+  };
+  Object.defineProperty(performance, Symbol.toStringTag, {
+    value: 'Performance', configurable: true,
+  });
+  return performance;
+}
+
+module.exports = {
+  DOMException,
+  TextDecoder,
+  TextEncoder,
+  atob,
+  btoa,
+  makePerformance,
+  structuredClone,
+};

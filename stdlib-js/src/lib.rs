@@ -1,0 +1,60 @@
+//! The JS half of Eddy's `node:` modules, embedded in the binary at build time.
+//!
+//! [`SOURCES`] is the explicit list: builtin id (the path under `lib/` without `.js`) → source.
+//! A unit test checks that every file under `lib/` is listed, so nothing is silently left out.
+
+/// The builtin that bootstraps the JS side; its exports are the runtime's hooks.
+pub const BOOTSTRAP: &str = "internal/bootstrap/node";
+
+macro_rules! builtins {
+    ($($id:literal),* $(,)?) => {
+        /// Every embedded builtin: `(id, source)`.
+        pub static SOURCES: &[(&str, &str)] = &[
+            $(($id, include_str!(concat!("../lib/", $id, ".js")))),*
+        ];
+    };
+}
+
+builtins![
+    "console",
+    "events",
+    "internal/bootstrap/node",
+    "internal/console",
+    "internal/encoding",
+    "internal/errors",
+    "internal/modules/cjs/loader",
+    "internal/process/task_queues",
+    "internal/util/inspect",
+    "path",
+    "util",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::SOURCES;
+
+    fn walk(dir: &std::path::Path, base: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, base, out);
+            } else if path.extension().is_some_and(|e| e == "js") {
+                let rel = path.strip_prefix(base).unwrap().with_extension("");
+                out.push(rel.to_string_lossy().into_owned());
+            }
+        }
+    }
+
+    #[test]
+    fn every_lib_file_is_embedded() {
+        let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lib");
+        let mut files = Vec::new();
+        walk(&base, &base, &mut files);
+        for file in files {
+            assert!(
+                SOURCES.iter().any(|(id, _)| *id == file),
+                "stdlib-js/lib/{file}.js is not listed in SOURCES"
+            );
+        }
+    }
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Generate golden files for tests/e2e from `node` (run once, commit the results).
+
+Each case is tests/e2e/NAME.js (or only NAME.args.json for -e/-p style cases). This script runs
+`node` the way the Rust harness (tests/e2e.rs) runs `eddy`, normalises the output with the same
+rules, and writes NAME.stdout, NAME.stderr and NAME.status.
+
+  python3 tests/gen_expected.py                # every case that has no NAME.stdout yet
+  python3 tests/gen_expected.py NAME [NAME...] # (re)generate these
+  python3 tests/gen_expected.py --all          # regenerate everything
+
+Case files:
+  NAME.js         the script; run as `node NAME.js` with cwd tests/e2e
+  NAME.args.json  optional JSON array replacing the arguments, e.g. ["-p", "1+1"]; "$DIR" in an
+                  argument becomes the absolute path of tests/e2e
+  NAME.stdin      optional bytes fed to standard input (otherwise stdin is empty)
+  NAME.env.json   optional JSON object of extra environment variables
+
+Normalisation (keep in step with `normalize` in tests/e2e.rs):
+  - the absolute path of tests/e2e becomes $DIR
+  - stack frames that point into the runtime's own code ("    at ... (node:internal/...)",
+    "    at node:internal/...") are dropped, since Node's and Eddy's internals differ (a " {"
+    ending such a frame moves to the last frame kept)
+  - "(node:1234)" / "(eddy:1234)" become "(node:PID)"; "`eddy --" becomes "`node --"
+"""
+import json, os, re, subprocess, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+E2E = os.path.join(HERE, "e2e")
+
+FRAME = re.compile(r"^ +at (?:.*\(node:[^)]*\)|node:\S+)$")
+PID = re.compile(r"\((?:node|eddy):\d+\)")
+
+
+def normalize(text: str) -> str:
+    text = text.replace(E2E, "$DIR")
+    lines = []
+    for line in text.split("\n"):
+        # An error with own properties ends its last frame with " {": keep that on the last
+        # frame that survives.
+        opens = line.endswith(" {") and FRAME.match(line[:-2])
+        if FRAME.match(line) or opens:
+            if opens and lines:
+                lines[-1] += " {"
+            continue
+        lines.append(line)
+    text = "\n".join(lines)
+    text = PID.sub("(node:PID)", text)
+    text = text.replace("`eddy --", "`node --")
+    return text
+
+
+def cases():
+    names = set()
+    for f in os.listdir(E2E):
+        if f.endswith(".js") or f.endswith(".mjs"):
+            names.add(f.rsplit(".", 1)[0])
+        elif f.endswith(".args.json"):
+            names.add(f[: -len(".args.json")])
+    return sorted(names)
+
+
+def run(name):
+    base = os.path.join(E2E, name)
+    if os.path.exists(base + ".args.json"):
+        with open(base + ".args.json") as f:
+            args = [a.replace("$DIR", E2E) for a in json.load(f)]
+    else:
+        script = name + (".mjs" if os.path.exists(base + ".mjs") else ".js")
+        args = [script]
+    stdin = b""
+    if os.path.exists(base + ".stdin"):
+        with open(base + ".stdin", "rb") as f:
+            stdin = f.read()
+    env = dict(os.environ)
+    env.pop("NODE_OPTIONS", None)
+    env["NO_COLOR"] = "1" if "NO_COLOR" in env else env.get("NO_COLOR", "")
+    if not env["NO_COLOR"]:
+        del env["NO_COLOR"]
+    if os.path.exists(base + ".env.json"):
+        with open(base + ".env.json") as f:
+            env.update(json.load(f))
+    p = subprocess.run(["node"] + args, cwd=E2E, input=stdin, capture_output=True, env=env, timeout=60)
+    out = normalize(p.stdout.decode("utf-8", "replace"))
+    err = normalize(p.stderr.decode("utf-8", "replace"))
+    with open(base + ".stdout", "w") as f:
+        f.write(out)
+    with open(base + ".stderr", "w") as f:
+        f.write(err)
+    with open(base + ".status", "w") as f:
+        f.write(f"{p.returncode}\n")
+    print(f"{name}: exit {p.returncode}, {len(out)} bytes stdout, {len(err)} bytes stderr")
+
+
+def main():
+    argv = sys.argv[1:]
+    if argv == ["--all"]:
+        todo = cases()
+    elif argv:
+        todo = argv
+    else:
+        todo = [n for n in cases() if not os.path.exists(os.path.join(E2E, n + ".stdout"))]
+    for n in todo:
+        run(n)
+
+
+if __name__ == "__main__":
+    main()
