@@ -19,8 +19,9 @@ Case files:
 Normalisation (keep in step with `normalize` in tests/e2e.rs):
   - the absolute path of tests/e2e becomes $DIR
   - stack frames that point into the runtime's own code ("    at ... (node:internal/...)",
-    "    at node:internal/...") are dropped, since Node's and Eddy's internals differ (a " {"
-    ending such a frame moves to the last frame kept)
+    "    at node:internal/...", Node's "[eval]-wrapper") are dropped, since Node's and Eddy's
+    internals differ (text after such a frame, like " {", moves to the last line kept)
+  - the line number in an internal arrow header ("node:internal/x/y:123") becomes LINE
   - "(node:1234)" / "(eddy:1234)" become "(node:PID)"; "`eddy --" becomes "`node --"
 """
 import json, os, re, subprocess, sys
@@ -28,7 +29,8 @@ import json, os, re, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 E2E = os.path.join(HERE, "e2e")
 
-FRAME = re.compile(r"^ +at (?:.*\(node:[^)]*\)|node:\S+)$")
+FRAME = re.compile(r"^ +at (?:.*\((?:node:[^)]*|\[eval\]-wrapper:\d+:\d+)\)|node:\S+|\[eval\]-wrapper:\d+:\d+)( .*)?$")
+ARROW_HEAD = re.compile(r"^(node:internal/\S+):\d+$")
 PID = re.compile(r"\((?:node|eddy):\d+\)")
 
 
@@ -36,14 +38,14 @@ def normalize(text: str) -> str:
     text = text.replace(E2E, "$DIR")
     lines = []
     for line in text.split("\n"):
-        # An error with own properties ends its last frame with " {": keep that on the last
-        # frame that survives.
-        opens = line.endswith(" {") and FRAME.match(line[:-2])
-        if FRAME.match(line) or opens:
-            if opens and lines:
-                lines[-1] += " {"
+        m = FRAME.match(line)
+        if m:
+            # Text after the frame (" {" of an error with own properties, or what follows an
+            # inspected error on the same line) moves to the last line kept.
+            if m.group(1) and lines:
+                lines[-1] += m.group(1)
             continue
-        lines.append(line)
+        lines.append(ARROW_HEAD.sub(r"\1:LINE", line))
     text = "\n".join(lines)
     text = PID.sub("(node:PID)", text)
     text = text.replace("`eddy --", "`node --")

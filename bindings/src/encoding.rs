@@ -1,6 +1,6 @@
 //! `binding.encoding`: UTF-8 encode/decode for `TextEncoder`, `TextDecoder` and friends.
 
-use eddy_runtime::{js_string, set_fn, throw_type_error, v8, NativeModule};
+use eddy_runtime::{NativeModule, js_string, set_fn, throw_type_error, v8};
 
 pub const MODULE: NativeModule = NativeModule {
     name: "encoding",
@@ -13,7 +13,11 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
 }
 
 /// `encodeUtf8(string)` → Uint8Array (lone surrogates become U+FFFD, as the spec says).
-fn encode_utf8(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn encode_utf8(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let text = args.get(0).to_rust_string_lossy(scope);
     let bytes = text.into_bytes();
     let len = bytes.len();
@@ -26,7 +30,11 @@ fn encode_utf8(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mu
 
 /// `decodeUtf8(view, ignoreBOM, fatal)` → string. With `fatal`, invalid input throws
 /// `ERR_ENCODING_INVALID_ENCODED_DATA`; otherwise each bad sequence becomes U+FFFD.
-fn decode_utf8(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn decode_utf8(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let input = args.get(0);
     let bytes: Vec<u8> = if let Ok(view) = v8::Local::<v8::ArrayBufferView>::try_from(input) {
         let mut buf = vec![0u8; view.byte_length()];
@@ -36,7 +44,9 @@ fn decode_utf8(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mu
         let len = ab.byte_length();
         match ab.data() {
             // SAFETY: the buffer is alive for this call and `len` bytes long.
-            Some(ptr) => unsafe { std::slice::from_raw_parts(ptr.as_ptr() as *const u8, len) }.to_vec(),
+            Some(ptr) => {
+                unsafe { std::slice::from_raw_parts(ptr.as_ptr() as *const u8, len) }.to_vec()
+            }
             None => Vec::new(),
         }
     } else {

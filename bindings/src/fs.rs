@@ -2,12 +2,9 @@
 //! `node:fs` builds on these (the blocking bodies stay plain Rust so async versions can send
 //! the same functions to the worker pool).
 
-use eddy_runtime::{arg_string, js_string, set_fn, throw_io_error, v8, NativeModule};
+use eddy_runtime::{NativeModule, arg_string, js_string, set_fn, throw_io_error, v8};
 
-pub const MODULE: NativeModule = NativeModule {
-    name: "fs",
-    init,
-};
+pub const MODULE: NativeModule = NativeModule { name: "fs", init };
 
 fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "readFileUtf8", read_file_utf8);
@@ -24,7 +21,11 @@ pub fn read_text(path: &str) -> std::io::Result<String> {
     })
 }
 
-fn read_file_utf8(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn read_file_utf8(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let Some(path) = arg_string(scope, &args, 0, "path") else {
         return;
     };
@@ -35,7 +36,11 @@ fn read_file_utf8(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments,
 }
 
 /// 0 = file, 1 = directory, negative = missing (Node's loader uses the same convention).
-fn internal_module_stat(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn internal_module_stat(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let path = args.get(0).to_rust_string_lossy(scope);
     let code = match std::fs::metadata(&path) {
         Ok(m) if m.is_dir() => 1,
@@ -45,7 +50,11 @@ fn internal_module_stat(scope: &mut v8::PinScope, args: v8::FunctionCallbackArgu
     rv.set_int32(code);
 }
 
-fn realpath(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn realpath(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let Some(path) = arg_string(scope, &args, 0, "path") else {
         return;
     };

@@ -1,11 +1,8 @@
 //! `binding.os`: facts about the machine (uname, host name, home directory).
 
-use eddy_runtime::{js_string, set_fn, set_value, v8, NativeModule};
+use eddy_runtime::{NativeModule, js_string, set_fn, set_value, v8};
 
-pub const MODULE: NativeModule = NativeModule {
-    name: "os",
-    init,
-};
+pub const MODULE: NativeModule = NativeModule { name: "os", init };
 
 fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "uname", uname);
@@ -14,7 +11,11 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
 }
 
 fn field(chars: &[libc::c_char]) -> String {
-    let bytes: Vec<u8> = chars.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+    let bytes: Vec<u8> = chars
+        .iter()
+        .take_while(|&&c| c != 0)
+        .map(|&c| c as u8)
+        .collect();
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
@@ -36,14 +37,22 @@ fn uname(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv:
     rv.set(obj.into());
 }
 
-fn hostname(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn hostname(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let mut buf = [0 as libc::c_char; 256];
     // SAFETY: buffer and its length.
     unsafe { libc::gethostname(buf.as_mut_ptr(), buf.len()) };
     rv.set(js_string(scope, &field(&buf)).into());
 }
 
-fn homedir(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn homedir(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let home = std::env::var("HOME").unwrap_or_else(|_| String::from("/"));
     rv.set(js_string(scope, &home).into());
 }

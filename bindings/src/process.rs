@@ -5,7 +5,7 @@ use std::io::Write;
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use eddy_runtime::{arg_string, js_string, set_fn, throw_io_error, v8, NativeModule};
+use eddy_runtime::{NativeModule, arg_string, js_string, set_fn, throw_io_error, v8};
 
 pub const MODULE: NativeModule = NativeModule {
     name: "process",
@@ -36,12 +36,14 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "readStdin", read_stdin);
 }
 
-
-
 /// `writeSync(fd, data)`: write a string (as UTF-8) or a Uint8Array completely. Standard
 /// streams are written synchronously, as Node does for files and pipes, so nothing is lost at
 /// exit. A non-blocking descriptor (set by someone else) is waited on instead of failing.
-fn write_sync(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn write_sync(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let fd = args.get(0).int32_value(scope).unwrap_or(-1);
     let data = args.get(1);
     let bytes: Vec<u8> = if let Ok(view) = v8::Local::<v8::ArrayBufferView>::try_from(data) {
@@ -123,7 +125,11 @@ fn ppid(_scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv:
 }
 
 /// Monotonic nanoseconds (CLOCK_MONOTONIC, like libuv's uv_hrtime) as a BigInt.
-fn hrtime_ns(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn hrtime_ns(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
@@ -156,7 +162,11 @@ fn rss(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v
 }
 
 /// `[rss, heapTotal, heapUsed, external, arrayBuffers]`.
-fn memory_usage(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn memory_usage(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let stats = scope.get_heap_statistics();
     let values = [
         rss_bytes(),
@@ -173,7 +183,11 @@ fn memory_usage(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, 
 }
 
 /// `[userMicros, systemMicros]` from getrusage(RUSAGE_SELF).
-fn cpu_usage(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn cpu_usage(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     // SAFETY: zeroed rusage is a valid out-buffer.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
@@ -214,7 +228,11 @@ fn unset_env(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv:
     unsafe { std::env::remove_var(key) };
 }
 
-fn env_keys(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn env_keys(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let keys: Vec<v8::Local<v8::Value>> = std::env::vars_os()
         .map(|(k, _)| js_string(scope, &k.to_string_lossy()).into())
         .collect();
@@ -222,7 +240,11 @@ fn env_keys(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut 
 }
 
 /// `{ v8 }`: versions only Rust knows.
-fn versions(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn versions(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let obj = v8::Object::new(scope);
     let v8_version = js_string(scope, v8::V8::get_version());
     eddy_runtime::set_value(scope, obj, "v8", v8_version.into());
@@ -230,7 +252,11 @@ fn versions(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut 
 }
 
 /// `readStdin()`: all of standard input as text (for a script piped to `eddy` or `eddy -`).
-fn read_stdin(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn read_stdin(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     use std::io::Read;
     let mut buf = Vec::new();
     match std::io::stdin().read_to_end(&mut buf) {

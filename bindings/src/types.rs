@@ -1,7 +1,7 @@
 //! `binding.types`: Node's `util.types`, answered by V8's own type checks (a JS imitation
 //! would be fooled by `Symbol.toStringTag` or a patched prototype).
 
-use eddy_runtime::{set_fn, v8, NativeModule};
+use eddy_runtime::{NativeModule, set_fn, v8};
 
 pub const MODULE: NativeModule = NativeModule {
     name: "types",
@@ -66,7 +66,11 @@ type_checks! {
     "isBigUint64Array" => is_big_uint64_array,
 }
 
-fn is_boxed_primitive(_: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn is_boxed_primitive(
+    _: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let v = args.get(0);
     rv.set_bool(
         v.is_number_object()
@@ -77,7 +81,11 @@ fn is_boxed_primitive(_: &mut v8::PinScope, args: v8::FunctionCallbackArguments,
     );
 }
 
-fn is_any_array_buffer(_: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn is_any_array_buffer(
+    _: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let v = args.get(0);
     rv.set_bool(v.is_array_buffer() || v.is_shared_array_buffer());
 }

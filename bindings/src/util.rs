@@ -2,25 +2,31 @@
 //! internals, collection previews, own non-index keys, constructor names) and the V8
 //! serializer behind `structuredClone`.
 
-use eddy_runtime::{js_string, set_fn, v8, NativeModule};
+use eddy_runtime::{NativeModule, js_string, set_fn, v8};
 use v8::{ValueDeserializerHelper, ValueSerializerHelper};
 
-pub const MODULE: NativeModule = NativeModule {
-    name: "util",
-    init,
-};
+pub const MODULE: NativeModule = NativeModule { name: "util", init };
 
 fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "getPromiseDetails", get_promise_details);
     set_fn(scope, target, "getProxyDetails", get_proxy_details);
     set_fn(scope, target, "previewEntries", preview_entries);
-    set_fn(scope, target, "getOwnNonIndexProperties", get_own_non_index_properties);
+    set_fn(
+        scope,
+        target,
+        "getOwnNonIndexProperties",
+        get_own_non_index_properties,
+    );
     set_fn(scope, target, "getConstructorName", get_constructor_name);
     set_fn(scope, target, "structuredClone", structured_clone);
 }
 
 /// `[state, result]`; state 0 pending (no result), 1 fulfilled, 2 rejected.
-fn get_promise_details(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn get_promise_details(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let Ok(promise) = v8::Local::<v8::Promise>::try_from(args.get(0)) else {
         return;
     };
@@ -38,7 +44,11 @@ fn get_promise_details(scope: &mut v8::PinScope, args: v8::FunctionCallbackArgum
 }
 
 /// `undefined` for a non-proxy, else `[target, handler]`.
-fn get_proxy_details(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn get_proxy_details(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let Ok(proxy) = v8::Local::<v8::Proxy>::try_from(args.get(0)) else {
         return;
     };
@@ -48,7 +58,11 @@ fn get_proxy_details(scope: &mut v8::PinScope, args: v8::FunctionCallbackArgumen
 
 /// Entries of a Map/Set iterator or WeakMap/WeakSet: `[entries, isKeyValue]` when the second
 /// argument is true, else just `entries` (flat `[k, v, k, v]` for maps).
-fn preview_entries(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn preview_entries(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let Ok(obj) = v8::Local::<v8::Object>::try_from(args.get(0)) else {
         return;
     };
@@ -94,7 +108,11 @@ fn get_own_non_index_properties(
     }
 }
 
-fn get_constructor_name(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn get_constructor_name(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     if let Ok(obj) = v8::Local::<v8::Object>::try_from(args.get(0)) {
         let name = obj.get_constructor_name();
         rv.set(name.into());
@@ -108,7 +126,11 @@ fn get_constructor_name(scope: &mut v8::PinScope, args: v8::FunctionCallbackArgu
 struct CloneDelegate;
 
 impl v8::ValueSerializerImpl for CloneDelegate {
-    fn throw_data_clone_error<'s>(&self, scope: &mut v8::PinScope<'s, '_>, message: v8::Local<'s, v8::String>) {
+    fn throw_data_clone_error<'s>(
+        &self,
+        scope: &mut v8::PinScope<'s, '_>,
+        message: v8::Local<'s, v8::String>,
+    ) {
         // JS turns this marker into a DOMException named DataCloneError.
         let error = v8::Exception::error(scope, message);
         if let Ok(obj) = v8::Local::<v8::Object>::try_from(error) {

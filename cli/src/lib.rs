@@ -13,7 +13,7 @@
 
 use std::ops::{Deref, DerefMut};
 
-pub use eddy_runtime::{v8, Error, FromJs, Json};
+pub use eddy_runtime::{Error, FromJs, Json, v8};
 
 /// How to start a runtime.
 #[derive(Debug, Clone, Default)]

@@ -88,21 +88,37 @@ fn parse(raw: &[String]) -> Result<(Cli, Vec<String>), clap::Error> {
 
 enum Main {
     File(String),
-    Eval { source: String, print: bool, name: &'static str },
+    Eval {
+        source: String,
+        print: bool,
+        name: &'static str,
+    },
 }
 
 fn run(cli: Cli, exec_argv: Vec<String>) -> anyhow::Result<i32> {
     let mut rest = cli.rest.into_iter();
     let (main, script, args) = if let Some(code) = cli.print {
-        let main = Main::Eval { source: code, print: true, name: "[eval]" };
+        let main = Main::Eval {
+            source: code,
+            print: true,
+            name: "[eval]",
+        };
         (main, None, rest.collect())
     } else if let Some(code) = cli.eval {
-        let main = Main::Eval { source: code, print: false, name: "[eval]" };
+        let main = Main::Eval {
+            source: code,
+            print: false,
+            name: "[eval]",
+        };
         (main, None, rest.collect())
     } else {
         match rest.next() {
             // Node keeps the "-" in process.argv: [execPath, '-', ...args].
-            Some(s) if s == "-" => (stdin_main()?, None, std::iter::once(s).chain(rest).collect()),
+            Some(s) if s == "-" => (
+                stdin_main()?,
+                None,
+                std::iter::once(s).chain(rest).collect(),
+            ),
             Some(s) => (Main::File(s.clone()), Some(s), rest.collect()),
             None if std::io::stdin().is_terminal() => {
                 anyhow::bail!("the REPL is not available yet; pass a script, -e or -p")
@@ -118,7 +134,11 @@ fn run(cli: Cli, exec_argv: Vec<String>) -> anyhow::Result<i32> {
     })?;
     match main {
         Main::File(path) => rt.run_main(&path)?,
-        Main::Eval { source, print, name } => rt.eval_main(&source, print, name)?,
+        Main::Eval {
+            source,
+            print,
+            name,
+        } => rt.eval_main(&source, print, name)?,
     }
     Ok(rt.run_to_completion())
 }
@@ -128,5 +148,9 @@ fn stdin_main() -> anyhow::Result<Main> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes)?;
     source.push_str(&String::from_utf8_lossy(&bytes));
-    Ok(Main::Eval { source, print: false, name: "[stdin]" })
+    Ok(Main::Eval {
+        source,
+        print: false,
+        name: "[stdin]",
+    })
 }

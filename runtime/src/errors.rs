@@ -37,7 +37,10 @@ impl std::error::Error for Error {}
 
 impl Error {
     /// An [`Error::Js`] from a thrown value.
-    pub(crate) fn from_exception(scope: &mut v8::PinScope, exception: v8::Local<v8::Value>) -> Self {
+    pub(crate) fn from_exception(
+        scope: &mut v8::PinScope,
+        exception: v8::Local<v8::Value>,
+    ) -> Self {
         let message = exception.to_rust_string_lossy(scope);
         let stack = v8::Local::<v8::Object>::try_from(exception)
             .ok()
@@ -208,7 +211,10 @@ mod tests {
 
     #[test]
     fn errno_names_match_libuv() {
-        assert_eq!(errno_info(libc::ENOENT), ("ENOENT", "no such file or directory"));
+        assert_eq!(
+            errno_info(libc::ENOENT),
+            ("ENOENT", "no such file or directory")
+        );
         assert_eq!(errno_info(libc::EISDIR).0, "EISDIR");
         assert_eq!(errno_info(-12345), ("UNKNOWN", "unknown error"));
     }

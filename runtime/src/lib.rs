@@ -49,12 +49,14 @@ mod value;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-pub use errors::{errno_info, io_error, throw_io_error, Error};
-pub use native::{arg_string, js_string, set_fn, set_value, throw_type_error, NativeInit, NativeModule};
+pub use errors::{Error, errno_info, io_error, throw_io_error};
+pub use native::{
+    NativeInit, NativeModule, arg_string, js_string, set_fn, set_value, throw_type_error,
+};
 pub use v8;
 pub use value::{FromJs, Json};
 
-use state::{exit_requested, hook, state, RuntimeState};
+use state::{RuntimeState, exit_requested, hook, state};
 use tasks::Outcome;
 
 /// How to build a [`Runtime`].
@@ -134,7 +136,11 @@ impl Runtime {
     pub fn eval_main(&mut self, source: &str, print: bool, name: &str) -> Result<(), Error> {
         self.call_hook(
             "evalMain",
-            &[HookArg::Str(source), HookArg::Bool(print), HookArg::Str(name)],
+            &[
+                HookArg::Str(source),
+                HookArg::Bool(print),
+                HookArg::Str(name),
+            ],
         )
     }
 
@@ -147,7 +153,9 @@ impl Runtime {
         }
         v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
         let Some(f) = hook(scope, "evaluate") else {
-            return Err(Error::Bootstrap("the bootstrap exports no `evaluate` hook".into()));
+            return Err(Error::Bootstrap(
+                "the bootstrap exports no `evaluate` hook".into(),
+            ));
         };
         let src = js_string(scope, source).into();
         let name = js_string(scope, "[eval]").into();
@@ -206,7 +214,9 @@ impl Runtime {
         }
         v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
         let Some(f) = hook(scope, name) else {
-            return Err(Error::Bootstrap(format!("the bootstrap exports no `{name}` hook")));
+            return Err(Error::Bootstrap(format!(
+                "the bootstrap exports no `{name}` hook"
+            )));
         };
         let values: Vec<v8::Local<v8::Value>> = args
             .iter()
@@ -247,7 +257,12 @@ fn build_binding<'s>(
     modules::install(scope, runtime);
     set_fn(scope, runtime, "runMicrotasks", js_run_microtasks);
     set_fn(scope, runtime, "exit", js_exit);
-    set_fn(scope, runtime, "triggerUncaughtException", js_trigger_uncaught);
+    set_fn(
+        scope,
+        runtime,
+        "triggerUncaughtException",
+        js_trigger_uncaught,
+    );
     set_value(scope, binding, "runtime", runtime.into());
 
     let config = v8::Object::new(scope);
@@ -267,8 +282,12 @@ fn build_binding<'s>(
     binding
 }
 
-fn string_array<'s>(scope: &mut v8::PinScope<'s, '_>, items: &[String]) -> v8::Local<'s, v8::Array> {
-    let values: Vec<v8::Local<v8::Value>> = items.iter().map(|s| js_string(scope, s).into()).collect();
+fn string_array<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    items: &[String],
+) -> v8::Local<'s, v8::Array> {
+    let values: Vec<v8::Local<v8::Value>> =
+        items.iter().map(|s| js_string(scope, s).into()).collect();
     v8::Array::new_with_elements(scope, &values)
 }
 
@@ -285,8 +304,12 @@ fn bootstrap<'s>(
     let ok = match modules::compile_builtin(tc, id) {
         Some(f) => {
             let undefined = v8::undefined(tc).into();
-            f.call(tc, undefined, &[exports.into(), undefined, module.into(), binding.into()])
-                .is_some()
+            f.call(
+                tc,
+                undefined,
+                &[exports.into(), undefined, module.into(), binding.into()],
+            )
+            .is_some()
         }
         None => false,
     };
@@ -337,7 +360,11 @@ fn js_trigger_uncaught(
     let error = args.get(0);
     let from_promise = args.get(1).is_true();
     let message = v8::Exception::create_message(scope, error);
-    let origin = if from_promise { "unhandledRejection" } else { "uncaughtException" };
+    let origin = if from_promise {
+        "unhandledRejection"
+    } else {
+        "uncaughtException"
+    };
     tasks::report_uncaught(scope, error, Some(message), origin);
 }
 

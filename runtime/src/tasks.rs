@@ -129,18 +129,43 @@ pub(crate) fn report_uncaught(
     let arrow = crate::native::js_string(scope, &arrow).into();
     let recv = v8::undefined(scope).into();
     v8::tc_scope!(let tc, scope);
-    if handler.call(tc, recv, &[exception, origin, arrow]).is_none()
+    if handler
+        .call(tc, recv, &[exception, origin, arrow])
+        .is_none()
         && !tc.has_terminated()
         && !exit_requested(tc)
     {
-        let text = tc
-            .exception()
-            .map(|e| e.to_rust_string_lossy(tc))
-            .unwrap_or_default();
-        eprintln!("{text}");
+        let exception = tc.exception();
+        let message = tc.message();
         crate::state::state(tc).borrow_mut().exit_code = Some(7);
+        if let Some(exception) = exception {
+            print_fatal(tc, exception, message);
+        }
         tc.terminate_execution();
     }
+}
+
+/// Print the fatal report of `exception` through the JS printer (`hooks.printFatal`), falling
+/// back to plain text when even that fails.
+fn print_fatal(
+    scope: &mut v8::PinScope,
+    exception: v8::Local<v8::Value>,
+    message: Option<v8::Local<v8::Message>>,
+) {
+    let is_syntax_error = is_syntax_error(scope, exception);
+    let arrow = message
+        .map(|m| arrow_message(scope, m, is_syntax_error))
+        .unwrap_or_default();
+    if let Some(printer) = hook(scope, "printFatal") {
+        let arrow_value = crate::native::js_string(scope, &arrow).into();
+        let recv = v8::undefined(scope).into();
+        v8::tc_scope!(let tc, scope);
+        if printer.call(tc, recv, &[exception, arrow_value]).is_some() {
+            return;
+        }
+    }
+    let text = exception.to_rust_string_lossy(scope);
+    eprintln!("{arrow}\n{text}");
 }
 
 fn is_syntax_error(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> bool {

@@ -50,7 +50,10 @@ for (const [name, code] of Object.entries(legacyCodes)) {
 
 function structuredClone(value, options) {
   if (arguments.length === 0) {
-    throw new codes.ERR_MISSING_ARGS('value');
+    // Node's message here has no quotes around the name, unlike ERR_MISSING_ARGS elsewhere.
+    const err = new TypeError('The value argument must be specified');
+    err.code = 'ERR_MISSING_ARGS';
+    throw err;
   }
   if (options !== undefined && options !== null && typeof options !== 'object') {
     throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);

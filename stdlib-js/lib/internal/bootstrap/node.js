@@ -262,7 +262,8 @@ function makeEnv() {
 function makeStdStream(fd) {
   const stream = new EventEmitter();
   stream.fd = fd;
-  stream.isTTY = native.isatty(fd);
+  // Node leaves isTTY undefined (not false) on pipes and files.
+  if (native.isatty(fd)) stream.isTTY = true;
   stream._isStdio = true;
   stream.writable = true;
   stream.write = function write(chunk, encoding, cb) {
@@ -439,25 +440,52 @@ Object.defineProperty(globalThis, 'console', {
 
 // ===== fatal exceptions =====
 
+const traceHint = '(Use `eddy --trace-uncaught ...` to show where the exception was thrown)\n';
+
+function readStack(error) {
+  try {
+    const stack = error.stack;
+    return typeof stack === 'string' ? stack : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeString(value) {
+  try {
+    return String(value);
+  } catch {
+    return '[object]';
+  }
+}
+
+/** The report Node prints for an exception nobody handled, and its trailer. */
 function printFatal(error, arrow) {
   let text;
   const isError = error !== null && typeof error === 'object' &&
     (binding.types.isNativeError(error) || error instanceof Error);
-  try {
-    if (isError) {
-      text = `${arrow ? `${arrow}\n` : ''}${inspectModule.inspect(error)}\n`;
-    } else {
-      text = `\n${arrow}${inspectModule.inspect(error)}\n` +
-        '(Use `eddy --trace-uncaught ...` to show where the exception was thrown)\n';
-    }
-  } catch {
+  if (isError && readStack(error) !== undefined) {
     let shown;
     try {
-      shown = String(error);
+      shown = inspectModule.inspect(error);
     } catch {
-      shown = '[object]';
+      shown = readStack(error);
     }
-    text = `${arrow ? `${arrow}\n` : ''}Uncaught ${shown}\n`;
+    text = `${arrow ? `${arrow}\n` : ''}${shown}\n`;
+  } else if (isError) {
+    // Without a readable stack Node falls back to String(error) and the trace hint.
+    text = `${arrow ? `${arrow}\n` : ''}${safeString(error)}\n${traceHint}`;
+  } else if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
+    let shown;
+    try {
+      shown = inspectModule.inspect(error);
+    } catch {
+      shown = safeString(error);
+    }
+    text = `\n${arrow}${shown}\n`;
+  } else {
+    const shown = typeof error === 'string' ? error : inspectModule.inspect(error);
+    text = `\n${arrow}${shown}\n${traceHint}`;
   }
   text += `\nNode.js ${NODE_VERSION}\n`;
   process.stderr.write(text);
@@ -506,6 +534,7 @@ module.exports = {
   processTicksAndRejections: taskQueues.processTicksAndRejections,
   promiseRejectHandler: taskQueues.promiseRejectHandler,
   handleUncaught,
+  printFatal,
   emitBeforeExit() {
     process.emit('beforeExit', finalExitCode());
   },

@@ -135,6 +135,8 @@ const typedArrayConstructors = {
 // list from the pristine global object at bootstrap time (capitalised global
 // names only).  In Eddy the global object may already contain host additions
 // when this file loads, so the ECMAScript set is spelled out here instead.
+// SharedArrayBuffer, Atomics and WebAssembly are deliberately absent: they
+// are not on Node's pristine global either.
 const builtInObjects = new SafeSet();
 for (const name of [
   'Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol',
@@ -144,8 +146,7 @@ for (const name of [
   'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array',
   'Float64Array', 'Uint8ClampedArray', 'BigUint64Array', 'BigInt64Array',
   'DataView', 'Map', 'BigInt', 'Set', 'WeakMap', 'WeakSet', 'Proxy',
-  'Reflect', 'FinalizationRegistry', 'WeakRef', 'SharedArrayBuffer',
-  'WebAssembly',
+  'Reflect', 'FinalizationRegistry', 'WeakRef',
 ]) {
   if (globalThis[name] !== undefined) SetPrototypeAdd(builtInObjects, name);
 }
@@ -918,6 +919,18 @@ function getPrefix(constructor, tag, fallback, size = '') {
   return `${constructor}${size} `;
 }
 
+// Objects without any constructor are labelled with the engine's class name
+// for them (e.g. `[Map: null prototype]`); when that name merely echoes the
+// @@toStringTag that is printed anyway, the generic 'Object' is used.
+function getNullPrototypeFallback(value, constructor, tag) {
+  if (constructor !== null) return 'Object';
+  const name = utilBinding.getConstructorName(value);
+  if (typeof name !== 'string' || name === '' || (tag !== '' && name === tag)) {
+    return 'Object';
+  }
+  return name;
+}
+
 // Own keys to display (strings first, then symbols).
 function getKeys(value, showHidden) {
   let keys;
@@ -1125,18 +1138,20 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         return base;
       }
     } else {
+      const fallback = getNullPrototypeFallback(value, constructor, tag);
       if (keys.length === 0 && protoProps === undefined) {
         if (isExternal(value)) {
           return ctx.stylize('[External: <address>]', 'special');
         }
-        return `${getPrefix(constructor, tag, 'Object')}{}`;
+        return `${getPrefix(constructor, tag, fallback)}{}`;
       }
-      braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
+      braces[0] = `${getPrefix(constructor, tag, fallback)}{`;
     }
   }
 
   if (ctx.depth !== null && recurseTimes > ctx.depth) {
-    let constructorName = StringPrototypeSlice(getPrefix(constructor, tag, 'Object'), 0, -1);
+    const fallback = getNullPrototypeFallback(value, constructor, tag);
+    let constructorName = StringPrototypeSlice(getPrefix(constructor, tag, fallback), 0, -1);
     if (constructor !== null) {
       constructorName = `[${constructorName}]`;
     }
@@ -1480,13 +1495,26 @@ function formatError(err, constructor, tag, ctx, keys) {
     const stackFramePart = StringPrototypeSlice(stack, stackStart + 1);
     const lines = getStackFrames(ctx, err, stackFramePart);
     if (ctx.colors) {
-      // Frames of the runtime's own code are greyed out; node_modules
-      // segments are underlined.
-      for (const line of lines) {
-        if (RegExpPrototypeExec(/^\s+at (?:.* \()?node:/, line) !== null) {
+      // Frames of the runtime's own code are greyed out; for user frames the
+      // node_modules package names are underlined and the current working
+      // directory is greyed.
+      const workingDirectory = safeGetCWD();
+      let esmWorkingDirectory;
+      for (let line of lines) {
+        if (RegExpPrototypeExec(coreModuleRegExp, line) !== null) {
           newStack += `\n${ctx.stylize(line, 'undefined')}`;
         } else {
-          newStack += `\n${markNodeModules(ctx, line)}`;
+          newStack += '\n';
+          line = markNodeModules(ctx, line);
+          if (workingDirectory !== undefined) {
+            let newLine = markCwd(ctx, line, workingDirectory);
+            if (newLine === line) {
+              esmWorkingDirectory ??= `file://${workingDirectory}`;
+              newLine = markCwd(ctx, line, esmWorkingDirectory);
+            }
+            line = newLine;
+          }
+          newStack += line;
         }
       }
     } else {
@@ -1503,6 +1531,44 @@ function formatError(err, constructor, tag, ctx, keys) {
 }
 
 const nodeModulesRegExp = /[/\\]node_modules[/\\](.+?)(?=[/\\])/g;
+const coreModuleRegExp = /^ {4}at (?:[^/\\(]+ \(|)node:(.+):\d+:\d+\)?$/;
+
+function safeGetCWD() {
+  try {
+    const proc = globalThis.process;
+    return proc !== undefined ? proc.cwd() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Greys out the working-directory part of a frame's location, including the
+// surrounding parentheses.
+function markCwd(ctx, line, workingDirectory) {
+  let cwdStartPos = StringPrototypeIndexOf(line, workingDirectory);
+  let tempLine = '';
+  let cwdLength = workingDirectory.length;
+  if (cwdStartPos !== -1) {
+    if (StringPrototypeSlice(line, cwdStartPos - 7, cwdStartPos) === 'file://') {
+      cwdLength += 7;
+      cwdStartPos -= 7;
+    }
+    const start = line[cwdStartPos - 1] === '(' ? cwdStartPos - 1 : cwdStartPos;
+    const end = start !== cwdStartPos && StringPrototypeEndsWith(line, ')') ? -1 : line.length;
+    const workingDirectoryEndPos = cwdStartPos + cwdLength + 1;
+    const cwdSlice = StringPrototypeSlice(line, start, workingDirectoryEndPos);
+
+    tempLine += StringPrototypeSlice(line, 0, start);
+    tempLine += ctx.stylize(cwdSlice, 'undefined');
+    tempLine += StringPrototypeSlice(line, workingDirectoryEndPos, end);
+    if (end === -1) {
+      tempLine += ctx.stylize(')', 'undefined');
+    }
+  } else {
+    tempLine += line;
+  }
+  return tempLine;
+}
 
 function markNodeModules(ctx, line) {
   let tempLine = '';
@@ -1648,9 +1714,12 @@ function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
 
 // Sets and Maps are walked with the captured iterator methods so that
 // patched or shadowed `Symbol.iterator` / `entries` never affect output.
+// Null-prototype Sets and Maps are always listed in full (Node walks them
+// through a detached iterator, which bypasses maxArrayLength).
 function formatSet(ctx, value, recurseTimes) {
   const length = SetPrototypeGetSize(value);
-  const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length);
+  const maxLength = ObjectGetPrototypeOf(value) === null ?
+    length : MathMin(MathMax(0, ctx.maxArrayLength), length);
   const remaining = length - maxLength;
   const output = [];
   const iterator = SetPrototypeValues(value);
@@ -1669,7 +1738,8 @@ function formatSet(ctx, value, recurseTimes) {
 
 function formatMap(ctx, value, recurseTimes) {
   const length = MapPrototypeGetSize(value);
-  const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length);
+  const maxLength = ObjectGetPrototypeOf(value) === null ?
+    length : MathMin(MathMax(0, ctx.maxArrayLength), length);
   const remaining = length - maxLength;
   const output = [];
   const iterator = MapPrototypeEntries(value);
@@ -1961,7 +2031,9 @@ function groupArrayElements(ctx, output, value) {
   const separatorSpace = 2; // ", "
   const dataLen = new Array(outputLength);
   for (; i < outputLength; i++) {
-    const len = ctx.colors ? removeColors(output[i]).length : output[i].length;
+    // Column widths are measured in terminal cells (full-width characters
+    // count twice, color codes not at all).
+    const len = getStringWidth(output[i], ctx.colors);
     dataLen[i] = len;
     totalLength += len + separatorSpace;
     if (maxLength < len) maxLength = len;

@@ -1,0 +1,4 @@
+process.on('uncaughtException', () => {
+  throw new Error('handler failed');
+});
+throw new Error('first');

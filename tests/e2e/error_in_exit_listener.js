@@ -1,0 +1,5 @@
+process.on('exit', (code) => {
+  console.log('exit listener', code);
+});
+console.log('main');
+null.boom;
