@@ -1,18 +1,27 @@
-//! **The** event loop: where every phase runs, in Node's order.
+//! **The** event loop: where every phase runs, in Node's (libuv's) order.
 //!
 //! ```text
-//! 1. update time          4. poll (mio)             — issue 4: timers, pool, I/O
-//! 2. timers               5. check (setImmediate)
-//! 3. pending callbacks    6. close callbacks
-//! 7. alive? — if nothing keeps the loop alive, emit 'beforeExit' (which may schedule more
-//!    work and so revive the loop); stop when it is still empty afterwards.
+//! 1. update time        — one cached "now" per iteration (timers started during the
+//!                         iteration count from it, as uv_now does)
+//! 2. timers             — every timer due at "now", earliest deadline first, ties in start order
+//! 3. pending callbacks  — I/O callbacks deferred from the previous iteration
+//! 4. poll               — wait in mio: 0 ms when immediates are queued, else until the next
+//!                         timer, else indefinitely while work is pending; then run what
+//!                         finished: worker-pool completions (libuv delivers them here, through
+//!                         its async handle) and I/O readiness callbacks
+//! 5. check              — the setImmediate callbacks queued before this phase began
+//! 6. close callbacks
+//! 7. alive?             — ref'd timers, ref'd immediates, pending pool jobs, ref'd handles.
+//!                         When nothing is left, emit 'beforeExit' (which may schedule more work
+//!                         and so revive the loop); stop when it is still empty afterwards.
 //! ```
 //!
-//! After every callback into JS, [`crate::tasks::call`] drains `process.nextTick` and then the
-//! microtasks. Today no handle kind exists yet (timers, the worker pool and sockets arrive
-//! with the event-loop issue), so the loop is alive only while 'beforeExit' schedules work.
+//! Every callback goes through [`crate::tasks::call`], which drains `process.nextTick` and then
+//! the microtasks after it.
 
-use crate::state::{exit_requested, hook};
+use std::time::Duration;
+
+use crate::state::{exit_requested, hook, state};
 use crate::tasks;
 
 /// Run the loop until nothing keeps it alive or JS asks to exit.
@@ -21,8 +30,14 @@ pub(crate) fn run(scope: &mut v8::PinScope) {
         if exit_requested(scope) {
             return;
         }
-        // Phases 1–6 run here once handles exist.
         if alive(scope) {
+            update_time(scope);
+            run_timers(scope);
+            run_pending(scope);
+            let timeout = poll_timeout(scope);
+            poll(scope, timeout);
+            run_check(scope);
+            run_closing(scope);
             continue;
         }
         emit_before_exit(scope);
@@ -32,9 +47,99 @@ pub(crate) fn run(scope: &mut v8::PinScope) {
     }
 }
 
-/// Ref'd handles + ref'd timers + pending pool requests + pending immediates. None exist yet.
-fn alive(_scope: &mut v8::PinScope) -> bool {
-    false
+fn update_time(scope: &mut v8::PinScope) {
+    state(scope).borrow_mut().event_loop.update_time();
+}
+
+/// Ref'd timers + ref'd immediates + pending pool jobs (+ ref'd handles, once they exist).
+fn alive(scope: &mut v8::PinScope) -> bool {
+    let st = state(scope);
+    let st = st.borrow();
+    let lp = &st.event_loop;
+    lp.timers.has_refed() || lp.immediates.has_refed() || lp.pool.pending() > 0
+}
+
+fn run_timers(scope: &mut v8::PinScope) {
+    let st = state(scope);
+    loop {
+        let due = {
+            let mut s = st.borrow_mut();
+            let now = s.event_loop.now;
+            s.event_loop.timers.pop_due(now)
+        };
+        let Some(id) = due else { return };
+        call_hook_with_id(scope, "onTimer", id);
+        if exit_requested(scope) {
+            return;
+        }
+    }
+}
+
+/// Deferred I/O callbacks: none are deferred yet (sockets arrive with the net issue).
+fn run_pending(_scope: &mut v8::PinScope) {}
+
+fn poll_timeout(scope: &mut v8::PinScope) -> Option<Duration> {
+    let st = state(scope);
+    let mut s = st.borrow_mut();
+    let lp = &mut s.event_loop;
+    if lp.immediates.has_live() {
+        return Some(Duration::ZERO);
+    }
+    match lp.timers.next_deadline() {
+        Some(deadline) => Some(Duration::from_millis(deadline.saturating_sub(lp.now))),
+        None => None,
+    }
+}
+
+fn poll(scope: &mut v8::PinScope, timeout: Option<Duration>) {
+    let st = state(scope);
+    // Nothing that could wake us: don't block (only unref'd timers or nothing at all).
+    let timeout = {
+        let s = st.borrow();
+        if s.event_loop.pool.pending() == 0 && timeout.is_none() {
+            Some(Duration::ZERO)
+        } else {
+            timeout
+        }
+    };
+    st.borrow_mut().event_loop.io.poll(timeout);
+    // libuv updates its clock after polling, so timers started from these callbacks count from
+    // the moment the wait ended.
+    st.borrow_mut().event_loop.update_time();
+    let finished = st.borrow_mut().event_loop.pool.take_finished();
+    for (complete, result) in finished {
+        if exit_requested(scope) {
+            return;
+        }
+        complete(scope, result);
+    }
+}
+
+fn run_check(scope: &mut v8::PinScope) {
+    let st = state(scope);
+    let queued = st.borrow().event_loop.immediates.len();
+    for _ in 0..queued {
+        let next = st.borrow_mut().event_loop.immediates.pop();
+        match next {
+            Some(Some(id)) => call_hook_with_id(scope, "onImmediate", id),
+            Some(None) => {}
+            None => return,
+        }
+        if exit_requested(scope) {
+            return;
+        }
+    }
+}
+
+/// Close callbacks: no handle kind closes asynchronously yet.
+fn run_closing(_scope: &mut v8::PinScope) {}
+
+fn call_hook_with_id(scope: &mut v8::PinScope, name: &'static str, id: u32) {
+    if let Some(f) = hook(scope, name) {
+        let recv = v8::undefined(scope).into();
+        let arg = v8::Integer::new_from_unsigned(scope, id).into();
+        tasks::call(scope, f, recv, &[arg]);
+    }
 }
 
 fn emit_before_exit(scope: &mut v8::PinScope) {

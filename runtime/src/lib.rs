@@ -39,11 +39,14 @@
 
 mod errors;
 mod event_loop;
+mod io;
 mod isolate;
 mod modules;
 mod native;
+mod pool;
 mod state;
 mod tasks;
+mod timers;
 mod value;
 
 use std::cell::RefCell;
@@ -53,10 +56,11 @@ pub use errors::{Error, errno_info, io_error, throw_io_error};
 pub use native::{
     NativeInit, NativeModule, arg_string, js_string, set_fn, set_value, throw_type_error,
 };
+pub use pool::{JobPanic, submit};
 pub use v8;
 pub use value::{FromJs, Json};
 
-use state::{RuntimeState, exit_requested, hook, state};
+use state::{LoopState, RuntimeState, exit_requested, hook, state};
 use tasks::Outcome;
 
 /// How to build a [`Runtime`].
@@ -101,10 +105,14 @@ impl Runtime {
     pub fn new(options: RuntimeOptions) -> Result<Self, Error> {
         isolate::init_platform(&options.v8_flags);
         let mut isolate = isolate::new_isolate();
+        let event_loop =
+            LoopState::new().map_err(|e| Error::Bootstrap(format!("event loop: {e}")))?;
         let state = Rc::new(RefCell::new(RuntimeState {
             builtins: options.builtins.iter().copied().collect(),
             hooks: None,
+            hook_cache: Default::default(),
             exit_code: None,
+            event_loop,
         }));
         isolate.set_slot(state.clone());
         isolate.set_promise_reject_callback(promise_reject_callback);
@@ -208,7 +216,7 @@ impl Runtime {
         self.exit_code().unwrap_or(0)
     }
 
-    fn call_hook(&mut self, name: &str, args: &[HookArg]) -> Result<(), Error> {
+    fn call_hook(&mut self, name: &'static str, args: &[HookArg]) -> Result<(), Error> {
         if self.exit_code().is_some() {
             return Ok(());
         }
@@ -234,7 +242,9 @@ impl Runtime {
 impl Drop for Runtime {
     fn drop(&mut self) {
         // Release our handle on the state before the isolate (which owns the other clone) goes.
-        self.state.borrow_mut().hooks = None;
+        let mut st = self.state.borrow_mut();
+        st.hooks = None;
+        st.hook_cache.clear();
     }
 }
 
@@ -264,6 +274,9 @@ fn build_binding<'s>(
         js_trigger_uncaught,
     );
     set_value(scope, binding, "runtime", runtime.into());
+    let timers = v8::Object::new(scope);
+    timers::install(scope, timers);
+    set_value(scope, binding, "timers", timers.into());
 
     let config = v8::Object::new(scope);
     let argv = string_array(scope, &options.argv);
@@ -330,6 +343,22 @@ fn bootstrap<'s>(
         .ok_or_else(|| Error::Bootstrap(format!("builtin `{id}` exported no hooks object")))?;
     state(tc).borrow_mut().hooks = Some(v8::Global::new(tc, hooks));
     Ok(())
+}
+
+/// Call a JS function from a binding's completion (a worker-pool job finishing, I/O becoming
+/// ready): the same path the loop uses, so an exception becomes an uncaught exception and
+/// `process.nextTick` + microtasks drain afterwards. Returns the value, or `None` when it threw
+/// or JS asked to exit.
+pub fn call_function<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    f: v8::Local<'s, v8::Function>,
+    args: &[v8::Local<'s, v8::Value>],
+) -> Option<v8::Local<'s, v8::Value>> {
+    let recv = v8::undefined(scope).into();
+    match tasks::call(scope, f, recv, args) {
+        Outcome::Returned(value) => Some(value),
+        Outcome::Threw | Outcome::Exited => None,
+    }
 }
 
 // ===== natives: binding.runtime =====

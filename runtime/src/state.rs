@@ -6,6 +6,11 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::time::Instant;
+
+use crate::io::Io;
+use crate::pool::Pool;
+use crate::timers::{Immediates, Timers};
 
 /// What the runtime remembers about one isolate.
 pub(crate) struct RuntimeState {
@@ -13,8 +18,48 @@ pub(crate) struct RuntimeState {
     pub builtins: HashMap<&'static str, &'static str>,
     /// The object the bootstrap builtin exported: the JS functions the runtime calls.
     pub hooks: Option<v8::Global<v8::Object>>,
+    /// Hook functions already looked up, by name (the loop calls some per callback).
+    pub hook_cache: HashMap<&'static str, v8::Global<v8::Function>>,
     /// Set once JS asked to exit (`process.exit`, a fatal exception): the code to exit with.
     pub exit_code: Option<i32>,
+    /// Everything the event loop owns.
+    pub event_loop: LoopState,
+}
+
+/// The event loop's queues and clock.
+pub(crate) struct LoopState {
+    /// Loop time in milliseconds since `start`, updated once per iteration (libuv's `uv_now`).
+    pub now: u64,
+    /// When the loop's clock started.
+    pub start: Instant,
+    /// `setTimeout` / `setInterval`.
+    pub timers: Timers,
+    /// `setImmediate`.
+    pub immediates: Immediates,
+    /// Blocking work in flight.
+    pub pool: Pool,
+    /// The poll phase.
+    pub io: Io,
+}
+
+impl LoopState {
+    pub fn new() -> std::io::Result<Self> {
+        let io = Io::new()?;
+        let pool = Pool::new(io.waker());
+        Ok(LoopState {
+            now: 0,
+            start: Instant::now(),
+            timers: Timers::default(),
+            immediates: Immediates::default(),
+            pool,
+            io,
+        })
+    }
+
+    /// Refresh the cached loop time.
+    pub fn update_time(&mut self) {
+        self.now = self.start.elapsed().as_millis() as u64;
+    }
 }
 
 pub(crate) type SharedState = Rc<RefCell<RuntimeState>>;
@@ -35,11 +80,19 @@ pub(crate) fn exit_requested(isolate: &v8::Isolate) -> bool {
 /// A hook function exported by the bootstrap (`hooks[name]`), if the bootstrap has run.
 pub(crate) fn hook<'s>(
     scope: &mut v8::PinScope<'s, '_>,
-    name: &str,
+    name: &'static str,
 ) -> Option<v8::Local<'s, v8::Function>> {
-    let hooks = state(scope).borrow().hooks.clone()?;
+    let st = state(scope);
+    if let Some(f) = st.borrow().hook_cache.get(name) {
+        return Some(v8::Local::new(scope, f));
+    }
+    let hooks = st.borrow().hooks.clone()?;
     let hooks = v8::Local::new(scope, hooks);
     let key = v8::String::new(scope, name)?;
     let value = hooks.get(scope, key.into())?;
-    v8::Local::<v8::Function>::try_from(value).ok()
+    let f = v8::Local::<v8::Function>::try_from(value).ok()?;
+    st.borrow_mut()
+        .hook_cache
+        .insert(name, v8::Global::new(scope, f));
+    Some(f)
 }

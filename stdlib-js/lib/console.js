@@ -1,3 +1,6 @@
+// console: the public `console` builtin — Node returns the global console object itself
+// (which carries `.Console`). Loaded by require('console'); the global is created by
+// internal/console's createGlobalConsole via internal/bootstrap/node.
 'use strict';
-// PLACEHOLDER
+
 module.exports = globalThis.console;

@@ -1141,7 +1141,7 @@ function segmentToRegExp(p, windows) {
 posix.win32 = win32.win32 = win32;
 posix.posix = win32.posix = posix;
 
-// Like Node, the exported `format` functions are bound and report a plain name.
+// Legacy alias kept by Node.
 win32._makeLong = win32.toNamespacedPath;
 posix._makeLong = posix.toNamespacedPath;
 

@@ -24,8 +24,11 @@ builtins![
     "internal/errors",
     "internal/modules/cjs/loader",
     "internal/process/task_queues",
+    "internal/timers",
     "internal/util/inspect",
     "path",
+    "timers",
+    "timers/promises",
     "util",
 ];
 

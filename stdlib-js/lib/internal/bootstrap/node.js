@@ -422,6 +422,12 @@ defineGlobal('TextDecoder', encoding.TextDecoder);
 defineGlobal('DOMException', encoding.DOMException);
 defineGlobal('performance', encoding.makePerformance(native.hrtimeNs));
 
+const timers = requireBuiltin('internal/timers');
+for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
+  'setImmediate', 'clearImmediate']) {
+  defineGlobal(name, timers[name], true);
+}
+
 let globalConsole;
 Object.defineProperty(globalThis, 'console', {
   configurable: true,
@@ -535,6 +541,8 @@ module.exports = {
   promiseRejectHandler: taskQueues.promiseRejectHandler,
   handleUncaught,
   printFatal,
+  onTimer: timers.onTimer,
+  onImmediate: timers.onImmediate,
   emitBeforeExit() {
     process.emit('beforeExit', finalExitCode());
   },

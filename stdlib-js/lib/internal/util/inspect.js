@@ -37,7 +37,6 @@ const ObjectAssign = Object.assign;
 const ObjectIs = Object.is;
 const ObjectCreate = Object.create;
 const ObjectSetPrototypeOf = Object.setPrototypeOf;
-const ObjectFreeze = Object.freeze;
 const ObjectPrototypeHasOwnProperty = uncurry(Object.prototype.hasOwnProperty);
 const ObjectPrototypePropertyIsEnumerable = uncurry(Object.prototype.propertyIsEnumerable);
 const ReflectOwnKeys = Reflect.ownKeys;
@@ -66,7 +65,6 @@ const StringPrototypeCharCodeAt = uncurry(String.prototype.charCodeAt);
 const StringPrototypeCodePointAt = uncurry(String.prototype.codePointAt);
 const StringPrototypePadStart = uncurry(String.prototype.padStart);
 const StringPrototypePadEnd = uncurry(String.prototype.padEnd);
-const StringPrototypeTrim = uncurry(String.prototype.trim);
 const StringPrototypeToLowerCase = uncurry(String.prototype.toLowerCase);
 const StringPrototypeNormalize = uncurry(String.prototype.normalize);
 const StringPrototypeReplace = uncurry(String.prototype.replace);
@@ -110,8 +108,6 @@ const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
 const TypedArrayPrototypeGetLength = uncurry(ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'length').get);
 const TypedArrayPrototypeGetSymbolToStringTag =
   uncurry(ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get);
-const ArrayBufferPrototypeGetByteLength =
-  uncurry(ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get);
 const SymbolIterator = Symbol.iterator;
 const SymbolToStringTag = Symbol.toStringTag;
 const SymbolToPrimitive = Symbol.toPrimitive;
@@ -214,7 +210,7 @@ const customInspectSymbol = SymbolFor('nodejs.util.inspect.custom');
 
 function describeReceived(value) {
   if (value == null) return ` Received ${value}`;
-  if (typeof value === 'function' && value.name) {
+  if (typeof value === 'function') {
     return ` Received function ${value.name}`;
   }
   if (typeof value === 'object') {
@@ -223,8 +219,15 @@ function describeReceived(value) {
     }
     return ` Received ${inspect(value, { depth: -1 })}`;
   }
-  let inspected = inspect(value, { colors: false });
-  if (inspected.length > 28) inspected = `${StringPrototypeSlice(inspected, 0, 25)}...`;
+  let inspected;
+  if (typeof value === 'string') {
+    // Long strings are shortened before quoting.
+    inspected = inspect(value.length > 28 ? `${StringPrototypeSlice(value, 0, 25)}...` : value,
+                        { colors: false });
+  } else {
+    inspected = inspect(value, { colors: false });
+    if (inspected.length > 28) inspected = `${StringPrototypeSlice(inspected, 0, 25)}...`;
+  }
   return ` Received type ${typeof value} (${inspected})`;
 }
 
@@ -244,8 +247,9 @@ function makeInvalidArgTypeError(name, expected, value) {
   return err;
 }
 
-function validateObject(value, name) {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+function validateObject(value, name, allowArray) {
+  if (value === null || typeof value !== 'object' ||
+      (!allowArray && ArrayIsArray(value))) {
     throw makeInvalidArgTypeError(name, 'object', value);
   }
 }
@@ -533,17 +537,21 @@ function formatNumber(fn, number, numericSeparator) {
     if (ObjectIs(number, -0)) return fn('-0', 'number');
     return fn(`${number}`, 'number');
   }
-  const integer = MathTrunc(number);
-  const string = String(integer);
-  if (integer === number) {
+  // Separators are inserted into the decimal text on both sides of the
+  // point.  Exponent notation is left alone for integers only; Node applies
+  // the same text surgery to fractional exponent forms (e.g. 1e-7), and so
+  // does this code, to stay byte-compatible.
+  const string = String(number);
+  if (MathTrunc(number) === number) {
     if (!NumberIsFinite(number) || StringPrototypeIncludes(string, 'e')) {
       return fn(string, 'number');
     }
     return fn(`${addNumericSeparator(string)}`, 'number');
   }
   if (NumberIsNaN(number)) return fn(string, 'number');
-  return fn(`${addNumericSeparator(string)}.${
-    addNumericSeparatorEnd(StringPrototypeSlice(String(number), string.length + 1))}`, 'number');
+  const point = StringPrototypeIndexOf(string, '.');
+  return fn(`${addNumericSeparator(StringPrototypeSlice(string, 0, point))}.${
+    addNumericSeparatorEnd(StringPrototypeSlice(string, point + 1))}`, 'number');
 }
 
 function formatBigInt(fn, bigint, numericSeparator) {
@@ -660,8 +668,7 @@ ObjectDefineProperty(inspect, 'defaultOptions', {
     return inspectDefaultOptions;
   },
   set(options) {
-    validateObject(options, 'options');
-    if (ArrayIsArray(options)) throw makeInvalidArgTypeError('options', 'object', options);
+    validateObject(options, 'options', false);
     return ObjectAssign(inspectDefaultOptions, options);
   },
 });
@@ -1530,7 +1537,8 @@ function formatError(err, constructor, tag, ctx, keys) {
   return stack;
 }
 
-const nodeModulesRegExp = /[/\\]node_modules[/\\](.+?)(?=[/\\])/g;
+// The package name segment after `node_modules/`, including an npm scope.
+const nodeModulesRegExp = /[/\\]node_modules[/\\]((?:@[^/\\]*[/\\])?[^/\\]*)(?=[/\\])/g;
 const coreModuleRegExp = /^ {4}at (?:[^/\\(]+ \(|)node:(.+):\d+:\d+\)?$/;
 
 function safeGetCWD() {
@@ -1890,6 +1898,11 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
   let extra = ' ';
   desc = desc || ObjectGetOwnPropertyDescriptor(value, key) ||
     { value: value[key], enumerable: true };
+  // Newer V8 gives errors an own `stack` accessor where Node 20's V8 had a data property;
+  // show it as the value it holds so showHidden output stays the same.
+  if (key === 'stack' && desc.get !== undefined && desc.set !== undefined && isError(value)) {
+    desc = { value: value.stack, enumerable: desc.enumerable };
+  }
   if (desc.value !== undefined) {
     // With `compact: true` object values are indented by the key's `: `.
     const diff = (ctx.compact !== true || type !== kObjectType) ? 2 : 3;
@@ -2182,7 +2195,7 @@ function format(...args) {
 }
 
 function formatWithOptions(inspectOptions, ...args) {
-  validateObject(inspectOptions, 'inspectOptions');
+  validateObject(inspectOptions, 'inspectOptions', true);
   return formatWithOptionsInternal(inspectOptions, args);
 }
 

@@ -1,0 +1,159 @@
+//! The worker pool: blocking jobs (file system, dns, crypto, zlib) run on tokio's blocking
+//! threads, never on the loop thread. A finished job is queued with its result and the loop is
+//! woken through the mio `Waker`; its completion — the part that touches JS — runs later on the
+//! loop thread, in the poll phase, as libuv runs `uv__work_done`.
+//!
+//! Size: `UV_THREADPOOL_SIZE` (default 4, clamped to 1..=1024), read when the first job starts.
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex};
+
+/// A job's result, type-erased for the trip back to the loop thread.
+type Erased = Box<dyn Any + Send>;
+/// Why a job produced no value: it panicked, with this message.
+pub type JobPanic = String;
+type Completion = Box<dyn for<'s, 'i> FnOnce(&mut v8::PinScope<'s, 'i>, Result<Erased, JobPanic>)>;
+
+/// Jobs in flight and the finished ones waiting for the loop.
+pub(crate) struct Pool {
+    /// The blocking-thread pool, started on first use so scripts without I/O don't pay for it.
+    threads: Option<tokio::runtime::Runtime>,
+    /// Finished jobs: (request id, result). Filled by workers, drained by the loop.
+    done: Arc<Mutex<Vec<(u64, Result<Erased, JobPanic>)>>>,
+    /// Completions of jobs still running or not yet delivered, by request id.
+    completions: HashMap<u64, Completion>,
+    next_id: u64,
+    waker: Arc<mio::Waker>,
+}
+
+impl Pool {
+    pub fn new(waker: Arc<mio::Waker>) -> Self {
+        Pool {
+            threads: None,
+            done: Arc::new(Mutex::new(Vec::new())),
+            completions: HashMap::new(),
+            next_id: 0,
+            waker,
+        }
+    }
+
+    /// Jobs submitted whose completion has not run yet: each keeps the loop alive.
+    pub fn pending(&self) -> usize {
+        self.completions.len()
+    }
+
+    fn submit_erased(
+        &mut self,
+        job: Box<dyn FnOnce() -> Erased + Send>,
+        completion: Completion,
+    ) -> std::io::Result<()> {
+        if self.threads.is_none() {
+            self.threads = Some(
+                tokio::runtime::Builder::new_current_thread()
+                    .max_blocking_threads(pool_size())
+                    .thread_name("eddy-pool")
+                    .build()?,
+            );
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        self.completions.insert(id, completion);
+        let done = self.done.clone();
+        let waker = self.waker.clone();
+        let threads = self
+            .threads
+            .as_ref()
+            .expect("pool threads were just started");
+        threads.spawn_blocking(move || {
+            // A panicking job becomes an error for its callback, not a crashed process.
+            let result = std::panic::catch_unwind(AssertUnwindSafe(job)).map_err(panic_message);
+            done.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((id, result));
+            let _ = waker.wake();
+        });
+        Ok(())
+    }
+
+    /// Move the finished jobs out from under the lock, paired with their completions.
+    pub fn take_finished(&mut self) -> Vec<(Completion, Result<Erased, JobPanic>)> {
+        let finished = std::mem::take(&mut *self.done.lock().unwrap_or_else(|e| e.into_inner()));
+        finished
+            .into_iter()
+            .filter_map(|(id, result)| Some((self.completions.remove(&id)?, result)))
+            .collect()
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        // Don't wait for jobs still running at exit (a read from a FIFO may never finish).
+        if let Some(threads) = self.threads.take() {
+            threads.shutdown_background();
+        }
+    }
+}
+
+fn pool_size() -> usize {
+    std::env::var("UV_THREADPOOL_SIZE")
+        .ok()
+        .and_then(|s| s.trim().parse::<usize>().ok())
+        .unwrap_or(4)
+        .clamp(1, 1024)
+}
+
+fn panic_message(payload: Box<dyn Any + Send>) -> JobPanic {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "worker job panicked".to_string()
+    }
+}
+
+/// Run `job` on the worker pool; when it finishes, `complete` runs on the loop thread with its
+/// result (or the panic message). The pending job keeps the loop alive until then.
+///
+/// # Examples
+///
+/// ```no_run
+/// # fn binding(scope: &mut v8::PinScope) {
+/// eddy_runtime::submit(
+///     scope,
+///     || std::fs::read("/etc/hostname"),
+///     |scope, result| {
+///         // Back on the loop thread: build JS values and call the JS callback here, through
+///         // eddy_runtime::call_function so nextTick and microtasks drain after it.
+///         let _ = (scope, result);
+///     },
+/// );
+/// # }
+/// ```
+pub fn submit<T, J, C>(scope: &mut v8::PinScope, job: J, complete: C)
+where
+    T: Send + 'static,
+    J: FnOnce() -> T + Send + 'static,
+    C: for<'s, 'i> FnOnce(&mut v8::PinScope<'s, 'i>, Result<T, JobPanic>) + 'static,
+{
+    let erased_job: Box<dyn FnOnce() -> Erased + Send> =
+        Box::new(move || Box::new(job()) as Erased);
+    let completion: Completion = Box::new(move |scope, result| {
+        let typed = result.map(|b| {
+            *b.downcast::<T>()
+                .expect("job result has the submitted type")
+        });
+        complete(scope, typed);
+    });
+    let state = crate::state::state(scope);
+    let started = state
+        .borrow_mut()
+        .event_loop
+        .pool
+        .submit_erased(erased_job, completion);
+    if let Err(err) = started {
+        crate::errors::throw_io_error(scope, &err, "uv_queue_work", None);
+    }
+}

@@ -1,0 +1,235 @@
+'use strict';
+// Timeout and Immediate objects and the timer globals. The queues live in Rust
+// (runtime/src/timers.rs, driven by runtime/src/event_loop.rs); this file keeps the JS objects
+// by id and runs their callbacks when the loop calls `onTimer(id)` / `onImmediate(id)`
+// (exported as hooks by internal/bootstrap/node).
+
+const { codes } = require('internal/errors');
+
+const native = binding.timers;
+
+// Node's limit: delays are 32-bit signed milliseconds.
+const TIMEOUT_MAX = 2 ** 31 - 1;
+
+const kRefed = Symbol('refed');
+const kHasPrimitive = Symbol('kHasPrimitive');
+const kAsyncId = Symbol('asyncId');
+const kTriggerId = Symbol('triggerId');
+// Counts (re)arms so onTimer sees a refresh() made inside the callback; kept off the object
+// so inspecting a Timeout shows only Node's fields.
+const armCounts = new WeakMap();
+
+let nextId = 1;
+/** Armed timers by id. */
+const activeTimers = new Map();
+/** Timers whose id escaped through Symbol.toPrimitive, so clearTimeout(id) finds them. */
+const knownById = new Map();
+const activeImmediates = new Map();
+
+function validateCallback(callback) {
+  if (typeof callback !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+}
+
+function coerceDelay(after) {
+  after *= 1;
+  if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+    if (after > TIMEOUT_MAX) {
+      process.emitWarning(`${after} does not fit into a 32-bit signed integer.` +
+        '\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
+    }
+    after = 1;
+  }
+  return after;
+}
+
+// ===== Timeout =====
+
+class Timeout {
+  constructor(callback, after, args, isRepeat, isRefed) {
+    after = coerceDelay(after);
+    this._idleTimeout = after;
+    this._idlePrev = null;
+    this._idleNext = null;
+    this._idleStart = null;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    this._destroyed = false;
+    this[kRefed] = isRefed;
+    this[kHasPrimitive] = false;
+    this[kAsyncId] = nextId++;
+    this[kTriggerId] = 1;
+    arm(this);
+  }
+
+  refresh() {
+    if (!this._destroyed) arm(this);
+    return this;
+  }
+
+  unref() {
+    this[kRefed] = false;
+    if (!this._destroyed) native.setRef(this[kAsyncId], false);
+    return this;
+  }
+
+  ref() {
+    this[kRefed] = true;
+    if (!this._destroyed) native.setRef(this[kAsyncId], true);
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+
+  close() {
+    clearTimeout(this);
+    return this;
+  }
+
+  [Symbol.toPrimitive]() {
+    const id = this[kAsyncId];
+    if (!this[kHasPrimitive]) {
+      this[kHasPrimitive] = true;
+      knownById.set(id, this);
+    }
+    return id;
+  }
+}
+
+function arm(timer) {
+  const id = timer[kAsyncId];
+  armCounts.set(timer, (armCounts.get(timer) || 0) + 1);
+  timer._idleStart = native.now();
+  activeTimers.set(id, timer);
+  native.start(id, timer._idleTimeout, timer[kRefed]);
+}
+
+function unenroll(timer) {
+  if (timer._destroyed) return;
+  timer._destroyed = true;
+  const id = timer[kAsyncId];
+  activeTimers.delete(id);
+  if (timer[kHasPrimitive]) knownById.delete(id);
+  native.stop(id);
+}
+
+/** Hook: timer `id` is due. */
+function onTimer(id) {
+  const timer = activeTimers.get(id);
+  if (timer === undefined) return;
+  const armedBefore = armCounts.get(timer);
+  try {
+    const args = timer._timerArgs;
+    if (args === undefined) timer._onTimeout();
+    else Reflect.apply(timer._onTimeout, timer, args);
+  } finally {
+    // Runs even when the callback threw: an interval is re-armed anyway, as in Node.
+    if (timer._destroyed || armCounts.get(timer) !== armedBefore) {
+      // Cleared or refreshed by its own callback: already where it should be.
+    } else if (timer._repeat !== null) {
+      timer._idleTimeout = timer._repeat;
+      arm(timer);
+    } else {
+      unenroll(timer);
+    }
+  }
+}
+
+function setTimeout(callback, after, ...args) {
+  validateCallback(callback);
+  return new Timeout(callback, after, args.length > 0 ? args : undefined, false, true);
+}
+
+function setInterval(callback, repeat, ...args) {
+  validateCallback(callback);
+  return new Timeout(callback, repeat, args.length > 0 ? args : undefined, true, true);
+}
+
+function clearTimeout(timer) {
+  if (timer && timer._onTimeout) {
+    unenroll(timer);
+    return;
+  }
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    const known = knownById.get(Number(timer));
+    if (known !== undefined) unenroll(known);
+  }
+}
+
+// ===== Immediate =====
+
+class Immediate {
+  constructor(callback, args) {
+    this._idleNext = null;
+    this._idlePrev = null;
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = true;
+    this[kAsyncId] = nextId++;
+    this[kTriggerId] = 1;
+    activeImmediates.set(this[kAsyncId], this);
+    native.scheduleImmediate(this[kAsyncId], true);
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      if (!this._destroyed) native.setImmediateRef(this[kAsyncId], true);
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (!this._destroyed) native.setImmediateRef(this[kAsyncId], false);
+    }
+    return this;
+  }
+
+  hasRef() {
+    return !!this[kRefed];
+  }
+}
+
+/** Hook: immediate `id` reached the front of the check queue. */
+function onImmediate(id) {
+  const immediate = activeImmediates.get(id);
+  if (immediate === undefined) return;
+  activeImmediates.delete(id);
+  immediate._destroyed = true;
+  const args = immediate._argv;
+  if (args === undefined) immediate._onImmediate();
+  else Reflect.apply(immediate._onImmediate, immediate, args);
+}
+
+function setImmediate(callback, ...args) {
+  validateCallback(callback);
+  return new Immediate(callback, args.length > 0 ? args : undefined);
+}
+
+function clearImmediate(immediate) {
+  if (!immediate || immediate._destroyed || !(immediate instanceof Immediate)) return;
+  immediate._destroyed = true;
+  activeImmediates.delete(immediate[kAsyncId]);
+  native.clearImmediate(immediate[kAsyncId]);
+}
+
+module.exports = {
+  Immediate,
+  Timeout,
+  TIMEOUT_MAX,
+  clearImmediate,
+  clearInterval: clearTimeout,
+  clearTimeout,
+  onImmediate,
+  onTimer,
+  setImmediate,
+  setInterval,
+  setTimeout,
+};

@@ -1,0 +1,21 @@
+const { Console } = require('console');
+const EventEmitter = require('events');
+const chunks = [];
+// Minimal writable-stream stand-ins (Node's Console needs write() plus the emitter methods).
+const out = Object.assign(new EventEmitter(), { write(s) { chunks.push(['out', s]); return true; } });
+const err = Object.assign(new EventEmitter(), { write(s) { chunks.push(['err', s]); return true; } });
+const c = new Console(out, err);
+c.log('log %s', 'x');
+c.error('err');
+c.table([{ a: 1 }]);
+c.group('g');
+c.warn('w1\nw2');
+c.groupEnd();
+c.assert(false, 'boom');
+const c2 = new Console({ stdout: out, groupIndentation: 4 });
+c2.group('four');
+c2.log('indented by four');
+c2.error('stderr defaults to stdout');
+console.log(JSON.stringify(chunks, null, 1));
+console.log(c instanceof Console, console instanceof Console, Object.prototype.toString.call(c));
+console.log(Object.keys(c).join(','));

@@ -1,0 +1,13 @@
+console.count();
+console.count();
+console.count('apples');
+console.count('apples');
+console.count('default');
+console.countReset();
+console.count();
+console.count(1);
+console.count(null);
+console.count(undefined);
+console.count({});
+console.countReset('apples');
+console.count('apples');

@@ -1,0 +1,11 @@
+const { log, error, info, table, group, groupEnd, count } = console;
+log('detached log');
+info('detached info');
+error('detached error');
+group('detached group');
+log('indented');
+groupEnd();
+count();
+count();
+table([{ a: 1 }]);
+console.log(typeof console.log.bind, console.log.name, console.info.name, console.error.name);

@@ -1,0 +1,13 @@
+console.log('level 0');
+console.group('Group A');
+console.log('level 1');
+console.group();
+console.log('level 2\nsecond line');
+console.warn('warn at level 2');
+console.groupEnd();
+console.groupCollapsed('Collapsed', { x: 1 });
+console.log({ a: 1, b: 'x'.repeat(70), c: [1, 2, 3] });
+console.groupEnd();
+console.groupEnd();
+console.groupEnd();
+console.log('back to 0');

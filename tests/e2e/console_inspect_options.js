@@ -1,0 +1,11 @@
+const { Console } = require('console');
+const EventEmitter = require('events');
+let text = '';
+const out = Object.assign(new EventEmitter(), { write(s) { text += s; return true; } });
+const c = new Console({ stdout: out, inspectOptions: { depth: 0, breakLength: 20 } });
+c.log({ a: { b: 1 }, list: [1, 2, 3, 4, 5, 6] });
+const colored = new Console({ stdout: out, colorMode: true });
+colored.log('str', 1, { k: 'v' });
+const plain = new Console({ stdout: out, colorMode: false });
+plain.log('str', 1, { k: 'v' });
+console.log(JSON.stringify(text));

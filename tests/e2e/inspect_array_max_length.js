@@ -1,0 +1,10 @@
+const util = require('util');
+const big = Array.from({ length: 150 }, (_, i) => i);
+console.log(util.inspect(big));
+console.log(util.inspect(big, { maxArrayLength: 5 }));
+console.log(util.inspect(big, { maxArrayLength: 0 }));
+console.log(util.inspect([1, 2], { maxArrayLength: 1 }));
+console.log(util.inspect(big.slice(0, 20), { maxArrayLength: null }));
+console.log(util.inspect(new Set(big), { maxArrayLength: 3 }));
+console.log(util.inspect(new Map(big.map((i) => [i, i])), { maxArrayLength: 2 }));
+console.log(util.inspect(new Uint8Array(150)));

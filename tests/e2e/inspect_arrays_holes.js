@@ -1,0 +1,11 @@
+const util = require('util');
+console.log(util.inspect([1, , 3]));
+console.log(util.inspect([, , 1]));
+console.log(util.inspect(new Array(5)));
+console.log(util.inspect(new Array(1)));
+const a = []; a[10] = 'x'; a[3] = 'y';
+console.log(util.inspect(a));
+const b = []; for (let i = 0; i < 40; i += 3) b[i] = i;
+console.log(util.inspect(b));
+const c = new Array(200); c[150] = 1;
+console.log(util.inspect(c, { maxArrayLength: 2 }));

@@ -1,0 +1,11 @@
+const util = require('util');
+const o = { name: 'root' }; o.self = o;
+console.log(util.inspect(o));
+const a = [1]; a.push(a);
+console.log(util.inspect(a));
+const m = new Map(); m.set('me', m);
+console.log(util.inspect(m));
+const s = new Set(); s.add(s);
+console.log(util.inspect(s));
+const deep = { x: { y: { z: {} } } }; deep.x.y.z.back = deep;
+console.log(util.inspect(deep));

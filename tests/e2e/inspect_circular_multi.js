@@ -1,0 +1,10 @@
+const util = require('util');
+const a = { name: 'a' }; const b = { name: 'b', a }; a.b = b;
+const root = { a, b }; root.root = root;
+console.log(util.inspect(root));
+const x = { y: {} }; x.y.y = x.y; x.self = x;
+console.log(util.inspect(x));
+const shared = { v: 1 };
+console.log(util.inspect({ one: shared, two: shared, list: [shared, shared] }));
+const arr = [{}]; arr[0].arr = arr; arr.push(arr[0]);
+console.log(util.inspect(arr));

@@ -1,0 +1,11 @@
+const util = require('util');
+const o = { colors: true };
+console.log(JSON.stringify(util.inspect({ a: 1, b: 'x', c: [null, undefined], 'd-e': Symbol('f') }, o)));
+console.log(JSON.stringify(util.inspect([function f() {}, class A {}, new Map([[1, 'a']])], o)));
+console.log(JSON.stringify(util.inspect(Array.from({ length: 12 }, (_, i) => (i % 2 ? 'str' + i : i)), o)));
+const c = { x: 1 }; c.c = c;
+console.log(JSON.stringify(util.inspect(c, o)));
+console.log(JSON.stringify(util.inspect({ a: { b: { c: { d: 1 } } } }, o)));
+console.log(JSON.stringify(util.inspect(new Number(3), o)), JSON.stringify(util.inspect(new String('s'), o)));
+const e = new Error('colored'); e.stack = 'Error: colored\n    at f (a.js:1:1)';
+console.log(JSON.stringify(util.inspect(e, o)));

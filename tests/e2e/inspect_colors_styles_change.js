@@ -1,0 +1,11 @@
+const util = require('util');
+util.inspect.styles.number = 'red';
+util.inspect.styles.name = 'blue';
+console.log(JSON.stringify(util.inspect({ a: 1, 'b-c': 2 }, { colors: true })));
+util.inspect.colors.myColor = [95, 39];
+util.inspect.styles.string = 'myColor';
+console.log(JSON.stringify(util.inspect(['x'], { colors: true })));
+util.inspect.styles.null = 'nonexistent';
+console.log(JSON.stringify(util.inspect(null, { colors: true })));
+console.log(Object.keys(util.inspect.styles).join(','));
+console.log(util.inspect.colors.grey, util.inspect.colors.gray, util.inspect.colors.bold);

@@ -1,0 +1,13 @@
+const util = require('util');
+const m = new Map([[1, 'a'], [2, 'b']]);
+console.log(util.inspect(m.entries()));
+console.log(util.inspect(m.keys()));
+console.log(util.inspect(m.values()));
+const s = new Set(['x', 'y']);
+console.log(util.inspect(s.values()));
+console.log(util.inspect(s.entries()));
+const it = m.entries(); it.next();
+console.log(util.inspect(it));
+console.log(util.inspect(new Map().entries()));
+console.log(util.inspect([m.keys()], { depth: 0 }));
+console.log(util.inspect([1, 2][Symbol.iterator]()));

@@ -1,0 +1,10 @@
+const util = require('util');
+console.log(util.inspect(Object.create(null)));
+const np = Object.create(null); np.a = 1; np.nested = Object.create(null);
+console.log(util.inspect(np));
+console.log(util.inspect(Object.setPrototypeOf([1, 2], null)));
+console.log(util.inspect(Object.setPrototypeOf(new Map([[1, 2]]), null)));
+console.log(util.inspect(Object.setPrototypeOf(new Set([1]), null)));
+console.log(util.inspect([np], { depth: 0 }));
+const tagged = Object.create(null, { [Symbol.toStringTag]: { value: 'Tagged' } });
+console.log(util.inspect(tagged));

@@ -1,0 +1,11 @@
+const util = require('util');
+console.log(util.inspect(Promise.resolve(1)));
+console.log(util.inspect(new Promise(() => {})));
+const rej = Promise.reject(new Error('x')); rej.catch(() => {});
+const rej2 = Promise.reject(42); rej2.catch(() => {});
+console.log(util.inspect(rej2));
+console.log(util.inspect(Promise.resolve({ a: [1, { b: 2 }] })));
+const p = Promise.resolve('v'); p.extra = 1;
+console.log(util.inspect(p));
+console.log(util.inspect(Promise.resolve(Promise.resolve(2))));
+console.log(util.inspect({ p: Promise.resolve(undefined) }));
