@@ -1,8 +1,14 @@
-//! `binding.fs`: the synchronous file-system calls the module loader needs today. The full
-//! `node:fs` builds on these (the blocking bodies stay plain Rust so async versions can send
-//! the same functions to the worker pool).
+//! `binding.fs`: file-system calls. Each operation's blocking body is a plain Rust function;
+//! the `…Sync` binding calls it directly and the async one sends the same function to the
+//! worker pool and calls the JS callback (`cb(err, value)`) from the loop when it finishes.
 
-use eddy_runtime::{NativeModule, arg_string, js_string, set_fn, throw_io_error, v8};
+use std::io::Write;
+use std::os::unix::fs::MetadataExt;
+
+use eddy_runtime::{
+    JobPanic, NativeModule, arg_string, call_function, io_error, js_string, set_fn, submit,
+    throw_io_error, throw_type_error, v8,
+};
 
 pub const MODULE: NativeModule = NativeModule { name: "fs", init };
 
@@ -10,7 +16,15 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "readFileUtf8", read_file_utf8);
     set_fn(scope, target, "internalModuleStat", internal_module_stat);
     set_fn(scope, target, "realpath", realpath);
+    set_fn(scope, target, "readFile", read_file);
+    set_fn(scope, target, "readFileSync", read_file_sync);
+    set_fn(scope, target, "writeFile", write_file);
+    set_fn(scope, target, "writeFileSync", write_file_sync);
+    set_fn(scope, target, "stat", stat);
+    set_fn(scope, target, "statSync", stat_sync);
 }
+
+// ===== blocking bodies =====
 
 /// The whole file as text; invalid UTF-8 becomes U+FFFD, as Node's `readFileSync(p, 'utf8')`.
 pub fn read_text(path: &str) -> std::io::Result<String> {
@@ -20,6 +34,128 @@ pub fn read_text(path: &str) -> std::io::Result<String> {
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     })
 }
+
+/// Write (or append, for an `a` flag) `data` to `path`, creating it with `mode`.
+fn write_bytes(
+    path: &str,
+    data: &[u8],
+    append: bool,
+    exclusive: bool,
+    mode: u32,
+) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).mode(mode);
+    if exclusive {
+        opts.create_new(true);
+    } else {
+        opts.create(true);
+    }
+    if append {
+        opts.append(true);
+    } else {
+        opts.truncate(true);
+    }
+    opts.open(path)?.write_all(data)
+}
+
+/// Node's stat fields, in the order `internal/fs` reads them.
+fn stat_fields(path: &str) -> std::io::Result<[f64; 14]> {
+    let m = std::fs::metadata(path)?;
+    let ms = |secs: i64, nsec: i64| secs as f64 * 1e3 + nsec as f64 / 1e6;
+    Ok([
+        m.dev() as f64,
+        m.mode() as f64,
+        m.nlink() as f64,
+        m.uid() as f64,
+        m.gid() as f64,
+        m.rdev() as f64,
+        m.blksize() as f64,
+        m.ino() as f64,
+        m.size() as f64,
+        m.blocks() as f64,
+        ms(m.atime(), m.atime_nsec()),
+        ms(m.mtime(), m.mtime_nsec()),
+        ms(m.ctime(), m.ctime_nsec()),
+        // Linux's statx birth time is not exposed by std on every kernel; Node falls back to ctime.
+        ms(m.ctime(), m.ctime_nsec()),
+    ])
+}
+
+// ===== JS value helpers =====
+
+fn bytes_to_js<'s>(scope: &mut v8::PinScope<'s, '_>, bytes: Vec<u8>) -> v8::Local<'s, v8::Value> {
+    let len = bytes.len();
+    let store = v8::ArrayBuffer::new_backing_store_from_vec(bytes).make_shared();
+    let buffer = v8::ArrayBuffer::with_backing_store(scope, &store);
+    match v8::Uint8Array::new(scope, buffer, 0, len) {
+        Some(view) => view.into(),
+        None => v8::undefined(scope).into(),
+    }
+}
+
+fn fields_to_js<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    fields: [f64; 14],
+) -> v8::Local<'s, v8::Value> {
+    let items: Vec<v8::Local<v8::Value>> = fields
+        .iter()
+        .map(|f| v8::Number::new(scope, *f).into())
+        .collect();
+    v8::Array::new_with_elements(scope, &items).into()
+}
+
+/// Bytes of a string (UTF-8) or an ArrayBufferView argument.
+fn data_arg(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Vec<u8> {
+    if let Ok(view) = v8::Local::<v8::ArrayBufferView>::try_from(value) {
+        let mut buf = vec![0u8; view.byte_length()];
+        view.copy_contents(&mut buf);
+        buf
+    } else {
+        value.to_rust_string_lossy(scope).into_bytes()
+    }
+}
+
+fn callback_arg(
+    scope: &mut v8::PinScope,
+    args: &v8::FunctionCallbackArguments,
+    index: i32,
+) -> Option<v8::Global<v8::Function>> {
+    match v8::Local::<v8::Function>::try_from(args.get(index)) {
+        Ok(f) => Some(v8::Global::new(scope, f)),
+        Err(_) => {
+            throw_type_error(
+                scope,
+                "ERR_INVALID_ARG_TYPE",
+                "The \"cb\" argument must be of type function",
+            );
+            None
+        }
+    }
+}
+
+/// Deliver a pool result to `cb` as `cb(err)` or `cb(null, value)`.
+fn complete<T>(
+    scope: &mut v8::PinScope,
+    cb: v8::Global<v8::Function>,
+    result: Result<std::io::Result<T>, JobPanic>,
+    syscall: &str,
+    path: &str,
+    to_js: impl for<'s> FnOnce(&mut v8::PinScope<'s, '_>, T) -> v8::Local<'s, v8::Value>,
+) {
+    let cb = v8::Local::new(scope, cb);
+    let args: Vec<v8::Local<v8::Value>> = match result {
+        Ok(Ok(value)) => vec![v8::null(scope).into(), to_js(scope, value)],
+        Ok(Err(err)) => vec![io_error(scope, &err, syscall, Some(path), None)],
+        Err(panic) => {
+            let msg = js_string(scope, &format!("internal error in {syscall}: {panic}"));
+            vec![v8::Exception::error(scope, msg)]
+        }
+    };
+    call_function(scope, cb, &args);
+}
+
+// ===== natives =====
 
 fn read_file_utf8(
     scope: &mut v8::PinScope,
@@ -61,5 +197,125 @@ fn realpath(
     match std::fs::canonicalize(&path) {
         Ok(p) => rv.set(js_string(scope, &p.to_string_lossy()).into()),
         Err(err) => throw_io_error(scope, &err, "realpath", Some(&path)),
+    }
+}
+
+/// `readFile(path, cb)` → `cb(err, Uint8Array)`.
+fn read_file(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    let Some(path) = arg_string(scope, &args, 0, "path") else {
+        return;
+    };
+    let Some(cb) = callback_arg(scope, &args, 1) else {
+        return;
+    };
+    let job_path = path.clone();
+    submit(
+        scope,
+        move || std::fs::read(job_path),
+        move |scope, result| {
+            complete(scope, cb, result, "open", &path, bytes_to_js);
+        },
+    );
+}
+
+fn read_file_sync(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Some(path) = arg_string(scope, &args, 0, "path") else {
+        return;
+    };
+    match std::fs::read(&path) {
+        Ok(bytes) => rv.set(bytes_to_js(scope, bytes)),
+        Err(err) => throw_io_error(scope, &err, "open", Some(&path)),
+    }
+}
+
+struct WriteArgs {
+    path: String,
+    data: Vec<u8>,
+    append: bool,
+    exclusive: bool,
+    mode: u32,
+}
+
+/// `(path, data, flag, mode, …)` as passed by `fs.js`, which has validated them.
+fn write_args(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArguments) -> Option<WriteArgs> {
+    let path = arg_string(scope, args, 0, "path")?;
+    let data = data_arg(scope, args.get(1));
+    let flag = args.get(2).to_rust_string_lossy(scope);
+    let mode = args.get(3).uint32_value(scope).unwrap_or(0o666);
+    Some(WriteArgs {
+        path,
+        data,
+        append: flag.contains('a'),
+        exclusive: flag.contains('x'),
+        mode,
+    })
+}
+
+/// `writeFile(path, data, flag, mode, cb)` → `cb(err)`.
+fn write_file(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    let Some(w) = write_args(scope, &args) else {
+        return;
+    };
+    let Some(cb) = callback_arg(scope, &args, 4) else {
+        return;
+    };
+    let path = w.path.clone();
+    submit(
+        scope,
+        move || write_bytes(&w.path, &w.data, w.append, w.exclusive, w.mode),
+        move |scope, result| {
+            complete(scope, cb, result, "open", &path, |scope, ()| {
+                v8::undefined(scope).into()
+            });
+        },
+    );
+}
+
+fn write_file_sync(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let Some(w) = write_args(scope, &args) else {
+        return;
+    };
+    if let Err(err) = write_bytes(&w.path, &w.data, w.append, w.exclusive, w.mode) {
+        throw_io_error(scope, &err, "open", Some(&w.path));
+    }
+}
+
+/// `stat(path, cb)` → `cb(err, fields)`; `fs.js` builds the `Stats` object.
+fn stat(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    let Some(path) = arg_string(scope, &args, 0, "path") else {
+        return;
+    };
+    let Some(cb) = callback_arg(scope, &args, 1) else {
+        return;
+    };
+    let job_path = path.clone();
+    submit(
+        scope,
+        move || stat_fields(&job_path),
+        move |scope, result| {
+            complete(scope, cb, result, "stat", &path, fields_to_js);
+        },
+    );
+}
+
+fn stat_sync(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Some(path) = arg_string(scope, &args, 0, "path") else {
+        return;
+    };
+    match stat_fields(&path) {
+        Ok(fields) => rv.set(fields_to_js(scope, fields)),
+        Err(err) => throw_io_error(scope, &err, "stat", Some(&path)),
     }
 }

@@ -13,7 +13,9 @@
 
 use std::ops::{Deref, DerefMut};
 
-pub use eddy_runtime::{Error, FromJs, Json, v8};
+pub use eddy_runtime::{
+    Error, FromJs, JobPanic, Json, NativeModule, call_function, set_fn, submit, v8,
+};
 
 /// How to start a runtime.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +28,8 @@ pub struct Options {
     pub exec_argv: Vec<String>,
     /// V8 flags (applied by the first runtime of the process only).
     pub v8_flags: Vec<String>,
+    /// The embedder's own native modules, installed as `globalThis[name]` for user code.
+    pub globals: Vec<eddy_runtime::NativeModule>,
 }
 
 /// A complete Eddy runtime. Dereferences to [`eddy_runtime::Runtime`] for running code.
@@ -50,6 +54,7 @@ impl Runtime {
             exec_argv: options.exec_argv,
             exec_path,
             v8_flags: options.v8_flags,
+            globals: options.globals,
         })?;
         Ok(Runtime(inner))
     }

@@ -131,6 +131,7 @@ fn run(cli: Cli, exec_argv: Vec<String>) -> anyhow::Result<i32> {
         args,
         exec_argv,
         v8_flags: cli.v8_flags,
+        ..Default::default()
     })?;
     match main {
         Main::File(path) => rt.run_main(&path)?,

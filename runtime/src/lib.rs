@@ -66,8 +66,11 @@ use tasks::Outcome;
 /// How to build a [`Runtime`].
 #[derive(Clone, Default)]
 pub struct RuntimeOptions {
-    /// Native modules, installed as `binding[name]`.
+    /// Native modules, installed as `binding[name]` (visible to the standard library only).
     pub natives: Vec<NativeModule>,
+    /// Native modules for user code, installed as `globalThis[name]`: how an embedder exposes
+    /// its own Rust functions to the scripts it runs.
+    pub globals: Vec<NativeModule>,
     /// Embedded JS sources: `(builtin id, source)`.
     pub builtins: &'static [(&'static str, &'static str)],
     /// Id of the builtin that bootstraps the JS side and exports the hooks.
@@ -93,8 +96,9 @@ pub struct Runtime {
     context: v8::Global<v8::Context>,
     /// Shared with native callbacks through the isolate slot.
     state: Rc<RefCell<RuntimeState>>,
-    /// Whether 'exit' has been emitted (it is emitted once).
-    exited: bool,
+    /// The code 'exit' was emitted with, once it has been (it is emitted once). Unlike a
+    /// JS-requested exit this does not stop the runtime: an embedder may still `eval` after it.
+    exited: Option<i32>,
     isolate: v8::OwnedIsolate,
 }
 
@@ -113,6 +117,7 @@ impl Runtime {
             hook_cache: Default::default(),
             exit_code: None,
             event_loop,
+            tick_info: None,
         }));
         isolate.set_slot(state.clone());
         isolate.set_promise_reject_callback(promise_reject_callback);
@@ -128,7 +133,7 @@ impl Runtime {
         Ok(Runtime {
             context,
             state,
-            exited: false,
+            exited: None,
             isolate,
         })
     }
@@ -202,18 +207,19 @@ impl Runtime {
         if let Some(code) = self.exit_code() {
             return code;
         }
-        if !self.exited {
-            self.exited = true;
+        if self.exited.is_none() {
+            // Mark first: an 'exit' listener that schedules work must not emit it again.
+            self.exited = Some(0);
             v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
             if let Some(f) = hook(scope, "emitExit") {
                 let recv = v8::undefined(scope).into();
                 if let Outcome::Returned(v) = tasks::call(scope, f, recv, &[]) {
-                    let code = v.int32_value(scope).unwrap_or(0);
-                    self.state.borrow_mut().exit_code.get_or_insert(code);
+                    self.exited = Some(v.int32_value(scope).unwrap_or(0));
                 }
             }
         }
-        self.exit_code().unwrap_or(0)
+        // process.exit() inside an 'exit' listener wins over the natural code.
+        self.exit_code().or(self.exited).unwrap_or(0)
     }
 
     fn call_hook(&mut self, name: &'static str, args: &[HookArg]) -> Result<(), Error> {
@@ -273,6 +279,12 @@ fn build_binding<'s>(
         "triggerUncaughtException",
         js_trigger_uncaught,
     );
+    let store = v8::ArrayBuffer::new_backing_store(scope, 8).make_shared();
+    let buffer = v8::ArrayBuffer::with_backing_store(scope, &store);
+    if let Some(tick_info) = v8::Int32Array::new(scope, buffer, 0, 2) {
+        set_value(scope, runtime, "tickInfo", tick_info.into());
+        state(scope).borrow_mut().tick_info = Some(store);
+    }
     set_value(scope, binding, "runtime", runtime.into());
     let timers = v8::Object::new(scope);
     timers::install(scope, timers);
@@ -291,6 +303,12 @@ fn build_binding<'s>(
         let target = v8::Object::new(scope);
         (module.init)(scope, target);
         set_value(scope, binding, module.name, target.into());
+    }
+    let global = scope.get_current_context().global(scope);
+    for module in &options.globals {
+        let target = v8::Object::new(scope);
+        (module.init)(scope, target);
+        set_value(scope, global, module.name, target.into());
     }
     binding
 }

@@ -37,6 +37,14 @@ pub struct NativeModule {
     pub init: NativeInit,
 }
 
+impl std::fmt::Debug for NativeModule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NativeModule")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Put a native function on `target` under `name`.
 pub fn set_fn<'s>(
     scope: &mut v8::PinScope<'s, '_>,

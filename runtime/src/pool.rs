@@ -15,13 +15,15 @@ type Erased = Box<dyn Any + Send>;
 /// Why a job produced no value: it panicked, with this message.
 pub type JobPanic = String;
 type Completion = Box<dyn for<'s, 'i> FnOnce(&mut v8::PinScope<'s, 'i>, Result<Erased, JobPanic>)>;
+/// Jobs that finished on a worker, waiting for the loop: (request id, result).
+type Finished = Arc<Mutex<Vec<(u64, Result<Erased, JobPanic>)>>>;
 
 /// Jobs in flight and the finished ones waiting for the loop.
 pub(crate) struct Pool {
     /// The blocking-thread pool, started on first use so scripts without I/O don't pay for it.
     threads: Option<tokio::runtime::Runtime>,
     /// Finished jobs: (request id, result). Filled by workers, drained by the loop.
-    done: Arc<Mutex<Vec<(u64, Result<Erased, JobPanic>)>>>,
+    done: Finished,
     /// Completions of jobs still running or not yet delivered, by request id.
     completions: HashMap<u64, Completion>,
     next_id: u64,

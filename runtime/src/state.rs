@@ -24,6 +24,31 @@ pub(crate) struct RuntimeState {
     pub exit_code: Option<i32>,
     /// Everything the event loop owns.
     pub event_loop: LoopState,
+    /// Memory shared with JS as `binding.runtime.tickInfo` (an Int32Array):
+    /// `[hasTickScheduled, hasRejectionToWarn]`. Lets the runtime skip calling the JS tick
+    /// function after a callback when both are 0, as Node does.
+    pub tick_info: Option<v8::SharedRef<v8::BackingStore>>,
+}
+
+/// Index of "a nextTick callback is queued" in `tick_info`.
+pub(crate) const HAS_TICK_SCHEDULED: usize = 0;
+/// Index of "a promise rejection awaits processing" in `tick_info`.
+pub(crate) const HAS_REJECTION_TO_WARN: usize = 1;
+
+/// Whether JS has ticks or rejections queued (read from the shared `tickInfo` array).
+pub(crate) fn tick_work_pending(isolate: &v8::Isolate) -> bool {
+    let st = state(isolate);
+    let st = st.borrow();
+    let Some(store) = st.tick_info.as_ref() else {
+        return false;
+    };
+    let Some(data) = store.data() else {
+        return false;
+    };
+    let flags = data.as_ptr() as *const i32;
+    // SAFETY: the store is 8 bytes (two i32s), owned by `st` for this read, and only this
+    // thread (the isolate's) writes it.
+    unsafe { *flags.add(HAS_TICK_SCHEDULED) != 0 || *flags.add(HAS_REJECTION_TO_WARN) != 0 }
 }
 
 /// The event loop's queues and clock.

@@ -3,7 +3,7 @@
 //! empty — the order Node uses after every callback. Nobody else calls into JS by hand.
 
 use crate::errors::arrow_message;
-use crate::state::{exit_requested, hook};
+use crate::state::{exit_requested, hook, tick_work_pending};
 
 /// What happened to a call into JS.
 pub(crate) enum Outcome<'s> {
@@ -83,12 +83,20 @@ fn call_no_drain<'s>(
     Outcome::Threw
 }
 
-/// Run the JS tick callback (nextTick queue, then microtasks, then promise rejections, until
-/// all are empty). Before the bootstrap has installed it, only microtasks exist.
+/// Drain the nextTick queue, then microtasks, then promise rejections, until all are empty.
+/// When JS has nothing queued (the shared `tickInfo` flags are clear) only V8's microtask
+/// checkpoint runs, without calling into the JS tick function; before the bootstrap has
+/// installed that function, only microtasks exist.
 pub(crate) fn drain_ticks(scope: &mut v8::PinScope) {
     loop {
         if exit_requested(scope) {
             return;
+        }
+        if !tick_work_pending(scope) {
+            scope.perform_microtask_checkpoint();
+            if !tick_work_pending(scope) {
+                return;
+            }
         }
         let Some(tick) = hook(scope, "processTicksAndRejections") else {
             scope.perform_microtask_checkpoint();

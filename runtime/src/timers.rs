@@ -45,23 +45,23 @@ impl Timers {
 
     /// Forget `id`; a no-op when it is not running.
     pub fn stop(&mut self, id: TimerId) {
-        if let Some(entry) = self.live.remove(&id) {
-            if entry.refed {
-                self.refed -= 1;
-            }
+        if let Some(entry) = self.live.remove(&id)
+            && entry.refed
+        {
+            self.refed -= 1;
         }
     }
 
     /// Change whether `id` keeps the loop alive.
     pub fn set_ref(&mut self, id: TimerId, refed: bool) {
-        if let Some(entry) = self.live.get_mut(&id) {
-            if entry.refed != refed {
-                entry.refed = refed;
-                if refed {
-                    self.refed += 1;
-                } else {
-                    self.refed -= 1;
-                }
+        if let Some(entry) = self.live.get_mut(&id)
+            && entry.refed != refed
+        {
+            entry.refed = refed;
+            if refed {
+                self.refed += 1;
+            } else {
+                self.refed -= 1;
             }
         }
     }
@@ -194,14 +194,14 @@ impl Immediates {
     }
 
     pub fn set_ref(&mut self, id: TimerId, refed: bool) {
-        if let Some(r) = self.live.get_mut(&id) {
-            if *r != refed {
-                *r = refed;
-                if refed {
-                    self.refed += 1;
-                } else {
-                    self.refed -= 1;
-                }
+        if let Some(r) = self.live.get_mut(&id)
+            && *r != refed
+        {
+            *r = refed;
+            if refed {
+                self.refed += 1;
+            } else {
+                self.refed -= 1;
             }
         }
     }

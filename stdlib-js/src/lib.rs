@@ -18,6 +18,8 @@ macro_rules! builtins {
 builtins![
     "console",
     "events",
+    "fs",
+    "fs/promises",
     "internal/bootstrap/node",
     "internal/console",
     "internal/encoding",

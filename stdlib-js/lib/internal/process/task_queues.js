@@ -4,7 +4,12 @@
 // the bootstrap's hooks) after every callback into JS, and `promiseRejectHandler` from V8's
 // promise-reject callback; `type` numbers are V8's PromiseRejectEvent values.
 
-const { runMicrotasks, triggerUncaughtException } = binding.runtime;
+const { runMicrotasks, triggerUncaughtException, tickInfo } = binding.runtime;
+
+// Shared with Rust (runtime/src/state.rs): after a callback the runtime calls
+// processTicksAndRejections only when one of these is set.
+const kHasTickScheduled = 0;
+const kHasRejectionToWarn = 1;
 
 // ===== nextTick =====
 
@@ -19,6 +24,7 @@ function nextTick(callback, ...args) {
   }
   if (process._exiting) return;
   queue.push({ callback, args });
+  tickInfo[kHasTickScheduled] = 1;
 }
 
 function runTicks() {
@@ -41,6 +47,8 @@ function processTicksAndRejections() {
     runTicks();
     runMicrotasks();
   } while (head < queue.length || processPromiseRejections());
+  tickInfo[kHasTickScheduled] = 0;
+  tickInfo[kHasRejectionToWarn] = 0;
 }
 
 // ===== unhandled rejections (Node's default mode: throw) =====
@@ -59,6 +67,7 @@ function promiseRejectHandler(type, promise, reason) {
   if (type === kRejectWithNoHandler) {
     maybeUnhandled.set(promise, { reason, handled: false });
     pending.push(promise);
+    tickInfo[kHasRejectionToWarn] = 1;
   } else if (type === kHandlerAddedAfterReject) {
     const info = maybeUnhandled.get(promise);
     if (info !== undefined) {
@@ -67,6 +76,7 @@ function promiseRejectHandler(type, promise, reason) {
     } else if (reported.has(promise)) {
       reported.delete(promise);
       pendingHandled.push(promise);
+      tickInfo[kHasRejectionToWarn] = 1;
     }
   }
 }

@@ -1,0 +1,299 @@
+'use strict';
+// node:fs — so far readFile, writeFile and stat in their callback, sync and promise forms,
+// plus existsSync. The blocking work happens in Rust (bindings/src/fs.rs): sync calls block
+// the caller, callback and promise calls run on the worker pool. Until Buffer exists (the
+// core-library issue) binary results are Uint8Arrays.
+
+const { codes } = require('internal/errors');
+
+const native = binding.fs;
+
+// ===== argument handling =====
+
+function getValidatedPath(path, name = 'path') {
+  if (typeof path === 'string') {
+    // fall through to the null-byte check
+  } else if (path instanceof Uint8Array) {
+    path = new TextDecoder().decode(path);
+  } else if (path !== null && typeof path === 'object' && typeof path.href === 'string' &&
+             typeof path.protocol === 'string') {
+    if (path.protocol !== 'file:') {
+      const err = new TypeError('The URL must be of scheme file');
+      err.code = 'ERR_INVALID_URL_SCHEME';
+      throw err;
+    }
+    path = decodeURIComponent(path.pathname);
+  } else {
+    throw new codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
+  }
+  if (path.includes('\u0000')) {
+    throw new codes.ERR_INVALID_ARG_VALUE(name, path,
+      'must be a string, Uint8Array, or URL without null bytes');
+  }
+  return path;
+}
+
+function validateCallback(cb) {
+  if (typeof cb !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
+  }
+}
+
+function getOptions(options, defaults) {
+  if (options === null || options === undefined || typeof options === 'function') {
+    return defaults;
+  }
+  if (typeof options === 'string') {
+    return { ...defaults, encoding: options };
+  }
+  if (typeof options !== 'object') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
+  }
+  const merged = { ...defaults, ...options };
+  if (merged.encoding !== null && merged.encoding !== undefined && merged.encoding !== 'buffer') {
+    normalizeEncoding(merged.encoding);
+  }
+  return merged;
+}
+
+const encodings = new Map([
+  ['utf8', 'utf8'], ['utf-8', 'utf8'], ['latin1', 'latin1'], ['binary', 'latin1'],
+  ['ascii', 'ascii'], ['hex', 'hex'], ['base64', 'base64'], ['base64url', 'base64url'],
+  ['ucs2', 'utf16le'], ['ucs-2', 'utf16le'], ['utf16le', 'utf16le'], ['utf-16le', 'utf16le'],
+]);
+
+function normalizeEncoding(enc) {
+  const found = encodings.get(`${enc}`.toLowerCase());
+  if (found === undefined) {
+    const err = new TypeError(`The argument 'encoding' is invalid encoding. Received '${enc}'`);
+    err.code = 'ERR_INVALID_ARG_VALUE';
+    throw err;
+  }
+  return found;
+}
+
+function decode(bytes, encoding) {
+  if (encoding === null || encoding === undefined || encoding === 'buffer') return bytes;
+  switch (normalizeEncoding(encoding)) {
+    case 'utf8': return new TextDecoder().decode(bytes);
+    case 'utf16le': return new TextDecoder('utf-16le').decode(bytes);
+    case 'latin1': return latin1(bytes, 0xff);
+    case 'ascii': return latin1(bytes, 0x7f);
+    case 'hex': return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    case 'base64': return btoa(latin1(bytes, 0xff));
+    case 'base64url':
+      return btoa(latin1(bytes, 0xff)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    default: return bytes;
+  }
+}
+
+function latin1(bytes, mask) {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode.apply(null, mask === 0xff ? chunk : chunk.map((b) => b & mask));
+  }
+  return out;
+}
+
+function encode(data, encoding) {
+  if (ArrayBuffer.isView(data)) {
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  }
+  if (typeof data !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  switch (normalizeEncoding(encoding || 'utf8')) {
+    case 'latin1':
+    case 'ascii':
+      return Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff);
+    case 'hex': {
+      const n = data.length >> 1;
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const byte = parseInt(data.substr(i * 2, 2), 16);
+        if (Number.isNaN(byte)) return out.subarray(0, i);
+        out[i] = byte;
+      }
+      return out;
+    }
+    case 'base64':
+    case 'base64url': {
+      const s = atob(data.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/]/g, ''));
+      return Uint8Array.from(s, (c) => c.charCodeAt(0));
+    }
+    case 'utf16le': {
+      const out = new Uint8Array(data.length * 2);
+      for (let i = 0; i < data.length; i++) {
+        const c = data.charCodeAt(i);
+        out[i * 2] = c & 0xff;
+        out[i * 2 + 1] = c >> 8;
+      }
+      return out;
+    }
+    default:
+      return data; // UTF-8: the binding encodes strings itself
+  }
+}
+
+function parseMode(mode, def) {
+  if (mode === undefined || mode === null) return def;
+  if (typeof mode === 'string') return parseInt(mode, 8);
+  return mode >>> 0;
+}
+
+// ===== Stats =====
+
+const S_IFMT = 0o170000;
+
+class Stats {
+  constructor(f) {
+    this.dev = f[0];
+    this.mode = f[1];
+    this.nlink = f[2];
+    this.uid = f[3];
+    this.gid = f[4];
+    this.rdev = f[5];
+    this.blksize = f[6];
+    this.ino = f[7];
+    this.size = f[8];
+    this.blocks = f[9];
+    this.atimeMs = f[10];
+    this.mtimeMs = f[11];
+    this.ctimeMs = f[12];
+    this.birthtimeMs = f[13];
+    this.atime = new Date(f[10]);
+    this.mtime = new Date(f[11]);
+    this.ctime = new Date(f[12]);
+    this.birthtime = new Date(f[13]);
+  }
+  isFile() { return (this.mode & S_IFMT) === 0o100000; }
+  isDirectory() { return (this.mode & S_IFMT) === 0o040000; }
+  isSymbolicLink() { return (this.mode & S_IFMT) === 0o120000; }
+  isFIFO() { return (this.mode & S_IFMT) === 0o010000; }
+  isSocket() { return (this.mode & S_IFMT) === 0o140000; }
+  isCharacterDevice() { return (this.mode & S_IFMT) === 0o020000; }
+  isBlockDevice() { return (this.mode & S_IFMT) === 0o060000; }
+}
+
+// ===== readFile =====
+
+function readFile(path, options, callback) {
+  callback = typeof options === 'function' ? options : callback;
+  validateCallback(callback);
+  const opts = getOptions(options, { flag: 'r' });
+  path = getValidatedPath(path);
+  native.readFile(path, (err, bytes) => {
+    if (err) return callback(err);
+    let result;
+    try {
+      result = decode(bytes, opts.encoding);
+    } catch (e) {
+      return callback(e);
+    }
+    callback(null, result);
+  });
+}
+
+function readFileSync(path, options) {
+  const opts = getOptions(options, { flag: 'r' });
+  path = getValidatedPath(path);
+  return decode(native.readFileSync(path), opts.encoding);
+}
+
+// ===== writeFile =====
+
+function writeFile(path, data, options, callback) {
+  callback = typeof options === 'function' ? options : callback;
+  validateCallback(callback);
+  const opts = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  path = getValidatedPath(path, 'path');
+  const bytes = encode(data, opts.encoding);
+  native.writeFile(path, bytes, `${opts.flag || 'w'}`, parseMode(opts.mode, 0o666),
+    (err) => callback(err || null));
+}
+
+function writeFileSync(path, data, options) {
+  const opts = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  path = getValidatedPath(path, 'path');
+  native.writeFileSync(path, encode(data, opts.encoding), `${opts.flag || 'w'}`,
+    parseMode(opts.mode, 0o666));
+}
+
+function appendFile(path, data, options, callback) {
+  callback = typeof options === 'function' ? options : callback;
+  const opts = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  writeFile(path, data, { ...opts, flag: opts.flag || 'a' }, callback);
+}
+
+function appendFileSync(path, data, options) {
+  const opts = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  writeFileSync(path, data, { ...opts, flag: opts.flag || 'a' });
+}
+
+// ===== stat =====
+
+function stat(path, options, callback) {
+  callback = typeof options === 'function' ? options : callback;
+  validateCallback(callback);
+  path = getValidatedPath(path);
+  native.stat(path, (err, fields) => {
+    if (err) return callback(err);
+    callback(null, new Stats(fields));
+  });
+}
+
+function statSync(path, options) {
+  path = getValidatedPath(path);
+  try {
+    return new Stats(native.statSync(path));
+  } catch (err) {
+    if (options && options.throwIfNoEntry === false && err.code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+function existsSync(path) {
+  try {
+    path = getValidatedPath(path);
+  } catch {
+    return false;
+  }
+  return native.internalModuleStat(path) >= 0;
+}
+
+// ===== promises =====
+
+function promisified(fn) {
+  return (...args) => new Promise((resolve, reject) => {
+    fn(...args, (err, value) => (err ? reject(err) : resolve(value)));
+  });
+}
+
+const promises = {
+  readFile: promisified(readFile),
+  writeFile: promisified(writeFile),
+  appendFile: promisified(appendFile),
+  stat: promisified(stat),
+};
+
+const constants = {
+  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
+  O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_EXCL: 128, O_TRUNC: 512, O_APPEND: 1024,
+  S_IFMT, S_IFREG: 0o100000, S_IFDIR: 0o040000, S_IFLNK: 0o120000,
+};
+
+module.exports = {
+  appendFile,
+  appendFileSync,
+  constants,
+  existsSync,
+  promises,
+  readFile,
+  readFileSync,
+  stat,
+  statSync,
+  Stats,
+  writeFile,
+  writeFileSync,
+};

@@ -1,0 +1,4 @@
+'use strict';
+// node:fs/promises — the promise API of node:fs.
+
+module.exports = require('fs').promises;
