@@ -55,6 +55,8 @@ impl Runtime {
             exec_path,
             v8_flags: options.v8_flags,
             globals: options.globals,
+            // For working on stdlib-js without rebuilding: EDDY_STDLIB_DIR=stdlib-js/lib.
+            dev_stdlib_dir: std::env::var_os("EDDY_STDLIB_DIR").map(Into::into),
         })?;
         Ok(Runtime(inner))
     }

@@ -37,6 +37,10 @@ struct Cli {
     #[arg(long = "trace-warnings")]
     trace_warnings: bool,
 
+    /// How to run -e/-p code or standard input: commonjs (default) or module
+    #[arg(long = "input-type", value_name = "TYPE", value_parser = ["commonjs", "module"])]
+    input_type: Option<String>,
+
     /// Pass a flag to V8 (repeatable)
     #[arg(long = "v8-flag", value_name = "FLAG")]
     v8_flags: Vec<String>,
@@ -126,6 +130,12 @@ fn run(cli: Cli, exec_argv: Vec<String>) -> anyhow::Result<i32> {
             None => (stdin_main()?, None, Vec::new()),
         }
     };
+    if cli.input_type.is_some() && matches!(main, Main::File(_)) {
+        anyhow::bail!(
+            "--input-type can only be used with string input via --eval, --print, or STDIN \
+             (ERR_INPUT_TYPE_NOT_ALLOWED)"
+        );
+    }
     let mut rt = eddy::Runtime::new(eddy::Options {
         script,
         args,

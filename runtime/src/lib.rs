@@ -38,6 +38,7 @@
 //! ```
 
 mod errors;
+mod esm;
 mod event_loop;
 mod io;
 mod isolate;
@@ -83,6 +84,9 @@ pub struct RuntimeOptions {
     pub exec_path: String,
     /// V8 flags; only the first runtime of a process applies them.
     pub v8_flags: Vec<String>,
+    /// Development only: load builtin sources from this directory (as `<id>.js`) when present
+    /// there, instead of the copies embedded at build time.
+    pub dev_stdlib_dir: Option<std::path::PathBuf>,
 }
 
 /// A JS runtime: one isolate, one context, one event loop.
@@ -113,14 +117,18 @@ impl Runtime {
             LoopState::new().map_err(|e| Error::Bootstrap(format!("event loop: {e}")))?;
         let state = Rc::new(RefCell::new(RuntimeState {
             builtins: options.builtins.iter().copied().collect(),
+            dev_stdlib_dir: options.dev_stdlib_dir.clone(),
             hooks: None,
             hook_cache: Default::default(),
             exit_code: None,
             event_loop,
+            modules: Default::default(),
             tick_info: None,
         }));
         isolate.set_slot(state.clone());
         isolate.set_promise_reject_callback(promise_reject_callback);
+        isolate.set_host_import_module_dynamically_callback(esm::dynamic_import);
+        isolate.set_host_initialize_import_meta_object_callback(esm::import_meta);
 
         let context = {
             v8::scope!(let scope, &mut isolate);
@@ -271,6 +279,7 @@ fn build_binding<'s>(
     let binding = v8::Object::new(scope);
     let runtime = v8::Object::new(scope);
     modules::install(scope, runtime);
+    esm::install(scope, runtime);
     set_fn(scope, runtime, "runMicrotasks", js_run_microtasks);
     set_fn(scope, runtime, "exit", js_exit);
     set_fn(

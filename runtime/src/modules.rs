@@ -56,9 +56,21 @@ pub(crate) fn compile_builtin<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     id: &str,
 ) -> Option<v8::Local<'s, v8::Function>> {
-    let source = state(scope).borrow().builtins.get(id).copied();
+    let (embedded, dev_dir) = {
+        let st = state(scope);
+        let st = st.borrow();
+        (st.builtins.get(id).copied(), st.dev_stdlib_dir.clone())
+    };
+    // Development: a builtin present under the stdlib directory on disk wins over the copy
+    // embedded at build time, so the JS side can be edited without rebuilding.
+    let from_disk =
+        dev_dir.and_then(|dir| std::fs::read_to_string(dir.join(format!("{id}.js"))).ok());
+    let source: Option<std::borrow::Cow<str>> = match from_disk {
+        Some(text) => Some(text.into()),
+        None => embedded.map(Into::into),
+    };
     match source {
-        Some(source) => compile_function(scope, source, &format!("node:{id}"), &BUILTIN_PARAMS),
+        Some(source) => compile_function(scope, &source, &format!("node:{id}"), &BUILTIN_PARAMS),
         None => {
             throw_type_error(
                 scope,
@@ -66,6 +78,23 @@ pub(crate) fn compile_builtin<'s>(
                 &format!("No such built-in module: {id}"),
             );
             None
+        }
+    }
+}
+
+/// Builtin ids under `dir` (development mode): every `.js` file, path without the extension.
+fn ids_on_disk(dir: &std::path::Path, base: &std::path::Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            ids_on_disk(&path, base, out);
+        } else if path.extension().is_some_and(|e| e == "js")
+            && let Ok(rel) = path.with_extension("").strip_prefix(base)
+        {
+            out.push(rel.to_string_lossy().into_owned());
         }
     }
 }
@@ -99,8 +128,17 @@ fn js_builtin_ids(
     _args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let mut ids: Vec<&'static str> = state(scope).borrow().builtins.keys().copied().collect();
+    let (mut ids, dev_dir) = {
+        let st = state(scope);
+        let st = st.borrow();
+        let ids: Vec<String> = st.builtins.keys().map(|id| id.to_string()).collect();
+        (ids, st.dev_stdlib_dir.clone())
+    };
+    if let Some(dir) = dev_dir {
+        ids_on_disk(&dir, &dir, &mut ids);
+    }
     ids.sort_unstable();
+    ids.dedup();
     let items: Vec<v8::Local<v8::Value>> =
         ids.iter().map(|id| js_string(scope, id).into()).collect();
     rv.set(v8::Array::new_with_elements(scope, &items).into());

@@ -16,6 +16,8 @@ use crate::timers::{Immediates, Timers};
 pub(crate) struct RuntimeState {
     /// Embedded JS sources by builtin id (`"events"`, `"internal/errors"`).
     pub builtins: HashMap<&'static str, &'static str>,
+    /// Development only: read builtins from this directory first (see `RuntimeOptions`).
+    pub dev_stdlib_dir: Option<std::path::PathBuf>,
     /// The object the bootstrap builtin exported: the JS functions the runtime calls.
     pub hooks: Option<v8::Global<v8::Object>>,
     /// Hook functions already looked up, by name (the loop calls some per callback).
@@ -24,6 +26,8 @@ pub(crate) struct RuntimeState {
     pub exit_code: Option<i32>,
     /// Everything the event loop owns.
     pub event_loop: LoopState,
+    /// ES module records.
+    pub modules: crate::esm::Modules,
     /// Memory shared with JS as `binding.runtime.tickInfo` (an Int32Array):
     /// `[hasTickScheduled, hasRejectionToWarn]`. Lets the runtime skip calling the JS tick
     /// function after a callback when both are 0, as Node does.

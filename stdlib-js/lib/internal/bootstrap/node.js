@@ -521,8 +521,20 @@ function handleUncaught(error, origin, arrow) {
 
 const loader = requireBuiltin('internal/modules/cjs/loader');
 loader.setBuiltinLoader(requireBuiltin);
+const esm = requireBuiltin('internal/modules/esm/loader');
+esm.setup(requireBuiltin, loader);
+
+function inputTypeIsModule() {
+  const argv = process.execArgv;
+  const i = argv.indexOf('--input-type');
+  return argv.includes('--input-type=module') || (i >= 0 && argv[i + 1] === 'module');
+}
 
 function evalMain(source, print, name) {
+  if ((name === '[eval]' || name === '[stdin]') && inputTypeIsModule()) {
+    esm.evalModule(source, print);
+    return;
+  }
   const result = loader.evalScript(source, name);
   if (print) {
     globalThis.console.log(result);
@@ -531,8 +543,11 @@ function evalMain(source, print, name) {
 
 module.exports = {
   runMain(path) {
-    loader.runMain(path);
+    if (esm.isESMEntry(path)) esm.runMain(path);
+    else loader.runMain(path);
   },
+  importModuleDynamically: esm.importModuleDynamically,
+  initializeImportMeta: esm.initializeImportMeta,
   evalMain,
   evaluate(source, name) {
     return loader.evalScript(source, name);
@@ -550,6 +565,11 @@ module.exports = {
     if (!process._exiting) {
       process._exiting = true;
       process.emit('exit', finalExitCode());
+    }
+    // The loop ran dry while the ES main module still awaited: Node exits with 13 (after
+    // emitting 'exit' with the ordinary code) unless an exit code was set.
+    if (esm.isMainPending() && (process.exitCode === undefined || process.exitCode === null)) {
+      return 13;
     }
     return finalExitCode();
   },

@@ -1,0 +1,475 @@
+'use strict';
+// The ES module loader: resolution (ESM rules: no extension probing, file: URLs, package
+// "exports" with the import conditions), loading by format (module, commonjs, json, builtin),
+// linking through binding.runtime (runtime/src/esm.rs), evaluation, import() and import.meta.
+// Loaded by internal/bootstrap/node, which exposes importModuleDynamically and
+// initializeImportMeta as runtime hooks.
+
+const path = require('path');
+const { codes } = require('internal/errors');
+
+const rt = binding.runtime;
+const fsb = binding.fs;
+
+let requireBuiltin;
+let Module;
+
+function setup(builtinLoader, cjsModule) {
+  requireBuiltin = builtinLoader;
+  Module = cjsModule;
+}
+
+// ===== file URLs =====
+
+// What Node's pathToFileURL leaves as is; everything else is percent-encoded as UTF-8.
+const keepInPath = /[A-Za-z0-9\-._!$&'()*+,;=:@/]/;
+
+function pathToFileURLString(filepath) {
+  let out = 'file://';
+  for (const ch of filepath) {
+    if (keepInPath.test(ch)) {
+      out += ch;
+    } else {
+      for (const byte of new TextEncoder().encode(ch)) {
+        out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      }
+    }
+  }
+  return out;
+}
+
+function fileURLToPath(url) {
+  if (!url.startsWith('file:')) {
+    const err = new TypeError('The URL must be of scheme file');
+    err.code = 'ERR_INVALID_URL_SCHEME';
+    throw err;
+  }
+  let rest = url.slice(5);
+  if (rest.startsWith('//')) {
+    rest = rest.slice(2);
+    const slash = rest.indexOf('/');
+    const host = slash < 0 ? rest : rest.slice(0, slash);
+    if (host !== '' && host !== 'localhost') {
+      const err = new TypeError('File URL host must be "localhost" or empty on linux');
+      err.code = 'ERR_INVALID_FILE_URL_HOST';
+      throw err;
+    }
+    rest = slash < 0 ? '/' : rest.slice(slash);
+  }
+  rest = rest.replace(/[?#].*$/, '');
+  if (/%2f/i.test(rest)) {
+    const err = new TypeError('File URL path must not include encoded / characters');
+    err.code = 'ERR_INVALID_FILE_URL_PATH';
+    throw err;
+  }
+  return decodeURIComponent(rest);
+}
+
+// ===== resolution =====
+
+function isBuiltinSpecifier(specifier) {
+  const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  return requireBuiltin.ids.includes(name) ? name : undefined;
+}
+
+function readPackageJson(dir) {
+  const file = path.join(dir, 'package.json');
+  if (fsb.internalModuleStat(file) !== 0) return undefined;
+  try {
+    return JSON.parse(fsb.readFileUtf8(file));
+  } catch (err) {
+    throw new codes.ERR_INVALID_PACKAGE_CONFIG(file, undefined, err.message);
+  }
+}
+
+/** The "type" of the nearest package.json above `filepath` ('commonjs' when none says). */
+function packageType(filepath) {
+  let dir = path.dirname(filepath);
+  while (true) {
+    const pkg = readPackageJson(dir);
+    if (pkg !== undefined) return pkg.type === 'module' ? 'module' : 'commonjs';
+    if (path.basename(dir) === 'node_modules') return 'commonjs';
+    const parent = path.dirname(dir);
+    if (parent === dir) return 'commonjs';
+    dir = parent;
+  }
+}
+
+function parentPathOf(parentURL) {
+  return parentURL.startsWith('file:') ? fileURLToPath(parentURL) : path.join(process.cwd(), parentURL);
+}
+
+/** Resolve with the package resolver when it exists (exports/imports maps), else by main. */
+function resolvePackage(specifier, parentURL) {
+  let resolver;
+  try {
+    resolver = requireBuiltin('internal/modules/package_json_resolve');
+  } catch {
+    resolver = undefined;
+  }
+  const parentPath = parentPathOf(parentURL);
+  if (resolver && typeof resolver.esmResolve === 'function') {
+    return resolver.esmResolve(specifier, parentPath, ['node', 'import']);
+  }
+  const slash = specifier.startsWith('@') ? specifier.indexOf('/', specifier.indexOf('/') + 1)
+    : specifier.indexOf('/');
+  const name = slash < 0 ? specifier : specifier.slice(0, slash);
+  const subpath = slash < 0 ? '' : specifier.slice(slash);
+  let dir = path.dirname(parentPath);
+  while (true) {
+    const pkgDir = path.join(dir, 'node_modules', name);
+    if (fsb.internalModuleStat(pkgDir) === 1) {
+      if (subpath) return path.join(pkgDir, subpath);
+      const pkg = readPackageJson(pkgDir) || {};
+      for (const candidate of [pkg.main, pkg.main && `${pkg.main}.js`, pkg.main && `${pkg.main}/index.js`, 'index.js']) {
+        if (candidate && fsb.internalModuleStat(path.join(pkgDir, candidate)) === 0) {
+          return path.join(pkgDir, candidate);
+        }
+      }
+      throw new codes.ERR_MODULE_NOT_FOUND(pkgDir, parentPath, pathToFileURLString(pkgDir));
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new codes.ERR_MODULE_NOT_FOUND(name, parentPath);
+}
+
+/** The URL `specifier` names inside the module at `parentURL`. */
+function resolve(specifier, parentURL) {
+  const builtin = isBuiltinSpecifier(specifier);
+  if (builtin !== undefined) return `node:${builtin}`;
+  if (specifier.startsWith('node:')) throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(specifier);
+  let filepath;
+  if (specifier.startsWith('file:')) {
+    filepath = fileURLToPath(specifier);
+  } else if (specifier.startsWith('/') || specifier.startsWith('./') || specifier.startsWith('../') ||
+             specifier === '.' || specifier === '..') {
+    const base = parentPathOf(parentURL);
+    filepath = path.resolve(path.dirname(base), decodeURIComponent(specifier));
+    if (specifier.endsWith('/')) filepath += '/';
+  } else if (/^[a-zA-Z][a-zA-Z\d+\-.]*:/.test(specifier)) {
+    throw new codes.ERR_UNSUPPORTED_ESM_URL_SCHEME(new URLish(specifier), ['file', 'data', 'node']);
+  } else if (specifier.startsWith('#')) {
+    filepath = resolvePackage(specifier, parentURL);
+  } else {
+    filepath = resolvePackage(specifier, parentURL);
+    if (filepath.startsWith('node:')) return filepath;
+  }
+  const parentPath = parentPathOf(parentURL);
+  const stat = fsb.internalModuleStat(filepath.endsWith('/') ? filepath.slice(0, -1) : filepath);
+  if (stat === 1) {
+    throw new codes.ERR_UNSUPPORTED_DIR_IMPORT(filepath, parentPath, pathToFileURLString(filepath));
+  }
+  if (stat !== 0) {
+    throw new codes.ERR_MODULE_NOT_FOUND(filepath, parentPath, pathToFileURLString(filepath));
+  }
+  let real = filepath;
+  try {
+    real = fsb.realpath(filepath);
+  } catch {
+    // keep the path as written
+  }
+  return pathToFileURLString(real);
+}
+
+// Just enough of a URL for ERR_UNSUPPORTED_ESM_URL_SCHEME's message.
+function URLish(href) {
+  this.href = href;
+  this.protocol = href.slice(0, href.indexOf(':') + 1);
+}
+
+// ===== formats =====
+
+function formatOf(url) {
+  if (url.startsWith('node:')) return 'builtin';
+  const filepath = fileURLToPath(url);
+  const ext = path.extname(filepath);
+  switch (ext) {
+    case '.mjs': return 'module';
+    case '.cjs': return 'commonjs';
+    case '.json': return 'json';
+    case '.js': case '': return packageType(filepath);
+    case '.node': {
+      const err = new Error(`Cannot load native addon '${filepath}': native addons are not supported by Eddy`);
+      err.code = 'ERR_DLOPEN_FAILED';
+      throw err;
+    }
+    default:
+      throw new codes.ERR_UNKNOWN_FILE_EXTENSION(ext, filepath);
+  }
+}
+
+// ===== records =====
+
+const byUrl = new Map();
+const byId = new Map();
+
+function checkAttributes(url, format, attributes) {
+  const type = attributes && attributes.type;
+  if (type !== undefined && type !== 'json') {
+    throw new codes.ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED(type);
+  }
+  if (format === 'json' && type !== 'json') {
+    throw new codes.ERR_IMPORT_ASSERTION_TYPE_MISSING(url, 'json');
+  }
+  if (format !== 'json' && type === 'json') {
+    throw new codes.ERR_IMPORT_ASSERTION_TYPE_FAILED(url, 'json');
+  }
+}
+
+function register(id, url, format) {
+  const record = { id, url, format };
+  byUrl.set(url, record);
+  byId.set(id, record);
+  return record;
+}
+
+/** The module record for `url`, compiled and linked with everything it imports. */
+function load(url, attributes) {
+  const cached = byUrl.get(url);
+  const format = cached ? cached.format : formatOf(url);
+  checkAttributes(url, format, attributes);
+  if (cached) return cached;
+  switch (format) {
+    case 'builtin': return loadBuiltin(url);
+    case 'json': return loadJson(url);
+    case 'commonjs': return loadCommonJS(url);
+    default: return loadSourceText(url);
+  }
+}
+
+function loadSourceText(url) {
+  const source = fsb.readFileUtf8(fileURLToPath(url));
+  const [id, requests] = rt.compileModule(source, url);
+  const record = register(id, url, 'module');
+  for (const [specifier, attributes] of requests) {
+    const child = load(resolve(specifier, url), attributes);
+    rt.linkModule(id, specifier, child.id);
+  }
+  return record;
+}
+
+const identifier = /^[A-Za-z_$][\w$]*$/;
+
+function loadBuiltin(url) {
+  const name = url.slice(5);
+  const exports = requireBuiltin(name);
+  const names = Object.keys(exports).filter((k) => k !== 'default' && identifier.test(k));
+  const id = rt.createSyntheticModule(url, ['default', ...names], () => {
+    const out = { default: exports };
+    for (const k of names) out[k] = exports[k];
+    return out;
+  });
+  return register(id, url, 'builtin');
+}
+
+function loadJson(url) {
+  const filepath = fileURLToPath(url);
+  const id = rt.createSyntheticModule(url, ['default'], () => {
+    const source = fsb.readFileUtf8(filepath);
+    try {
+      return { default: JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source) };
+    } catch (err) {
+      err.message = `${filepath}: ${err.message}`;
+      throw err;
+    }
+  });
+  return register(id, url, 'json');
+}
+
+function loadCommonJS(url) {
+  const filepath = fileURLToPath(url);
+  const names = new Set();
+  collectCjsExports(filepath, names, new Set());
+  names.delete('default');
+  const exportNames = [...names].filter((n) => n !== '__esModule' || true);
+  const id = rt.createSyntheticModule(url, ['default', ...exportNames], () => {
+    const exports = Module._load(filepath, null, false);
+    const out = { default: exports };
+    if (exports !== null && (typeof exports === 'object' || typeof exports === 'function')) {
+      for (const n of exportNames) out[n] = exports[n];
+    }
+    return out;
+  });
+  return register(id, url, 'commonjs');
+}
+
+// ----- CommonJS named exports, detected statically as Node does (cjs-module-lexer's patterns) -----
+
+function stripComments(source) {
+  return source.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:\\'"`])\/\/[^\n]*/g, '$1');
+}
+
+function collectCjsExports(filepath, names, seen) {
+  if (seen.has(filepath)) return;
+  seen.add(filepath);
+  let source;
+  try {
+    source = stripComments(fsb.readFileUtf8(filepath));
+  } catch {
+    return;
+  }
+  let m;
+  const dotted = /(?:^|[^.\w$])(?:module\.)?exports\.([A-Za-z_$][\w$]*)\s*=[^=]/g;
+  while ((m = dotted.exec(source)) !== null) names.add(m[1]);
+  const bracket = /(?:^|[^.\w$])(?:module\.)?exports\[\s*(['"])([^'"]+)\1\s*\]\s*=[^=]/g;
+  while ((m = bracket.exec(source)) !== null) names.add(m[2]);
+  const define = /Object\.defineProperty\(\s*(?:module\.)?exports\s*,\s*(['"])([^'"]+)\1/g;
+  while ((m = define.exec(source)) !== null) names.add(m[2]);
+  const reexport = /(?:^|[^.\w$])module\.exports\s*=\s*require\(\s*(['"])([^'"]+)\1\s*\)/g;
+  while ((m = reexport.exec(source)) !== null) addReexport(filepath, m[2], names, seen);
+  const literal = /(?:^|[^.\w$])module\.exports\s*=\s*\{/g;
+  while ((m = literal.exec(source)) !== null) {
+    collectObjectLiteralKeys(source, literal.lastIndex, filepath, names, seen);
+  }
+}
+
+function addReexport(fromFile, request, names, seen) {
+  try {
+    const target = Module._resolveFilename(request, { filename: fromFile, id: fromFile,
+      paths: Module._nodeModulePaths(path.dirname(fromFile)) }, false);
+    if (typeof target === 'string' && target.startsWith('/')) collectCjsExports(target, names, seen);
+  } catch {
+    // an unresolvable re-export adds no names, as in Node
+  }
+}
+
+/**
+ * Names from `module.exports = { … }` starting at `start` (just after the `{`). Like Node's
+ * lexer, only entries of the forms `name`, `name: identifier`, `'name': identifier` and
+ * `...require('x')` count, and the scan stops at the first entry of any other form.
+ */
+function collectObjectLiteralKeys(source, start, filepath, names, seen) {
+  const entry = /\s*(?:\.\.\.\s*require\(\s*(['"])([^'"\n]+)\1\s*\)|([A-Za-z_$][\w$]*)|(['"])([^'"\n]*)\4\s*:\s*[A-Za-z_$][\w$]*|([A-Za-z_$][\w$]*)\s*:\s*[A-Za-z_$][\w$]*)\s*([,}])/y;
+  entry.lastIndex = start;
+  let m;
+  while ((m = entry.exec(source)) !== null) {
+    if (m[2] !== undefined) addReexport(filepath, m[2], names, seen);
+    else names.add(m[3] || m[5] || m[6]);
+    if (m[7] === '}') return;
+  }
+}
+
+// ===== running =====
+
+function evaluate(record) {
+  rt.instantiateModule(record.id);
+  return rt.evaluateModule(record.id);
+}
+
+function namespaceOf(record) {
+  return rt.getModuleNamespace(record.id);
+}
+
+let mainPending = false;
+
+/** `eddy file.mjs`: load, link and evaluate the graph; a rejection is an uncaught exception. */
+function runMain(mainPath) {
+  let real = path.resolve(mainPath);
+  try {
+    real = fsb.realpath(real);
+  } catch {
+    // missing: resolution below reports it
+  }
+  const url = pathToFileURLString(real);
+  const record = load(url, {});
+  const result = evaluate(record);
+  if (result instanceof Promise) {
+    mainPending = true;
+    result.then(() => { mainPending = false; }, (err) => {
+      mainPending = false;
+      rt.triggerUncaughtException(err, false);
+    });
+  }
+}
+
+/** `eddy -e CODE --input-type=module`. */
+function evalModule(source, print) {
+  // Node appends the name to the directory's URL unencoded.
+  const url = `${pathToFileURLString(`${process.cwd()}/`)}[eval1]`;
+  const [id, requests] = rt.compileModule(source, url);
+  const record = register(id, url, 'module');
+  for (const [specifier, attributes] of requests) {
+    rt.linkModule(id, specifier, load(resolve(specifier, url), attributes).id);
+  }
+  const result = evaluate(record);
+  result.then((value) => { if (print) globalThis.console.log(value); },
+    (err) => rt.triggerUncaughtException(err, false));
+}
+
+/** Whether `mainPath` (as given on the command line) is an ES module. */
+function isESMEntry(mainPath) {
+  const abs = path.resolve(mainPath);
+  if (fsb.internalModuleStat(abs) !== 0) return false;
+  const ext = path.extname(abs);
+  if (ext === '.mjs') return true;
+  if (ext === '.js' || ext === '') return packageType(abs) === 'module';
+  return false;
+}
+
+/** Hook: `import(specifier)` from the script or module named `referrer`. */
+function importModuleDynamically(specifier, referrer, attributes) {
+  return new Promise((resolvePromise, reject) => {
+    let parentURL;
+    if (typeof referrer === 'string' && referrer.startsWith('file:')) parentURL = referrer;
+    else if (typeof referrer === 'string' && referrer.startsWith('/')) parentURL = pathToFileURLString(referrer);
+    else parentURL = pathToFileURLString(path.join(process.cwd(), '[eval]'));
+    const record = load(resolve(`${specifier}`, parentURL), attributes);
+    Promise.resolve(evaluate(record)).then(() => resolvePromise(namespaceOf(record)), reject);
+  });
+}
+
+/** Hook: fill `import.meta` for module `id`. */
+function initializeImportMeta(meta, id) {
+  const record = byId.get(id);
+  if (record === undefined) return;
+  meta.dirname = undefined;
+  meta.filename = undefined;
+  if (record.url.startsWith('file:')) {
+    const filename = fileURLToPath(record.url);
+    meta.dirname = path.dirname(filename);
+    meta.filename = filename;
+  }
+  meta.resolve = (specifier) => resolve(`${specifier}`, record.url);
+  meta.url = record.url;
+}
+
+/**
+ * `require()` of an ES module (Node 22): evaluate synchronously and return the namespace;
+ * a graph with top-level await cannot be required.
+ */
+function requireESM(filepath) {
+  const record = load(pathToFileURLString(filepath), {});
+  rt.instantiateModule(record.id);
+  const [, isAsync] = rt.moduleInfo(record.id);
+  if (isAsync) {
+    const err = new Error(`require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From ${filepath} `);
+    err.code = 'ERR_REQUIRE_ASYNC_MODULE';
+    throw err;
+  }
+  const result = rt.evaluateModule(record.id);
+  if (result instanceof Promise) {
+    // A synchronous graph settles at once; surface its error synchronously.
+    const [state, value] = binding.util.getPromiseDetails(result);
+    if (state === 2) {
+      result.catch(() => {});
+      throw value;
+    }
+  }
+  return namespaceOf(record);
+}
+
+module.exports = {
+  evalModule,
+  fileURLToPath,
+  importModuleDynamically,
+  initializeImportMeta,
+  isESMEntry,
+  isMainPending: () => mainPending,
+  pathToFileURLString,
+  requireESM,
+  resolve,
+  runMain,
+  setup,
+};

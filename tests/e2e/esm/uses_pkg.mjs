@@ -1,0 +1,2 @@
+import pkg, { fromPkg } from "esm-pkg";
+export { pkg, fromPkg };

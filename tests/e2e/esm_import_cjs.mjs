@@ -1,0 +1,10 @@
+import dep, { a, b, c } from './esm/dep.cjs';
+import * as depNs from './esm/dep.cjs';
+import literal, { helper, value, renamed, quoted } from './esm/literal.cjs';
+import * as literalNs from './esm/literal.cjs';
+import { a as ra, b as rb } from './esm/reexport.cjs';
+console.log(dep, a, b, c);
+console.log(Object.keys(depNs).sort());
+console.log(typeof helper, helper(), value, renamed, quoted, literal.nested);
+console.log(Object.keys(literalNs));
+console.log(ra, rb);

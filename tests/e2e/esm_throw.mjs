@@ -1,0 +1,2 @@
+import './esm/throws.mjs';
+console.log('never');

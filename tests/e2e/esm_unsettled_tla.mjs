@@ -1,0 +1,3 @@
+console.log('waiting forever');
+process.on('exit', (code) => console.log('exit code', code));
+await new Promise(() => {});
