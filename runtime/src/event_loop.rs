@@ -67,8 +67,12 @@ fn run_timers(scope: &mut v8::PinScope) {
             let now = s.event_loop.now;
             s.event_loop.timers.pop_due(now)
         };
-        let Some(id) = due else { return };
-        call_hook_with_id(scope, "onTimer", id);
+        let Some((_, timeout)) = due else { return };
+        if let Some(f) = hook(scope, "onTimer") {
+            let recv = v8::undefined(scope).into();
+            let timeout = v8::Local::new(scope, timeout);
+            tasks::call(scope, f, recv, &[timeout]);
+        }
         if exit_requested(scope) {
             return;
         }

@@ -61,8 +61,8 @@ pub(crate) struct LoopState {
     pub now: u64,
     /// When the loop's clock started.
     pub start: Instant,
-    /// `setTimeout` / `setInterval`.
-    pub timers: Timers,
+    /// `setTimeout` / `setInterval`, each with its JS Timeout object.
+    pub timers: Timers<v8::Global<v8::Value>>,
     /// `setImmediate`.
     pub immediates: Immediates,
     /// Blocking work in flight.

@@ -1,55 +1,110 @@
-//! The timer queue: a min-heap keyed by (deadline, start sequence), so timers with equal
-//! deadlines fire in the order they were started (libuv's rule). Entries are invalidated
-//! lazily: `stop` and `start` on a running timer bump its sequence, and stale heap entries are
-//! skipped when they surface.
+//! The timer queue. Timers with the same duration are started in non-decreasing deadline
+//! order, so — as in Node — each duration keeps a plain FIFO list, and a small min-heap holds
+//! the head of every list keyed by (deadline, start sequence). Equal deadlines therefore fire
+//! in the order they were started (libuv's rule), and firing costs O(1) per timer plus a heap
+//! step over the few distinct durations. Entries are invalidated lazily: `stop` and `start` on
+//! a running timer change its live sequence, and stale list entries are skipped when reached.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 /// Timer id, chosen by the JS side.
 pub(crate) type TimerId = u32;
 
+/// Timer ids are small sequential integers: hashing them with SipHash is wasted work.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        // Spread sequential ids over the table (Fibonacci hashing).
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
+    }
+}
+
+type IdMap<V> = HashMap<TimerId, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 /// One live timer.
-struct Entry {
-    /// Sequence number of the heap entry that is current for this timer.
+struct Entry<T> {
+    /// Sequence number of the list entry that is current for this timer.
     seq: u64,
     /// Whether it keeps the loop alive.
     refed: bool,
+    /// What the owner wants back when it fires (the JS Timeout object, for the runtime).
+    payload: T,
 }
 
+/// A queued start: (deadline in loop milliseconds, sequence, id).
+type Slot = (u64, u64, TimerId);
+
 /// Pending timers and how many of them keep the loop alive.
-#[derive(Default)]
-pub(crate) struct Timers {
-    /// (deadline in loop milliseconds, sequence, id), smallest first.
-    heap: BinaryHeap<Reverse<(u64, u64, TimerId)>>,
-    /// Live timers by id; a heap entry whose sequence differs is stale.
-    live: HashMap<TimerId, Entry>,
+pub(crate) struct Timers<T = ()> {
+    /// FIFO of starts per duration (ms); deadlines within one list never decrease.
+    lists: HashMap<u64, VecDeque<Slot>>,
+    /// (deadline, sequence, duration) of each non-empty list's front, smallest first. Exactly
+    /// one entry per non-empty list; it may point at a stale front, fixed when it surfaces.
+    heads: BinaryHeap<Reverse<(u64, u64, u64)>>,
+    /// Live timers by id; a list entry whose sequence differs is stale.
+    live: IdMap<Entry<T>>,
     /// Next start sequence.
     next_seq: u64,
     /// Live timers with `refed` set.
     refed: usize,
 }
 
-impl Timers {
+impl<T> Default for Timers<T> {
+    fn default() -> Self {
+        Timers {
+            lists: HashMap::new(),
+            heads: BinaryHeap::new(),
+            live: IdMap::default(),
+            next_seq: 0,
+            refed: 0,
+        }
+    }
+}
+
+impl<T> Timers<T> {
     /// (Re)start `id` to fire at `now + delay` (delay at least 1 ms, as in Node).
-    pub fn start(&mut self, id: TimerId, now: u64, delay: u64, refed: bool) {
+    pub fn start(&mut self, id: TimerId, now: u64, delay: u64, refed: bool, payload: T) {
         self.stop(id);
+        let delay = delay.max(1);
         let seq = self.next_seq;
         self.next_seq += 1;
-        self.heap.push(Reverse((now + delay.max(1), seq, id)));
-        self.live.insert(id, Entry { seq, refed });
+        let slot = (now + delay, seq, id);
+        let list = self.lists.entry(delay).or_default();
+        if list.is_empty() {
+            self.heads.push(Reverse((slot.0, slot.1, delay)));
+        }
+        list.push_back(slot);
+        self.live.insert(
+            id,
+            Entry {
+                seq,
+                refed,
+                payload,
+            },
+        );
         if refed {
             self.refed += 1;
         }
     }
 
-    /// Forget `id`; a no-op when it is not running.
-    pub fn stop(&mut self, id: TimerId) {
-        if let Some(entry) = self.live.remove(&id)
-            && entry.refed
-        {
+    /// Forget `id` and hand back its payload; `None` when it is not running.
+    pub fn stop(&mut self, id: TimerId) -> Option<T> {
+        let entry = self.live.remove(&id)?;
+        if entry.refed {
             self.refed -= 1;
         }
+        Some(entry.payload)
     }
 
     /// Change whether `id` keeps the loop alive.
@@ -79,28 +134,47 @@ impl Timers {
 
     /// Deadline of the earliest live timer.
     pub fn next_deadline(&mut self) -> Option<u64> {
-        self.drop_stale();
-        self.heap.peek().map(|Reverse((deadline, _, _))| *deadline)
+        self.earliest().map(|(deadline, _)| deadline)
     }
 
-    /// Remove and return the earliest timer due at `now`, if any.
-    pub fn pop_due(&mut self, now: u64) -> Option<TimerId> {
-        self.drop_stale();
-        let Reverse((deadline, _, id)) = *self.heap.peek()?;
+    /// Remove and return the earliest timer due at `now` with its payload, if any.
+    pub fn pop_due(&mut self, now: u64) -> Option<(TimerId, T)> {
+        let (deadline, duration) = self.earliest()?;
         if deadline > now {
             return None;
         }
-        self.heap.pop();
-        self.stop(id);
-        Some(id)
+        self.heads.pop();
+        let list = self.lists.get_mut(&duration)?;
+        let (_, _, id) = list.pop_front()?;
+        if let Some(&(d, s, _)) = list.front() {
+            self.heads.push(Reverse((d, s, duration)));
+        }
+        let payload = self.stop(id)?;
+        Some((id, payload))
     }
 
-    fn drop_stale(&mut self) {
-        while let Some(Reverse((_, seq, id))) = self.heap.peek() {
-            match self.live.get(id) {
-                Some(entry) if entry.seq == *seq => return,
-                _ => {
-                    self.heap.pop();
+    /// (deadline, duration) of the earliest live timer, with stale fronts and heads cleared so
+    /// that the top of `heads` describes it.
+    fn earliest(&mut self) -> Option<(u64, u64)> {
+        loop {
+            let Reverse((deadline, seq, duration)) = *self.heads.peek()?;
+            let list = self.lists.get_mut(&duration)?;
+            while let Some(&(_, s, id)) = list.front() {
+                match self.live.get(&id) {
+                    Some(entry) if entry.seq == s => break,
+                    _ => {
+                        list.pop_front();
+                    }
+                }
+            }
+            match list.front() {
+                Some(&(d, s, _)) if d == deadline && s == seq => return Some((deadline, duration)),
+                Some(&(d, s, _)) => {
+                    self.heads.pop();
+                    self.heads.push(Reverse((d, s, duration)));
+                }
+                None => {
+                    self.heads.pop();
                 }
             }
         }
@@ -112,24 +186,24 @@ mod tests {
     use super::Timers;
 
     fn drain(t: &mut Timers, now: u64) -> Vec<u32> {
-        std::iter::from_fn(|| t.pop_due(now)).collect()
+        std::iter::from_fn(|| t.pop_due(now).map(|(id, ())| id)).collect()
     }
 
     #[test]
     fn timer_order_equal_deadlines_fire_in_start_order() {
-        let mut t = Timers::default();
-        t.start(3, 0, 5, true);
-        t.start(1, 0, 5, true);
-        t.start(2, 0, 5, true);
+        let mut t: Timers = Timers::default();
+        t.start(3, 0, 5, true, ());
+        t.start(1, 0, 5, true, ());
+        t.start(2, 0, 5, true, ());
         assert_eq!(drain(&mut t, 5), vec![3, 1, 2]);
     }
 
     #[test]
     fn timer_order_by_deadline_then_sequence() {
-        let mut t = Timers::default();
-        t.start(1, 0, 10, true);
-        t.start(2, 0, 1, true);
-        t.start(3, 2, 0, true); // zero delay means 1 ms
+        let mut t: Timers = Timers::default();
+        t.start(1, 0, 10, true, ());
+        t.start(2, 0, 1, true, ());
+        t.start(3, 2, 0, true, ()); // zero delay means 1 ms
         assert_eq!(t.next_deadline(), Some(1));
         assert_eq!(drain(&mut t, 3), vec![2, 3]);
         assert_eq!(drain(&mut t, 9), Vec::<u32>::new());
@@ -139,21 +213,46 @@ mod tests {
 
     #[test]
     fn timer_stop_and_restart_invalidate_old_entries() {
-        let mut t = Timers::default();
-        t.start(1, 0, 5, true);
-        t.start(2, 0, 5, true);
+        let mut t: Timers = Timers::default();
+        t.start(1, 0, 5, true, ());
+        t.start(2, 0, 5, true, ());
         t.stop(1);
-        t.start(2, 0, 8, true); // refresh: moves to the back
-        t.start(3, 0, 8, true);
+        t.start(2, 0, 8, true, ()); // refresh: moves to the back
+        t.start(3, 0, 8, true, ());
         assert_eq!(drain(&mut t, 7), Vec::<u32>::new());
         assert_eq!(drain(&mut t, 8), vec![2, 3]);
     }
 
     #[test]
+    fn timer_order_across_duration_lists() {
+        let mut t: Timers = Timers::default();
+        t.start(1, 0, 10, true, ()); // deadline 10, list 10
+        t.start(2, 5, 5, true, ()); // deadline 10, list 5, started later
+        t.start(3, 6, 3, true, ()); // deadline 9
+        t.start(4, 7, 3, true, ()); // deadline 10, list 3
+        assert_eq!(t.next_deadline(), Some(9));
+        assert_eq!(drain(&mut t, 10), vec![3, 1, 2, 4]);
+    }
+
+    #[test]
+    fn timer_stale_heads_are_skipped() {
+        let mut t: Timers = Timers::default();
+        t.start(1, 0, 5, true, ());
+        t.start(2, 0, 5, true, ());
+        t.start(3, 0, 7, true, ());
+        t.stop(1);
+        t.stop(2);
+        assert_eq!(t.next_deadline(), Some(7));
+        t.start(1, 1, 5, true, ()); // same list again, now behind the stale entries
+        assert_eq!(drain(&mut t, 10), vec![1, 3]);
+        assert!(t.is_empty());
+    }
+
+    #[test]
     fn timer_ref_counts() {
-        let mut t = Timers::default();
-        t.start(1, 0, 5, true);
-        t.start(2, 0, 5, false);
+        let mut t: Timers = Timers::default();
+        t.start(1, 0, 5, true, ());
+        t.start(2, 0, 5, false, ());
         assert!(t.has_refed());
         t.set_ref(1, false);
         assert!(!t.has_refed());
@@ -174,7 +273,7 @@ mod tests {
 pub(crate) struct Immediates {
     queue: std::collections::VecDeque<TimerId>,
     /// Live immediates and whether each keeps the loop alive.
-    live: HashMap<TimerId, bool>,
+    live: IdMap<bool>,
     refed: usize,
 }
 
@@ -256,10 +355,15 @@ fn id_arg(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArguments, i: i32
     args.get(i).uint32_value(scope).unwrap_or(0)
 }
 
-/// `start(id, delayMs, refed)`: (re)arm timer `id`. Like Node (whose `getLibuvNow` updates
+/// `start(id, delayMs, refed, timeout)` → the start time: (re)arm timer `id`; `timeout` (the
+/// JS Timeout) is what `onTimer` receives when it fires. Like Node (whose `getLibuvNow` updates
 /// libuv's clock first), the deadline counts from the current time, not the iteration's start:
 /// a long synchronous main script must not make its own timers already due.
-fn js_start(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+fn js_start(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let id = id_arg(scope, &args, 0);
     let delay = args.get(1).number_value(scope).unwrap_or(1.0);
     let delay = if delay.is_finite() && delay >= 1.0 {
@@ -268,11 +372,13 @@ fn js_start(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: 
         1
     };
     let refed = args.get(2).boolean_value(scope);
+    let timeout = v8::Global::new(scope, args.get(3));
     let st = state(scope);
     let mut st = st.borrow_mut();
     st.event_loop.update_time();
     let now = st.event_loop.now;
-    st.event_loop.timers.start(id, now, delay, refed);
+    st.event_loop.timers.start(id, now, delay, refed, timeout);
+    rv.set_double(now as f64);
 }
 
 fn js_stop(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {

@@ -15,13 +15,12 @@ const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const kAsyncId = Symbol('asyncId');
 const kTriggerId = Symbol('triggerId');
-// Counts (re)arms so onTimer sees a refresh() made inside the callback; kept off the object
-// so inspecting a Timeout shows only Node's fields.
-const armCounts = new WeakMap();
+// Set in Timeout's static block: they reach its private arm counter, which lets onTimer see a
+// refresh() made inside the callback without a field that util.inspect would show.
+let arm;
+let armCountOf;
 
 let nextId = 1;
-/** Armed timers by id. */
-const activeTimers = new Map();
 /** Timers whose id escaped through Symbol.toPrimitive, so clearTimeout(id) finds them. */
 const knownById = new Map();
 const activeImmediates = new Map();
@@ -47,6 +46,16 @@ function coerceDelay(after) {
 // ===== Timeout =====
 
 class Timeout {
+  #arms = 0;
+
+  static {
+    arm = (timer) => {
+      timer.#arms++;
+      timer._idleStart = native.start(timer[kAsyncId], timer._idleTimeout, timer[kRefed], timer);
+    };
+    armCountOf = (timer) => timer.#arms;
+  }
+
   constructor(callback, after, args, isRepeat, isRefed) {
     after = coerceDelay(after);
     this._idleTimeout = after;
@@ -100,41 +109,32 @@ class Timeout {
   }
 }
 
-function arm(timer) {
-  const id = timer[kAsyncId];
-  armCounts.set(timer, (armCounts.get(timer) || 0) + 1);
-  timer._idleStart = native.now();
-  activeTimers.set(id, timer);
-  native.start(id, timer._idleTimeout, timer[kRefed]);
-}
-
 function unenroll(timer) {
   if (timer._destroyed) return;
   timer._destroyed = true;
   const id = timer[kAsyncId];
-  activeTimers.delete(id);
   if (timer[kHasPrimitive]) knownById.delete(id);
   native.stop(id);
 }
 
-/** Hook: timer `id` is due. */
-function onTimer(id) {
-  const timer = activeTimers.get(id);
-  if (timer === undefined) return;
-  const armedBefore = armCounts.get(timer);
+/** Hook: `timer` is due (the loop hands back the Timeout it was armed with). */
+function onTimer(timer) {
+  const armedBefore = armCountOf(timer);
   try {
     const args = timer._timerArgs;
     if (args === undefined) timer._onTimeout();
     else Reflect.apply(timer._onTimeout, timer, args);
   } finally {
     // Runs even when the callback threw: an interval is re-armed anyway, as in Node.
-    if (timer._destroyed || armCounts.get(timer) !== armedBefore) {
+    if (timer._destroyed || armCountOf(timer) !== armedBefore) {
       // Cleared or refreshed by its own callback: already where it should be.
     } else if (timer._repeat !== null) {
       timer._idleTimeout = timer._repeat;
       arm(timer);
     } else {
-      unenroll(timer);
+      // Rust already dropped the fired timer; only the JS side needs forgetting.
+      timer._destroyed = true;
+      if (timer[kHasPrimitive]) knownById.delete(timer[kAsyncId]);
     }
   }
 }
