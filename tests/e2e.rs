@@ -125,12 +125,12 @@ fn run_case(dir: &Path, name: &str) -> Outcome {
             .map(|a| a.replace("$DIR", &dir.to_string_lossy()))
             .collect(),
         Err(_) => {
-            let mjs = dir.join(format!("{name}.mjs"));
-            vec![if mjs.exists() {
-                format!("{name}.mjs")
-            } else {
-                format!("{name}.js")
-            }]
+            let script = ["js", "mjs", "ts", "mts", "cts"]
+                .iter()
+                .map(|ext| format!("{name}.{ext}"))
+                .find(|f| dir.join(f).exists())
+                .unwrap_or_else(|| format!("{name}.js"));
+            vec![script]
         }
     };
     let stdin = std::fs::read(dir.join(format!("{name}.stdin"))).unwrap_or_default();
@@ -227,7 +227,11 @@ fn golden_cases_match_node() {
     assert!(!names.is_empty(), "no cases found in {}", dir.display());
     let mut failures = Vec::new();
     for name in &names {
+        let started = std::time::Instant::now();
         let got = run_case(&dir, name);
+        if started.elapsed() > std::time::Duration::from_secs(5) {
+            println!("slow case: {name} took {:?}", started.elapsed());
+        }
         let read = |ext: &str| {
             std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap_or_default()
         };

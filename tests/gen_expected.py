@@ -10,7 +10,10 @@ rules, and writes NAME.stdout, NAME.stderr and NAME.status.
   python3 tests/gen_expected.py --all          # regenerate everything
 
 Case files:
-  NAME.js         the script; run as `node NAME.js` with cwd tests/e2e
+  NAME.js         the script; run as `node NAME.js` with cwd tests/e2e (also NAME.mjs)
+  NAME.ts         TypeScript (also .mts, .cts): Node 20 runs it through tests/ts_node_hook.js,
+                  which strips types with the `amaro` npm package (installed on demand into a
+                  temporary directory); frames inside that hook are dropped from the output
   NAME.args.json  optional JSON array replacing the arguments, e.g. ["-p", "1+1"]; "$DIR" in an
                   argument becomes the absolute path of tests/e2e
   NAME.stdin      optional bytes fed to standard input (otherwise stdin is empty)
@@ -52,10 +55,27 @@ def normalize(text: str) -> str:
     return text
 
 
+SCRIPT_EXTS = (".js", ".mjs", ".ts", ".mts", ".cts")
+HOOK_FRAME = re.compile(r"^ +at .*ts_node_hook\.js.*$")
+_amaro = None
+
+
+def amaro_path():
+    """Install `amaro` once per run into a temporary directory (never into the repo)."""
+    global _amaro
+    if _amaro is None:
+        import tempfile
+        prefix = tempfile.mkdtemp(prefix="eddy-amaro-")
+        subprocess.run(["npm", "install", "--silent", "--prefix", prefix, "amaro@1"], check=True,
+                       stdout=subprocess.DEVNULL)
+        _amaro = os.path.join(prefix, "node_modules", "amaro")
+    return _amaro
+
+
 def cases():
     names = set()
     for f in os.listdir(E2E):
-        if f.endswith(".js") or f.endswith(".mjs"):
+        if f.endswith(SCRIPT_EXTS):
             names.add(f.rsplit(".", 1)[0])
         elif f.endswith(".args.json"):
             names.add(f[: -len(".args.json")])
@@ -68,7 +88,7 @@ def run(name):
         with open(base + ".args.json") as f:
             args = [a.replace("$DIR", E2E) for a in json.load(f)]
     else:
-        script = name + (".mjs" if os.path.exists(base + ".mjs") else ".js")
+        script = next(name + ext for ext in SCRIPT_EXTS if os.path.exists(base + ext))
         args = [script]
     stdin = b""
     if os.path.exists(base + ".stdin"):
@@ -82,9 +102,15 @@ def run(name):
     if os.path.exists(base + ".env.json"):
         with open(base + ".env.json") as f:
             env.update(json.load(f))
-    p = subprocess.run(["node"] + args, cwd=E2E, input=stdin, capture_output=True, env=env, timeout=60)
-    out = normalize(p.stdout.decode("utf-8", "replace"))
-    err = normalize(p.stderr.decode("utf-8", "replace"))
+    node = ["node"]
+    if any(a.endswith((".ts", ".mts", ".cts")) for a in args):
+        env["AMARO_PATH"] = amaro_path()
+        node += ["-r", os.path.join(HERE, "ts_node_hook.js"), "--no-warnings"]
+    p = subprocess.run(node + args, cwd=E2E, input=stdin, capture_output=True, env=env, timeout=60)
+    def clean(raw):
+        return "\n".join(l for l in raw.decode("utf-8", "replace").split("\n") if not HOOK_FRAME.match(l))
+    out = normalize(clean(p.stdout))
+    err = normalize(clean(p.stderr))
     with open(base + ".stdout", "w") as f:
         f.write(out)
     with open(base + ".stderr", "w") as f:

@@ -74,6 +74,7 @@ pub(crate) fn arrow_message(
         .map(|r| r.to_rust_string_lossy(scope))
         .unwrap_or_default();
     let line = message.get_line_number(scope).unwrap_or(0);
+    // For TypeScript this is the stripped line V8 ran, which is also what Node prints.
     let source_line = message
         .get_source_line(scope)
         .map(|s| s.to_rust_string_lossy(scope))
@@ -91,6 +92,32 @@ pub(crate) fn arrow_message(
     let width = if is_syntax_error { end - start } else { 1 };
     caret.push_str(&"^".repeat(width));
     format!("{resource}:{line}\n{source_line}\n{caret}\n")
+}
+
+/// Attach the arrow Node would print for `error` when the position V8 knows is not the one to
+/// show (a TypeScript syntax error found by our parser, not V8's).
+pub(crate) fn decorate_arrow(scope: &mut v8::PinScope, error: v8::Local<v8::Value>, arrow: &str) {
+    if let Ok(obj) = v8::Local::<v8::Object>::try_from(error) {
+        let key = arrow_key(scope);
+        let value = js_string(scope, arrow);
+        obj.set_private(scope, key, value.into());
+    }
+}
+
+/// The arrow attached by [`decorate_arrow`], if any.
+pub(crate) fn decorated_arrow(
+    scope: &mut v8::PinScope,
+    error: v8::Local<v8::Value>,
+) -> Option<String> {
+    let obj = v8::Local::<v8::Object>::try_from(error).ok()?;
+    let key = arrow_key(scope);
+    let value = obj.get_private(scope, key)?;
+    value.is_string().then(|| value.to_rust_string_lossy(scope))
+}
+
+fn arrow_key<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Private> {
+    let name = js_string(scope, "eddy::arrowMessage");
+    v8::Private::for_api(scope, Some(name))
 }
 
 // ===== io::Error → JS =====

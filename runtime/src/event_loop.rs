@@ -83,6 +83,11 @@ fn run_timers(scope: &mut v8::PinScope) {
 fn run_pending(_scope: &mut v8::PinScope) {}
 
 fn poll_timeout(scope: &mut v8::PinScope) -> Option<Duration> {
+    // As libuv's uv_backend_timeout: when the callbacks so far left nothing that keeps the loop
+    // alive, don't wait (an unref'd timer must not hold the process up).
+    if !alive(scope) {
+        return Some(Duration::ZERO);
+    }
     let st = state(scope);
     let mut s = st.borrow_mut();
     let lp = &mut s.event_loop;

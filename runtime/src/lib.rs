@@ -48,6 +48,7 @@ mod pool;
 mod state;
 mod tasks;
 mod timers;
+mod typescript;
 mod value;
 
 use std::cell::RefCell;
@@ -123,6 +124,7 @@ impl Runtime {
             exit_code: None,
             event_loop,
             modules: Default::default(),
+            ts_cache: Default::default(),
             tick_info: None,
         }));
         isolate.set_slot(state.clone());
@@ -280,6 +282,12 @@ fn build_binding<'s>(
     let runtime = v8::Object::new(scope);
     modules::install(scope, runtime);
     esm::install(scope, runtime);
+    set_fn(
+        scope,
+        runtime,
+        "stripTypeScript",
+        typescript::js_strip_typescript,
+    );
     set_fn(scope, runtime, "runMicrotasks", js_run_microtasks);
     set_fn(scope, runtime, "exit", js_exit);
     set_fn(

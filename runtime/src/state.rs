@@ -28,6 +28,8 @@ pub(crate) struct RuntimeState {
     pub event_loop: LoopState,
     /// ES module records.
     pub modules: crate::esm::Modules,
+    /// TypeScript files already stripped, by file name.
+    pub ts_cache: crate::typescript::Cache,
     /// Memory shared with JS as `binding.runtime.tickInfo` (an Int32Array):
     /// `[hasTickScheduled, hasRejectionToWarn]`. Lets the runtime skip calling the JS tick
     /// function after a callback when both are 0, as Node does.

@@ -122,9 +122,10 @@ pub(crate) fn report_uncaught(
     origin: &str,
 ) {
     let is_syntax_error = is_syntax_error(scope, exception);
-    let arrow = match message {
-        Some(m) => arrow_message(scope, m, is_syntax_error),
-        None => String::new(),
+    let arrow = match (crate::errors::decorated_arrow(scope, exception), message) {
+        (Some(arrow), _) => arrow,
+        (None, Some(m)) => arrow_message(scope, m, is_syntax_error),
+        (None, None) => String::new(),
     };
     let Some(handler) = hook(scope, "handleUncaught") else {
         // Before the bootstrap finished there is no JS to report with.

@@ -535,19 +535,12 @@ function unwrapListeners(arr) {
 }
 
 // ---------------------------------------------------------------------------
-// EventTarget interop. Eddy's EventTarget implementation may expose its listener list
-// through `internal/event_target` (getEventListeners(target, type)); otherwise we fall back
-// to an empty list.
+// EventTarget interop: listener lists of EventTargets live in internal/event_target, which
+// requires this module, so it is loaded lazily.
 
 let eventTargetModule;
 function lazyEventTarget() {
-  if (eventTargetModule === undefined) {
-    try {
-      eventTargetModule = require('internal/event_target');
-    } catch {
-      eventTargetModule = null;
-    }
-  }
+  if (eventTargetModule === undefined) eventTargetModule = require('internal/event_target');
   return eventTargetModule;
 }
 
@@ -556,11 +549,7 @@ function getEventListeners(emitterOrTarget, type) {
     return emitterOrTarget.listeners(type);
   }
   if (isEventTarget(emitterOrTarget)) {
-    const et = lazyEventTarget();
-    if (et && typeof et.getEventListeners === 'function') {
-      return et.getEventListeners(emitterOrTarget, type);
-    }
-    return [];
+    return lazyEventTarget().getEventListeners(emitterOrTarget, type);
   }
   throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }

@@ -436,7 +436,6 @@ class EventTarget {
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
 
     const { once, capture, passive, signal, nodeStyle, weak, resist } = parseAddOptions(options);
-    type = toEventType(type);
 
     if (!validateEventListener(listener)) {
       // The DOM silently accepts a missing listener; Node warns about it.
@@ -447,6 +446,7 @@ class EventTarget {
       process.emitWarning(warning);
       return;
     }
+    type = toEventType(type);
 
     if (signal !== undefined) {
       if (signal.aborted) return;
@@ -487,7 +487,7 @@ class EventTarget {
     if (!isEventTarget(this)) throw new ERR_INVALID_THIS('EventTarget');
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
     if (!validateEventListener(listener)) return;
-    if (typeof type !== 'symbol') type = `${type}`;
+    type = toEventType(type);
     const capture = typeof options === 'boolean' ? options : !!(options != null && options.capture);
     const list = this[kEvents].get(type);
     if (list === undefined) return;

@@ -422,6 +422,28 @@ defineGlobal('TextDecoder', encoding.TextDecoder);
 defineGlobal('DOMException', encoding.DOMException);
 defineGlobal('performance', encoding.makePerformance(native.hrtimeNs));
 
+// EventTarget and AbortController load on first use: most scripts never touch them.
+function defineLazyGlobal(name, load) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = load();
+      defineGlobal(name, value);
+      return value;
+    },
+    set(value) {
+      defineGlobal(name, value);
+    },
+  });
+}
+for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
+  defineLazyGlobal(name, () => requireBuiltin('internal/event_target')[name]);
+}
+for (const name of ['AbortController', 'AbortSignal']) {
+  defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
+}
+
 const timers = requireBuiltin('internal/timers');
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
   'setImmediate', 'clearImmediate']) {
@@ -523,6 +545,24 @@ const loader = requireBuiltin('internal/modules/cjs/loader');
 loader.setBuiltinLoader(requireBuiltin);
 const esm = requireBuiltin('internal/modules/esm/loader');
 esm.setup(requireBuiltin, loader);
+
+// TypeScript for require(): probed after the JS extensions. `.cts` (and `.ts` outside a
+// "type": "module" package) is CommonJS; `.mts` (and `.ts` inside one) is an ES module, which
+// require() loads synchronously as Node 22 does for ES modules without top-level await.
+function loadTypeScript(module, filename) {
+  const isModule = filename.endsWith('.mts') ||
+    (filename.endsWith('.ts') && esm.packageType(filename) === 'module');
+  if (isModule) {
+    module.exports = esm.requireESM(filename);
+    return;
+  }
+  let source = binding.fs.readFileUtf8(filename);
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  module._compile(binding.runtime.stripTypeScript(source, filename, false), filename);
+}
+loader._extensions['.ts'] = loadTypeScript;
+loader._extensions['.cts'] = loadTypeScript;
+loader._extensions['.mts'] = loadTypeScript;
 
 function inputTypeIsModule() {
   const argv = process.execArgv;

@@ -187,9 +187,11 @@ function formatOf(url) {
   const ext = path.extname(filepath);
   switch (ext) {
     case '.mjs': return 'module';
-    case '.cjs': return 'commonjs';
+    case '.cjs': case '.cts': return 'commonjs';
     case '.json': return 'json';
     case '.js': case '': return packageType(filepath);
+    case '.mts': return 'module';
+    case '.ts': return packageType(filepath);
     case '.node': {
       const err = new Error(`Cannot load native addon '${filepath}': native addons are not supported by Eddy`);
       err.code = 'ERR_DLOPEN_FAILED';
@@ -239,8 +241,12 @@ function load(url, attributes) {
   }
 }
 
+const tsExtensions = /\.(?:ts|mts|cts)$/;
+
 function loadSourceText(url) {
-  const source = fsb.readFileUtf8(fileURLToPath(url));
+  const filepath = fileURLToPath(url);
+  let source = fsb.readFileUtf8(filepath);
+  if (tsExtensions.test(filepath)) source = rt.stripTypeScript(source, url, true);
   const [id, requests] = rt.compileModule(source, url);
   const record = register(id, url, 'module');
   for (const [specifier, attributes] of requests) {
@@ -403,8 +409,8 @@ function isESMEntry(mainPath) {
   const abs = path.resolve(mainPath);
   if (fsb.internalModuleStat(abs) !== 0) return false;
   const ext = path.extname(abs);
-  if (ext === '.mjs') return true;
-  if (ext === '.js' || ext === '') return packageType(abs) === 'module';
+  if (ext === '.mjs' || ext === '.mts') return true;
+  if (ext === '.js' || ext === '' || ext === '.ts') return packageType(abs) === 'module';
   return false;
 }
 
@@ -462,6 +468,7 @@ function requireESM(filepath) {
 
 module.exports = {
   evalModule,
+  packageType,
   fileURLToPath,
   importModuleDynamically,
   initializeImportMeta,

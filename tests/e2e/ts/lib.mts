@@ -1,0 +1,2 @@
+export const fromMts: string = "mts module";
+export default function greet(name: string): string { return `hi ${name}`; }

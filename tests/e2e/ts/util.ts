@@ -1,0 +1,2 @@
+const base: number = 10;
+module.exports = { base, twice: (n: number): number => n * 2 };
