@@ -336,3 +336,86 @@ fn normalize_moves_brace_and_drops_internal_frames() {
         "node:internal/x/y:LINE\nError: x\n    at f ($DIR/a.js:1:1) {\n  code: 'E'\n}\n(node:PID) Warning"
     );
 }
+
+/// Real npm packages, installed from the registry into a temporary directory and run through
+/// `eddy`. Opt-in (`EDDY_NET_TESTS=1`) because it needs the network; CI leaves it off.
+#[test]
+fn real_npm_packages() {
+    if std::env::var("EDDY_NET_TESTS").as_deref() != Ok("1") {
+        println!("skipped: set EDDY_NET_TESTS=1 to install and run real npm packages");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("eddy-npm-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("package.json"),
+        r#"{ "name": "eddy-npm-test", "private": true }"#,
+    )
+    .unwrap();
+    let packages = [
+        "lodash@4", "semver@7", "chalk@5", "dayjs@1", "uuid@9", "yargs@17",
+    ];
+    let status = Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--silent"])
+        .args(packages)
+        .current_dir(&dir)
+        .status()
+        .expect("npm runs");
+    assert!(status.success(), "npm install failed");
+    let cases: [(&str, &str, &str); 7] = [
+        (
+            "lodash.js",
+            "const _ = require('lodash'); console.log(_.chunk([1, 2, 3, 4, 5], 2), _.kebabCase('Hello World'));",
+            "[ [ 1, 2 ], [ 3, 4 ], [ 5 ] ] hello-world\n",
+        ),
+        (
+            "semver.js",
+            "const semver = require('semver'); console.log(semver.satisfies('1.2.3', '^1.0.0'), semver.inc('1.2.3', 'minor'));",
+            "true 1.3.0\n",
+        ),
+        (
+            "chalk.mjs",
+            "import chalk from 'chalk'; console.log(JSON.stringify(new chalk.constructor({ level: 1 }).red('x')));",
+            "\"\\u001b[31mx\\u001b[39m\"\n",
+        ),
+        (
+            "dayjs.js",
+            "const dayjs = require('dayjs'); console.log(dayjs('2020-01-02T03:04:05Z').add(1, 'day').toISOString());",
+            "2020-01-03T03:04:05.000Z\n",
+        ),
+        (
+            "uuid.js",
+            "const { v4, validate, version } = require('uuid'); const id = v4(); console.log(validate(id), version(id));",
+            "true 4\n",
+        ),
+        (
+            "uuid_esm.mjs",
+            "import { v4, validate, NIL } from 'uuid'; console.log(validate(v4()), NIL);",
+            "true 00000000-0000-0000-0000-000000000000\n",
+        ),
+        (
+            "yargs.js",
+            "const yargs = require('yargs/yargs'); const argv = yargs(['--name', 'eddy', '-n', '3']).parse(); console.log(argv.name, argv.n);",
+            "eddy 3\n",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (file, source, expected) in cases {
+        std::fs::write(dir.join(file), source).unwrap();
+        let out = Command::new(EDDY)
+            .arg(file)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        if stdout != expected || !out.status.success() {
+            failures.push(format!(
+                "{file}: expected {expected:?}, got {stdout:?} (status {:?})\n{}",
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -4,6 +4,7 @@
 //! standard library (stdlib-js) receives. Arguments are validated in JS first; the Rust side
 //! still never panics on odd input — it throws a Node-style error instead.
 
+mod crypto;
 mod encoding;
 mod fs;
 mod os;
@@ -16,6 +17,7 @@ use eddy_runtime::NativeModule;
 /// Every native module, alphabetically.
 pub fn all() -> Vec<NativeModule> {
     vec![
+        crypto::MODULE,
         encoding::MODULE,
         fs::MODULE,
         os::MODULE,

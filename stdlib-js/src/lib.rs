@@ -17,6 +17,7 @@ macro_rules! builtins {
 
 builtins![
     "console",
+    "crypto",
     "events",
     "fs",
     "fs/promises",

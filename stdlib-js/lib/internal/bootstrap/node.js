@@ -444,6 +444,8 @@ for (const name of ['AbortController', 'AbortSignal']) {
   defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
 }
 
+defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto);
+
 const timers = requireBuiltin('internal/timers');
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
   'setImmediate', 'clearImmediate']) {
