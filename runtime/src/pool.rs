@@ -159,3 +159,63 @@ where
         crate::errors::throw_io_error(scope, &err, "uv_queue_work", None);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Runtime, RuntimeOptions, set_fn};
+
+    /// `work(shouldPanic, cb)`: a pool job that panics or returns 7; cb gets (error, value).
+    fn work(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+        let should_panic = args.get(0).is_true();
+        let Ok(cb) = v8::Local::<v8::Function>::try_from(args.get(1)) else {
+            return;
+        };
+        let cb = v8::Global::new(scope, cb);
+        super::submit(
+            scope,
+            move || {
+                if should_panic {
+                    panic!("job exploded");
+                }
+                7
+            },
+            move |scope, result| {
+                let cb = v8::Local::new(scope, cb);
+                let args: Vec<v8::Local<v8::Value>> = match result {
+                    Ok(n) => vec![v8::null(scope).into(), v8::Integer::new(scope, n).into()],
+                    Err(message) => vec![crate::js_string(scope, &message).into()],
+                };
+                crate::call_function(scope, cb, &args);
+            },
+        );
+    }
+
+    static BOOT: &[(&str, &str)] = &[(
+        "boot",
+        "module.exports = { evaluate: (src) => binding.runtime.runScript(src, 'test') };",
+    )];
+
+    #[test]
+    fn threadpool_job_panic_becomes_callback_error() {
+        let mut rt = Runtime::new(RuntimeOptions {
+            builtins: BOOT,
+            bootstrap: "boot",
+            globals: vec![crate::NativeModule {
+                name: "pool",
+                init: |scope, target| set_fn(scope, target, "work", work),
+            }],
+            ..Default::default()
+        })
+        .unwrap();
+        rt.eval::<()>(
+            "globalThis.log = []; \
+             pool.work(true, (err) => log.push('panicked: ' + err)); \
+             pool.work(false, (err, v) => log.push('ok: ' + v));",
+        )
+        .unwrap();
+        assert_eq!(rt.run_to_completion(), 0);
+        let mut log: String = rt.eval("log.sort().join('|')").unwrap();
+        log = log.replace('\n', " ");
+        assert_eq!(log, "ok: 7|panicked: job exploded");
+    }
+}
