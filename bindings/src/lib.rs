@@ -10,6 +10,7 @@ mod fs;
 mod os;
 mod process;
 mod types;
+mod url;
 mod util;
 
 use eddy_runtime::NativeModule;
@@ -23,6 +24,7 @@ pub fn all() -> Vec<NativeModule> {
         os::MODULE,
         process::MODULE,
         types::MODULE,
+        url::MODULE,
         util::MODULE,
     ]
 }

@@ -31,11 +31,13 @@ builtins![
     "internal/modules/esm/loader",
     "internal/process/task_queues",
     "internal/timers",
+    "internal/url",
     "internal/util/inspect",
     "module",
     "path",
     "timers",
     "timers/promises",
+    "url",
     "util",
 ];
 

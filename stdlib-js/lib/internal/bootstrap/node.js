@@ -445,6 +445,8 @@ for (const name of ['AbortController', 'AbortSignal']) {
 }
 
 defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto);
+defineLazyGlobal('URL', () => requireBuiltin('internal/url').URL);
+defineLazyGlobal('URLSearchParams', () => requireBuiltin('internal/url').URLSearchParams);
 
 const timers = requireBuiltin('internal/timers');
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',

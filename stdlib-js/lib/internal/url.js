@@ -1,0 +1,382 @@
+'use strict';
+// WHATWG URL and URLSearchParams. Parsing and setters run in Rust on the `url` crate
+// (bindings/src/url.rs returns the parts); this file holds the parts, the live link between a
+// URL and its searchParams, form-urlencoded handling and Node's inspect output.
+
+const { codes } = require('internal/errors');
+
+const native = binding.url;
+const kParts = Symbol('parts');
+const kSearchParams = Symbol('searchParams');
+const kUrl = Symbol('url');
+const kList = Symbol('list');
+
+const HREF = 0, ORIGIN = 1, PROTOCOL = 2, USERNAME = 3, PASSWORD = 4, HOST = 5, HOSTNAME = 6,
+  PORT = 7, PATHNAME = 8, SEARCH = 9, HASH = 10;
+
+function invalidUrl(input, base) {
+  const err = new codes.ERR_INVALID_URL(input, base);
+  return err;
+}
+
+class URL {
+  constructor(input, base = undefined) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
+    input = `${input}`;
+    if (base !== undefined) base = `${base}`;
+    const parts = native.parse(input, base);
+    if (parts === undefined) throw invalidUrl(input, base);
+    this[kParts] = parts;
+    this[kSearchParams] = undefined;
+  }
+
+  static canParse(input, base = undefined) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
+    return native.parse(`${input}`, base === undefined ? undefined : `${base}`) !== undefined;
+  }
+
+  static parse(input, base = undefined) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
+    const parts = native.parse(`${input}`, base === undefined ? undefined : `${base}`);
+    if (parts === undefined) return null;
+    const url = Object.create(URL.prototype);
+    url[kParts] = parts;
+    url[kSearchParams] = undefined;
+    return url;
+  }
+
+  get href() { return this[kParts][HREF]; }
+  set href(value) {
+    const parts = native.update(this[kParts][HREF], 'href', `${value}`);
+    if (parts === undefined) throw invalidUrl(`${value}`);
+    this[kParts] = parts;
+    syncParams(this);
+  }
+  get origin() { return this[kParts][ORIGIN]; }
+  get protocol() { return this[kParts][PROTOCOL]; }
+  set protocol(v) { update(this, 'protocol', v); }
+  get username() { return this[kParts][USERNAME]; }
+  set username(v) { update(this, 'username', v); }
+  get password() { return this[kParts][PASSWORD]; }
+  set password(v) { update(this, 'password', v); }
+  get host() { return this[kParts][HOST]; }
+  set host(v) { update(this, 'host', v); }
+  get hostname() { return this[kParts][HOSTNAME]; }
+  set hostname(v) { update(this, 'hostname', v); }
+  get port() { return this[kParts][PORT]; }
+  set port(v) { update(this, 'port', v); }
+  get pathname() { return this[kParts][PATHNAME]; }
+  set pathname(v) { update(this, 'pathname', v); }
+  get search() { return this[kParts][SEARCH]; }
+  set search(v) {
+    update(this, 'search', v);
+    syncParams(this);
+  }
+  get searchParams() {
+    if (this[kSearchParams] === undefined) {
+      const params = new URLSearchParams(this[kParts][SEARCH]);
+      params[kUrl] = this;
+      this[kSearchParams] = params;
+    }
+    return this[kSearchParams];
+  }
+  get hash() { return this[kParts][HASH]; }
+  set hash(v) { update(this, 'hash', v); }
+
+  toString() { return this[kParts][HREF]; }
+  toJSON() { return this[kParts][HREF]; }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    if (typeof depth === 'number' && depth < 0) return this;
+    const obj = {
+      href: this.href,
+      origin: this.origin,
+      protocol: this.protocol,
+      username: this.username,
+      password: this.password,
+      host: this.host,
+      hostname: this.hostname,
+      port: this.port,
+      pathname: this.pathname,
+      search: this.search,
+      searchParams: this.searchParams,
+      hash: this.hash,
+    };
+    return `${this.constructor.name} ${inspect(obj, options)}`;
+  }
+}
+Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
+for (const name of ['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname',
+  'port', 'pathname', 'search', 'searchParams', 'hash', 'toString', 'toJSON']) {
+  Object.defineProperty(URL.prototype, name, {
+    ...Object.getOwnPropertyDescriptor(URL.prototype, name), enumerable: true,
+  });
+}
+
+function update(url, field, value) {
+  const parts = native.update(url[kParts][HREF], field, `${value}`);
+  if (parts !== undefined) url[kParts] = parts;
+}
+
+function syncParams(url) {
+  const params = url[kSearchParams];
+  if (params !== undefined) params[kList] = parseForm(url[kParts][SEARCH]);
+}
+
+// ===== application/x-www-form-urlencoded =====
+
+const encoder = new (require('internal/encoding').TextEncoder)();
+const decoder = new (require('internal/encoding').TextDecoder)();
+
+function percentDecode(text) {
+  if (!text.includes('%')) return text;
+  const bytes = encoder.encode(text);
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x25 && i + 2 < bytes.length + 0 && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+      out[n++] = parseInt(String.fromCharCode(bytes[i + 1], bytes[i + 2]), 16);
+      i += 2;
+    } else {
+      out[n++] = b;
+    }
+  }
+  return decoder.decode(out.subarray(0, n));
+}
+
+function isHex(b) {
+  return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66);
+}
+
+function parseForm(input) {
+  if (input.startsWith('?')) input = input.slice(1);
+  const list = [];
+  for (const piece of input.split('&')) {
+    if (piece === '') continue;
+    const eq = piece.indexOf('=');
+    const name = eq < 0 ? piece : piece.slice(0, eq);
+    const value = eq < 0 ? '' : piece.slice(eq + 1);
+    list.push([percentDecode(name.replace(/\+/g, ' ')), percentDecode(value.replace(/\+/g, ' '))]);
+  }
+  return list;
+}
+
+const formSafe = /[A-Za-z0-9*\-._]/;
+
+function serializeFormComponent(text) {
+  let out = '';
+  for (const ch of text.toWellFormed()) {
+    if (ch === ' ') out += '+';
+    else if (formSafe.test(ch)) out += ch;
+    else for (const b of encoder.encode(ch)) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+function serializeForm(list) {
+  return list.map(([k, v]) => `${serializeFormComponent(k)}=${serializeFormComponent(v)}`).join('&');
+}
+
+class URLSearchParams {
+  constructor(init = undefined) {
+    this[kList] = [];
+    this[kUrl] = null;
+    if (init === undefined || init === null) return;
+    if (typeof init === 'object' || typeof init === 'function') {
+      if (typeof init[Symbol.iterator] === 'function') {
+        for (const pair of init) {
+          if (pair === null || (typeof pair !== 'object' && typeof pair !== 'function') ||
+              typeof pair[Symbol.iterator] !== 'function') {
+            throw new codes.ERR_INVALID_TUPLE('Each query pair', '[name, value]');
+          }
+          const items = [...pair];
+          if (items.length !== 2) {
+            throw new codes.ERR_INVALID_TUPLE('Each query pair', '[name, value]');
+          }
+          this[kList].push([`${items[0]}`.toWellFormed(), `${items[1]}`.toWellFormed()]);
+        }
+      } else {
+        for (const key of Reflect.ownKeys(init)) {
+          if (typeof key !== 'string' || !Object.prototype.propertyIsEnumerable.call(init, key)) continue;
+          this[kList].push([key.toWellFormed(), `${init[key]}`.toWellFormed()]);
+        }
+      }
+    } else {
+      this[kList] = parseForm(`${init}`);
+    }
+  }
+
+  get size() { return this[kList].length; }
+
+  append(name, value) {
+    if (arguments.length < 2) throw new codes.ERR_MISSING_ARGS('name', 'value');
+    this[kList].push([`${name}`.toWellFormed(), `${value}`.toWellFormed()]);
+    commit(this);
+  }
+
+  delete(name, value = undefined) {
+    if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
+    name = `${name}`;
+    this[kList] = this[kList].filter(([k, v]) => !(k === name && (value === undefined || v === `${value}`)));
+    commit(this);
+  }
+
+  get(name) {
+    if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
+    const found = this[kList].find(([k]) => k === `${name}`);
+    return found === undefined ? null : found[1];
+  }
+
+  getAll(name) {
+    if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
+    return this[kList].filter(([k]) => k === `${name}`).map(([, v]) => v);
+  }
+
+  has(name, value = undefined) {
+    if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
+    return this[kList].some(([k, v]) => k === `${name}` && (value === undefined || v === `${value}`));
+  }
+
+  set(name, value) {
+    if (arguments.length < 2) throw new codes.ERR_MISSING_ARGS('name', 'value');
+    name = `${name}`.toWellFormed();
+    value = `${value}`.toWellFormed();
+    const i = this[kList].findIndex(([k]) => k === name);
+    if (i < 0) {
+      this[kList].push([name, value]);
+    } else {
+      this[kList][i][1] = value;
+      this[kList] = this[kList].filter(([k], j) => j <= i || k !== name);
+    }
+    commit(this);
+  }
+
+  sort() {
+    // Stable sort by name in UTF-16 code units, as the standard says.
+    this[kList] = this[kList]
+      .map((pair, i) => [pair, i])
+      .sort(([a, i], [b, j]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : i - j))
+      .map(([pair]) => pair);
+    commit(this);
+  }
+
+  forEach(callback, thisArg = undefined) {
+    if (typeof callback !== 'function') {
+      throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+    }
+    for (let i = 0; i < this[kList].length; i++) {
+      const [k, v] = this[kList][i];
+      callback.call(thisArg, v, k, this);
+    }
+  }
+
+  *entries() { for (const [k, v] of this[kList]) yield [k, v]; }
+  *keys() { for (const [k] of this[kList]) yield k; }
+  *values() { for (const [, v] of this[kList]) yield v; }
+  [Symbol.iterator]() { return this.entries(); }
+
+  toString() { return serializeForm(this[kList]); }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    if (typeof depth === 'number' && depth < 0) return '[Object]';
+    const list = this[kList];
+    if (list.length === 0) return 'URLSearchParams {}';
+    const inner = list.map(([k, v]) => `${inspect(k, options)} => ${inspect(v, options)}`);
+    const oneLine = `URLSearchParams { ${inner.join(', ')} }`;
+    const width = options.breakLength === undefined ? 80 : options.breakLength;
+    if (oneLine.length <= width) return oneLine;
+    return `URLSearchParams {\n  ${inner.join(',\n  ')} }`;
+  }
+}
+Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, {
+  value: 'URLSearchParams', configurable: true,
+});
+
+/** After a change to the params, the owning URL's query follows (an empty one is dropped). */
+function commit(params) {
+  const url = params[kUrl];
+  if (!url) return;
+  const query = serializeForm(params[kList]);
+  url[kParts] = native.update(url[kParts][HREF], 'search', query === '' ? '' : `?${query}`) || url[kParts];
+}
+
+// ===== file URLs =====
+
+const keepInPath = /[A-Za-z0-9\-._!$&'()*+,;=:@/]/;
+
+function pathToFileURL(filepath, options = undefined) {
+  if (typeof filepath !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('path', 'string', filepath);
+  }
+  const path = require('path');
+  let resolved = path.resolve(filepath);
+  if (filepath.endsWith('/') && !resolved.endsWith('/')) resolved += '/';
+  let href = 'file://';
+  for (const ch of resolved) {
+    if (keepInPath.test(ch)) href += ch;
+    else for (const b of encoder.encode(ch)) href += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return new URL(href);
+}
+
+function fileURLToPath(input, options = undefined) {
+  let url = input;
+  if (typeof input === 'string') {
+    url = new URL(input);
+  } else if (!(input instanceof URL) &&
+             (input === null || typeof input !== 'object' || typeof input.href !== 'string')) {
+    throw new codes.ERR_INVALID_ARG_TYPE('path', ['string', 'URL'], input);
+  }
+  if (url.protocol !== 'file:') throw new codes.ERR_INVALID_URL_SCHEME('file');
+  if (url.hostname !== '') {
+    const err = new TypeError('File URL host must be "localhost" or empty on linux');
+    err.code = 'ERR_INVALID_FILE_URL_HOST';
+    throw err;
+  }
+  const pathname = url.pathname;
+  for (let i = 0; i + 2 < pathname.length; i++) {
+    if (pathname[i] === '%' && pathname[i + 1] === '2' && (pathname[i + 2] === 'f' || pathname[i + 2] === 'F')) {
+      throw new codes.ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
+    }
+  }
+  return decodeURIComponent(pathname);
+}
+
+function domainToASCII(domain) {
+  if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('domain');
+  return native.domainToASCII(`${domain}`);
+}
+
+function domainToUnicode(domain) {
+  if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('domain');
+  return native.domainToUnicode(`${domain}`);
+}
+
+function urlToHttpOptions(url) {
+  const options = {
+    __proto__: null,
+    protocol: url.protocol,
+    hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+    hash: url.hash,
+    search: url.search,
+    pathname: url.pathname,
+    path: `${url.pathname || ''}${url.search || ''}`,
+    href: url.href,
+  };
+  if (url.port !== '') options.port = Number(url.port);
+  if (url.username || url.password) {
+    options.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  }
+  return options;
+}
+
+module.exports = {
+  URL,
+  URLSearchParams,
+  domainToASCII,
+  domainToUnicode,
+  fileURLToPath,
+  pathToFileURL,
+  urlToHttpOptions,
+};
