@@ -34,6 +34,7 @@ builtins![
     "internal/url",
     "internal/util/inspect",
     "module",
+    "os",
     "path",
     "timers",
     "timers/promises",
