@@ -3,10 +3,7 @@
 
 use eddy_runtime::{NativeModule, js_string, set_fn, v8};
 
-pub const MODULE: NativeModule = NativeModule {
-    name: "url",
-    init,
-};
+pub const MODULE: NativeModule = NativeModule { name: "url", init };
 
 fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "parse", parse);
@@ -15,36 +12,42 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "domainToUnicode", domain_to_unicode);
 }
 
-/// The parts the JS side exposes, in this order:
-/// href, origin, protocol, username, password, host, hostname, port, pathname, search, hash.
+/// `[href, origin?, …boundaries]`: the serialization and where each component starts and
+/// ends in it (url::Position order: after scheme, username, password, host, port, path,
+/// query, fragment bounds). The JS getters slice `href` lazily, so parsing creates one string
+/// rather than eleven. `origin` is only computed here for schemes whose origin is not simply
+/// `scheme://host` (blob:), else it is undefined.
 fn parts<'s>(scope: &mut v8::PinScope<'s, '_>, url: &url::Url) -> v8::Local<'s, v8::Value> {
-    let search = match url.query() {
-        Some(q) if !q.is_empty() => format!("?{q}"),
-        _ => String::new(),
-    };
-    let hash = match url.fragment() {
-        Some(f) if !f.is_empty() => format!("#{f}"),
-        _ => String::new(),
-    };
-    let items = [
-        url.as_str().to_string(),
-        url.origin().ascii_serialization(),
-        format!("{}:", url.scheme()),
-        url.username().to_string(),
-        url.password().unwrap_or("").to_string(),
-        match (url.host_str(), url.port()) {
-            (Some(h), Some(p)) => format!("{h}:{p}"),
-            (Some(h), None) => h.to_string(),
-            _ => String::new(),
-        },
-        url.host_str().unwrap_or("").to_string(),
-        url.port().map(|p| p.to_string()).unwrap_or_default(),
-        url.path().to_string(),
-        search,
-        hash,
+    use url::Position::*;
+    let end = |p: url::Position| url[..p].len() as i32;
+    let bounds = [
+        end(AfterScheme),
+        end(BeforeUsername),
+        end(AfterUsername),
+        end(BeforePassword),
+        end(AfterPassword),
+        end(BeforeHost),
+        end(AfterHost),
+        end(BeforePort),
+        end(AfterPort),
+        end(BeforePath),
+        end(AfterPath),
+        end(BeforeQuery),
+        end(AfterQuery),
+        end(BeforeFragment),
+        end(AfterFragment),
     ];
-    let values: Vec<v8::Local<v8::Value>> = items.iter().map(|s| js_string(scope, s).into()).collect();
-    v8::Array::new_with_elements(scope, &values).into()
+    let mut items: Vec<v8::Local<v8::Value>> = Vec::with_capacity(17);
+    items.push(js_string(scope, url.as_str()).into());
+    items.push(if url.scheme() == "blob" {
+        js_string(scope, &url.origin().ascii_serialization()).into()
+    } else {
+        v8::undefined(scope).into()
+    });
+    for b in bounds {
+        items.push(v8::Integer::new(scope, b).into());
+    }
+    v8::Array::new_with_elements(scope, &items).into()
 }
 
 /// `parse(input, base?)` → parts, or `undefined` when the input is not a valid URL.
@@ -93,7 +96,11 @@ fn update(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv:
     rv.set(parts(scope, &url));
 }
 
-fn domain_to_ascii(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn domain_to_ascii(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let domain = args.get(0).to_rust_string_lossy(scope);
     // Node returns '' for an invalid domain.
     let ascii = url::Url::parse(&format!("ws://{domain}"))
@@ -103,9 +110,15 @@ fn domain_to_ascii(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments
     rv.set(js_string(scope, &ascii).into());
 }
 
-fn domain_to_unicode(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn domain_to_unicode(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let domain = args.get(0).to_rust_string_lossy(scope);
-    let valid = url::Url::parse(&format!("ws://{domain}")).ok().and_then(|u| u.host_str().map(str::to_string));
+    let valid = url::Url::parse(&format!("ws://{domain}"))
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string));
     let unicode = match valid {
         Some(host) => url::quirks::domain_to_unicode(&host),
         None => String::new(),

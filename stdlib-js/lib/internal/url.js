@@ -11,8 +11,18 @@ const kSearchParams = Symbol('searchParams');
 const kUrl = Symbol('url');
 const kList = Symbol('list');
 
-const HREF = 0, ORIGIN = 1, PROTOCOL = 2, USERNAME = 3, PASSWORD = 4, HOST = 5, HOSTNAME = 6,
-  PORT = 7, PATHNAME = 8, SEARCH = 9, HASH = 10;
+// Layout of the parts array from binding.url: href, origin (blob: only), then the boundaries
+// of each component inside href.
+const HREF = 0, BLOB_ORIGIN = 1, AFTER_SCHEME = 2, BEFORE_USERNAME = 3, AFTER_USERNAME = 4,
+  BEFORE_PASSWORD = 5, AFTER_PASSWORD = 6, BEFORE_HOST = 7, AFTER_HOST = 8, BEFORE_PORT = 9,
+  AFTER_PORT = 10, BEFORE_PATH = 11, AFTER_PATH = 12, BEFORE_QUERY = 13, AFTER_QUERY = 14,
+  BEFORE_FRAGMENT = 15, AFTER_FRAGMENT = 16;
+
+function slice(parts, from, to) {
+  return parts[HREF].slice(parts[from], parts[to]);
+}
+
+const specialOrigins = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
 
 function invalidUrl(input, base) {
   const err = new codes.ERR_INVALID_URL(input, base);
@@ -52,35 +62,46 @@ class URL {
     this[kParts] = parts;
     syncParams(this);
   }
-  get origin() { return this[kParts][ORIGIN]; }
-  get protocol() { return this[kParts][PROTOCOL]; }
+  get origin() {
+    const parts = this[kParts];
+    if (parts[BLOB_ORIGIN] !== undefined) return parts[BLOB_ORIGIN];
+    const protocol = this.protocol;
+    return specialOrigins.has(protocol) ? `${protocol}//${this.host}` : 'null';
+  }
+  get protocol() { return this[kParts][HREF].slice(0, this[kParts][AFTER_SCHEME] + 1); }
   set protocol(v) { update(this, 'protocol', v); }
-  get username() { return this[kParts][USERNAME]; }
+  get username() { return slice(this[kParts], BEFORE_USERNAME, AFTER_USERNAME); }
   set username(v) { update(this, 'username', v); }
-  get password() { return this[kParts][PASSWORD]; }
+  get password() { return slice(this[kParts], BEFORE_PASSWORD, AFTER_PASSWORD); }
   set password(v) { update(this, 'password', v); }
-  get host() { return this[kParts][HOST]; }
+  get host() { return slice(this[kParts], BEFORE_HOST, AFTER_PORT); }
   set host(v) { update(this, 'host', v); }
-  get hostname() { return this[kParts][HOSTNAME]; }
+  get hostname() { return slice(this[kParts], BEFORE_HOST, AFTER_HOST); }
   set hostname(v) { update(this, 'hostname', v); }
-  get port() { return this[kParts][PORT]; }
+  get port() { return slice(this[kParts], BEFORE_PORT, AFTER_PORT); }
   set port(v) { update(this, 'port', v); }
-  get pathname() { return this[kParts][PATHNAME]; }
+  get pathname() { return slice(this[kParts], BEFORE_PATH, AFTER_PATH); }
   set pathname(v) { update(this, 'pathname', v); }
-  get search() { return this[kParts][SEARCH]; }
+  get search() {
+    const query = slice(this[kParts], BEFORE_QUERY, AFTER_QUERY);
+    return query === '' ? '' : `?${query}`;
+  }
   set search(v) {
     update(this, 'search', v);
     syncParams(this);
   }
   get searchParams() {
     if (this[kSearchParams] === undefined) {
-      const params = new URLSearchParams(this[kParts][SEARCH]);
+      const params = new URLSearchParams(this.search);
       params[kUrl] = this;
       this[kSearchParams] = params;
     }
     return this[kSearchParams];
   }
-  get hash() { return this[kParts][HASH]; }
+  get hash() {
+    const fragment = slice(this[kParts], BEFORE_FRAGMENT, AFTER_FRAGMENT);
+    return fragment === '' ? '' : `#${fragment}`;
+  }
   set hash(v) { update(this, 'hash', v); }
 
   toString() { return this[kParts][HREF]; }
@@ -120,7 +141,7 @@ function update(url, field, value) {
 
 function syncParams(url) {
   const params = url[kSearchParams];
-  if (params !== undefined) params[kList] = parseForm(url[kParts][SEARCH]);
+  if (params !== undefined) params[kList] = parseForm(url.search);
 }
 
 // ===== application/x-www-form-urlencoded =====
