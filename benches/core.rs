@@ -10,7 +10,12 @@ fn median(program: &str, script: &str) -> Option<Duration> {
     let mut times = Vec::new();
     for _ in 0..RUNS {
         let start = Instant::now();
-        let ok = Command::new(program).arg(script).stdout(Stdio::null()).status().ok()?.success();
+        let ok = Command::new(program)
+            .arg(script)
+            .stdout(Stdio::null())
+            .status()
+            .ok()?
+            .success();
         if !ok {
             return None;
         }
@@ -23,7 +28,10 @@ fn median(program: &str, script: &str) -> Option<Duration> {
 fn main() {
     let eddy = env!("CARGO_BIN_EXE_eddy");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/js");
-    println!("{:<24} {:>10} {:>10} {:>9}", "core library", "eddy", "node", "eddy/node");
+    println!(
+        "{:<24} {:>10} {:>10} {:>9}",
+        "core library", "eddy", "node", "eddy/node"
+    );
     for case in [
         "core_buffer_utf8",
         "core_buffer_base64_hex",
@@ -44,7 +52,12 @@ fn main() {
                 theirs.as_secs_f64() * 1e3,
                 ours.as_secs_f64() / theirs.as_secs_f64()
             ),
-            None => println!("{case:<24} {:>8.1}ms {:>10} {:>9}", ours.as_secs_f64() * 1e3, "-", "-"),
+            None => println!(
+                "{case:<24} {:>8.1}ms {:>10} {:>9}",
+                ours.as_secs_f64() * 1e3,
+                "-",
+                "-"
+            ),
         }
     }
 }
