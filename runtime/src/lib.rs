@@ -83,6 +83,8 @@ pub struct RuntimeOptions {
     pub exec_argv: Vec<String>,
     /// `process.execPath`.
     pub exec_path: String,
+    /// `process.argv0`: the program name exactly as it was invoked (`eddy`, `./eddy`).
+    pub argv0: String,
     /// V8 flags; only the first runtime of a process applies them.
     pub v8_flags: Vec<String>,
     /// Development only: load builtin sources from this directory (as `<id>.js`) when present
@@ -314,6 +316,10 @@ fn build_binding<'s>(
     set_value(scope, config, "execArgv", exec_argv.into());
     let exec_path = js_string(scope, &options.exec_path);
     set_value(scope, config, "execPath", exec_path.into());
+    if !options.argv0.is_empty() {
+        let argv0 = js_string(scope, &options.argv0);
+        set_value(scope, config, "argv0", argv0.into());
+    }
     set_value(scope, binding, "config", config.into());
 
     for module in &options.natives {
