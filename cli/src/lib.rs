@@ -53,7 +53,9 @@ impl Runtime {
             argv,
             exec_argv: options.exec_argv,
             exec_path,
-            argv0: std::env::args().next().unwrap_or_else(|| String::from("eddy")),
+            argv0: std::env::args()
+                .next()
+                .unwrap_or_else(|| String::from("eddy")),
             v8_flags: options.v8_flags,
             globals: options.globals,
             // For working on stdlib-js without rebuilding: EDDY_STDLIB_DIR=stdlib-js/lib.

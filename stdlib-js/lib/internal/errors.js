@@ -69,13 +69,14 @@ function getMessage(key, args, self) {
 // Give the error a stack whose header reads `Name [CODE]: message` (like Node), while
 // `err.name` itself stays the inherited one.
 function setNodeErrorStack(err, name, code) {
-  Object.defineProperty(err, 'name', {
-    __proto__: null, value: `${name} [${code}]`, writable: true, enumerable: false, configurable: true,
-  });
-  // V8 formats the stack header lazily on first access; force it now.
-  // eslint-disable-next-line no-unused-expressions
-  err.stack;
-  delete err.name;
+  // The stack was captured by super() while the message was still empty, and this V8 fixes the
+  // header ("TypeError") at capture time: keep the frames and write the header Node prints.
+  const stack = err.stack;
+  if (typeof stack !== 'string') return;
+  const newline = stack.indexOf('\n    at ');
+  const frames = newline === -1 ? '' : stack.slice(newline);
+  const message = err.message === '' ? '' : `: ${err.message}`;
+  err.stack = `${name} [${code}]${message}${frames}`;
 }
 
 function makeNodeErrorWithCode(Base, key) {

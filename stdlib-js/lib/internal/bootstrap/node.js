@@ -392,7 +392,8 @@ function printWarning(warning) {
   if (typeof warning.detail === 'string') out += `${warning.detail}\n`;
   if (!trace && !traceHintShown) {
     traceHintShown = true;
-    out += '(Use `eddy --trace-warnings ...` to show where the warning was created)\n';
+    const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+    out += `(Use \`eddy ${flag} ...\` to show where the warning was created)\n`;
   }
   process.stderr.write(out);
 }
