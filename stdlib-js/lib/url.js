@@ -56,7 +56,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     rest = rest.slice(0, queryAt);
   } else if (parseQueryString) {
     this.search = null;
-    this.query = {};
+    this.query = { __proto__: null };
   }
   if (parseQueryString && typeof this.query === 'string') {
     this.query = require('querystring').parse(this.query);
@@ -112,7 +112,8 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
 Url.prototype.format = function format() {
   let auth = this.auth || '';
   if (auth) auth = `${encodeURIComponent(auth).replace(/%3A/i, ':')}@`;
-  const protocol = this.protocol || '';
+  let protocol = this.protocol || '';
+  if (protocol && !protocol.endsWith(':')) protocol += ':';
   let pathname = this.pathname || '';
   let hash = this.hash || '';
   let host = '';
