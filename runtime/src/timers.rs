@@ -366,8 +366,9 @@ fn js_start(
 ) {
     let id = id_arg(scope, &args, 0);
     let delay = args.get(1).number_value(scope).unwrap_or(1.0);
+    // A fractional delay fires on the next whole millisecond, as Node's timer lists do.
     let delay = if delay.is_finite() && delay >= 1.0 {
-        delay as u64
+        delay.ceil() as u64
     } else {
         1
     };
