@@ -16,6 +16,7 @@ macro_rules! builtins {
 }
 
 builtins![
+    "buffer",
     "console",
     "crypto",
     "events",
@@ -23,6 +24,9 @@ builtins![
     "fs/promises",
     "internal/abort_controller",
     "internal/bootstrap/node",
+    "internal/buffer",
+    "internal/buffer/blob",
+    "internal/buffer/encodings",
     "internal/console",
     "internal/encoding",
     "internal/errors",
@@ -40,6 +44,7 @@ builtins![
     "path",
     "punycode",
     "querystring",
+    "string_decoder",
     "timers",
     "timers/promises",
     "url",

@@ -445,6 +445,9 @@ for (const name of ['AbortController', 'AbortSignal']) {
   defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
 }
 
+defineLazyGlobal('Buffer', () => requireBuiltin('buffer').Buffer);
+defineLazyGlobal('Blob', () => requireBuiltin('buffer').Blob);
+defineLazyGlobal('File', () => requireBuiltin('buffer').File);
 defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto);
 defineLazyGlobal('URL', () => requireBuiltin('internal/url').URL);
 defineLazyGlobal('URLSearchParams', () => requireBuiltin('internal/url').URLSearchParams);

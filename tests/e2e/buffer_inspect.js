@@ -1,0 +1,41 @@
+const buffer = require('buffer');
+const { Buffer } = buffer;
+const util = require('util');
+const b = Buffer.from('hello');
+console.log(b);
+console.log([b], { b });
+console.log(util.inspect(b));
+console.log(util.format('%o | %O | %s | %j', b, b, Buffer.from('x'), Buffer.from('y')));
+console.log(Buffer.alloc(0));
+console.log(Buffer.alloc(50, 1));
+console.log(Buffer.alloc(51, 2));
+console.log(Buffer.alloc(300, 0xab));
+const e = Buffer.from('ab');
+e.foo = 1;
+e.bar = { x: [1, 2] };
+e[Symbol('s')] = 'sym';
+Object.defineProperty(e, 'hidden', { value: 42, enumerable: false });
+console.log(e);
+console.log(util.inspect(e, { showHidden: true }));
+const z = Buffer.alloc(0);
+z.only = true;
+console.log(z);
+class MyBuf extends Buffer {}
+console.log(MyBuf.from('hi'));
+console.log(Object.setPrototypeOf(Buffer.from('q'), MyBuf.prototype));
+console.log(util.inspect({ nested: { deeper: { buf: Buffer.from('x') } } }, { depth: 0 }));
+console.log(util.inspect([Buffer.from('x')], { depth: -1 }));
+console.log(util.inspect(b, { colors: true }));
+console.log(buffer.INSPECT_MAX_BYTES);
+buffer.INSPECT_MAX_BYTES = 3;
+console.log(b, Buffer.from('abcd'), Buffer.from('abc'));
+buffer.INSPECT_MAX_BYTES = 0;
+console.log(b);
+try { buffer.INSPECT_MAX_BYTES = -1; } catch (err) { console.log(err.code, err.message); }
+try { buffer.INSPECT_MAX_BYTES = '5'; } catch (err) { console.log(err.code, err.message); }
+buffer.INSPECT_MAX_BYTES = 50;
+console.log(b.inspect());
+console.log(typeof b[util.inspect.custom], b[util.inspect.custom] === Buffer.prototype.inspect);
+console.log(new Uint8Array(b.buffer, b.byteOffset, 2));
+console.log(util.inspect(Buffer.prototype).slice(0, 40).length > 0);
+console.log(Object.keys(Buffer.from('ab')), Object.getOwnPropertyNames(Buffer.from('ab')));
