@@ -282,12 +282,12 @@ function hexWrite(buf, str, offset, length) {
   const pairs = str.length >>> 1;
   const n = pairs < length ? pairs : length;
   let i = 0;
-  for (; i < n; i++) {
-    // Only the low byte of each UTF-16 code unit counts, as in Node.
-    const hi = hexValues[str.charCodeAt(i * 2) & 0xff];
-    const lo = hexValues[str.charCodeAt(i * 2 + 1) & 0xff];
-    if (hi < 0 || lo < 0) break;
-    buf[offset + i] = (hi << 4) | lo;
+  for (let j = 0; i < n; i++, j += 2) {
+    // Only the low byte of each UTF-16 code unit counts, as in Node. An invalid digit (-1)
+    // makes the combined value negative.
+    const v = (hexValues[str.charCodeAt(j) & 0xff] << 4) | hexValues[str.charCodeAt(j + 1) & 0xff];
+    if (v < 0) break;
+    buf[offset + i] = v;
   }
   return i;
 }
