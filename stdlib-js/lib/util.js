@@ -137,46 +137,7 @@ function debuglog(set, cb) {
 // ===== misc =====
 
 function isDeepStrictEqual(a, b) {
-  return deepEqual(a, b, new Map());
-}
-
-function deepEqual(a, b, memo) {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  const tag = Object.prototype.toString.call(a);
-  if (tag !== Object.prototype.toString.call(b)) return false;
-  if (memo.get(a) === b) return true;
-  memo.set(a, b);
-  if (a instanceof Date) return a.getTime() === b.getTime();
-  if (a instanceof RegExp) return a.source === b.source && a.flags === b.flags;
-  if (ArrayBuffer.isView(a)) {
-    if (a.byteLength !== b.byteLength) return false;
-    for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  }
-  if (a instanceof Map) {
-    if (a.size !== b.size) return false;
-    for (const [k, v] of a) {
-      if (!b.has(k) || !deepEqual(v, b.get(k), memo)) return false;
-    }
-  } else if (a instanceof Set) {
-    if (a.size !== b.size) return false;
-    outer: for (const v of a) {
-      if (b.has(v)) continue;
-      if (typeof v === 'object' && v !== null) {
-        for (const w of b) if (deepEqual(v, w, memo)) continue outer;
-      }
-      return false;
-    }
-  }
-  const keysA = Reflect.ownKeys(a).filter((k) => Object.prototype.propertyIsEnumerable.call(a, k));
-  const keysB = Reflect.ownKeys(b).filter((k) => Object.prototype.propertyIsEnumerable.call(b, k));
-  if (keysA.length !== keysB.length) return false;
-  for (const k of keysA) {
-    if (!Object.prototype.propertyIsEnumerable.call(b, k)) return false;
-    if (!deepEqual(a[k], b[k], memo)) return false;
-  }
-  return true;
+  return require('internal/util/comparisons').isDeepStrictEqual(a, b);
 }
 
 function toUSVString(input) {

@@ -16,6 +16,8 @@ macro_rules! builtins {
 }
 
 builtins![
+    "assert",
+    "assert/strict",
     "buffer",
     "console",
     "crypto",
@@ -23,6 +25,8 @@ builtins![
     "fs",
     "fs/promises",
     "internal/abort_controller",
+    "internal/assert/assertion_error",
+    "internal/assert/utils",
     "internal/bootstrap/node",
     "internal/buffer",
     "internal/buffer/blob",
@@ -37,6 +41,7 @@ builtins![
     "internal/process/task_queues",
     "internal/timers",
     "internal/url",
+    "internal/util/comparisons",
     "internal/util/inspect",
     "internal/util/parse_args",
     "module",

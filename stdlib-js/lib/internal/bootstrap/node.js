@@ -503,7 +503,11 @@ function printFatal(error, arrow) {
   if (isError && readStack(error) !== undefined) {
     let shown;
     try {
-      shown = inspectModule.inspect(error);
+      // Like Node: custom inspection is skipped and nesting is shown at least 5 levels deep.
+      shown = inspectModule.inspect(error, {
+        customInspect: false,
+        depth: Math.max(inspectModule.inspect.defaultOptions.depth, 5),
+      });
     } catch {
       shown = readStack(error);
     }
