@@ -229,8 +229,8 @@ impl<'a> Visit<'a> for Edits<'_> {
                 self.blank_span(it.span())
             }
             Statement::ClassDeclaration(c) if c.declare => self.blank_span(it.span()),
-            Statement::TSEnumDeclaration(e) => self.enum_declaration(e, None),
-            Statement::TSNamespaceDeclaration(n) => self.namespace(n, None),
+            Statement::TSEnumDeclaration(e) => self.enum_declaration(e),
+            Statement::TSNamespaceDeclaration(n) => self.namespace(n),
             Statement::TSImportEqualsDeclaration(d) => self.import_equals(d),
             Statement::TSExportAssignment(a) => {
                 // `export = x` → `module.exports = x`
@@ -450,8 +450,8 @@ impl Edits<'_> {
             self.insert(decl.span().end, assign);
         }
         match decl {
-            Declaration::TSEnumDeclaration(e) => self.enum_declaration(e, None),
-            Declaration::TSNamespaceDeclaration(n) => self.namespace(n, None),
+            Declaration::TSEnumDeclaration(e) => self.enum_declaration(e),
+            Declaration::TSNamespaceDeclaration(n) => self.namespace(n),
             Declaration::TSImportEqualsDeclaration(i) => self.import_equals(i),
             _ => walk::walk_declaration(self, decl),
         }
@@ -473,9 +473,7 @@ impl Edits<'_> {
                 if m.kind == MethodDefinitionKind::Constructor {
                     self.parameter_properties(&m.value, derived, body_start);
                 }
-                if !m.computed {
-                    // the key itself needs nothing
-                } else {
+                if m.computed {
                     self.visit_property_key(&m.key);
                 }
                 self.visit_function(&m.value, oxc_syntax::scope::ScopeFlags::empty());
@@ -575,7 +573,7 @@ impl Edits<'_> {
     }
 
     /// `enum E { A, B = 5, C = "c" }` → `var E; (function (E) { … })(E || (E = {}));`
-    fn enum_declaration(&mut self, e: &TSEnumDeclaration, _ns: Option<&str>) {
+    fn enum_declaration(&mut self, e: &TSEnumDeclaration) {
         if e.declare {
             self.blank_span(e.span);
             return;
@@ -613,12 +611,8 @@ impl Edits<'_> {
                 }
             }
         }
-        let start = if e.r#const {
-            // keep `export` (outside the span); `const enum` starts at `const`
-            e.span.start
-        } else {
-            e.span.start
-        };
+        // The span starts at `enum` (or `const`), so an `export` before it stays.
+        let start = e.span.start;
         self.replace(
             start,
             e.span.end,
@@ -627,7 +621,7 @@ impl Edits<'_> {
     }
 
     /// `namespace A.B { export const x = 1 }` → nested IIFEs assigning the exports.
-    fn namespace(&mut self, n: &TSNamespaceDeclaration, _outer: Option<&str>) {
+    fn namespace(&mut self, n: &TSNamespaceDeclaration) {
         if n.declare {
             self.blank_span(n.span);
             return;

@@ -289,7 +289,7 @@ function loadCommonJS(url) {
   const names = new Set();
   collectCjsExports(filepath, names, new Set());
   names.delete('default');
-  const exportNames = [...names].filter((n) => n !== '__esModule' || true);
+  const exportNames = [...names];
   const id = rt.createSyntheticModule(url, ['default', ...exportNames], () => {
     const exports = Module._load(filepath, null, false);
     const out = { default: exports };
