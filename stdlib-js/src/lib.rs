@@ -38,6 +38,7 @@ builtins![
     "internal/mime",
     "internal/modules/cjs/loader",
     "internal/modules/esm/loader",
+    "internal/modules/package_json_resolve",
     "internal/process/task_queues",
     "internal/timers",
     "internal/url",

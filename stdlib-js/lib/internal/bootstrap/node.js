@@ -557,6 +557,7 @@ const loader = requireBuiltin('internal/modules/cjs/loader');
 loader.setBuiltinLoader(requireBuiltin);
 const esm = requireBuiltin('internal/modules/esm/loader');
 esm.setup(requireBuiltin, loader);
+loader.setESMLoader(esm);
 
 // TypeScript for require(): probed after the JS extensions. `.cts` (and `.ts` outside a
 // "type": "module" package) is CommonJS; `.mts` (and `.ts` inside one) is an ES module, which
@@ -565,16 +566,16 @@ function loadTypeScript(module, filename) {
   const isModule = filename.endsWith('.mts') ||
     (filename.endsWith('.ts') && esm.packageType(filename) === 'module');
   if (isModule) {
-    module.exports = esm.requireESM(filename);
+    module.exports = esm.requireESM(filename, module.parent && module.parent.filename);
     return;
   }
   let source = binding.fs.readFileUtf8(filename);
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   module._compile(binding.runtime.stripTypeScript(source, filename, false), filename);
 }
-loader._extensions['.ts'] = loadTypeScript;
-loader._extensions['.cts'] = loadTypeScript;
-loader._extensions['.mts'] = loadTypeScript;
+loader.Module._extensions['.ts'] = loadTypeScript;
+loader.Module._extensions['.cts'] = loadTypeScript;
+loader.Module._extensions['.mts'] = loadTypeScript;
 
 function inputTypeIsModule() {
   const argv = process.execArgv;
@@ -595,7 +596,8 @@ function evalMain(source, print, name) {
 
 module.exports = {
   runMain(path) {
-    if (esm.isESMEntry(path)) esm.runMain(path);
+    const found = loader.resolveMainPath(path);
+    if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
     else loader.runMain(path);
   },
   importModuleDynamically: esm.importModuleDynamically,

@@ -1,20 +1,32 @@
 'use strict';
-// The CommonJS loader: `Module`, `require`, resolution (relative, absolute, node_modules,
-// package.json "main") and the per-file wrapper. Loaded by internal/bootstrap/node, which
-// hands it the builtin loader. Files are compiled natively (binding.runtime.compileFunction)
-// with the wrapper parameters below, so stack frames read "Object.<anonymous> (file:line:col)".
-// The module-system issue grows this into exports/imports maps, ESM and TypeScript.
+// The CommonJS loader: `Module`, `require`, resolution (relative, absolute, node_modules with
+// NODE_PATH, package.json "main", and through internal/modules/package_json_resolve "exports",
+// "imports" and self-reference), caching, cycles and the per-file wrapper. Loaded by
+// internal/bootstrap/node, which hands it the builtin loader and the ES module loader (for
+// require() of ES modules and for .js files whose syntax says they are ES modules). Files are
+// compiled natively (binding.runtime.compileFunction) with the wrapper parameters below, so
+// stack frames read "Object.<anonymous> (file:line:col)".
 
 const path = require('path');
 const { codes } = require('internal/errors');
+const pjr = require('internal/modules/package_json_resolve');
 
 const fsb = binding.fs;
 const WRAPPER_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname'];
 
 let requireBuiltin;
 
+let esmLoader;
+
 function setBuiltinLoader(loader) {
   requireBuiltin = loader;
+  pjr.setBuiltinIds(loader.ids);
+  Module._initPaths();
+}
+
+/** The ES module loader, for require(esm) and syntax detection (set by the bootstrap). */
+function setESMLoader(loader) {
+  esmLoader = loader;
 }
 
 function isBuiltin(id) {
@@ -23,143 +35,257 @@ function isBuiltin(id) {
   return requireBuiltin.ids.includes(name);
 }
 
+/** The builtin id `request` names (with or without `node:`), or undefined. */
+function builtinId(request) {
+  if (request.startsWith('node:')) {
+    const id = request.slice(5);
+    return requireBuiltin.ids.includes(id) ? id : undefined;
+  }
+  return requireBuiltin.ids.includes(request) ? request : undefined;
+}
+
 // ===== Module =====
+
+const kIsMainSymbol = Symbol('kIsMainSymbol');
+const kIsCachedByESMLoader = Symbol('kIsCachedByESMLoader');
+const kIsExecuting = Symbol('kIsExecuting');
+const kModuleParent = Symbol('kModuleParent');
+
+function updateChildren(parent, child, scan) {
+  const children = parent && parent.children;
+  if (Array.isArray(children) && !(scan && children.includes(child))) children.push(child);
+}
 
 function Module(id = '', parent) {
   this.id = id;
   this.path = path.dirname(id);
   this.exports = {};
+  this[kModuleParent] = parent;
+  updateChildren(parent, this, false);
   this.filename = null;
   this.loaded = false;
   this.children = [];
-  this.paths = [];
-  Object.defineProperty(this, 'parent', {
-    value: parent, writable: true, enumerable: false, configurable: true,
-  });
-  if (parent && parent.children) parent.children.push(this);
 }
+
+// `parent` is an accessor (deprecated in Node, but widely read).
+Object.defineProperty(Module.prototype, 'parent', {
+  get() { return this[kModuleParent]; },
+  set(value) { this[kModuleParent] = value; },
+  enumerable: false,
+  configurable: true,
+});
+
+// An accessor, as in Node, so util.inspect(module) prints a plain object.
+Object.defineProperty(Module.prototype, 'constructor', {
+  get() { return Module; },
+  configurable: false,
+  enumerable: false,
+});
+
+Module.prototype.isPreloading = false;
 
 Module._cache = Object.create(null);
 Module._pathCache = Object.create(null);
 Module._extensions = Object.create(null);
+Module.globalPaths = [];
 Module.wrapper = [`(function (${WRAPPER_PARAMS.join(', ')}) { `, '\n});'];
 Module.wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
-Module.builtinModules = null; // filled in lazily below
 Module.isBuiltin = isBuiltin;
 Module.Module = Module;
+
+/** Fills Module.globalPaths from NODE_PATH, ~/.node_modules, ~/.node_libraries and <prefix>/lib/node. */
+Module._initPaths = function () {
+  const home = process.env.HOME;
+  const prefix = path.resolve(process.execPath, '..', '..');
+  let paths = [path.resolve(prefix, 'lib', 'node')];
+  if (home) paths.unshift(path.resolve(home, '.node_libraries'), path.resolve(home, '.node_modules'));
+  const nodePath = process.env.NODE_PATH;
+  if (nodePath) paths = nodePath.split(path.delimiter).filter(Boolean).concat(paths);
+  Module.globalPaths = paths;
+};
 
 Module._nodeModulePaths = function (from) {
   from = path.resolve(from);
   if (from === '/') return ['/node_modules'];
   const paths = [];
-  const parts = from.split('/');
-  for (let i = parts.length; i > 0; i--) {
-    if (parts[i - 1] === 'node_modules') continue;
-    const dir = parts.slice(0, i).join('/') || '';
-    paths.push(`${dir}/node_modules`);
+  let end = from.length;
+  // Walk the segments from the right; a folder already named node_modules adds nothing.
+  for (let i = from.length - 1; i >= -1; i--) {
+    if (i === -1 || from.charCodeAt(i) === 47 /* / */) {
+      const segment = from.slice(i + 1, end);
+      if (segment !== 'node_modules' && i + 1 < end) {
+        paths.push(`${from.slice(0, end)}/node_modules`);
+      }
+      end = i;
+    }
   }
   paths.push('/node_modules');
   return paths;
 };
 
+function isRelativeRequest(request) {
+  return request === '.' || request === '..' || request.startsWith('./') ||
+    request.startsWith('../');
+}
+
 Module._resolveLookupPaths = function (request, parent) {
-  if (request.startsWith('./') || request.startsWith('../') || request === '.' || request === '..') {
-    return [parent && parent.filename ? path.dirname(parent.filename) : process.cwd()];
+  if (builtinId(request) !== undefined) return null;
+  if (request[0] !== '.' ||
+      (request.length > 1 && request[1] !== '.' && request[1] !== '/')) {
+    const globals = Module.globalPaths;
+    const paths = parent && parent.paths && parent.paths.length > 0
+      ? parent.paths.concat(globals) : globals;
+    return paths.length > 0 ? paths : null;
   }
-  const paths = parent && parent.paths && parent.paths.length > 0
-    ? parent.paths.slice()
-    : Module._nodeModulePaths(process.cwd());
-  const nodePath = process.env.NODE_PATH;
-  if (nodePath) {
-    for (const p of nodePath.split(':')) if (p) paths.push(path.resolve(p));
-  }
-  return paths;
+  if (!parent || !parent.id || !parent.filename) return ['.'];
+  return [path.dirname(parent.filename)];
 };
 
 function stat(p) {
   return fsb.internalModuleStat(p);
 }
 
-const extensions = () => Object.keys(Module._extensions);
+const realpathCache = new Map();
+
+function toRealPath(p) {
+  let real = realpathCache.get(p);
+  if (real === undefined) {
+    try {
+      real = fsb.realpath(p);
+    } catch {
+      real = p;
+    }
+    realpathCache.set(p, real);
+  }
+  return real;
+}
 
 function tryFile(p) {
   return stat(p) === 0 ? toRealPath(p) : false;
 }
 
-function toRealPath(p) {
-  try {
-    return fsb.realpath(p);
-  } catch {
-    return p;
-  }
-}
-
-function tryExtensions(base) {
-  for (const ext of extensions()) {
+function tryExtensions(base, exts) {
+  for (const ext of exts) {
     const found = tryFile(base + ext);
     if (found) return found;
   }
   return false;
 }
 
-function readPackageMain(dir) {
-  const jsonPath = path.join(dir, 'package.json');
-  if (stat(jsonPath) !== 0) return undefined;
-  let pkg;
-  try {
-    pkg = JSON.parse(fsb.readFileUtf8(jsonPath));
-  } catch (err) {
+function tryPackage(dir, exts, originalRequest) {
+  const jsonPath = path.resolve(dir, 'package.json');
+  const pkg = pjr.readPackage(jsonPath);
+  const main = pkg && typeof pkg.main === 'string' && pkg.main !== '' ? pkg.main : undefined;
+  if (main === undefined) return tryExtensions(path.resolve(dir, 'index'), exts);
+  const filename = path.resolve(dir, main);
+  let found = tryFile(filename) || tryExtensions(filename, exts) ||
+    tryExtensions(path.resolve(filename, 'index'), exts);
+  if (found) return found;
+  found = tryExtensions(path.resolve(dir, 'index'), exts);
+  if (!found) {
+    const err = new Error(`Cannot find module '${filename}'. Please verify that the package.json has a valid "main" entry`);
+    err.code = 'MODULE_NOT_FOUND';
     err.path = jsonPath;
-    err.message = `Error parsing ${jsonPath}: ${err.message}`;
+    err.requestPath = originalRequest;
     throw err;
   }
-  return typeof pkg.main === 'string' ? pkg.main : undefined;
+  process.emitWarning(`Invalid 'main' field in '${jsonPath}' of '${main}'. Please either fix that or report it to the module author`,
+    'DeprecationWarning', 'DEP0128');
+  return found;
 }
 
-function tryPackage(dir) {
-  const main = readPackageMain(dir);
-  if (main) {
-    const base = path.resolve(dir, main);
-    const found = tryFile(base) || tryExtensions(base) || tryExtensions(path.join(base, 'index'));
-    if (found) return found;
-  }
-  return tryExtensions(path.join(dir, 'index'));
+/** Whether a request names a directory ("x/", ".", "..", "x/." or "x/.."). */
+function endsLikeDirectory(request) {
+  return request.endsWith('/') || request === '.' || request === '..' ||
+    request.endsWith('/.') || request.endsWith('/..');
 }
 
-function resolveAt(base, trailingSlash) {
-  if (!trailingSlash) {
-    const found = tryFile(base) || tryExtensions(base);
-    if (found) return found;
-  }
-  if (stat(base) === 1) return tryPackage(base);
-  return false;
-}
-
-Module._findPath = function (request, paths) {
+Module._findPath = function (request, paths, isMain) {
   const absolute = path.isAbsolute(request);
-  const trailingSlash = request.length > 0 && request.endsWith('/');
-  const searchPaths = absolute ? [''] : paths;
-  for (const dir of searchPaths) {
-    const base = absolute ? path.resolve(request) : path.resolve(dir, request);
-    const found = resolveAt(base, trailingSlash);
-    if (found) return found;
+  if (absolute) paths = [''];
+  else if (!paths || paths.length === 0) return false;
+  const cacheKey = `${request}\x00${paths.join('\x00')}`;
+  const cached = Module._pathCache[cacheKey];
+  if (cached) return cached;
+  const trailingSlash = request.length > 0 && endsLikeDirectory(request);
+  // A relative request that stays inside its folder only needs folders that exist.
+  const insidePath = !(isRelativeRequest(request) && path.normalize(request).startsWith('..'));
+  let exts;
+  for (const dir of paths) {
+    if (insidePath && dir && stat(dir) < 1) continue;
+    if (!absolute) {
+      const viaExports = pjr.resolveExports(dir, request, toRealPath);
+      if (viaExports) return viaExports;
+    }
+    const base = path.resolve(dir, request);
+    const rc = stat(base);
+    let filename = false;
+    if (!trailingSlash) {
+      if (rc === 0) filename = toRealPath(base);
+      if (!filename) {
+        if (exts === undefined) exts = Object.keys(Module._extensions);
+        filename = tryExtensions(base, exts);
+      }
+    }
+    if (!filename && rc === 1) {
+      if (exts === undefined) exts = Object.keys(Module._extensions);
+      filename = tryPackage(base, exts, request);
+    }
+    if (filename) {
+      Module._pathCache[cacheKey] = filename;
+      return filename;
+    }
   }
   return false;
 };
 
-Module._resolveFilename = function (request, parent, isMain) {
-  if (typeof request !== 'string') {
-    throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
+function parentPathOf(parent) {
+  if (!parent) return false;
+  if (parent.filename) return parent.filename;
+  if (parent.id === '<repl>' || parent.id === 'internal/preload') return `${process.cwd()}/`;
+  return false;
+}
+
+Module._resolveFilename = function (request, parent, isMain, options) {
+  if (builtinId(request) !== undefined) return request;
+  let paths;
+  if (typeof options === 'object' && options !== null) {
+    if (Array.isArray(options.paths)) {
+      if (request.startsWith('./') || request.startsWith('../')) {
+        paths = options.paths;
+      } else {
+        const fakeParent = new Module('', null);
+        paths = [];
+        for (const p of options.paths) {
+          fakeParent.paths = Module._nodeModulePaths(p);
+          for (const lookup of Module._resolveLookupPaths(request, fakeParent)) {
+            if (!paths.includes(lookup)) paths.push(lookup);
+          }
+        }
+      }
+    } else if (options.paths === undefined) {
+      paths = Module._resolveLookupPaths(request, parent);
+    } else {
+      throw new codes.ERR_INVALID_ARG_VALUE('options.paths', options.paths);
+    }
+  } else {
+    paths = Module._resolveLookupPaths(request, parent);
   }
-  if (isBuiltin(request)) return request;
-  if (request.startsWith('node:')) {
-    throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(request);
+  if (request[0] === '#' && parent && (parent.filename || parent.id === '<repl>')) {
+    const viaImports = pjr.resolveImports(parentPathOf(parent), request, toRealPath);
+    if (viaImports) return viaImports;
   }
-  const paths = Module._resolveLookupPaths(request, parent);
-  const found = Module._findPath(request, paths, isMain);
-  if (found) return found;
+  const self = pjr.resolveSelf(parentPathOf(parent), request, toRealPath);
+  if (self) return self;
+  const filename = Module._findPath(request, paths, isMain);
+  if (filename) return filename;
+  const err = notFound(request, parent);
+  throw err;
+};
+
+function notFound(request, parent) {
   const requireStack = [];
-  for (let m = parent; m; m = m.parent) requireStack.push(m.filename || m.id);
+  for (let m = parent; m; m = m[kModuleParent]) requireStack.push(m.filename || m.id);
   let message = `Cannot find module '${request}'`;
   if (requireStack.length > 0) {
     message += `\nRequire stack:\n- ${requireStack.join('\n- ')}`;
@@ -167,49 +293,128 @@ Module._resolveFilename = function (request, parent, isMain) {
   const err = new Error(message);
   err.code = 'MODULE_NOT_FOUND';
   err.requireStack = requireStack;
-  throw err;
-};
+  return err;
+}
+
+// ===== cycles =====
+
+function warnCircular(prop) {
+  process.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports inside circular dependency`);
+}
+
+// The prototype of a partial `exports` handed out inside a cycle: reading a property the
+// module has not set yet warns, as in Node (its own properties are found before this).
+const CircularRequirePrototypeWarningProxy = new Proxy({}, {
+  get(target, prop) {
+    if (prop in target || prop === '__esModule' || typeof prop === 'symbol') return undefined;
+    warnCircular(prop);
+    return undefined;
+  },
+  getOwnPropertyDescriptor(target, prop) {
+    if (Object.prototype.hasOwnProperty.call(target, prop) || prop === '__esModule') {
+      return Object.getOwnPropertyDescriptor(target, prop);
+    }
+    warnCircular(prop);
+    return undefined;
+  },
+});
+
+function exportsForCircularRequire(module) {
+  const exports = module.exports;
+  if (exports !== null && typeof exports === 'object' && !binding.types.isProxy(exports) &&
+      Object.getPrototypeOf(exports) === Object.prototype && !exports.__esModule) {
+    Object.setPrototypeOf(exports, CircularRequirePrototypeWarningProxy);
+  }
+  return exports;
+}
+
+// ===== loading =====
+
+// "<parent dir>\0<request>" → filename: a parent folder resolves a request once.
+const relativeResolveCache = Object.create(null);
+
+function cachedExports(parent, module) {
+  updateChildren(parent, module, true);
+  return module.loaded ? module.exports : exportsForCircularRequire(module);
+}
 
 Module._load = function (request, parent, isMain) {
-  if (isBuiltin(request)) {
-    return requireBuiltin(request.startsWith('node:') ? request.slice(5) : request);
+  let relKey;
+  if (parent) {
+    relKey = `${parent.path}\x00${request}`;
+    const filename = relativeResolveCache[relKey];
+    if (filename !== undefined) {
+      const cached = Module._cache[filename];
+      if (cached !== undefined) return cachedExports(parent, cached);
+      delete relativeResolveCache[relKey];
+    }
   }
   if (request.startsWith('node:')) {
-    throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(request);
+    const id = builtinId(request);
+    if (id === undefined) throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(request);
+    return requireBuiltin(id);
   }
   const filename = Module._resolveFilename(request, parent, isMain);
   const cached = Module._cache[filename];
-  if (cached !== undefined) {
-    if (parent && parent.children && !parent.children.includes(cached)) {
-      parent.children.push(cached);
-    }
-    return cached.exports;
-  }
+  if (cached !== undefined) return cachedExports(parent, cached);
+  const builtin = builtinId(filename);
+  if (builtin !== undefined && !filename.startsWith('/')) return requireBuiltin(builtin);
   const module = new Module(filename, parent);
+  module[kIsMainSymbol] = isMain === true;
+  module[kIsCachedByESMLoader] = false;
   if (isMain) {
     process.mainModule = module;
     module.id = '.';
     mainModule = module;
   }
   Module._cache[filename] = module;
+  if (parent !== undefined && parent !== null) relativeResolveCache[relKey] = filename;
   let threw = true;
   try {
+    module[kIsExecuting] = true;
     module.load(filename);
     threw = false;
   } finally {
     // try/finally (no catch) keeps V8's message for the throw site, so the uncaught-error
     // arrow still points into the user's file.
-    if (threw) delete Module._cache[filename];
+    module[kIsExecuting] = false;
+    if (threw) {
+      delete Module._cache[filename];
+      if (parent !== undefined && parent !== null) {
+        delete relativeResolveCache[relKey];
+        const children = parent.children;
+        if (Array.isArray(children)) {
+          const i = children.indexOf(module);
+          if (i !== -1) children.splice(i, 1);
+        }
+      }
+    } else if (module.exports !== null && typeof module.exports === 'object' &&
+               !binding.types.isProxy(module.exports) &&
+               Object.getPrototypeOf(module.exports) === CircularRequirePrototypeWarningProxy) {
+      Object.setPrototypeOf(module.exports, Object.prototype);
+    }
   }
   return module.exports;
 };
 
+/** The longest registered extension of `filename` (".test.js" before ".js"), else ".js". */
+function registeredExtension(filename) {
+  const name = path.basename(filename);
+  for (let i = name.indexOf('.', 1); i !== -1; i = name.indexOf('.', i + 1)) {
+    const ext = name.slice(i);
+    if (ext in Module._extensions) return ext;
+  }
+  return '.js';
+}
+
 Module.prototype.load = function (filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
-  let ext = path.extname(filename);
-  if (!(ext in Module._extensions)) ext = '.js';
-  Module._extensions[ext](this, filename);
+  if (filename.endsWith('.mjs') && !('.mjs' in Module._extensions)) {
+    loadESM(this, filename);
+  } else {
+    Module._extensions[registeredExtension(filename)](this, filename);
+  }
   this.loaded = true;
 };
 
@@ -228,17 +433,85 @@ function stripShebang(source) {
   return source.startsWith('#!') ? `//${source.slice(2)}` : source;
 }
 
-Module.prototype._compile = function (content, filename) {
-  const fn = binding.runtime.compileFunction(stripShebang(content), filename, WRAPPER_PARAMS);
+// V8's messages for ES module syntax in a script: a .js file with no package "type" that
+// fails to compile as CommonJS for one of these reasons is an ES module (Node 22's detection).
+const esmSyntaxMessages = [
+  'Cannot use import statement outside a module',
+  "Unexpected token 'export'",
+  "Cannot use 'import.meta' outside a module",
+];
+const tlaMessages = [
+  'await is only valid in async functions and the top level bodies of modules',
+  'for await is only valid in async functions and the top level bodies of modules',
+];
+
+function isModuleSyntaxError(err) {
+  if (!(err instanceof SyntaxError)) return false;
+  return esmSyntaxMessages.includes(err.message) || tlaMessages.includes(err.message);
+}
+
+// The function compiled by the last successful containsModuleSyntax(), reused by _compile.
+let lastCompiled;
+let lastCompiledSource;
+let lastCompiledFile;
+
+/** Whether `source` fails to compile as CommonJS only because it uses ES module syntax. */
+function containsModuleSyntax(source, filename) {
+  try {
+    lastCompiled = binding.runtime.compileFunction(stripShebang(source), filename, WRAPPER_PARAMS);
+    lastCompiledSource = source;
+    lastCompiledFile = filename;
+    return false;
+  } catch (err) {
+    return isModuleSyntaxError(err);
+  }
+}
+
+Module.prototype._compile = function (content, filename, format) {
+  const source = stripShebang(content);
+  if (format === undefined && esmLoader !== undefined && containsModuleSyntax(source, filename)) {
+    loadESM(this, filename);
+    return undefined;
+  }
+  // Compiled outside any try/catch so a syntax error keeps V8's message (the arrow under
+  // the user's line). A file the syntax check just compiled is not compiled twice.
+  const fn = lastCompiledSource === source && lastCompiledFile === filename ? lastCompiled
+    : binding.runtime.compileFunction(source, filename, WRAPPER_PARAMS);
+  lastCompiled = undefined;
+  lastCompiledSource = undefined;
   const require = makeRequire(this);
   return Reflect.apply(fn, this.exports,
     [this.exports, require, this, filename, path.dirname(filename)]);
 };
 
+/** An ES module reached through require(): the main entry runs as ESM, others as require(esm). */
+function loadESM(module, filename) {
+  if (module[kIsMainSymbol]) {
+    esmLoader.runMain(filename);
+    return;
+  }
+  const parent = module[kModuleParent];
+  module.exports = esmLoader.requireESM(filename, parent && parent.filename);
+}
+
+/** "commonjs", "module" or undefined (no "type" in the package scope) for a .js file. */
+function packageTypeOf(filename) {
+  const scope = pjr.packageScope(filename);
+  const type = scope && scope.data.type;
+  return type === 'module' || type === 'commonjs' ? type : undefined;
+}
+
 Module._extensions['.js'] = function (module, filename) {
+  let format;
+  if (filename.endsWith('.cjs')) format = 'commonjs';
+  else if (filename.endsWith('.js')) format = packageTypeOf(filename);
+  if (format === 'module') {
+    loadESM(module, filename);
+    return;
+  }
   let content = fsb.readFileUtf8(filename);
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-  module._compile(content, filename);
+  module._compile(content, filename, format);
 };
 
 Module._extensions['.json'] = function (module, filename) {
@@ -247,7 +520,7 @@ Module._extensions['.json'] = function (module, filename) {
   try {
     module.exports = JSON.parse(content);
   } catch (err) {
-    err.message = `${filename}: ${err.message}`;
+    err.message = `${filename}: ${pjr.jsonMessage(err)}`;
     throw err;
   }
 };
@@ -268,24 +541,15 @@ function makeRequire(mod) {
     if (typeof request !== 'string') {
       throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
     }
-    if (options && Array.isArray(options.paths)) {
-      if (isBuiltin(request)) return request;
-      const lookup = [];
-      for (const p of options.paths) {
-        lookup.push(path.resolve(p));
-        lookup.push(...Module._nodeModulePaths(p));
-      }
-      const relative = request.startsWith('./') || request.startsWith('../');
-      const found = Module._findPath(request, relative ? options.paths.map((p) => path.resolve(p)) : lookup);
-      if (found) return found;
-      return Module._resolveFilename(request, mod, false);
-    }
-    return Module._resolveFilename(request, mod, false);
+    return Module._resolveFilename(request, mod, false, options);
   }
-  resolve.paths = function paths(request) {
-    if (isBuiltin(request)) return null;
+  function paths(request) {
+    if (typeof request !== 'string') {
+      throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
+    }
     return Module._resolveLookupPaths(request, mod);
-  };
+  }
+  resolve.paths = paths;
   require.resolve = resolve;
   require.main = mainModule;
   require.extensions = Module._extensions;
@@ -296,31 +560,47 @@ function makeRequire(mod) {
 Module.createRequire = function createRequire(filename) {
   let file = filename;
   if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') {
-    file = filename.pathname;
-  } else if (typeof filename === 'string' && filename.startsWith('file://')) {
-    file = decodeURIComponent(filename.slice(7));
-  }
-  if (typeof file !== 'string' || !path.isAbsolute(file)) {
+    file = esmLoader.fileURLToPath(filename.href);
+  } else if (typeof filename === 'string' && filename.startsWith('file:')) {
+    file = esmLoader.fileURLToPath(filename);
+  } else if (typeof filename !== 'string' || !path.isAbsolute(filename)) {
     throw new codes.ERR_INVALID_ARG_VALUE('filename', filename,
       'must be a file URL object, file URL string, or absolute path string');
   }
-  const m = new Module(file, null);
-  m.filename = file;
-  m.paths = Module._nodeModulePaths(path.dirname(file));
+  const trailingSlash = file.endsWith('/');
+  const proxyPath = trailingSlash ? path.join(file, 'noop.js') : file;
+  const m = new Module(proxyPath, null);
+  m.filename = proxyPath;
+  m.paths = Module._nodeModulePaths(m.path);
   return makeRequire(m);
 };
 
 Object.defineProperty(Module, 'builtinModules', {
   enumerable: true,
-  get() { return requireBuiltin.ids.slice(); },
+  get() { return requireBuiltin.ids.filter((id) => !id.startsWith('internal/')); },
 });
+
+/** Node's hook for updating `import { x } from 'fs'` bindings; ours read live exports. */
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
+Module.findSourceMap = function findSourceMap() { return undefined; };
+Module._preloadModules = function _preloadModules(requests) {
+  if (!Array.isArray(requests)) return;
+  const parent = new Module('internal/preload', null);
+  parent.paths = Module._nodeModulePaths(process.cwd());
+  for (const request of requests) parent.require(request);
+};
 
 // ===== entry points =====
 
-function runMain(mainPath) {
-  const resolved = path.resolve(mainPath);
-  Module._load(resolved, null, true);
+/** The file `eddy <mainPath>` runs (a directory gives its "main" or index), or undefined. */
+function resolveMainPath(mainPath) {
+  return Module._findPath(path.resolve(mainPath), null, true) || undefined;
 }
+
+function runMain(mainPath) {
+  Module._load(resolveMainPath(mainPath) || path.resolve(mainPath), null, true);
+}
+Module.runMain = runMain;
 
 /** `-e` / `-p` / embedders: run `source` as a script with CommonJS globals for the cwd. */
 function evalScript(source, name) {
@@ -336,7 +616,13 @@ function evalScript(source, name) {
   return binding.runtime.runScript(source, name);
 }
 
-module.exports = Module;
-module.exports.setBuiltinLoader = setBuiltinLoader;
-module.exports.runMain = runMain;
-module.exports.evalScript = evalScript;
+module.exports = {
+  Module,
+  containsModuleSyntax,
+  evalScript,
+  packageTypeOf,
+  resolveMainPath,
+  runMain,
+  setBuiltinLoader,
+  setESMLoader,
+};

@@ -11,12 +11,16 @@ const { codes } = require('internal/errors');
 const rt = binding.runtime;
 const fsb = binding.fs;
 
+const pjr = require('internal/modules/package_json_resolve');
+
 let requireBuiltin;
 let Module;
+let cjsLoader;
 
-function setup(builtinLoader, cjsModule) {
+function setup(builtinLoader, loader) {
   requireBuiltin = builtinLoader;
-  Module = cjsModule;
+  cjsLoader = loader;
+  Module = loader.Module;
 }
 
 // ===== file URLs =====
@@ -72,71 +76,86 @@ function isBuiltinSpecifier(specifier) {
   return requireBuiltin.ids.includes(name) ? name : undefined;
 }
 
-function readPackageJson(dir) {
-  const file = path.join(dir, 'package.json');
-  if (fsb.internalModuleStat(file) !== 0) return undefined;
-  try {
-    return JSON.parse(fsb.readFileUtf8(file));
-  } catch (err) {
-    throw new codes.ERR_INVALID_PACKAGE_CONFIG(file, undefined, err.message);
-  }
-}
-
 /** The "type" of the nearest package.json above `filepath` ('commonjs' when none says). */
 function packageType(filepath) {
-  let dir = path.dirname(filepath);
-  while (true) {
-    const pkg = readPackageJson(dir);
-    if (pkg !== undefined) return pkg.type === 'module' ? 'module' : 'commonjs';
-    if (path.basename(dir) === 'node_modules') return 'commonjs';
-    const parent = path.dirname(dir);
-    if (parent === dir) return 'commonjs';
-    dir = parent;
+  return cjsLoader.packageTypeOf(filepath) === 'module' ? 'module' : 'commonjs';
+}
+
+/**
+ * The format of a .js (or extensionless) file: its package "type", else its syntax decides
+ * (Node 22's detection: ES module syntax that cannot compile as CommonJS makes it a module).
+ */
+function jsFormat(filepath) {
+  const type = cjsLoader.packageTypeOf(filepath);
+  if (type !== undefined) return type;
+  let source;
+  try {
+    source = fsb.readFileUtf8(filepath);
+  } catch {
+    return 'commonjs';
   }
+  return cjsLoader.containsModuleSyntax(source, filepath) ? 'module' : 'commonjs';
 }
 
 function parentPathOf(parentURL) {
   return parentURL.startsWith('file:') ? fileURLToPath(parentURL) : path.join(process.cwd(), parentURL);
 }
 
-/** Resolve with the package resolver when it exists (exports/imports maps), else by main. */
+/** A bare or `#` specifier through package.json "exports"/"imports"/"main": a path or node:x. */
 function resolvePackage(specifier, parentURL) {
-  let resolver;
+  return pjr.esmResolve(specifier, parentPathOf(parentURL));
+}
+
+/**
+ * Node's hint on a failed ESM resolution: what require() would have found, as in
+ * `Did you mean to import "./x.js"?`.
+ */
+function addCommonJSHint(error, specifier, parentURL) {
+  let found;
   try {
-    resolver = requireBuiltin('internal/modules/package_json_resolve');
-  } catch {
-    resolver = undefined;
-  }
-  const parentPath = parentPathOf(parentURL);
-  if (resolver && typeof resolver.esmResolve === 'function') {
-    return resolver.esmResolve(specifier, parentPath, ['node', 'import']);
-  }
-  const slash = specifier.startsWith('@') ? specifier.indexOf('/', specifier.indexOf('/') + 1)
-    : specifier.indexOf('/');
-  const name = slash < 0 ? specifier : specifier.slice(0, slash);
-  const subpath = slash < 0 ? '' : specifier.slice(slash);
-  let dir = path.dirname(parentPath);
-  while (true) {
-    const pkgDir = path.join(dir, 'node_modules', name);
-    if (fsb.internalModuleStat(pkgDir) === 1) {
-      if (subpath) return path.join(pkgDir, subpath);
-      const pkg = readPackageJson(pkgDir) || {};
-      for (const candidate of [pkg.main, pkg.main && `${pkg.main}.js`, pkg.main && `${pkg.main}/index.js`, 'index.js']) {
-        if (candidate && fsb.internalModuleStat(path.join(pkgDir, candidate)) === 0) {
-          return path.join(pkgDir, candidate);
-        }
-      }
-      throw new codes.ERR_MODULE_NOT_FOUND(pkgDir, parentPath, pathToFileURLString(pkgDir));
+    const parent = parentPathOf(parentURL);
+    const tmp = new Module(parent, null);
+    tmp.filename = parent;
+    tmp.paths = Module._nodeModulePaths(parent);
+    found = Module._resolveFilename(specifier, tmp, false);
+    if (specifier.startsWith('./') || specifier.startsWith('../')) {
+      found = path.relative(path.dirname(parent), found);
+      if (!found.startsWith('../')) found = `./${found}`;
+    } else if (!specifier.startsWith('/') && !specifier.startsWith('.')) {
+      const slash = specifier.indexOf('/');
+      const pkg = slash === -1 ? specifier : specifier.slice(0, slash);
+      const needle = `/node_modules/${pkg}/`;
+      const at = found.lastIndexOf(needle);
+      found = at !== -1
+        ? `${pkg}/${found.slice(at + needle.length).split('/').map(encodeURIComponent).join('/')}`
+        : pathToFileURLString(found);
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
+  } catch {
+    return;
   }
-  throw new codes.ERR_MODULE_NOT_FOUND(name, parentPath);
+  if (!found || found === specifier) return;
+  const hint = `Did you mean to import ${JSON.stringify(found)}?`;
+  const lines = `${error.stack}`.split('\n');
+  error.stack = [lines[0], hint, ...lines.slice(1)].join('\n');
+  error.message += `\n${hint}`;
 }
 
 /** The URL `specifier` names inside the module at `parentURL`. */
 function resolve(specifier, parentURL) {
+  try {
+    return resolveURL(specifier, parentURL);
+  } catch (error) {
+    if (error !== null && typeof error === 'object' &&
+        (error.code === 'ERR_MODULE_NOT_FOUND' || error.code === 'ERR_UNSUPPORTED_DIR_IMPORT') &&
+        specifier[0] !== '#') {
+      addCommonJSHint(error, specifier.startsWith('file:') ? fileURLToPath(specifier) : specifier,
+        parentURL);
+    }
+    throw error;
+  }
+}
+
+function resolveURL(specifier, parentURL) {
   const builtin = isBuiltinSpecifier(specifier);
   if (builtin !== undefined) return `node:${builtin}`;
   if (specifier.startsWith('node:')) throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(specifier);
@@ -150,14 +169,13 @@ function resolve(specifier, parentURL) {
     if (specifier.endsWith('/')) filepath += '/';
   } else if (/^[a-zA-Z][a-zA-Z\d+\-.]*:/.test(specifier)) {
     throw new codes.ERR_UNSUPPORTED_ESM_URL_SCHEME(new URLish(specifier), ['file', 'data', 'node']);
-  } else if (specifier.startsWith('#')) {
-    filepath = resolvePackage(specifier, parentURL);
   } else {
     filepath = resolvePackage(specifier, parentURL);
     if (filepath.startsWith('node:')) return filepath;
   }
   const parentPath = parentPathOf(parentURL);
-  const stat = fsb.internalModuleStat(filepath.endsWith('/') ? filepath.slice(0, -1) : filepath);
+  // A path ending in "/" is always a directory import (Node stats "/" for it).
+  const stat = filepath.endsWith('/') ? 1 : fsb.internalModuleStat(filepath);
   if (stat === 1) {
     throw new codes.ERR_UNSUPPORTED_DIR_IMPORT(filepath, parentPath, pathToFileURLString(filepath));
   }
@@ -189,7 +207,7 @@ function formatOf(url) {
     case '.mjs': return 'module';
     case '.cjs': case '.cts': return 'commonjs';
     case '.json': return 'json';
-    case '.js': case '': return packageType(filepath);
+    case '.js': case '': return jsFormat(filepath);
     case '.mts': return 'module';
     case '.ts': return packageType(filepath);
     case '.node': {
@@ -277,7 +295,7 @@ function loadJson(url) {
     try {
       return { default: JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source) };
     } catch (err) {
-      err.message = `${filepath}: ${err.message}`;
+      err.message = `${filepath}: ${pjr.jsonMessage(err)}`;
       throw err;
     }
   });
@@ -443,14 +461,17 @@ function initializeImportMeta(meta, id) {
 
 /**
  * `require()` of an ES module (Node 22): evaluate synchronously and return the namespace;
- * a graph with top-level await cannot be required.
+ * a graph with top-level await cannot be required. `parentPath` is the requiring file.
  */
-function requireESM(filepath) {
+function requireESM(filepath, parentPath) {
   const record = load(pathToFileURLString(filepath), {});
   rt.instantiateModule(record.id);
   const [, isAsync] = rt.moduleInfo(record.id);
   if (isAsync) {
-    const err = new Error(`require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.\n  From ${filepath} `);
+    let message = 'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.';
+    if (parentPath) message += `\n  From ${parentPath} `;
+    message += `\n  Requiring ${filepath} `;
+    const err = new Error(message);
     err.code = 'ERR_REQUIRE_ASYNC_MODULE';
     throw err;
   }
@@ -463,7 +484,26 @@ function requireESM(filepath) {
       throw value;
     }
   }
-  return namespaceOf(record);
+  const namespace = namespaceOf(record);
+  if (!('default' in namespace) || '__esModule' in namespace) return namespace;
+  return esModuleFacade(record);
+}
+
+/**
+ * What require() returns for an ES module with a default export: a namespace with the same
+ * exports plus `__esModule: true`, so transpiled CommonJS reads `default` as the default.
+ */
+function esModuleFacade(record) {
+  if (record.facade === undefined) {
+    const url = `${record.url}?require-facade`;
+    const source = "export * from 'original';\nexport { default } from 'original';\nexport const __esModule = true;\n";
+    const [id] = rt.compileModule(source, url);
+    rt.linkModule(id, 'original', record.id);
+    rt.instantiateModule(id);
+    rt.evaluateModule(id);
+    record.facade = rt.getModuleNamespace(id);
+  }
+  return record.facade;
 }
 
 module.exports = {

@@ -1,0 +1,1 @@
+module.exports = { parentIsMain: module.parent === require.main, loadedWhileRunning: module.loaded, id: module.id };

@@ -1,0 +1,2 @@
+globalThis.__loads = (globalThis.__loads || 0) + 1;
+module.exports = { loads: globalThis.__loads };

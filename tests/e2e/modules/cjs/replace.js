@@ -1,0 +1,3 @@
+exports.a = 1;
+module.exports = function replaced() {};
+exports.c = 3;

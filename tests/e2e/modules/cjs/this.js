@@ -1,0 +1,1 @@
+module.exports.isThisExports = this === module.exports;

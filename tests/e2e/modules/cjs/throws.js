@@ -1,0 +1,2 @@
+exports.partial = true;
+throw new Error('boom in throws.js');

@@ -1,0 +1,3 @@
+module.exports = { c: true };
+const d = require('./d');
+module.exports.d = d;

@@ -1,0 +1,2 @@
+const c = require('./c');
+module.exports = { sawC: c.c, missing: c.notThere };

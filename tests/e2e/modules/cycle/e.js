@@ -1,0 +1,2 @@
+const f = require('./f');
+module.exports = { e: true, f };

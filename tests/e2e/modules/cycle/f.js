@@ -1,0 +1,2 @@
+const e = require('./e');
+module.exports = { eKeys: Object.keys(e), eProp: e.absent };

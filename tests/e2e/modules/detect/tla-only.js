@@ -1,0 +1,2 @@
+await Promise.resolve();
+console.log('tla only main ran as ESM:', typeof module);

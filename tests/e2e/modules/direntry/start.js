@@ -1,0 +1,1 @@
+console.log('started from', require('path').basename(__filename), require.main === module);

@@ -1,0 +1,3 @@
+export const __esModule = true;
+export default 'has flag';
+export const x = 1;

@@ -1,0 +1,2 @@
+import './tla.mjs';
+export const x = 1;

@@ -1,0 +1,1 @@
+module.exports = 'from NODE_PATH';
