@@ -20,6 +20,7 @@ builtins![
     "assert/strict",
     "buffer",
     "console",
+    "constants",
     "crypto",
     "events",
     "fs",
@@ -48,13 +49,20 @@ builtins![
     "module",
     "os",
     "path",
+    "path/posix",
+    "path/win32",
+    "perf_hooks",
+    "process",
     "punycode",
     "querystring",
     "string_decoder",
+    "sys",
     "timers",
     "timers/promises",
+    "tty",
     "url",
     "util",
+    "util/types",
 ];
 
 #[cfg(test)]

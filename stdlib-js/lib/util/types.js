@@ -1,0 +1,4 @@
+'use strict';
+// node:util/types — util.types.
+
+module.exports = require('util').types;
