@@ -41,6 +41,14 @@ struct Cli {
     #[arg(long = "input-type", value_name = "TYPE", value_parser = ["commonjs", "module"])]
     input_type: Option<String>,
 
+    /// Add a package.json "exports"/"imports" condition (repeatable)
+    #[arg(short = 'C', long = "conditions", value_name = "CONDITION")]
+    conditions: Vec<String>,
+
+    /// Require a module before the main script runs (repeatable)
+    #[arg(short = 'r', long = "require", value_name = "MODULE")]
+    require: Vec<String>,
+
     /// Pass a flag to V8 (repeatable)
     #[arg(long = "v8-flag", value_name = "FLAG")]
     v8_flags: Vec<String>,

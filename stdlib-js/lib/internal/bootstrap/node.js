@@ -584,6 +584,7 @@ function inputTypeIsModule() {
 }
 
 function evalMain(source, print, name) {
+  preload();
   if ((name === '[eval]' || name === '[stdin]') && inputTypeIsModule()) {
     esm.evalModule(source, print);
     return;
@@ -594,8 +595,32 @@ function evalMain(source, print, name) {
   }
 }
 
+/** The values of a repeatable option (`-r x`, `-rx`, `--require x`, `--require=x`). */
+function optionValues(short, long) {
+  const out = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === short || arg === long) {
+      if (i + 1 < argv.length) out.push(argv[++i]);
+    } else if (arg.startsWith(`${long}=`)) {
+      out.push(arg.slice(long.length + 1));
+    } else if (arg.startsWith(short) && arg.length > short.length && !arg.startsWith('--')) {
+      out.push(arg.slice(arg[short.length] === '=' ? short.length + 1 : short.length));
+    }
+  }
+  return out;
+}
+
+// `-r module`: required (relative to the cwd) before the main script or -e code.
+function preload() {
+  const requests = optionValues('-r', '--require');
+  if (requests.length > 0) loader.Module._preloadModules(requests);
+}
+
 module.exports = {
   runMain(path) {
+    preload();
     const found = loader.resolveMainPath(path);
     if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
     else loader.runMain(path);

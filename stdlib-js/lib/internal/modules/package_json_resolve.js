@@ -85,7 +85,7 @@ function userConditions() {
       if (i + 1 < argv.length) out.push(argv[++i]);
     } else if (arg.startsWith('--conditions=')) {
       out.push(arg.slice('--conditions='.length));
-    } else if (arg.startsWith('-C') && arg.length > 2) {
+    } else if (arg.startsWith('-C') && !arg.startsWith('--')) {
       out.push(arg.slice(arg[2] === '=' ? 3 : 2));
     }
   }

@@ -1,0 +1,1 @@
+console.log('preloaded', module.id === require.resolve('./preload.js'), module.parent && module.parent.id);
