@@ -4,6 +4,7 @@
 //! standard library (stdlib-js) receives. Arguments are validated in JS first; the Rust side
 //! still never panics on odd input — it throws a Node-style error instead.
 
+mod buffer;
 mod crypto;
 mod encoding;
 mod fs;
@@ -18,6 +19,7 @@ use eddy_runtime::NativeModule;
 /// Every native module, alphabetically.
 pub fn all() -> Vec<NativeModule> {
     vec![
+        buffer::MODULE,
         crypto::MODULE,
         encoding::MODULE,
         fs::MODULE,

@@ -661,6 +661,7 @@ function searchBytes(haystack, needle, offset, forward, step) {
   if (nLen === 0) return from;
   if (hLen === 0 || from < 0) return -1;
   if (step === 2) from -= from & 1;
+  if (hLen >= 64) return binding.buffer.indexOf(haystack, needle, from, forward, step);
   const first = needle[0];
   const last = hLen - nLen;
   if (forward) {
@@ -720,7 +721,9 @@ function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
   if (isUint8Array(val)) {
     const ucs2 = ops === encodingOps.utf16le;
     if (ucs2 && val.length !== 0 && (buffer.length < 2 || val.length < 2)) return -1;
-    return searchBytes(buffer, val, byteOffset, dir, ucs2 ? 2 : 1);
+    // UTF-16 compares whole code units: an odd trailing byte of the needle is ignored.
+    const needle = ucs2 && (val.length & 1) ? val.subarray(0, val.length - 1) : val;
+    return searchBytes(buffer, needle, byteOffset, dir, ucs2 ? 2 : 1);
   }
   throw new ERR_INVALID_ARG_TYPE('value', ['number', 'string', 'Buffer', 'Uint8Array'], val);
 }

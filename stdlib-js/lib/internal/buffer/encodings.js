@@ -1,9 +1,14 @@
 'use strict';
 // The byte <-> string codecs behind Buffer and StringDecoder: one "ops" record per encoding
 // (utf8, utf16le, latin1, ascii, base64, base64url, hex) with byteLength/write/slice, plus
-// normalizeEncoding. UTF-8 goes through the natives in binding.encoding; the rest are loops.
+// normalizeEncoding. UTF-8 goes through the natives in binding.encoding; hex, base64 and UTF-8
+// writes of 64 or more bytes through binding.buffer; short inputs stay JS loops.
 
 const { encodeUtf8, decodeUtf8 } = binding.encoding;
+const natives = binding.buffer;
+
+// Below this many bytes/characters a JS loop beats the cost of calling into Rust.
+const NATIVE_MIN = 64;
 
 // ===== encoding names =====
 
@@ -135,6 +140,7 @@ for (let i = 0; i < 16; i++) hexDigitCodes[i] = '0123456789abcdef'.charCodeAt(i)
 
 function hexSlice(buf, start, end) {
   const n = end - start;
+  if (n >= NATIVE_MIN) return natives.hexSlice(buf, start, end);
   if (n <= 32) {
     let out = '';
     for (let i = start; i < end; i++) out += hexPairs[buf[i]];
@@ -164,6 +170,7 @@ const b64urlCodes = new Uint8Array(64);
 function base64Encode(buf, start, end, table, pad) {
   const n = end - start;
   if (n === 0) return '';
+  if (n >= NATIVE_MIN) return natives.base64Slice(buf, start, end, !pad);
   const full = Math.floor(n / 3) * 3;
   const rest = n - full;
   const outLen = (full / 3) * 4 + (rest === 0 ? 0 : pad ? 4 : rest + 1);
@@ -206,6 +213,7 @@ function base64urlSlice(buf, start, end) { return base64Encode(buf, start, end, 
 /** UTF-8 length of a JS string (lone surrogates count as U+FFFD, 3 bytes). */
 function utf8ByteLength(str) {
   const len = str.length;
+  if (len >= NATIVE_MIN) return natives.utf8ByteLength(str);
   let n = len;
   for (let i = 0; i < len; i++) {
     const c = str.charCodeAt(i);
@@ -241,6 +249,7 @@ function utf8Write(buf, str, offset, length) {
     }
     if (i === len || i === length) return i;
   }
+  if (len >= NATIVE_MIN) return natives.utf8Write(buf, str, offset, length);
   const bytes = encodeUtf8(str);
   let n = bytes.length;
   if (n > length) {
@@ -279,6 +288,7 @@ for (let i = 0; i < 6; i++) {
 
 /** Decodes hex pairs until the first invalid one (or an odd trailing digit). */
 function hexWrite(buf, str, offset, length) {
+  if (str.length >= NATIVE_MIN) return natives.hexWrite(buf, str, offset, length);
   const pairs = str.length >>> 1;
   const n = pairs < length ? pairs : length;
   let i = 0;
@@ -301,6 +311,7 @@ for (let i = 0; i < 64; i++) {
 
 function base64Write(buf, str, offset, length) {
   const len = str.length;
+  if (len >= NATIVE_MIN) return natives.base64Write(buf, str, offset, length);
   let o = offset;
   const limit = offset + length;
   let i = 0;
