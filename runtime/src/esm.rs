@@ -283,9 +283,28 @@ fn js_instantiate_module(
     args: v8::FunctionCallbackArguments,
     _rv: v8::ReturnValue,
 ) {
-    if let Some(module) = module_arg(scope, &args, 0) {
-        let _ = module.instantiate_module(scope, resolve_callback);
+    let Some(module) = module_arg(scope, &args, 0) else {
+        return;
+    };
+    v8::tc_scope!(let tc, scope);
+    if module.instantiate_module(tc, resolve_callback).is_some() {
+        return;
     }
+    // A link error (a missing export) is shown the way Node shows it: the arrow under the
+    // import becomes the start of `error.stack`, with no blank line before the error.
+    if let (Some(exception), Some(message)) = (tc.exception(), tc.message()) {
+        let arrow = crate::errors::arrow_message(tc, message, true);
+        if let Ok(obj) = v8::Local::<v8::Object>::try_from(exception) {
+            let key = js_string(tc, "stack");
+            if let Some(stack) = obj.get(tc, key.into()).filter(|s| s.is_string()) {
+                let stack = stack.to_rust_string_lossy(tc);
+                let decorated = js_string(tc, &format!("{arrow}{stack}"));
+                obj.set(tc, key.into(), decorated.into());
+                crate::errors::decorate_arrow(tc, exception, "");
+            }
+        }
+    }
+    tc.rethrow();
 }
 
 /// `evaluateModule(id)` → the evaluation promise (top-level await settles it).

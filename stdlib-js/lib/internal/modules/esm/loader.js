@@ -377,8 +377,45 @@ function collectObjectLiteralKeys(source, start, filepath, names, seen) {
 
 // ===== running =====
 
+/**
+ * Links `record`'s graph. A missing named export of a CommonJS module gets Node's longer
+ * message, which shows how to use the default export instead.
+ */
+function instantiate(record) {
+  try {
+    rt.instantiateModule(record.id);
+  } catch (error) {
+    if (error instanceof SyntaxError) explainMissingCommonJSExport(error);
+    throw error;
+  }
+}
+
+function explainMissingCommonJSExport(error) {
+  const m = /module '(.*)' does not provide an export named '(.+)'/.exec(error.message);
+  if (m === null) return;
+  const [, childSpecifier, name] = m;
+  const lines = `${error.stack}`.split('\n');
+  const parentURL = lines[0].replace(/:\d+$/, '');
+  let format;
+  try {
+    format = formatOf(resolve(childSpecifier, parentURL));
+  } catch {
+    return;
+  }
+  if (format !== 'commonjs') return;
+  const braces = /\{[^}]*\}/.exec(lines[1] || '');
+  const names = braces === null ? `{ ${name} }`
+    : braces[0].replace(/\s+/g, ' ').replace(/\s+as\s+/g, ': ');
+  error.message = `Named export '${name}' not found. The requested module '${childSpecifier}' is a CommonJS module, which may not support all module.exports as named exports.\nCommonJS modules can always be imported via the default export, for example using:\n\nimport pkg from '${childSpecifier}';\nconst ${names} = pkg;\n`;
+  const at = lines.findIndex((line) => line.startsWith('SyntaxError: '));
+  if (at !== -1) {
+    lines[at] = `SyntaxError: ${error.message}`;
+    error.stack = lines.join('\n');
+  }
+}
+
 function evaluate(record) {
-  rt.instantiateModule(record.id);
+  instantiate(record);
   return rt.evaluateModule(record.id);
 }
 
@@ -465,15 +502,13 @@ function initializeImportMeta(meta, id) {
  */
 function requireESM(filepath, parentPath) {
   const record = load(pathToFileURLString(filepath), {});
-  rt.instantiateModule(record.id);
+  instantiate(record);
   const [, isAsync] = rt.moduleInfo(record.id);
   if (isAsync) {
     let message = 'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.';
     if (parentPath) message += `\n  From ${parentPath} `;
     message += `\n  Requiring ${filepath} `;
-    const err = new Error(message);
-    err.code = 'ERR_REQUIRE_ASYNC_MODULE';
-    throw err;
+    throw new codes.ERR_REQUIRE_ASYNC_MODULE(message);
   }
   const result = rt.evaluateModule(record.id);
   if (result instanceof Promise) {
