@@ -1,29 +1,9 @@
 //! Core-library benchmarks (Buffer, util.inspect, EventEmitter, path, URL), Eddy and `node`
 //! side by side; prints medians and the ratio. Run with `cargo bench --bench core`.
 
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
 const RUNS: usize = 5;
-
-fn median(program: &str, script: &str) -> Option<Duration> {
-    let mut times = Vec::new();
-    for _ in 0..RUNS {
-        let start = Instant::now();
-        let ok = Command::new(program)
-            .arg(script)
-            .stdout(Stdio::null())
-            .status()
-            .ok()?
-            .success();
-        if !ok {
-            return None;
-        }
-        times.push(start.elapsed());
-    }
-    times.sort();
-    Some(times[RUNS / 2])
-}
 
 fn main() {
     let eddy = env!("CARGO_BIN_EXE_eddy");
@@ -41,11 +21,11 @@ fn main() {
         "core_url",
     ] {
         let script = format!("{dir}/{case}.js");
-        let Some(ours) = median(eddy, &script) else {
+        let Some(ours) = common::median(eddy, &[&script], &[], RUNS) else {
             println!("{case:<24} {:>10}", "fails");
             continue;
         };
-        match median("node", &script) {
+        match common::median("node", &[&script], &[], RUNS) {
             Some(theirs) => println!(
                 "{case:<24} {:>8.1}ms {:>8.1}ms {:>9.2}",
                 ours.as_secs_f64() * 1e3,

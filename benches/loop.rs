@@ -2,33 +2,12 @@
 //! for Eddy and `node` side by side, and a worker-pool demonstration (8 jobs of 100 ms with
 //! pool sizes 2, 4 and 8). Run with `cargo bench --bench loop`.
 
-use std::process::{Command, Stdio};
+mod common;
+
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 5;
-
-fn median(program: &str, args: &[&str], env: &[(&str, &str)]) -> Option<Duration> {
-    let mut times = Vec::new();
-    for _ in 0..RUNS {
-        let start = Instant::now();
-        let status = Command::new(program)
-            .args(args)
-            .envs(env.iter().copied())
-            .stdout(Stdio::null())
-            .status()
-            .ok()?;
-        if !status.success() {
-            return None;
-        }
-        times.push(start.elapsed());
-    }
-    times.sort();
-    Some(times[RUNS / 2])
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
 
 /// 8 jobs of 100 ms on the pool, timed inside this process through the embedding API.
 fn pool_child() {
@@ -80,15 +59,20 @@ fn main() {
     );
     for case in ["next_tick", "promise_chain", "set_immediate", "set_timeout"] {
         let script = format!("{dir}/{case}.js");
-        let ours = median(eddy, &[&script], &[]).expect("eddy runs the case");
-        match median("node", &[&script], &[]) {
+        let ours = common::median(eddy, &[&script], &[], RUNS).expect("eddy runs the case");
+        match common::median("node", &[&script], &[], RUNS) {
             Some(theirs) => println!(
                 "{case:<18} {:>8.1}ms {:>8.1}ms {:>8.2}",
-                ms(ours),
-                ms(theirs),
+                common::ms(ours),
+                common::ms(theirs),
                 ours.as_secs_f64() / theirs.as_secs_f64()
             ),
-            None => println!("{case:<18} {:>8.1}ms {:>10} {:>8}", ms(ours), "-", "-"),
+            None => println!(
+                "{case:<18} {:>8.1}ms {:>10} {:>8}",
+                common::ms(ours),
+                "-",
+                "-"
+            ),
         }
     }
     println!("\nworker pool: 8 jobs x 100 ms");

@@ -2,34 +2,13 @@
 //! modules (Eddy vs `node`), and what TypeScript costs: `eddy app.ts` against `eddy app.js` on
 //! the same 5k-line program. Run with `cargo bench --bench modules`.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 const RUNS: usize = 7;
 const FILES: usize = 1000;
-
-fn median(program: &str, args: &[&str]) -> Option<Duration> {
-    let mut times = Vec::new();
-    for i in 0..=RUNS {
-        let start = Instant::now();
-        let ok = Command::new(program)
-            .args(args)
-            .stdout(Stdio::null())
-            .status()
-            .ok()?
-            .success();
-        if !ok {
-            return None;
-        }
-        if i > 0 {
-            times.push(start.elapsed());
-        }
-    }
-    times.sort();
-    Some(times[RUNS / 2])
-}
 
 /// `FILES` modules; module i pulls in 2i+1 and 2i+2 (a binary tree, 10 levels deep: a chain
 /// 1000 deep overflows the stack of nested require() calls in Node).
@@ -96,10 +75,6 @@ fn write_typescript(dir: &Path) {
     std::fs::write(dir.join("app.js"), js).unwrap();
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
 fn main() {
     let eddy = env!("CARGO_BIN_EXE_eddy");
     let root = std::env::temp_dir().join(format!("eddy-bench-modules-{}", std::process::id()));
@@ -118,26 +93,32 @@ fn main() {
     ] {
         let path = root.join(file);
         let path = path.to_str().unwrap();
-        let ours = median(eddy, &[path]).expect("eddy runs the graph");
-        match median("node", &[path]) {
+        let ours = common::median(eddy, &[path], &[], RUNS).expect("eddy runs the graph");
+        match common::median("node", &[path], &[], RUNS) {
             Some(theirs) => println!(
                 "{name:<26} {:>8.1}ms {:>8.1}ms {:>9.2}",
-                ms(ours),
-                ms(theirs),
+                common::ms(ours),
+                common::ms(theirs),
                 ours.as_secs_f64() / theirs.as_secs_f64()
             ),
-            None => println!("{name:<26} {:>8.1}ms {:>10} {:>9}", ms(ours), "-", "-"),
+            None => println!(
+                "{name:<26} {:>8.1}ms {:>10} {:>9}",
+                common::ms(ours),
+                "-",
+                "-"
+            ),
         }
     }
     let ts = root.join("ts/app.ts");
     let js = root.join("ts/app.js");
-    let with_types = median(eddy, &[ts.to_str().unwrap()]).expect("eddy runs app.ts");
-    let plain = median(eddy, &[js.to_str().unwrap()]).expect("eddy runs app.js");
+    let with_types =
+        common::median(eddy, &[ts.to_str().unwrap()], &[], RUNS).expect("eddy runs app.ts");
+    let plain = common::median(eddy, &[js.to_str().unwrap()], &[], RUNS).expect("eddy runs app.js");
     println!(
         "\nTypeScript, 5k lines: app.ts {:.1}ms, app.js {:.1}ms, cost of the TS step {:.1}ms",
-        ms(with_types),
-        ms(plain),
-        ms(with_types) - ms(plain)
+        common::ms(with_types),
+        common::ms(plain),
+        common::ms(with_types) - common::ms(plain)
     );
     let _ = std::fs::remove_dir_all(&root);
 }

@@ -1,31 +1,9 @@
 //! Startup benchmark: `eddy -e 0` and a hello-world file, against `node` when it is on PATH.
 //! Run with `cargo bench --bench startup`; prints medians and the Eddy/Node ratio.
 
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
 const RUNS: usize = 20;
-
-fn median_run(program: &str, args: &[&str]) -> Option<Duration> {
-    let mut times = Vec::with_capacity(RUNS);
-    for i in 0..=RUNS {
-        let start = Instant::now();
-        let status = Command::new(program)
-            .args(args)
-            .stdout(Stdio::null())
-            .status()
-            .ok()?;
-        let took = start.elapsed();
-        if !status.success() {
-            return None;
-        }
-        if i > 0 {
-            times.push(took); // the first run warms the page cache
-        }
-    }
-    times.sort();
-    Some(times[times.len() / 2])
-}
 
 fn main() {
     let eddy = env!("CARGO_BIN_EXE_eddy");
@@ -38,8 +16,8 @@ fn main() {
         ("eval `-e 0`", vec!["-e", "0"]),
         ("examples/hello.js", vec![hello]),
     ] {
-        let ours = median_run(eddy, &args).expect("eddy runs");
-        let theirs = median_run("node", &args);
+        let ours = common::median(eddy, &args, &[], RUNS).expect("eddy runs");
+        let theirs = common::median("node", &args, &[], RUNS);
         match theirs {
             Some(t) => println!(
                 "{name:<22} {:>8.1}ms {:>8.1}ms {:>7.2}x",

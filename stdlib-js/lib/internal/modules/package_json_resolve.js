@@ -8,7 +8,20 @@
 
 const path = require('path');
 const { codes } = require('internal/errors');
-const { URL, pathToFileURL, fileURLToPath } = require('internal/url');
+
+// internal/url is loaded on first use: most runs never resolve an "exports" map, and
+// loading it eagerly would cost every startup.
+let urlModule;
+function urlApi() {
+  if (urlModule === undefined) urlModule = require('internal/url');
+  return urlModule;
+}
+const pathToFileURL = (p) => urlApi().pathToFileURL(p);
+const fileURLToPath = (u) => urlApi().fileURLToPath(u);
+function newURL(input, base) {
+  const { URL } = urlApi();
+  return base === undefined ? new URL(input) : new URL(input, base);
+}
 
 const fsb = binding.fs;
 
@@ -114,7 +127,7 @@ function getEsmConditions() {
 // ===== errors =====
 
 function packageDirOf(jsonURL) {
-  return fileURLToPath(new URL('.', jsonURL));
+  return fileURLToPath(newURL('.', jsonURL));
 }
 
 function exportsNotFound(subpath, jsonURL, base) {
@@ -148,7 +161,7 @@ const forbiddenSegment = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%
 
 function isURL(text) {
   try {
-    new URL(text);
+    newURL(text);
     return true;
   } catch {
     return false;
@@ -183,8 +196,8 @@ function resolveTargetString(target, subpath, key, jsonURL, base, pattern, inter
       warnEmptySegment(resolvedTarget, key, key, jsonURL, internal, base, true);
     }
   }
-  const resolved = new URL(target, jsonURL);
-  const packageRoot = new URL('.', jsonURL).pathname;
+  const resolved = newURL(target, jsonURL);
+  const packageRoot = newURL('.', jsonURL).pathname;
   if (!resolved.pathname.startsWith(packageRoot)) {
     throw invalidTarget(key, target, jsonURL, internal, base);
   }
@@ -199,8 +212,8 @@ function resolveTargetString(target, subpath, key, jsonURL, base, pattern, inter
       warnEmptySegment(resolvedTarget, request, key, jsonURL, internal, base, false);
     }
   }
-  if (pattern) return new URL(resolved.href.replace(/\*/g, () => subpath));
-  return new URL(subpath, resolved);
+  if (pattern) return newURL(resolved.href.replace(/\*/g, () => subpath));
+  return newURL(subpath, resolved);
 }
 
 const arrayIndex = /^(?:0|[1-9]\d*)$/;
@@ -398,7 +411,7 @@ function parsePackageName(specifier, basePath) {
 }
 
 function baseToPath(base) {
-  return base instanceof URL ? fileURLToPath(base) : base;
+  return typeof base === 'string' ? base : fileURLToPath(base);
 }
 
 /** ESM's "main" fallback for a package without "exports". */
@@ -425,7 +438,7 @@ function legacyMainResolve(pkgDir, pkg, basePath) {
  */
 function packageResolve(specifier, base, conditions) {
   const basePath = baseToPath(base);
-  if (builtinIds.includes(specifier)) return new URL(`node:${specifier}`);
+  if (builtinIds.includes(specifier)) return newURL(`node:${specifier}`);
   const { name, subpath } = parsePackageName(specifier, basePath);
   const esm = { specifier, base: basePath };
   const scope = packageScope(basePath, esm);
@@ -445,7 +458,7 @@ function packageResolve(specifier, base, conditions) {
           return packageExportsResolve(jsonURL, subpath, pkg, basePath, conditions);
         }
         if (subpath === '.') return legacyMainResolve(pkgDir, pkg, basePath);
-        return new URL(subpath, jsonURL);
+        return newURL(subpath, jsonURL);
       }
     }
     const parent = path.dirname(dir);
