@@ -134,6 +134,26 @@ fn callback_arg(
     }
 }
 
+/// Run `job` on the worker pool, then call the JS callback in argument `cb_index` on the loop
+/// thread as `cb(err)` or `cb(null, to_js(value))`; errors name `syscall` and `path` as Node's
+/// do. Every async fs native is this plus its own arguments.
+fn submit_fs<T: Send + 'static>(
+    scope: &mut v8::PinScope,
+    args: &v8::FunctionCallbackArguments,
+    cb_index: i32,
+    syscall: &'static str,
+    path: String,
+    job: impl FnOnce() -> std::io::Result<T> + Send + 'static,
+    to_js: for<'s> fn(&mut v8::PinScope<'s, '_>, T) -> v8::Local<'s, v8::Value>,
+) {
+    let Some(cb) = callback_arg(scope, args, cb_index) else {
+        return;
+    };
+    submit(scope, job, move |scope, result| {
+        complete(scope, cb, result, syscall, &path, to_js);
+    });
+}
+
 /// Deliver a pool result to `cb` as `cb(err)` or `cb(null, value)`.
 fn complete<T>(
     scope: &mut v8::PinScope,
@@ -205,16 +225,15 @@ fn read_file(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv:
     let Some(path) = arg_string(scope, &args, 0, "path") else {
         return;
     };
-    let Some(cb) = callback_arg(scope, &args, 1) else {
-        return;
-    };
     let job_path = path.clone();
-    submit(
+    submit_fs(
         scope,
+        &args,
+        1,
+        "open",
+        path,
         move || std::fs::read(job_path),
-        move |scope, result| {
-            complete(scope, cb, result, "open", &path, bytes_to_js);
-        },
+        bytes_to_js,
     );
 }
 
@@ -260,19 +279,11 @@ fn write_file(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv
     let Some(w) = write_args(scope, &args) else {
         return;
     };
-    let Some(cb) = callback_arg(scope, &args, 4) else {
-        return;
-    };
     let path = w.path.clone();
-    submit(
-        scope,
-        move || write_bytes(&w.path, &w.data, w.append, w.exclusive, w.mode),
-        move |scope, result| {
-            complete(scope, cb, result, "open", &path, |scope, ()| {
-                v8::undefined(scope).into()
-            });
-        },
-    );
+    let job = move || write_bytes(&w.path, &w.data, w.append, w.exclusive, w.mode);
+    submit_fs(scope, &args, 4, "open", path, job, |scope, ()| {
+        v8::undefined(scope).into()
+    });
 }
 
 fn write_file_sync(
@@ -293,16 +304,15 @@ fn stat(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::
     let Some(path) = arg_string(scope, &args, 0, "path") else {
         return;
     };
-    let Some(cb) = callback_arg(scope, &args, 1) else {
-        return;
-    };
     let job_path = path.clone();
-    submit(
+    submit_fs(
         scope,
+        &args,
+        1,
+        "stat",
+        path,
         move || stat_fields(&job_path),
-        move |scope, result| {
-            complete(scope, cb, result, "stat", &path, fields_to_js);
-        },
+        fields_to_js,
     );
 }
 

@@ -32,6 +32,34 @@ impl std::hash::Hasher for IdHasher {
 
 type IdMap<V> = HashMap<TimerId, V, std::hash::BuildHasherDefault<IdHasher>>;
 
+/// How many live entries keep the loop alive (the timer list and the immediate queue each
+/// keep one).
+#[derive(Default)]
+struct RefCount(usize);
+
+impl RefCount {
+    fn add(&mut self, refed: bool) {
+        self.0 += usize::from(refed);
+    }
+
+    fn remove(&mut self, refed: bool) {
+        self.0 -= usize::from(refed);
+    }
+
+    /// Set an entry's `flag` to `refed`, keeping the count in step.
+    fn switch(&mut self, flag: &mut bool, refed: bool) {
+        if *flag != refed {
+            self.remove(*flag);
+            self.add(refed);
+            *flag = refed;
+        }
+    }
+
+    fn any(&self) -> bool {
+        self.0 > 0
+    }
+}
+
 /// One live timer.
 struct Entry<T> {
     /// Sequence number of the list entry that is current for this timer.
@@ -57,7 +85,7 @@ pub(crate) struct Timers<T = ()> {
     /// Next start sequence.
     next_seq: u64,
     /// Live timers with `refed` set.
-    refed: usize,
+    refed: RefCount,
 }
 
 impl<T> Default for Timers<T> {
@@ -67,7 +95,7 @@ impl<T> Default for Timers<T> {
             heads: BinaryHeap::new(),
             live: IdMap::default(),
             next_seq: 0,
-            refed: 0,
+            refed: RefCount::default(),
         }
     }
 }
@@ -93,37 +121,26 @@ impl<T> Timers<T> {
                 payload,
             },
         );
-        if refed {
-            self.refed += 1;
-        }
+        self.refed.add(refed);
     }
 
     /// Forget `id` and hand back its payload; `None` when it is not running.
     pub fn stop(&mut self, id: TimerId) -> Option<T> {
         let entry = self.live.remove(&id)?;
-        if entry.refed {
-            self.refed -= 1;
-        }
+        self.refed.remove(entry.refed);
         Some(entry.payload)
     }
 
     /// Change whether `id` keeps the loop alive.
     pub fn set_ref(&mut self, id: TimerId, refed: bool) {
-        if let Some(entry) = self.live.get_mut(&id)
-            && entry.refed != refed
-        {
-            entry.refed = refed;
-            if refed {
-                self.refed += 1;
-            } else {
-                self.refed -= 1;
-            }
+        if let Some(entry) = self.live.get_mut(&id) {
+            self.refed.switch(&mut entry.refed, refed);
         }
     }
 
     /// Whether any live timer keeps the loop alive.
     pub fn has_refed(&self) -> bool {
-        self.refed > 0
+        self.refed.any()
     }
 
     /// Whether any timer (ref'd or not) is pending.
@@ -274,40 +291,31 @@ pub(crate) struct Immediates {
     queue: std::collections::VecDeque<TimerId>,
     /// Live immediates and whether each keeps the loop alive.
     live: IdMap<bool>,
-    refed: usize,
+    refed: RefCount,
 }
 
 impl Immediates {
     pub fn push(&mut self, id: TimerId, refed: bool) {
         self.queue.push_back(id);
         self.live.insert(id, refed);
-        if refed {
-            self.refed += 1;
-        }
+        self.refed.add(refed);
     }
 
     pub fn clear(&mut self, id: TimerId) {
-        if self.live.remove(&id) == Some(true) {
-            self.refed -= 1;
+        if let Some(refed) = self.live.remove(&id) {
+            self.refed.remove(refed);
         }
     }
 
     pub fn set_ref(&mut self, id: TimerId, refed: bool) {
-        if let Some(r) = self.live.get_mut(&id)
-            && *r != refed
-        {
-            *r = refed;
-            if refed {
-                self.refed += 1;
-            } else {
-                self.refed -= 1;
-            }
+        if let Some(flag) = self.live.get_mut(&id) {
+            self.refed.switch(flag, refed);
         }
     }
 
     /// Whether a live immediate keeps the loop alive (and so the poll must not block).
     pub fn has_refed(&self) -> bool {
-        self.refed > 0
+        self.refed.any()
     }
 
     /// Whether any live immediate is queued.
@@ -326,9 +334,7 @@ impl Immediates {
         let id = self.queue.pop_front()?;
         Some(match self.live.remove(&id) {
             Some(refed) => {
-                if refed {
-                    self.refed -= 1;
-                }
+                self.refed.remove(refed);
                 Some(id)
             }
             None => None,
