@@ -59,9 +59,10 @@ fn internal_frame_suffix(line: &str) -> Option<&str> {
     (suffix.is_empty() || suffix.starts_with(' ')).then_some(suffix)
 }
 
-/// `node:internal/x/y:123` (the head of an arrow into internal code) → `node:internal/x/y:LINE`.
+/// `node:internal/x/y:123` or `node:assert:90` (the head of an arrow into the runtime's own
+/// code) → `node:internal/x/y:LINE`: line numbers inside builtins differ between Node and Eddy.
 fn internal_arrow_head(line: &str) -> Option<String> {
-    if !line.starts_with("node:internal/") || line.contains(char::is_whitespace) {
+    if !line.starts_with("node:") || line.contains(char::is_whitespace) {
         return None;
     }
     let (head, digits) = line.rsplit_once(':')?;
@@ -334,6 +335,10 @@ fn normalize_moves_brace_and_drops_internal_frames() {
     assert_eq!(
         normalize(text, "/d"),
         "node:internal/x/y:LINE\nError: x\n    at f ($DIR/a.js:1:1) {\n  code: 'E'\n}\n(node:PID) Warning"
+    );
+    assert_eq!(
+        normalize("node:assert:90\n  throw err;", "/d"),
+        "node:assert:LINE\n  throw err;"
     );
 }
 

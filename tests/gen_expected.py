@@ -24,7 +24,8 @@ Normalisation (keep in step with `normalize` in tests/e2e.rs):
   - stack frames that point into the runtime's own code ("    at ... (node:internal/...)",
     "    at node:internal/...", Node's "[eval]-wrapper") are dropped, since Node's and Eddy's
     internals differ (text after such a frame, like " {", moves to the last line kept)
-  - the line number in an internal arrow header ("node:internal/x/y:123") becomes LINE
+  - the line number in an arrow header into a builtin ("node:internal/x/y:123",
+    "node:assert:90") becomes LINE
   - "(node:1234)" / "(eddy:1234)" become "(node:PID)"; "`eddy --" becomes "`node --"
 """
 import json, os, re, subprocess, sys
@@ -33,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 E2E = os.path.join(HERE, "e2e")
 
 FRAME = re.compile(r"^ +at (?:.*\((?:node:[^)]*|\[eval\]-wrapper:\d+:\d+)\)|node:\S+|\[eval\]-wrapper:\d+:\d+)( .*)?$")
-ARROW_HEAD = re.compile(r"^(node:internal/\S+):\d+$")
+ARROW_HEAD = re.compile(r"^(node:[\w/]+):\d+$")
 PID = re.compile(r"\((?:node|eddy):\d+\)")
 
 
