@@ -11,12 +11,26 @@ const kSearchParams = Symbol('searchParams');
 const kUrl = Symbol('url');
 const kList = Symbol('list');
 
-// Layout of the parts array from binding.url: href, origin (blob: only), then the boundaries
-// of each component inside href.
+// Layout of a URL's parts array: href, origin (blob: only, filled on first use), then the
+// boundaries of each component inside href, which binding.url leaves in `native.bounds`
+// after each parse/update.
 const HREF = 0, BLOB_ORIGIN = 1, AFTER_SCHEME = 2, BEFORE_USERNAME = 3, AFTER_USERNAME = 4,
   BEFORE_PASSWORD = 5, AFTER_PASSWORD = 6, BEFORE_HOST = 7, AFTER_HOST = 8, BEFORE_PORT = 9,
   AFTER_PORT = 10, BEFORE_PATH = 11, AFTER_PATH = 12, BEFORE_QUERY = 13, AFTER_QUERY = 14,
   BEFORE_FRAGMENT = 15, AFTER_FRAGMENT = 16;
+
+const bounds = native.bounds;
+
+/** The parts array for `href` as just returned by native.parse/update, or undefined. */
+function partsOf(href) {
+  if (href === undefined) return undefined;
+  const b = bounds;
+  return [href, undefined, b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10],
+    b[11], b[12], b[13], b[14]];
+}
+
+const parseParts = (input, base) => partsOf(native.parse(input, base));
+const updateParts = (href, field, value) => partsOf(native.update(href, field, value));
 
 function slice(parts, from, to) {
   return parts[HREF].slice(parts[from], parts[to]);
@@ -34,7 +48,7 @@ class URL {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
     input = `${input}`;
     if (base !== undefined) base = `${base}`;
-    const parts = native.parse(input, base);
+    const parts = parseParts(input, base);
     if (parts === undefined) throw invalidUrl(input, base);
     this[kParts] = parts;
     this[kSearchParams] = undefined;
@@ -47,7 +61,7 @@ class URL {
 
   static parse(input, base = undefined) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
-    const parts = native.parse(`${input}`, base === undefined ? undefined : `${base}`);
+    const parts = parseParts(`${input}`, base === undefined ? undefined : `${base}`);
     if (parts === undefined) return null;
     const url = Object.create(URL.prototype);
     url[kParts] = parts;
@@ -57,15 +71,18 @@ class URL {
 
   get href() { return this[kParts][HREF]; }
   set href(value) {
-    const parts = native.update(this[kParts][HREF], 'href', `${value}`);
+    const parts = updateParts(this[kParts][HREF], 'href', `${value}`);
     if (parts === undefined) throw invalidUrl(`${value}`);
     this[kParts] = parts;
     syncParams(this);
   }
   get origin() {
     const parts = this[kParts];
-    if (parts[BLOB_ORIGIN] !== undefined) return parts[BLOB_ORIGIN];
     const protocol = this.protocol;
+    if (protocol === 'blob:') {
+      if (parts[BLOB_ORIGIN] === undefined) parts[BLOB_ORIGIN] = native.blobOrigin(parts[HREF]);
+      return parts[BLOB_ORIGIN];
+    }
     return specialOrigins.has(protocol) ? `${protocol}//${this.host}` : 'null';
   }
   get protocol() { return this[kParts][HREF].slice(0, this[kParts][AFTER_SCHEME] + 1); }
@@ -135,7 +152,7 @@ for (const name of ['href', 'origin', 'protocol', 'username', 'password', 'host'
 }
 
 function update(url, field, value) {
-  const parts = native.update(url[kParts][HREF], field, `${value}`);
+  const parts = updateParts(url[kParts][HREF], field, `${value}`);
   if (parts !== undefined) url[kParts] = parts;
 }
 
@@ -319,7 +336,7 @@ function commit(params) {
   const url = params[kUrl];
   if (!url) return;
   const query = serializeForm(params[kList]);
-  url[kParts] = native.update(url[kParts][HREF], 'search', query === '' ? '' : `?${query}`) || url[kParts];
+  url[kParts] = updateParts(url[kParts][HREF], 'search', query === '' ? '' : `?${query}`) || url[kParts];
 }
 
 // ===== file URLs =====
