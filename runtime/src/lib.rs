@@ -291,6 +291,8 @@ fn build_binding<'s>(
         typescript::js_strip_typescript,
     );
     set_fn(scope, runtime, "runMicrotasks", js_run_microtasks);
+    set_fn(scope, runtime, "getAsyncContext", js_get_async_context);
+    set_fn(scope, runtime, "setAsyncContext", js_set_async_context);
     set_fn(scope, runtime, "exit", js_exit);
     set_fn(
         scope,
@@ -410,6 +412,26 @@ fn js_run_microtasks(
     _rv: v8::ReturnValue,
 ) {
     scope.perform_microtask_checkpoint();
+}
+
+/// `getAsyncContext()`: the value V8 carries along promise reactions (the "continuation
+/// preserved embedder data"); AsyncLocalStorage keeps its frame there, and the timer, tick and
+/// pool queues capture it when work is scheduled and restore it when the work runs.
+fn js_get_async_context(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    rv.set(scope.get_continuation_preserved_embedder_data());
+}
+
+/// `setAsyncContext(frame)`: see [`js_get_async_context`].
+fn js_set_async_context(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    scope.set_continuation_preserved_embedder_data(args.get(0));
 }
 
 /// `exit(code)`: remember the code and unwind all JS; the embedder decides what exiting means.

@@ -6,6 +6,7 @@
 
 const { codes } = require('internal/errors');
 
+const { bindToCurrent } = require('internal/async_context');
 const native = binding.fs;
 
 // ===== argument handling =====
@@ -183,7 +184,7 @@ function readFile(path, options, callback) {
   validateCallback(callback);
   const opts = getOptions(options, { flag: 'r' });
   path = getValidatedPath(path);
-  native.readFile(path, (err, bytes) => {
+  native.readFile(path, bindToCurrent((err, bytes) => {
     if (err) return callback(err);
     let result;
     try {
@@ -192,7 +193,7 @@ function readFile(path, options, callback) {
       return callback(e);
     }
     callback(null, result);
-  });
+  }));
 }
 
 function readFileSync(path, options) {
@@ -210,7 +211,7 @@ function writeFile(path, data, options, callback) {
   path = getValidatedPath(path, 'path');
   const bytes = encode(data, opts.encoding);
   native.writeFile(path, bytes, `${opts.flag || 'w'}`, parseMode(opts.mode, 0o666),
-    (err) => callback(err || null));
+    bindToCurrent((err) => callback(err || null)));
 }
 
 function writeFileSync(path, data, options) {
@@ -237,10 +238,10 @@ function stat(path, options, callback) {
   callback = typeof options === 'function' ? options : callback;
   validateCallback(callback);
   path = getValidatedPath(path);
-  native.stat(path, (err, fields) => {
+  native.stat(path, bindToCurrent((err, fields) => {
     if (err) return callback(err);
     callback(null, new Stats(fields));
-  });
+  }));
 }
 
 function statSync(path, options) {

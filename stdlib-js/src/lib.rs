@@ -18,6 +18,7 @@ macro_rules! builtins {
 builtins![
     "assert",
     "assert/strict",
+    "async_hooks",
     "buffer",
     "console",
     "constants",
@@ -28,6 +29,7 @@ builtins![
     "internal/abort_controller",
     "internal/assert/assertion_error",
     "internal/assert/utils",
+    "internal/async_context",
     "internal/bootstrap/node",
     "internal/buffer",
     "internal/buffer/blob",
@@ -63,6 +65,7 @@ builtins![
     "url",
     "util",
     "util/types",
+    "v8",
 ];
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const kAsyncId = Symbol('asyncId');
+const kAsyncContext = Symbol('asyncContext');
+const asyncContext = require('internal/async_context');
 const kTriggerId = Symbol('triggerId');
 // Set in Timeout's static block: they reach its private arm counter, which lets onTimer see a
 // refresh() made inside the callback without a field that util.inspect would show.
@@ -70,6 +72,7 @@ class Timeout {
     this[kHasPrimitive] = false;
     this[kAsyncId] = nextId++;
     this[kTriggerId] = 1;
+    this[kAsyncContext] = asyncContext.capture();
     arm(this);
   }
 
@@ -122,8 +125,13 @@ function onTimer(timer) {
   const armedBefore = armCountOf(timer);
   try {
     const args = timer._timerArgs;
-    if (args === undefined) timer._onTimeout();
-    else Reflect.apply(timer._onTimeout, timer, args);
+    if (asyncContext.state.active) {
+      asyncContext.runInFrame(timer[kAsyncContext], timer._onTimeout, timer, args || []);
+    } else if (args === undefined) {
+      timer._onTimeout();
+    } else {
+      Reflect.apply(timer._onTimeout, timer, args);
+    }
   } finally {
     // Runs even when the callback threw: an interval is re-armed anyway, as in Node.
     if (timer._destroyed || armCountOf(timer) !== armedBefore) {
@@ -172,6 +180,7 @@ class Immediate {
     this[kRefed] = true;
     this[kAsyncId] = nextId++;
     this[kTriggerId] = 1;
+    this[kAsyncContext] = asyncContext.capture();
     activeImmediates.set(this[kAsyncId], this);
     native.scheduleImmediate(this[kAsyncId], true);
   }
@@ -204,8 +213,13 @@ function onImmediate(id) {
   activeImmediates.delete(id);
   immediate._destroyed = true;
   const args = immediate._argv;
-  if (args === undefined) immediate._onImmediate();
-  else Reflect.apply(immediate._onImmediate, immediate, args);
+  if (asyncContext.state.active) {
+    asyncContext.runInFrame(immediate[kAsyncContext], immediate._onImmediate, immediate, args || []);
+  } else if (args === undefined) {
+    immediate._onImmediate();
+  } else {
+    Reflect.apply(immediate._onImmediate, immediate, args);
+  }
 }
 
 function setImmediate(callback, ...args) {

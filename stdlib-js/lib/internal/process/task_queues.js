@@ -17,13 +17,15 @@ const kHasRejectionToWarn = 1;
 let queue = [];
 let head = 0;
 
+const asyncContext = require('internal/async_context');
+
 function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
     const { codes } = require('internal/errors');
     throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   if (process._exiting) return;
-  queue.push({ callback, args });
+  queue.push({ callback, args, frame: asyncContext.capture() });
   tickInfo[kHasTickScheduled] = 1;
 }
 
@@ -37,7 +39,8 @@ function runTicks() {
     }
     const { callback, args } = tock;
     // An exception propagates to the runtime, which reports it and calls us again for the rest.
-    if (args.length === 0) callback();
+    if (asyncContext.state.active) asyncContext.runInFrame(tock.frame, callback, undefined, args);
+    else if (args.length === 0) callback();
     else Reflect.apply(callback, undefined, args);
   }
 }
