@@ -33,8 +33,13 @@ function strip(source, filename) {
 export async function load(url, context, next) {
   if (/\\.m?ts$/.test(url) && url.startsWith('file:')) {
     const filename = fileURLToPath(url);
-    if (url.endsWith('.mts') || context.format === 'module' || /import|export/.test(readFileSync(filename, 'utf8'))) {
+    if (url.endsWith('.mts') || context.format === 'module' || /^\\s*(?:import|export)\\b/m.test(readFileSync(filename, 'utf8'))) {
       return { format: 'module', source: strip(readFileSync(filename, 'utf8'), filename), shortCircuit: true };
+    }
+    if (url.endsWith('.ts')) {
+      // CommonJS TypeScript imported from ESM: let the CommonJS loader (and the .ts
+      // require hook above) load it.
+      return { format: 'commonjs', shortCircuit: true };
     }
   }
   return next(url, context);

@@ -559,19 +559,20 @@ const esm = requireBuiltin('internal/modules/esm/loader');
 esm.setup(requireBuiltin, loader);
 loader.setESMLoader(esm);
 
-// TypeScript for require(): probed after the JS extensions. `.cts` (and `.ts` outside a
-// "type": "module" package) is CommonJS; `.mts` (and `.ts` inside one) is an ES module, which
-// require() loads synchronously as Node 22 does for ES modules without top-level await.
+// TypeScript for require(): probed after the JS extensions. `.cts` is CommonJS and `.mts` an
+// ES module; `.ts` follows the package "type", else its syntax (esm.tsFormat). ES modules load
+// synchronously, as Node 22 does for ES modules without top-level await.
 function loadTypeScript(module, filename) {
-  const isModule = filename.endsWith('.mts') ||
-    (filename.endsWith('.ts') && esm.packageType(filename) === 'module');
-  if (isModule) {
-    module.exports = esm.requireESM(filename, module.parent && module.parent.filename);
+  const format = filename.endsWith('.mts') ? 'module'
+    : filename.endsWith('.cts') ? 'commonjs' : esm.tsFormat(filename);
+  if (format === 'module') {
+    if (module.id === '.') esm.runMain(filename);
+    else module.exports = esm.requireESM(filename, module.parent && module.parent.filename);
     return;
   }
   let source = binding.fs.readFileUtf8(filename);
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-  module._compile(binding.runtime.stripTypeScript(source, filename, false), filename);
+  module._compile(binding.runtime.stripTypeScript(source, filename, false), filename, 'commonjs');
 }
 loader.Module._extensions['.ts'] = loadTypeScript;
 loader.Module._extensions['.cts'] = loadTypeScript;

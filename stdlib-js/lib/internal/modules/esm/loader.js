@@ -85,6 +85,33 @@ function packageType(filepath) {
  * The format of a .js (or extensionless) file: its package "type", else its syntax decides
  * (Node 22's detection: ES module syntax that cannot compile as CommonJS makes it a module).
  */
+/**
+ * The format of a .ts file: its package "type", else its syntax. Code that only parses as a
+ * module (import/export, import.meta, top-level await) is an ES module, as Node decides for
+ * TypeScript since 22.7.
+ */
+function tsFormat(filepath) {
+  const type = cjsLoader.packageTypeOf(filepath);
+  if (type !== undefined) return type;
+  let source;
+  try {
+    source = fsb.readFileUtf8(filepath);
+  } catch {
+    return 'commonjs';
+  }
+  try {
+    const code = rt.stripTypeScript(source, filepath, false);
+    return cjsLoader.containsModuleSyntax(code, filepath) ? 'module' : 'commonjs';
+  } catch {
+    try {
+      rt.stripTypeScript(source, filepath, true);
+      return 'module';
+    } catch {
+      return 'commonjs'; // not valid either way: loading it as CommonJS reports the error
+    }
+  }
+}
+
 function jsFormat(filepath) {
   const type = cjsLoader.packageTypeOf(filepath);
   if (type !== undefined) return type;
@@ -209,7 +236,7 @@ function formatOf(url) {
     case '.json': return 'json';
     case '.js': case '': return jsFormat(filepath);
     case '.mts': return 'module';
-    case '.ts': return packageType(filepath);
+    case '.ts': return tsFormat(filepath);
     case '.node': {
       const err = new Error(`Cannot load native addon '${filepath}': native addons are not supported by Eddy`);
       err.code = 'ERR_DLOPEN_FAILED';
@@ -465,7 +492,8 @@ function isESMEntry(mainPath) {
   if (fsb.internalModuleStat(abs) !== 0) return false;
   const ext = path.extname(abs);
   if (ext === '.mjs' || ext === '.mts') return true;
-  if (ext === '.js' || ext === '' || ext === '.ts') return packageType(abs) === 'module';
+  if (ext === '.ts') return tsFormat(abs) === 'module';
+  if (ext === '.js' || ext === '') return packageType(abs) === 'module';
   return false;
 }
 
@@ -548,6 +576,7 @@ module.exports = {
   importModuleDynamically,
   initializeImportMeta,
   isESMEntry,
+  tsFormat,
   isMainPending: () => mainPending,
   pathToFileURLString,
   requireESM,
