@@ -131,6 +131,7 @@ impl Runtime {
         }));
         isolate.set_slot(state.clone());
         isolate.set_promise_reject_callback(promise_reject_callback);
+        isolate.set_prepare_stack_trace_callback(prepare_stack_trace);
         isolate.set_host_import_module_dynamically_callback(esm::dynamic_import);
         isolate.set_host_initialize_import_meta_object_callback(esm::import_meta);
 
@@ -402,6 +403,48 @@ pub fn call_function<'s>(
         Outcome::Returned(value) => Some(value),
         Outcome::Threw | Outcome::Exited => None,
     }
+}
+
+// ===== error.stack =====
+
+/// V8 asks this for `error.stack` the first time it is read. The JS hook `prepareStackTrace`
+/// formats it (Node's `Name [CODE]: message` header for Node errors, and a user's
+/// `Error.prepareStackTrace`); before the bootstrap installed it, V8's own format is rebuilt
+/// here. Formatting on first read, rather than when the error is made, keeps the error's
+/// call sites, so an uncaught error's arrow can point where it was created, as in Node.
+fn prepare_stack_trace<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    error: v8::Local<'s, v8::Value>,
+    sites: v8::Local<'s, v8::Array>,
+) -> v8::Local<'s, v8::Value> {
+    if let Some(hook) = state::hook(scope, "prepareStackTrace") {
+        let recv = v8::undefined(scope).into();
+        if let Some(stack) = hook.call(scope, recv, &[error, sites.into()]) {
+            return stack;
+        }
+    }
+    default_stack(scope, error, sites)
+}
+
+/// V8's default format: `String(error)`, then one `\n    at <site>` line per call site.
+fn default_stack<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    error: v8::Local<'s, v8::Value>,
+    sites: v8::Local<'s, v8::Array>,
+) -> v8::Local<'s, v8::Value> {
+    let mut text = error
+        .to_string(scope)
+        .map(|s| s.to_rust_string_lossy(scope))
+        .unwrap_or_else(|| "Error".to_string());
+    for i in 0..sites.length() {
+        if let Some(site) = sites.get_index(scope, i)
+            && let Some(line) = site.to_string(scope)
+        {
+            text.push_str("\n    at ");
+            text.push_str(&line.to_rust_string_lossy(scope));
+        }
+    }
+    native::js_string(scope, &text).into()
 }
 
 // ===== natives: binding.runtime =====

@@ -24,14 +24,7 @@ function hideStackFrames(fn) {
     } catch (err) {
       if (err !== null && typeof err === 'object' && err[kIsNodeError] === true &&
           typeof Error.captureStackTrace === 'function') {
-        const name = err.name;
-        Object.defineProperty(err, 'name', {
-          __proto__: null, value: `${name} [${err.code}]`, writable: true, enumerable: false, configurable: true,
-        });
         Error.captureStackTrace(err, wrappedFn);
-        // eslint-disable-next-line no-unused-expressions
-        err.stack;
-        delete err.name;
       }
       throw err;
     }
@@ -66,30 +59,20 @@ function getMessage(key, args, self) {
   return format(msg, ...args);
 }
 
-// Give the error a stack whose header reads `Name [CODE]: message` (like Node), while
-// `err.name` itself stays the inherited one.
-function setNodeErrorStack(err, name, code) {
-  // The stack was captured by super() while the message was still empty, and this V8 fixes the
-  // header ("TypeError") at capture time: keep the frames and write the header Node prints.
-  const stack = err.stack;
-  if (typeof stack !== 'string') return;
-  const newline = stack.indexOf('\n    at ');
-  const frames = newline === -1 ? '' : stack.slice(newline);
-  const message = err.message === '' ? '' : `: ${err.message}`;
-  err.stack = `${name} [${code}]${message}${frames}`;
-}
-
 function makeNodeErrorWithCode(Base, key) {
   const holder = {
     [Base.name]: class extends Base {
       constructor(...args) {
-        super();
+        // Some messages record extra properties (ERR_MODULE_NOT_FOUND's url): collect them
+        // first, since `this` only exists after super().
+        const extra = {};
+        const message = getMessage(key, args, extra);
+        // The stack is formatted when first read, with the `Name [CODE]: message` header
+        // (prepareStackTrace in internal/bootstrap/node); until then it keeps its call sites,
+        // so an uncaught error's arrow can point where it was created.
+        super(message);
+        Object.assign(this, extra);
         this.code = key;
-        const message = getMessage(key, args, this);
-        Object.defineProperty(this, 'message', {
-          __proto__: null, value: message, writable: true, enumerable: false, configurable: true,
-        });
-        setNodeErrorStack(this, Base.name, key);
       }
       toString() {
         return `${this.name} [${key}]: ${this.message}`;

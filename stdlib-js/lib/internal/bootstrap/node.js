@@ -495,6 +495,41 @@ function safeString(value) {
   }
 }
 
+// ===== error.stack =====
+
+const { kIsNodeError } = requireBuiltin('internal/errors');
+const OriginalError = Error;
+const errorToString = Error.prototype.toString;
+
+/**
+ * Hook: format `error.stack` on first read (runtime/src/lib.rs, prepare_stack_trace). A user's
+ * Error.prepareStackTrace wins, as in V8; Node errors get the `Name [CODE]: message` header.
+ */
+function prepareStackTrace(error, trace) {
+  const userHook = OriginalError.prepareStackTrace;
+  if (typeof userHook === 'function') {
+    try {
+      return userHook(error, trace);
+    } catch {
+      // A throwing hook cannot make reading `stack` throw from here; use the default format.
+    }
+  }
+  let header;
+  try {
+    if (error !== null && typeof error === 'object' && error[kIsNodeError] === true) {
+      const message = `${error.message}`;
+      header = `${error.name} [${error.code}]${message === '' ? '' : `: ${message}`}`;
+    } else {
+      header = Reflect.apply(errorToString, error, []);
+    }
+  } catch {
+    header = '<error>';
+  }
+  let text = header;
+  for (let i = 0; i < trace.length; i++) text += `\n    at ${trace[i]}`;
+  return text;
+}
+
 /** The report Node prints for an exception nobody handled, and its trailer. */
 function printFatal(error, arrow) {
   let text;
@@ -632,6 +667,7 @@ module.exports = {
   evaluate(source, name) {
     return loader.evalScript(source, name);
   },
+  prepareStackTrace,
   processTicksAndRejections: taskQueues.processTicksAndRejections,
   promiseRejectHandler: taskQueues.promiseRejectHandler,
   handleUncaught,

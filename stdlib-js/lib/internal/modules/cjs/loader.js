@@ -1,6 +1,6 @@
 'use strict';
 // The CommonJS loader: `Module`, `require`, resolution (relative, absolute, node_modules with
-// NODE_PATH, package.json "main", and through internal/modules/package_json_resolve "exports",
+// NODE_PATH, package.json "main", and through internal/modules/esm/resolve "exports",
 // "imports" and self-reference), caching, cycles and the per-file wrapper. Loaded by
 // internal/bootstrap/node, which hands it the builtin loader and the ES module loader (for
 // require() of ES modules and for .js files whose syntax says they are ES modules). Files are
@@ -9,7 +9,7 @@
 
 const path = require('path');
 const { codes } = require('internal/errors');
-const pjr = require('internal/modules/package_json_resolve');
+const pjr = require('internal/modules/esm/resolve');
 
 const fsb = binding.fs;
 const WRAPPER_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname'];

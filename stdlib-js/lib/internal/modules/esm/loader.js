@@ -11,7 +11,7 @@ const { codes } = require('internal/errors');
 const rt = binding.runtime;
 const fsb = binding.fs;
 
-const pjr = require('internal/modules/package_json_resolve');
+const pjr = require('internal/modules/esm/resolve');
 
 let requireBuiltin;
 let Module;
@@ -187,6 +187,16 @@ function resolveURL(specifier, parentURL) {
   if (builtin !== undefined) return `node:${builtin}`;
   if (specifier.startsWith('node:')) throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(specifier);
   let filepath;
+  if (specifier.startsWith('data:')) {
+    dataURLParts(specifier); // throws for a malformed data: URL
+    return specifier;
+  }
+  const relative = specifier.startsWith('/') || specifier.startsWith('./') ||
+    specifier.startsWith('../') || specifier === '.' || specifier === '..';
+  if (relative && parentURL.startsWith('data:')) {
+    // A data: URL has no hierarchy to resolve against.
+    throw new codes.ERR_UNSUPPORTED_RESOLVE_REQUEST(specifier, parentURL);
+  }
   if (specifier.startsWith('file:')) {
     filepath = fileURLToPath(specifier);
   } else if (specifier.startsWith('/') || specifier.startsWith('./') || specifier.startsWith('../') ||
@@ -224,10 +234,53 @@ function URLish(href) {
   this.protocol = href.slice(0, href.indexOf(':') + 1);
 }
 
+// ===== data: URLs =====
+
+/** The bytes of a URL component with its %XX escapes decoded. */
+function percentDecodeBytes(text) {
+  const bytes = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x25 && /^[0-9a-f]{2}$/i.test(text.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (c < 0x80) {
+      bytes.push(c);
+    } else {
+      for (const b of new TextEncoder().encode(text[i])) bytes.push(b);
+    }
+  }
+  return new Uint8Array(bytes);
+}
+
+/** The media type and decoded text of a `data:` URL. */
+function dataURLParts(url) {
+  const m = /^data:([^,]*?)(;base64)?,([\s\S]*)$/.exec(url);
+  if (m === null) throw new codes.ERR_INVALID_URL(url);
+  const mime = m[1].split(';')[0].trim().toLowerCase();
+  let bytes = percentDecodeBytes(m[3]);
+  if (m[2]) {
+    const binary = atob(String.fromCharCode(...bytes).replace(/\s/g, ''));
+    bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  }
+  return { mime, text: new TextDecoder().decode(bytes) };
+}
+
+/** Source text of a module URL: a file's contents or a data: URL's payload. */
+function sourceOf(url) {
+  return url.startsWith('data:') ? dataURLParts(url).text : fsb.readFileUtf8(fileURLToPath(url));
+}
+
 // ===== formats =====
 
 function formatOf(url) {
   if (url.startsWith('node:')) return 'builtin';
+  if (url.startsWith('data:')) {
+    const { mime } = dataURLParts(url);
+    if (mime === 'text/javascript') return 'module';
+    if (mime === 'application/json') return 'json';
+    throw new codes.ERR_UNKNOWN_MODULE_FORMAT(mime, url);
+  }
   const filepath = fileURLToPath(url);
   const ext = path.extname(filepath);
   switch (ext) {
@@ -289,9 +342,8 @@ function load(url, attributes) {
 const tsExtensions = /\.(?:ts|mts|cts)$/;
 
 function loadSourceText(url) {
-  const filepath = fileURLToPath(url);
-  let source = fsb.readFileUtf8(filepath);
-  if (tsExtensions.test(filepath)) source = rt.stripTypeScript(source, url, true);
+  let source = sourceOf(url);
+  if (url.startsWith('file:') && tsExtensions.test(url)) source = rt.stripTypeScript(source, url, true);
   const [id, requests] = rt.compileModule(source, url);
   const record = register(id, url, 'module');
   for (const [specifier, attributes] of requests) {
@@ -316,9 +368,9 @@ function loadBuiltin(url) {
 }
 
 function loadJson(url) {
-  const filepath = fileURLToPath(url);
+  const filepath = url.startsWith('data:') ? url : fileURLToPath(url);
   const id = rt.createSyntheticModule(url, ['default'], () => {
-    const source = fsb.readFileUtf8(filepath);
+    const source = sourceOf(url);
     try {
       return { default: JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source) };
     } catch (err) {
@@ -499,13 +551,19 @@ function isESMEntry(mainPath) {
 
 /** Hook: `import(specifier)` from the script or module named `referrer`. */
 function importModuleDynamically(specifier, referrer, attributes) {
-  return new Promise((resolvePromise, reject) => {
-    let parentURL;
-    if (typeof referrer === 'string' && referrer.startsWith('file:')) parentURL = referrer;
-    else if (typeof referrer === 'string' && referrer.startsWith('/')) parentURL = pathToFileURLString(referrer);
-    else parentURL = pathToFileURLString(path.join(process.cwd(), '[eval]'));
+  let parentURL;
+  if (typeof referrer === 'string' && (referrer.startsWith('file:') || referrer.startsWith('data:'))) {
+    parentURL = referrer;
+  } else if (typeof referrer === 'string' && referrer.startsWith('/')) {
+    parentURL = pathToFileURLString(referrer);
+  } else {
+    parentURL = pathToFileURLString(path.join(process.cwd(), '[eval]'));
+  }
+  // Resolution and loading start on the next microtask, as Node's are asynchronous: an error
+  // then carries no frames of the code that called import().
+  return Promise.resolve().then(() => {
     const record = load(resolve(`${specifier}`, parentURL), attributes);
-    Promise.resolve(evaluate(record)).then(() => resolvePromise(namespaceOf(record)), reject);
+    return Promise.resolve(evaluate(record)).then(() => namespaceOf(record));
   });
 }
 

@@ -9,6 +9,8 @@
 const path = require('path');
 const { codes } = require('internal/errors');
 
+const { ERR_MODULE_NOT_FOUND } = codes;
+
 // internal/url is loaded on first use: most runs never resolve an "exports" map, and
 // loading it eagerly would cost every startup.
 let urlModule;
@@ -410,10 +412,6 @@ function parsePackageName(specifier, basePath) {
   return { name, subpath: `.${slash === -1 ? '' : specifier.slice(slash)}`, scoped };
 }
 
-function baseToPath(base) {
-  return typeof base === 'string' ? base : fileURLToPath(base);
-}
-
 /** ESM's "main" fallback for a package without "exports". */
 function legacyMainResolve(pkgDir, pkg, basePath) {
   const tries = [];
@@ -433,23 +431,23 @@ function legacyMainResolve(pkgDir, pkg, basePath) {
 }
 
 /**
- * PACKAGE_RESOLVE: a bare specifier from `base` (a path, or the URL of a package.json when an
- * "imports" target names another package). Returns a URL (node:… for built-ins).
+ * PACKAGE_RESOLVE: a bare specifier from the module (or, when an "imports" target names
+ * another package, the package.json) at URL `base`. Returns a URL (node:… for built-ins).
  */
 function packageResolve(specifier, base, conditions) {
-  const basePath = baseToPath(base);
+  const basePath = fileURLToPath(base);
   if (builtinIds.includes(specifier)) return newURL(`node:${specifier}`);
-  const { name, subpath } = parsePackageName(specifier, basePath);
+  const { name: packageName, subpath } = parsePackageName(specifier, basePath);
   const esm = { specifier, base: basePath };
   const scope = packageScope(basePath, esm);
-  if (scope !== undefined && scope.data.exports != null && scope.data.name === name) {
+  if (scope !== undefined && scope.data.exports != null && scope.data.name === packageName) {
     return packageExportsResolve(pathToFileURL(path.join(scope.dir, 'package.json')), subpath,
       scope.data, basePath, conditions);
   }
   let dir = path.dirname(basePath);
   while (true) {
     if (path.basename(dir) !== 'node_modules') {
-      const pkgDir = path.join(dir, 'node_modules', name);
+      const pkgDir = path.join(dir, 'node_modules', packageName);
       if (fsb.internalModuleStat(pkgDir) === 1) {
         const jsonPath = path.join(pkgDir, 'package.json');
         const pkg = readPackage(jsonPath, esm) || {};
@@ -465,7 +463,8 @@ function packageResolve(specifier, base, conditions) {
     if (parent === dir) break;
     dir = parent;
   }
-  throw new codes.ERR_MODULE_NOT_FOUND(name, basePath, null);
+  // Written as Node writes it: an uncaught report shows this line.
+  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath(base), null);
 }
 
 // Encoded "/" or "\" would let a specifier escape the folder an exports target names.
@@ -477,7 +476,7 @@ const encodedSeparator = /%2f|%5c/i;
  */
 function esmResolve(specifier, parentPath, conditions = getEsmConditions()) {
   const url = specifier[0] === '#' ? packageImportsResolve(specifier, parentPath, conditions)
-    : packageResolve(specifier, parentPath, conditions);
+    : packageResolve(specifier, pathToFileURL(parentPath), conditions);
   if (url.protocol === 'node:') return url.href;
   if (url.protocol !== 'file:') {
     throw new codes.ERR_UNSUPPORTED_ESM_URL_SCHEME(url, ['file', 'data', 'node']);
