@@ -1,0 +1,23 @@
+'use strict';
+// test/common/tmpdir: one scratch folder per test process.
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { pathToFileURL } = require('url');
+
+const tmpPath = path.join(os.tmpdir(), `.eddy-node-test.${process.pid}`);
+
+function refresh() {
+  fs.rmSync(tmpPath, { recursive: true, force: true });
+  fs.mkdirSync(tmpPath, { recursive: true });
+  process.on('exit', () => fs.rmSync(tmpPath, { recursive: true, force: true }));
+}
+
+module.exports = {
+  path: tmpPath,
+  refresh,
+  resolve: (...paths) => path.resolve(tmpPath, ...paths),
+  hasEnoughSpace: () => true,
+  fileURL: (...paths) => pathToFileURL(path.resolve(tmpPath, ...paths)),
+};
