@@ -50,6 +50,7 @@ mod tasks;
 mod timers;
 mod typescript;
 mod value;
+mod vm;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -128,6 +129,7 @@ impl Runtime {
             modules: Default::default(),
             ts_cache: Default::default(),
             tick_info: None,
+            vm_contexts: Vec::new(),
         }));
         isolate.set_slot(state.clone());
         isolate.set_promise_reject_callback(promise_reject_callback);
@@ -285,6 +287,7 @@ fn build_binding<'s>(
     let runtime = v8::Object::new(scope);
     modules::install(scope, runtime);
     esm::install(scope, runtime);
+    vm::install(scope, runtime);
     set_fn(
         scope,
         runtime,

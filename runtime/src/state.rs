@@ -34,6 +34,8 @@ pub(crate) struct RuntimeState {
     /// `[hasTickScheduled, hasRejectionToWarn]`. Lets the runtime skip calling the JS tick
     /// function after a callback when both are 0, as Node does.
     pub tick_info: Option<v8::SharedRef<v8::BackingStore>>,
+    /// Contexts made by `node:vm`, indexed by the id stored on each one's global.
+    pub vm_contexts: Vec<v8::Global<v8::Context>>,
 }
 
 /// Index of "a nextTick callback is queued" in `tick_info`.

@@ -67,6 +67,7 @@ builtins![
     "util",
     "util/types",
     "v8",
+    "vm",
 ];
 
 #[cfg(test)]
