@@ -95,10 +95,17 @@ function btoa(input) {
 
 function atob(input) {
   if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('input');
-  // The forgiving-base64 algorithm of the HTML spec.
-  let data = `${input}`.replace(/[\t\n\f\r ]/g, '');
-  if (data.length % 4 === 0) data = data.replace(/==?$/, '');
-  if (data.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(data)) {
+  // The forgiving-base64 algorithm of the HTML spec, with Node's two messages: a character
+  // outside the alphabet (or a misplaced or extra "=") is an "Invalid character"; a length
+  // that leaves one stray character is "not correctly encoded".
+  const text = `${input}`.replace(/[\t\n\f\r ]/g, '');
+  const padding = /=*$/.exec(text)[0].length;
+  const data = text.slice(0, text.length - padding);
+  if (/[^A-Za-z0-9+/]/.test(data) || padding > 2 ||
+      (padding > 0 && text.length % 4 !== 0)) {
+    throw new DOMException('Invalid character', 'InvalidCharacterError');
+  }
+  if (data.length % 4 === 1) {
     throw new DOMException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
   }
   let out = '';
