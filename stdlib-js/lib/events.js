@@ -14,6 +14,7 @@ const {
   validateFunction,
   validateInteger,
   validateNumber,
+  kEnhanceStackBeforeInspector,
 } = require('internal/errors');
 
 let inspectModule;
@@ -215,6 +216,42 @@ EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
   return _getMaxListeners(this);
 };
 
+/**
+ * The report's stack for an unhandled 'error' event: the error's own stack, then where it was
+ * emitted, with the frames both share folded into one line, as Node prints it.
+ */
+function enhanceStackTrace(emitter, err, own) {
+  let ctorInfo = '';
+  try {
+    const { name } = emitter.constructor;
+    if (name !== 'EventEmitter') ctorInfo = ` on ${name} instance`;
+  } catch {
+    // keep the plain heading
+  }
+  const errStack = `${err.stack}`.split('\n').slice(1);
+  const ownStack = `${own.stack}`.split('\n').slice(1);
+  const { len, offset } = identicalSequenceRange(ownStack, errStack);
+  if (len > 0) {
+    ownStack.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
+  }
+  return `${err.stack}\nEmitted 'error' event${ctorInfo} at:\n${ownStack.join('\n')}`;
+}
+
+/** The first run of more than three lines of `a` that also appears, in order, in `b`. */
+function identicalSequenceRange(a, b) {
+  for (let i = 0; i < a.length - 3; i++) {
+    const pos = b.indexOf(a[i]);
+    if (pos === -1) continue;
+    const rest = b.length - pos;
+    if (rest <= 3) continue;
+    let len = 1;
+    const maxLen = Math.min(a.length - i, rest);
+    while (maxLen > len && a[i + len] === b[pos + len]) len++;
+    if (len > 3) return { len, offset: i };
+  }
+  return { len: 0, offset: 0 };
+}
+
 EventEmitter.prototype.emit = function emit(type, ...args) {
   let doError = (type === 'error');
 
@@ -233,6 +270,15 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     let er;
     if (args.length > 0) er = args[0];
     if (er instanceof Error) {
+      try {
+        const own = {};
+        Error.captureStackTrace(own, EventEmitter.prototype.emit);
+        Object.defineProperty(er, kEnhanceStackBeforeInspector, {
+          __proto__: null, value: () => enhanceStackTrace(this, er, own), configurable: true,
+        });
+      } catch {
+        // An error object we cannot extend is reported as it is.
+      }
       throw er; // Unhandled 'error' event
     }
     let stringifiedEr;

@@ -12,6 +12,9 @@ function inspect(value, opts) { return lazyInspect().inspect(value, opts); }
 function format(...args) { return lazyInspect().format(...args); }
 
 const kIsNodeError = Symbol('kIsNodeError');
+// On an error thrown for an unhandled 'error' event: returns the stack to report, with where
+// the event was emitted appended (internal/bootstrap/node's printFatal calls it).
+const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
 const messages = new Map();
 const codes = {};
 
@@ -984,6 +987,7 @@ module.exports = {
   hideStackFrames,
   isInt32,
   isUint32,
+  kEnhanceStackBeforeInspector,
   kIsNodeError,
   kValidateObjectNone,
   kValidateObjectAllowNullable,

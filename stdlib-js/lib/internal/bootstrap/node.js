@@ -497,7 +497,7 @@ function safeString(value) {
 
 // ===== error.stack =====
 
-const { kIsNodeError } = requireBuiltin('internal/errors');
+const { kIsNodeError, kEnhanceStackBeforeInspector } = requireBuiltin('internal/errors');
 const OriginalError = Error;
 const errorToString = Error.prototype.toString;
 
@@ -533,6 +533,17 @@ function prepareStackTrace(error, trace) {
 /** The report Node prints for an exception nobody handled, and its trailer. */
 function printFatal(error, arrow) {
   let text;
+  if (error !== null && typeof error === 'object' &&
+      typeof error[kEnhanceStackBeforeInspector] === 'function') {
+    try {
+      const stack = error[kEnhanceStackBeforeInspector]();
+      Object.defineProperty(error, 'stack', {
+        __proto__: null, value: stack, writable: true, configurable: true,
+      });
+    } catch {
+      // report the error as it is
+    }
+  }
   const isError = error !== null && typeof error === 'object' &&
     (binding.types.isNativeError(error) || error instanceof Error);
   if (isError && readStack(error) !== undefined) {
