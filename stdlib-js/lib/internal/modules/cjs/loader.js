@@ -60,7 +60,10 @@ function Module(id = '', parent) {
   this.id = id;
   this.path = path.dirname(id);
   this.exports = {};
-  this[kModuleParent] = parent;
+  // Not enumerable: util.inspect(module) shows no parent, as in Node.
+  Object.defineProperty(this, kModuleParent, {
+    __proto__: null, value: parent, writable: true, configurable: true, enumerable: false,
+  });
   updateChildren(parent, this, false);
   this.filename = null;
   this.loaded = false;
@@ -88,8 +91,28 @@ Module._cache = Object.create(null);
 Module._pathCache = Object.create(null);
 Module._extensions = Object.create(null);
 Module.globalPaths = [];
-Module.wrapper = [`(function (${WRAPPER_PARAMS.join(', ')}) { `, '\n});'];
-Module.wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
+let wrapper = [`(function (${WRAPPER_PARAMS.join(', ')}) { `, '\n});'];
+let wrap = (script) => wrapper[0] + script + wrapper[1];
+// Set once either is replaced: files are then compiled through the user's wrap().
+let wrapPatched = false;
+// Accessors (not enumerable), as in Node: code that patches them is detected there.
+Object.defineProperties(Module, {
+  wrapper: {
+    __proto__: null, configurable: true, get: () => wrapper,
+    set: (value) => {
+      wrapper = value;
+      wrapPatched = true;
+    },
+  },
+  wrap: {
+    __proto__: null, configurable: true, get: () => wrap,
+    set: (value) => {
+      wrap = value;
+      wrapPatched = true;
+    },
+  },
+});
+Module._debug = function _debug() {};
 Module.isBuiltin = isBuiltin;
 Module.Module = Module;
 
@@ -475,8 +498,14 @@ Module.prototype._compile = function (content, filename, format) {
   }
   // Compiled outside any try/catch so a syntax error keeps V8's message (the arrow under
   // the user's line). A file the syntax check just compiled is not compiled twice.
-  const fn = lastCompiledSource === source && lastCompiledFile === filename ? lastCompiled
-    : binding.runtime.compileFunction(source, filename, WRAPPER_PARAMS);
+  let fn;
+  if (wrapPatched) {
+    fn = binding.runtime.runScript(Module.wrap(source), filename);
+  } else if (lastCompiledSource === source && lastCompiledFile === filename) {
+    fn = lastCompiled;
+  } else {
+    fn = binding.runtime.compileFunction(source, filename, WRAPPER_PARAMS);
+  }
   lastCompiled = undefined;
   lastCompiledSource = undefined;
   const require = makeRequire(this);
@@ -583,6 +612,35 @@ Object.defineProperty(Module, 'builtinModules', {
 /** Node's hook for updating `import { x } from 'fs'` bindings; ours read live exports. */
 Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
 Module.findSourceMap = function findSourceMap() { return undefined; };
+
+/** A parsed source map (Eddy does not apply source maps to stack traces). */
+Module.SourceMap = class SourceMap {
+  #payload;
+
+  constructor(payload) {
+    if (payload === null || typeof payload !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('payload', 'Object', payload);
+    }
+    this.#payload = payload;
+  }
+
+  get payload() {
+    return this.#payload;
+  }
+
+  findEntry() {
+    return {};
+  }
+};
+
+let registerWarned = false;
+/** Loader hooks run on a separate thread in Node; Eddy has none, so registering is ignored. */
+Module.register = function register(specifier) {
+  if (!registerWarned) {
+    registerWarned = true;
+    process.emitWarning(`module.register(${JSON.stringify(`${specifier}`)}) is not supported by Eddy; the hooks are ignored`);
+  }
+};
 Module._preloadModules = function _preloadModules(requests) {
   if (!Array.isArray(requests)) return;
   const parent = new Module('internal/preload', null);
