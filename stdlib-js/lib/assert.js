@@ -79,11 +79,8 @@ function requireTwo(count) {
 const bothNaN = (a, b) => Number.isNaN(a) && Number.isNaN(b);
 
 // Fail with the AssertionError described by `obj`, unless the message is an Error (thrown as
-// is).
-//
-// The throw statements of innerFail() and fail() sit on the same lines as in Node's own
-// node:assert (90 and 137), so that the "node:assert:LINE" header of an uncaught failure
-// report reads the same; keep them there when editing above them.
+// is). The throw statements here and in fail() read as Node's do, since an uncaught failure's
+// report shows that source line (tests compare it with the line number normalised).
 function innerFail(obj) {
   if (obj.message instanceof Error) throw obj.message;
 
