@@ -228,15 +228,25 @@ fn write_window<'a>(
     &mut bytes[offset..offset + length]
 }
 
+/// Decodes the string argument into the target window with `decode`; returns the count.
+fn decode_write(
+    scope: &mut v8::PinScope,
+    args: &v8::FunctionCallbackArguments,
+    rv: &mut v8::ReturnValue,
+    decode: fn(&[u8], &mut [u8]) -> usize,
+) {
+    let text = low_bytes(scope, args.get(1));
+    let window = write_window(scope, args);
+    rv.set_uint32(decode(&text, window) as u32);
+}
+
 /// `hexWrite(view, string, offset, length)` → bytes written.
 fn hex_write(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let text = low_bytes(scope, args.get(1));
-    let window = write_window(scope, &args);
-    rv.set_uint32(hex_decode_into(&text, window) as u32);
+    decode_write(scope, &args, &mut rv, hex_decode_into);
 }
 
 /// `base64Write(view, string, offset, length)` → bytes written (base64 or base64url input).
@@ -245,9 +255,7 @@ fn base64_write(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let text = low_bytes(scope, args.get(1));
-    let window = write_window(scope, &args);
-    rv.set_uint32(base64_decode_into(&text, window) as u32);
+    decode_write(scope, &args, &mut rv, base64_decode_into);
 }
 
 /// `utf8Write(view, string, offset, length)` → bytes written. Only whole characters are

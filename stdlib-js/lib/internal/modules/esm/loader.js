@@ -86,11 +86,10 @@ function packageType(filepath) {
  * (Node 22's detection: ES module syntax that cannot compile as CommonJS makes it a module).
  */
 /**
- * The format of a .ts file: its package "type", else its syntax. Code that only parses as a
- * module (import/export, import.meta, top-level await) is an ES module, as Node decides for
- * TypeScript since 22.7.
+ * The format of a .js/.ts file: its package "type", else what its syntax says (Node 22's
+ * detection, which covers TypeScript since 22.7): `moduleSyntax(source)` decides.
  */
-function tsFormat(filepath) {
+function formatByTypeOrSyntax(filepath, moduleSyntax) {
   const type = cjsLoader.packageTypeOf(filepath);
   if (type !== undefined) return type;
   let source;
@@ -99,29 +98,29 @@ function tsFormat(filepath) {
   } catch {
     return 'commonjs';
   }
-  try {
-    const code = rt.stripTypeScript(source, filepath, false);
-    return cjsLoader.containsModuleSyntax(code, filepath) ? 'module' : 'commonjs';
-  } catch {
-    try {
-      rt.stripTypeScript(source, filepath, true);
-      return 'module';
-    } catch {
-      return 'commonjs'; // not valid either way: loading it as CommonJS reports the error
-    }
-  }
+  return moduleSyntax(source) ? 'module' : 'commonjs';
 }
 
 function jsFormat(filepath) {
-  const type = cjsLoader.packageTypeOf(filepath);
-  if (type !== undefined) return type;
-  let source;
-  try {
-    source = fsb.readFileUtf8(filepath);
-  } catch {
-    return 'commonjs';
-  }
-  return cjsLoader.containsModuleSyntax(source, filepath) ? 'module' : 'commonjs';
+  return formatByTypeOrSyntax(filepath,
+    (source) => cjsLoader.containsModuleSyntax(source, filepath));
+}
+
+/** Code that only parses as a module (import/export, import.meta, top-level await) is one. */
+function tsFormat(filepath) {
+  return formatByTypeOrSyntax(filepath, (source) => {
+    try {
+      const code = rt.stripTypeScript(source, filepath, false);
+      return cjsLoader.containsModuleSyntax(code, filepath);
+    } catch {
+      try {
+        rt.stripTypeScript(source, filepath, true);
+        return true;
+      } catch {
+        return false; // not valid either way: loading it as CommonJS reports the error
+      }
+    }
+  });
 }
 
 function parentPathOf(parentURL) {
