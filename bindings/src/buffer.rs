@@ -100,8 +100,9 @@ fn hex_slice(
         out.push(HEX_DIGITS[(b >> 4) as usize]);
         out.push(HEX_DIGITS[(b & 15) as usize]);
     }
-    if let Some(s) = one_byte_string(scope, &out) {
-        rv.set(s.into());
+    match one_byte_string(scope, &out) {
+        Some(s) => rv.set(s.into()),
+        None => crate::encoding::throw_string_too_long(scope),
     }
 }
 
@@ -154,8 +155,9 @@ fn base64_slice(
     let start = index_arg(scope, &args, 1, 0, end);
     let url = args.get(3).is_true();
     let out = base64_encode(&bytes[start..end], url);
-    if let Some(s) = one_byte_string(scope, &out) {
-        rv.set(s.into());
+    match one_byte_string(scope, &out) {
+        Some(s) => rv.set(s.into()),
+        None => crate::encoding::throw_string_too_long(scope),
     }
 }
 

@@ -73,5 +73,24 @@ fn decode_utf8(
     } else {
         String::from_utf8_lossy(slice)
     };
-    rv.set(js_string(scope, &text).into());
+    match v8::String::new(scope, &text) {
+        Some(string) => rv.set(string.into()),
+        None => throw_string_too_long(scope),
+    }
+}
+
+/// Node's error when a result would exceed V8's longest string (about 512 MiB).
+pub(crate) fn throw_string_too_long(scope: &mut v8::PinScope) {
+    let message = format!(
+        "Cannot create a string longer than 0x{:x} characters",
+        v8::String::MAX_LENGTH
+    );
+    let msg = js_string(scope, &message);
+    let err = v8::Exception::error(scope, msg);
+    if let Ok(obj) = v8::Local::<v8::Object>::try_from(err) {
+        let key = js_string(scope, "code");
+        let value = js_string(scope, "ERR_STRING_TOO_LONG");
+        obj.set(scope, key.into(), value.into());
+    }
+    scope.throw_exception(err);
 }

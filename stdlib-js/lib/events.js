@@ -7,6 +7,7 @@ const {
   AbortError,
   codes: {
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_THIS,
     ERR_UNHANDLED_ERROR,
   },
   validateAbortSignal,
@@ -862,9 +863,10 @@ function makeEventEmitterAsyncResource() {
     AsyncResource = null;
   }
   const kEventEmitter = Symbol('kEventEmitter');
-  const kAsyncResource = Symbol('kAsyncResource');
 
   class EventEmitterAsyncResource extends EventEmitter {
+    #asyncResource = null;
+
     constructor(options = undefined) {
       let name;
       if (typeof options === 'string') {
@@ -888,36 +890,56 @@ function makeEventEmitterAsyncResource() {
             return this[kEventEmitter];
           }
         }
-        this[kAsyncResource] = new EventEmitterReferencingAsyncResource(name, options);
+        this.#asyncResource = new EventEmitterReferencingAsyncResource(name, options);
       } else {
-        this[kAsyncResource] = null;
+        this.#asyncResource = null;
       }
     }
 
+    static #isInstance(self) {
+      return self !== null && (typeof self === 'object' || typeof self === 'function') &&
+        #asyncResource in self;
+    }
+
     emit(event, ...args) {
-      const resource = this[kAsyncResource];
+      if (!EventEmitterAsyncResource.#isInstance(this)) {
+        throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+      }
+      const resource = this.#asyncResource;
       if (resource === null) return super.emit(event, ...args);
       const { emit } = EventEmitter.prototype;
       return resource.runInAsyncScope(emit, this, event, ...args);
     }
 
     emitDestroy() {
-      const resource = this[kAsyncResource];
+      if (!EventEmitterAsyncResource.#isInstance(this)) {
+        throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+      }
+      const resource = this.#asyncResource;
       if (resource !== null) resource.emitDestroy();
     }
 
     get asyncId() {
-      const resource = this[kAsyncResource];
+      if (!EventEmitterAsyncResource.#isInstance(this)) {
+        throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+      }
+      const resource = this.#asyncResource;
       return resource !== null ? resource.asyncId() : undefined;
     }
 
     get triggerAsyncId() {
-      const resource = this[kAsyncResource];
+      if (!EventEmitterAsyncResource.#isInstance(this)) {
+        throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+      }
+      const resource = this.#asyncResource;
       return resource !== null ? resource.triggerAsyncId() : undefined;
     }
 
     get asyncResource() {
-      return this[kAsyncResource];
+      if (!EventEmitterAsyncResource.#isInstance(this)) {
+        throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+      }
+      return this.#asyncResource;
     }
   }
   return EventEmitterAsyncResource;

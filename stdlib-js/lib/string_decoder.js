@@ -146,7 +146,10 @@ StringDecoder.prototype.write = function write(buf) {
   if (!this[kNativeDecoder]) {
     throw new codes.ERR_INVALID_THIS('StringDecoder');
   }
-  return decode(this[kNativeDecoder], buf);
+  // Any view is decoded by its bytes, whatever its element type.
+  const bytes = buf instanceof Uint8Array ? buf
+    : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return decode(this[kNativeDecoder], bytes);
 };
 
 StringDecoder.prototype.end = function end(buf) {

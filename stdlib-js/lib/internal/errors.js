@@ -602,6 +602,7 @@ const fixedCodes = [
   ["ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL", TypeError, "Unexpected argument '%s'. This command does not take positional arguments"],
   ["ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS", TypeError, "%s"],
   ["ERR_REQUIRE_ASYNC_MODULE", Error, "%s"],
+  ["ERR_STRING_TOO_LONG", Error, "Cannot create a string longer than 0x1fffffe8 characters"],
   ["ERR_REQUIRE_CYCLE_MODULE", Error, "%s"],
   ["ERR_SCRIPT_EXECUTION_INTERRUPTED", Error, "Script execution was interrupted by `SIGINT`"],
   ["ERR_SERVER_ALREADY_LISTEN", Error, "Listen method has been called more than once without closing."],

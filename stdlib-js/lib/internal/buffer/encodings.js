@@ -117,9 +117,16 @@ function utf8Slice(buf, start, end) {
   return decodeUtf8(view(buf, start, end), true, false);
 }
 
+// V8's longest string, in UTF-16 code units.
+const kStringMaxLength = 0x1fffffe8;
+
 function ucs2Slice(buf, start, end) {
   const n = (end - start) >>> 1;
   if (n === 0) return '';
+  if (n > kStringMaxLength) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_STRING_TOO_LONG();
+  }
   const byteStart = buf.byteOffset + start;
   let units;
   if ((byteStart & 1) === 0 && littleEndian) {
