@@ -229,8 +229,10 @@ function enhanceStackTrace(emitter, err, own) {
   } catch {
     // keep the plain heading
   }
-  const errStack = `${err.stack}`.split('\n').slice(1);
-  const ownStack = `${own.stack}`.split('\n').slice(1);
+  // Like Node, an error whose stack is not a string is reported unchanged (the caller
+  // keeps the original when this throws).
+  const errStack = err.stack.split('\n').slice(1);
+  const ownStack = own.stack.split('\n').slice(1);
   const { len, offset } = identicalSequenceRange(ownStack, errStack);
   if (len > 0) {
     ownStack.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');

@@ -517,9 +517,14 @@ class EventTarget {
     }
     let record = list.head;
     while (record !== undefined) {
-      if (event !== undefined && eventState.immediateStopped(event)) break;
       const next = record.next;
       if (record.removed) {
+        record = next;
+        continue;
+      }
+      // After stopImmediatePropagation() only internal listeners that resist it still run
+      // (e.g. the one removing a listener added with { signal }).
+      if (event !== undefined && eventState.immediateStopped(event) && !record.resist) {
         record = next;
         continue;
       }
