@@ -478,6 +478,15 @@ Object.defineProperty(globalThis, 'console', {
 
 const traceHint = '(Use `eddy --trace-uncaught ...` to show where the exception was thrown)\n';
 
+function stackReadable(error) {
+  try {
+    void error.stack;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function readStack(error) {
   try {
     const stack = error.stack;
@@ -546,7 +555,8 @@ function printFatal(error, arrow) {
   }
   const isError = error !== null && typeof error === 'object' &&
     (binding.types.isNativeError(error) || error instanceof Error);
-  if (isError && readStack(error) !== undefined) {
+  // Node inspects the error unless reading its stack throws (then String(error) and a hint).
+  if (isError && stackReadable(error)) {
     let shown;
     try {
       // Like Node: custom inspection is skipped and nesting is shown at least 5 levels deep.
@@ -555,7 +565,7 @@ function printFatal(error, arrow) {
         depth: Math.max(inspectModule.inspect.defaultOptions.depth, 5),
       });
     } catch {
-      shown = readStack(error);
+      shown = readStack(error) ?? safeString(error);
     }
     text = `${arrow ? `${arrow}\n` : ''}${shown}\n`;
   } else if (isError) {
