@@ -60,6 +60,7 @@ builtins![
     "querystring",
     "string_decoder",
     "sys",
+    "test",
     "timers",
     "timers/promises",
     "tty",

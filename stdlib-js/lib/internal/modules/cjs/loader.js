@@ -30,10 +30,11 @@ function setESMLoader(loader) {
 }
 
 function isBuiltin(id) {
-  if (typeof id !== 'string') return false;
-  const name = id.startsWith('node:') ? id.slice(5) : id;
-  return requireBuiltin.ids.includes(name);
+  return typeof id === 'string' && builtinId(id) !== undefined;
 }
+
+// Builtins reachable only with the `node:` prefix (a package named "test" stays loadable).
+const schemeOnly = new Set(['test']);
 
 /** The builtin id `request` names (with or without `node:`), or undefined. */
 function builtinId(request) {
@@ -41,7 +42,7 @@ function builtinId(request) {
     const id = request.slice(5);
     return requireBuiltin.ids.includes(id) ? id : undefined;
   }
-  return requireBuiltin.ids.includes(request) ? request : undefined;
+  return requireBuiltin.ids.includes(request) && !schemeOnly.has(request) ? request : undefined;
 }
 
 // ===== Module =====
@@ -606,7 +607,7 @@ Module.createRequire = function createRequire(filename) {
 
 Object.defineProperty(Module, 'builtinModules', {
   enumerable: true,
-  get() { return requireBuiltin.ids.filter((id) => !id.startsWith('internal/')); },
+  get() { return requireBuiltin.ids.filter((id) => !id.startsWith('internal/') && !schemeOnly.has(id)); },
 });
 
 /** Node's hook for updating `import { x } from 'fs'` bindings; ours read live exports. */

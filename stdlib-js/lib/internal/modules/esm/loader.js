@@ -72,8 +72,12 @@ function fileURLToPath(url) {
 // ===== resolution =====
 
 function isBuiltinSpecifier(specifier) {
-  const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-  return requireBuiltin.ids.includes(name) ? name : undefined;
+  if (specifier.startsWith('node:')) {
+    const name = specifier.slice(5);
+    return requireBuiltin.ids.includes(name) ? name : undefined;
+  }
+  // node:test is only reachable with its prefix.
+  return requireBuiltin.ids.includes(specifier) && specifier !== 'test' ? specifier : undefined;
 }
 
 /** The "type" of the nearest package.json above `filepath` ('commonjs' when none says). */

@@ -436,7 +436,7 @@ function legacyMainResolve(pkgDir, pkg, basePath) {
  */
 function packageResolve(specifier, base, conditions) {
   const basePath = fileURLToPath(base);
-  if (builtinIds.includes(specifier)) return newURL(`node:${specifier}`);
+  if (builtinIds.includes(specifier) && specifier !== 'test') return newURL(`node:${specifier}`);
   const { name: packageName, subpath } = parsePackageName(specifier, basePath);
   const esm = { specifier, base: basePath };
   const scope = packageScope(basePath, esm);

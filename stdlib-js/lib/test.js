@@ -1,0 +1,452 @@
+'use strict';
+// node:test — a small runner: test()/it() and describe()/suite() with subtests, hooks,
+// skip/todo/only and timeouts, reporting in TAP (what Node prints when stdout is not a
+// terminal). A failing test sets exit code 1. Mocks: mock.fn(), mock.method(), restoreAll().
+// Not available: other reporters, --test file discovery, mock timers, snapshots, coverage.
+
+const { codes } = require('internal/errors');
+const { inspect } = require('internal/util/inspect');
+
+// ===== mocks =====
+
+function makeMockFunction(original, implementation, onRestore) {
+  const calls = [];
+  let impl = implementation;
+  const mock = {
+    calls,
+    callCount: () => calls.length,
+    mockImplementation(fn) { impl = fn; },
+    mockImplementationOnce(fn) {
+      const once = fn;
+      const previous = impl;
+      impl = function (...args) {
+        impl = previous;
+        return Reflect.apply(once, this, args);
+      };
+    },
+    resetCalls() { calls.length = 0; },
+    restore() { if (onRestore) onRestore(); },
+  };
+  function mocked(...args) {
+    const call = { arguments: args, error: undefined, result: undefined, stack: new Error(),
+      target: new.target, this: this };
+    try {
+      call.result = new.target ? Reflect.construct(impl, args, new.target)
+        : Reflect.apply(impl, this, args);
+      return call.result;
+    } catch (err) {
+      call.error = err;
+      throw err;
+    } finally {
+      calls.push(call);
+    }
+  }
+  Object.defineProperty(mocked, 'mock', { value: mock, enumerable: false });
+  Object.defineProperty(mocked, 'name', { value: (original && original.name) || 'mocked' });
+  return mocked;
+}
+
+class MockTracker {
+  #restorers = [];
+
+  fn(original = function () {}, implementation = original) {
+    if (typeof original !== 'function') {
+      throw new codes.ERR_INVALID_ARG_TYPE('original', 'Function', original);
+    }
+    return makeMockFunction(original, implementation);
+  }
+
+  method(object, methodName, implementation, options) {
+    const original = object[methodName];
+    if (typeof original !== 'function') {
+      throw new codes.ERR_INVALID_ARG_VALUE('methodName', methodName, 'must be a method');
+    }
+    const hadOwn = Object.prototype.hasOwnProperty.call(object, methodName);
+    const restore = () => {
+      if (hadOwn) object[methodName] = original;
+      else delete object[methodName];
+    };
+    const mocked = makeMockFunction(original,
+      typeof implementation === 'function' ? implementation : original, restore);
+    object[methodName] = mocked;
+    this.#restorers.push(restore);
+    return mocked;
+  }
+
+  reset() {
+    this.restoreAll();
+  }
+
+  restoreAll() {
+    for (const restore of this.#restorers.splice(0)) restore();
+  }
+}
+
+// ===== tests =====
+
+let onlyMode = false;
+
+class Test {
+  constructor(parent, name, options, fn, isSuite) {
+    this.parent = parent;
+    this.name = name;
+    this.fn = fn;
+    this.isSuite = isSuite;
+    this.options = options;
+    this.skip = options.skip;
+    this.todo = options.todo;
+    this.only = options.only;
+    this.timeout = options.timeout;
+    this.subtests = [];
+    this.hooks = { before: [], after: [], beforeEach: [], afterEach: [] };
+    this.error = undefined;
+    this.passed = true;
+    this.nesting = parent ? parent.nesting + 1 : -1;
+    this.diagnostics = [];
+    this.mockTracker = undefined;
+  }
+}
+
+/** What a test function receives as `t`. */
+class TestContext {
+  #test;
+
+  constructor(test) {
+    this.#test = test;
+  }
+
+  get name() { return this.#test.name; }
+  get signal() { return new AbortController().signal; }
+  get mock() {
+    if (this.#test.mockTracker === undefined) this.#test.mockTracker = new MockTracker();
+    return this.#test.mockTracker;
+  }
+
+  diagnostic(message) { this.#test.diagnostics.push(`${message}`); }
+  skip(message) { this.#test.skip = message === undefined ? true : message; }
+  todo(message) { this.#test.todo = message === undefined ? true : message; }
+  runOnly() {}
+  plan() {}
+  before(fn) { this.#test.hooks.before.push(fn); }
+  after(fn) { this.#test.hooks.after.push(fn); }
+  beforeEach(fn) { this.#test.hooks.beforeEach.push(fn); }
+  afterEach(fn) { this.#test.hooks.afterEach.push(fn); }
+
+  test(name, options, fn) {
+    const sub = makeTest(this.#test, name, options, fn, false, this.test);
+    return runTest(sub).then(() => undefined);
+  }
+}
+
+function normalizeArgs(name, options, fn) {
+  if (typeof name === 'function') {
+    fn = name;
+    options = {};
+    name = fn.name || '<anonymous>';
+  } else if (typeof options === 'function') {
+    fn = options;
+    options = {};
+  }
+  if (options === undefined || options === null) options = {};
+  if (typeof options !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  if (name === undefined) name = (fn && fn.name) || '<anonymous>';
+  if (fn === undefined) fn = () => {};
+  if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
+  return { name: `${name}`, options, fn };
+}
+
+/** "file:line:column" of the code that called `api` (reported for failing tests). */
+function callerLocation(api) {
+  const holder = {};
+  Error.captureStackTrace(holder, api);
+  const frame = `${holder.stack}`.split('\n')[1] || '';
+  const m = /\(([^()]*):(\d+):(\d+)\)$/.exec(frame) || /at (.*):(\d+):(\d+)$/.exec(frame);
+  return m === null ? undefined : `${m[1]}:${m[2]}:${m[3]}`;
+}
+
+function makeTest(parent, name, options, fn, isSuite, api) {
+  const args = normalizeArgs(name, options, fn);
+  if (args.options.only) onlyMode = true;
+  const test = new Test(parent, args.name, args.options, args.fn, isSuite);
+  test.location = callerLocation(api);
+  return test;
+}
+
+function withTimeout(promise, ms) {
+  if (!Number.isFinite(ms)) return promise;
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new Error(`test timed out after ${ms}ms`);
+      err.timedOut = true;
+      reject(err);
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Calls a test or hook function, with a done callback when it takes two arguments. */
+function invoke(fn, thisArg, ctx) {
+  if (fn.length >= 2) {
+    return new Promise((resolve, reject) => {
+      const result = Reflect.apply(fn, thisArg, [ctx, (err) => (err ? reject(err) : resolve())]);
+      if (result && typeof result.then === 'function') {
+        reject(new Error('passed a callback but also returned a Promise'));
+      }
+    });
+  }
+  return Promise.resolve(Reflect.apply(fn, thisArg, [ctx]));
+}
+
+function ancestors(test) {
+  const out = [];
+  for (let t = test.parent; t; t = t.parent) out.unshift(t);
+  return out;
+}
+
+async function runHooks(list, ctx) {
+  for (const hook of list) await invoke(hook, undefined, ctx);
+}
+
+async function runTest(test) {
+  const parent = test.parent;
+  parent.subtests.push(test);
+  if (parent.queue === undefined) parent.queue = Promise.resolve();
+  const run = parent.queue.then(() => execute(test));
+  parent.queue = run.catch(() => {});
+  return run;
+}
+
+async function execute(test) {
+  const ctx = new TestContext(test);
+  const start = process.hrtime.bigint();
+  header();
+  write(`${indent(test)}# Subtest: ${test.name}`);
+  if (onlyMode && !test.only && !test.isSuite && test.parent && test.parent.nesting < 0) {
+    test.skip = test.skip || "'only' option not set";
+  }
+  if (!test.skip && !(test.isSuite && test.error !== undefined)) {
+    try {
+      if (!test.isSuite) {
+        for (const a of ancestors(test)) await runHooks(a.hooks.beforeEach, ctx);
+      }
+      if (test.isSuite) {
+        // The suite's body already ran (describe() registers its tests); they wait for the
+        // gate, opened once the before hooks are done.
+        await runHooks(test.hooks.before, ctx);
+        test.openGate();
+        if (test.body !== undefined) await test.body;
+      } else {
+        await withTimeout(invoke(test.fn, ctx, ctx), test.timeout);
+      }
+      // Subtests registered while running (t.test() not awaited, it() inside describe).
+      if (test.queue !== undefined) await test.queue;
+      if (test.isSuite) await runHooks(test.hooks.after, ctx);
+      if (!test.isSuite) {
+        for (const a of ancestors(test).reverse()) await runHooks(a.hooks.afterEach, ctx);
+        await runHooks(test.hooks.after, ctx);
+      }
+      const failed = test.subtests.filter((sub) => !sub.passed && !sub.todo && !sub.skip).length;
+      if (failed > 0) {
+        test.passed = false;
+        test.error = test.error || new Error(`${failed} subtest${failed === 1 ? '' : 's'} failed`);
+      }
+    } catch (err) {
+      test.passed = false;
+      test.error = err;
+    } finally {
+      if (test.mockTracker) test.mockTracker.restoreAll();
+    }
+  }
+  if (test.isSuite && test.error !== undefined) test.passed = false;
+  test.duration = Number(process.hrtime.bigint() - start) / 1e6;
+  report(test);
+  return test;
+}
+
+// ===== TAP output =====
+
+const root = new Test(null, '<root>', {}, () => {}, true);
+root.nesting = -1;
+const counts = { tests: 0, suites: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
+let started = false;
+const startTime = process.hrtime.bigint();
+let topIndex = 0;
+const indexes = new Map();
+
+function write(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+function indent(test) {
+  return '    '.repeat(Math.max(0, test.nesting));
+}
+
+/**
+ * `value` in the YAML Node's TAP reporter writes, after a `key:` indented by `pad`: inline,
+ * or on the following lines indented two more.
+ */
+function yamlValue(value, pad) {
+  if (value === null || value === undefined) return ' ~';
+  if (typeof value === 'string') {
+    if (!value.includes('\n')) return ` '${value.replace(/'/g, "''")}'`;
+    return ` |-\n${value.split('\n').map((l) => `${pad}  ${l}`).join('\n')}`;
+  }
+  if (typeof value !== 'object') return ` ${typeof value === 'symbol' ? value.toString() : value}`;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return Array.isArray(value) ? ' []' : ' {}';
+  return keys.map((k) => `\n${pad}  ${k}:${yamlValue(value[k], `${pad}  `)}`).join('');
+}
+
+function yamlError(pad, err) {
+  const lines = [];
+  const isError = err instanceof Error;
+  const message = isError ? `${err.message}` : typeof err === 'string' ? err : inspect(err);
+  const keyPad = `${pad}  `;
+  const field = (key, value) => lines.push(`${keyPad}${key}:${yamlValue(value, keyPad)}`);
+  field('error', message);
+  if (isError && err.code !== undefined) {
+    field('code', err.code);
+    field('name', err.name);
+  } else {
+    field('code', 'ERR_TEST_FAILURE');
+  }
+  if (isError && ('expected' in err || 'actual' in err)) {
+    field('expected', err.expected);
+    field('actual', err.actual);
+    field('operator', err.operator);
+  }
+  if (isError && typeof err.stack === 'string') {
+    lines.push(`${keyPad}stack: |-`);
+    for (const l of err.stack.split('\n')) {
+      if (/^\s+at /.test(l)) lines.push(`${keyPad}  ${l.trim().slice(3)}`);
+    }
+  }
+  return lines;
+}
+
+function header() {
+  if (!started) {
+    started = true;
+    write('TAP version 13');
+  }
+}
+
+function report(test) {
+  const pad = indent(test);
+  const n = (indexes.get(test.parent) || 0) + 1;
+  indexes.set(test.parent, n);
+  if (test.parent === root) topIndex = n;
+  if (test.isSuite) counts.suites++;
+  else counts.tests++;
+  let directive = '';
+  if (test.skip) directive = ` # SKIP${typeof test.skip === 'string' ? ` ${test.skip}` : ''}`;
+  else if (test.todo) directive = ` # TODO${typeof test.todo === 'string' ? ` ${test.todo}` : ''}`;
+  if (!test.isSuite) {
+    if (test.skip) counts.skipped++;
+    else if (test.todo) counts.todo++;
+    else if (test.passed) counts.pass++;
+    else if (test.error && test.error.timedOut) counts.cancelled++;
+    else counts.fail++;
+  }
+  if (test.subtests.length > 0) write(`${pad}    1..${test.subtests.length}`);
+  write(`${pad}${test.passed || test.skip ? 'ok' : 'not ok'} ${n} - ${test.name}${directive}`);
+  write(`${pad}  ---`);
+  write(`${pad}  duration_ms: ${test.duration.toFixed(6).replace(/0+$/, '').replace(/\.$/, '')}`);
+  if (test.isSuite) write(`${pad}  type: 'suite'`);
+  if (!test.passed && test.error !== undefined) {
+    if (test.location !== undefined) write(`${pad}  location: '${test.location}'`);
+    write(`${pad}  failureType: '${test.isSuite || test.subtests.length ? 'subtestsFailed' : 'testCodeFailure'}'`);
+    for (const line of yamlError(pad, test.error)) write(line);
+  }
+  write(`${pad}  ...`);
+  for (const d of test.diagnostics) write(`${pad}# ${d}`);
+  if (!test.passed && !test.todo && !test.skip) process.exitCode = 1;
+}
+
+process.on('beforeExit', () => {
+  if (!started || root.summarized) return;
+  root.summarized = true;
+  write(`1..${topIndex}`);
+  for (const key of ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo']) {
+    write(`# ${key} ${counts[key]}`);
+  }
+  write(`# duration_ms ${(Number(process.hrtime.bigint() - startTime) / 1e6).toFixed(6)}`);
+});
+
+// ===== the API =====
+
+let currentSuite = root;
+
+function test(name, options, fn) {
+  return addTest(name, options, fn, test);
+}
+
+function addTest(name, options, fn, api) {
+  const t = makeTest(currentSuite, name, options, fn, false, api);
+  return runTest(t).then(() => undefined);
+}
+
+function describe(name, options, fn) {
+  return addSuite(name, options, fn, describe);
+}
+
+function addSuite(name, options, fn, api) {
+  const suite = makeTest(currentSuite, name, options, fn, true, api);
+  const parent = currentSuite;
+  // The body runs now, so the it() calls in it register on this suite; they wait for the
+  // suite's gate (see execute()).
+  let open;
+  suite.queue = new Promise((resolve) => { open = resolve; });
+  suite.openGate = open;
+  if (!suite.skip) {
+    currentSuite = suite;
+    try {
+      const result = suite.fn.call(suite, new TestContext(suite));
+      if (result && typeof result.then === 'function') suite.body = result;
+    } catch (err) {
+      suite.passed = false;
+      suite.error = err;
+    } finally {
+      currentSuite = parent;
+    }
+  } else {
+    open();
+  }
+  return runTest(suite).then(() => undefined);
+}
+
+function hook(kind) {
+  return (fn) => {
+    if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
+    currentSuite.hooks[kind].push(fn);
+  };
+}
+
+for (const [api, add] of [[test, addTest], [describe, addSuite]]) {
+  for (const key of ['skip', 'todo', 'only']) {
+    api[key] = function variant(name, options, f) {
+      return add(...withOption(name, options, f, key), variant);
+    };
+  }
+}
+
+function withOption(name, options, fn, key) {
+  const args = normalizeArgs(name, options, fn);
+  return [args.name, { ...args.options, [key]: true }, args.fn];
+}
+
+const mock = new MockTracker();
+
+test.test = test;
+test.it = test;
+test.describe = describe;
+test.suite = describe;
+test.before = hook('before');
+test.after = hook('after');
+test.beforeEach = hook('beforeEach');
+test.afterEach = hook('afterEach');
+test.mock = mock;
+test.run = () => { throw new codes.ERR_METHOD_NOT_IMPLEMENTED('run()'); };
+
+module.exports = test;
