@@ -22,6 +22,8 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "writeFileSync", write_file_sync);
     set_fn(scope, target, "stat", stat);
     set_fn(scope, target, "statSync", stat_sync);
+    set_fn(scope, target, "op", crate::fs_ops::js_op);
+    set_fn(scope, target, "opAsync", crate::fs_ops::js_op_async);
 }
 
 // ===== blocking bodies =====
@@ -61,9 +63,13 @@ fn write_bytes(
 
 /// Node's stat fields, in the order `internal/fs` reads them.
 fn stat_fields(path: &str) -> std::io::Result<[f64; 14]> {
-    let m = std::fs::metadata(path)?;
+    Ok(fields_of(&std::fs::metadata(path)?))
+}
+
+/// The stat fields of `m` (shared with lstat in fs_ops).
+pub(crate) fn fields_of(m: &std::fs::Metadata) -> [f64; 14] {
     let ms = |secs: i64, nsec: i64| secs as f64 * 1e3 + nsec as f64 / 1e6;
-    Ok([
+    [
         m.dev() as f64,
         m.mode() as f64,
         m.nlink() as f64,
@@ -79,7 +85,7 @@ fn stat_fields(path: &str) -> std::io::Result<[f64; 14]> {
         ms(m.ctime(), m.ctime_nsec()),
         // Linux's statx birth time is not exposed by std on every kernel; Node falls back to ctime.
         ms(m.ctime(), m.ctime_nsec()),
-    ])
+    ]
 }
 
 // ===== JS value helpers =====
@@ -94,7 +100,7 @@ fn bytes_to_js<'s>(scope: &mut v8::PinScope<'s, '_>, bytes: Vec<u8>) -> v8::Loca
     }
 }
 
-fn fields_to_js<'s>(
+pub(crate) fn fields_to_js<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     fields: [f64; 14],
 ) -> v8::Local<'s, v8::Value> {

@@ -8,6 +8,7 @@ mod buffer;
 mod crypto;
 mod encoding;
 mod fs;
+mod fs_ops;
 mod os;
 mod process;
 mod types;

@@ -1,8 +1,8 @@
 'use strict';
-// node:fs — so far readFile, writeFile and stat in their callback, sync and promise forms,
-// plus existsSync. The blocking work happens in Rust (bindings/src/fs.rs): sync calls block
-// the caller, callback and promise calls run on the worker pool. Until Buffer exists (the
-// core-library issue) binary results are Uint8Arrays.
+// node:fs — readFile/writeFile/appendFile, stat/lstat, mkdir/mkdtemp, readdir, rm/rmdir/unlink,
+// rename, copyFile, access, realpath and exists, each in callback, sync and promise forms. The
+// blocking work happens in Rust (bindings/src/fs.rs, fs_ops.rs): sync calls block the caller,
+// callback and promise calls run on the worker pool.
 
 const { codes } = require('internal/errors');
 
@@ -263,6 +263,225 @@ function existsSync(path) {
   return native.internalModuleStat(path) >= 0;
 }
 
+// ===== directories, links and the rest (binding.fs.op / opAsync) =====
+
+const kType = Symbol('type');
+const UV_DIRENT = { FILE: 1, DIR: 2, LINK: 3, FIFO: 4, SOCKET: 5, CHAR: 6, BLOCK: 7 };
+
+class Dirent {
+  constructor(name, type, parentPath) {
+    this.name = name;
+    this.parentPath = parentPath;
+    this.path = parentPath;
+    this[kType] = type;
+  }
+  isFile() { return this[kType] === UV_DIRENT.FILE; }
+  isDirectory() { return this[kType] === UV_DIRENT.DIR; }
+  isSymbolicLink() { return this[kType] === UV_DIRENT.LINK; }
+  isFIFO() { return this[kType] === UV_DIRENT.FIFO; }
+  isSocket() { return this[kType] === UV_DIRENT.SOCKET; }
+  isCharacterDevice() { return this[kType] === UV_DIRENT.CHAR; }
+  isBlockDevice() { return this[kType] === UV_DIRENT.BLOCK; }
+}
+
+/** Node's SystemError for rm() of a directory without `recursive`. */
+function eisdirError(err) {
+  const info = { code: 'EISDIR', message: 'is a directory', path: err.path, syscall: 'rm', errno: 21 };
+  const e = new Error(`Path is a directory: rm returned EISDIR (is a directory) ${err.path}`);
+  e.name = 'SystemError';
+  Object.defineProperties(e, {
+    code: { value: 'ERR_FS_EISDIR', enumerable: true, writable: true, configurable: true },
+    info: { value: info, enumerable: true, configurable: true },
+    errno: { value: 21, enumerable: true, writable: true, configurable: true },
+    syscall: { value: 'rm', enumerable: true, writable: true, configurable: true },
+    path: { value: err.path, enumerable: true, writable: true, configurable: true },
+  });
+  Error.captureStackTrace(e, eisdirError);
+  return e;
+}
+
+// Each operation: how its arguments are read, and what its raw result becomes.
+const ops = {
+  mkdir: {
+    args(path, options) {
+      let recursive = false;
+      let mode = 0o777;
+      if (typeof options === 'number' || typeof options === 'string') {
+        mode = parseMode(options, 0o777);
+      } else if (options !== null && options !== undefined) {
+        if (typeof options !== 'object') {
+          throw new codes.ERR_INVALID_ARG_TYPE('options', ['Object', 'number', 'string'], options);
+        }
+        recursive = options.recursive === undefined ? false : options.recursive;
+        if (typeof recursive !== 'boolean') {
+          throw new codes.ERR_INVALID_ARG_TYPE('options.recursive', 'boolean', recursive);
+        }
+        mode = parseMode(options.mode, 0o777);
+      }
+      return [getValidatedPath(path), recursive, mode];
+    },
+  },
+  rm: {
+    args(path, options = {}) {
+      if (options === null || typeof options !== 'object') {
+        throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+      }
+      return [getValidatedPath(path), !!options.recursive, !!options.force];
+    },
+    error: (err) => (err.code === 'EISDIR' && err.syscall === 'rm' ? eisdirError(err) : err),
+  },
+  rmdir: {
+    args(path, options) {
+      const recursive = !!(options && options.recursive);
+      if (recursive) {
+        deprecate('DEP0147', 'In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. Use fs.rm(path, { recursive: true }) instead');
+      }
+      return [getValidatedPath(path), recursive];
+    },
+  },
+  readdir: {
+    args(path, options) {
+      const opts = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
+      this.opts = opts;
+      return [getValidatedPath(path)];
+    },
+  },
+  unlink: { args: (path) => [getValidatedPath(path)] },
+  rename: { args: (from, to) => [getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')] },
+  lstat: { args: (path) => [getValidatedPath(path)], result: (fields) => new Stats(fields) },
+  access: {
+    args(path, mode = 0) {
+      if (typeof mode !== 'number' || mode < 0 || mode > 7 || !Number.isInteger(mode)) {
+        if (typeof mode !== 'number') throw new codes.ERR_INVALID_ARG_TYPE('mode', 'integer', mode);
+        // Node's wording for this one differs from the usual ERR_OUT_OF_RANGE text.
+        const err = new RangeError('mode is out of range: >= 0 && <= 7');
+        err.code = 'ERR_OUT_OF_RANGE';
+        throw err;
+      }
+      return [getValidatedPath(path), mode];
+    },
+  },
+  copyFile: {
+    args: (src, dest, mode = 0) => [getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode],
+  },
+  mkdtemp: {
+    args(prefix) {
+      if (typeof prefix !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('prefix', 'string', prefix);
+      return [getValidatedPath(prefix, 'prefix')];
+    },
+  },
+  realpath: { args: (path) => [getValidatedPath(path)] },
+};
+
+const warnedCodes = new Set();
+function deprecate(code, message) {
+  if (warnedCodes.has(code)) return;
+  warnedCodes.add(code);
+  process.emitWarning(message, 'DeprecationWarning', code);
+}
+
+/** readdir's raw [name, type, ...] list as names or Dirents, recursing when asked. */
+function readdirResult(dir, raw, opts, recurse) {
+  const out = [];
+  const walk = (base, rel, list) => {
+    for (let i = 0; i < list.length; i += 2) {
+      const name = list[i];
+      const type = list[i + 1];
+      const relName = rel === '' ? name : `${rel}/${name}`;
+      out.push(opts.withFileTypes ? new Dirent(name, type, base) : relName);
+      if (opts.recursive && type === UV_DIRENT.DIR) {
+        walk(`${base}/${name}`, relName, recurse(`${base}/${name}`));
+      }
+    }
+  };
+  walk(dir, '', raw);
+  if (opts.encoding === 'buffer' && !opts.withFileTypes) return out.map((n) => Buffer.from(n));
+  return out;
+}
+
+function syncOp(name) {
+  const op = ops[name];
+  return function (...args) {
+    const state = {};
+    const nativeArgs = Reflect.apply(op.args, state, args);
+    let raw;
+    try {
+      raw = native.op(name, ...nativeArgs);
+    } catch (err) {
+      throw op.error ? op.error(err) : err;
+    }
+    if (name === 'readdir') {
+      return readdirResult(nativeArgs[0], raw, state.opts, (dir) => native.op('readdir', dir));
+    }
+    return op.result ? op.result(raw) : raw;
+  };
+}
+
+function asyncOp(name) {
+  const op = ops[name];
+  return function (...args) {
+    const callback = args.pop();
+    validateCallback(callback);
+    const state = {};
+    const nativeArgs = Reflect.apply(op.args, state, args);
+    const done = bindToCurrent(callback);
+    native.opAsync(name, ...nativeArgs, (err, raw) => {
+      if (err) {
+        done(op.error ? op.error(err) : err);
+        return;
+      }
+      let value;
+      try {
+        value = name === 'readdir'
+          ? readdirResult(nativeArgs[0], raw, state.opts, (dir) => native.op('readdir', dir))
+          : op.result ? op.result(raw) : raw;
+      } catch (e) {
+        done(e);
+        return;
+      }
+      done(null, value);
+    });
+  };
+}
+
+const mkdirSync = syncOp('mkdir');
+const rmSync = syncOp('rm');
+const rmdirSync = syncOp('rmdir');
+const readdirSync = syncOp('readdir');
+const unlinkSync = syncOp('unlink');
+const renameSync = syncOp('rename');
+const lstatSync = syncOp('lstat');
+const accessSync = syncOp('access');
+const copyFileSync = syncOp('copyFile');
+const mkdtempSync = syncOp('mkdtemp');
+const realpathSync = syncOp('realpath');
+realpathSync.native = realpathSync;
+
+const mkdir = asyncOp('mkdir');
+const rm = asyncOp('rm');
+const rmdir = asyncOp('rmdir');
+const readdir = asyncOp('readdir');
+const unlink = asyncOp('unlink');
+const rename = asyncOp('rename');
+const lstat = asyncOp('lstat');
+const access = asyncOp('access');
+const copyFile = asyncOp('copyFile');
+const mkdtemp = asyncOp('mkdtemp');
+const realpath = asyncOp('realpath');
+realpath.native = realpath;
+
+function exists(path, callback) {
+  validateCallback(callback);
+  let valid = true;
+  try {
+    path = getValidatedPath(path);
+  } catch {
+    valid = false;
+  }
+  const found = valid && native.internalModuleStat(path) >= 0;
+  process.nextTick(callback, found);
+}
+
 // ===== promises =====
 
 function promisified(fn) {
@@ -272,29 +491,69 @@ function promisified(fn) {
 }
 
 const promises = {
-  readFile: promisified(readFile),
-  writeFile: promisified(writeFile),
+  access: promisified(access),
   appendFile: promisified(appendFile),
+  copyFile: promisified(copyFile),
+  lstat: promisified(lstat),
+  mkdir: promisified(mkdir),
+  mkdtemp: promisified(mkdtemp),
+  readdir: promisified(readdir),
+  readFile: promisified(readFile),
+  realpath: promisified(realpath),
+  rename: promisified(rename),
+  rm: promisified(rm),
+  rmdir: promisified(rmdir),
   stat: promisified(stat),
+  unlink: promisified(unlink),
+  writeFile: promisified(writeFile),
 };
 
 const constants = {
-  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
+  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2,
+  COPYFILE_FICLONE_FORCE: 4,
   O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_EXCL: 128, O_TRUNC: 512, O_APPEND: 1024,
   S_IFMT, S_IFREG: 0o100000, S_IFDIR: 0o040000, S_IFLNK: 0o120000,
 };
 
 module.exports = {
+  access,
+  accessSync,
   appendFile,
   appendFileSync,
   constants,
+  copyFile,
+  copyFileSync,
+  Dirent,
+  exists,
   existsSync,
+  lstat,
+  lstatSync,
+  mkdir,
+  mkdirSync,
+  mkdtemp,
+  mkdtempSync,
   promises,
+  readdir,
+  readdirSync,
   readFile,
   readFileSync,
+  realpath,
+  realpathSync,
+  rename,
+  renameSync,
+  rm,
+  rmdir,
+  rmdirSync,
+  rmSync,
   stat,
   statSync,
   Stats,
+  unlink,
+  unlinkSync,
   writeFile,
   writeFileSync,
+  F_OK: 0,
+  R_OK: 4,
+  W_OK: 2,
+  X_OK: 1,
 };
