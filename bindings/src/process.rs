@@ -34,6 +34,10 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "envKeys", env_keys);
     set_fn(scope, target, "versions", versions);
     set_fn(scope, target, "readStdin", read_stdin);
+    set_fn(scope, target, "ids", ids);
+    set_fn(scope, target, "groups", groups);
+    set_fn(scope, target, "kill", kill);
+    set_fn(scope, target, "resourceUsage", resource_usage);
 }
 
 /// `writeSync(fd, data)`: write a string (as UTF-8) or a Uint8Array completely. Standard
@@ -197,6 +201,83 @@ fn cpu_usage(
         .map(|v| v8::Number::new(scope, *v).into())
         .collect();
     rv.set(v8::Array::new_with_elements(scope, &items).into());
+}
+
+fn numbers<'s>(scope: &mut v8::PinScope<'s, '_>, values: &[f64]) -> v8::Local<'s, v8::Value> {
+    let items: Vec<v8::Local<v8::Value>> = values
+        .iter()
+        .map(|v| v8::Number::new(scope, *v).into())
+        .collect();
+    v8::Array::new_with_elements(scope, &items).into()
+}
+
+/// `ids()` → `[uid, euid, gid, egid]`.
+fn ids(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    // SAFETY: these getters cannot fail.
+    let values = unsafe {
+        [
+            libc::getuid() as f64,
+            libc::geteuid() as f64,
+            libc::getgid() as f64,
+            libc::getegid() as f64,
+        ]
+    };
+    rv.set(numbers(scope, &values));
+}
+
+/// `groups()` → the supplementary group ids.
+fn groups(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    // SAFETY: a zero-length call only returns the count; the second fills `list`.
+    let count = unsafe { libc::getgroups(0, std::ptr::null_mut()) }.max(0) as usize;
+    let mut list = vec![0 as libc::gid_t; count];
+    let n = unsafe { libc::getgroups(count as i32, list.as_mut_ptr()) }.max(0) as usize;
+    let values: Vec<f64> = list[..n].iter().map(|g| *g as f64).collect();
+    rv.set(numbers(scope, &values));
+}
+
+/// `kill(pid, signal)` → 0, or the errno (the JS side builds Node's error).
+fn kill(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let pid = args.get(0).int32_value(scope).unwrap_or(0);
+    let signal = args.get(1).int32_value(scope).unwrap_or(libc::SIGTERM);
+    // SAFETY: kill(2) takes plain integers.
+    let result = unsafe { libc::kill(pid, signal) };
+    let code = if result == 0 {
+        0
+    } else {
+        std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+    };
+    rv.set_int32(code);
+}
+
+/// `resourceUsage()` → getrusage(2) fields in the order process.resourceUsage() names them.
+fn resource_usage(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    // SAFETY: zeroed rusage is a valid out-buffer.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
+    let micros = |t: libc::timeval| t.tv_sec as f64 * 1e6 + t.tv_usec as f64;
+    let values = [
+        micros(u.ru_utime),
+        micros(u.ru_stime),
+        u.ru_maxrss as f64,
+        u.ru_ixrss as f64,
+        u.ru_idrss as f64,
+        u.ru_isrss as f64,
+        u.ru_minflt as f64,
+        u.ru_majflt as f64,
+        u.ru_nswap as f64,
+        u.ru_inblock as f64,
+        u.ru_oublock as f64,
+        u.ru_msgsnd as f64,
+        u.ru_msgrcv as f64,
+        u.ru_nsignals as f64,
+        u.ru_nvcsw as f64,
+        u.ru_nivcsw as f64,
+    ];
+    rv.set(numbers(scope, &values));
 }
 
 fn get_env(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {

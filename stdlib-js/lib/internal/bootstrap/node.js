@@ -189,7 +189,77 @@ process.abort = function abort() {
 };
 
 process.umask = function umask() { return 0o22; };
-process.getuid = function getuid() { return native.getuid ? native.getuid() : 0; };
+process.getuid = function getuid() { return native.ids()[0]; };
+process.geteuid = function geteuid() { return native.ids()[1]; };
+process.getgid = function getgid() { return native.ids()[2]; };
+process.getegid = function getegid() { return native.ids()[3]; };
+process.getgroups = function getgroups() { return native.groups(); };
+
+process.kill = function kill(pid, sig = 'SIGTERM') {
+  // eslint-disable-next-line eqeqeq
+  if (pid != (pid | 0)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+  let signal;
+  if (typeof sig === 'number') {
+    signal = sig;
+  } else if (typeof sig === 'string' && requireBuiltin('os').constants.signals[sig] !== undefined) {
+    signal = requireBuiltin('os').constants.signals[sig];
+  } else {
+    throw new codes.ERR_UNKNOWN_SIGNAL(sig);
+  }
+  const errno = native.kill(pid | 0, signal);
+  if (errno !== 0) {
+    const name = requireBuiltin('util').getSystemErrorName(-errno);
+    const err = new Error(`kill ${name}`);
+    err.errno = -errno;
+    err.code = name;
+    err.syscall = 'kill';
+    throw err;
+  }
+  return true;
+};
+
+const rusageNames = ['userCPUTime', 'systemCPUTime', 'maxRSS', 'sharedMemorySize',
+  'unsharedDataSize', 'unsharedStackSize', 'minorPageFault', 'majorPageFault', 'swappedOut',
+  'fsRead', 'fsWrite', 'ipcSent', 'ipcReceived', 'signalsCount', 'voluntaryContextSwitches',
+  'involuntaryContextSwitches'];
+process.resourceUsage = function resourceUsage() {
+  const values = native.resourceUsage();
+  const out = {};
+  rusageNames.forEach((name, i) => { out[name] = values[i]; });
+  return out;
+};
+process.availableMemory = function availableMemory() { return requireBuiltin('os').freemem(); };
+process.constrainedMemory = function constrainedMemory() { return 0; };
+
+/** The exports of builtin `id` (`fs` or `node:fs`), or undefined when there is none. */
+process.getBuiltinModule = function getBuiltinModule(id) {
+  if (typeof id !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('id', 'string', id);
+  if (!requireBuiltin('module').isBuiltin(id)) return undefined;
+  return requireBuiltin(id.startsWith('node:') ? id.slice(5) : id);
+};
+
+let sourceMapsEnabled = false;
+process.setSourceMapsEnabled = function setSourceMapsEnabled(enabled) {
+  sourceMapsEnabled = !!enabled;
+};
+Object.defineProperty(process, 'sourceMapsEnabled', {
+  get() { return sourceMapsEnabled; }, enumerable: true, configurable: true,
+});
+process.debugPort = 9229;
+process.allowedNodeEnvironmentFlags = new Set();
+process.dlopen = function dlopen(module, filename) {
+  const err = new Error(`Cannot load native addon '${filename}': native addons are not supported by Eddy`);
+  err.code = 'ERR_DLOPEN_FAILED';
+  throw err;
+};
+
+/** Loads KEY=value lines of a .env file into process.env (variables already set win). */
+process.loadEnvFile = function loadEnvFile(path = '.env') {
+  const text = binding.fs.readFileUtf8(requireBuiltin('path').resolve(`${path}`));
+  for (const [key, value] of Object.entries(requireBuiltin('util').parseEnv(text))) {
+    if (process.env[key] === undefined) process.env[key] = value;
+  }
+};
 process.binding = function (name) {
   throw new Error(`No such module: ${name}`);
 };
