@@ -29,7 +29,42 @@ function partsOf(href) {
     b[11], b[12], b[13], b[14]];
 }
 
-const parseParts = (input, base) => partsOf(native.parse(input, base));
+// Fast path: an absolute http(s)/ws(s)/ftp URL already in the form the URL Standard would
+// serialize it (lowercase scheme and ASCII host, no credentials, no default or zero-padded
+// port, no dot segments, nothing that would be percent-encoded) parses to itself, so its
+// parts can be read off with one regular expression. Anything else goes to the url crate.
+const canonicalURL = /^(https?|wss?|ftp):\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(?::([1-9]\d{0,4}))?(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*)(\?[A-Za-z0-9\-._~!$&()*+,;=:@/?%]*)?(#[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*)?$/;
+const dotSegment = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
+const defaultPorts = { http: '80', https: '443', ws: '80', wss: '443', ftp: '21' };
+
+function fastParts(input) {
+  const m = canonicalURL.exec(input);
+  if (m === null) return undefined;
+  const [, scheme, host, port, path, query, fragment] = m;
+  if (host.includes('xn--') || dotSegment.test(path)) return undefined;
+  if (port !== undefined && (port === defaultPorts[scheme] || +port > 65535)) return undefined;
+  const afterScheme = scheme.length;
+  const beforeHost = afterScheme + 3;
+  const afterHost = beforeHost + host.length;
+  const beforePort = port === undefined ? afterHost : afterHost + 1;
+  const afterPort = port === undefined ? afterHost : beforePort + port.length;
+  const afterPath = afterPort + path.length;
+  const beforeQuery = query === undefined ? afterPath : afterPath + 1;
+  const afterQuery = query === undefined ? afterPath : afterPath + query.length;
+  const beforeFragment = fragment === undefined ? afterQuery : afterQuery + 1;
+  const afterFragment = fragment === undefined ? afterQuery : afterQuery + fragment.length;
+  return [input, undefined, afterScheme, beforeHost, beforeHost, beforeHost, beforeHost, beforeHost,
+    afterHost, beforePort, afterPort, afterPort, afterPath, beforeQuery, afterQuery,
+    beforeFragment, afterFragment];
+}
+
+function parseParts(input, base) {
+  if (base === undefined && input.length < 2048) {
+    const parts = fastParts(input);
+    if (parts !== undefined) return parts;
+  }
+  return partsOf(native.parse(input, base));
+}
 const updateParts = (href, field, value) => partsOf(native.update(href, field, value));
 
 function slice(parts, from, to) {
