@@ -35,6 +35,7 @@ fn normalize(text: &str, dir: &str) -> String {
     let text = lines.join("\n");
     let text = replace_pids(&text);
     text.replace("`eddy --", "`node --")
+        .replace("eddy: bad option:", "node: bad option:")
 }
 
 const INTERNAL_PREFIXES: [&str; 2] = ["node:", "[eval]-wrapper:"];

@@ -60,14 +60,23 @@ struct Cli {
 
 fn main() {
     let raw: Vec<String> = std::env::args().collect();
-    let (cli, exec_argv) = match parse(&raw) {
+    let (mut cli, exec_argv, node_v8_flags) = match parse(&raw) {
         Ok(parsed) => parsed,
         Err(err) => {
+            // An unknown option reads as Node's report of one; other errors are clap's.
+            if err.kind() == clap::error::ErrorKind::UnknownArgument
+                && let Some(clap::error::ContextValue::String(arg)) =
+                    err.get(clap::error::ContextKind::InvalidArg)
+            {
+                eprintln!("eddy: bad option: {arg}");
+                std::process::exit(EXIT_BAD_OPTION);
+            }
             let code = if err.use_stderr() { EXIT_BAD_OPTION } else { 0 };
             let _ = err.print();
             std::process::exit(code);
         }
     };
+    cli.v8_flags.extend(node_v8_flags);
     if cli.version {
         println!("v{}", env!("CARGO_PKG_VERSION"));
         return;
@@ -81,10 +90,99 @@ fn main() {
     });
 }
 
+/// What a Node option Eddy accepts besides its own becomes.
+enum NodeOption {
+    /// Passed on to V8 (`--expose-gc`, `--stack-trace-limit=50`, ...).
+    V8(String),
+    /// Read by the JS side from `process.execArgv` (`--no-deprecation`, `--env-file=...`), or
+    /// accepted without effect (`--experimental-*`), so that commands and test harnesses
+    /// written for `node` run unchanged.
+    Js,
+}
+
+fn node_option(arg: &str) -> Option<NodeOption> {
+    const V8_PREFIXES: &[&str] = &[
+        "--expose-gc",
+        "--expose_gc",
+        "--stack-trace-limit=",
+        "--max-old-space-size=",
+        "--max-semi-space-size=",
+        "--harmony",
+        "--allow-natives-syntax",
+        "--jitless",
+        "--abort-on-uncaught-exception",
+    ];
+    const JS_PREFIXES: &[&str] = &[
+        "--experimental-",
+        "--no-experimental-",
+        "--pending-deprecation",
+        "--no-deprecation",
+        "--throw-deprecation",
+        "--trace-deprecation",
+        "--trace-uncaught",
+        "--expose-internals",
+        "--preserve-symlinks",
+        "--zero-fill-buffers",
+        "--no-addons",
+        "--unhandled-rejections=",
+        "--enable-source-maps",
+        "--disable-proto=",
+        "--env-file=",
+        "--no-global-search-paths",
+        "--frozen-intrinsics",
+    ];
+    if V8_PREFIXES.iter().any(|p| arg.starts_with(p)) {
+        return Some(NodeOption::V8(arg.replace('_', "-")));
+    }
+    JS_PREFIXES
+        .iter()
+        .any(|p| arg.starts_with(p))
+        .then_some(NodeOption::Js)
+}
+
+/// Eddy's options that take the next argument as their value.
+fn takes_value(arg: &str) -> bool {
+    matches!(
+        arg,
+        "-e" | "--eval"
+            | "-p"
+            | "--print"
+            | "-r"
+            | "--require"
+            | "-C"
+            | "--conditions"
+            | "--input-type"
+            | "--v8-flag"
+    )
+}
+
 /// Parse the command line; options before the script are Eddy's own (`process.execArgv`),
-/// everything from the script on belongs to the script.
-fn parse(raw: &[String]) -> Result<(Cli, Vec<String>), clap::Error> {
-    let cli = Cli::try_parse_from(raw)?;
+/// everything from the script on belongs to the script. Node options Eddy knows but clap
+/// does not (see [`node_option`]) are taken out first; V8 ones are returned as V8 flags.
+fn parse(raw: &[String]) -> Result<(Cli, Vec<String>, Vec<String>), clap::Error> {
+    let mut for_clap = vec![raw[0].clone()];
+    let mut v8_flags = Vec::new();
+    let mut i = 1;
+    while i < raw.len() {
+        let arg = raw[i].as_str();
+        if arg == "--" || !arg.starts_with('-') || arg == "-" {
+            break;
+        }
+        match node_option(arg) {
+            Some(NodeOption::V8(flag)) => v8_flags.push(flag),
+            Some(NodeOption::Js) => {}
+            None => {
+                for_clap.push(raw[i].clone());
+                if takes_value(arg) && i + 1 < raw.len() {
+                    i += 1;
+                    for_clap.push(raw[i].clone());
+                }
+            }
+        }
+        i += 1;
+    }
+    for_clap.extend(raw[i..].iter().cloned());
+    let cli = Cli::try_parse_from(&for_clap)?;
     let script_at = if cli.rest.is_empty() {
         raw.len()
     } else {
@@ -95,7 +193,7 @@ fn parse(raw: &[String]) -> Result<(Cli, Vec<String>), clap::Error> {
         .filter(|a| a.as_str() != "--")
         .cloned()
         .collect();
-    Ok((cli, exec_argv))
+    Ok((cli, exec_argv, v8_flags))
 }
 
 enum Main {

@@ -44,6 +44,7 @@ builtins![
     "internal/modules/esm/resolve",
     "internal/process/promises",
     "internal/process/task_queues",
+    "internal/process/warning",
     "internal/timers",
     "internal/url",
     "internal/util/comparisons",

@@ -72,6 +72,10 @@ defineValue('platform', 'linux');
 defineValue('release', Object.freeze({ name: 'node', lts: 'Iron' }));
 defineValue('argv', config.argv.slice());
 defineValue('execArgv', config.execArgv.slice());
+// Node's deprecation switches become the process properties its warning code reads.
+if (config.execArgv.includes('--no-deprecation')) process.noDeprecation = true;
+if (config.execArgv.includes('--throw-deprecation')) process.throwDeprecation = true;
+if (config.execArgv.includes('--trace-deprecation')) process.traceDeprecation = true;
 defineValue('execPath', config.execPath);
 defineValue('argv0', config.argv0 !== undefined ? config.argv0 : 'eddy');
 defineValue('title', 'eddy');
@@ -440,10 +444,8 @@ process.emitWarning = function emitWarning(warning, type, code, ctor) {
   } else if (!(warning instanceof Error)) {
     throw new codes.ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
   }
-  if (warning.name === 'DeprecationWarning') {
-    if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
-  }
+  if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
+  if (requireBuiltin('internal/process/warning').throwIfDeprecationsThrow(warning)) return;
   process.nextTick(() => process.emit('warning', warning));
 };
 
@@ -741,6 +743,9 @@ function optionValues(short, long) {
 
 // `-r module`: required (relative to the cwd) before the main script or -e code.
 function preload() {
+  for (const arg of process.execArgv) {
+    if (arg.startsWith('--env-file=')) process.loadEnvFile(arg.slice('--env-file='.length));
+  }
   const requests = optionValues('-r', '--require');
   if (requests.length > 0) loader.Module._preloadModules(requests);
 }

@@ -72,8 +72,17 @@ function Module(id = '', parent) {
 }
 
 // `parent` is an accessor (deprecated in Node, but widely read).
+let parentWarned = false;
 Object.defineProperty(Module.prototype, 'parent', {
-  get() { return this[kModuleParent]; },
+  get() {
+    // Deprecated (DEP0144); Node warns only under --pending-deprecation.
+    if (!parentWarned && process.execArgv.includes('--pending-deprecation')) {
+      parentWarned = true;
+      process.emitWarning('module.parent is deprecated due to accuracy issues. Please use require.main to find program entry point instead.',
+        'DeprecationWarning', 'DEP0144');
+    }
+    return this[kModuleParent];
+  },
   set(value) { this[kModuleParent] = value; },
   enumerable: false,
   configurable: true,
