@@ -49,6 +49,10 @@ struct Cli {
     #[arg(short = 'r', long = "require", value_name = "MODULE")]
     require: Vec<String>,
 
+    /// Import an ES module before the main script runs (repeatable)
+    #[arg(long = "import", value_name = "MODULE")]
+    import: Vec<String>,
+
     /// Pass a flag to V8 (repeatable)
     #[arg(long = "v8-flag", value_name = "FLAG")]
     v8_flags: Vec<String>,

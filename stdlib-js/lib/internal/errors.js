@@ -74,8 +74,8 @@ function makeNodeErrorWithCode(Base, key) {
         // (prepareStackTrace in internal/bootstrap/node); until then it keeps its call sites,
         // so an uncaught error's arrow can point where it was created.
         super(message);
-        Object.assign(this, extra);
         this.code = key;
+        Object.assign(this, extra);
       }
       toString() {
         return `${this.name} [${key}]: ${this.message}`;

@@ -712,8 +712,29 @@ function inputTypeIsModule() {
   return argv.includes('--input-type=module') || (i >= 0 && argv[i + 1] === 'module');
 }
 
+/**
+ * Runs `main` after the modules named by `--import` (in order, relative to the cwd) have been
+ * imported, or at once when there are none.
+ */
+function afterImports(main) {
+  const specifiers = optionValues('--import', '--import');
+  if (specifiers.length === 0) {
+    main();
+    return;
+  }
+  // Resolved against the cwd, as a directory URL (so errors say "imported from <cwd>/").
+  const referrer = esm.pathToFileURLString(`${process.cwd()}/`);
+  specifiers.reduce((done, specifier) => done.then(() => esm.importModuleDynamically(specifier, referrer)), Promise.resolve())
+    .then(main)
+    .catch((err) => binding.runtime.triggerUncaughtException(err, true));
+}
+
 function evalMain(source, print, name) {
   preload();
+  afterImports(() => evalMainNow(source, print, name));
+}
+
+function evalMainNow(source, print, name) {
   if ((name === '[eval]' || name === '[stdin]') && inputTypeIsModule()) {
     esm.evalModule(source, print);
     return;
@@ -753,9 +774,11 @@ function preload() {
 module.exports = {
   runMain(path) {
     preload();
-    const found = loader.resolveMainPath(path);
-    if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
-    else loader.runMain(path);
+    afterImports(() => {
+      const found = loader.resolveMainPath(path);
+      if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
+      else loader.runMain(path);
+    });
   },
   importModuleDynamically: esm.importModuleDynamically,
   initializeImportMeta: esm.initializeImportMeta,

@@ -205,7 +205,9 @@ function resolveURL(specifier, parentURL) {
   } else if (specifier.startsWith('/') || specifier.startsWith('./') || specifier.startsWith('../') ||
              specifier === '.' || specifier === '..') {
     const base = parentPathOf(parentURL);
-    filepath = path.resolve(path.dirname(base), decodeURIComponent(specifier));
+    // A parent URL ending in "/" is a directory (the cwd, for --import).
+    filepath = path.resolve(base.endsWith('/') ? base : path.dirname(base),
+      decodeURIComponent(specifier));
     if (specifier.endsWith('/')) filepath += '/';
   } else if (/^[a-zA-Z][a-zA-Z\d+\-.]*:/.test(specifier)) {
     throw new codes.ERR_UNSUPPORTED_ESM_URL_SCHEME(new URLish(specifier), ['file', 'data', 'node']);
@@ -216,12 +218,7 @@ function resolveURL(specifier, parentURL) {
   const parentPath = parentPathOf(parentURL);
   // A path ending in "/" is always a directory import (Node stats "/" for it).
   const stat = filepath.endsWith('/') ? 1 : fsb.internalModuleStat(filepath);
-  if (stat === 1) {
-    throw new codes.ERR_UNSUPPORTED_DIR_IMPORT(filepath, parentPath, pathToFileURLString(filepath));
-  }
-  if (stat !== 0) {
-    throw new codes.ERR_MODULE_NOT_FOUND(filepath, parentPath, pathToFileURLString(filepath));
-  }
+  pjr.finalizeResolution(filepath, parentPath, stat);
   let real = filepath;
   try {
     real = fsb.realpath(filepath);

@@ -9,7 +9,7 @@
 const path = require('path');
 const { codes } = require('internal/errors');
 
-const { ERR_MODULE_NOT_FOUND } = codes;
+const { ERR_MODULE_NOT_FOUND, ERR_UNSUPPORTED_DIR_IMPORT } = codes;
 
 // internal/url is loaded on first use: most runs never resolve an "exports" map, and
 // loading it eagerly would cost every startup.
@@ -489,6 +489,21 @@ function esmResolve(specifier, parentPath, conditions = getEsmConditions()) {
   return url.pathname.endsWith('/') && !filepath.endsWith('/') ? `${filepath}/` : filepath;
 }
 
+/**
+ * The last step of resolving to a file (`stat` as internalModuleStat gives it): a directory
+ * or a missing file is an error. The throw statements read as Node's, since an uncaught
+ * report shows them.
+ */
+function finalizeResolution(path, basePath, stat) {
+  const resolved = pathToFileURL(path);
+  if (stat === 1) {
+    throw new ERR_UNSUPPORTED_DIR_IMPORT(path, basePath, String(resolved));
+  } else if (stat !== 0) {
+    throw new ERR_MODULE_NOT_FOUND(
+      path || resolved.pathname, basePath, resolved);
+  }
+}
+
 // ===== CommonJS entry points =====
 
 function cjsNotFound(request, jsonPath) {
@@ -569,6 +584,7 @@ function resolveImports(parentPath, request, toRealPath) {
 
 module.exports = {
   esmResolve,
+  finalizeResolution,
   jsonMessage,
   getCjsConditions,
   getEsmConditions,

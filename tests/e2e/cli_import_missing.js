@@ -1,0 +1,2 @@
+// --import failing: the error is reported and the main script does not run.
+console.log('never');

@@ -1,0 +1,2 @@
+globalThis.importedFirst = 'yes';
+console.log('imported before main', import.meta.url.endsWith('import_first.mjs'));
