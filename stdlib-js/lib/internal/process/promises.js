@@ -22,9 +22,12 @@ const pending = [];
 const reported = new WeakSet();
 const pendingHandled = [];
 
+// Each rejection without a handler gets an id; warnings name it.
+let lastRejectionId = 0;
+
 function promiseRejectHandler(type, promise, reason) {
   if (type === kRejectWithNoHandler) {
-    maybeUnhandled.set(promise, { reason, handled: false });
+    maybeUnhandled.set(promise, { reason, handled: false, id: ++lastRejectionId });
     pending.push(promise);
     tickInfo[kHasRejectionToWarn] = 1;
   } else if (type === kHandlerAddedAfterReject) {
@@ -55,12 +58,59 @@ function processPromiseRejections() {
     maybeUnhandled.delete(promise);
     reported.add(promise);
     worked = true;
-    reportUnhandled(promise, info.reason);
+    reportUnhandled(promise, info.reason, info.id);
   }
   return worked;
 }
 
-function reportUnhandled(promise, reason) {
+let mode;
+
+/** --unhandled-rejections=throw (the default), strict, warn, warn-with-error-code or none. */
+function rejectionsMode() {
+  if (mode === undefined) {
+    const flag = process.execArgv.find((a) => a.startsWith('--unhandled-rejections='));
+    mode = flag === undefined ? 'throw' : flag.slice('--unhandled-rejections='.length);
+  }
+  return mode;
+}
+
+function warnUnhandled(reason, id) {
+  let shown;
+  try {
+    shown = isErrorLike(reason) && typeof reason.stack === 'string' ? reason.stack
+      : require('internal/util/inspect').inspect(reason);
+  } catch {
+    shown = '[object]';
+  }
+  process.emitWarning(shown, 'UnhandledPromiseRejectionWarning');
+  process.emitWarning('Unhandled promise rejection. This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). To terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict` (see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). ' +
+    `(rejection id: ${id})`, 'UnhandledPromiseRejectionWarning');
+}
+
+function reportUnhandled(promise, reason, id) {
+  switch (rejectionsMode()) {
+    case 'none':
+      process.emit('unhandledRejection', reason, promise);
+      return;
+    case 'warn':
+      process.emit('unhandledRejection', reason, promise);
+      warnUnhandled(reason, id);
+      return;
+    case 'warn-with-error-code':
+      if (!process.emit('unhandledRejection', reason, promise)) {
+        warnUnhandled(reason, id);
+        process.exitCode = 1;
+      }
+      return;
+    case 'strict': {
+      const error = isErrorLike(reason) ? reason : rejectionError(reason);
+      triggerUncaughtException(error, true /* fromPromise */);
+      process.emit('unhandledRejection', reason, promise);
+      return;
+    }
+    default:
+      break;
+  }
   if (!process.emit('unhandledRejection', reason, promise)) {
     const err = isErrorLike(reason) ? reason : rejectionError(reason);
     triggerUncaughtException(err, true /* fromPromise */);
