@@ -22,6 +22,7 @@ builtins![
     "buffer",
     "console",
     "constants",
+    "diagnostics_channel",
     "crypto",
     "events",
     "fs",
@@ -70,6 +71,7 @@ builtins![
     "util/types",
     "v8",
     "vm",
+    "worker_threads",
 ];
 
 #[cfg(test)]
