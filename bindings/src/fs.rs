@@ -90,7 +90,10 @@ pub(crate) fn fields_of(m: &std::fs::Metadata) -> [f64; 14] {
 
 // ===== JS value helpers =====
 
-fn bytes_to_js<'s>(scope: &mut v8::PinScope<'s, '_>, bytes: Vec<u8>) -> v8::Local<'s, v8::Value> {
+pub(crate) fn bytes_to_js<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    bytes: Vec<u8>,
+) -> v8::Local<'s, v8::Value> {
     let len = bytes.len();
     let store = v8::ArrayBuffer::new_backing_store_from_vec(bytes).make_shared();
     let buffer = v8::ArrayBuffer::with_backing_store(scope, &store);

@@ -53,6 +53,11 @@ pub(crate) enum Op {
     Realpath {
         path: String,
     },
+    /// Up to `size` bytes from an open descriptor (stdin's stream reads through this).
+    ReadChunk {
+        fd: i32,
+        size: usize,
+    },
 }
 
 /// What an operation gives back.
@@ -62,6 +67,7 @@ pub(crate) enum Out {
     MaybePath(Option<String>),
     Entries(Vec<(String, u8)>),
     Stat([f64; 14]),
+    Bytes(Vec<u8>),
 }
 
 /// An error with the syscall and paths Node's message names.
@@ -285,6 +291,26 @@ pub(crate) fn run(op: &Op) -> Result<Out, OpError> {
             bytes.pop();
             Ok(Out::Path(String::from_utf8_lossy(&bytes).into_owned()))
         }
+        Op::ReadChunk { fd, size } => {
+            let mut buf = vec![0u8; (*size).clamp(1, 1 << 20)];
+            loop {
+                // SAFETY: `buf` is a writable buffer of `buf.len()` bytes.
+                let n = unsafe { libc::read(*fd, buf.as_mut_ptr().cast(), buf.len()) };
+                if n >= 0 {
+                    buf.truncate(n as usize);
+                    return Ok(Out::Bytes(buf));
+                }
+                let err = std::io::Error::last_os_error();
+                if err.kind() != std::io::ErrorKind::Interrupted {
+                    return Err(OpError {
+                        err,
+                        syscall: "read",
+                        path: None,
+                        dest: None,
+                    });
+                }
+            }
+        }
         Op::Realpath { path } => match std::fs::canonicalize(path) {
             Ok(p) => Ok(Out::Path(p.to_string_lossy().into_owned())),
             Err(err) => fail(err, "realpath", path, None),
@@ -346,6 +372,10 @@ pub(crate) fn parse(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArgumen
         "mkdtemp" => Op::Mkdtemp {
             prefix: arg_str(scope, args, 1),
         },
+        "readChunk" => Op::ReadChunk {
+            fd: num(scope, 1, 0) as i32,
+            size: num(scope, 2, 65536) as usize,
+        },
         "realpath" => Op::Realpath {
             path: arg_str(scope, args, 1),
         },
@@ -361,6 +391,7 @@ pub(crate) fn out_to_js<'s>(
         Out::Nothing | Out::MaybePath(None) => v8::undefined(scope).into(),
         Out::Path(p) | Out::MaybePath(Some(p)) => js_string(scope, &p).into(),
         Out::Stat(fields) => fields_to_js(scope, fields),
+        Out::Bytes(bytes) => crate::fs::bytes_to_js(scope, bytes),
         Out::Entries(entries) => {
             let mut items: Vec<v8::Local<v8::Value>> = Vec::with_capacity(entries.len() * 2);
             for (name, kind) in entries {

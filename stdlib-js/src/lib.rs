@@ -61,6 +61,8 @@ builtins![
     "process",
     "punycode",
     "querystring",
+    "readline",
+    "readline/promises",
     "stream",
     "stream/promises",
     "string_decoder",

@@ -396,6 +396,45 @@ function makeStdStream(fd) {
   return stream;
 }
 
+// process.stdin: a Readable over fd 0, read in chunks on the worker pool once something
+// starts reading (a 'data' listener, read(), piping, async iteration).
+let stdin;
+function makeStdin() {
+  const { Readable } = requireBuiltin('stream');
+  const stream = new Readable({
+    highWaterMark: 64 * 1024,
+    read(size) {
+      binding.fs.opAsync('readChunk', 0, Math.max(size, 64 * 1024), (err, bytes) => {
+        if (err) {
+          this.destroy(err);
+          return;
+        }
+        this.push(bytes.length === 0 ? null
+          : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+      });
+    },
+  });
+  stream.fd = 0;
+  if (native.isatty(0)) {
+    stream.isTTY = true;
+    stream.isRaw = false;
+    stream.setRawMode = function setRawMode(flag) {
+      this.isRaw = !!flag;
+      return this;
+    };
+  }
+  return stream;
+}
+Object.defineProperty(process, 'stdin', {
+  configurable: true,
+  enumerable: true,
+  get() { return stdin || (stdin = makeStdin()); },
+});
+process.openStdin = function openStdin() {
+  process.stdin.resume();
+  return process.stdin;
+};
+
 let stdout;
 let stderr;
 Object.defineProperty(process, 'stdout', {

@@ -1,0 +1,34 @@
+'use strict';
+// node:readline/promises — the readline Interface with question() returning a promise.
+
+const readline = require('readline');
+
+class Interface extends readline.Interface {
+  question(query, options = {}) {
+    return new Promise((resolve, reject) => {
+      if (options && options.signal && options.signal.aborted) {
+        reject(options.signal.reason);
+        return;
+      }
+      super.question(query, options, resolve);
+    });
+  }
+}
+
+function createInterface(input, output, completer, terminal) {
+  return new Interface(input, output, completer, terminal);
+}
+
+module.exports = {
+  Interface,
+  createInterface,
+  Readline: class Readline {
+    constructor(stream) { this.stream = stream; this.todo = []; }
+    clearLine(dir) { this.todo.push(dir < 0 ? '\x1b[1K' : dir > 0 ? '\x1b[0K' : '\x1b[2K'); return this; }
+    clearScreenDown() { this.todo.push('\x1b[0J'); return this; }
+    cursorTo(x, y) { this.todo.push(typeof y !== 'number' ? `\x1b[${x + 1}G` : `\x1b[${y + 1};${x + 1}H`); return this; }
+    moveCursor(dx, dy) { let d = ''; if (dx) d += dx < 0 ? `\x1b[${-dx}D` : `\x1b[${dx}C`; if (dy) d += dy < 0 ? `\x1b[${-dy}A` : `\x1b[${dy}B`; this.todo.push(d); return this; }
+    commit() { const data = this.todo.join(''); this.todo = []; return new Promise((r) => { this.stream.write(data, r); }); }
+    rollback() { this.todo = []; return this; }
+  },
+};
