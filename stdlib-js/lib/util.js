@@ -54,8 +54,9 @@ promisify.custom = kCustomPromisify;
 function callbackify(original) {
   validateFunction(original, 'original');
   function callbackified(...args) {
-    const cb = args.pop();
-    validateFunction(cb, 'last argument');
+    const maybeCb = args.pop();
+    validateFunction(maybeCb, 'last argument');
+    const cb = maybeCb.bind(this);
     const onRejected = (reason) => {
       if (!reason) {
         const err = new Error('Promise was rejected with a falsy value');
@@ -98,6 +99,7 @@ const warnedCodes = new Set();
 function deprecate(fn, msg, code) {
   validateFunction(fn, 'fn');
   if (process.noDeprecation === true) return fn;
+  if (code !== undefined) errors.validateString(code, 'code');
   let warned = false;
   function deprecated(...args) {
     if (!warned && !(code !== undefined && warnedCodes.has(code))) {

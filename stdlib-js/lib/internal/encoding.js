@@ -124,12 +124,42 @@ function atob(input) {
 
 // ===== TextEncoder / TextDecoder =====
 
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
+const kFlags = Symbol('flags');
+const kHandle = Symbol('handle');
+const FLAG_FATAL = 2;
+const FLAG_IGNORE_BOM = 4;
+let inspectFn;
+function lazyInspect() {
+  if (inspectFn === undefined) inspectFn = require('internal/util/inspect').inspect;
+  return inspectFn;
+}
+
+const encoderBrand = new WeakSet();
+
+function validateEncoder(self) {
+  if (self === null || typeof self !== 'object' || !encoderBrand.has(self)) {
+    throw new codes.ERR_INVALID_THIS('TextEncoder');
+  }
+}
+
 class TextEncoder {
-  get encoding() { return 'utf-8'; }
+  constructor() {
+    encoderBrand.add(this);
+  }
+
+  get encoding() {
+    validateEncoder(this);
+    return 'utf-8';
+  }
+
   encode(input = '') {
+    validateEncoder(this);
     return binding.encoding.encodeUtf8(`${input}`);
   }
+
   encodeInto(src, dest) {
+    validateEncoder(this);
     if (!(dest instanceof Uint8Array)) {
       throw new codes.ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);
     }
@@ -145,9 +175,22 @@ class TextEncoder {
     }
     return { read, written };
   }
+
+  [kInspect](depth, opts) {
+    validateEncoder(this);
+    if (typeof depth === 'number' && depth < 0) return this;
+    const ctor = Object.getPrototypeOf(this) && Object.getPrototypeOf(this).constructor;
+    const obj = Object.create({ constructor: typeof ctor === 'function' ? ctor : TextEncoder });
+    obj.encoding = this.encoding;
+    return lazyInspect()(obj, opts);
+  }
 }
-Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, {
-  value: 'TextEncoder', configurable: true,
+Object.defineProperties(TextEncoder.prototype, {
+  encode: { enumerable: true },
+  encodeInto: { enumerable: true },
+  encoding: { enumerable: true },
+  [kInspect]: { enumerable: false },
+  [Symbol.toStringTag]: { value: 'TextEncoder', configurable: true },
 });
 
 const encodingLabels = new Map([
@@ -155,10 +198,13 @@ const encodingLabels = new Map([
   ['unicode11utf8', 'utf-8'], ['unicode20utf8', 'utf-8'], ['x-unicode20utf8', 'utf-8'],
   ['utf-16le', 'utf-16le'], ['utf-16', 'utf-16le'], ['ucs-2', 'utf-16le'], ['unicode', 'utf-16le'],
   ['csunicode', 'utf-16le'], ['iso-10646-ucs-2', 'utf-16le'], ['unicodefeff', 'utf-16le'],
+  ['utf-16be', 'utf-16be'], ['unicodefffe', 'utf-16be'],
   ['latin1', 'windows-1252'], ['iso-8859-1', 'windows-1252'], ['ascii', 'windows-1252'],
   ['us-ascii', 'windows-1252'], ['windows-1252', 'windows-1252'], ['l1', 'windows-1252'],
   ['iso8859-1', 'windows-1252'], ['iso_8859-1', 'windows-1252'], ['cp1252', 'windows-1252'],
   ['x-cp1252', 'windows-1252'], ['cp819', 'windows-1252'], ['ibm819', 'windows-1252'],
+  ['ansi_x3.4-1968', 'windows-1252'], ['csisolatin1', 'windows-1252'], ['iso-ir-100', 'windows-1252'],
+  ['iso88591', 'windows-1252'], ['iso_8859-1:1987', 'windows-1252'],
 ]);
 
 function toBytes(input) {
@@ -185,6 +231,23 @@ function incompleteTail(bytes) {
   return 0;
 }
 
+function invalidData(encoding) {
+  const err = new TypeError(`The encoded data was not valid for encoding ${encoding}`);
+  err.code = 'ERR_ENCODING_INVALID_ENCODED_DATA';
+  return err;
+}
+
+/** What Node shows as the decoder's native handle: none for UTF-8, an ICU converter otherwise. */
+class Converter {}
+
+const decoderBrand = new WeakSet();
+
+function validateDecoder(self) {
+  if (self === null || typeof self !== 'object' || !decoderBrand.has(self)) {
+    throw new codes.ERR_INVALID_THIS('TextDecoder');
+  }
+}
+
 class TextDecoder {
   #encoding;
   #fatal;
@@ -205,13 +268,28 @@ class TextDecoder {
     this.#encoding = enc;
     this.#fatal = Boolean(options && options.fatal);
     this.#ignoreBOM = Boolean(options && options.ignoreBOM);
+    decoderBrand.add(this);
+    this[kFlags] = (this.#fatal ? FLAG_FATAL : 0) | (this.#ignoreBOM ? FLAG_IGNORE_BOM : 0);
+    this[kHandle] = enc === 'utf-8' ? undefined : new Converter();
   }
 
-  get encoding() { return this.#encoding; }
-  get fatal() { return this.#fatal; }
-  get ignoreBOM() { return this.#ignoreBOM; }
+  get encoding() {
+    validateDecoder(this);
+    return this.#encoding;
+  }
+
+  get fatal() {
+    validateDecoder(this);
+    return this.#fatal;
+  }
+
+  get ignoreBOM() {
+    validateDecoder(this);
+    return this.#ignoreBOM;
+  }
 
   decode(input = undefined, options = {}) {
+    validateDecoder(this);
     let bytes = toBytes(input);
     const stream = Boolean(options && options.stream);
     if (this.#pending !== null) {
@@ -236,26 +314,45 @@ class TextDecoder {
       if (!stream) this.#bomSeen = false;
       return text;
     }
-    if (this.#encoding === 'utf-16le') {
-      if (stream && bytes.length % 2 === 1) {
-        this.#pending = bytes.slice(bytes.length - 1);
-        bytes = bytes.subarray(0, bytes.length - 1);
-      }
-      let out = '';
-      let start = 0;
-      if (!this.#ignoreBOM && !this.#bomSeen && bytes[0] === 0xff && bytes[1] === 0xfe) start = 2;
-      if (bytes.length > 0) this.#bomSeen = stream;
-      for (let i = start; i + 1 < bytes.length; i += 2) {
-        out += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
-      }
-      if (bytes.length % 2 === 1) {
-        if (this.#fatal) {
-          const err = new TypeError('The encoded data was not valid for encoding utf-16le');
-          err.code = 'ERR_ENCODING_INVALID_ENCODED_DATA';
-          throw err;
+    if (this.#encoding === 'utf-16le' || this.#encoding === 'utf-16be') {
+      const be = this.#encoding === 'utf-16be';
+      let keep = 0;
+      if (stream) {
+        keep = bytes.length % 2;
+        // Hold back a lead surrogate that may be completed by the next chunk.
+        if (bytes.length - keep >= 2) {
+          const i = bytes.length - keep - 2;
+          const unit = be ? (bytes[i] << 8) | bytes[i + 1] : bytes[i] | (bytes[i + 1] << 8);
+          if (unit >= 0xd800 && unit <= 0xdbff) keep += 2;
         }
-        out += '\ufffd';
+        if (keep > 0) {
+          this.#pending = bytes.slice(bytes.length - keep);
+          bytes = bytes.subarray(0, bytes.length - keep);
+        }
       }
+      let start = 0;
+      if (!this.#ignoreBOM && !this.#bomSeen && bytes.length >= 2 &&
+          (be ? bytes[0] === 0xfe && bytes[1] === 0xff : bytes[0] === 0xff && bytes[1] === 0xfe)) {
+        start = 2;
+      }
+      if (bytes.length > 0) this.#bomSeen = stream;
+      const units = [];
+      let out = '';
+      for (let i = start; i + 1 < bytes.length; i += 2) {
+        units.push(be ? (bytes[i] << 8) | bytes[i + 1] : bytes[i] | (bytes[i + 1] << 8));
+        if (units.length === 8192) {
+          out += String.fromCharCode.apply(null, units);
+          units.length = 0;
+        }
+      }
+      out += String.fromCharCode.apply(null, units);
+      const odd = bytes.length % 2 === 1;
+      if (this.#fatal && (odd || !out.isWellFormed())) {
+        if (!stream) this.#bomSeen = false;
+        throw invalidData(this.#encoding);
+      }
+      if (odd) out += '\ufffd';
+      if (!stream) this.#bomSeen = false;
       return out.toWellFormed();
     }
     // windows-1252, decoded as latin1 like Node does.
@@ -263,6 +360,25 @@ class TextDecoder {
     for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]);
     return out;
   }
+
+  [kInspect](depth, opts) {
+    validateDecoder(this);
+    if (typeof depth === 'number' && depth < 0) return this;
+    const proto = Object.getPrototypeOf(this);
+    const ctor = (proto && typeof proto.constructor === 'function') ? proto.constructor : TextDecoder;
+    const obj = Object.create({ constructor: ctor });
+    obj.encoding = this.#encoding;
+    obj.fatal = this.#fatal;
+    obj.ignoreBOM = this.#ignoreBOM;
+    if (opts && opts.showHidden) {
+      obj[kFlags] = this[kFlags];
+      obj[kHandle] = this[kHandle];
+    }
+    return `${ctor.name} ${lazyInspect()(obj)}`;
+  }
+}
+for (const key of ['decode', 'encoding', 'fatal', 'ignoreBOM']) {
+  Object.defineProperty(TextDecoder.prototype, key, { enumerable: true });
 }
 Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, {
   value: 'TextDecoder', configurable: true,
