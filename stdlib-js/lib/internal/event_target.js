@@ -81,10 +81,10 @@ class Event {
     if (options !== undefined) {
       validateObject(options, 'options', kValidateObjectAllowObjectsAndNull);
     }
-    const opts = { ...options };
-    this.#bubbles = !!opts.bubbles;
-    this.#cancelable = !!opts.cancelable;
-    this.#composed = !!opts.composed;
+    // Only the dictionary's own members are read, in the order the standard lists them.
+    this.#bubbles = !!options?.bubbles;
+    this.#cancelable = !!options?.cancelable;
+    this.#composed = !!options?.composed;
     this.#type = `${type}`;
     if (options != null && options[kTrustEvent] === true) this.#trusted = true;
   }

@@ -6,10 +6,6 @@
 const { codes } = require('internal/errors');
 
 const native = binding.url;
-const kParts = Symbol('parts');
-const kSearchParams = Symbol('searchParams');
-const kUrl = Symbol('url');
-const kList = Symbol('list');
 
 // Layout of a URL's parts array: href, origin (blob: only, filled on first use), then the
 // boundaries of each component inside href, which binding.url leaves in `native.bounds`
@@ -78,15 +74,27 @@ function invalidUrl(input, base) {
   return err;
 }
 
+// The parts live in a private field, as in Node: a getter called on anything but a URL throws
+// V8's "Cannot read private member" TypeError. Module code reaches them through these two.
+let getParts, setParts, getParams;
+
 class URL {
+  #parts;
+  #searchParams = undefined;
+
+  static {
+    getParts = (url) => url.#parts;
+    setParts = (url, parts) => { url.#parts = parts; };
+    getParams = (url) => url.#searchParams;
+  }
+
   constructor(input, base = undefined) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
     input = `${input}`;
     if (base !== undefined) base = `${base}`;
     const parts = parseParts(input, base);
     if (parts === undefined) throw invalidUrl(input, base);
-    this[kParts] = parts;
-    this[kSearchParams] = undefined;
+    this.#parts = parts;
   }
 
   static canParse(input, base = undefined) {
@@ -98,21 +106,20 @@ class URL {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
     const parts = parseParts(`${input}`, base === undefined ? undefined : `${base}`);
     if (parts === undefined) return null;
-    const url = Object.create(URL.prototype);
-    url[kParts] = parts;
-    url[kSearchParams] = undefined;
+    const url = new URL('about:blank');
+    url.#parts = parts;
     return url;
   }
 
-  get href() { return this[kParts][HREF]; }
+  get href() { return this.#parts[HREF]; }
   set href(value) {
-    const parts = updateParts(this[kParts][HREF], 'href', `${value}`);
+    const parts = updateParts(this.#parts[HREF], 'href', `${value}`);
     if (parts === undefined) throw invalidUrl(`${value}`);
-    this[kParts] = parts;
+    this.#parts = parts;
     syncParams(this);
   }
   get origin() {
-    const parts = this[kParts];
+    const parts = this.#parts;
     const protocol = this.protocol;
     if (protocol === 'blob:') {
       if (parts[BLOB_ORIGIN] === undefined) parts[BLOB_ORIGIN] = native.blobOrigin(parts[HREF]);
@@ -120,22 +127,22 @@ class URL {
     }
     return specialOrigins.has(protocol) ? `${protocol}//${this.host}` : 'null';
   }
-  get protocol() { return this[kParts][HREF].slice(0, this[kParts][AFTER_SCHEME] + 1); }
+  get protocol() { return this.#parts[HREF].slice(0, this.#parts[AFTER_SCHEME] + 1); }
   set protocol(v) { update(this, 'protocol', v); }
-  get username() { return slice(this[kParts], BEFORE_USERNAME, AFTER_USERNAME); }
+  get username() { return slice(this.#parts, BEFORE_USERNAME, AFTER_USERNAME); }
   set username(v) { update(this, 'username', v); }
-  get password() { return slice(this[kParts], BEFORE_PASSWORD, AFTER_PASSWORD); }
+  get password() { return slice(this.#parts, BEFORE_PASSWORD, AFTER_PASSWORD); }
   set password(v) { update(this, 'password', v); }
-  get host() { return slice(this[kParts], BEFORE_HOST, AFTER_PORT); }
+  get host() { return slice(this.#parts, BEFORE_HOST, AFTER_PORT); }
   set host(v) { update(this, 'host', v); }
-  get hostname() { return slice(this[kParts], BEFORE_HOST, AFTER_HOST); }
+  get hostname() { return slice(this.#parts, BEFORE_HOST, AFTER_HOST); }
   set hostname(v) { update(this, 'hostname', v); }
-  get port() { return slice(this[kParts], BEFORE_PORT, AFTER_PORT); }
+  get port() { return slice(this.#parts, BEFORE_PORT, AFTER_PORT); }
   set port(v) { update(this, 'port', v); }
-  get pathname() { return slice(this[kParts], BEFORE_PATH, AFTER_PATH); }
+  get pathname() { return slice(this.#parts, BEFORE_PATH, AFTER_PATH); }
   set pathname(v) { update(this, 'pathname', v); }
   get search() {
-    const query = slice(this[kParts], BEFORE_QUERY, AFTER_QUERY);
+    const query = slice(this.#parts, BEFORE_QUERY, AFTER_QUERY);
     return query === '' ? '' : `?${query}`;
   }
   set search(v) {
@@ -143,21 +150,21 @@ class URL {
     syncParams(this);
   }
   get searchParams() {
-    if (this[kSearchParams] === undefined) {
+    if (this.#searchParams === undefined) {
       const params = new URLSearchParams(this.search);
-      params[kUrl] = this;
-      this[kSearchParams] = params;
+      linkUrl(params, this);
+      this.#searchParams = params;
     }
-    return this[kSearchParams];
+    return this.#searchParams;
   }
   get hash() {
-    const fragment = slice(this[kParts], BEFORE_FRAGMENT, AFTER_FRAGMENT);
+    const fragment = slice(this.#parts, BEFORE_FRAGMENT, AFTER_FRAGMENT);
     return fragment === '' ? '' : `#${fragment}`;
   }
   set hash(v) { update(this, 'hash', v); }
 
-  toString() { return this[kParts][HREF]; }
-  toJSON() { return this[kParts][HREF]; }
+  toString() { return this.#parts[HREF]; }
+  toJSON() { return this.#parts[HREF]; }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
     if (typeof depth === 'number' && depth < 0) return this;
@@ -187,13 +194,13 @@ for (const name of ['href', 'origin', 'protocol', 'username', 'password', 'host'
 }
 
 function update(url, field, value) {
-  const parts = updateParts(url[kParts][HREF], field, `${value}`);
-  if (parts !== undefined) url[kParts] = parts;
+  const parts = updateParts(getParts(url)[HREF], field, `${value}`);
+  if (parts !== undefined) setParts(url, parts);
 }
 
 function syncParams(url) {
-  const params = url[kSearchParams];
-  if (params !== undefined) params[kList] = parseForm(url.search);
+  const params = getParams(url);
+  if (params !== undefined) setList(params, parseForm(url.search));
 }
 
 // ===== application/x-www-form-urlencoded =====
@@ -251,10 +258,28 @@ function serializeForm(list) {
   return list.map(([k, v]) => `${serializeFormComponent(k)}=${serializeFormComponent(v)}`).join('&');
 }
 
+// The list and the owning URL are private, as in Node: every method first checks its receiver
+// (ERR_INVALID_THIS), before looking at its arguments.
+let getList, setList, linkUrl, isParams;
+
+function checkThis(self) {
+  if (self === null || typeof self !== 'object' || !isParams(self)) {
+    throw new codes.ERR_INVALID_THIS('URLSearchParams');
+  }
+}
+
 class URLSearchParams {
+  #list = [];
+  #url = null;
+
+  static {
+    getList = (params) => params.#list;
+    setList = (params, list) => { params.#list = list; };
+    linkUrl = (params, url) => { params.#url = url; };
+    isParams = (value) => #list in value;
+  }
+
   constructor(init = undefined) {
-    this[kList] = [];
-    this[kUrl] = null;
     if (init === undefined || init === null) return;
     if (typeof init === 'object' || typeof init === 'function') {
       if (typeof init[Symbol.iterator] === 'function') {
@@ -267,112 +292,199 @@ class URLSearchParams {
           if (items.length !== 2) {
             throw new codes.ERR_INVALID_TUPLE('Each query pair', '[name, value]');
           }
-          this[kList].push([`${items[0]}`.toWellFormed(), `${items[1]}`.toWellFormed()]);
+          this.#list.push([`${items[0]}`.toWellFormed(), `${items[1]}`.toWellFormed()]);
         }
       } else {
         for (const key of Reflect.ownKeys(init)) {
           if (typeof key !== 'string' || !Object.prototype.propertyIsEnumerable.call(init, key)) continue;
-          this[kList].push([key.toWellFormed(), `${init[key]}`.toWellFormed()]);
+          this.#list.push([key.toWellFormed(), `${init[key]}`.toWellFormed()]);
         }
       }
     } else {
-      this[kList] = parseForm(`${init}`);
+      this.#list = parseForm(`${init}`);
     }
   }
 
-  get size() { return this[kList].length; }
+  get size() {
+    checkThis(this);
+    return this.#list.length;
+  }
 
   append(name, value) {
+    checkThis(this);
     if (arguments.length < 2) throw new codes.ERR_MISSING_ARGS('name', 'value');
-    this[kList].push([`${name}`.toWellFormed(), `${value}`.toWellFormed()]);
-    commit(this);
+    this.#list.push([`${name}`.toWellFormed(), `${value}`.toWellFormed()]);
+    this.#commit();
   }
 
   delete(name, value = undefined) {
+    checkThis(this);
     if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
     name = `${name}`;
-    this[kList] = this[kList].filter(([k, v]) => !(k === name && (value === undefined || v === `${value}`)));
-    commit(this);
+    if (value !== undefined) value = `${value}`;
+    this.#list = this.#list.filter(([k, v]) => !(k === name && (value === undefined || v === value)));
+    this.#commit();
   }
 
   get(name) {
+    checkThis(this);
     if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
-    const found = this[kList].find(([k]) => k === `${name}`);
+    name = `${name}`;
+    const found = this.#list.find(([k]) => k === name);
     return found === undefined ? null : found[1];
   }
 
   getAll(name) {
+    checkThis(this);
     if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
-    return this[kList].filter(([k]) => k === `${name}`).map(([, v]) => v);
+    name = `${name}`;
+    return this.#list.filter(([k]) => k === name).map(([, v]) => v);
   }
 
   has(name, value = undefined) {
+    checkThis(this);
     if (arguments.length < 1) throw new codes.ERR_MISSING_ARGS('name');
-    return this[kList].some(([k, v]) => k === `${name}` && (value === undefined || v === `${value}`));
+    name = `${name}`;
+    if (value !== undefined) value = `${value}`;
+    return this.#list.some(([k, v]) => k === name && (value === undefined || v === value));
   }
 
   set(name, value) {
+    checkThis(this);
     if (arguments.length < 2) throw new codes.ERR_MISSING_ARGS('name', 'value');
     name = `${name}`.toWellFormed();
     value = `${value}`.toWellFormed();
-    const i = this[kList].findIndex(([k]) => k === name);
+    const i = this.#list.findIndex(([k]) => k === name);
     if (i < 0) {
-      this[kList].push([name, value]);
+      this.#list.push([name, value]);
     } else {
-      this[kList][i][1] = value;
-      this[kList] = this[kList].filter(([k], j) => j <= i || k !== name);
+      this.#list[i][1] = value;
+      this.#list = this.#list.filter(([k], j) => j <= i || k !== name);
     }
-    commit(this);
+    this.#commit();
   }
 
   sort() {
+    checkThis(this);
     // Stable sort by name in UTF-16 code units, as the standard says.
-    this[kList] = this[kList]
+    this.#list = this.#list
       .map((pair, i) => [pair, i])
       .sort(([a, i], [b, j]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : i - j))
       .map(([pair]) => pair);
-    commit(this);
+    this.#commit();
   }
 
   forEach(callback, thisArg = undefined) {
+    checkThis(this);
     if (typeof callback !== 'function') {
       throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
     }
-    for (let i = 0; i < this[kList].length; i++) {
-      const [k, v] = this[kList][i];
+    // Live: pairs added by the callback are visited too.
+    for (let i = 0; i < this.#list.length; i++) {
+      const [k, v] = this.#list[i];
       callback.call(thisArg, v, k, this);
     }
   }
 
-  *entries() { for (const [k, v] of this[kList]) yield [k, v]; }
-  *keys() { for (const [k] of this[kList]) yield k; }
-  *values() { for (const [, v] of this[kList]) yield v; }
-  [Symbol.iterator]() { return this.entries(); }
+  entries() {
+    checkThis(this);
+    return new URLSearchParamsIterator(this, 'key+value');
+  }
 
-  toString() { return serializeForm(this[kList]); }
+  keys() {
+    checkThis(this);
+    return new URLSearchParamsIterator(this, 'key');
+  }
+
+  values() {
+    checkThis(this);
+    return new URLSearchParamsIterator(this, 'value');
+  }
+
+  toString() {
+    checkThis(this);
+    return serializeForm(this.#list);
+  }
+
+  /** After a change to the params, the owning URL's query follows (an empty one is dropped). */
+  #commit() {
+    const url = this.#url;
+    if (url === null) return;
+    const query = serializeForm(this.#list);
+    const parts = getParts(url);
+    setParts(url, updateParts(parts[HREF], 'search', query === '' ? '' : `?${query}`) || parts);
+  }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    checkThis(this);
     if (typeof depth === 'number' && depth < 0) return '[Object]';
-    const list = this[kList];
+    const list = this.#list;
     if (list.length === 0) return 'URLSearchParams {}';
     const inner = list.map(([k, v]) => `${inspect(k, options)} => ${inspect(v, options)}`);
-    const oneLine = `URLSearchParams { ${inner.join(', ')} }`;
-    const width = options.breakLength === undefined ? 80 : options.breakLength;
-    if (oneLine.length <= width) return oneLine;
-    return `URLSearchParams {\n  ${inner.join(',\n  ')} }`;
+    return wrapEntries('URLSearchParams', inner, options);
   }
 }
+Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
+  value: URLSearchParams.prototype.entries, writable: true, configurable: true,
+});
 Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, {
   value: 'URLSearchParams', configurable: true,
 });
-
-/** After a change to the params, the owning URL's query follows (an empty one is dropped). */
-function commit(params) {
-  const url = params[kUrl];
-  if (!url) return;
-  const query = serializeForm(params[kList]);
-  url[kParts] = updateParts(url[kParts][HREF], 'search', query === '' ? '' : `?${query}`) || url[kParts];
+for (const name of ['append', 'delete', 'get', 'getAll', 'has', 'set', 'size', 'sort', 'forEach',
+  'entries', 'keys', 'values', 'toString']) {
+  Object.defineProperty(URLSearchParams.prototype, name, {
+    ...Object.getOwnPropertyDescriptor(URLSearchParams.prototype, name), enumerable: true,
+  });
 }
+
+function wrapEntries(prefix, inner, options) {
+  const oneLine = `${prefix} { ${inner.join(', ')} }`;
+  const width = options.breakLength === undefined ? 80 : options.breakLength;
+  if (oneLine.length <= width) return oneLine;
+  return `${prefix} {\n  ${inner.join(',\n  ')} }`;
+}
+
+// Iterates the live list by index, so pairs added or removed meanwhile are seen.
+class URLSearchParamsIterator {
+  #params;
+  #kind;
+  #index = 0;
+
+  constructor(params, kind) {
+    this.#params = params;
+    this.#kind = kind;
+  }
+
+  next() {
+    if (this === null || typeof this !== 'object' || !(#params in this)) {
+      throw new codes.ERR_INVALID_THIS('URLSearchParamsIterator');
+    }
+    const list = getList(this.#params);
+    if (this.#index >= list.length) return { value: undefined, done: true };
+    const [k, v] = list[this.#index++];
+    const value = this.#kind === 'key' ? k : this.#kind === 'value' ? v : [k, v];
+    return { value, done: false };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    if (this === null || typeof this !== 'object' || !(#params in this)) {
+      throw new codes.ERR_INVALID_THIS('URLSearchParamsIterator');
+    }
+    if (typeof depth === 'number' && depth < 0) return '[Object]';
+    const rest = getList(this.#params).slice(this.#index);
+    const kind = this.#kind;
+    const inner = rest.map(([k, v]) =>
+      inspect(kind === 'key' ? k : kind === 'value' ? v : [k, v], options));
+    if (inner.length === 0) return 'URLSearchParams Iterator {  }';
+    return wrapEntries('URLSearchParams Iterator', inner, options);
+  }
+}
+Object.setPrototypeOf(URLSearchParamsIterator.prototype,
+  Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+Object.defineProperty(URLSearchParamsIterator.prototype, 'next', { enumerable: true });
+Object.defineProperty(URLSearchParamsIterator.prototype, Symbol.toStringTag, {
+  value: 'URLSearchParams Iterator', configurable: true,
+});
 
 // ===== file URLs =====
 
