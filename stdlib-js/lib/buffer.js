@@ -65,11 +65,41 @@ class FastBuffer extends Uint8Array {
 let deprecationWarned = false;
 function showDeprecation() {
   if (deprecationWarned) return;
+  // Calls from dependencies (the first user frame is under node_modules) stay quiet, as in Node,
+  // unless --pending-deprecation asks for every one.
+  if (!process.execArgv.includes('--pending-deprecation') && !process.env.NODE_PENDING_DEPRECATION &&
+      calledFromNodeModules()) {
+    return;
+  }
   deprecationWarned = true;
   process.emitWarning(
     'Buffer() is deprecated due to security and usability issues. Please use the ' +
     'Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.',
     'DeprecationWarning', 'DEP0005');
+}
+
+function calledFromNodeModules() {
+  const saved = Error.prepareStackTrace;
+  const savedLimit = Error.stackTraceLimit;
+  let frames;
+  try {
+    Error.prepareStackTrace = (_, callSites) => callSites;
+    Error.stackTraceLimit = 20;
+    const holder = {};
+    Error.captureStackTrace(holder, showDeprecation);
+    frames = holder.stack;
+  } finally {
+    Error.prepareStackTrace = saved;
+    Error.stackTraceLimit = savedLimit;
+  }
+  if (!Array.isArray(frames)) return false;
+  for (const frame of frames) {
+    const file = frame.getFileName();
+    // Frames of the runtime itself (node:…) and of eval'd code are skipped.
+    if (typeof file !== 'string' || !/^\/|\\/.test(file)) continue;
+    return /[\\/]node_modules[\\/]/.test(file);
+  }
+  return false;
 }
 
 /** The deprecated `Buffer(arg, encodingOrOffset, length)` (with or without `new`). */

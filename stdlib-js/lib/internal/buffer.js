@@ -152,6 +152,7 @@ function uintBE(buf, offset, n) {
 }
 
 function readUIntLE(offset, byteLength) {
+  if (offset === undefined) checkOffset(offset); // no default offset here, unlike readUInt8()
   if (byteLength === 1) return readUInt8.call(this, offset);
   if (byteLength === 2) return readUInt16LE.call(this, offset);
   if (byteLength === 4) return readUInt32LE.call(this, offset);
@@ -163,6 +164,7 @@ function readUIntLE(offset, byteLength) {
 }
 
 function readUIntBE(offset, byteLength) {
+  if (offset === undefined) checkOffset(offset); // no default offset here, unlike readUInt8()
   if (byteLength === 1) return readUInt8.call(this, offset);
   if (byteLength === 2) return readUInt16BE.call(this, offset);
   if (byteLength === 4) return readUInt32BE.call(this, offset);
@@ -179,6 +181,7 @@ function toSigned(v, byteLength) {
 }
 
 function readIntLE(offset, byteLength) {
+  if (offset === undefined) checkOffset(offset); // no default offset here, unlike readUInt8()
   if (byteLength === 1) return readInt8.call(this, offset);
   if (byteLength === 2) return readInt16LE.call(this, offset);
   if (byteLength === 4) return readInt32LE.call(this, offset);
@@ -190,6 +193,7 @@ function readIntLE(offset, byteLength) {
 }
 
 function readIntBE(offset, byteLength) {
+  if (offset === undefined) checkOffset(offset); // no default offset here, unlike readUInt8()
   if (byteLength === 1) return readInt8.call(this, offset);
   if (byteLength === 2) return readInt16BE.call(this, offset);
   if (byteLength === 4) return readInt32BE.call(this, offset);

@@ -58,14 +58,40 @@ function structuredClone(value, options) {
   if (options !== undefined && options !== null && typeof options !== 'object') {
     throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
+  const transfer = transferList(options);
+  let clone;
   try {
-    return binding.util.structuredClone(value);
+    clone = binding.util.structuredClone(value);
   } catch (err) {
     if (err && err.name === 'DataCloneError' && !(err instanceof DOMException)) {
       throw new DOMException(err.message, 'DataCloneError');
     }
     throw err;
   }
+  // The clone holds copies of the transferred buffers; the originals end up detached, as the
+  // sender's side of a transfer does.
+  for (const ab of transfer) if (!ab.detached) ab.transfer();
+  return clone;
+}
+
+function transferList(options) {
+  const list = options == null ? undefined : options.transfer;
+  if (list == null) return [];
+  if (typeof list !== 'object' && typeof list !== 'function') {
+    const err = new TypeError('Optional transferList argument must be an iterable');
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  if (typeof list[Symbol.iterator] !== 'function') return [];
+  const seen = new Set();
+  for (const item of list) {
+    if (!(item instanceof ArrayBuffer)) throw new TypeError('Found invalid object in transferList');
+    if (seen.has(item)) {
+      throw new DOMException('Transfer list contains duplicate ArrayBuffer', 'DataCloneError');
+    }
+    seen.add(item);
+  }
+  return seen;
 }
 
 // ===== base64: atob / btoa =====
@@ -256,7 +282,8 @@ class TextDecoder {
   #bomSeen = false;
 
   constructor(label = 'utf-8', options = {}) {
-    const enc = encodingLabels.get(`${label}`.trim().toLowerCase());
+    // The Encoding Standard strips ASCII whitespace only (not U+00A0, U+2028, ...).
+    const enc = encodingLabels.get(`${label}`.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase());
     if (enc === undefined) {
       const err = new RangeError(`The "${label}" encoding is not supported`);
       err.code = 'ERR_ENCODING_NOT_SUPPORTED';
