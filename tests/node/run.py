@@ -91,9 +91,22 @@ def lay_out_scratch(shared, scratch):
                     os.chmod(p, os.stat(p).st_mode | 0o200)
         with open(stamp, 'wb') as f:
             f.write(want)
+    # Several runs may share the scratch copy at once: replace changed files one by one
+    # (atomically) rather than deleting the folder under a run that is using it.
+    src = os.path.join(HERE, 'common')
     common = os.path.join(scratch, 'test', 'common')
-    shutil.rmtree(common, ignore_errors=True)
-    shutil.copytree(os.path.join(HERE, 'common'), common)
+    for dirpath, _, filenames in os.walk(src):
+        out_dir = os.path.join(common, os.path.relpath(dirpath, src))
+        os.makedirs(out_dir, exist_ok=True)
+        for name in filenames:
+            data = open(os.path.join(dirpath, name), 'rb').read()
+            out = os.path.join(out_dir, name)
+            if os.path.exists(out) and open(out, 'rb').read() == data:
+                continue
+            tmp = f'{out}.{os.getpid()}.tmp'
+            with open(tmp, 'wb') as f:
+                f.write(data)
+            os.replace(tmp, out)
 
 
 def flags_supported(binary, flags, scratch, cache):

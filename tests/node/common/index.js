@@ -2,9 +2,13 @@
 // A small stand-in for Node's test/common: the helpers Node's test/parallel files use,
 // written against public APIs only. Checks registered with mustCall() run at process exit.
 
-const assert = require('assert');
 const path = require('path');
 const util = require('util');
+
+// Loaded on first use: in Node 20.20 loading `assert` opens stderr, which a test of
+// process.getActiveResourcesInfo() would then see.
+let assertModule;
+const lazyAssert = () => (assertModule ??= require('assert'));
 
 const noop = () => {};
 const pending = [];
@@ -14,7 +18,12 @@ const pending = [];
 // pass; a test that never loads the helper has no checks to run.
 const marker = process.env.EDDY_NODE_TEST_MARKER;
 let skipped = null;
-if (marker) require('fs').writeFileSync(marker, 'loaded');
+if (marker) {
+  const fs = require('fs');
+  fs.writeFileSync(marker, 'loaded');
+  // Tests of process.setuid() drop root before exit; the marker must stay writable.
+  if (typeof fs.chmodSync === 'function') fs.chmodSync(marker, 0o666);
+}
 
 process.on('exit', (code) => {
   const failed = pending.filter((c) => !c.check());
@@ -74,13 +83,13 @@ function mustNotCall(msg) {
   const stack = new Error().stack.split('\n').slice(2, 3).join('\n');
   return function mustNotCall(...args) {
     const argsInfo = args.length > 0 ? `\ncalled with arguments: ${args.map((a) => util.inspect(a)).join(', ')}` : '';
-    assert.fail(`${msg || 'function should not have been called'} at ${stack.trim()}${argsInfo}`);
+    lazyAssert().fail(`${msg || 'function should not have been called'} at ${stack.trim()}${argsInfo}`);
   };
 }
 
 function mustSucceed(fn, expected) {
   return mustCall(function (err, ...args) {
-    assert.ifError(err);
+    lazyAssert().ifError(err);
     if (typeof fn === 'function') return Reflect.apply(fn, this, args);
     return undefined;
   }, expected);
@@ -97,22 +106,22 @@ function expectsError(validator, exact) {
       validator !== Error && exact !== undefined && typeof exact !== 'number') {
     const fn = validator;
     const check = expectsError(exact);
-    assert.throws(fn, check);
+    lazyAssert().throws(fn, check);
     return undefined;
   }
   return mustCall((...args) => {
-    if (args.length !== 1) assert.fail(`Expected one argument, got ${util.inspect(args)}`);
+    if (args.length !== 1) lazyAssert().fail(`Expected one argument, got ${util.inspect(args)}`);
     const error = args[0];
     let rest = validator;
     // Older tests name the constructor as `type`.
     if (validator !== null && typeof validator === 'object' && !(validator instanceof RegExp) &&
         'type' in validator) {
-      assert.ok(error instanceof validator.type,
+      lazyAssert().ok(error instanceof validator.type,
         `Expected an instance of ${validator.type.name}, got ${util.inspect(error)}`);
       rest = { ...validator };
       delete rest.type;
     }
-    assert.throws(() => { throw error; }, rest);
+    lazyAssert().throws(() => { throw error; }, rest);
     return true;
   }, exact);
 }
@@ -124,8 +133,8 @@ let warningCheckers;
 function expectedWarnings(expected, code) {
   if (typeof expected === 'string' || expected instanceof RegExp) return [[expected, code]];
   if (!Array.isArray(expected)) {
-    // { message: code, ... }
-    return Object.entries(expected).map(([message, c]) => [message, c]);
+    // { code: message, ... }
+    return Object.entries(expected).map(([c, message]) => [message, c]);
   }
   if (expected.length !== 0 && !Array.isArray(expected[0])) return [[expected[0], expected[1]]];
   return expected.map((pair) => [pair[0], pair[1]]);
@@ -136,12 +145,12 @@ function warningChecker(name, expected) {
   // Every expected warning must arrive (checked at exit), and nothing more.
   return mustCall((warning) => {
     const next = queue.shift();
-    if (next === undefined) assert.fail(`Unexpected extra warning received: ${warning}`);
+    if (next === undefined) lazyAssert().fail(`Unexpected extra warning received: ${warning}`);
     const [message, code] = next;
-    assert.strictEqual(warning.name, name);
-    if (message instanceof RegExp) assert.match(warning.message, message);
-    else assert.strictEqual(warning.message, message);
-    assert.strictEqual(warning.code, code);
+    lazyAssert().strictEqual(warning.name, name);
+    if (message instanceof RegExp) lazyAssert().match(warning.message, message);
+    else lazyAssert().strictEqual(warning.message, message);
+    lazyAssert().strictEqual(warning.code, code);
   }, expected.length);
 }
 
@@ -225,10 +234,125 @@ function canCreateSymLink() {
 
 function allowGlobals() {}
 
+function skipIfDumbTerminal() {
+  if (process.env.TERM === 'dumb') skip('skipping - dumb terminal');
+}
+
+/** Runs a child process and resolves with { code, signal, stdout, stderr } once it closes. */
+function spawnPromisified(...args) {
+  const { spawn } = require('child_process');
+  let stderr = '';
+  let stdout = '';
+  const child = spawn(...args);
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (data) => { stderr += data; });
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (data) => { stdout += data; });
+  return new Promise((resolve, reject) => {
+    child.on('close', (code, signal) => resolve({ code, signal, stderr, stdout }));
+    child.on('error', (code, signal) => reject({ code, signal, stderr, stdout }));
+  });
+}
+
+/** Collects garbage (a few rounds, a loop turn apart) until `condition()` holds. */
+async function gcUntil(name, condition) {
+  let gc = globalThis.gc;
+  if (typeof gc !== 'function') {
+    require('v8').setFlagsFromString('--expose-gc');
+    gc = require('vm').runInNewContext('gc');
+  }
+  const { setImmediate: tick } = require('timers/promises');
+  for (let count = 0; count < 10; count++) {
+    await tick();
+    gc();
+    if (condition()) return;
+  }
+  throw new Error(`Test ${name} failed`);
+}
+
+/** Fails when a package.json above `dir` could change how the test's files load. */
+function requireNoPackageJSONAbove(dir = require.main && path.dirname(require.main.filename)) {
+  const fs = require('fs');
+  let here = path.dirname(dir);
+  for (let up = path.dirname(here); here !== up; here = up, up = path.dirname(here)) {
+    const file = path.join(here, 'package.json');
+    if (fs.existsSync(file)) {
+      const err = new Error(`This test shouldn't load properties from a package.json above its file location: ${file}`);
+      err.code = 'ERR_PACKAGE_JSON_ABOVE';
+      throw err;
+    }
+  }
+}
+
+// Exit codes and signals of a process that called abort() (SIGABRT; V8 may also trap).
+function nodeProcessAborted(exitCode, signal) {
+  if (process.platform === 'win32') return exitCode === 0xC0000409 || exitCode === 134;
+  return ['SIGABRT', 'SIGTRAP', 'SIGILL'].includes(signal) || [132, 133, 134].includes(exitCode);
+}
+
+/** Re-runs this test in a child with core dumps off and checks that the child aborted. */
+function childShouldThrowAndAbort() {
+  const { exec } = require('child_process');
+  let command = '';
+  if (process.platform !== 'win32') command += 'ulimit -c 0 && ';
+  const quote = (s) => `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
+  command += [process.argv[0], '--abort-on-uncaught-exception', process.argv[1], 'child']
+    .map(quote).join(' ');
+  const child = exec(command);
+  child.on('exit', mustCall((exitCode, signal) => {
+    lazyAssert().ok(nodeProcessAborted(exitCode, signal),
+                    `Expected an abort, got exit code ${exitCode}, signal ${signal}`);
+  }));
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 'SIGCONT');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function createZeroFilledFile(filename) {
+  require('fs').writeFileSync(filename, Buffer.alloc(10 * 1024 * 1024));
+}
+
+function hasOpenSSL(major, minor = 0) {
+  const version = process.versions.openssl;
+  if (typeof version !== 'string') return false;
+  const [maj, min] = version.split('.').map(Number);
+  return maj > major || (maj === major && min >= minor);
+}
+
 const common = {
   allowGlobals,
   arrayBufferViews,
   canCreateSymLink,
+  checkoutEOL: process.platform === 'win32' ? '\r\n' : '\n',
+  childShouldThrowAndAbort,
+  createZeroFilledFile,
+  defaultAutoSelectFamilyAttemptTimeout: platformTimeout(2500),
+  gcUntil,
+  get hasFipsCrypto() {
+    const crypto = require('crypto');
+    return typeof crypto.getFips === 'function' && Boolean(crypto.getFips());
+  },
+  hasMultiLocalhost: () => false,
+  get hasOpenSSL3() { return hasOpenSSL(3); },
+  get hasOpenSSL31() { return hasOpenSSL(3, 1); },
+  hasQuic: false,
+  inFreeBSDJail: false,
+  isAlive,
+  isASan: false,
+  isAsan: false,
+  isDebug: false,
+  nodeProcessAborted,
+  opensslCli: false,
+  pwdCommand: process.platform === 'win32' ? ['cmd.exe', ['/d', '/c', 'cd']] : ['pwd', []],
+  requireNoPackageJSONAbove,
+  skipIfDumbTerminal,
+  spawnPromisified,
   crashOnUnhandledRejection() {},
   enoughTestMem: true,
   expectsError,
@@ -239,7 +363,6 @@ const common = {
   hasCrypto: true,
   hasIntl: typeof Intl === 'object',
   hasIPv6: false,
-  hasOpenSSL3: false,
   invalidArgTypeHelper,
   isAIX: false,
   isDumbTerminal: process.env.TERM === 'dumb',
