@@ -13,6 +13,7 @@ const {
     ERR_MISSING_ARGS,
     ERR_UNAVAILABLE_DURING_EXIT,
   },
+  validateUint32,
 } = require('internal/errors');
 const { AssertionError } = require('internal/assert/assertion_error');
 const { innerOk } = require('internal/assert/utils');
@@ -458,7 +459,7 @@ class CallTracker {
     } else if (fn === undefined) {
       fn = noop;
     }
-    if (typeof exact !== 'number') throw new ERR_INVALID_ARG_TYPE('exact', 'number', exact);
+    validateUint32(exact, 'expected', true);
     validateFunction(fn, 'fn');
     const record = {
       exact,
@@ -470,7 +471,8 @@ class CallTracker {
     const tracked = new Proxy(fn, {
       __proto__: null,
       apply(target, thisArg, argList) {
-        record.calls.push({ __proto__: null, thisArg, arguments: argList });
+        // Frozen: getCalls() hands these out as they are.
+        record.calls.push(Object.freeze({ thisArg, arguments: Object.freeze(argList) }));
         return Reflect.apply(target, thisArg, argList);
       },
     });
@@ -487,7 +489,7 @@ class CallTracker {
   }
 
   getCalls(fn) {
-    return this.#record(fn).calls.map((call) => ({ thisArg: call.thisArg, arguments: call.arguments }));
+    return Object.freeze(this.#record(fn).calls.slice());
   }
 
   reset(fn) {
