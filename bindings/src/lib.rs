@@ -6,9 +6,11 @@
 
 mod buffer;
 mod crypto;
+mod dns;
 mod encoding;
 mod fs;
 mod fs_ops;
+mod net;
 mod os;
 mod process;
 mod types;
@@ -22,8 +24,10 @@ pub fn all() -> Vec<NativeModule> {
     vec![
         buffer::MODULE,
         crypto::MODULE,
+        dns::MODULE,
         encoding::MODULE,
         fs::MODULE,
+        net::MODULE,
         os::MODULE,
         process::MODULE,
         types::MODULE,

@@ -4,14 +4,16 @@
 //! 1. update time        — one cached "now" per iteration (timers started during the
 //!                         iteration count from it, as uv_now does)
 //! 2. timers             — every timer due at "now", earliest deadline first, ties in start order
-//! 3. pending callbacks  — I/O callbacks deferred from the previous iteration
-//! 4. poll               — wait in mio: 0 ms when immediates are queued, else until the next
-//!                         timer, else indefinitely while work is pending; then run what
-//!                         finished: worker-pool completions (libuv delivers them here, through
-//!                         its async handle) and I/O readiness callbacks
+//! 3. pending callbacks  — I/O callbacks deferred from the previous iteration (io::defer)
+//! 4. poll               — wait in mio: 0 ms when immediates or pending/close callbacks are
+//!                         queued, else until the next timer, else indefinitely while work is
+//!                         pending; then run what finished: worker-pool completions (libuv
+//!                         delivers them here, through its async handle) and I/O readiness
+//!                         callbacks of the handle table (io::dispatch)
 //! 5. check              — the setImmediate callbacks queued before this phase began
-//! 6. close callbacks
-//! 7. alive?             — ref'd timers, ref'd immediates, pending pool jobs, ref'd handles.
+//! 6. close callbacks    — handles closed since the last close phase ('close' events)
+//! 7. alive?             — ref'd timers, ref'd immediates, pending pool jobs, ref'd active
+//!                         handles, queued pending/close callbacks.
 //!                         When nothing is left, emit 'beforeExit' (which may schedule more work
 //!                         and so revive the loop); stop when it is still empty afterwards.
 //! ```
@@ -21,6 +23,7 @@
 
 use std::time::Duration;
 
+use crate::io;
 use crate::state::{exit_requested, hook, state};
 use crate::tasks;
 
@@ -51,12 +54,13 @@ fn update_time(scope: &mut v8::PinScope) {
     state(scope).borrow_mut().event_loop.update_time();
 }
 
-/// Ref'd timers + ref'd immediates + pending pool jobs (+ ref'd handles, once they exist).
+/// Ref'd timers + ref'd immediates + pending pool jobs + ref'd active handles + queued
+/// pending/close callbacks.
 fn alive(scope: &mut v8::PinScope) -> bool {
     let st = state(scope);
     let st = st.borrow();
     let lp = &st.event_loop;
-    lp.timers.has_refed() || lp.immediates.has_refed() || lp.pool.pending() > 0
+    lp.timers.has_refed() || lp.immediates.has_refed() || lp.pool.pending() > 0 || lp.io.alive()
 }
 
 fn run_timers(scope: &mut v8::PinScope) {
@@ -79,8 +83,10 @@ fn run_timers(scope: &mut v8::PinScope) {
     }
 }
 
-/// Deferred I/O callbacks: none are deferred yet (sockets arrive with the net issue).
-fn run_pending(_scope: &mut v8::PinScope) {}
+/// Deferred I/O callbacks.
+fn run_pending(scope: &mut v8::PinScope) {
+    io::run_queue(scope, false);
+}
 
 fn poll_timeout(scope: &mut v8::PinScope) -> Option<Duration> {
     // As libuv's uv_backend_timeout: when the callbacks so far left nothing that keeps the loop
@@ -91,7 +97,7 @@ fn poll_timeout(scope: &mut v8::PinScope) -> Option<Duration> {
     let st = state(scope);
     let mut s = st.borrow_mut();
     let lp = &mut s.event_loop;
-    if lp.immediates.has_live() {
+    if lp.immediates.has_live() || lp.io.has_queued() {
         return Some(Duration::ZERO);
     }
     match lp.timers.next_deadline() {
@@ -105,7 +111,8 @@ fn poll(scope: &mut v8::PinScope, timeout: Option<Duration>) {
     // Nothing that could wake us: don't block (only unref'd timers or nothing at all).
     let timeout = {
         let s = st.borrow();
-        if s.event_loop.pool.pending() == 0 && timeout.is_none() {
+        let lp = &s.event_loop;
+        if lp.pool.pending() == 0 && !lp.io.has_refed_active() && timeout.is_none() {
             Some(Duration::ZERO)
         } else {
             timeout
@@ -122,6 +129,7 @@ fn poll(scope: &mut v8::PinScope, timeout: Option<Duration>) {
         }
         complete(scope, result);
     }
+    io::dispatch(scope);
 }
 
 fn run_check(scope: &mut v8::PinScope) {
@@ -140,8 +148,10 @@ fn run_check(scope: &mut v8::PinScope) {
     }
 }
 
-/// Close callbacks: no handle kind closes asynchronously yet.
-fn run_closing(_scope: &mut v8::PinScope) {}
+/// Close callbacks of the handles closed since the last close phase.
+fn run_closing(scope: &mut v8::PinScope) {
+    io::run_queue(scope, true);
+}
 
 fn call_hook_with_id(scope: &mut v8::PinScope, name: &'static str, id: u32) {
     if let Some(f) = hook(scope, name) {

@@ -1,26 +1,123 @@
-//! The poll phase's machinery: one `mio::Poll`, its event buffer, and the `Waker` that other
-//! threads (the worker pool) use to interrupt a blocking poll.
+//! The poll phase's machinery and **the handle table**: where every socket, server, pipe, signal
+//! watcher and child process lives while it is open, and how readiness reaches it.
+//!
+//! - One `mio::Poll` (edge-triggered) and the `Waker` other threads (the worker pool) use to end a
+//!   blocking wait early.
+//! - A table `Token → Entry`. A binding opens a handle with [`open_handle`], registers its own mio
+//!   source under the returned token through [`registry`], and gets [`Handle::ready`] calls from
+//!   the poll phase ([`dispatch`]). Tokens are never reused, so a late event for a closed handle
+//!   finds nothing and is dropped.
+//! - A handle keeps the loop alive while it is *ref'd and active* (libuv's rule: a server that
+//!   listens, a socket that reads, connects or has writes queued). Bindings say which with
+//!   [`set_handle_ref`] and [`set_handle_active`].
+//! - [`close_handle`] takes a handle out of the table at once and queues its close callback for
+//!   the close phase, where libuv runs it; [`defer`] queues a callback for the next pending phase
+//!   (I/O callbacks libuv defers, such as a read restarted on data already waiting).
+//!
+//! The binding owns its OS resource (inside its `Handle` value); this module only knows tokens.
 
+use std::any::Any;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::state::{exit_requested, state};
+
 /// Token reserved for the waker; I/O handles get tokens from 1 up.
 pub(crate) const WAKER: mio::Token = mio::Token(0);
+
+/// What became ready for a handle, from one poll event.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Ready {
+    /// Data (or a connection, or EOF) can be read.
+    pub readable: bool,
+    /// The source can take writes (a connect finished, or buffer space freed up).
+    pub writable: bool,
+    /// The source reported an error (read it with `take_error`).
+    pub error: bool,
+    /// The peer closed its write side (EOF follows once the buffered data is read).
+    pub read_closed: bool,
+    /// Writes can no longer be sent (the peer is gone).
+    pub write_closed: bool,
+}
+
+/// An open handle: what the poll phase calls when its source is ready.
+///
+/// Implementations keep their mutable state behind a `RefCell` and release every borrow before
+/// calling into JS, which may call back into the same handle.
+///
+/// # Examples
+///
+/// ```
+/// use std::rc::Rc;
+/// use eddy_runtime::{Handle, Ready, v8};
+///
+/// struct Ticker;
+/// impl Handle for Ticker {
+///     fn ready(self: Rc<Self>, _scope: &mut v8::PinScope, ready: Ready) {
+///         assert!(ready.readable || ready.writable || ready.error);
+///     }
+/// }
+/// let _handle: Rc<dyn Handle> = Rc::new(Ticker);
+/// ```
+pub trait Handle: Any {
+    /// Called in the poll phase with no runtime borrow held.
+    fn ready(self: Rc<Self>, scope: &mut v8::PinScope, ready: Ready);
+}
+
+/// One row of the handle table.
+struct Entry {
+    /// The binding's handle object.
+    handle: Rc<dyn Handle>,
+    /// `ref()`/`unref()`: whether this handle may keep the loop alive.
+    refed: bool,
+    /// Whether it has work in progress (listening, reading, connecting, writes queued).
+    active: bool,
+}
+
+/// A callback queued for the pending or the close phase.
+pub(crate) type Deferred = Box<dyn for<'s, 'i> FnOnce(&mut v8::PinScope<'s, 'i>)>;
 
 pub(crate) struct Io {
     poll: mio::Poll,
     events: mio::Events,
     waker: Arc<mio::Waker>,
+    /// A clone of the poll's registry that bindings use to (re)register their sources.
+    registry: Rc<mio::Registry>,
+    /// The handle table.
+    handles: HashMap<usize, Entry>,
+    /// Next token to hand out (never reused).
+    next_token: usize,
+    /// Ref'd and active handles: the loop stays alive while this is above 0.
+    refed_active: usize,
+    /// Readiness from the last wait, waiting for [`dispatch`].
+    ready: Vec<(mio::Token, Ready)>,
+    /// Readiness fed by bindings for the next poll phase ([`feed`]).
+    fed: Vec<(mio::Token, Ready)>,
+    /// Callbacks for the next pending phase.
+    pub pending: Vec<Deferred>,
+    /// Callbacks for the next close phase.
+    pub closing: Vec<Deferred>,
 }
 
 impl Io {
     pub fn new() -> std::io::Result<Self> {
         let poll = mio::Poll::new()?;
         let waker = Arc::new(mio::Waker::new(poll.registry(), WAKER)?);
+        let registry = Rc::new(poll.registry().try_clone()?);
         Ok(Io {
             poll,
-            events: mio::Events::with_capacity(256),
+            events: mio::Events::with_capacity(1024),
             waker,
+            registry,
+            handles: HashMap::new(),
+            next_token: 1,
+            refed_active: 0,
+            ready: Vec::new(),
+            fed: Vec::new(),
+            pending: Vec::new(),
+            closing: Vec::new(),
         })
     }
 
@@ -29,13 +126,215 @@ impl Io {
         self.waker.clone()
     }
 
-    /// Wait for I/O readiness or a wake-up, at most `timeout` (`None`: no limit). Returns
-    /// whether the waker fired. An interrupted wait (EINTR) is just an early return, not an error.
-    pub fn poll(&mut self, timeout: Option<Duration>) -> bool {
-        match self.poll.poll(&mut self.events, timeout) {
-            Ok(()) => self.events.iter().any(|e| e.token() == WAKER),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => false,
-            Err(_) => false,
+    /// Whether handles or queued callbacks keep the loop alive.
+    pub fn alive(&self) -> bool {
+        self.refed_active > 0 || self.has_queued()
+    }
+
+    /// Whether callbacks or fed readiness wait for a phase of the next iteration (so the poll
+    /// must not block).
+    pub fn has_queued(&self) -> bool {
+        !self.pending.is_empty() || !self.closing.is_empty() || !self.fed.is_empty()
+    }
+
+    /// Whether ref'd handles are waiting for events (so the poll may block for them).
+    pub fn has_refed_active(&self) -> bool {
+        self.refed_active > 0
+    }
+
+    /// Wait for I/O readiness or a wake-up, at most `timeout` (`None`: no limit), and keep what
+    /// became ready for [`dispatch`]. An interrupted wait (EINTR) is just an early return.
+    pub fn poll(&mut self, timeout: Option<Duration>) {
+        if let Err(e) = self.poll.poll(&mut self.events, timeout)
+            && e.kind() != std::io::ErrorKind::Interrupted
+        {
+            return;
         }
+        for event in self.events.iter() {
+            if event.token() == WAKER {
+                continue;
+            }
+            let ready = Ready {
+                readable: event.is_readable(),
+                writable: event.is_writable(),
+                error: event.is_error(),
+                read_closed: event.is_read_closed(),
+                write_closed: event.is_write_closed(),
+            };
+            self.ready.push((event.token(), ready));
+        }
+        self.ready.append(&mut self.fed);
+    }
+
+    fn set_flags(&mut self, token: usize, refed: Option<bool>, active: Option<bool>) {
+        let Some(entry) = self.handles.get_mut(&token) else {
+            return;
+        };
+        let before = entry.refed && entry.active;
+        if let Some(r) = refed {
+            entry.refed = r;
+        }
+        if let Some(a) = active {
+            entry.active = a;
+        }
+        let after = entry.refed && entry.active;
+        match (before, after) {
+            (false, true) => self.refed_active += 1,
+            (true, false) => self.refed_active -= 1,
+            _ => {}
+        }
+    }
+}
+
+// ===== the binding-facing API =====
+
+/// Make a handle with the token it gets (`make` receives it) and put it in the table, ref'd and
+/// not yet active. Register the binding's mio source under that token with [`registry`].
+pub fn open_handle<T: Handle>(
+    scope: &mut v8::PinScope,
+    make: impl FnOnce(mio::Token) -> T,
+) -> Rc<T> {
+    let st = state(scope);
+    let mut st = st.borrow_mut();
+    let io = &mut st.event_loop.io;
+    let token = io.next_token;
+    io.next_token += 1;
+    let handle = Rc::new(make(mio::Token(token)));
+    io.handles.insert(
+        token,
+        Entry {
+            handle: handle.clone(),
+            refed: true,
+            active: false,
+        },
+    );
+    handle
+}
+
+/// The poll's registry, for registering a handle's source (edge-triggered, as mio is).
+pub fn registry(scope: &mut v8::PinScope) -> Rc<mio::Registry> {
+    state(scope).borrow().event_loop.io.registry.clone()
+}
+
+/// The open handle behind `token`, if it is still open and of type `T`.
+pub fn handle<T: Handle>(scope: &mut v8::PinScope, token: usize) -> Option<Rc<T>> {
+    let st = state(scope);
+    let st = st.borrow();
+    let entry = st.event_loop.io.handles.get(&token)?;
+    let any: Rc<dyn Any> = entry.handle.clone();
+    any.downcast::<T>().ok()
+}
+
+/// `ref()` / `unref()`.
+pub fn set_handle_ref(scope: &mut v8::PinScope, token: usize, refed: bool) {
+    let st = state(scope);
+    st.borrow_mut()
+        .event_loop
+        .io
+        .set_flags(token, Some(refed), None);
+}
+
+/// Whether the handle has work in progress (only active handles keep the loop alive).
+pub fn set_handle_active(scope: &mut v8::PinScope, token: usize, active: bool) {
+    let st = state(scope);
+    st.borrow_mut()
+        .event_loop
+        .io
+        .set_flags(token, None, Some(active));
+}
+
+/// Whether the handle is ref'd (`hasRef()`).
+pub fn handle_has_ref(scope: &mut v8::PinScope, token: usize) -> bool {
+    let st = state(scope);
+    let st = st.borrow();
+    st.event_loop
+        .io
+        .handles
+        .get(&token)
+        .is_some_and(|e| e.refed)
+}
+
+/// Take the handle out of the table now (late events for it are dropped) and run `on_close` in
+/// the next close phase, as libuv runs close callbacks. The binding drops or deregisters its
+/// source itself. Returns false when the handle was not open.
+pub fn close_handle<F>(scope: &mut v8::PinScope, token: usize, on_close: F) -> bool
+where
+    F: for<'s, 'i> FnOnce(&mut v8::PinScope<'s, 'i>) + 'static,
+{
+    let st = state(scope);
+    let mut st = st.borrow_mut();
+    let io = &mut st.event_loop.io;
+    io.set_flags(token, None, Some(false));
+    if io.handles.remove(&token).is_none() {
+        return false;
+    }
+    io.closing.push(Box::new(on_close));
+    true
+}
+
+/// Report `ready` for `token` in the next poll phase, after the OS's events. Edge-triggered
+/// polling gives no new event for a state that has not changed, so a binding feeds one where
+/// libuv's level-triggered poll would see it again: a read restarted on data already waiting,
+/// a shutdown once the write queue is empty.
+pub fn feed(scope: &mut v8::PinScope, token: usize, ready: Ready) {
+    state(scope)
+        .borrow_mut()
+        .event_loop
+        .io
+        .fed
+        .push((mio::Token(token), ready));
+}
+
+/// Run `f` in the next pending phase (I/O callbacks that libuv defers by one iteration).
+pub fn defer<F>(scope: &mut v8::PinScope, f: F)
+where
+    F: for<'s, 'i> FnOnce(&mut v8::PinScope<'s, 'i>) + 'static,
+{
+    state(scope)
+        .borrow_mut()
+        .event_loop
+        .io
+        .pending
+        .push(Box::new(f));
+}
+
+// ===== the loop's side =====
+
+/// The poll phase's I/O half: call each ready handle that is still open.
+pub(crate) fn dispatch(scope: &mut v8::PinScope) {
+    let st = state(scope);
+    let ready = std::mem::take(&mut st.borrow_mut().event_loop.io.ready);
+    for (token, r) in ready {
+        if exit_requested(scope) {
+            return;
+        }
+        let handle = {
+            let s = st.borrow();
+            match s.event_loop.io.handles.get(&token.0) {
+                Some(entry) => entry.handle.clone(),
+                None => continue,
+            }
+        };
+        handle.ready(scope, r);
+    }
+}
+
+/// Run a queue of deferred callbacks (taken out first: they may queue more for next time).
+pub(crate) fn run_queue(scope: &mut v8::PinScope, closing: bool) {
+    let st = state(scope);
+    let queue = {
+        let mut s = st.borrow_mut();
+        let io = &mut s.event_loop.io;
+        std::mem::take(if closing {
+            &mut io.closing
+        } else {
+            &mut io.pending
+        })
+    };
+    for f in queue {
+        if exit_requested(scope) {
+            return;
+        }
+        f(scope);
     }
 }

@@ -56,6 +56,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub use errors::{Error, errno_info, io_error, throw_io_error};
+pub use io::{
+    Handle, Ready, close_handle, defer, feed, handle, handle_has_ref, open_handle, registry,
+    set_handle_active, set_handle_ref,
+};
+pub use mio;
 pub use native::{
     NativeInit, NativeModule, arg_string, js_string, set_fn, set_value, throw_type_error,
 };
