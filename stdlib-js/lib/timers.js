@@ -30,6 +30,8 @@ function enroll(item, msecs) {
 
 function unenroll(item) {
   deprecated('DEP0096', 'timers.unenroll() is deprecated. Please use clearTimeout instead.');
+  // A Timeout from setTimeout()/setInterval() is itself an item: unenrolling clears it.
+  if (item instanceof timers.Timeout) timers.clearTimeout(item);
   if (item[kItemTimer] !== undefined) timers.clearTimeout(item[kItemTimer]);
   item[kItemTimer] = undefined;
   item._idleTimeout = -1;
@@ -48,6 +50,10 @@ function armItem(item, refed) {
   }
   if (refed) timer.ref();
   else timer.unref();
+  // The fields Node's timer lists set on an enrolled item.
+  item._idleStart = timer._idleStart;
+  item._idleNext = timer;
+  item._idlePrev = timer;
 }
 
 function active(item) {

@@ -26,6 +26,8 @@ let nextId = 1;
 /** Timers whose id escaped through Symbol.toPrimitive, so clearTimeout(id) finds them. */
 const knownById = new Map();
 const activeImmediates = new Map();
+/** Timeouts that are armed (or running their callback), for process.getActiveResourcesInfo(). */
+const activeTimeouts = new Set();
 
 function validateCallback(callback) {
   if (typeof callback !== 'function') {
@@ -53,6 +55,7 @@ class Timeout {
   static {
     arm = (timer) => {
       timer.#arms++;
+      activeTimeouts.add(timer);
       timer._idleStart = native.start(timer[kAsyncId], timer._idleTimeout, timer[kRefed], timer);
     };
     armCountOf = (timer) => timer.#arms;
@@ -102,6 +105,10 @@ class Timeout {
     return this;
   }
 
+  [Symbol.dispose]() {
+    clearTimeout(this);
+  }
+
   [Symbol.toPrimitive]() {
     const id = this[kAsyncId];
     if (!this[kHasPrimitive]) {
@@ -115,6 +122,7 @@ class Timeout {
 function unenroll(timer) {
   if (timer._destroyed) return;
   timer._destroyed = true;
+  activeTimeouts.delete(timer);
   const id = timer[kAsyncId];
   if (timer[kHasPrimitive]) knownById.delete(id);
   native.stop(id);
@@ -122,6 +130,11 @@ function unenroll(timer) {
 
 /** Hook: `timer` is due (the loop hands back the Timeout it was armed with). */
 function onTimer(timer) {
+  // Unenrolled by hand (`_onTimeout` cleared): forget it, as Node's timer lists do.
+  if (!timer._onTimeout) {
+    unenroll(timer);
+    return;
+  }
   const armedBefore = armCountOf(timer);
   try {
     const args = timer._timerArgs;
@@ -136,12 +149,13 @@ function onTimer(timer) {
     // Runs even when the callback threw: an interval is re-armed anyway, as in Node.
     if (timer._destroyed || armCountOf(timer) !== armedBefore) {
       // Cleared or refreshed by its own callback: already where it should be.
-    } else if (timer._repeat !== null) {
+    } else if (timer._repeat !== null && timer._idleTimeout !== -1) {
       timer._idleTimeout = timer._repeat;
       arm(timer);
     } else {
       // Rust already dropped the fired timer; only the JS side needs forgetting.
       timer._destroyed = true;
+      activeTimeouts.delete(timer);
       if (timer[kHasPrimitive]) knownById.delete(timer[kAsyncId]);
     }
   }
@@ -204,6 +218,10 @@ class Immediate {
   hasRef() {
     return !!this[kRefed];
   }
+
+  [Symbol.dispose]() {
+    clearImmediate(this);
+  }
 }
 
 /** Hook: immediate `id` reached the front of the check queue. */
@@ -234,7 +252,16 @@ function clearImmediate(immediate) {
   native.clearImmediate(immediate[kAsyncId]);
 }
 
+/** 'Timeout' per ref'ed armed timer and 'Immediate' per ref'ed pending immediate. */
+function activeResourcesInfo() {
+  const out = [];
+  for (const timer of activeTimeouts) if (timer[kRefed]) out.push('Timeout');
+  for (const immediate of activeImmediates.values()) if (immediate[kRefed]) out.push('Immediate');
+  return out;
+}
+
 module.exports = {
+  activeResourcesInfo,
   Immediate,
   Timeout,
   TIMEOUT_MAX,

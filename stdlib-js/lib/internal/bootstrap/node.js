@@ -48,6 +48,7 @@ const processProto = Object.create(EventEmitter.prototype, {
   },
   [Symbol.toStringTag]: { value: 'process', configurable: true },
 });
+processProto.constructor.prototype = processProto;
 const process = Object.create(processProto);
 EventEmitter.call(process);
 
@@ -83,7 +84,9 @@ defineValue('pid', native.pid());
 defineValue('ppid', native.ppid());
 defineValue('config', Object.freeze({
   target_defaults: {},
-  variables: { host_arch: archName(uname.machine), node_shared: false },
+  variables: {
+    host_arch: archName(uname.machine), node_module_version: 115, node_shared: false,
+  },
 }));
 defineValue('features', Object.freeze({ inspector: false, ipv6: true, tls: false, typescript: 'transform' }));
 defineValue('env', makeEnv());
@@ -188,8 +191,21 @@ process.exit = function exit(code) {
 process.reallyExit = function reallyExit(code) {
   binding.runtime.exit(code | 0);
 };
-process.abort = function abort() {
-  binding.runtime.exit(134);
+// Method syntax: like Node's, process.abort has no prototype and `new` throws.
+process.abort = ({ abort() { binding.runtime.exit(134); } }).abort;
+
+let warnedAssert = false;
+process.assert = function assert(value, message) {
+  if (!warnedAssert) {
+    warnedAssert = true;
+    process.emitWarning('process.assert() is deprecated. Please use the `assert` module instead.',
+                        'DeprecationWarning', 'DEP0100');
+  }
+  if (!value) {
+    const err = new Error(message || 'assertion error');
+    err.code = 'ERR_ASSERTION';
+    throw err;
+  }
 };
 
 process.umask = function umask() { return 0o22; };
@@ -244,13 +260,29 @@ process.getBuiltinModule = function getBuiltinModule(id) {
 
 let sourceMapsEnabled = false;
 process.setSourceMapsEnabled = function setSourceMapsEnabled(enabled) {
-  sourceMapsEnabled = !!enabled;
+  if (typeof enabled !== 'boolean') throw new codes.ERR_INVALID_ARG_TYPE('val', 'boolean', enabled);
+  sourceMapsEnabled = enabled;
 };
 Object.defineProperty(process, 'sourceMapsEnabled', {
   get() { return sourceMapsEnabled; }, enumerable: true, configurable: true,
 });
 process.debugPort = 9229;
-process.allowedNodeEnvironmentFlags = new Set();
+Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+  enumerable: true,
+  configurable: true,
+  get() {
+    const value = makeAllowedFlags();
+    Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+      value, enumerable: true, configurable: true, writable: true,
+    });
+    return value;
+  },
+  set(value) {
+    Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+      value, enumerable: true, configurable: true, writable: true,
+    });
+  },
+});
 process.dlopen = function dlopen(module, filename) {
   const err = new Error(`Cannot load native addon '${filename}': native addons are not supported by Eddy`);
   err.code = 'ERR_DLOPEN_FAILED';
@@ -267,6 +299,68 @@ process.loadEnvFile = function loadEnvFile(path = '.env') {
 process.binding = function (name) {
   throw new Error(`No such module: ${name}`);
 };
+
+// The options NODE_OPTIONS may carry (Node's documented list, V8 options included).
+const allowedFlags = `--abort-on-uncaught-exception --conditions -C --diagnostic-dir
+  --disable-proto --disable-warning --dns-result-order --enable-fips --enable-source-maps
+  --experimental-abortcontroller --experimental-default-type --experimental-detect-module
+  --experimental-import-meta-resolve --experimental-json-modules --experimental-loader --loader
+  --experimental-modules --experimental-network-imports --experimental-permission
+  --experimental-policy --experimental-shadow-realm --experimental-specifier-resolution
+  --experimental-top-level-await --experimental-vm-modules --experimental-wasi-unstable-preview1
+  --experimental-wasm-modules --force-context-aware --force-fips --frozen-intrinsics
+  --heapsnapshot-near-heap-limit --heapsnapshot-signal --http-parser --icu-data-dir --import
+  --input-type --insecure-http-parser --inspect --inspect-brk --inspect-port --debug-port
+  --inspect-publish-uid --max-http-header-size --napi-modules --no-addons
+  --no-deprecation --no-experimental-fetch --no-experimental-global-customevent
+  --no-experimental-global-webcrypto --no-experimental-repl-await --no-extra-info-on-fatal-exception
+  --no-force-async-hooks-checks --no-global-search-paths --no-network-family-autoselection
+  --no-warnings --node-memory-debug --openssl-config --openssl-legacy-provider
+  --openssl-shared-config --pending-deprecation --policy-integrity --preserve-symlinks
+  --preserve-symlinks-main --redirect-warnings --report-compact --report-dir
+  --report-directory --report-filename --report-on-fatalerror --report-on-signal
+  --report-signal --report-uncaught-exception --require -r --secure-heap --secure-heap-min
+  --snapshot-blob --test-only --test-reporter --test-reporter-destination --test-shard
+  --throw-deprecation --title --tls-cipher-list --tls-keylog --tls-max-v1.2 --tls-max-v1.3
+  --tls-min-v1.0 --tls-min-v1.1 --tls-min-v1.2 --tls-min-v1.3 --trace-atomics-wait
+  --trace-deprecation --trace-event-categories --trace-event-file-pattern --trace-events-enabled
+  --trace-exit --trace-sigint --trace-sync-io --trace-tls --trace-uncaught --trace-warnings
+  --track-heap-objects --unhandled-rejections --use-bundled-ca --use-largepages --use-openssl-ca
+  --v8-pool-size --watch --watch-path --watch-preserve-output --zero-fill-buffers
+  --abort-on-uncaught-exception --disallow-code-generation-from-strings --enable-etw-stack-walking
+  --huge-max-old-generation-size --interpreted-frames-native-stack --jitless --max-old-space-size
+  --max-semi-space-size --perf-basic-prof --perf-basic-prof-only-functions --perf-prof
+  --perf-prof-unwinding-info --stack-trace-limit`.split(/\s+/).filter(Boolean);
+
+/**
+ * A frozen Set that ignores add/delete/clear (also through Set.prototype) and answers has()
+ * for the spellings Node accepts: `_` for `-`, no leading dashes, a trailing `=value`.
+ */
+function makeAllowedFlags() {
+  const flags = new Set(allowedFlags);
+  class NodeEnvironmentFlagsSet extends Set {
+    add() { return this; }
+    delete() { return false; }
+    clear() {}
+    has(key) {
+      if (typeof key !== 'string') return false;
+      let name = key.replace(/=.*$/s, '');
+      const dashes = /^-*/.exec(name)[0].length;
+      name = name.slice(0, dashes) + name.slice(dashes).replace(/_/g, '-');
+      if (dashes > 0) return flags.has(name);
+      return flags.has(`--${name}`) || flags.has(`-${name}`);
+    }
+    get size() { return flags.size; }
+    entries() { return flags.entries(); }
+    forEach(callback, thisArg = undefined) {
+      flags.forEach((flag) => Reflect.apply(callback, thisArg, [flag, flag, this]));
+    }
+    keys() { return flags.keys(); }
+    values() { return flags.values(); }
+    [Symbol.iterator]() { return flags.values(); }
+  }
+  return Object.freeze(new NodeEnvironmentFlagsSet());
+}
 
 let uncaughtCaptureCallback = null;
 process.setUncaughtExceptionCaptureCallback = function (fn) {
@@ -290,7 +384,17 @@ process.hasUncaughtExceptionCaptureCallback = function () {
   return uncaughtCaptureCallback !== null;
 };
 
+/** What keeps the loop alive, by type name; only timers and immediates are tracked so far. */
+process.getActiveResourcesInfo = function getActiveResourcesInfo() {
+  return requireBuiltin('internal/timers').activeResourcesInfo();
+};
+
 // ----- environment: a Proxy whose target mirrors the OS environment -----
+
+function pendingDeprecation() {
+  return process.execArgv.includes('--pending-deprecation') ||
+    process.env.NODE_PENDING_DEPRECATION === '1';
+}
 
 function makeEnv() {
   const target = {};
@@ -298,10 +402,19 @@ function makeEnv() {
     const value = native.getEnv(key);
     if (value !== undefined) target[key] = value;
   }
+  let warnedNonString = false;
   return new Proxy(target, {
     set(obj, key, value) {
       if (typeof key === 'symbol') {
         throw new TypeError('Cannot convert a Symbol value to a string');
+      }
+      // DEP0104 is documentation-only: Node warns only under --pending-deprecation.
+      if (!warnedNonString && typeof value !== 'string' && typeof value !== 'number' &&
+          typeof value !== 'boolean' && pendingDeprecation()) {
+        warnedNonString = true;
+        process.emitWarning('Assigning any value other than a string, number, or boolean to a ' +
+          'process.env property is deprecated. Please make sure to convert the value to a ' +
+          'string before setting process.env with it.', 'DeprecationWarning', 'DEP0104');
       }
       const str = `${value}`;
       native.setEnv(key, str);
@@ -315,6 +428,12 @@ function makeEnv() {
       if ('get' in desc || 'set' in desc) {
         const err = new TypeError(
           "'process.env' does not accept an accessor(getter/setter) descriptor");
+        err.code = 'ERR_INVALID_OBJECT_DEFINE_PROPERTY';
+        throw err;
+      }
+      if (!desc.configurable || !desc.writable || !desc.enumerable) {
+        const err = new TypeError("'process.env' only accepts a configurable, writable, and " +
+          'enumerable data descriptor');
         err.code = 'ERR_INVALID_OBJECT_DEFINE_PROPERTY';
         throw err;
       }
@@ -450,67 +569,10 @@ Object.defineProperty(process, 'stderr', {
 
 // ----- warnings -----
 
-let traceHintShown = false;
-
-process.emitWarning = function emitWarning(warning, type, code, ctor) {
-  let detail;
-  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
-    ctor = type.ctor;
-    code = type.code;
-    if (typeof type.detail === 'string') detail = type.detail;
-    type = type.type || 'Warning';
-  } else if (typeof type === 'function') {
-    ctor = type;
-    code = undefined;
-    type = 'Warning';
-  }
-  if (type !== undefined && typeof type !== 'string') {
-    throw new codes.ERR_INVALID_ARG_TYPE('type', 'string', type);
-  }
-  if (typeof code === 'function') {
-    ctor = code;
-    code = undefined;
-  } else if (code !== undefined && typeof code !== 'string') {
-    throw new codes.ERR_INVALID_ARG_TYPE('code', 'string', code);
-  }
-  if (typeof warning === 'string') {
-    const err = new Error(warning);
-    err.name = String(type || 'Warning');
-    if (code !== undefined) err.code = code;
-    if (detail !== undefined) err.detail = detail;
-    Error.captureStackTrace(err, ctor || process.emitWarning);
-    warning = err;
-  } else if (!(warning instanceof Error)) {
-    throw new codes.ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
-  }
-  if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
-  if (requireBuiltin('internal/process/warning').throwIfDeprecationsThrow(warning)) return;
-  process.nextTick(() => process.emit('warning', warning));
-};
-
-function printWarning(warning) {
-  if (process.noProcessWarnings || process.execArgv.includes('--no-warnings')) return;
-  const trace = process.execArgv.includes('--trace-warnings') ||
-    (warning.name === 'DeprecationWarning' && process.traceDeprecation);
-  let text;
-  if (trace && warning.stack) {
-    text = warning.stack;
-  } else {
-    text = `${warning.name}: ${warning.message}`;
-  }
-  if (typeof warning.code === 'string') text = `[${warning.code}] ${text}`;
-  let out = `(eddy:${process.pid}) ${text}\n`;
-  if (typeof warning.detail === 'string') out += `${warning.detail}\n`;
-  if (!trace && !traceHintShown) {
-    traceHintShown = true;
-    const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
-    out += `(Use \`eddy ${flag} ...\` to show where the warning was created)\n`;
-  }
-  process.stderr.write(out);
-}
-
+const warnings = requireBuiltin('internal/process/warning');
+process.emitWarning = warnings.emitWarning;
 // Node's printer is an ordinary 'warning' listener (listenerCount('warning') is 1).
-process.on('warning', printWarning);
+process.on('warning', warnings.onWarning);
 
 // ===== globals =====
 

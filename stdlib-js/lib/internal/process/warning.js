@@ -1,9 +1,16 @@
 'use strict';
-// The part of process.emitWarning() that throws under --throw-deprecation. The throw waits a
-// tick, so warnings emitted before it are printed first, as Node does; an uncaught report
-// then points at the throw statement below, which reads as Node's.
+// process.emitWarning() and the default 'warning' listener that prints warnings to stderr.
+// The bootstrap (internal/bootstrap/node) installs both on `process`.
 
-/** Returns true when `warning` was scheduled to be thrown instead of emitted. */
+const { codes } = require('internal/errors');
+
+let traceHintShown = false;
+
+/**
+ * Returns true when `warning` was scheduled to be thrown instead of emitted. The throw waits a
+ * tick, so warnings emitted before it are printed first, as Node does; an uncaught report
+ * then points at the throw statement below, which reads as Node's.
+ */
 function throwIfDeprecationsThrow(warning) {
   if (warning.name === 'DeprecationWarning') {
     if (process.throwDeprecation) {
@@ -16,4 +23,65 @@ function throwIfDeprecationsThrow(warning) {
   return false;
 }
 
-module.exports = { throwIfDeprecationsThrow };
+function emitWarning(warning, type, code, ctor) {
+  let detail;
+  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+    ctor = type.ctor;
+    code = type.code;
+    if (typeof type.detail === 'string') detail = type.detail;
+    type = type.type || 'Warning';
+  } else if (typeof type === 'function') {
+    ctor = type;
+    code = undefined;
+    type = 'Warning';
+  }
+  if (type !== undefined && typeof type !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('type', 'string', type);
+  }
+  if (typeof code === 'function') {
+    ctor = code;
+    code = undefined;
+  } else if (code !== undefined && typeof code !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('code', 'string', code);
+  }
+  if (typeof warning === 'string') {
+    const err = new Error(warning);
+    err.name = String(type || 'Warning');
+    if (code !== undefined) err.code = code;
+    if (detail !== undefined) err.detail = detail;
+    Error.captureStackTrace(err, ctor || process.emitWarning);
+    warning = err;
+  } else if (!(warning instanceof Error)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
+  }
+  if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
+  if (throwIfDeprecationsThrow(warning)) return;
+  process.nextTick(() => process.emit('warning', warning));
+}
+
+/** The default 'warning' listener. Anything but an Error (process.emit('warning', 'x')) is ignored. */
+function onWarning(warning) {
+  if (!(warning instanceof Error)) return;
+  if (process.noProcessWarnings || process.execArgv.includes('--no-warnings')) return;
+  const isDeprecation = warning.name === 'DeprecationWarning';
+  if (isDeprecation && process.noDeprecation) return;
+  const trace = process.execArgv.includes('--trace-warnings') ||
+    (isDeprecation && process.traceDeprecation);
+  let text;
+  if (trace && warning.stack) {
+    text = warning.stack;
+  } else {
+    text = `${warning.name}: ${warning.message}`;
+  }
+  if (typeof warning.code === 'string') text = `[${warning.code}] ${text}`;
+  let out = `(eddy:${process.pid}) ${text}\n`;
+  if (typeof warning.detail === 'string') out += `${warning.detail}\n`;
+  if (!trace && !traceHintShown) {
+    traceHintShown = true;
+    const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
+    out += `(Use \`eddy ${flag} ...\` to show where the warning was created)\n`;
+  }
+  process.stderr.write(out);
+}
+
+module.exports = { emitWarning, onWarning, throwIfDeprecationsThrow };

@@ -60,7 +60,10 @@ function updateChildren(parent, child, scan) {
 function Module(id = '', parent) {
   this.id = id;
   this.path = path.dirname(id);
-  this.exports = {};
+  // Defined, not assigned: a setter user code put on Object.prototype must not run.
+  Object.defineProperty(this, 'exports', {
+    __proto__: null, value: {}, writable: true, configurable: true, enumerable: true,
+  });
   // Not enumerable: util.inspect(module) shows no parent, as in Node.
   Object.defineProperty(this, kModuleParent, {
     __proto__: null, value: parent, writable: true, configurable: true, enumerable: false,
@@ -83,7 +86,14 @@ Object.defineProperty(Module.prototype, 'parent', {
     }
     return this[kModuleParent];
   },
-  set(value) { this[kModuleParent] = value; },
+  set(value) {
+    if (!parentWarned && process.execArgv.includes('--pending-deprecation')) {
+      parentWarned = true;
+      process.emitWarning('module.parent is deprecated due to accuracy issues. Please use require.main to find program entry point instead.',
+        'DeprecationWarning', 'DEP0144');
+    }
+    this[kModuleParent] = value;
+  },
   enumerable: false,
   configurable: true,
 });
@@ -178,6 +188,18 @@ function stat(p) {
   return fsb.internalModuleStat(p);
 }
 
+/** Module._stat: 0 for a file, 1 for a directory, a negative errno otherwise. Not enumerable,
+ * as in Node (Object.keys(Module) does not list it). */
+let moduleStat = function _stat(filename) {
+  return stat(`${filename}`);
+};
+Object.defineProperty(Module, '_stat', {
+  __proto__: null,
+  configurable: true,
+  get() { return moduleStat; },
+  set(fn) { moduleStat = fn; },
+});
+
 const realpathCache = new Map();
 
 function toRealPath(p) {
@@ -198,7 +220,8 @@ function tryFile(p) {
 }
 
 function tryExtensions(base, exts) {
-  for (const ext of exts) {
+  for (let i = 0; i < exts.length; i++) {
+    const ext = exts[i];
     const found = tryFile(base + ext);
     if (found) return found;
   }
@@ -244,7 +267,8 @@ Module._findPath = function (request, paths, isMain) {
   // A relative request that stays inside its folder only needs folders that exist.
   const insidePath = !(isRelativeRequest(request) && path.normalize(request).startsWith('..'));
   let exts;
-  for (const dir of paths) {
+  for (let i = 0; i < paths.length; i++) {
+    const dir = paths[i];
     if (insidePath && dir && stat(dir) < 1) continue;
     if (!absolute) {
       const viaExports = pjr.resolveExports(dir, request, toRealPath);
@@ -339,7 +363,7 @@ function warnCircular(prop) {
 // module has not set yet warns, as in Node (its own properties are found before this).
 const CircularRequirePrototypeWarningProxy = new Proxy({}, {
   get(target, prop) {
-    if (prop in target || prop === '__esModule' || typeof prop === 'symbol') return undefined;
+    if (prop in target || prop === '__esModule') return undefined;
     warnCircular(prop);
     return undefined;
   },
@@ -590,7 +614,10 @@ function makeRequire(mod) {
   }
   resolve.paths = paths;
   require.resolve = resolve;
-  require.main = mainModule;
+  // Defined, not assigned (see Module): Object.prototype may carry a `main` setter.
+  Object.defineProperty(require, 'main', {
+    __proto__: null, value: mainModule, writable: true, configurable: true, enumerable: true,
+  });
   require.extensions = Module._extensions;
   require.cache = Module._cache;
   return require;

@@ -306,7 +306,8 @@ const byUrl = new Map();
 const byId = new Map();
 
 function checkAttributes(url, format, attributes) {
-  const type = attributes && attributes.type;
+  // Own properties only: Object.prototype may carry a user's `type` getter.
+  const type = attributes && Object.hasOwn(attributes, 'type') ? attributes.type : undefined;
   if (type !== undefined && type !== 'json') {
     throw new codes.ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED(type);
   }

@@ -56,6 +56,9 @@ function readPackage(jsonPath, esm) {
       if (entry.data !== undefined && (entry.data === null || typeof entry.data !== 'object')) {
         entry = { data: {} };
       }
+      // Null-prototype, so a missing "main" or "exports" never reaches Object.prototype (where
+      // user code may have put getters).
+      if (entry.data !== undefined) entry.data = Object.assign({ __proto__: null }, entry.data);
     }
     packageCache.set(jsonPath, entry);
   }
@@ -450,7 +453,7 @@ function packageResolve(specifier, base, conditions) {
       const pkgDir = path.join(dir, 'node_modules', packageName);
       if (fsb.internalModuleStat(pkgDir) === 1) {
         const jsonPath = path.join(pkgDir, 'package.json');
-        const pkg = readPackage(jsonPath, esm) || {};
+        const pkg = readPackage(jsonPath, esm) || { __proto__: null };
         const jsonURL = pathToFileURL(jsonPath);
         if (pkg.exports != null) {
           return packageExportsResolve(jsonURL, subpath, pkg, basePath, conditions);
