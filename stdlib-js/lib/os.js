@@ -83,10 +83,18 @@ function userInfo(options = undefined) {
   return { uid, gid, username, homedir, shell };
 }
 
-function getPriority(pid = 0) {
-  if (typeof pid !== 'number' || !Number.isInteger(pid)) {
-    throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+// Node's int32 check: a non-number is a type error, a non-integer or out-of-range number a
+// range error.
+function validateInt32(value, name, min = -(2 ** 31), max = 2 ** 31 - 1) {
+  if (typeof value !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!Number.isInteger(value)) throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (value < min || value > max) {
+    throw new codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
   }
+}
+
+function getPriority(pid = 0) {
+  validateInt32(pid, 'pid');
   return call(native.getPriority, pid);
 }
 
@@ -95,15 +103,8 @@ function setPriority(pid, priority) {
     priority = pid;
     pid = 0;
   }
-  if (typeof pid !== 'number' || !Number.isInteger(pid)) {
-    throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
-  }
-  if (typeof priority !== 'number' || !Number.isInteger(priority)) {
-    throw new codes.ERR_INVALID_ARG_TYPE('priority', 'number', priority);
-  }
-  if (priority < -20 || priority > 19) {
-    throw new codes.ERR_OUT_OF_RANGE('priority', '>= -20 && <= 19', priority);
-  }
+  validateInt32(pid, 'pid');
+  validateInt32(priority, 'priority', -20, 19);
   call(native.setPriority, pid, priority);
 }
 

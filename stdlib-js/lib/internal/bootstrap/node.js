@@ -585,43 +585,75 @@ function defineGlobal(name, value, enumerable = false) {
   });
 }
 
-defineGlobal('global', globalThis);
-defineGlobal('process', process);
-defineGlobal('queueMicrotask', taskQueues.queueMicrotask);
-defineGlobal('structuredClone', encoding.structuredClone);
-defineGlobal('atob', encoding.atob);
-defineGlobal('btoa', encoding.btoa);
+// As in Node: Object.keys(globalThis) lists global, the timers, queueMicrotask,
+// structuredClone, atob/btoa, performance and crypto; the other globals are not enumerable.
+Object.defineProperty(globalThis, Symbol.toStringTag, {
+  value: 'global', writable: false, enumerable: false, configurable: true,
+});
+defineGlobal('global', globalThis, true);
+defineGlobal('queueMicrotask', taskQueues.queueMicrotask, true);
+defineGlobal('structuredClone', encoding.structuredClone, true);
+defineGlobal('atob', encoding.atob, true);
+defineGlobal('btoa', encoding.btoa, true);
 defineGlobal('TextEncoder', encoding.TextEncoder);
 defineGlobal('TextDecoder', encoding.TextDecoder);
 defineGlobal('DOMException', encoding.DOMException);
-defineGlobal('performance', encoding.makePerformance(native.hrtimeNs));
+defineGlobal('performance', encoding.makePerformance(native.hrtimeNs), true);
 
-// EventTarget and AbortController load on first use: most scripts never touch them.
-function defineLazyGlobal(name, load) {
+/**
+ * `process` and `Buffer` are accessors in Node: assigning the global replaces what it reads
+ * (`process = x`), but the property stays a getter/setter pair.
+ */
+function defineAccessorGlobal(name, load) {
+  let value;
+  let loaded = false;
   Object.defineProperty(globalThis, name, {
     configurable: true,
     enumerable: false,
     get() {
-      const value = load();
-      defineGlobal(name, value);
+      if (!loaded) {
+        value = load();
+        loaded = true;
+      }
       return value;
     },
-    set(value) {
-      defineGlobal(name, value);
+    set(v) {
+      value = v;
+      loaded = true;
     },
   });
 }
+defineAccessorGlobal('process', () => process);
+
+// EventTarget and AbortController load on first use: most scripts never touch them.
+function defineLazyGlobal(name, load, enumerable = false) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable,
+    get() {
+      const value = load();
+      defineGlobal(name, value, enumerable);
+      return value;
+    },
+    set(value) {
+      defineGlobal(name, value, enumerable);
+    },
+  });
+}
+// --no-experimental-global-* switch a few web globals off, as Node's flags do.
+const globalOff = (name) => config.execArgv.includes(`--no-experimental-global-${name}`);
 for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
+  if (name === 'CustomEvent' && globalOff('customevent')) continue;
   defineLazyGlobal(name, () => requireBuiltin('internal/event_target')[name]);
 }
 for (const name of ['AbortController', 'AbortSignal']) {
   defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
 }
 
-defineLazyGlobal('Buffer', () => requireBuiltin('buffer').Buffer);
+defineAccessorGlobal('Buffer', () => requireBuiltin('buffer').Buffer);
 defineLazyGlobal('Blob', () => requireBuiltin('buffer').Blob);
 defineLazyGlobal('File', () => requireBuiltin('buffer').File);
-defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto);
+if (!globalOff('webcrypto')) defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto, true);
 defineLazyGlobal('URL', () => requireBuiltin('internal/url').URL);
 defineLazyGlobal('URLSearchParams', () => requireBuiltin('internal/url').URLSearchParams);
 
