@@ -473,7 +473,8 @@ function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
 
 function bindMethods(target, self) {
   for (const key of Object.keys(consoleMethods)) {
-    const fn = Console.prototype[key];
+    // A subclass's override wins over Console.prototype's method, as in Node.
+    const fn = typeof self[key] === 'function' ? self[key] : Console.prototype[key];
     const bound = fn.bind(self);
     Object.defineProperty(bound, 'name', { __proto__: null, value: key });
     target[key] = bound;
