@@ -169,8 +169,12 @@ function emitKeypressEvents(stream, iface = {}) {
       const text = typeof input === 'string' ? input : decoder.write(input);
       if (!text) return;
       clearTimeout(timer);
-      for (const ch of text) {
-        pending.push(ch);
+      // Text arriving in one chunk was pasted, not typed: only its last character may
+      // trigger tab completion.
+      const chars = [...text];
+      for (let i = 0; i < chars.length; i++) {
+        iface.isCompletionEnabled = i === chars.length - 1;
+        pending.push(chars[i]);
         drain(false);
       }
       // A trailing ESC may be the escape key or the start of a sequence: wait a little.
@@ -308,6 +312,7 @@ class Interface extends EE {
     this._decoder = new StringDecoder('utf8');
     this._previousKey = null;
     this._sawReturnAt = 0;
+    this.isCompletionEnabled = true;
 
     const removers = [];
     const listen = (emitter, event, fn) => {
@@ -779,7 +784,7 @@ class Interface extends EE {
       case 'up': this._historyMove(1); return;
       case 'down': this._historyMove(-1); return;
       case 'tab':
-        if (typeof this.completer === 'function') {
+        if (typeof this.completer === 'function' && this.isCompletionEnabled) {
           this._tabComplete(previousKey !== null && previousKey.name === 'tab');
           return;
         }

@@ -2,15 +2,31 @@
 // node:readline/promises — the readline Interface with question() returning a promise.
 
 const readline = require('readline');
+const { AbortError, validateAbortSignal } = require('internal/errors');
 
 class Interface extends readline.Interface {
   question(query, options = {}) {
     return new Promise((resolve, reject) => {
-      if (options && options.signal && options.signal.aborted) {
-        reject(options.signal.reason);
-        return;
+      const signal = options ? options.signal : undefined;
+      let answer = resolve;
+      if (signal) {
+        validateAbortSignal(signal, 'options.signal');
+        if (signal.aborted) {
+          reject(new AbortError(undefined, { cause: signal.reason }));
+          return;
+        }
+        // Aborting takes the question back and rejects.
+        const onAbort = () => {
+          this._cancelQuestion();
+          reject(new AbortError(undefined, { cause: signal.reason }));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        answer = (line) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(line);
+        };
       }
-      super.question(query, options, resolve);
+      super.question(query, answer);
     });
   }
 }
