@@ -77,6 +77,7 @@ function invalidUrl(input, base) {
 // The parts live in a private field, as in Node: a getter called on anything but a URL throws
 // V8's "Cannot read private member" TypeError. Module code reaches them through these two.
 let getParts, setParts, getParams;
+const kParsed = Symbol('parsed');
 
 class URL {
   #parts;
@@ -90,6 +91,11 @@ class URL {
 
   constructor(input, base = undefined) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
+    if (input === kParsed) {
+      // URL.parse() hands over parts it has already checked.
+      this.#parts = base;
+      return;
+    }
     input = `${input}`;
     if (base !== undefined) base = `${base}`;
     const parts = parseParts(input, base);
@@ -106,9 +112,7 @@ class URL {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
     const parts = parseParts(`${input}`, base === undefined ? undefined : `${base}`);
     if (parts === undefined) return null;
-    const url = new URL('about:blank');
-    url.#parts = parts;
-    return url;
+    return new URL(kParsed, parts);
   }
 
   get href() { return this.#parts[HREF]; }
