@@ -10,6 +10,7 @@ mod dns;
 mod encoding;
 mod fs;
 mod fs_ops;
+mod http;
 mod net;
 mod os;
 mod process;
@@ -27,6 +28,7 @@ pub fn all() -> Vec<NativeModule> {
         dns::MODULE,
         encoding::MODULE,
         fs::MODULE,
+        http::MODULE,
         net::MODULE,
         os::MODULE,
         process::MODULE,

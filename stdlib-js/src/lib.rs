@@ -16,6 +16,12 @@ macro_rules! builtins {
 }
 
 builtins![
+    "_http_agent",
+    "_http_client",
+    "_http_common",
+    "_http_incoming",
+    "_http_outgoing",
+    "_http_server",
     "assert",
     "assert/strict",
     "async_hooks",
@@ -29,6 +35,7 @@ builtins![
     "events",
     "fs",
     "fs/promises",
+    "http",
     "internal/abort_controller",
     "internal/assert/assertion_error",
     "internal/assert/utils",
@@ -42,8 +49,10 @@ builtins![
     "internal/encoding",
     "internal/errors",
     "internal/event_target",
+    "internal/http/parser",
     "internal/mime",
     "internal/net",
+    "internal/net_handle",
     "internal/modules/cjs/loader",
     "internal/modules/esm/loader",
     "internal/modules/esm/resolve",

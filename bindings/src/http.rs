@@ -1,0 +1,169 @@
+//! `binding.http`: HTTP/1.x message heads parsed by `httparse` (hyper's parser: zero-copy,
+//! fuzzed). Body framing (Content-Length, chunked, read-until-close) is stdlib-js
+//! `internal/http/parser.js`, which calls these on the bytes it has buffered.
+//!
+//! Each function takes a Uint8Array and returns:
+//! - `0` when the head is not complete yet;
+//! - a negative `ERR_*` number below when the bytes can never form a valid head;
+//! - an array `[consumed, …fields, name, value, name, value, …]` with header names and values
+//!   as Latin-1 strings (bytes as they came, as Node's parser hands them over).
+
+use eddy_runtime::{NativeModule, set_fn, set_value, v8};
+
+pub const MODULE: NativeModule = NativeModule { name: "http", init };
+
+/// The head is malformed (request line, status line, header syntax, version).
+const ERR_INVALID: i32 = -1;
+/// More header lines than the parser keeps (Node answers 431 as for an oversized head).
+const ERR_TOO_MANY_HEADERS: i32 = -2;
+
+/// Header lines per message the parser accepts (Node keeps at most 2000 by default as well).
+const MAX_HEADERS: usize = 2000;
+
+fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
+    set_fn(scope, target, "parseRequest", parse_request);
+    set_fn(scope, target, "parseResponse", parse_response);
+    set_fn(scope, target, "parseTrailers", parse_trailers);
+    let invalid = v8::Integer::new(scope, ERR_INVALID);
+    set_value(scope, target, "ERR_INVALID", invalid.into());
+    let too_many = v8::Integer::new(scope, ERR_TOO_MANY_HEADERS);
+    set_value(scope, target, "ERR_TOO_MANY_HEADERS", too_many.into());
+}
+
+/// The bytes of the Uint8Array argument (copied: the parse borrows them while JS values are
+/// made from them).
+fn bytes_arg(args: &v8::FunctionCallbackArguments) -> Vec<u8> {
+    match v8::Local::<v8::ArrayBufferView>::try_from(args.get(0)) {
+        Ok(view) => {
+            let mut buf = vec![0u8; view.byte_length()];
+            let n = view.copy_contents(&mut buf);
+            buf.truncate(n);
+            buf
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+fn latin1<'s>(scope: &mut v8::PinScope<'s, '_>, bytes: &[u8]) -> v8::Local<'s, v8::Value> {
+    v8::String::new_from_one_byte(scope, bytes, v8::NewStringType::Normal)
+        .map(|s| s.into())
+        .unwrap_or_else(|| v8::String::empty(scope).into())
+}
+
+fn error_code(e: httparse::Error) -> i32 {
+    match e {
+        httparse::Error::TooManyHeaders => ERR_TOO_MANY_HEADERS,
+        _ => ERR_INVALID,
+    }
+}
+
+fn push_headers<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    out: &mut Vec<v8::Local<'s, v8::Value>>,
+    headers: &[httparse::Header],
+) {
+    for h in headers {
+        out.push(latin1(scope, h.name.as_bytes()));
+        out.push(latin1(scope, h.value));
+    }
+}
+
+/// Run a parse with room for 64 header lines on the stack; a head with more is parsed again
+/// with room for `MAX_HEADERS` on the heap (rare, so the common case allocates nothing).
+fn with_headers<'b, R>(
+    mut f: impl FnMut(&mut [httparse::Header<'b>]) -> Result<R, i32>,
+) -> Result<R, i32> {
+    let mut small: [httparse::Header<'b>; 64] = [httparse::EMPTY_HEADER; 64];
+    match f(&mut small) {
+        Err(ERR_TOO_MANY_HEADERS) => {
+            let mut big: Vec<httparse::Header<'b>> = vec![httparse::EMPTY_HEADER; MAX_HEADERS];
+            f(&mut big)
+        }
+        other => other,
+    }
+}
+
+/// `parseRequest(bytes)` → `[consumed, method, url, versionMinor, …headers]`.
+fn parse_request(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let buf = bytes_arg(&args);
+    let result = with_headers(|headers| {
+        let mut req = httparse::Request::new(headers);
+        match req.parse(&buf) {
+            Ok(httparse::Status::Complete(n)) => {
+                let mut out = vec![
+                    v8::Number::new(scope, n as f64).into(),
+                    latin1(scope, req.method.unwrap_or("").as_bytes()),
+                    latin1(scope, req.path.unwrap_or("").as_bytes()),
+                    v8::Integer::new(scope, req.version.unwrap_or(1) as i32).into(),
+                ];
+                push_headers(scope, &mut out, req.headers);
+                Ok(Some(v8::Array::new_with_elements(scope, &out)))
+            }
+            Ok(httparse::Status::Partial) => Ok(None),
+            Err(e) => Err(error_code(e)),
+        }
+    });
+    match result {
+        Ok(Some(arr)) => rv.set(arr.into()),
+        Ok(None) => rv.set_int32(0),
+        Err(code) => rv.set_int32(code),
+    }
+}
+
+/// `parseResponse(bytes)` → `[consumed, versionMinor, statusCode, statusMessage, …headers]`.
+fn parse_response(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let buf = bytes_arg(&args);
+    let result = with_headers(|headers| {
+        let mut res = httparse::Response::new(headers);
+        match res.parse(&buf) {
+            Ok(httparse::Status::Complete(n)) => {
+                let mut out = vec![
+                    v8::Number::new(scope, n as f64).into(),
+                    v8::Integer::new(scope, res.version.unwrap_or(1) as i32).into(),
+                    v8::Integer::new(scope, res.code.unwrap_or(0) as i32).into(),
+                    latin1(scope, res.reason.unwrap_or("").as_bytes()),
+                ];
+                push_headers(scope, &mut out, res.headers);
+                Ok(Some(v8::Array::new_with_elements(scope, &out)))
+            }
+            Ok(httparse::Status::Partial) => Ok(None),
+            Err(e) => Err(error_code(e)),
+        }
+    });
+    match result {
+        Ok(Some(arr)) => rv.set(arr.into()),
+        Ok(None) => rv.set_int32(0),
+        Err(code) => rv.set_int32(code),
+    }
+}
+
+/// `parseTrailers(bytes)` → `[consumed, …headers]` (the header block after a last chunk).
+fn parse_trailers(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let buf = bytes_arg(&args);
+    let result = with_headers(|headers| match httparse::parse_headers(&buf, headers) {
+        Ok(httparse::Status::Complete((n, parsed))) => {
+            let mut out = vec![v8::Number::new(scope, n as f64).into()];
+            push_headers(scope, &mut out, parsed);
+            Ok(Some(v8::Array::new_with_elements(scope, &out)))
+        }
+        Ok(httparse::Status::Partial) => Ok(None),
+        Err(e) => Err(error_code(e)),
+    });
+    match result {
+        Ok(Some(arr)) => rv.set(arr.into()),
+        Ok(None) => rv.set_int32(0),
+        Err(code) => rv.set_int32(code),
+    }
+}

@@ -1,0 +1,612 @@
+'use strict';
+// _http_server: http.Server and ServerResponse. Each connection gets a request parser
+// (internal/http/parser); requests are answered in order (pipelined responses wait for the one
+// before them), kept alive per HTTP/1.0 and 1.1 rules, and malformed input gets Node's canned
+// 400/408/431 answers before the connection closes.
+
+const net = require('net');
+const { Buffer } = require('buffer');
+const { HTTPParser, REQUEST, STATUS_CODES, continueExpression, chunkExpression,
+  checkInvalidHeaderChar } = require('_http_common');
+const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUniqueHeaders } =
+  require('_http_outgoing');
+const { IncomingMessage } = require('_http_incoming');
+const {
+  codes: {
+    ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_STATUS_CODE, ERR_HTTP_REQUEST_TIMEOUT,
+    ERR_HTTP_SOCKET_ASSIGNED, ERR_HTTP_SOCKET_ENCODING, ERR_INVALID_ARG_VALUE, ERR_INVALID_CHAR,
+  },
+  validateInteger, validateBoolean, validateObject,
+} = require('internal/errors');
+
+const kServerResponse = Symbol('ServerResponse');
+const kIncomingMessage = Symbol('IncomingMessage');
+const kConnections = Symbol('http.server.connections');
+const kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInterval');
+const kState = Symbol('http.server.connectionState');
+
+const badRequestResponse = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+const requestTimeoutResponse = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
+const requestHeaderFieldsTooLargeResponse =
+  'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
+
+// ===== ServerResponse =====
+
+function ServerResponse(req, options) {
+  OutgoingMessage.call(this, options);
+  if (req.method === 'HEAD') this._hasBody = false;
+  this.req = req;
+  this.sendDate = true;
+  this._sent100 = false;
+  this._expect_continue = false;
+  if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
+    this.useChunkedEncodingByDefault = chunkExpression.test(req.headers.te);
+    this.shouldKeepAlive = false;
+  }
+  this.statusCode = 200;
+  this.statusMessage = undefined;
+}
+Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
+Object.setPrototypeOf(ServerResponse, OutgoingMessage);
+
+ServerResponse.prototype._finish = function _finish() {
+  OutgoingMessage.prototype._finish.call(this);
+};
+
+function emitCloseNT(self) {
+  if (!self._closed) {
+    self.destroyed = true;
+    self._closed = true;
+    self.emit('close');
+  }
+}
+
+function onServerResponseClose() {
+  if (this._httpMessage) emitCloseNT(this._httpMessage);
+}
+
+ServerResponse.prototype.assignSocket = function assignSocket(socket) {
+  if (socket._httpMessage) throw new ERR_HTTP_SOCKET_ASSIGNED();
+  socket._httpMessage = this;
+  socket.on('close', onServerResponseClose);
+  this.socket = socket;
+  this.emit('socket', socket);
+  this._flush();
+};
+
+ServerResponse.prototype.detachSocket = function detachSocket(socket) {
+  socket.removeListener('close', onServerResponseClose);
+  socket._httpMessage = null;
+  this.socket = null;
+};
+
+ServerResponse.prototype.writeContinue = function writeContinue(cb) {
+  this._writeRaw('HTTP/1.1 100 Continue\r\n\r\n', 'ascii', cb);
+  this._sent100 = true;
+};
+
+ServerResponse.prototype.writeProcessing = function writeProcessing(cb) {
+  this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'ascii', cb);
+};
+
+ServerResponse.prototype.writeEarlyHints = function writeEarlyHints(hints, cb) {
+  validateObject(hints, 'hints');
+  if (hints.link === null || hints.link === undefined) return;
+  const links = Array.isArray(hints.link) ? hints.link : [hints.link];
+  for (const l of links) {
+    if (typeof l !== 'string' || checkInvalidHeaderChar(l)) {
+      throw new ERR_INVALID_ARG_VALUE('hints.link', hints.link);
+    }
+  }
+  let head = 'HTTP/1.1 103 Early Hints\r\n';
+  head += 'Link: ' + links.join(', ') + '\r\n';
+  for (const key of Object.keys(hints)) {
+    if (key !== 'link') head += key + ': ' + hints[key] + '\r\n';
+  }
+  head += '\r\n';
+  this._writeRaw(head, 'ascii', cb);
+};
+
+ServerResponse.prototype._implicitHeader = function _implicitHeader() {
+  this.writeHead(this.statusCode);
+};
+
+ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj) {
+  if (this._header) throw new ERR_HTTP_HEADERS_SENT('write');
+  const originalStatusCode = statusCode;
+  statusCode |= 0;
+  if (statusCode < 100 || statusCode > 999) throw new ERR_HTTP_INVALID_STATUS_CODE(originalStatusCode);
+
+  if (typeof reason === 'string') {
+    this.statusMessage = reason;
+  } else {
+    this.statusMessage ||= STATUS_CODES[statusCode] || 'unknown';
+    obj ??= reason;
+  }
+  this.statusCode = statusCode;
+
+  let headers;
+  if (this[kOutHeaders]) {
+    if (Array.isArray(obj)) {
+      if (obj.length && Array.isArray(obj[0])) {
+        for (const [k, v] of obj) this.appendHeader(k, v);
+      } else {
+        if (obj.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', obj);
+        for (let n = 0; n < obj.length; n += 2) this.appendHeader(obj[n], obj[n + 1]);
+      }
+    } else if (obj) {
+      for (const k of Object.keys(obj)) if (k) this.setHeader(k, obj[k]);
+    }
+    headers = this[kOutHeaders];
+  } else {
+    headers = obj;
+  }
+
+  if (checkInvalidHeaderChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
+
+  const statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
+  if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
+    this._hasBody = false;
+  }
+  if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
+  this._storeHeader(statusLine, headers);
+  return this;
+};
+ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
+
+// ===== Server =====
+
+function storeHTTPOptions(options) {
+  this[kIncomingMessage] = options.IncomingMessage || IncomingMessage;
+  this[kServerResponse] = options.ServerResponse || ServerResponse;
+  const { maxHeaderSize } = options;
+  if (maxHeaderSize !== undefined) validateInteger(maxHeaderSize, 'maxHeaderSize', 0);
+  this.maxHeaderSize = maxHeaderSize;
+  const { insecureHTTPParser } = options;
+  if (insecureHTTPParser !== undefined) validateBoolean(insecureHTTPParser, 'options.insecureHTTPParser');
+  this.insecureHTTPParser = insecureHTTPParser;
+  const { requestTimeout = 300_000 } = options;
+  validateInteger(requestTimeout, 'requestTimeout', 0);
+  this.requestTimeout = requestTimeout;
+  const { headersTimeout = Math.min(60_000, requestTimeout || 60_000) } = options;
+  validateInteger(headersTimeout, 'headersTimeout', 0);
+  this.headersTimeout = headersTimeout;
+  const { keepAliveTimeout = 5_000 } = options;
+  validateInteger(keepAliveTimeout, 'keepAliveTimeout', 0);
+  this.keepAliveTimeout = keepAliveTimeout;
+  const { connectionsCheckingInterval = 30_000 } = options;
+  validateInteger(connectionsCheckingInterval, 'connectionsCheckingInterval', 0);
+  this.connectionsCheckingInterval = connectionsCheckingInterval;
+  const { requireHostHeader = true } = options;
+  validateBoolean(requireHostHeader, 'options.requireHostHeader');
+  this.requireHostHeader = requireHostHeader;
+  const { joinDuplicateHeaders } = options;
+  if (joinDuplicateHeaders !== undefined) validateBoolean(joinDuplicateHeaders, 'options.joinDuplicateHeaders');
+  this.joinDuplicateHeaders = joinDuplicateHeaders;
+  const { rejectNonStandardBodyWrites = false } = options;
+  validateBoolean(rejectNonStandardBodyWrites, 'options.rejectNonStandardBodyWrites');
+  this.rejectNonStandardBodyWrites = rejectNonStandardBodyWrites;
+  this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
+}
+
+function Server(options, requestListener) {
+  if (!(this instanceof Server)) return new Server(options, requestListener);
+  if (typeof options === 'function') {
+    requestListener = options;
+    options = {};
+  } else if (options == null) {
+    options = {};
+  } else {
+    validateObject(options, 'options');
+  }
+  storeHTTPOptions.call(this, options);
+  net.Server.call(this, {
+    allowHalfOpen: true,
+    noDelay: options.noDelay ?? true,
+    keepAlive: options.keepAlive,
+    keepAliveInitialDelay: options.keepAliveInitialDelay,
+    highWaterMark: options.highWaterMark,
+  });
+  if (requestListener) this.on('request', requestListener);
+  // Node's http server ends the socket itself once the last response is out.
+  this.httpAllowHalfOpen = false;
+  this.on('connection', connectionListener);
+  this.on('listening', setupConnectionsTracking);
+  this.timeout = 0;
+  this.maxHeadersCount = null;
+  this.maxRequestsPerSocket = 0;
+  this[kConnections] = new Set();
+}
+Object.setPrototypeOf(Server.prototype, net.Server.prototype);
+Object.setPrototypeOf(Server, net.Server);
+
+Server.prototype[Symbol.asyncDispose] = async function() {
+  if (!this.listening) return;
+  await new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+};
+
+Server.prototype.close = function close(...args) {
+  httpServerPreClose(this);
+  return net.Server.prototype.close.apply(this, args);
+};
+
+function httpServerPreClose(server) {
+  server.closeIdleConnections();
+  clearInterval(server[kConnectionsCheckingInterval]);
+  server[kConnectionsCheckingInterval] = undefined;
+}
+
+Server.prototype.closeAllConnections = function closeAllConnections() {
+  for (const socket of this[kConnections]) socket.destroy();
+};
+
+Server.prototype.closeIdleConnections = function closeIdleConnections() {
+  for (const socket of this[kConnections]) {
+    const state = socket[kState];
+    if (state && state.incoming.length === 0 && !socket._httpMessage && !state.parsing) socket.destroy();
+  }
+};
+
+Server.prototype.setTimeout = function setTimeout(msecs, callback) {
+  this.timeout = msecs;
+  if (callback) this.on('timeout', callback);
+  return this;
+};
+
+Server.prototype[Symbol.for('nodejs.rejection')] = function(err, event, ...args) {
+  switch (event) {
+    case 'request': {
+      const { 1: res } = args;
+      if (!res.headersSent && !res.writableEnded) {
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        res.statusCode = 500;
+        res.end(STATUS_CODES[500]);
+      } else {
+        res.destroy();
+      }
+      break;
+    }
+    default:
+      net.Server.prototype[Symbol.for('nodejs.rejection')].apply(this, [err, event, ...args]);
+  }
+};
+
+function setupConnectionsTracking() {
+  if (this[kConnectionsCheckingInterval]) clearInterval(this[kConnectionsCheckingInterval]);
+  if (this.connectionsCheckingInterval > 0 && (this.headersTimeout > 0 || this.requestTimeout > 0)) {
+    this[kConnectionsCheckingInterval] =
+      setInterval(checkConnections.bind(this), this.connectionsCheckingInterval).unref();
+  }
+}
+
+// Close connections whose current request is slower than headersTimeout / requestTimeout.
+function checkConnections() {
+  const now = Date.now();
+  for (const socket of this[kConnections]) {
+    const state = socket[kState];
+    if (!state || !state.parsing) continue;
+    const elapsed = now - state.messageStart;
+    if ((this.headersTimeout > 0 && !state.headersDone && elapsed > this.headersTimeout) ||
+        (this.requestTimeout > 0 && elapsed > this.requestTimeout)) {
+      state.parsing = false;
+      socketOnError.call(socket, new ERR_HTTP_REQUEST_TIMEOUT());
+    }
+  }
+}
+
+function connectionListener(socket) {
+  connectionListenerInternal(this, socket);
+}
+
+function connectionListenerInternal(server, socket) {
+  socket.server = server;
+  if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
+  socket.on('timeout', socketOnTimeout);
+
+  const state = {
+    incoming: [],
+    outgoing: [],
+    outgoingData: 0,
+    requestsCount: 0,
+    keepAliveTimeoutSet: false,
+    parsing: false,
+    headersDone: false,
+    messageStart: 0,
+    currentReq: null,
+  };
+  socket[kState] = state;
+  server[kConnections].add(socket);
+
+  const parser = new HTTPParser(REQUEST, {
+    onHeaders(info) { return parserOnHeaders(server, socket, state, parser, info); },
+    onBody(chunk) {
+      const req = state.currentReq;
+      if (req === null || req.destroyed) return;
+      if (req._dumped) return;
+      if (!req.push(chunk)) socket.pause();
+    },
+    onComplete(trailers) {
+      state.parsing = false;
+      const req = state.currentReq;
+      state.currentReq = null;
+      if (req === null) return;
+      req.complete = true;
+      if (trailers.length) req._addHeaderLines(trailers, trailers.length);
+      req.push(null);
+    },
+  }, {
+    maxHeaderSize: server.maxHeaderSize || require('http').maxHeaderSize,
+    lenient: !!server.insecureHTTPParser,
+  });
+  socket.parser = parser;
+
+  socket.on('data', (d) => socketOnData(server, socket, parser, state, d));
+  socket.on('end', () => socketOnEnd(server, socket, parser, state));
+  socket.on('close', () => socketOnClose(server, socket, parser, state));
+  socket.on('drain', () => socketOnDrain(socket, state));
+  socket.on('error', socketOnError);
+  socket._paused = false;
+  // An HTTP connection carries bytes, never text (RFC 7230 section 3).
+  socket.setEncoding = socketSetEncoding;
+}
+
+function socketSetEncoding() {
+  throw new ERR_HTTP_SOCKET_ENCODING();
+}
+
+function socketOnData(server, socket, parser, state, d) {
+  if (!state.parsing) {
+    state.parsing = true;
+    state.headersDone = false;
+    state.messageStart = Date.now();
+  }
+  const ret = parser.execute(d);
+  onParserExecuteCommon(server, socket, parser, state, ret, d);
+}
+
+function onParserExecuteCommon(server, socket, parser, state, ret, d) {
+  if (ret instanceof Error) {
+    ret.rawPacket = ret.rawPacket || d;
+    state.parsing = false;
+    socketOnError.call(socket, ret);
+    return;
+  }
+  if (ret === undefined) return;
+  // The parser stopped after an upgrade or CONNECT head: hand the socket over.
+  const req = state.upgradeReq;
+  state.upgradeReq = null;
+  if (!req) return;
+  const eventName = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+  socket.removeAllListeners('data');
+  socket.removeAllListeners('end');
+  socket.removeAllListeners('close');
+  socket.removeAllListeners('drain');
+  socket.removeListener('error', socketOnError);
+  socket.removeListener('timeout', socketOnTimeout);
+  socket.parser = null;
+  delete socket.setEncoding;
+  server[kConnections].delete(socket);
+  state.incoming.pop();
+  if (server.listenerCount(eventName) > 0) {
+    const bodyHead = Buffer.from(ret);
+    socket.readableFlowing = null;
+    server.emit(eventName, req, socket, bodyHead);
+  } else {
+    socket.destroy();
+  }
+}
+
+function socketOnEnd(server, socket, parser, state) {
+  const ret = parser.finish();
+  if (ret instanceof Error) {
+    socketOnError.call(socket, ret);
+    return;
+  }
+  if (!server.httpAllowHalfOpen) {
+    abortIncoming(state.incoming);
+    if (socket.writable) socket.end();
+  } else if (state.outgoing.length) {
+    state.outgoing[state.outgoing.length - 1]._last = true;
+  } else if (socket._httpMessage) {
+    socket._httpMessage._last = true;
+  } else if (socket.writable) {
+    socket.end();
+  }
+}
+
+function socketOnClose(server, socket, parser, state) {
+  server[kConnections].delete(socket);
+  parser.close();
+  abortIncoming(state.incoming);
+}
+
+function abortIncoming(incoming) {
+  while (incoming.length) {
+    const req = incoming.shift();
+    req.destroy(connResetException('aborted'));
+  }
+}
+
+function connResetException(msg) {
+  const ex = new Error(msg);
+  ex.code = 'ECONNRESET';
+  return ex;
+}
+
+function socketOnDrain(socket, state) {
+  const needPause = state.outgoingData > socket.writableHighWaterMark;
+  if (socket._paused && !needPause) {
+    socket._paused = false;
+    if (socket.parser) socket.resume();
+  }
+  const msg = socket._httpMessage;
+  if (msg && !msg.finished && msg[kNeedDrain]) {
+    msg[kNeedDrain] = false;
+    msg.emit('drain');
+  }
+}
+
+function socketOnTimeout() {
+  const req = this.parser && this[kState] && this[kState].currentReq;
+  const reqTimeout = req && !req.complete && req.emit('timeout', this);
+  const res = this._httpMessage;
+  const resTimeout = res && res.emit('timeout', this);
+  const serverTimeout = this.server.emit('timeout', this);
+  if (!reqTimeout && !resTimeout && !serverTimeout) this.destroy();
+}
+
+function noop() {}
+
+function socketOnError(e) {
+  this.removeListener('error', socketOnError);
+  if (this.listenerCount('error') === 0) this.on('error', noop);
+  if (!this.server.emit('clientError', e, this)) {
+    // Answer only when no response has started on this connection.
+    if (this.writable && (!this._httpMessage || !this._httpMessage._headerSent)) {
+      let response;
+      switch (e.code) {
+        case 'HPE_HEADER_OVERFLOW': response = requestHeaderFieldsTooLargeResponse; break;
+        case 'ERR_HTTP_REQUEST_TIMEOUT': response = requestTimeoutResponse; break;
+        default: response = badRequestResponse;
+      }
+      this.write(response);
+    }
+    this.destroy(e);
+  }
+}
+
+function parserOnHeaders(server, socket, state, parser, info) {
+  state.headersDone = true;
+  const req = new server[kIncomingMessage](socket);
+  req.httpVersionMajor = info.versionMajor;
+  req.httpVersionMinor = info.versionMinor;
+  req.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
+  req.method = info.method;
+  req.url = info.url;
+  req.joinDuplicateHeaders = !!server.joinDuplicateHeaders;
+  let n = info.rawHeaders.length;
+  if (server.maxHeadersCount > 0) n = Math.min(n, server.maxHeadersCount * 2);
+  req._addHeaderLines(info.rawHeaders, n);
+
+  if (info.upgrade) {
+    const wanted = req.method === 'CONNECT' || server.listenerCount('upgrade') > 0;
+    req.upgrade = wanted;
+    info.upgrade = wanted;
+  } else {
+    req.upgrade = false;
+  }
+  state.currentReq = req;
+  parserOnIncoming(server, socket, state, req, info.shouldKeepAlive);
+  if (req.upgrade) {
+    state.upgradeReq = req;
+    state.currentReq = null;
+    state.parsing = false;
+  }
+  return false;
+}
+
+function parserOnIncoming(server, socket, state, req, keepAlive) {
+  state.requestsCount++;
+  if (state.keepAliveTimeoutSet) {
+    socket.setTimeout(0);
+    if (server.timeout) socket.setTimeout(server.timeout);
+    state.keepAliveTimeoutSet = false;
+  }
+  state.incoming.push(req);
+
+  if (req.upgrade) return;
+
+  // Pipelined requests: stop reading while our output backs up.
+  if (!socket._paused) {
+    const ws = socket._writableState;
+    if ((ws && ws.needDrain) || state.outgoingData >= socket.writableHighWaterMark) {
+      socket._paused = true;
+      socket.pause();
+    }
+  }
+
+  const res = new server[kServerResponse](req, {
+    highWaterMark: socket.writableHighWaterMark,
+    rejectNonStandardBodyWrites: server.rejectNonStandardBodyWrites,
+  });
+  res._keepAliveTimeout = server.keepAliveTimeout;
+  res._maxRequestsPerSocket = server.maxRequestsPerSocket;
+  res._onPendingData = (delta) => { state.outgoingData += delta; };
+  res.shouldKeepAlive = keepAlive;
+  res[kUniqueHeaders] = server[kUniqueHeaders];
+
+  if (server.maxRequestsPerSocket > 0 && state.requestsCount >= server.maxRequestsPerSocket) {
+    res.maxRequestsOnConnectionReached = true;
+  }
+
+  if (socket._httpMessage) state.outgoing.push(res);
+  else res.assignSocket(socket);
+
+  res.on('finish', resOnFinish.bind(undefined, req, res, socket, state, server));
+
+  if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 &&
+      !req.headers.host) {
+    res.writeHead(400, ['Connection', 'close']);
+    res.end();
+    return;
+  }
+
+  if (server.maxRequestsPerSocket > 0 && state.requestsCount > server.maxRequestsPerSocket) {
+    res.writeHead(503);
+    res.end();
+    return;
+  }
+
+  if (req.headers.expect !== undefined && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
+    if (continueExpression.test(req.headers.expect)) {
+      res._expect_continue = true;
+      if (server.listenerCount('checkContinue') > 0) {
+        server.emit('checkContinue', req, res);
+      } else {
+        res.writeContinue();
+        server.emit('request', req, res);
+      }
+    } else if (server.listenerCount('checkExpectation') > 0) {
+      server.emit('checkExpectation', req, res);
+    } else {
+      res.writeHead(417);
+      res.end();
+    }
+  } else {
+    server.emit('request', req, res);
+  }
+}
+
+function resOnFinish(req, res, socket, state, server) {
+  const idx = state.incoming.indexOf(req);
+  if (idx !== -1) state.incoming.splice(idx, 1);
+  // The handler never read the body: drop it so the next request can be parsed.
+  if (!req._consuming && !(req._readableState && req._readableState.resumeScheduled)) req._dump();
+  res.detachSocket(socket);
+  process.nextTick(emitCloseNT, res);
+
+  if (res._last) {
+    if (typeof socket.destroySoon === 'function') socket.destroySoon();
+    else socket.end();
+  } else if (state.outgoing.length === 0) {
+    if (server.keepAliveTimeout && typeof socket.setTimeout === 'function') {
+      socket.setTimeout(server.keepAliveTimeout);
+      state.keepAliveTimeoutSet = true;
+    }
+  } else {
+    const m = state.outgoing.shift();
+    if (m) m.assignSocket(socket);
+  }
+}
+
+module.exports = {
+  STATUS_CODES,
+  Server,
+  ServerResponse,
+  setupConnectionsTracking,
+  storeHTTPOptions,
+  _connectionListener: connectionListener,
+  kServerResponse,
+  kIncomingMessage,
+  kConnections,
+};

@@ -1,0 +1,323 @@
+'use strict';
+// internal/http/parser: HTTP/1.x message framing over binding.http (httparse parses the heads).
+//
+// One HTTPParser per connection, fed with whatever bytes arrive (`execute`). It calls its owner:
+//   onHeaders(info) → true to read no body (a response to HEAD, say)
+//   onBody(buffer)
+//   onComplete(trailers)   trailers is a flat [name, value, …] list, often empty
+// and stops by itself after a head that switches protocols (`upgrade`/CONNECT): the bytes after
+// it are handed back by execute(). Errors come back as Error objects with Node's llhttp codes
+// (`HPE_INVALID_CONSTANT`, `HPE_HEADER_OVERFLOW`, …), `bytesParsed` and `rawPacket`.
+//
+// Rules enforced here, as Node's llhttp does: a head is at most `maxHeaderSize` bytes (16 KiB);
+// Content-Length and Transfer-Encoding together, differing duplicate Content-Lengths, a
+// non-numeric length, a Transfer-Encoding whose last coding is not chunked (requests) and bad
+// chunk sizes are errors.
+
+const { Buffer } = require('buffer');
+
+const native = binding.http;
+
+const REQUEST = 1;
+const RESPONSE = 2;
+
+const S_HEAD = 0;
+const S_BODY_LENGTH = 1;
+const S_CHUNK_SIZE = 2;
+const S_CHUNK_DATA = 3;
+const S_CHUNK_END = 4;
+const S_TRAILERS = 5;
+const S_BODY_EOF = 6;
+const S_DONE_UPGRADE = 7;
+const S_DEAD = 8;
+
+const kMaxChunkSizeLine = 4096;
+let defaultMaxHeaderSize = 16 * 1024;
+
+function parseError(code, message, bytesParsed, raw) {
+  const err = new Error(`Parse Error: ${message}`);
+  err.code = code;
+  err.reason = message;
+  err.bytesParsed = bytesParsed;
+  err.rawPacket = raw;
+  return err;
+}
+
+class HTTPParser {
+  constructor(kind, owner, { maxHeaderSize = defaultMaxHeaderSize, lenient = false } = {}) {
+    this.kind = kind;
+    this.owner = owner;
+    this.maxHeaderSize = maxHeaderSize;
+    this.lenient = lenient;
+    this.state = S_HEAD;
+    this.pending = null; // bytes of an unfinished head, chunk-size line or trailer block
+    this.remaining = 0;
+    this.bytesParsed = 0;
+    // Set by the owner before each response head: the request was HEAD / CONNECT.
+    this.expectNoBody = false;
+    this.paused = false;
+  }
+
+  /** Feed bytes; returns an Error, the unparsed bytes after an upgrade, or undefined. */
+  execute(chunk) {
+    let data = chunk;
+    if (this.pending !== null) {
+      data = Buffer.concat([this.pending, chunk]);
+      this.pending = null;
+    }
+    let pos = 0;
+    while (pos < data.length) {
+      if (this.owner === null) return undefined; // closed by one of its own callbacks
+      switch (this.state) {
+        case S_HEAD: {
+          // Skip the blank lines a client may send between messages.
+          while (pos < data.length && (data[pos] === 13 || data[pos] === 10) && this.kind === REQUEST) pos++;
+          if (pos >= data.length) break;
+          const rest = pos === 0 ? data : data.subarray(pos);
+          const r = this.kind === REQUEST ? native.parseRequest(rest) : native.parseResponse(rest);
+          if (r === 0) {
+            if (rest.length > this.maxHeaderSize) {
+              return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data);
+            }
+            this.pending = Buffer.from(rest);
+            return undefined;
+          }
+          if (typeof r === 'number') {
+            if (r === native.ERR_TOO_MANY_HEADERS) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data);
+            return this.fail(this.kind === REQUEST ? 'HPE_INVALID_METHOD' : 'HPE_INVALID_CONSTANT',
+              this.kind === REQUEST ? 'Invalid method encountered' : 'Expected HTTP/', data, rest);
+          }
+          if (r[0] > this.maxHeaderSize) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data);
+          pos += r[0];
+          const err = this.onHead(r);
+          if (err) return this.failWith(err, data);
+          if (this.state === S_DONE_UPGRADE) {
+            this.bytesParsed += pos;
+            return data.subarray(pos);
+          }
+          break;
+        }
+        case S_BODY_LENGTH: {
+          const n = Math.min(this.remaining, data.length - pos);
+          const piece = data.subarray(pos, pos + n);
+          pos += n;
+          this.remaining -= n;
+          this.owner.onBody(piece);
+          if (this.remaining === 0) this.complete([]);
+          break;
+        }
+        case S_BODY_EOF: {
+          this.owner.onBody(pos === 0 ? data : data.subarray(pos));
+          pos = data.length;
+          break;
+        }
+        case S_CHUNK_SIZE: {
+          const lf = data.indexOf(10, pos);
+          if (lf === -1) {
+            if (data.length - pos > kMaxChunkSizeLine) return this.fail('HPE_INVALID_CHUNK_SIZE', 'Invalid character in chunk size', data);
+            this.pending = Buffer.from(data.subarray(pos));
+            return undefined;
+          }
+          let line = data.latin1Slice ? data.latin1Slice(pos, lf) : data.toString('latin1', pos, lf);
+          if (line.endsWith('\r')) line = line.slice(0, -1);
+          else if (!this.lenient) return this.fail('HPE_LF_EXPECTED', 'Missing expected CR after chunk size', data);
+          const semi = line.indexOf(';');
+          const sizeText = (semi === -1 ? line : line.slice(0, semi)).replace(/[ \t]+$/, '');
+          if (!/^[0-9a-fA-F]{1,16}$/.test(sizeText)) return this.fail('HPE_INVALID_CHUNK_SIZE', 'Invalid character in chunk size', data);
+          const size = parseInt(sizeText, 16);
+          if (!Number.isSafeInteger(size)) return this.fail('HPE_INVALID_CHUNK_SIZE', 'Chunk size overflow', data);
+          pos = lf + 1;
+          if (size === 0) {
+            this.state = S_TRAILERS;
+          } else {
+            this.remaining = size;
+            this.state = S_CHUNK_DATA;
+          }
+          break;
+        }
+        case S_CHUNK_DATA: {
+          const n = Math.min(this.remaining, data.length - pos);
+          const piece = data.subarray(pos, pos + n);
+          pos += n;
+          this.remaining -= n;
+          this.owner.onBody(piece);
+          if (this.remaining === 0) this.state = S_CHUNK_END;
+          break;
+        }
+        case S_CHUNK_END: {
+          // CRLF after the chunk's data.
+          if (data[pos] === 13) {
+            if (pos + 1 >= data.length) {
+              this.pending = Buffer.from(data.subarray(pos));
+              return undefined;
+            }
+            if (data[pos + 1] !== 10) return this.fail('HPE_STRICT', 'Expected LF after chunk data', data);
+            pos += 2;
+          } else if (data[pos] === 10 && this.lenient) {
+            pos += 1;
+          } else {
+            return this.fail('HPE_STRICT', 'Expected LF after chunk data', data);
+          }
+          this.state = S_CHUNK_SIZE;
+          break;
+        }
+        case S_TRAILERS: {
+          const rest = data.subarray(pos);
+          const r = native.parseTrailers(rest);
+          if (r === 0) {
+            if (rest.length > this.maxHeaderSize) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data);
+            this.pending = Buffer.from(rest);
+            return undefined;
+          }
+          if (typeof r === 'number') return this.fail('HPE_INVALID_HEADER_TOKEN', 'Invalid header token', data);
+          pos += r[0];
+          this.complete(r.slice(1));
+          break;
+        }
+        case S_DONE_UPGRADE:
+          this.bytesParsed += pos;
+          return data.subarray(pos);
+        case S_DEAD:
+        default:
+          return undefined;
+      }
+      if (this.paused) {
+        // The owner wants the rest later (a pipelined request while a response is pending).
+        if (pos < data.length) this.pending = Buffer.from(data.subarray(pos));
+        this.bytesParsed += pos;
+        return undefined;
+      }
+    }
+    this.bytesParsed += pos;
+    return undefined;
+  }
+
+  /** Continue with bytes held back while paused. */
+  resume() {
+    this.paused = false;
+    if (this.pending === null) return undefined;
+    const bytes = this.pending;
+    this.pending = null;
+    return this.execute(bytes);
+  }
+
+  /** The connection ended: a read-until-close body completes; a partial message is an error. */
+  finish() {
+    if (this.state === S_BODY_EOF) {
+      this.complete([]);
+      return undefined;
+    }
+    if (this.state === S_HEAD && this.pending === null) return undefined;
+    if (this.state === S_DEAD || this.state === S_DONE_UPGRADE) return undefined;
+    return parseError('HPE_INVALID_EOF_STATE', 'Invalid EOF state', this.bytesParsed, Buffer.alloc(0));
+  }
+
+  fail(code, message, raw) {
+    this.state = S_DEAD;
+    return parseError(code, message, this.bytesParsed, raw);
+  }
+
+  failWith([code, message], raw) {
+    this.state = S_DEAD;
+    return parseError(code, message, this.bytesParsed, raw);
+  }
+
+  complete(trailers) {
+    this.state = S_HEAD;
+    if (this.owner !== null) this.owner.onComplete(trailers);
+  }
+
+  // A head is parsed: decide the body's framing, then tell the owner.
+  onHead(r) {
+    let info;
+    let start;
+    if (this.kind === REQUEST) {
+      info = { method: r[1], url: r[2], versionMajor: 1, versionMinor: r[3] };
+      start = 4;
+    } else {
+      info = { versionMajor: 1, versionMinor: r[1], statusCode: r[2], statusMessage: r[3] };
+      start = 4;
+    }
+    const rawHeaders = r.slice(start);
+    info.rawHeaders = rawHeaders;
+    let contentLength = -1;
+    let chunked = false;
+    let hasTE = false;
+    let upgrade = false;
+    let connection = '';
+    for (let i = 0; i < rawHeaders.length; i += 2) {
+      const name = rawHeaders[i];
+      const value = rawHeaders[i + 1];
+      if (name.length === 14 && name.toLowerCase() === 'content-length') {
+        const text = value.trim();
+        if (!/^[0-9]+$/.test(text)) return ['HPE_INVALID_CONTENT_LENGTH', 'Invalid character in Content-Length'];
+        const n = Number(text);
+        if (contentLength !== -1 && contentLength !== n) return ['HPE_UNEXPECTED_CONTENT_LENGTH', 'Duplicate Content-Length'];
+        if (contentLength !== -1 && !this.lenient) return ['HPE_UNEXPECTED_CONTENT_LENGTH', 'Duplicate Content-Length'];
+        contentLength = n;
+      } else if (name.length === 17 && name.toLowerCase() === 'transfer-encoding') {
+        hasTE = true;
+        const codings = value.toLowerCase().split(',').map((s) => s.trim());
+        chunked = codings[codings.length - 1] === 'chunked';
+      } else if (name.length === 10 && name.toLowerCase() === 'connection') {
+        connection += (connection ? ',' : '') + value.toLowerCase();
+      } else if (name.length === 7 && name.toLowerCase() === 'upgrade') {
+        upgrade = true;
+      }
+    }
+    if (hasTE && contentLength !== -1 && !this.lenient) {
+      return ['HPE_UNEXPECTED_CONTENT_LENGTH', 'Content-Length can\'t be present with Transfer-Encoding'];
+    }
+    if (hasTE && !chunked && this.kind === REQUEST && !this.lenient) {
+      return ['HPE_INVALID_TRANSFER_ENCODING', 'Request has invalid `Transfer-Encoding`'];
+    }
+    const connTokens = connection.split(',').map((s) => s.trim());
+    info.shouldKeepAlive = info.versionMinor >= 1 ?
+      !connTokens.includes('close') : connTokens.includes('keep-alive');
+    info.upgrade = (upgrade && connTokens.includes('upgrade')) ||
+      (this.kind === REQUEST && info.method === 'CONNECT');
+    if (this.kind === RESPONSE && info.statusCode === 101) info.upgrade = true;
+
+    const skipBody = this.owner.onHeaders(info);
+    if (this.state === S_DEAD) return undefined;
+
+    if (info.upgrade && (this.kind === REQUEST || info.statusCode === 101 ||
+        (this.expectConnect && info.statusCode >= 200 && info.statusCode < 300))) {
+      this.state = S_DONE_UPGRADE;
+      return undefined;
+    }
+    const status = info.statusCode;
+    const noBody = skipBody === true ||
+      (this.kind === RESPONSE && ((status >= 100 && status < 200) || status === 204 || status === 304));
+    if (noBody) {
+      this.complete([]);
+      return undefined;
+    }
+    if (chunked) {
+      this.state = S_CHUNK_SIZE;
+    } else if (contentLength > 0) {
+      this.remaining = contentLength;
+      this.state = S_BODY_LENGTH;
+    } else if (contentLength === 0 || this.kind === REQUEST || hasTE) {
+      if (hasTE && this.kind === RESPONSE) this.state = S_BODY_EOF;
+      else this.complete([]);
+    } else {
+      // A response without a length: the body runs until the connection closes.
+      this.state = S_BODY_EOF;
+      info.readUntilClose = true;
+    }
+    return undefined;
+  }
+
+  close() {
+    this.state = S_DEAD;
+    this.pending = null;
+    this.owner = null;
+  }
+}
+
+function setMaxHeaderSize(n) {
+  defaultMaxHeaderSize = n;
+}
+
+module.exports = { HTTPParser, REQUEST, RESPONSE, setMaxHeaderSize, parseError };
