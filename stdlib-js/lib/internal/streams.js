@@ -1061,6 +1061,9 @@ function onwrite(stream, er) {
   state.writelen = 0;
   if (er) {
     if (!state.errored) state.errored = er;
+    // A duplex's readable side fails with it (no more reads start), as in Node.
+    const r = stream._readableState;
+    if (r && !r.errored) r.errored = er;
     if (sync) process.nextTick(onwriteError, stream, state, er, cb);
     else onwriteError(stream, state, er, cb);
     return;
