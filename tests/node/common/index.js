@@ -5,6 +5,12 @@
 const path = require('path');
 const util = require('util');
 
+// The real process object: a test may replace the global (`global.process = {}`).
+const process = globalThis.process;
+
+// Kept: a test may delete util.inspect and still expect mustNotCall() to report.
+const { inspect } = util;
+
 // Loaded on first use: in Node 20.20 loading `assert` opens stderr, which a test of
 // process.getActiveResourcesInfo() would then see.
 let assertModule;
@@ -25,14 +31,58 @@ if (marker) {
   if (typeof fs.chmodSync === 'function') fs.chmodSync(marker, 0o666);
 }
 
+// ----- leaked globals -----
+// As Node's helper: at exit, an enumerable global that is neither one of the standard ones nor
+// a value passed to allowGlobals() fails the test (NODE_TEST_KNOWN_GLOBALS=0 turns this off).
+// The standard ones go by name, so lazily defined globals (crypto) are not read at exit.
+const knownGlobalNames = new Set([
+  'global', 'clearImmediate', 'clearInterval', 'clearTimeout', 'setImmediate', 'setInterval',
+  'setTimeout', 'queueMicrotask', 'structuredClone', 'atob', 'btoa', 'performance', 'fetch',
+  'crypto', 'navigator',
+]);
+if (typeof globalThis.gc === 'function') knownGlobalNames.add('gc');
+const knownGlobalValues = [];
+// Read now: a test may replace process.env (or Array.prototype's iterator) before exit.
+const checkGlobals = process.env.NODE_TEST_KNOWN_GLOBALS !== '0';
+
+function allowGlobals(...allowlist) {
+  for (let i = 0; i < allowlist.length; i++) knownGlobalValues.push(allowlist[i]);
+}
+
+function leakedGlobals() {
+  const leaked = [];
+  const names = Object.keys(globalThis);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (knownGlobalNames.has(name)) continue;
+    const desc = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (desc && 'value' in desc && knownGlobalValues.includes(desc.value)) continue;
+    leaked.push(name);
+  }
+  return leaked;
+}
+
 process.on('exit', (code) => {
   const failed = pending.filter((c) => !c.check());
   // A non-zero code was reported already; a later process.exit(0) from another 'exit' listener
   // can still turn it into a pass, and then these counts are what decides.
   if (code === 0 && failed.length !== 0) {
-    for (const c of failed) console.error(c.message());
+    // On stdout, as Node's helper prints them.
+    for (let i = 0; i < failed.length; i++) console.log(failed[i].message());
     process.exitCode = 1;
     return;
+  }
+  if (code === 0 && checkGlobals) {
+    const leaked = leakedGlobals();
+    if (leaked.length !== 0) {
+      try {
+        lazyAssert().fail(`Unexpected global(s) found: ${leaked.join(', ')}`);
+      } catch (err) {
+        console.error(err);
+      }
+      process.exitCode = 1;
+      return;
+    }
   }
   if (!marker) return;
   let text = skipped === null ? `checked ${pending.length}` : `skipped: ${skipped}`;
@@ -42,8 +92,16 @@ process.on('exit', (code) => {
   require('fs').writeFileSync(marker, text);
 });
 
-function describe(fn) {
-  return fn.name ? `function ${fn.name}` : 'anonymous function';
+/** `file:line` of the caller of `top`. */
+function getCallSite(top) {
+  const original = Error.prepareStackTrace;
+  Error.prepareStackTrace = (err, frames) => (frames.length === 0 ? '' :
+    `${frames[0].getFileName()}:${frames[0].getLineNumber()}`);
+  const holder = {};
+  Error.captureStackTrace(holder, top);
+  const site = holder.stack;
+  Error.prepareStackTrace = original;
+  return site;
 }
 
 function mustCallInner(fn, expected, exact, where) {
@@ -54,13 +112,13 @@ function mustCallInner(fn, expected, exact, where) {
     fn = noop;
   }
   if (typeof expected !== 'number' || expected < 0) {
-    throw new TypeError(`Invalid expected value: ${expected}`);
+    throw new TypeError(`Invalid ${exact ? 'exact' : 'minimum'} value: ${expected}`);
   }
   const stack = new Error().stack.split('\n').slice(3, 4).join('\n');
   const state = { actual: 0 };
   pending.push({
     check: () => (exact ? state.actual === expected : state.actual >= expected),
-    message: () => `Mismatched ${describe(fn)} calls. Expected ${exact ? 'exactly' : 'at least'} ${expected}, actual ${state.actual}.\n${stack}`,
+    message: () => `Mismatched ${fn.name || '<anonymous>'} function calls. Expected ${exact ? 'exactly' : 'at least'} ${expected}, actual ${state.actual}.\n${stack}`,
   });
   const wrapped = function (...args) {
     state.actual++;
@@ -80,10 +138,10 @@ function mustCallAtLeast(fn, minimum = 1) {
 }
 
 function mustNotCall(msg) {
-  const stack = new Error().stack.split('\n').slice(2, 3).join('\n');
+  const callSite = getCallSite(mustNotCall);
   return function mustNotCall(...args) {
-    const argsInfo = args.length > 0 ? `\ncalled with arguments: ${args.map((a) => util.inspect(a)).join(', ')}` : '';
-    lazyAssert().fail(`${msg || 'function should not have been called'} at ${stack.trim()}${argsInfo}`);
+    const argsInfo = args.length > 0 ? `\ncalled with arguments: ${args.map((a) => inspect(a)).join(', ')}` : '';
+    lazyAssert().fail(`${msg || 'function should not have been called'} at ${callSite}${argsInfo}`);
   };
 }
 
@@ -95,8 +153,42 @@ function mustSucceed(fn, expected) {
   }, expected);
 }
 
+// One proxy per object, so a value read twice through the view is the same proxy.
+const immutableViews = new WeakMap();
+const immutableHandler = {
+  __proto__: null,
+  defineProperty(target, property) {
+    lazyAssert().fail(`Expected no side effects, got ${inspect(property)} defined`);
+  },
+  deleteProperty(target, property) {
+    lazyAssert().fail(`Expected no side effects, got ${inspect(property)} deleted`);
+  },
+  get(target, property, receiver) {
+    return mustNotMutateObjectDeep(Reflect.get(target, property, receiver));
+  },
+  preventExtensions(target) {
+    lazyAssert().fail('Expected no side effects, got extensions prevented');
+  },
+  set(target, property, value) {
+    lazyAssert().fail(`Expected no side effects, got ${inspect(value)} assigned to ${inspect(property)}`);
+  },
+  setPrototypeOf(target, prototype) {
+    lazyAssert().fail(`Expected no side effects, got set prototype to ${inspect(prototype)}`);
+  },
+};
+
+/**
+ * A view of `original` (and of every object reached through it) that fails the test on any
+ * mutation. Primitives and functions come back as they are.
+ */
 function mustNotMutateObjectDeep(original) {
-  return original;
+  if (original === null || typeof original !== 'object') return original;
+  let view = immutableViews.get(original);
+  if (view === undefined) {
+    view = new Proxy(original, immutableHandler);
+    immutableViews.set(original, view);
+  }
+  return view;
 }
 
 /** Builds the validation object assert.throws takes, or a callback that checks an error. */
@@ -232,7 +324,6 @@ function canCreateSymLink() {
   return true;
 }
 
-function allowGlobals() {}
 
 function skipIfDumbTerminal() {
   if (process.env.TERM === 'dumb') skip('skipping - dumb terminal');

@@ -6,12 +6,18 @@ const os = require('os');
 const path = require('path');
 const { pathToFileURL } = require('url');
 
-const tmpPath = path.join(os.tmpdir(), `.eddy-node-test.${process.pid}`);
+// `.tmp.<n>` as in Node's helper (test-common checks the shape); one folder per process since
+// the runner runs tests in parallel.
+const tmpPath = path.join(os.tmpdir(), `eddy-node-test.tmp.${process.pid}`);
 
+let cleanupRegistered = false;
 function refresh() {
   fs.rmSync(tmpPath, { recursive: true, force: true });
   fs.mkdirSync(tmpPath, { recursive: true });
-  process.on('exit', () => fs.rmSync(tmpPath, { recursive: true, force: true }));
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    process.on('exit', () => fs.rmSync(tmpPath, { recursive: true, force: true }));
+  }
 }
 
 module.exports = {
