@@ -1,69 +1,51 @@
 'use strict';
-// node:net — Socket (a stream.Duplex over a poll-phase handle) and Server, on binding.net.
+// node:net — Socket (a stream.Duplex over a handle) and Server, on binding.net.
 //
-// Boundary: binding.net names each socket/server by a token and reports everything through
-// one callback per handle, `onevent(kind, value)` with kind from `native.events`; failures are
-// negative errno numbers, turned into Node's errors here (internal/net). 'close' arrives from
-// the loop's close phase, as libuv's close callbacks do.
+// Boundary: `socket._handle` / `server._handle` are internal/net_handle objects over binding.net
+// tokens, in the shape of Node's TCP/Pipe wraps, so code that wraps their methods still works.
+// A handle reports through `onevent(kind, value)` (kind from `EV`; failures are negative errno
+// numbers, turned into Node's errors here) and, listening, `onconnection(err, clientHandle)`.
+// 'close' arrives from the loop's close phase, as libuv's close callbacks do.
 
 const EventEmitter = require('events');
 const stream = require('stream');
 const { Buffer } = require('buffer');
 const {
   isIP, isIPv4, isIPv6, errnoException, exceptionWithHostPort, uvExceptionWithHostPort,
+  normalizeArgs, normalizedArgsSymbol, undestroy, isLegalPort,
 } = require('internal/net');
+const { NetHandle, kOwner, EV } = require('internal/net_handle');
 const {
   codes: {
-    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_FD_TYPE,
-    ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_SOCKET_CLOSED,
-    ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_FD_TYPE, ERR_INVALID_IP_ADDRESS,
+    ERR_INVALID_ADDRESS_FAMILY, ERR_MISSING_ARGS, ERR_SERVER_ALREADY_LISTEN,
+    ERR_SERVER_NOT_RUNNING, ERR_SOCKET_CLOSED, ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
   },
   validateAbortSignal, validateFunction, validateInt32, validateNumber, validatePort,
-  validateString, validateBoolean,
+  validateString, validateBoolean, AbortError,
 } = require('internal/errors');
 const { BlockList, SocketAddress } = require('internal/blocklist');
 
-const native = binding.net;
 // Buffer's species is its FastBuffer: a Buffer over an ArrayBuffer without copying.
 const FastBuffer = Buffer[Symbol.species];
-const EV = native.events;
 
-const kHandle = Symbol('kHandle');
 const kPendingWriteCb = Symbol('kPendingWriteCb');
 const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
 const kTimeout = Symbol('kTimeout');
 const kTimeoutMs = Symbol('kTimeoutMs');
 const kPipePath = Symbol('kPipePath');
-const kLastWriteQueueSize = Symbol('kLastWriteQueueSize');
 const kSetNoDelay = Symbol('kSetNoDelay');
 const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kKeepAliveDelay = Symbol('kKeepAliveDelay');
-const kRefed = Symbol('kRefed');
 const kShutdownCb = Symbol('kShutdownCb');
+const kBuffer = Symbol('kBuffer');
+const kBufferCb = Symbol('kBufferCb');
+const kOnreadPending = Symbol('kOnreadPending');
+const kAttempt = Symbol('kAttempt');
 
 let autoSelectFamilyDefault = true;
 let autoSelectFamilyAttemptTimeoutDefault = 250;
-
-function toNumber(x) { return (x = Number(x)) >= 0 ? x : false; }
-function isPipeName(s) { return typeof s === 'string' && toNumber(s) === false; }
-
-// connect(options[, cb]), connect(path[, cb]), connect(port[, host][, cb]) → [options, cb]
-function normalizeArgs(args) {
-  if (args.length === 0) return [{}, null];
-  const arg0 = args[0];
-  let options = {};
-  if (typeof arg0 === 'object' && arg0 !== null) {
-    options = arg0;
-  } else if (isPipeName(arg0)) {
-    options.path = arg0;
-  } else {
-    options.port = arg0;
-    if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
-  }
-  const cb = args[args.length - 1];
-  return [options, typeof cb === 'function' ? cb : null];
-}
 
 // ===== Socket =====
 
@@ -72,13 +54,16 @@ function Socket(options) {
   if (options === undefined || options === null) options = {};
   else if (typeof options === 'number') options = { fd: options };
   else options = { ...options };
+  for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
+    if (options[key]) throw new ERR_INVALID_ARG_VALUE(`options.${key}`, options[key], 'is not supported');
+  }
   if (options.fd !== undefined) {
     throw new ERR_INVALID_FD_TYPE('a descriptor (sockets only come from connect/accept here)');
   }
 
   this.connecting = false;
   this._hadError = false;
-  this[kHandle] = null;
+  this._handle = null;
   this._parent = null;
   this._host = null;
   this[kBytesRead] = 0;
@@ -87,36 +72,59 @@ function Socket(options) {
   this[kShutdownCb] = null;
   this[kTimeout] = null;
   this[kTimeoutMs] = 0;
-  this[kLastWriteQueueSize] = 0;
-  this[kRefed] = true;
   this[kSetNoDelay] = Boolean(options.noDelay);
   this[kSetKeepAlive] = Boolean(options.keepAlive);
-  this[kKeepAliveDelay] = ~~((options.keepAliveInitialDelay || 0) / 1000);
+  this[kKeepAliveDelay] = Math.max(0, ~~(options.keepAliveInitialDelay / 1000));
+  this[kBuffer] = null;
+  this[kBufferCb] = null;
+  this[kOnreadPending] = null;
   this.server = null;
   this._server = null;
 
+  const { signal, onread } = options;
   // Node's socket handles half-open itself; the Duplex ends our side when the peer's ends.
   options.allowHalfOpen = Boolean(options.allowHalfOpen);
   // 'close' carries hadError and comes from the handle's close, not from the stream.
   options.emitClose = false;
   options.autoDestroy = true;
   options.decodeStrings = false;
+  options.signal = undefined; // handled below, once
   stream.Duplex.call(this, options);
 
-  if (options.handle !== undefined) {
-    this._attach(options.handle);
-    if (options.pauseOnCreate) this.readableFlowing = false;
+  if (options.handle) attachHandle(this, options.handle);
+  if (onread !== null && typeof onread === 'object') {
+    if (typeof onread.buffer !== 'function' && !ArrayBuffer.isView(onread.buffer)) {
+      throw new ERR_INVALID_ARG_TYPE('options.onread.buffer', ['Uint8Array', 'function'], onread.buffer);
+    }
+    validateFunction(onread.callback, 'options.onread.callback');
+    this[kBuffer] = onread.buffer;
+    this[kBufferCb] = onread.callback;
   }
   this.on('end', onReadableStreamEnd);
 
-  if (options.signal) addSignal(this, options.signal);
+  if (this._handle !== null && options.readable !== false) {
+    if (options.pauseOnCreate) {
+      this._handle.reading = false;
+      if (typeof this._handle.readStop === 'function') this._handle.readStop();
+      this.readableFlowing = false;
+    } else if (!options.manualStart) {
+      this.read(0);
+    }
+  }
+  if (signal) addSignal(this, signal);
 }
 Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 Object.setPrototypeOf(Socket, stream.Duplex);
 
+function attachHandle(socket, handle) {
+  socket._handle = handle;
+  handle[kOwner] = socket;
+  handle.onevent = (kind, value) => onHandleEvent(socket, kind, value);
+}
+
 function addSignal(socket, signal) {
   validateAbortSignal(signal, 'options.signal');
-  const onAbort = () => socket.destroy(new (require('internal/errors').AbortError)(undefined, { cause: signal.reason }));
+  const onAbort = () => socket.destroy(new AbortError(undefined, { cause: signal.reason }));
   if (signal.aborted) process.nextTick(onAbort);
   else {
     signal.addEventListener('abort', onAbort, { once: true });
@@ -125,9 +133,7 @@ function addSignal(socket, signal) {
 }
 
 function onReadableStreamEnd() {
-  if (!this.allowHalfOpen) {
-    this.write = writeAfterFIN;
-  }
+  if (!this.allowHalfOpen) this.write = writeAfterFIN;
 }
 
 function writeAfterFIN(chunk, encoding, cb) {
@@ -140,30 +146,23 @@ function writeAfterFIN(chunk, encoding, cb) {
   return false;
 }
 
-Socket.prototype._attach = function(token) {
-  this[kHandle] = token;
-  native.setCallback(token, (kind, value) => onHandleEvent(this, kind, value));
-  if (!this[kRefed]) native.setRef(token, false);
-  if (this[kSetNoDelay]) native.setNoDelay(token, true);
-  if (this[kSetKeepAlive]) native.setKeepAlive(token, true, this[kKeepAliveDelay]);
-};
-
-Object.defineProperty(Socket.prototype, '_handle', {
-  configurable: true,
-  get() { return this[kHandle] === null ? null : { fd: -1, token: this[kHandle] }; },
-  set(v) { if (v === null) this[kHandle] = null; },
-});
-
 function onHandleEvent(socket, kind, value) {
   switch (kind) {
-    case EV.DATA: {
-      const buf = new FastBuffer(value);
-      socket[kBytesRead] += buf.length;
+    case EV.DATA:
       socket._unrefTimerActivity();
-      if (!socket.push(buf) && socket[kHandle] !== null) native.readStop(socket[kHandle]);
+      if (socket[kBuffer] !== null) {
+        onreadDeliver(socket, new Uint8Array(value));
+      } else {
+        const buf = new FastBuffer(value);
+        socket[kBytesRead] += buf.length;
+        if (!socket.push(buf) && socket._handle !== null) stopReading(socket);
+      }
       break;
-    }
     case EV.EOF:
+      if (socket[kBuffer] !== null) {
+        onreadDeliver(socket, null);
+        break;
+      }
       socket.push(null);
       socket.read(0);
       break;
@@ -171,7 +170,8 @@ function onHandleEvent(socket, kind, value) {
       socket.destroy(errnoException(value, socket.writableLength || socket[kPendingWriteCb] ? 'write' : 'read'));
       break;
     case EV.CONNECT:
-      afterConnect(socket, value);
+      if (socket[kAttempt]) socket[kAttempt](value);
+      else afterConnect(socket, value);
       break;
     case EV.WRITTEN: {
       socket._unrefTimerActivity();
@@ -192,44 +192,82 @@ function onHandleEvent(socket, kind, value) {
   }
 }
 
+function stopReading(socket) {
+  socket._handle.reading = false;
+  socket._handle.readStop();
+}
+
+// options.onread: bytes go into the caller's buffer (or one its function returns), piece by
+// piece, instead of 'data'. A callback returning false pauses; the rest (and the EOF) waits for
+// resume(). `bytes` null means EOF: a function buffer is still asked for one, as for the read
+// that finds EOF.
+function onreadDeliver(socket, bytes) {
+  const queue = socket[kOnreadPending] || (socket[kOnreadPending] = []);
+  if (bytes === null && typeof socket[kBuffer] === 'function') socket[kBuffer]();
+  if (bytes !== undefined) queue.push(bytes);
+  while (queue.length > 0 && !socket.isPaused()) {
+    const head = queue[0];
+    if (head === null) {
+      queue.shift();
+      socket.push(null);
+      socket.read(0);
+      continue;
+    }
+    const target = typeof socket[kBuffer] === 'function' ? socket[kBuffer]() : socket[kBuffer];
+    const n = Math.min(target.byteLength, head.length);
+    new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(head.subarray(0, n));
+    if (n === head.length) queue.shift();
+    else queue[0] = head.subarray(n);
+    socket[kBytesRead] += n;
+    if (socket[kBufferCb].call(socket, n, target) === false) socket.pause();
+  }
+}
+
 Socket.prototype.connect = function(...args) {
   let normalized;
   if (Array.isArray(args[0]) && args[0][normalizedArgsSymbol]) normalized = args[0];
   else normalized = normalizeArgs(args);
   const [options, cb] = normalized;
-  if (cb !== null) this.once('connect', cb);
+  if (options.port === undefined && options.path == null) {
+    throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+  }
   if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
   if (this.destroyed) {
     this._handle = null;
-    this._undestroy();
+    this[kPendingWriteCb] = null;
+    this[kShutdownCb] = null;
+    this._hadError = false;
+    this[kBytesRead] = 0;
+    this[kBytesWritten] = 0;
+    undestroy(this);
   }
   const { path } = options;
+  const pipe = path !== undefined && path !== null;
+  if (pipe) validateString(path, 'options.path');
+  if (cb !== null) this.once('connect', cb);
+  if (this._handle === null) attachHandle(this, new NetHandle(pipe));
   this.connecting = true;
-  if (path !== undefined && path !== null) {
-    validateString(path, 'options.path');
+  if (pipe) {
     this[kPipePath] = path;
-    const token = native.connectPipe(path, (kind, value) => onHandleEvent(this, kind, value));
-    if (token < 0) {
-      process.nextTick(() => this.destroy(exceptionWithHostPort(token, 'connect', path)));
-      return this;
-    }
-    this[kHandle] = token;
-    this._applyRef();
+    const err = this._handle.connectPipe(path);
+    if (err < 0) process.nextTick(() => this.destroy(exceptionWithHostPort(err, 'connect', path)));
     return this;
   }
   lookupAndConnect(this, options);
   return this;
 };
 
-const normalizedArgsSymbol = Symbol('normalizedArgs');
+function familyOf(family) {
+  if (family === 'IPv4') return 4;
+  if (family === 'IPv6') return 6;
+  return family;
+}
 
 function lookupAndConnect(self, options) {
   const { localAddress, localPort } = options;
   const host = options.host || 'localhost';
-  let { port, autoSelectFamily } = options;
-  if (localAddress && !isIP(localAddress)) {
-    throw new ERR_INVALID_ARG_VALUE('options.localAddress', localAddress);
-  }
+  let { port, autoSelectFamily, autoSelectFamilyAttemptTimeout } = options;
+  if (localAddress && !isIP(localAddress)) throw new ERR_INVALID_IP_ADDRESS(localAddress);
   if (localPort) validateNumber(localPort, 'options.localPort');
   if (typeof port !== 'undefined') {
     if (typeof port !== 'number' && typeof port !== 'string') {
@@ -240,65 +278,125 @@ function lookupAndConnect(self, options) {
   port |= 0;
   if (autoSelectFamily != null) validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
   else autoSelectFamily = autoSelectFamilyDefault;
+  if (autoSelectFamilyAttemptTimeout != null) {
+    validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+    if (autoSelectFamilyAttemptTimeout < 10) autoSelectFamilyAttemptTimeout = 10;
+  } else {
+    autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeoutDefault;
+  }
+  const local = [localAddress, localPort];
 
-  const addressType = isIP(host);
-  if (addressType) {
+  if (isIP(host)) {
     process.nextTick(() => {
-      if (self.connecting) internalConnect(self, [host], port, localAddress, localPort);
+      if (self.connecting) internalConnect(self, host, port, local);
     });
     return;
   }
   if (options.lookup != null) validateFunction(options.lookup, 'options.lookup');
-  const lookup = options.lookup || require('dns').lookup;
-  const dnsopts = { family: options.family, hints: options.hints || 0, all: true };
-  if (dnsopts.family !== 4 && dnsopts.family !== 6 && !localAddress && dnsopts.hints === 0) {
-    dnsopts.hints = require('dns').ADDRCONFIG;
+  const dns = require('dns');
+  const lookup = options.lookup || dns.lookup;
+  const dnsopts = { family: familyOf(options.family), hints: options.hints || 0 };
+  if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) {
+    dnsopts.hints = dns.ADDRCONFIG;
   }
   self._host = host;
-  lookup(host, dnsopts, (err, addresses, family) => {
+  const fail = (err, ip, family) => {
+    self.emit('lookup', err, ip, family, host);
+    process.nextTick(() => self.destroy(err));
+  };
+  const check = (ip, family) => {
+    if (!isIP(ip)) return new ERR_INVALID_IP_ADDRESS(ip);
+    if (family !== 4 && family !== 6) return new ERR_INVALID_ADDRESS_FAMILY(family, options.host, options.port);
+    return null;
+  };
+  if (!autoSelectFamily) {
+    lookup(host, dnsopts, (err, ip, family) => {
+      if (!self.connecting) return;
+      if (!err) err = check(ip, family);
+      if (err) return fail(err, ip, family);
+      self.emit('lookup', null, ip, family, host);
+      internalConnect(self, ip, port, local);
+    });
+    return;
+  }
+  dnsopts.all = true;
+  lookup(host, dnsopts, (err, addresses) => {
     if (!self.connecting) return;
-    let list;
-    if (!err) {
-      if (Array.isArray(addresses)) list = addresses;
-      else list = [{ address: addresses, family }];
-      if (list.length === 0 || !isIP(list[0].address)) {
-        err = new ERR_INVALID_ARG_VALUE('address', list.length ? list[0].address : list);
-      }
+    if (err) return fail(err, undefined, undefined);
+    const valid = addresses.filter((a) => check(a.address, a.family) === null);
+    if (valid.length === 0) {
+      const first = addresses[0] || {};
+      return fail(check(first.address, first.family), first.address, first.family);
     }
-    if (err) {
-      self.emit('lookup', err, undefined, undefined, host);
-      process.nextTick(() => self.destroy(err));
+    if (valid.length === 1) {
+      self.emit('lookup', null, valid[0].address, valid[0].family, host);
+      internalConnect(self, valid[0].address, port, local);
       return;
     }
-    self.emit('lookup', null, list[0].address, list[0].family, host);
-    if (!autoSelectFamily) list = [list[0]];
-    internalConnect(self, list.map((a) => a.address), port, localAddress, localPort);
+    // Alternate the families, starting with the first one the resolver gave.
+    const byFamily = [valid.filter((a) => a.family === valid[0].family),
+      valid.filter((a) => a.family !== valid[0].family)];
+    const order = [];
+    for (let i = 0; i < valid.length; i++) {
+      for (const list of byFamily) if (i < list.length) order.push(list[i]);
+    }
+    self.autoSelectFamilyAttemptedAddresses = [];
+    connectMultiple(self, order, port, local, autoSelectFamilyAttemptTimeout, []);
   });
 }
 
-// Try each address in turn (a simple form of autoSelectFamily); the last error is reported.
-function internalConnect(self, addresses, port, localAddress, localPort) {
-  const address = addresses[0];
-  let abandoned = false;
-  const token = native.connectTcp(address, port, localAddress, localPort || 0, (kind, value) => {
-    if (abandoned) return;
-    if (kind === EV.CONNECT && value < 0 && addresses.length > 1 && self.connecting) {
-      abandoned = true;
-      native.close(self[kHandle]);
-      self[kHandle] = null;
-      internalConnect(self, addresses.slice(1), port, localAddress, localPort);
+function internalConnect(self, address, port, local) {
+  const [localAddress, localPort] = local;
+  self._connectAddress = [address, port, localAddress, localPort];
+  const err = self._handle.connect(address, port, localAddress, localPort || 0);
+  if (err < 0) {
+    self.destroy(exceptionWithHostPort(err, 'connect', address, port,
+      localAddress ? `${localAddress}:${localPort || 0}` : undefined));
+  }
+}
+
+// autoSelectFamily: one address at a time, moving on when an attempt fails or outlasts its
+// timeout (all but the last); the errors of every attempt end up in one AggregateError.
+function connectMultiple(self, list, port, local, timeout, errors) {
+  const { address, family } = list[0];
+  const last = list.length === 1;
+  let timer = null;
+  const next = () => {
+    self[kAttempt] = null;
+    if (timer !== null) clearTimeout(timer);
+    connectMultiple(self, list.slice(1), port, local, timeout, errors);
+  };
+  self[kAttempt] = (status) => {
+    if (timer !== null) clearTimeout(timer);
+    if (status >= 0 || last) {
+      self[kAttempt] = null;
+      if (status < 0 && errors.length > 0) {
+        const ex = exceptionWithHostPort(status, 'connect', address, port);
+        errors.push(ex);
+        self.emit('connectionAttemptFailed', address, port, family, ex);
+        const agg = new AggregateError(errors, '');
+        agg.code = errors[0].code;
+        self.connecting = false;
+        self.destroy(agg);
+        return;
+      }
+      afterConnect(self, status);
       return;
     }
-    onHandleEvent(self, kind, value);
-  });
-  if (token < 0) {
-    self.destroy(exceptionWithHostPort(token, 'connect', address, port,
-      localAddress ? `${localAddress}:${localPort || 0}` : undefined));
-    return;
+    const ex = exceptionWithHostPort(status, 'connect', address, port);
+    errors.push(ex);
+    self.emit('connectionAttemptFailed', address, port, family, ex);
+    next();
+  };
+  self.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
+  self.emit('connectionAttempt', address, port, family);
+  internalConnect(self, address, port, local);
+  if (!last && !self.destroyed) {
+    timer = setTimeout(() => {
+      self.emit('connectionAttemptTimeout', address, port, family);
+      next();
+    }, timeout);
   }
-  self[kHandle] = token;
-  self._connectAddress = [address, port, localAddress, localPort];
-  self._applyRef();
 }
 
 function afterConnect(self, status) {
@@ -314,42 +412,54 @@ function afterConnect(self, status) {
     self.destroy(ex);
     return;
   }
-  if (self[kSetNoDelay]) native.setNoDelay(self[kHandle], true);
-  if (self[kSetKeepAlive]) native.setKeepAlive(self[kHandle], true, self[kKeepAliveDelay]);
+  const handle = self._handle;
+  if (self[kSetNoDelay] && typeof handle.setNoDelay === 'function') handle.setNoDelay(true);
+  if (self[kSetKeepAlive] && typeof handle.setKeepAlive === 'function') {
+    handle.setKeepAlive(true, self[kKeepAliveDelay]);
+  }
   self._unrefTimerActivity();
   self.emit('connect');
   self.emit('ready');
-  // Start reading if the user wants data (a flowing stream or a pending read).
-  if (self.readableFlowing !== false && !self.isPaused()) self._read();
-  else if (self.readableFlowing === null) self._read();
+  // Start reading unless paused; read(0) does nothing on a stream a failed write errored.
+  if (self.readable && !self.isPaused()) self.read(0);
 }
 
-Socket.prototype._applyRef = function() {
-  if (this[kHandle] !== null) native.setRef(this[kHandle], this[kRefed]);
-};
+function tryReadStart(socket) {
+  socket._handle.reading = true;
+  const err = socket._handle.readStart();
+  if (err) socket.destroy(errnoException(err, 'read'));
+}
 
 Socket.prototype._read = function(n) {
-  if (this.connecting || this[kHandle] === null) {
-    if (this.connecting) this.once('connect', () => this._read(n));
-    return;
+  if (this.connecting || this._handle === null) {
+    this.once('connect', () => this._read(n));
+  } else if (!this._handle.reading) {
+    tryReadStart(this);
   }
-  native.readStart(this[kHandle]);
 };
 
 Socket.prototype.pause = function() {
-  if (this[kHandle] !== null && !this.connecting) native.readStop(this[kHandle]);
+  if (this._handle !== null && !this.connecting && !this.destroyed && this._handle.reading) {
+    stopReading(this);
+  }
   return stream.Duplex.prototype.pause.call(this);
 };
 
 Socket.prototype.resume = function() {
-  if (this[kHandle] !== null && !this.connecting && !this.destroyed) native.readStart(this[kHandle]);
-  return stream.Duplex.prototype.resume.call(this);
+  if (this._handle !== null && !this.connecting && !this.destroyed && !this._handle.reading) {
+    tryReadStart(this);
+  }
+  const r = stream.Duplex.prototype.resume.call(this);
+  if (this[kOnreadPending] !== null && this[kOnreadPending].length > 0) {
+    onreadDeliver(this);
+  }
+  return r;
 };
 
 Socket.prototype.read = function(n) {
-  if (this[kHandle] !== null && !this.connecting && !this.destroyed && this.readableFlowing !== true &&
-      n !== 0) {
-    native.readStart(this[kHandle]);
+  if (this._handle !== null && !this.connecting && !this.destroyed && this.readableFlowing !== true &&
+      n !== 0 && !this._handle.reading) {
+    tryReadStart(this);
   }
   return stream.Duplex.prototype.read.call(this, n);
 };
@@ -362,11 +472,20 @@ function toWritable(data, encoding) {
   return data;
 }
 
+function byteLength(chunk, encoding) {
+  return typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength;
+}
+
 Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   if (this.connecting) {
+    // Held until connected; bytesWritten counts it from now on (as the stream's buffer).
+    const pending = { writev, data, encoding };
+    this._pendingWrites = (this._pendingWrites || 0) + (writev ?
+      data.reduce((n, c) => n + byteLength(c.chunk, c.encoding), 0) : byteLength(data, encoding));
     const onConnect = () => {
       this.off('close', onClose);
-      this._writeGeneric(writev, data, encoding, cb);
+      this._pendingWrites = 0;
+      this._writeGeneric(pending.writev, pending.data, pending.encoding, cb);
     };
     const onClose = () => {
       this.off('connect', onConnect);
@@ -376,7 +495,7 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
     this.once('close', onClose);
     return;
   }
-  if (this[kHandle] === null) {
+  if (this._handle === null) {
     cb(new ERR_SOCKET_CLOSED());
     return;
   }
@@ -384,18 +503,17 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   let r;
   if (writev) {
     const chunks = data.map(({ chunk, encoding: enc }) => toWritable(chunk, enc));
-    for (const c of chunks) this[kBytesWritten] += typeof c === 'string' ? Buffer.byteLength(c) : c.byteLength;
-    r = native.writev(this[kHandle], chunks);
+    for (const c of chunks) this[kBytesWritten] += byteLength(c);
+    r = this._handle.writev(chunks);
   } else {
     const chunk = toWritable(data, encoding);
-    this[kBytesWritten] += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-    r = native.write(this[kHandle], chunk);
+    this[kBytesWritten] += byteLength(chunk);
+    r = this._handle.write(chunk);
   }
   if (r < 0) {
     cb(errnoException(r, 'write'));
     return;
   }
-  this[kLastWriteQueueSize] = r;
   if (r === 0) cb();
   else this[kPendingWriteCb] = cb;
 };
@@ -410,27 +528,30 @@ Socket.prototype._writev = function(chunks, cb) {
 
 Socket.prototype._final = function(cb) {
   if (this.pending || this.connecting) {
-    this.once('connect', () => this._final(cb));
-    return;
-  }
-  if (this[kHandle] === null) {
-    cb();
+    if (this.connecting) this.once('connect', () => this._final(cb));
+    else cb();
     return;
   }
   this[kShutdownCb] = cb;
-  native.shutdown(this[kHandle]);
+  const err = this._handle.shutdown();
+  if (err < 0) {
+    this[kShutdownCb] = null;
+    cb(errnoException(err, 'shutdown'));
+  }
 };
 
 Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
+  this[kAttempt] = null;
   this._clearTimer();
-  const token = this[kHandle];
-  if (token !== null) {
+  const handle = this._handle;
+  if (handle !== null) {
     this._hadError = !!exception;
-    native.close(token);
-    this[kHandle] = null;
-    // 'close' follows from the close phase (EV.CLOSE).
+    this._handle = null;
+    // 'close' follows from the close phase (EV.CLOSE) when a native socket was open.
+    const closing = typeof handle.close === 'function' && handle.close() === true;
     cb(exception);
+    if (!closing) process.nextTick(() => this.emit('close', !!exception));
   } else {
     cb(exception);
     process.nextTick(() => this.emit('close', !!exception));
@@ -452,25 +573,40 @@ Socket.prototype.destroySoon = function() {
   else this.once('finish', this.destroy);
 };
 
+// Without a way to send RST from here (see the report on binding.net), a reset is a close.
 Socket.prototype.resetAndDestroy = function() {
-  if (this[kHandle] !== null && !this.connecting) this.destroy();
-  else this.destroy(new (require('internal/errors').codes.ERR_SOCKET_CLOSED)());
+  if (this._handle !== null) {
+    if (this.connecting) this.once('connect', () => this.destroy());
+    else this.destroy();
+  } else {
+    this.destroy(new ERR_SOCKET_CLOSED());
+  }
   return this;
 };
 
 Socket.prototype.setNoDelay = function(enable) {
-  enable = enable === undefined ? true : Boolean(enable);
-  this[kSetNoDelay] = enable;
-  if (this[kHandle] !== null && !this.connecting) native.setNoDelay(this[kHandle], enable);
+  enable = Boolean(enable === undefined ? true : enable);
+  if (this._handle === null) {
+    this[kSetNoDelay] = enable;
+  } else if (typeof this._handle.setNoDelay === 'function' && enable !== this[kSetNoDelay]) {
+    this[kSetNoDelay] = enable;
+    this._handle.setNoDelay(enable);
+  }
   return this;
 };
 
 Socket.prototype.setKeepAlive = function(enable, initialDelayMsecs) {
   enable = Boolean(enable);
-  const delay = ~~((initialDelayMsecs || 0) / 1000);
-  this[kSetKeepAlive] = enable;
-  this[kKeepAliveDelay] = delay;
-  if (this[kHandle] !== null && !this.connecting) native.setKeepAlive(this[kHandle], enable, delay);
+  const delay = Math.max(0, ~~(initialDelayMsecs / 1000));
+  if (this._handle === null) {
+    this[kSetKeepAlive] = enable;
+    this[kKeepAliveDelay] = delay;
+  } else if (typeof this._handle.setKeepAlive === 'function' &&
+             (enable !== this[kSetKeepAlive] || (enable && delay !== this[kKeepAliveDelay]))) {
+    this[kSetKeepAlive] = enable;
+    this[kKeepAliveDelay] = delay;
+    this._handle.setKeepAlive(enable, delay);
+  }
   return this;
 };
 
@@ -523,45 +659,45 @@ Socket.prototype._unrefTimer = Socket.prototype._unrefTimerActivity;
 
 // ----- addresses and state -----
 
-function addressInfo(arr) {
-  return arr ? { address: arr[0], family: arr[2], port: arr[1] } : {};
-}
-
 Socket.prototype.address = function() {
-  if (this[kHandle] === null) return {};
+  if (this._handle === null) return {};
   if (this[kPipePath] !== undefined) return this[kPipePath];
-  return addressInfo(native.localAddress(this[kHandle]));
+  return this._getsockname();
 };
 
-function remote(socket) {
-  if (socket[kHandle] === null) return undefined;
-  return native.remoteAddress(socket[kHandle]);
-}
+Socket.prototype._getsockname = function() {
+  const out = {};
+  if (this._handle === null || typeof this._handle.getsockname !== 'function') return out;
+  this._handle.getsockname(out);
+  return out;
+};
 
-function local(socket) {
-  if (socket[kHandle] === null) return undefined;
-  return native.localAddress(socket[kHandle]);
-}
+Socket.prototype._getpeername = function() {
+  const out = {};
+  if (this._handle === null || typeof this._handle.getpeername !== 'function') return out;
+  this._handle.getpeername(out);
+  return out;
+};
 
 Object.defineProperties(Socket.prototype, {
-  remoteAddress: { configurable: true, get() { const r = remote(this); return r && r[0]; } },
-  remotePort: { configurable: true, get() { const r = remote(this); return r && r[1]; } },
-  remoteFamily: { configurable: true, get() { const r = remote(this); return r && r[2]; } },
-  localAddress: { configurable: true, get() { const r = local(this); return r && r[0]; } },
-  localPort: { configurable: true, get() { const r = local(this); return r && r[1]; } },
-  localFamily: { configurable: true, get() { const r = local(this); return r && r[2]; } },
+  remoteAddress: { configurable: true, get() { return this._getpeername().address; } },
+  remotePort: { configurable: true, get() { return this._getpeername().port; } },
+  remoteFamily: { configurable: true, get() { return this._getpeername().family; } },
+  localAddress: { configurable: true, get() { return this._getsockname().address; } },
+  localPort: { configurable: true, get() { return this._getsockname().port; } },
+  localFamily: { configurable: true, get() { return this._getsockname().family; } },
   bytesRead: { configurable: true, get() { return this[kBytesRead]; } },
   bytesWritten: {
     configurable: true,
     get() {
-      let pending = 0;
+      let pending = this._pendingWrites || 0;
       for (const { chunk, encoding } of (this.writableBuffer || [])) {
-        pending += typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
+        pending += byteLength(chunk, encoding);
       }
       return this[kBytesWritten] + pending;
     },
   },
-  pending: { configurable: true, get() { return this[kHandle] === null || this.connecting; } },
+  pending: { configurable: true, get() { return this._handle === null || this.connecting; } },
   readyState: {
     configurable: true,
     get() {
@@ -575,22 +711,22 @@ Object.defineProperties(Socket.prototype, {
   bufferSize: {
     configurable: true,
     get() {
-      if (this[kHandle] === null) return undefined;
-      return native.queuedBytes(this[kHandle]) + this.writableLength;
+      if (this._handle === null) return undefined;
+      return (this._handle.writeQueueSize || 0) + this.writableLength;
     },
   },
   _connecting: { configurable: true, get() { return this.connecting; } },
 });
 
 Socket.prototype.ref = function() {
-  this[kRefed] = true;
-  this._applyRef();
+  if (this._handle !== null && typeof this._handle.ref === 'function') this._handle.ref();
+  else if (this._handle === null) this.once('connect', this.ref);
   return this;
 };
 
 Socket.prototype.unref = function() {
-  this[kRefed] = false;
-  this._applyRef();
+  if (this._handle !== null && typeof this._handle.unref === 'function') this._handle.unref();
+  else if (this._handle === null) this.once('connect', this.unref);
   return this;
 };
 
@@ -616,7 +752,7 @@ function Server(options, connectionListener) {
   if (typeof connectionListener === 'function') this.on('connection', connectionListener);
 
   this._connections = 0;
-  this[kHandle] = null;
+  this._handle = null;
   this._usingWorkers = false;
   this._workers = [];
   this._unref = false;
@@ -625,57 +761,67 @@ function Server(options, connectionListener) {
   this.pauseOnConnect = !!options.pauseOnConnect;
   this.noDelay = Boolean(options.noDelay);
   this.keepAlive = Boolean(options.keepAlive);
-  this.keepAliveInitialDelay = ~~((options.keepAliveInitialDelay || 0) / 1000);
+  this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000);
   this.highWaterMark = options.highWaterMark;
   this.maxConnections = undefined;
 }
 Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Server, EventEmitter);
 
-Object.defineProperty(Server.prototype, '_handle', {
-  configurable: true,
-  get() { return this[kHandle] === null ? null : { token: this[kHandle] }; },
-  set(v) { if (v === null) this[kHandle] = null; },
-});
-
 Object.defineProperty(Server.prototype, 'listening', {
   configurable: true,
   enumerable: true,
-  get() { return this[kHandle] !== null; },
+  get() { return this._handle !== null; },
 });
 
-function onServerEvent(server, kind, value) {
-  if (kind === EV.CONNECTION) {
-    if (server.maxConnections !== undefined && server._connections >= server.maxConnections) {
-      native.close(value);
-      server.emit('drop', { localAddress: undefined, remoteAddress: undefined });
-      return;
-    }
-    const socket = new Socket({
-      handle: value,
-      allowHalfOpen: server.allowHalfOpen,
-      pauseOnCreate: server.pauseOnConnect,
-      readable: true,
-      writable: true,
-      highWaterMark: server.highWaterMark,
-      noDelay: server.noDelay,
-      keepAlive: server.keepAlive,
-      keepAliveInitialDelay: server.keepAliveInitialDelay * 1000,
-    });
-    server._connections++;
-    socket.server = server;
-    socket._server = server;
-    server.emit('connection', socket);
+// `this` is the listening handle (code may wrap it, as Node's onconnection).
+function onconnection(err, clientHandle) {
+  const server = this[kOwner];
+  if (err) {
+    server.emit('error', errnoException(err, 'accept'));
+    return;
   }
+  if (server.maxConnections !== undefined && server._connections >= server.maxConnections) {
+    const data = {};
+    for (const [key, get] of [['local', 'getsockname'], ['remote', 'getpeername']]) {
+      const out = {};
+      clientHandle[get](out);
+      data[`${key}Address`] = out.address;
+      data[`${key}Port`] = out.port;
+      data[`${key}Family`] = out.family;
+    }
+    clientHandle.close();
+    server.emit('drop', data);
+    return;
+  }
+  if (server.noDelay && typeof clientHandle.setNoDelay === 'function') clientHandle.setNoDelay(true);
+  if (server.keepAlive && typeof clientHandle.setKeepAlive === 'function') {
+    clientHandle.setKeepAlive(true, server.keepAliveInitialDelay);
+  }
+  const socket = new Socket({
+    handle: clientHandle,
+    allowHalfOpen: server.allowHalfOpen,
+    pauseOnCreate: server.pauseOnConnect,
+    readable: true,
+    writable: true,
+    highWaterMark: server.highWaterMark,
+    noDelay: server.noDelay,
+    keepAlive: server.keepAlive,
+    keepAliveInitialDelay: server.keepAliveInitialDelay * 1000,
+  });
+  server._connections++;
+  socket.server = server;
+  socket._server = server;
+  server.emit('connection', socket);
 }
 
 Server.prototype.listen = function(...args) {
   const [options, cb] = normalizeArgs(args);
   if (typeof cb === 'function') this.once('listening', cb);
-  if (this[kHandle] !== null || this._listenPending) throw new ERR_SERVER_ALREADY_LISTEN();
+  if (this._handle !== null || this._listenPending) throw new ERR_SERVER_ALREADY_LISTEN();
+  // listen(port, backlog, cb) and listen(port, host, backlog, cb): the first count found.
   let backlog = options.backlog;
-  if (typeof args[1] === 'number' && typeof args[0] === 'number' && args.length > 2) backlog = args[1];
-  if (typeof args[2] === 'number') backlog = args[2];
+  if (backlog === undefined) backlog = backlogArg(args[1]) || backlogArg(args[2]) || undefined;
   backlog = backlog === undefined ? 511 : backlog;
   if (options.signal) {
     validateAbortSignal(options.signal, 'options.signal');
@@ -686,10 +832,17 @@ Server.prototype.listen = function(...args) {
       this.once('close', () => options.signal.removeEventListener('abort', onAborted));
     }
   }
+  if (options.fd !== undefined || options.handle !== undefined || options._handle !== undefined) {
+    // Adopting a descriptor or another server's handle is not supported here: EINVAL, as Node
+    // reports for a descriptor that is not a listening socket.
+    const ex = uvExceptionWithHostPort(-22, 'listen', null, -1);
+    process.nextTick(() => this.emit('error', ex));
+    return this;
+  }
   if (options.path !== undefined && options.path !== null) {
     validateString(options.path, 'options.path');
     this._pipeName = options.path;
-    listenIn(this, { path: options.path }, backlog);
+    listenIn(this, { path: options.path, mode: pipeMode(options) }, backlog);
     return this;
   }
   if (options.port === undefined && options.host === undefined && args.length > 0 &&
@@ -697,10 +850,7 @@ Server.prototype.listen = function(...args) {
     throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
   }
   let port = options.port;
-  if (port === null || (port !== undefined && typeof port !== 'number' && typeof port !== 'string') ||
-      (port !== undefined && !require('internal/net').isLegalPort(port))) {
-    validatePort(port, 'options.port');
-  }
+  if (port === null || (port !== undefined && !isLegalPort(port))) validatePort(port, 'options.port');
   port = port === undefined ? 0 : +port;
   const host = options.host;
   const ipv6Only = Boolean(options.ipv6Only);
@@ -720,45 +870,73 @@ Server.prototype.listen = function(...args) {
   return this;
 };
 
+function backlogArg(x) {
+  const n = Number(x);
+  return x !== undefined && n >= 0 ? n : false;
+}
+
+function pipeMode(options) {
+  return (options.readableAll ? 0o444 : 0) | (options.writableAll ? 0o222 : 0);
+}
+
 function listenIn(server, where, backlog) {
-  const onevent = (kind, value) => onServerEvent(server, kind, value);
-  let token;
+  const handle = new NetHandle(where.path !== undefined);
+  handle[kOwner] = server;
+  handle.onconnection = onconnection;
+  let err;
   let address = where.address;
+  let addressType = 4;
   if (where.path !== undefined) {
-    token = native.listenPipe(where.path, backlog, onevent);
+    err = handle.listenPipe(where.path, backlog);
     address = where.path;
+    addressType = -1;
+    if (err === 0 && where.mode) {
+      try {
+        require('fs').chmodSync(where.path, 0o600 | where.mode);
+      } catch {
+        // The socket still works; only its permissions differ.
+      }
+    }
   } else if (address) {
-    token = native.listenTcp(address, where.port, backlog, where.ipv6Only, onevent);
+    err = handle.listen(address, where.port, backlog, where.ipv6Only);
+    addressType = isIP(address);
   } else {
     // No host: all interfaces, dual-stack where IPv6 exists (as Node does).
     address = '::';
-    token = native.listenTcp('::', where.port, backlog, false, onevent);
-    if (token === -97 || token === -99) { // EAFNOSUPPORT / EADDRNOTAVAIL: no IPv6
+    addressType = 6;
+    err = handle.listen('::', where.port, backlog, false);
+    if (err === -97 || err === -99) { // EAFNOSUPPORT / EADDRNOTAVAIL: no IPv6
       address = '0.0.0.0';
-      token = native.listenTcp('0.0.0.0', where.port, backlog, false, onevent);
+      addressType = 4;
+      err = handle.listen('0.0.0.0', where.port, backlog, false);
     }
   }
-  if (token < 0) {
-    const ex = uvExceptionWithHostPort(token, 'listen', address, where.port);
+  if (err < 0) {
+    const ex = uvExceptionWithHostPort(err, 'listen', address, where.port);
     process.nextTick(() => server.emit('error', ex));
     return;
   }
-  server[kHandle] = token;
-  if (server._unref) native.setRef(token, false);
+  server._handle = handle;
+  server._connectionKey = where.path !== undefined ? `-1:${address}:-1` :
+    `${addressType}:${address}:${where.port}`;
+  if (server._unref) handle.unref();
   process.nextTick(() => {
-    if (server[kHandle] === token) server.emit('listening');
+    if (server._handle === handle) server.emit('listening');
   });
 }
 
 Server.prototype.address = function() {
-  if (this[kHandle] === null) return null;
+  if (this._handle === null) return null;
   if (this._pipeName !== undefined) return this._pipeName;
-  return addressInfo(native.localAddress(this[kHandle]));
+  const out = {};
+  const err = this._handle.getsockname(out);
+  if (err) throw errnoException(err, 'address');
+  return out;
 };
 
 Server.prototype.close = function(cb) {
   if (typeof cb === 'function') {
-    if (this[kHandle] === null) {
+    if (this._handle === null) {
       this.once('close', function close() { cb(new ERR_SERVER_NOT_RUNNING()); });
     } else {
       this.once('close', cb);
@@ -766,9 +944,9 @@ Server.prototype.close = function(cb) {
   }
   // As Node: 'close' follows once the connections are gone, without waiting for the listening
   // handle's own close callback.
-  if (this[kHandle] !== null) {
-    native.close(this[kHandle]);
-    this[kHandle] = null;
+  if (this._handle !== null) {
+    this._handle.close();
+    this._handle = null;
   }
   this._closing = true;
   this._emitCloseIfDrained();
@@ -776,7 +954,7 @@ Server.prototype.close = function(cb) {
 };
 
 Server.prototype._emitCloseIfDrained = function() {
-  if (this[kHandle] !== null || this._connections > 0 || !this._closing) return;
+  if (this._handle !== null || this._connections > 0 || !this._closing) return;
   this._closing = false;
   process.nextTick(() => this.emit('close'));
 };
@@ -789,18 +967,18 @@ Server.prototype.getConnections = function(cb) {
 
 Server.prototype.ref = function() {
   this._unref = false;
-  if (this[kHandle] !== null) native.setRef(this[kHandle], true);
+  if (this._handle !== null) this._handle.ref();
   return this;
 };
 
 Server.prototype.unref = function() {
   this._unref = true;
-  if (this[kHandle] !== null) native.setRef(this[kHandle], false);
+  if (this._handle !== null) this._handle.unref();
   return this;
 };
 
 Server.prototype[Symbol.asyncDispose] = async function() {
-  if (this[kHandle] === null) return;
+  if (this._handle === null) return;
   await new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
 };
 
@@ -824,22 +1002,13 @@ function connect(...args) {
   return socket.connect(normalized);
 }
 
-function getDefaultAutoSelectFamily() {
-  return autoSelectFamilyDefault;
-}
-
-function setDefaultAutoSelectFamily(value) {
-  validateBoolean(value, 'value');
-  autoSelectFamilyDefault = value;
-}
-
-function getDefaultAutoSelectFamilyAttemptTimeout() {
-  return autoSelectFamilyAttemptTimeoutDefault;
-}
-
-function setDefaultAutoSelectFamilyAttemptTimeout(value) {
-  validateInt32(value, 'value', 1);
-  autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
+let simultaneousAcceptsWarned = false;
+function _setSimultaneousAccepts() {
+  if (!simultaneousAcceptsWarned) {
+    simultaneousAcceptsWarned = true;
+    process.emitWarning('net._setSimultaneousAccepts() is deprecated and will be removed.',
+      'DeprecationWarning', 'DEP0121');
+  }
 }
 
 module.exports = {
@@ -854,10 +1023,17 @@ module.exports = {
   Server,
   Socket,
   Stream: Socket,
-  getDefaultAutoSelectFamily,
-  setDefaultAutoSelectFamily,
-  getDefaultAutoSelectFamilyAttemptTimeout,
-  setDefaultAutoSelectFamilyAttemptTimeout,
+  getDefaultAutoSelectFamily() { return autoSelectFamilyDefault; },
+  setDefaultAutoSelectFamily(value) {
+    validateBoolean(value, 'value');
+    autoSelectFamilyDefault = value;
+  },
+  getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelectFamilyAttemptTimeoutDefault; },
+  setDefaultAutoSelectFamilyAttemptTimeout(value) {
+    validateInt32(value, 'value', 1);
+    autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
+  },
   _normalizeArgs: normalizeArgs,
+  _setSimultaneousAccepts,
   _createServerHandle: undefined,
 };

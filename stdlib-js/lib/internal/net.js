@@ -82,7 +82,63 @@ function uvExceptionWithHostPort(errno, syscall, address, port) {
   return err;
 }
 
+// connect()/listen() arguments: (options[, cb]), (path[, cb]), (port[, host][, cb]) →
+// [options, cb | null]. A leading function is the callback alone.
+const normalizedArgsSymbol = Symbol('normalizedArgs');
+
+function normalizeArgs(args) {
+  if (args.length === 0) return [{}, null];
+  const arg0 = args[0];
+  let options = {};
+  if (typeof arg0 === 'object' && arg0 !== null) {
+    options = arg0;
+  } else if (typeof arg0 === 'string' && !(Number(arg0) >= 0)) {
+    options.path = arg0;
+  } else if (typeof arg0 !== 'function') {
+    options.port = arg0;
+    if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
+  }
+  const cb = args[args.length - 1];
+  return [options, typeof cb === 'function' ? cb : null];
+}
+
+// A destroyed socket made usable again by connect(): both sides' state back to fresh.
+function undestroy(stream) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+  for (const s of [r, w]) {
+    if (!s) continue;
+    s.constructed = true;
+    s.destroyed = false;
+    s.closed = false;
+    s.closeEmitted = false;
+    s.errored = null;
+    s.errorEmitted = false;
+  }
+  if (r) {
+    r.ended = r.readable === false;
+    r.endEmitted = r.readable === false;
+    r.reading = false;
+    r.flowing = r.flowing === true ? true : r.flowing;
+  }
+  if (w) {
+    w.ended = w.writable === false;
+    w.ending = w.writable === false;
+    w.finished = w.writable === false;
+    w.finalCalled = false;
+    w.prefinished = false;
+    w.writing = false;
+    w.pendingcb = 0;
+    w.length = 0;
+    w.buffered = [];
+    w.onFinished = [];
+  }
+}
+
 module.exports = {
+  normalizeArgs,
+  normalizedArgsSymbol,
+  undestroy,
   isIP,
   isIPv4,
   isIPv6,

@@ -1,0 +1,176 @@
+'use strict';
+// internal/net_handle: the handle objects behind net.Socket and net.Server (`socket._handle`),
+// in the shape of Node's TCP/Pipe wraps: methods (readStart, setNoDelay, getsockname, ...) that
+// code and tests may call, wrap or replace. Each wraps a binding.net token; the token's events
+// go to `handle.onevent(kind, value)`, and a listening handle's accepted connections to
+// `handle.onconnection(err, clientHandle)`, both installed by net.js.
+//
+// A handle exists before its token: net.connect() makes it at once (as Node does) while the
+// address may still be resolving; options set meanwhile are applied when the token comes.
+
+const native = binding.net;
+const EV = native.events;
+const EBADF = -9;
+const kOwner = Symbol('kOwner');
+
+class NetHandle {
+  constructor(isPipe = false, token = null) {
+    this.isPipe = isPipe;
+    this.token = null;
+    this.reading = false;
+    this.closed = false;
+    this.onevent = null;
+    this.onconnection = null;
+    this[kOwner] = null;
+    this._refed = true;
+    this._noDelay = false;
+    this._keepAlive = null;
+    if (token !== null) this._adopt(token, true);
+  }
+
+  get fd() { return -1; }
+
+  // Events from tokens this handle gave up (a retried connect) are dropped.
+  _callback() {
+    let mine = null;
+    const cb = (kind, value) => {
+      if (mine !== this.token) return;
+      if (kind === EV.CONNECTION) {
+        if (typeof this.onconnection === 'function') {
+          this.onconnection(0, new NetHandle(this.isPipe, value));
+        } else {
+          native.close(value);
+        }
+        return;
+      }
+      if (typeof this.onevent === 'function') this.onevent(kind, value);
+    };
+    return [cb, (token) => { mine = token; }];
+  }
+
+  _adopt(token, setCallback) {
+    if (setCallback) {
+      const [cb, own] = this._callback();
+      own(token);
+      native.setCallback(token, cb);
+    }
+    this.token = token;
+    if (!this._refed) native.setRef(token, false);
+    if (this._noDelay) native.setNoDelay(token, true);
+    if (this._keepAlive) native.setKeepAlive(token, true, this._keepAlive.delay);
+  }
+
+  // → 0, or a negative errno (nothing was made then).
+  _open(make) {
+    const [cb, own] = this._callback();
+    const token = make(cb);
+    if (token < 0) return token;
+    if (this.token !== null && !this.closed) native.close(this.token);
+    own(token);
+    this._adopt(token, false);
+    return 0;
+  }
+
+  connect(address, port, localAddress, localPort) {
+    return this._open((cb) => native.connectTcp(address, port, localAddress, localPort || 0, cb));
+  }
+
+  connectPipe(path) {
+    return this._open((cb) => native.connectPipe(path, cb));
+  }
+
+  listen(address, port, backlog, ipv6Only) {
+    return this._open((cb) => native.listenTcp(address, port, backlog, ipv6Only, cb));
+  }
+
+  listenPipe(path, backlog) {
+    return this._open((cb) => native.listenPipe(path, backlog, cb));
+  }
+
+  readStart() {
+    if (this.token === null || this.closed) return EBADF;
+    this.reading = true;
+    return native.readStart(this.token);
+  }
+
+  readStop() {
+    this.reading = false;
+    if (this.token !== null && !this.closed) native.readStop(this.token);
+    return 0;
+  }
+
+  write(chunk) {
+    if (this.token === null || this.closed) return EBADF;
+    return native.write(this.token, chunk);
+  }
+
+  writev(chunks) {
+    if (this.token === null || this.closed) return EBADF;
+    return native.writev(this.token, chunks);
+  }
+
+  shutdown() {
+    if (this.token === null || this.closed) return EBADF;
+    return native.shutdown(this.token);
+  }
+
+  // 'close' (EV.CLOSE) follows in the close phase when there was a token.
+  close() {
+    if (this.closed) return false;
+    this.closed = true;
+    this.reading = false;
+    if (this.token === null) return false;
+    native.close(this.token);
+    return true;
+  }
+
+  ref() {
+    this._refed = true;
+    if (this.token !== null && !this.closed) native.setRef(this.token, true);
+  }
+
+  unref() {
+    this._refed = false;
+    if (this.token !== null && !this.closed) native.setRef(this.token, false);
+  }
+
+  hasRef() {
+    if (this.token === null || this.closed) return false;
+    return native.hasRef(this.token);
+  }
+
+  setNoDelay(enable) {
+    this._noDelay = Boolean(enable);
+    if (this.token !== null && !this.closed) native.setNoDelay(this.token, this._noDelay);
+    return 0;
+  }
+
+  setKeepAlive(enable, delaySecs) {
+    this._keepAlive = enable ? { delay: delaySecs } : null;
+    if (this.token !== null && !this.closed) native.setKeepAlive(this.token, Boolean(enable), delaySecs);
+    return 0;
+  }
+
+  // Fill `out` with { address, family, port }: 0, or a negative errno.
+  getsockname(out) {
+    return fill(out, this.token === null || this.closed ? undefined : native.localAddress(this.token));
+  }
+
+  getpeername(out) {
+    return fill(out, this.token === null || this.closed ? undefined : native.remoteAddress(this.token));
+  }
+
+  get writeQueueSize() {
+    return this.token === null || this.closed ? 0 : native.queuedBytes(this.token);
+  }
+}
+
+function fill(out, arr) {
+  if (!arr) return EBADF;
+  out.address = arr[0];
+  out.family = arr[2];
+  out.port = arr[1];
+  return 0;
+}
+
+module.exports = { NetHandle, kOwner, EV };
