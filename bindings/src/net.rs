@@ -650,8 +650,8 @@ fn listen_pipe(
     rv.set_double(result as f64);
 }
 
-/// Start a non-blocking connect. A failure the connect call reports at once is delivered as
-/// `EV_CONNECT` in the next pending phase, as libuv delays it, so JS sees one path.
+/// Start a non-blocking connect. A TCP failure the connect call reports at once is delivered
+/// as `EV_CONNECT` in the next pending phase, as libuv delays it; a pipe's is returned now.
 fn start_connect(
     scope: &mut v8::PinScope,
     sock: socket2::Socket,
@@ -669,6 +669,10 @@ fn start_connect(
     } else {
         Stream::Tcp(TcpStream::from_std(sock.into()))
     };
+    if immediate != 0 && unix {
+        // libuv reports a failed pipe connect at once (uv_pipe_connect2), not a loop later.
+        return immediate as i64;
+    }
     if immediate != 0 {
         // Not registered with the poll: nothing but the delayed error can happen to it.
         let socket = open_handle(scope, |token| Socket {
