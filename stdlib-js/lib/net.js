@@ -7,24 +7,24 @@
 // numbers, turned into Node's errors here) and, listening, `onconnection(err, clientHandle)`.
 // 'close' arrives from the loop's close phase, as libuv's close callbacks do.
 
-const EventEmitter = require('events');
 const stream = require('stream');
 const { Buffer } = require('buffer');
 const {
-  isIP, isIPv4, isIPv6, errnoException, exceptionWithHostPort, uvExceptionWithHostPort,
-  normalizeArgs, normalizedArgsSymbol, undestroy, isLegalPort,
+  isIP, isIPv4, isIPv6, errnoException, exceptionWithHostPort, normalizeArgs,
+  normalizedArgsSymbol, undestroy,
 } = require('internal/net');
 const { NetHandle, kOwner, EV } = require('internal/net_handle');
 const {
   codes: {
-    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_FD_TYPE, ERR_INVALID_IP_ADDRESS,
-    ERR_INVALID_ADDRESS_FAMILY, ERR_MISSING_ARGS, ERR_SERVER_ALREADY_LISTEN,
-    ERR_SERVER_NOT_RUNNING, ERR_SOCKET_CLOSED, ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_FD_TYPE, ERR_MISSING_ARGS,
+    ERR_SOCKET_CLOSED, ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
   },
-  validateAbortSignal, validateFunction, validateInt32, validateNumber, validatePort,
-  validateString, validateBoolean, AbortError,
+  validateAbortSignal, validateFunction, validateInt32, validateNumber, validateString,
+  validateBoolean, AbortError,
 } = require('internal/errors');
 const { BlockList, SocketAddress } = require('internal/blocklist');
+const { lookupAndConnect, kAttempt, defaults } = require('internal/net_connect');
+const { Server } = require('internal/net_server');
 
 // Buffer's species is its FastBuffer: a Buffer over an ArrayBuffer without copying.
 const FastBuffer = Buffer[Symbol.species];
@@ -42,10 +42,7 @@ const kShutdownCb = Symbol('kShutdownCb');
 const kBuffer = Symbol('kBuffer');
 const kBufferCb = Symbol('kBufferCb');
 const kOnreadPending = Symbol('kOnreadPending');
-const kAttempt = Symbol('kAttempt');
 
-let autoSelectFamilyDefault = true;
-let autoSelectFamilyAttemptTimeoutDefault = 250;
 
 // ===== Socket =====
 
@@ -253,151 +250,9 @@ Socket.prototype.connect = function(...args) {
     if (err < 0) process.nextTick(() => this.destroy(exceptionWithHostPort(err, 'connect', path)));
     return this;
   }
-  lookupAndConnect(this, options);
+  lookupAndConnect(this, options, afterConnect);
   return this;
 };
-
-function familyOf(family) {
-  if (family === 'IPv4') return 4;
-  if (family === 'IPv6') return 6;
-  return family;
-}
-
-function lookupAndConnect(self, options) {
-  const { localAddress, localPort } = options;
-  const host = options.host || 'localhost';
-  let { port, autoSelectFamily, autoSelectFamilyAttemptTimeout } = options;
-  if (localAddress && !isIP(localAddress)) throw new ERR_INVALID_IP_ADDRESS(localAddress);
-  if (localPort) validateNumber(localPort, 'options.localPort');
-  if (typeof port !== 'undefined') {
-    if (typeof port !== 'number' && typeof port !== 'string') {
-      throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port);
-    }
-    validatePort(port);
-  }
-  port |= 0;
-  if (autoSelectFamily != null) validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
-  else autoSelectFamily = autoSelectFamilyDefault;
-  if (autoSelectFamilyAttemptTimeout != null) {
-    validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
-    if (autoSelectFamilyAttemptTimeout < 10) autoSelectFamilyAttemptTimeout = 10;
-  } else {
-    autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeoutDefault;
-  }
-  const local = [localAddress, localPort];
-
-  if (isIP(host)) {
-    process.nextTick(() => {
-      if (self.connecting) internalConnect(self, host, port, local);
-    });
-    return;
-  }
-  if (options.lookup != null) validateFunction(options.lookup, 'options.lookup');
-  const dns = require('dns');
-  const lookup = options.lookup || dns.lookup;
-  const dnsopts = { family: familyOf(options.family), hints: options.hints || 0 };
-  if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) {
-    dnsopts.hints = dns.ADDRCONFIG;
-  }
-  self._host = host;
-  const fail = (err, ip, family) => {
-    self.emit('lookup', err, ip, family, host);
-    process.nextTick(() => self.destroy(err));
-  };
-  const check = (ip, family) => {
-    if (!isIP(ip)) return new ERR_INVALID_IP_ADDRESS(ip);
-    if (family !== 4 && family !== 6) return new ERR_INVALID_ADDRESS_FAMILY(family, options.host, options.port);
-    return null;
-  };
-  if (!autoSelectFamily) {
-    lookup(host, dnsopts, (err, ip, family) => {
-      if (!self.connecting) return;
-      if (!err) err = check(ip, family);
-      if (err) return fail(err, ip, family);
-      self.emit('lookup', null, ip, family, host);
-      internalConnect(self, ip, port, local);
-    });
-    return;
-  }
-  dnsopts.all = true;
-  lookup(host, dnsopts, (err, addresses) => {
-    if (!self.connecting) return;
-    if (err) return fail(err, undefined, undefined);
-    const valid = addresses.filter((a) => check(a.address, a.family) === null);
-    if (valid.length === 0) {
-      const first = addresses[0] || {};
-      return fail(check(first.address, first.family), first.address, first.family);
-    }
-    if (valid.length === 1) {
-      self.emit('lookup', null, valid[0].address, valid[0].family, host);
-      internalConnect(self, valid[0].address, port, local);
-      return;
-    }
-    // Alternate the families, starting with the first one the resolver gave.
-    const byFamily = [valid.filter((a) => a.family === valid[0].family),
-      valid.filter((a) => a.family !== valid[0].family)];
-    const order = [];
-    for (let i = 0; i < valid.length; i++) {
-      for (const list of byFamily) if (i < list.length) order.push(list[i]);
-    }
-    self.autoSelectFamilyAttemptedAddresses = [];
-    connectMultiple(self, order, port, local, autoSelectFamilyAttemptTimeout, []);
-  });
-}
-
-function internalConnect(self, address, port, local) {
-  const [localAddress, localPort] = local;
-  self._connectAddress = [address, port, localAddress, localPort];
-  const err = self._handle.connect(address, port, localAddress, localPort || 0);
-  if (err < 0) {
-    self.destroy(exceptionWithHostPort(err, 'connect', address, port,
-      localAddress ? `${localAddress}:${localPort || 0}` : undefined));
-  }
-}
-
-// autoSelectFamily: one address at a time, moving on when an attempt fails or outlasts its
-// timeout (all but the last); the errors of every attempt end up in one AggregateError.
-function connectMultiple(self, list, port, local, timeout, errors) {
-  const { address, family } = list[0];
-  const last = list.length === 1;
-  let timer = null;
-  const next = () => {
-    self[kAttempt] = null;
-    if (timer !== null) clearTimeout(timer);
-    connectMultiple(self, list.slice(1), port, local, timeout, errors);
-  };
-  self[kAttempt] = (status) => {
-    if (timer !== null) clearTimeout(timer);
-    if (status >= 0 || last) {
-      self[kAttempt] = null;
-      if (status < 0 && errors.length > 0) {
-        const ex = exceptionWithHostPort(status, 'connect', address, port);
-        errors.push(ex);
-        self.emit('connectionAttemptFailed', address, port, family, ex);
-        const agg = new AggregateError(errors, '');
-        agg.code = errors[0].code;
-        self.connecting = false;
-        self.destroy(agg);
-        return;
-      }
-      afterConnect(self, status);
-      return;
-    }
-    const ex = exceptionWithHostPort(status, 'connect', address, port);
-    errors.push(ex);
-    self.emit('connectionAttemptFailed', address, port, family, ex);
-    next();
-  };
-  self.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
-  self.emit('connectionAttempt', address, port, family);
-  internalConnect(self, address, port, local);
-  if (!last && !self.destroyed) {
-    timer = setTimeout(() => {
-      self.emit('connectionAttemptTimeout', address, port, family);
-      next();
-    }, timeout);
-  }
-}
 
 function afterConnect(self, status) {
   if (self.destroyed) return;
@@ -736,257 +591,6 @@ Socket.prototype[Symbol.asyncDispose] = async function() {
   }
 };
 
-// ===== Server =====
-
-function Server(options, connectionListener) {
-  if (!(this instanceof Server)) return new Server(options, connectionListener);
-  EventEmitter.call(this);
-  if (typeof options === 'function') {
-    connectionListener = options;
-    options = {};
-  } else if (options == null || typeof options === 'object') {
-    options = { ...options };
-  } else {
-    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
-  }
-  if (typeof connectionListener === 'function') this.on('connection', connectionListener);
-
-  this._connections = 0;
-  this._handle = null;
-  this._usingWorkers = false;
-  this._workers = [];
-  this._unref = false;
-  this._pipeName = undefined;
-  this.allowHalfOpen = options.allowHalfOpen || false;
-  this.pauseOnConnect = !!options.pauseOnConnect;
-  this.noDelay = Boolean(options.noDelay);
-  this.keepAlive = Boolean(options.keepAlive);
-  this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000);
-  this.highWaterMark = options.highWaterMark;
-  this.maxConnections = undefined;
-}
-Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
-Object.setPrototypeOf(Server, EventEmitter);
-
-Object.defineProperty(Server.prototype, 'listening', {
-  configurable: true,
-  enumerable: true,
-  get() { return this._handle !== null; },
-});
-
-// `this` is the listening handle (code may wrap it, as Node's onconnection).
-function onconnection(err, clientHandle) {
-  const server = this[kOwner];
-  if (err) {
-    server.emit('error', errnoException(err, 'accept'));
-    return;
-  }
-  if (server.maxConnections !== undefined && server._connections >= server.maxConnections) {
-    const data = {};
-    for (const [key, get] of [['local', 'getsockname'], ['remote', 'getpeername']]) {
-      const out = {};
-      clientHandle[get](out);
-      data[`${key}Address`] = out.address;
-      data[`${key}Port`] = out.port;
-      data[`${key}Family`] = out.family;
-    }
-    clientHandle.close();
-    server.emit('drop', data);
-    return;
-  }
-  if (server.noDelay && typeof clientHandle.setNoDelay === 'function') clientHandle.setNoDelay(true);
-  if (server.keepAlive && typeof clientHandle.setKeepAlive === 'function') {
-    clientHandle.setKeepAlive(true, server.keepAliveInitialDelay);
-  }
-  const socket = new Socket({
-    handle: clientHandle,
-    allowHalfOpen: server.allowHalfOpen,
-    pauseOnCreate: server.pauseOnConnect,
-    readable: true,
-    writable: true,
-    highWaterMark: server.highWaterMark,
-    noDelay: server.noDelay,
-    keepAlive: server.keepAlive,
-    keepAliveInitialDelay: server.keepAliveInitialDelay * 1000,
-  });
-  server._connections++;
-  socket.server = server;
-  socket._server = server;
-  server.emit('connection', socket);
-}
-
-Server.prototype.listen = function(...args) {
-  const [options, cb] = normalizeArgs(args);
-  if (typeof cb === 'function') this.once('listening', cb);
-  if (this._handle !== null || this._listenPending) throw new ERR_SERVER_ALREADY_LISTEN();
-  // listen(port, backlog, cb) and listen(port, host, backlog, cb): the first count found.
-  let backlog = options.backlog;
-  if (backlog === undefined) backlog = backlogArg(args[1]) || backlogArg(args[2]) || undefined;
-  backlog = backlog === undefined ? 511 : backlog;
-  if (options.signal) {
-    validateAbortSignal(options.signal, 'options.signal');
-    const onAborted = () => this.close();
-    if (options.signal.aborted) process.nextTick(onAborted);
-    else {
-      options.signal.addEventListener('abort', onAborted, { once: true });
-      this.once('close', () => options.signal.removeEventListener('abort', onAborted));
-    }
-  }
-  if (options.fd !== undefined || options.handle !== undefined || options._handle !== undefined) {
-    // Adopting a descriptor or another server's handle is not supported here: EINVAL, as Node
-    // reports for a descriptor that is not a listening socket.
-    const ex = uvExceptionWithHostPort(-22, 'listen', null, -1);
-    process.nextTick(() => this.emit('error', ex));
-    return this;
-  }
-  if (options.path !== undefined && options.path !== null) {
-    validateString(options.path, 'options.path');
-    this._pipeName = options.path;
-    listenIn(this, { path: options.path, mode: pipeMode(options) }, backlog);
-    return this;
-  }
-  if (options.port === undefined && options.host === undefined && args.length > 0 &&
-      typeof args[0] === 'object' && args[0] !== null && !('port' in args[0])) {
-    throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
-  }
-  let port = options.port;
-  if (port === null || (port !== undefined && !isLegalPort(port))) validatePort(port, 'options.port');
-  port = port === undefined ? 0 : +port;
-  const host = options.host;
-  const ipv6Only = Boolean(options.ipv6Only);
-  if (host && !isIP(host)) {
-    this._listenPending = true;
-    require('dns').lookup(host, (err, ip) => {
-      this._listenPending = false;
-      if (err) {
-        this.emit('error', err);
-        return;
-      }
-      listenIn(this, { address: ip, port, ipv6Only }, backlog);
-    });
-    return this;
-  }
-  listenIn(this, { address: host, port, ipv6Only }, backlog);
-  return this;
-};
-
-function backlogArg(x) {
-  const n = Number(x);
-  return x !== undefined && n >= 0 ? n : false;
-}
-
-function pipeMode(options) {
-  return (options.readableAll ? 0o444 : 0) | (options.writableAll ? 0o222 : 0);
-}
-
-function listenIn(server, where, backlog) {
-  const handle = new NetHandle(where.path !== undefined);
-  handle[kOwner] = server;
-  handle.onconnection = onconnection;
-  let err;
-  let address = where.address;
-  let addressType = 4;
-  if (where.path !== undefined) {
-    err = handle.listenPipe(where.path, backlog);
-    address = where.path;
-    addressType = -1;
-    if (err === 0 && where.mode) {
-      try {
-        require('fs').chmodSync(where.path, 0o600 | where.mode);
-      } catch {
-        // The socket still works; only its permissions differ.
-      }
-    }
-  } else if (address) {
-    err = handle.listen(address, where.port, backlog, where.ipv6Only);
-    addressType = isIP(address);
-  } else {
-    // No host: all interfaces, dual-stack where IPv6 exists (as Node does).
-    address = '::';
-    addressType = 6;
-    err = handle.listen('::', where.port, backlog, false);
-    if (err === -97 || err === -99) { // EAFNOSUPPORT / EADDRNOTAVAIL: no IPv6
-      address = '0.0.0.0';
-      addressType = 4;
-      err = handle.listen('0.0.0.0', where.port, backlog, false);
-    }
-  }
-  if (err < 0) {
-    const ex = uvExceptionWithHostPort(err, 'listen', address, where.port);
-    process.nextTick(() => server.emit('error', ex));
-    return;
-  }
-  server._handle = handle;
-  server._connectionKey = where.path !== undefined ? `-1:${address}:-1` :
-    `${addressType}:${address}:${where.port}`;
-  if (server._unref) handle.unref();
-  process.nextTick(() => {
-    if (server._handle === handle) server.emit('listening');
-  });
-}
-
-Server.prototype.address = function() {
-  if (this._handle === null) return null;
-  if (this._pipeName !== undefined) return this._pipeName;
-  const out = {};
-  const err = this._handle.getsockname(out);
-  if (err) throw errnoException(err, 'address');
-  return out;
-};
-
-Server.prototype.close = function(cb) {
-  if (typeof cb === 'function') {
-    if (this._handle === null) {
-      this.once('close', function close() { cb(new ERR_SERVER_NOT_RUNNING()); });
-    } else {
-      this.once('close', cb);
-    }
-  }
-  // As Node: 'close' follows once the connections are gone, without waiting for the listening
-  // handle's own close callback.
-  if (this._handle !== null) {
-    this._handle.close();
-    this._handle = null;
-  }
-  this._closing = true;
-  this._emitCloseIfDrained();
-  return this;
-};
-
-Server.prototype._emitCloseIfDrained = function() {
-  if (this._handle !== null || this._connections > 0 || !this._closing) return;
-  this._closing = false;
-  process.nextTick(() => this.emit('close'));
-};
-
-Server.prototype.getConnections = function(cb) {
-  const n = this._connections;
-  process.nextTick(cb, null, n);
-  return this;
-};
-
-Server.prototype.ref = function() {
-  this._unref = false;
-  if (this._handle !== null) this._handle.ref();
-  return this;
-};
-
-Server.prototype.unref = function() {
-  this._unref = true;
-  if (this._handle !== null) this._handle.unref();
-  return this;
-};
-
-Server.prototype[Symbol.asyncDispose] = async function() {
-  if (this._handle === null) return;
-  await new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
-};
-
-Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, sock) {
-  if (event === 'connection') sock.destroy(err);
-  else this.emit('error', err);
-};
-
 // ===== module functions =====
 
 function createServer(options, connectionListener) {
@@ -1023,15 +627,15 @@ module.exports = {
   Server,
   Socket,
   Stream: Socket,
-  getDefaultAutoSelectFamily() { return autoSelectFamilyDefault; },
+  getDefaultAutoSelectFamily() { return defaults.autoSelectFamily; },
   setDefaultAutoSelectFamily(value) {
     validateBoolean(value, 'value');
-    autoSelectFamilyDefault = value;
+    defaults.autoSelectFamily = value;
   },
-  getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelectFamilyAttemptTimeoutDefault; },
+  getDefaultAutoSelectFamilyAttemptTimeout() { return defaults.attemptTimeout; },
   setDefaultAutoSelectFamilyAttemptTimeout(value) {
     validateInt32(value, 'value', 1);
-    autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
+    defaults.attemptTimeout = value < 10 ? 10 : value;
   },
   _normalizeArgs: normalizeArgs,
   _setSimultaneousAccepts,
