@@ -11,9 +11,11 @@ const {
   validateFunction, validateString, validateOneOf, validateBoolean,
 } = require('internal/errors');
 
-const ADDRCONFIG = 1024; // AI_ADDRCONFIG
-const V4MAPPED = 2048; // AI_V4MAPPED
-const ALL = 256; // AI_ALL
+// The getaddrinfo() flags are passed to the system as they are, so they take its values.
+const darwin = process.platform === 'darwin';
+const ADDRCONFIG = darwin ? 0x400 : 0x20; // AI_ADDRCONFIG
+const V4MAPPED = darwin ? 0x800 : 0x8; // AI_V4MAPPED
+const ALL = darwin ? 0x100 : 0x10; // AI_ALL
 
 let defaultResultOrder = 'verbatim';
 

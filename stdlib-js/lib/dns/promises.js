@@ -23,7 +23,14 @@ function lookupService(address, port) {
   });
 }
 
+// The error code constants (dns.NODATA, ...) are the same strings here.
+const codes = {};
+for (const [key, value] of Object.entries(dns)) {
+  if (typeof value === 'string' && /^E[A-Z]+$/.test(value)) codes[key] = value;
+}
+
 module.exports = {
+  ...codes,
   lookup,
   lookupService,
   setDefaultResultOrder: dns.setDefaultResultOrder,
