@@ -27,6 +27,7 @@ Usage:
 import argparse
 import concurrent.futures
 import fnmatch
+import itertools
 import os
 import shutil
 import subprocess
@@ -37,6 +38,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
 BAD_OPTION_EXIT = 9
+TEST_IDS = itertools.count()
 
 # The areas of the core modules (`--core`): MANIFEST areas, i.e. the word after `test-`.
 CORE_AREAS = '''
@@ -130,6 +132,8 @@ def run_one(binary, scratch, row, timeout):
     os.unlink(marker)
     env = dict(os.environ)
     env['EDDY_NODE_TEST_MARKER'] = marker
+    # Names the test's tmpdir (common/tmpdir.js), shared with the processes the test spawns.
+    env['TEST_THREAD_ID'] = f'{os.getpid()}{next(TEST_IDS):05d}'
     env.pop('NODE_OPTIONS', None)
     start = time.monotonic()
     cmd = [binary, *row['flags'], os.path.join('test', row['file'])]

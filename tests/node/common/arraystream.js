@@ -1,6 +1,7 @@
 'use strict';
-// test/common/arraystream: a stream-like object that emits each item of an array as 'data'.
-// readline and repl tests drive their input through it; write() does nothing.
+// test/common/arraystream: a stream-like object that emits each item of an array as a line
+// ('data' with a newline appended). readline and repl tests drive their input through it;
+// write() does nothing.
 
 const { Stream } = require('stream');
 
@@ -8,7 +9,7 @@ function noop() {}
 
 class ArrayStream extends Stream {
   run(data) {
-    for (const chunk of data) this.emit('data', chunk);
+    for (const line of data) this.emit('data', `${line}\n`);
   }
 }
 

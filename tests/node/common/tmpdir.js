@@ -6,9 +6,11 @@ const os = require('os');
 const path = require('path');
 const { pathToFileURL } = require('url');
 
-// `.tmp.<n>` as in Node's helper (test-common checks the shape); one folder per process since
-// the runner runs tests in parallel.
-const tmpPath = path.join(os.tmpdir(), `eddy-node-test.tmp.${process.pid}`);
+// `.tmp.<n>` as in Node's helper (test-common checks the shape). run.py gives every test its
+// own TEST_THREAD_ID, which child processes inherit, so a test and the copies of itself that it
+// spawns share the folder; without one, the pid keeps parallel runs apart.
+const id = process.env.TEST_SERIAL_ID || process.env.TEST_THREAD_ID || process.pid;
+const tmpPath = path.join(os.tmpdir(), `eddy-node-test.tmp.${id}`);
 
 let cleanupRegistered = false;
 function refresh() {
