@@ -238,6 +238,7 @@ Socket.prototype.connect = function(...args) {
     this[kBytesWritten] = 0;
     undestroy(this);
   }
+  this._connectAddress = null;
   const { path } = options;
   const pipe = path !== undefined && path !== null;
   if (pipe) validateString(path, 'options.path');
@@ -264,6 +265,7 @@ function afterConnect(self, status) {
     const ex = exceptionWithHostPort(status, 'connect', address, port, details);
     if (details) ex.localAddress = localAddress;
     if (details && localPort) ex.localPort = localPort;
+    if (self._connectAddress) self.emit('connectionAttemptFailed', address, port, isIP(address), ex);
     self.destroy(ex);
     return;
   }

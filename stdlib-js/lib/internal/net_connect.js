@@ -80,13 +80,16 @@ function lookupAndConnect(self, options, afterConnect) {
   lookup(host, dnsopts, (err, addresses) => {
     if (!self.connecting) return;
     if (err) return fail(err, undefined, undefined);
+    // As Node: every address found is announced, then the unusable ones are left out.
+    for (const a of addresses) self.emit('lookup', null, a.address, a.family, host);
     const valid = addresses.filter((a) => check(a.address, a.family) === null);
     if (valid.length === 0) {
       const first = addresses[0] || {};
-      return fail(check(first.address, first.family), first.address, first.family);
+      const ex = check(first.address, first.family);
+      process.nextTick(() => self.destroy(ex));
+      return;
     }
     if (valid.length === 1) {
-      self.emit('lookup', null, valid[0].address, valid[0].family, host);
       internalConnect(self, valid[0].address, port, local);
       return;
     }
@@ -105,6 +108,7 @@ function lookupAndConnect(self, options, afterConnect) {
 function internalConnect(self, address, port, local) {
   const [localAddress, localPort] = local;
   self._connectAddress = [address, port, localAddress, localPort];
+  self.emit('connectionAttempt', address, port, isIP(address));
   const err = self._handle.connect(address, port, localAddress, localPort || 0);
   if (err < 0) {
     self.destroy(exceptionWithHostPort(err, 'connect', address, port,
@@ -146,7 +150,6 @@ function connectMultiple(self, list, port, local, timeout, errors, afterConnect)
     next();
   };
   self.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
-  self.emit('connectionAttempt', address, port, family);
   internalConnect(self, address, port, local);
   if (!last && !self.destroyed) {
     timer = setTimeout(() => {
