@@ -43,7 +43,8 @@ function armItem(item, refed) {
   if (!(msecs >= 0)) return;
   let timer = item[kItemTimer];
   if (timer === undefined || timer._destroyed) {
-    timer = timers.setTimeout(() => item._onTimeout(), msecs);
+    // An item without `_onTimeout` is skipped when due, as Node's timer lists do.
+    timer = timers.setTimeout(() => { if (item._onTimeout) item._onTimeout(); }, msecs);
     item[kItemTimer] = timer;
   } else {
     timer.refresh();
