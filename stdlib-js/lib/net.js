@@ -42,6 +42,7 @@ const kShutdownCb = Symbol('kShutdownCb');
 const kBuffer = Symbol('kBuffer');
 const kBufferCb = Symbol('kBufferCb');
 const kOnreadPending = Symbol('kOnreadPending');
+const kCloseEmitted = Symbol('kCloseEmitted');
 
 
 // ===== Socket =====
@@ -184,9 +185,16 @@ function onHandleEvent(socket, kind, value) {
       break;
     }
     case EV.CLOSE:
-      socket.emit('close', socket._hadError);
+      if (socket.destroyed) emitClose(socket, socket._hadError);
       break;
   }
+}
+
+// Once per connection, also when code closed the handle itself before destroy().
+function emitClose(socket, hadError) {
+  if (socket[kCloseEmitted]) return;
+  socket[kCloseEmitted] = true;
+  socket.emit('close', hadError);
 }
 
 function stopReading(socket) {
@@ -234,6 +242,7 @@ Socket.prototype.connect = function(...args) {
     this[kPendingWriteCb] = null;
     this[kShutdownCb] = null;
     this._hadError = false;
+    this[kCloseEmitted] = false;
     this[kBytesRead] = 0;
     this[kBytesWritten] = 0;
     undestroy(this);
@@ -408,10 +417,10 @@ Socket.prototype._destroy = function(exception, cb) {
     // 'close' follows from the close phase (EV.CLOSE) when a native socket was open.
     const closing = typeof handle.close === 'function' && handle.close() === true;
     cb(exception);
-    if (!closing) process.nextTick(() => this.emit('close', !!exception));
+    if (!closing) process.nextTick(emitClose, this, !!exception);
   } else {
     cb(exception);
-    process.nextTick(() => this.emit('close', !!exception));
+    process.nextTick(emitClose, this, !!exception);
   }
   if (this._server) {
     this._server._connections--;
