@@ -30,6 +30,9 @@ use crate::tasks;
 /// Run the loop until nothing keeps it alive or JS asks to exit.
 pub(crate) fn run(scope: &mut v8::PinScope) {
     loop {
+        // Handles made during an iteration die with it (the phases below also scope each
+        // callback); without this, every Local the loop made would live until the loop ends.
+        v8::scope!(let scope, scope);
         if exit_requested(scope) {
             return;
         }
@@ -72,6 +75,7 @@ fn run_timers(scope: &mut v8::PinScope) {
             s.event_loop.timers.pop_due(now)
         };
         let Some((_, timeout)) = due else { return };
+        v8::scope!(let scope, scope);
         if let Some(f) = hook(scope, "onTimer") {
             let recv = v8::undefined(scope).into();
             let timeout = v8::Local::new(scope, timeout);
@@ -127,6 +131,7 @@ fn poll(scope: &mut v8::PinScope, timeout: Option<Duration>) {
         if exit_requested(scope) {
             return;
         }
+        v8::scope!(let scope, scope);
         complete(scope, result);
     }
     io::dispatch(scope);
@@ -137,6 +142,7 @@ fn run_check(scope: &mut v8::PinScope) {
     let queued = st.borrow().event_loop.immediates.len();
     for _ in 0..queued {
         let next = st.borrow_mut().event_loop.immediates.pop();
+        v8::scope!(let scope, scope);
         match next {
             Some(Some(id)) => call_hook_with_id(scope, "onImmediate", id),
             Some(None) => {}

@@ -315,6 +315,7 @@ pub(crate) fn dispatch(scope: &mut v8::PinScope) {
                 None => continue,
             }
         };
+        v8::scope!(let scope, scope);
         handle.ready(scope, r);
     }
 }
@@ -335,6 +336,7 @@ pub(crate) fn run_queue(scope: &mut v8::PinScope, closing: bool) {
         if exit_requested(scope) {
             return;
         }
+        v8::scope!(let scope, scope);
         f(scope);
     }
 }

@@ -1037,12 +1037,13 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   return ret && !state.errored && !state.destroyed;
 }
 
-function doWrite(stream, state, len, chunk, encoding, cb) {
+function doWrite(stream, state, len, chunk, encoding, cb, writev = false) {
   state.writelen = len;
   state.writecb = cb;
   state.writing = true;
   state.sync = true;
   if (state.destroyed) onwrite(stream, new ERR_STREAM_DESTROYED('write'));
+  else if (writev) stream._writev(chunk, (er) => onwrite(stream, er));
   else stream._write(chunk, encoding, (er) => onwrite(stream, er));
   state.sync = false;
 }
@@ -1106,6 +1107,18 @@ function errorBuffer(state) {
 function clearBuffer(stream, state) {
   if (state.corked || state.bufferProcessing || state.destroyed || !state.constructed) return;
   state.bufferProcessing = true;
+  if (state.buffered.length > 1 && stream._writev) {
+    // Everything buffered goes down in one _writev (one syscall for a socket), as in Node.
+    const buffered = state.buffered;
+    state.buffered = [];
+    let len = 0;
+    for (const b of buffered) len += state.objectMode ? 1 : b.chunk.length;
+    state.pendingcb -= buffered.length - 1;
+    const callback = (err) => {
+      for (const b of buffered) b.callback(err);
+    };
+    doWrite(stream, state, len, buffered, '', callback, true);
+  }
   while (state.buffered.length > 0 && !state.writing) {
     const { chunk, encoding, callback } = state.buffered.shift();
     const len = state.objectMode ? 1 : chunk.length;
