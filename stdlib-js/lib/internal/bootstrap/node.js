@@ -656,6 +656,14 @@ defineLazyGlobal('File', () => requireBuiltin('buffer').File);
 if (!globalOff('webcrypto')) defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto, true);
 defineLazyGlobal('URL', () => requireBuiltin('internal/url').URL);
 defineLazyGlobal('URLSearchParams', () => requireBuiltin('internal/url').URLSearchParams);
+// The WHATWG streams (CompressionStream and DecompressionStream need zlib: not yet).
+for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+  'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
+  'TransformStream', 'TransformStreamDefaultController', 'WritableStream',
+  'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'ByteLengthQueuingStrategy',
+  'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream']) {
+  defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
+}
 
 const timers = requireBuiltin('internal/timers');
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
