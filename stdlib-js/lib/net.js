@@ -239,6 +239,8 @@ Socket.prototype.connect = function(...args) {
   if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
   if (this.destroyed) {
     this._handle = null;
+    this._peername = null;
+    this._sockname = null;
     this[kPendingWriteCb] = null;
     this[kShutdownCb] = null;
     this._hadError = false;
@@ -531,18 +533,26 @@ Socket.prototype.address = function() {
   return this._getsockname();
 };
 
+// Read once while connected and kept, so the addresses still answer after close.
+function cachedName(socket, key, method) {
+  const handle = socket._handle;
+  if (handle === null || typeof handle[method] !== 'function' || socket.connecting) {
+    return socket[key] || {};
+  }
+  if (!socket[key]) {
+    const out = {};
+    if (handle[method](out)) return {};
+    socket[key] = out;
+  }
+  return socket[key];
+}
+
 Socket.prototype._getsockname = function() {
-  const out = {};
-  if (this._handle === null || typeof this._handle.getsockname !== 'function') return out;
-  this._handle.getsockname(out);
-  return out;
+  return cachedName(this, '_sockname', 'getsockname');
 };
 
 Socket.prototype._getpeername = function() {
-  const out = {};
-  if (this._handle === null || typeof this._handle.getpeername !== 'function') return out;
-  this._handle.getpeername(out);
-  return out;
+  return cachedName(this, '_peername', 'getpeername');
 };
 
 Object.defineProperties(Socket.prototype, {
