@@ -6,6 +6,7 @@
 
 const { codes } = require('internal/errors');
 const ctx = require('internal/async_context');
+const hooks = require('internal/async_hooks');
 
 function validateFunction(fn, name) {
   if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE(name, 'Function', fn);
@@ -75,7 +76,12 @@ class AsyncLocalStorage {
   }
 }
 
-let nextAsyncId = 2;
+const kDestroyed = Symbol('kDestroyed');
+// AsyncResources not destroyed by hand report destroy when collected (while destroy hooks
+// exist at creation), as Node's do.
+const collected = new FinalizationRegistry((state) => {
+  if (!state.destroyed) hooks.emitDestroy(state.asyncId);
+});
 
 class AsyncResource {
   #frame;
@@ -86,16 +92,41 @@ class AsyncResource {
     if (typeof type !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('type', 'string', type);
     ctx.activate();
     this.#frame = ctx.current();
-    this.#asyncId = nextAsyncId++;
-    const trigger = typeof options === 'number' ? options : options && options.triggerAsyncId;
-    this.#triggerAsyncId = trigger === undefined ? 1 : trigger;
+    let trigger = options;
+    let manualDestroy = false;
+    if (typeof options !== 'number') {
+      trigger = options == null || options.triggerAsyncId === undefined ?
+        hooks.executionAsyncId() : options.triggerAsyncId;
+      manualDestroy = options != null && !!options.requireManualDestroy;
+    }
+    if (!Number.isSafeInteger(trigger) || trigger < -1) {
+      throw new codes.ERR_INVALID_ASYNC_ID('triggerAsyncId', trigger);
+    }
+    this.#asyncId = hooks.newAsyncId();
+    this.#triggerAsyncId = trigger;
+    if (hooks.hasHooks('init')) {
+      if (type.length === 0) throw new codes.ERR_ASYNC_TYPE(type);
+      hooks.emitInit(this.#asyncId, type, trigger, this);
+    }
+    if (!manualDestroy && hooks.hasHooks('destroy')) {
+      const state = { asyncId: this.#asyncId, destroyed: false };
+      this[kDestroyed] = state;
+      collected.register(this, state);
+    }
   }
 
   runInAsyncScope(fn, thisArg, ...args) {
-    return ctx.runInFrame(this.#frame, fn, thisArg, args);
+    hooks.emitBefore(this.#asyncId, this.#triggerAsyncId, this);
+    try {
+      return ctx.runInFrame(this.#frame, fn, thisArg, args);
+    } finally {
+      hooks.emitAfter(this.#asyncId);
+    }
   }
 
   emitDestroy() {
+    if (this[kDestroyed] !== undefined) this[kDestroyed].destroyed = true;
+    hooks.emitDestroy(this.#asyncId);
     return this;
   }
 
@@ -131,24 +162,29 @@ class AsyncResource {
   }
 }
 
+const hookNames = ['init', 'before', 'after', 'destroy', 'promiseResolve'];
+const kRecord = Symbol('kRecord');
+
 class AsyncHook {
   constructor(callbacks) {
-    for (const name of ['init', 'before', 'after', 'destroy', 'promiseResolve']) {
+    const record = { hook: this };
+    for (const name of hookNames) {
       const fn = callbacks[name];
       if (fn !== undefined && typeof fn !== 'function') {
         throw new codes.ERR_ASYNC_CALLBACK(`hook.${name}`);
       }
+      record[name] = fn;
     }
-    this.enabled = false;
+    this[kRecord] = record;
   }
 
   enable() {
-    this.enabled = true;
+    hooks.enable(this[kRecord]);
     return this;
   }
 
   disable() {
-    this.enabled = false;
+    hooks.disable(this[kRecord]);
     return this;
   }
 }

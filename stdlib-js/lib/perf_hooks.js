@@ -1,8 +1,26 @@
 'use strict';
-// node:perf_hooks — the `performance` global and the constants Node exports beside it.
+// node:perf_hooks — the `performance` global, the timeline entry classes, PerformanceObserver,
+// histograms and the constants Node exports beside them.
+
+const {
+  Performance, PerformanceMark, PerformanceMeasure, PerformanceResourceTiming, performance,
+} = require('internal/perf/performance');
+const {
+  PerformanceEntry, PerformanceObserver, PerformanceObserverEntryList,
+} = require('internal/perf/observe');
+const { createHistogram, monitorEventLoopDelay } = require('internal/perf/histogram');
 
 module.exports = {
-  performance: globalThis.performance,
+  Performance,
+  PerformanceEntry,
+  PerformanceMark,
+  PerformanceMeasure,
+  PerformanceObserver,
+  PerformanceObserverEntryList,
+  PerformanceResourceTiming,
+  createHistogram,
+  monitorEventLoopDelay,
+  performance,
   constants: {
     NODE_PERFORMANCE_GC_MAJOR: 4,
     NODE_PERFORMANCE_GC_MINOR: 1,

@@ -2,6 +2,9 @@
 // node:worker_threads — this is always the main thread: Eddy has no worker threads yet, so
 // `new Worker()` throws ERR_WORKER_UNSUPPORTED_OPERATION-style errors; the flags and the
 // environment-data API that libraries check on load behave as on Node's main thread.
+// MessageChannel/MessagePort/BroadcastChannel work within this thread (internal/worker/io).
+
+const io = require('internal/worker/io');
 
 const environmentData = new Map();
 
@@ -14,9 +17,10 @@ class Worker {
 }
 
 module.exports = {
-  BroadcastChannel: globalThis.BroadcastChannel,
-  MessageChannel: globalThis.MessageChannel,
-  MessagePort: globalThis.MessagePort,
+  BroadcastChannel: io.BroadcastChannel,
+  MessageChannel: io.MessageChannel,
+  MessagePort: io.MessagePort,
+  receiveMessageOnPort: io.receiveMessageOnPort,
   SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
   Worker,
   getEnvironmentData: (key) => environmentData.get(key),

@@ -600,6 +600,7 @@ const fixedCodes = [
   ["ERR_OPERATION_FAILED", Error, "Operation failed: %s"],
   ["ERR_PARSE_ARGS_INVALID_OPTION_VALUE", TypeError, "%s"],
   ["ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL", TypeError, "Unexpected argument '%s'. This command does not take positional arguments"],
+  ["ERR_PERFORMANCE_INVALID_TIMESTAMP", TypeError, "%d is not a valid timestamp"],
   ["ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS", TypeError, "%s"],
   ["ERR_REQUIRE_ASYNC_MODULE", Error, "%s"],
   ["ERR_STRING_TOO_LONG", Error, "Cannot create a string longer than 0x1fffffe8 characters"],

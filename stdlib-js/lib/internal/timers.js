@@ -17,12 +17,15 @@ const kAsyncId = Symbol('asyncId');
 const kAsyncContext = Symbol('asyncContext');
 const asyncContext = require('internal/async_context');
 const kTriggerId = Symbol('triggerId');
+// Timer ids are async ids (as in Node, where a Timeout's primitive is its async id), shared
+// with async_hooks, which also sees them created, run and destroyed.
+const asyncHooks = require('internal/async_hooks');
+const kInternal = Symbol('kInternal');
 // Set in Timeout's static block: they reach its private arm counter, which lets onTimer see a
 // refresh() made inside the callback without a field that util.inspect would show.
 let arm;
 let armCountOf;
 
-let nextId = 1;
 /** Timers whose id escaped through Symbol.toPrimitive, so clearTimeout(id) finds them. */
 const knownById = new Map();
 const activeImmediates = new Map();
@@ -73,9 +76,10 @@ class Timeout {
     this._destroyed = false;
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    this[kAsyncId] = nextId++;
-    this[kTriggerId] = 1;
+    this[kAsyncId] = asyncHooks.newAsyncId();
+    this[kTriggerId] = asyncHooks.executionAsyncId();
     this[kAsyncContext] = asyncContext.capture();
+    asyncHooks.emitInit(this[kAsyncId], 'Timeout', this[kTriggerId], this);
     arm(this);
   }
 
@@ -126,6 +130,7 @@ function unenroll(timer) {
   const id = timer[kAsyncId];
   if (timer[kHasPrimitive]) knownById.delete(id);
   native.stop(id);
+  asyncHooks.emitDestroy(id);
 }
 
 /** Hook: `timer` is due (the loop hands back the Timeout it was armed with). */
@@ -136,6 +141,7 @@ function onTimer(timer) {
     return;
   }
   const armedBefore = armCountOf(timer);
+  asyncHooks.emitBefore(timer[kAsyncId], timer[kTriggerId], timer);
   try {
     const args = timer._timerArgs;
     if (asyncContext.state.active) {
@@ -157,7 +163,9 @@ function onTimer(timer) {
       timer._destroyed = true;
       activeTimeouts.delete(timer);
       if (timer[kHasPrimitive]) knownById.delete(timer[kAsyncId]);
+      asyncHooks.emitDestroy(timer[kAsyncId]);
     }
+    asyncHooks.emitAfter(timer[kAsyncId]);
   }
 }
 
@@ -185,16 +193,19 @@ function clearTimeout(timer) {
 // ===== Immediate =====
 
 class Immediate {
-  constructor(callback, args) {
+  constructor(callback, args, internal = false) {
     this._idleNext = null;
     this._idlePrev = null;
     this._onImmediate = callback;
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = true;
-    this[kAsyncId] = nextId++;
-    this[kTriggerId] = 1;
+    this[kAsyncId] = asyncHooks.newAsyncId();
+    this[kTriggerId] = asyncHooks.executionAsyncId();
     this[kAsyncContext] = asyncContext.capture();
+    // Internal immediates (async_hooks' own destroy batches, …) are invisible to the hooks.
+    if (internal) this[kInternal] = true;
+    else asyncHooks.emitInit(this[kAsyncId], 'Immediate', this[kTriggerId], this);
     activeImmediates.set(this[kAsyncId], this);
     native.scheduleImmediate(this[kAsyncId], true);
   }
@@ -231,13 +242,26 @@ function onImmediate(id) {
   activeImmediates.delete(id);
   immediate._destroyed = true;
   const args = immediate._argv;
-  if (asyncContext.state.active) {
-    asyncContext.runInFrame(immediate[kAsyncContext], immediate._onImmediate, immediate, args || []);
-  } else if (args === undefined) {
-    immediate._onImmediate();
-  } else {
-    Reflect.apply(immediate._onImmediate, immediate, args);
+  const visible = immediate[kInternal] !== true;
+  if (visible) asyncHooks.emitBefore(id, immediate[kTriggerId], immediate);
+  try {
+    if (asyncContext.state.active) {
+      asyncContext.runInFrame(immediate[kAsyncContext], immediate._onImmediate, immediate, args || []);
+    } else if (args === undefined) {
+      immediate._onImmediate();
+    } else {
+      Reflect.apply(immediate._onImmediate, immediate, args);
+    }
+  } finally {
+    if (visible) {
+      asyncHooks.emitDestroy(id);
+      asyncHooks.emitAfter(id);
+    }
   }
+}
+
+function setInternalImmediate(callback) {
+  return new Immediate(callback, undefined, true);
 }
 
 function setImmediate(callback, ...args) {
@@ -250,6 +274,7 @@ function clearImmediate(immediate) {
   immediate._destroyed = true;
   activeImmediates.delete(immediate[kAsyncId]);
   native.clearImmediate(immediate[kAsyncId]);
+  if (immediate[kInternal] !== true) asyncHooks.emitDestroy(immediate[kAsyncId]);
 }
 
 /** 'Timeout' per ref'ed armed timer and 'Immediate' per ref'ed pending immediate. */
@@ -272,5 +297,6 @@ module.exports = {
   onTimer,
   setImmediate,
   setInterval,
+  setInternalImmediate,
   setTimeout,
 };

@@ -598,7 +598,8 @@ defineGlobal('btoa', encoding.btoa, true);
 defineGlobal('TextEncoder', encoding.TextEncoder);
 defineGlobal('TextDecoder', encoding.TextDecoder);
 defineGlobal('DOMException', encoding.DOMException);
-defineGlobal('performance', encoding.makePerformance(native.hrtimeNs), true);
+// The clock and startup milestones start now; the rest of perf_hooks loads on first use.
+const perfUtils = requireBuiltin('internal/perf/utils');
 
 /**
  * `process` and `Buffer` are accessors in Node: assigning the global replaces what it reads
@@ -655,6 +656,18 @@ defineLazyGlobal('Blob', () => requireBuiltin('buffer').Blob);
 defineLazyGlobal('File', () => requireBuiltin('buffer').File);
 if (!globalOff('webcrypto')) defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto, true);
 defineLazyGlobal('URL', () => requireBuiltin('internal/url').URL);
+defineLazyGlobal('performance', () => requireBuiltin('internal/perf/performance').performance, true);
+for (const name of ['Performance', 'PerformanceMark', 'PerformanceMeasure',
+  'PerformanceResourceTiming']) {
+  defineLazyGlobal(name, () => requireBuiltin('internal/perf/performance')[name]);
+}
+for (const name of ['PerformanceEntry', 'PerformanceObserver', 'PerformanceObserverEntryList']) {
+  defineLazyGlobal(name, () => requireBuiltin('internal/perf/observe')[name]);
+}
+for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel']) {
+  defineLazyGlobal(name, () => requireBuiltin('internal/worker/io')[name]);
+}
+perfUtils.mark('environment');
 defineLazyGlobal('URLSearchParams', () => requireBuiltin('internal/url').URLSearchParams);
 // The WHATWG streams (CompressionStream and DecompressionStream need zlib: not yet).
 for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
@@ -871,8 +884,13 @@ function afterImports(main) {
 }
 
 function evalMain(source, print, name) {
+  perfUtils.mark('bootstrapComplete');
   preload();
-  afterImports(() => evalMainNow(source, print, name));
+  try {
+    afterImports(() => evalMainNow(source, print, name));
+  } finally {
+    perfUtils.mark('loopStart');
+  }
 }
 
 function evalMainNow(source, print, name) {
@@ -914,12 +932,17 @@ function preload() {
 
 module.exports = {
   runMain(path) {
+    perfUtils.mark('bootstrapComplete');
     preload();
-    afterImports(() => {
-      const found = loader.resolveMainPath(path);
-      if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
-      else loader.runMain(path);
-    });
+    try {
+      afterImports(() => {
+        const found = loader.resolveMainPath(path);
+        if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
+        else loader.runMain(path);
+      });
+    } finally {
+      perfUtils.mark('loopStart');
+    }
   },
   importModuleDynamically: esm.importModuleDynamically,
   initializeImportMeta: esm.initializeImportMeta,
@@ -938,6 +961,7 @@ module.exports = {
     process.emit('beforeExit', finalExitCode());
   },
   emitExit() {
+    if (perfUtils.milestones.loopExit === -1) perfUtils.mark('loopExit');
     if (!process._exiting) {
       process._exiting = true;
       process.emit('exit', finalExitCode());

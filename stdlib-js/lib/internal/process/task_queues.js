@@ -18,6 +18,7 @@ let queue = [];
 let head = 0;
 
 const asyncContext = require('internal/async_context');
+const asyncHooks = require('internal/async_hooks');
 
 function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
@@ -25,7 +26,12 @@ function nextTick(callback, ...args) {
     throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   if (process._exiting) return;
-  queue.push({ callback, args, frame: asyncContext.capture() });
+  const tock = {
+    callback, args, frame: asyncContext.capture(),
+    asyncId: asyncHooks.newAsyncId(), triggerAsyncId: asyncHooks.executionAsyncId(),
+  };
+  asyncHooks.emitInit(tock.asyncId, 'TickObject', tock.triggerAsyncId, tock);
+  queue.push(tock);
   tickInfo[kHasTickScheduled] = 1;
 }
 
@@ -39,9 +45,15 @@ function runTicks() {
     }
     const { callback, args } = tock;
     // An exception propagates to the runtime, which reports it and calls us again for the rest.
-    if (asyncContext.state.active) asyncContext.runInFrame(tock.frame, callback, undefined, args);
-    else if (args.length === 0) callback();
-    else Reflect.apply(callback, undefined, args);
+    asyncHooks.emitBefore(tock.asyncId, tock.triggerAsyncId, tock);
+    try {
+      if (asyncContext.state.active) asyncContext.runInFrame(tock.frame, callback, undefined, args);
+      else if (args.length === 0) callback();
+      else Reflect.apply(callback, undefined, args);
+    } finally {
+      asyncHooks.emitDestroy(tock.asyncId);
+      asyncHooks.emitAfter(tock.asyncId);
+    }
   }
 }
 

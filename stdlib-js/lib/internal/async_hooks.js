@@ -1,0 +1,139 @@
+'use strict';
+// Async ids and the hooks of async_hooks.createHook() for the resources Eddy creates in JS:
+// timers (Timeout, Immediate), process.nextTick (TickObject), MessagePorts and AsyncResources.
+// The execution id stack is kept at all times (executionAsyncId() works without hooks); the
+// hook callbacks are only looked at while a hook is enabled. Promises are not tracked: that
+// needs V8's promise hooks, which the runtime does not expose yet.
+
+// The active hooks: records with the callbacks of each enabled AsyncHook.
+const active = [];
+const counts = { init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0 };
+
+let lastId = 1;  // 1 is the main script's execution
+let currentId = 1;
+let currentTrigger = 0;
+let currentResource;
+const stack = [];  // saved [id, trigger, resource] of the executions below the current one
+
+function newAsyncId() {
+  return ++lastId;
+}
+
+function executionAsyncId() {
+  return currentId;
+}
+
+function triggerAsyncId() {
+  return currentTrigger;
+}
+
+// The resource of the current execution; for the main script, one object kept for its lifetime.
+const topLevelResource = {};
+function executionAsyncResource() {
+  return currentResource === undefined ? topLevelResource : currentResource;
+}
+
+function hasHooks(name) {
+  return counts[name] > 0;
+}
+
+function enable(record) {
+  if (active.includes(record)) return;
+  active.push(record);
+  for (const name of Object.keys(counts)) if (typeof record[name] === 'function') counts[name]++;
+}
+
+function disable(record) {
+  const index = active.indexOf(record);
+  if (index === -1) return;
+  active.splice(index, 1);
+  for (const name of Object.keys(counts)) if (typeof record[name] === 'function') counts[name]--;
+}
+
+// Callbacks run over a copy: a hook enabled from inside a callback sees the next event only.
+function call(name, args) {
+  if (counts[name] === 0) return;
+  for (const record of active.slice()) {
+    const fn = record[name];
+    if (typeof fn === 'function') Reflect.apply(fn, record.hook, args);
+  }
+}
+
+function emitInit(asyncId, type, trigger, resource) {
+  if (counts.init > 0) call('init', [asyncId, type, trigger, resource]);
+}
+
+function pushExecution(asyncId, trigger, resource) {
+  stack.push([currentId, currentTrigger, currentResource]);
+  currentId = asyncId;
+  currentTrigger = trigger;
+  currentResource = resource;
+}
+
+function popExecution() {
+  [currentId, currentTrigger, currentResource] = stack.pop();
+}
+
+function emitBefore(asyncId, trigger, resource) {
+  pushExecution(asyncId, trigger, resource);
+  if (counts.before > 0) call('before', [asyncId]);
+}
+
+function emitAfter(asyncId) {
+  if (counts.after > 0) call('after', [asyncId]);
+  popExecution();
+}
+
+/** Runs `fn` as the callback of resource `asyncId` (before/after around it). */
+function runInResource(asyncId, resource, fn, trigger = currentId) {
+  emitBefore(asyncId, trigger, resource);
+  try {
+    return fn();
+  } finally {
+    emitAfter(asyncId);
+  }
+}
+
+// destroy callbacks are batched and run after the current callback, as in Node.
+let destroyQueue = [];
+let destroyScheduled = false;
+
+function flushDestroys() {
+  destroyScheduled = false;
+  while (destroyQueue.length > 0) {
+    const ids = destroyQueue;
+    destroyQueue = [];
+    for (const id of ids) call('destroy', [id]);
+  }
+}
+
+function emitDestroy(asyncId) {
+  if (counts.destroy === 0) return;
+  destroyQueue.push(asyncId);
+  if (!destroyScheduled) {
+    destroyScheduled = true;
+    require('internal/timers').setInternalImmediate(flushDestroys);
+  }
+}
+
+function emitPromiseResolve(asyncId) {
+  if (counts.promiseResolve > 0) call('promiseResolve', [asyncId]);
+}
+
+module.exports = {
+  disable,
+  emitAfter,
+  emitBefore,
+  emitDestroy,
+  emitInit,
+  emitPromiseResolve,
+  enable,
+  executionAsyncId,
+  executionAsyncResource,
+  hasHooks,
+  newAsyncId,
+  popExecution,
+  pushExecution,
+  runInResource,
+  triggerAsyncId,
+};

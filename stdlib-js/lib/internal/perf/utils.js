@@ -1,0 +1,31 @@
+'use strict';
+// The clock behind `performance`: milliseconds since the process started (process.uptime()
+// counts from the same monotonic clock), and Node's startup milestones. Loaded by the
+// bootstrap, so it stays tiny; the rest of perf_hooks loads on first use of `performance`.
+
+const native = binding.process;
+
+// hrtime (ns) at process start, derived from uptime so performance.now() ~ process.uptime().
+const originNs = native.hrtimeNs() - BigInt(Math.round(native.uptime() * 1e9));
+const timeOrigin = Date.now() - Number(native.hrtimeNs() - originNs) / 1e6;
+
+function now() {
+  return Number(native.hrtimeNs() - originNs) / 1e6;
+}
+
+// Eddy does not see the moments before its bootstrap: nodeStart is the process start (0) and
+// v8Start the start of the bootstrap script, which runs right after the isolate is ready.
+const milestones = {
+  nodeStart: 0,
+  v8Start: now(),
+  environment: -1,
+  bootstrapComplete: -1,
+  loopStart: -1,
+  loopExit: -1,
+};
+
+function mark(name) {
+  milestones[name] = now();
+}
+
+module.exports = { mark, milestones, now, originNs, timeOrigin };
