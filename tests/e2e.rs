@@ -10,6 +10,17 @@ use std::process::{Command, Stdio};
 
 const EDDY: &str = env!("CARGO_BIN_EXE_eddy");
 
+#[path = "stress/http.rs"]
+mod http_stress;
+
+/// 10k keep-alive connections and 100k malformed requests against one server (see
+/// tests/stress/http.rs).
+#[test]
+fn http_stress_connections_and_malformed_requests() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/stress");
+    http_stress::run(EDDY, &dir);
+}
+
 fn e2e_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/e2e")

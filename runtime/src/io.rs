@@ -99,6 +99,8 @@ pub(crate) struct Io {
     pub pending: Vec<Deferred>,
     /// Callbacks for the next close phase.
     pub closing: Vec<Deferred>,
+    /// Handles closed since memory was last handed back (see `event_loop::reduce_memory`).
+    pub closed_since_trim: usize,
 }
 
 impl Io {
@@ -118,6 +120,7 @@ impl Io {
             fed: Vec::new(),
             pending: Vec::new(),
             closing: Vec::new(),
+            closed_since_trim: 0,
         })
     }
 
@@ -269,6 +272,7 @@ where
         return false;
     }
     io.closing.push(Box::new(on_close));
+    io.closed_since_trim += 1;
     true
 }
 
