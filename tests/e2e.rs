@@ -13,10 +13,15 @@ const EDDY: &str = env!("CARGO_BIN_EXE_eddy");
 #[path = "stress/http.rs"]
 mod http_stress;
 
+/// The stress test loads both cores; the golden cases (some timing-sensitive) must not run
+/// beside it, so the two take turns.
+static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// 10k keep-alive connections and 100k malformed requests against one server (see
 /// tests/stress/http.rs).
 #[test]
 fn http_stress_connections_and_malformed_requests() {
+    let _turn = HEAVY.lock().unwrap_or_else(|e| e.into_inner());
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/stress");
     http_stress::run(EDDY, &dir);
 }
@@ -231,6 +236,7 @@ fn first_difference(expected: &str, actual: &str) -> String {
 
 #[test]
 fn golden_cases_match_node() {
+    let _turn = HEAVY.lock().unwrap_or_else(|e| e.into_inner());
     let dir = e2e_dir();
     let filter = std::env::var("E2E_FILTER").unwrap_or_default();
     let names: Vec<String> = case_names(&dir)
