@@ -91,6 +91,8 @@ defineValue('config', Object.freeze({
 defineValue('features', Object.freeze({ inspector: false, ipv6: true, tls: false, typescript: 'transform' }));
 defineValue('env', makeEnv());
 defineValue('exitCode', undefined);
+// The active domain (node:domain sets it); null when there is none, as in Node.
+defineValue('domain', null);
 defineValue('_exiting', false);
 
 function archName(machine) {
