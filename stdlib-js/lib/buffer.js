@@ -136,6 +136,8 @@ let allocPool;
 function createPool() {
   poolSize = Buffer.poolSize;
   allocPool = new ArrayBuffer(poolSize);
+  // Other Buffers share the pool: transferring it (postMessage, structuredClone) only copies.
+  Object.defineProperty(allocPool, Symbol.for('eddy.untransferable'), { value: true });
   poolOffset = 0;
 }
 createPool();

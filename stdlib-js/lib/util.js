@@ -339,11 +339,25 @@ function transferableAbortSignal(signal) {
   if (signal === null || typeof signal !== 'object' || !(signal instanceof AbortSignal)) {
     throw new codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
   }
+  // Posted through a MessagePort (this thread only), the signal arrives as a new one that
+  // follows it.
+  const { kTransferClone } = require('internal/worker/clone');
+  Object.defineProperty(signal, kTransferClone, {
+    configurable: true,
+    value() {
+      if (signal.aborted) return AbortSignal.abort(signal.reason);
+      const follower = new AbortController();
+      signal.addEventListener('abort', () => follower.abort(signal.reason), { once: true });
+      return follower.signal;
+    },
+  });
   return signal;
 }
 
 function transferableAbortController() {
-  return new AbortController();
+  const controller = new AbortController();
+  transferableAbortSignal(controller.signal);
+  return controller;
 }
 
 // ===== parseEnv (dotenv syntax) =====

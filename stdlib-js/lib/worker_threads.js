@@ -25,7 +25,11 @@ module.exports = {
   Worker,
   getEnvironmentData: (key) => environmentData.get(key),
   isMainThread: true,
-  markAsUntransferable() {},
+  markAsUntransferable(object) {
+    if ((typeof object === 'object' && object !== null) || typeof object === 'function') {
+      Object.defineProperty(object, Symbol.for('eddy.untransferable'), { value: true, configurable: true });
+    }
+  },
   parentPort: null,
   resourceLimits: {},
   setEnvironmentData(key, value) {

@@ -70,7 +70,9 @@ function structuredClone(value, options) {
   }
   // The clone holds copies of the transferred buffers; the originals end up detached, as the
   // sender's side of a transfer does.
-  for (const ab of transfer) if (!ab.detached) ab.transfer();
+  for (const ab of transfer) {
+    if (!ab.detached && ab[Symbol.for('eddy.untransferable')] !== true) ab.transfer();
+  }
   return clone;
 }
 

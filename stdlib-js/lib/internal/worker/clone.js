@@ -8,6 +8,9 @@
 const { codes } = require('internal/errors');
 
 const kTransferClone = Symbol('kTransferClone');
+// Set by worker_threads.markAsUntransferable() (and on Buffer's pool): such an ArrayBuffer in a
+// transfer list is copied, not moved, as in Node 20.
+const kUntransferable = Symbol.for('eddy.untransferable');
 const kTransferPort = Symbol('kTransferPort');  // (port) -> the port object the receiver gets
 
 function nativeClone(value) {
@@ -131,7 +134,9 @@ function cloneForTransfer(value, transfer, isPort, checkPort) {
       if (buffers.includes(item)) {
         throw new DOMException('Transfer list contains duplicate', 'DataCloneError');
       }
-      buffers.push(item);
+      if (item[kUntransferable] !== true) buffers.push(item);
+    } else if (item !== null && typeof item === 'object' && typeof item[kTransferClone] === 'function') {
+      // A transferable object (say a transferableAbortSignal): it arrives as its clone.
     } else {
       throw new DOMException('Found invalid value in transferList.', 'DataCloneError');
     }
@@ -145,4 +150,4 @@ function cloneForTransfer(value, transfer, isPort, checkPort) {
   return result;
 }
 
-module.exports = { cloneForTransfer, kTransferClone, kTransferPort, nativeClone };
+module.exports = { cloneForTransfer, kTransferClone, kTransferPort, kUntransferable, nativeClone };
