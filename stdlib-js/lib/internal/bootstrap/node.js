@@ -79,7 +79,9 @@ if (config.execArgv.includes('--throw-deprecation')) process.throwDeprecation = 
 if (config.execArgv.includes('--trace-deprecation')) process.traceDeprecation = true;
 defineValue('execPath', config.execPath);
 defineValue('argv0', config.argv0 !== undefined ? config.argv0 : 'eddy');
-defineValue('title', 'eddy');
+// `--title=x` names the process from the start, as in Node (the CLI must accept the flag).
+const titleFlag = config.execArgv.findLast((arg) => arg.startsWith('--title='));
+defineValue('title', titleFlag === undefined ? 'eddy' : titleFlag.slice('--title='.length));
 defineValue('pid', native.pid());
 defineValue('ppid', native.ppid());
 defineValue('config', Object.freeze({
@@ -210,7 +212,17 @@ process.assert = function assert(value, message) {
   }
 };
 
-process.umask = function umask() { return 0o22; };
+// Reads the real mask (Linux reports it in /proc/self/status); setting one needs a native
+// umask(2) binding, which Eddy does not have yet, so a mask argument is not applied.
+process.umask = function umask() {
+  try {
+    const m = /^Umask:\s*([0-7]+)$/m.exec(binding.fs.readFileUtf8('/proc/self/status'));
+    if (m !== null) return parseInt(m[1], 8);
+  } catch {
+    // No procfs: fall through to the usual default.
+  }
+  return 0o22;
+};
 process.getuid = function getuid() { return native.ids()[0]; };
 process.geteuid = function geteuid() { return native.ids()[1]; };
 process.getgid = function getgid() { return native.ids()[2]; };
