@@ -1,8 +1,8 @@
 'use strict';
 // node:async_hooks — AsyncLocalStorage and AsyncResource on the async context kept by V8 along
-// promise chains and by Eddy's queues (internal/async_context). createHook() returns a hook
-// whose enable/disable work but that never fires: Eddy does not track async resources one by
-// one, so init/before/after/destroy callbacks are not called (documented gap).
+// promise chains and by Eddy's queues (internal/async_context). createHook() sees the
+// resources tracked in internal/async_hooks (timers, immediates, nextTick, MessagePorts,
+// AsyncResources); promises and native handles (fs, sockets) are not reported yet.
 
 const { codes } = require('internal/errors');
 const ctx = require('internal/async_context');
@@ -198,7 +198,7 @@ module.exports = {
   AsyncResource,
   asyncWrapProviders: Object.freeze({ __proto__: null, NONE: 0, PROMISE: 1, TIMERWRAP: 2 }),
   createHook,
-  executionAsyncId: () => 1,
-  executionAsyncResource: () => ({}),
-  triggerAsyncId: () => 0,
+  executionAsyncId: hooks.executionAsyncId,
+  executionAsyncResource: hooks.executionAsyncResource,
+  triggerAsyncId: hooks.triggerAsyncId,
 };

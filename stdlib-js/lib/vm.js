@@ -6,7 +6,10 @@
 // `s.x` set as in Node. (Node keeps the two in step at every access through interceptors; the
 // copy happens per run here.)
 
-const { codes } = require('internal/errors');
+const {
+  codes, validateBoolean, validateFunction, validateInt32, validateObject: validateObjectArg,
+  validateOneOf, validateString: validateStringArg, validateUint32,
+} = require('internal/errors');
 
 const rt = binding.runtime;
 
@@ -37,38 +40,177 @@ function isContext(object) {
   return contexts.has(object);
 }
 
-function createContext(contextObject = {}, options = undefined) {
+// Every contextified sandbox, weakly, for measureMemory()'s per-context list.
+const liveContexts = new Set();
+
+function validateContextOptions(options, prefix) {
+  for (const key of ['name', 'origin']) {
+    const name = prefix === 'options' ? key : `context${key[0].toUpperCase()}${key.slice(1)}`;
+    if (options[name] !== undefined) validateStringArg(options[name], `options.${name}`);
+  }
+}
+
+function createContext(contextObject = {}, options = {}) {
   if (contextObject !== undefined && contextObject !== null && typeof contextObject === 'object' &&
       contexts.has(contextObject)) {
     return contextObject;
   }
   validateObject(contextObject, 'contextObject');
-  if (options !== undefined) validateObject(options, 'options');
+  validateObjectArg(options, 'options');
+  validateContextOptions(options, 'options');
+  const { codeGeneration, microtaskMode } = options;
+  if (codeGeneration !== undefined) {
+    validateObjectArg(codeGeneration, 'options.codeGeneration');
+    const { strings, wasm } = codeGeneration;
+    if (strings !== undefined) validateBoolean(strings, 'options.codeGeneration.strings');
+    if (wasm !== undefined) validateBoolean(wasm, 'options.codeGeneration.wasm');
+  }
+  if (microtaskMode !== undefined) {
+    validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
+  }
   const global = rt.createContext();
   contexts.set(contextObject, { global, builtins: new Set(Reflect.ownKeys(global)) });
+  liveContexts.add(new WeakRef(contextObject));
   return contextObject;
+}
+
+// The context's global reaches the sandbox in two ways, so that code run later (callbacks,
+// timers) still reads and writes the sandbox, as with Node's interceptors:
+//  - each own sandbox property gets a forwarding accessor on the global (shadowing builtins);
+//  - the global's prototype becomes a proxy onto the sandbox, so a name the global lacks
+//    (an undeclared `x = 1`, `this.y = 2`) is looked up in and assigned to the sandbox.
+// Declarations (`var`, functions) still create own globals; they are copied back after a run.
+function sandboxHas(sandbox, key) {
+  for (let o = sandbox; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    if (Object.prototype.hasOwnProperty.call(o, key)) return true;
+  }
+  return false;
+}
+
+function installProxy(entry, sandbox) {
+  const { global } = entry;
+  const contextProto = Object.getPrototypeOf(global);
+  // Names first assigned through the proxy become own globals too (so the global lists them);
+  // deleting such a global later deletes it from the sandbox as well.
+  const assigned = new Set();
+  const inSandbox = (key) => {
+    if (assigned.has(key) && !Object.prototype.hasOwnProperty.call(global, key)) {
+      assigned.delete(key);
+      Reflect.deleteProperty(sandbox, key);
+    }
+    return sandboxHas(sandbox, key);
+  };
+  const proxy = new Proxy(Object.create(contextProto), {
+    has: (target, key) => inSandbox(key) || Reflect.has(contextProto, key),
+    get: (target, key, receiver) => (inSandbox(key) ?
+      sandbox[key] : Reflect.get(contextProto, key, receiver)),
+    set: (target, key, value, receiver) => {
+      if (receiver !== global) return Reflect.set(contextProto, key, value, receiver);
+      copyBack(entry, sandbox);
+      if (!Reflect.defineProperty(global, key, {
+        value, writable: true, enumerable: true, configurable: true,
+      })) {
+        return false;
+      }
+      assigned.add(key);
+      return Reflect.set(sandbox, key, value);
+    },
+  });
+  try {
+    Object.setPrototypeOf(global, proxy);
+  } catch {
+    // A global whose prototype cannot change keeps the copy-in/copy-back behaviour only.
+  }
+  entry.forwarders = new Map();  // key -> the getter installed on the global
+}
+
+function syncForwarders(entry, sandbox) {
+  const { global, forwarders } = entry;
+  for (const [key, getter] of forwarders) {
+    const desc = Reflect.getOwnPropertyDescriptor(global, key);
+    if (desc === undefined || desc.get !== getter) {
+      forwarders.delete(key);
+    } else if (!Object.prototype.hasOwnProperty.call(sandbox, key)) {
+      Reflect.deleteProperty(global, key);
+      forwarders.delete(key);
+    }
+  }
+  for (const key of Reflect.ownKeys(sandbox)) {
+    if (forwarders.has(key)) continue;
+    const desc = Reflect.getOwnPropertyDescriptor(sandbox, key);
+    if (desc === undefined) continue;
+    const get = () => sandbox[key];
+    const set = (value) => { sandbox[key] = value; };
+    if (Reflect.defineProperty(global, key, {
+      get, set, enumerable: desc.enumerable, configurable: true,
+    })) {
+      forwarders.set(key, get);
+    }
+  }
 }
 
 function runInContextOf(entry, sandbox, code, filename) {
   const { global, builtins } = entry;
-  for (const key of Reflect.ownKeys(sandbox)) {
-    const desc = Reflect.getOwnPropertyDescriptor(sandbox, key);
-    if (desc !== undefined) Reflect.defineProperty(global, key, { ...desc, configurable: true });
-  }
+  if (entry.forwarders === undefined) installProxy(entry, sandbox);
+  syncForwarders(entry, sandbox);
   try {
     return rt.runInContext(global, code, filename);
   } finally {
-    for (const key of Reflect.ownKeys(global)) {
-      if (builtins.has(key) && !Object.prototype.hasOwnProperty.call(sandbox, key)) continue;
-      const desc = Reflect.getOwnPropertyDescriptor(global, key);
-      if (desc === undefined) continue;
-      if ('value' in desc) {
-        if (sandbox[key] !== desc.value) sandbox[key] = desc.value;
-      } else {
-        Reflect.defineProperty(sandbox, key, desc);
-      }
+    copyBack(entry, sandbox);
+  }
+}
+
+// What the code defined or changed on the global goes back to the sandbox.
+function copyBack(entry, sandbox) {
+  const { global, builtins } = entry;
+  for (const key of Reflect.ownKeys(global)) {
+    if (builtins.has(key) && !Object.prototype.hasOwnProperty.call(sandbox, key)) continue;
+    const desc = Reflect.getOwnPropertyDescriptor(global, key);
+    if (desc === undefined) continue;
+    if (desc.get !== undefined && entry.forwarders.get(key) === desc.get) continue;
+    if ('value' in desc) {
+      // Object.is: NaN and friends on a read-only global must not be written back.
+      if (!Object.is(sandbox[key], desc.value)) sandbox[key] = desc.value;
+    } else {
+      Reflect.defineProperty(sandbox, key, desc);
     }
   }
+}
+
+function validateScriptOptions(options) {
+  if (typeof options === 'string') return;
+  validateObjectArg(options, 'options');
+  const {
+    filename, lineOffset, columnOffset, cachedData, produceCachedData, importModuleDynamically,
+  } = options;
+  if (filename !== undefined) validateStringArg(filename, 'options.filename');
+  if (lineOffset !== undefined) validateInt32(lineOffset, 'options.lineOffset');
+  if (columnOffset !== undefined) validateInt32(columnOffset, 'options.columnOffset');
+  if (cachedData !== undefined && !ArrayBuffer.isView(cachedData)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.cachedData',
+      ['Buffer', 'TypedArray', 'DataView'], cachedData);
+  }
+  if (produceCachedData !== undefined) validateBoolean(produceCachedData, 'options.produceCachedData');
+  if (importModuleDynamically !== undefined && typeof importModuleDynamically !== 'symbol') {
+    validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+  }
+}
+
+function validateRunOptions(options) {
+  if (options === undefined) return;
+  validateObjectArg(options, 'options');
+  const { timeout, displayErrors, breakOnSigint } = options;
+  if (timeout !== undefined) validateUint32(timeout, 'options.timeout', true);
+  if (displayErrors !== undefined) validateBoolean(displayErrors, 'options.displayErrors');
+  if (breakOnSigint !== undefined) validateBoolean(breakOnSigint, 'options.breakOnSigint');
+}
+
+// The URL of the last `//# sourceMappingURL=` (or `//@`) magic comment, as V8 reads it.
+function sourceMapURLOf(code) {
+  const re = /\/\/[#@][ \t]sourceMappingURL=([^\s'"]+)[ \t]*$/gm;
+  let url;
+  for (let m = re.exec(code); m !== null; m = re.exec(code)) url = m[1];
+  return url;
 }
 
 class Script {
@@ -77,16 +219,22 @@ class Script {
 
   constructor(code, options = {}) {
     code = `${code}`;
+    validateScriptOptions(options);
     this.#code = code;
     this.#filename = filenameOf(options);
+    const url = sourceMapURLOf(code);
+    if (url !== undefined) this.sourceMapURL = url;
+    else this.sourceMapURL = undefined;
   }
 
   runInThisContext(options) {
+    validateRunOptions(options);
     return rt.runScript(this.#code, this.#filename);
   }
 
   runInContext(contextifiedObject, options) {
     validateObject(contextifiedObject, 'contextifiedObject');
+    validateRunOptions(options);
     const entry = contexts.get(contextifiedObject);
     if (entry === undefined) {
       throw new codes.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
@@ -95,6 +243,9 @@ class Script {
   }
 
   runInNewContext(contextObject, options) {
+    if (options !== undefined && options !== null && typeof options === 'object') {
+      validateContextOptions(options, 'context');
+    }
     const sandbox = createContext(contextObject === undefined ? {} : contextObject);
     return this.runInContext(sandbox, options);
   }
@@ -104,15 +255,55 @@ class Script {
   }
 }
 
+function createScript(code, options) {
+  return new Script(code, options);
+}
+
+let measureWarned = false;
+
+/** An estimate from the heap statistics (V8's measureMemory API is not exposed to JS). */
+function measureMemory(options = {}) {
+  if (!measureWarned) {
+    measureWarned = true;
+    process.emitWarning('vm.measureMemory is an experimental feature and might change at any time',
+      'ExperimentalWarning');
+  }
+  validateObjectArg(options, 'options');
+  const { mode = 'summary', execution = 'default' } = options;
+  if (mode !== 'summary' && mode !== 'detailed') {
+    throw new codes.ERR_INVALID_ARG_VALUE('options.mode', mode);
+  }
+  if (execution !== 'default' && execution !== 'eager') {
+    throw new codes.ERR_INVALID_ARG_VALUE('options.execution', execution);
+  }
+  const { heapUsed, heapTotal } = process.memoryUsage();
+  const measure = (used) => ({ jsMemoryEstimate: used, jsMemoryRange: [used, Math.max(used, heapTotal)] });
+  const result = { total: measure(heapUsed) };
+  if (mode === 'detailed') {
+    const others = [];
+    for (const ref of liveContexts) {
+      if (ref.deref() === undefined) liveContexts.delete(ref);
+      else others.push(measure(0));
+    }
+    result.current = measure(heapUsed);
+    result.other = others;
+  }
+  return Promise.resolve(result);
+}
+
+// The one-shot functions also take the filename alone in place of the options.
 function runInThisContext(code, options) {
+  if (typeof options === 'string') options = { filename: options };
   return new Script(code, options).runInThisContext(options);
 }
 
 function runInContext(code, contextifiedObject, options) {
+  if (typeof options === 'string') options = { filename: options };
   return new Script(code, options).runInContext(contextifiedObject, options);
 }
 
 function runInNewContext(code, contextObject, options) {
+  if (typeof options === 'string') options = { filename: options };
   return new Script(code, options).runInNewContext(contextObject, options);
 }
 
@@ -125,6 +316,8 @@ function compileFunction(code, params = [], options = {}) {
 module.exports = {
   Script,
   compileFunction,
+  createScript,
+  measureMemory,
   constants: Object.freeze({ __proto__: null, USE_MAIN_CONTEXT_DEFAULT_LOADER: Symbol('vm_dynamic_import_main_context_default'), DONT_CONTEXTIFY: Symbol('vm_context_no_contextify') }),
   createContext,
   isContext,

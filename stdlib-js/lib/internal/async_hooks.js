@@ -75,6 +75,9 @@ function popExecution() {
 }
 
 function emitBefore(asyncId, trigger, resource) {
+  // Destroys queued by the previous callback are reported before the next one starts (Node
+  // runs them from a native immediate, ahead of the next round of callbacks).
+  if (stack.length === 0 && destroyQueue.length > 0) flushDestroys();
   pushExecution(asyncId, trigger, resource);
   if (counts.before > 0) call('before', [asyncId]);
 }
