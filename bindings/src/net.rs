@@ -111,6 +111,12 @@ impl Stream {
             Stream::Unix(s) => s.write(buf),
         }
     }
+    fn write_vectored(&mut self, bufs: &[std::io::IoSlice]) -> std::io::Result<usize> {
+        match self {
+            Stream::Tcp(s) => s.write_vectored(bufs),
+            Stream::Unix(s) => s.write_vectored(bufs),
+        }
+    }
     fn shutdown_write(&self) -> std::io::Result<()> {
         match self {
             Stream::Tcp(s) => s.shutdown(Shutdown::Write),
@@ -294,14 +300,26 @@ impl Socket {
         let Some(stream) = s.stream.as_mut() else {
             return Ok(true);
         };
-        while let Some(front) = s.queue.front() {
-            match stream.write(&front[s.sent..]) {
-                Ok(n) => {
-                    s.sent += n;
+        // The queue goes out with writev, up to 64 pieces per call.
+        while !s.queue.is_empty() {
+            let mut slices = Vec::with_capacity(s.queue.len().min(64));
+            for (i, piece) in s.queue.iter().take(64).enumerate() {
+                let from = if i == 0 { s.sent } else { 0 };
+                slices.push(std::io::IoSlice::new(&piece[from..]));
+            }
+            match stream.write_vectored(&slices) {
+                Ok(mut n) => {
                     s.queued -= n;
-                    if s.sent == front.len() {
-                        s.queue.pop_front();
-                        s.sent = 0;
+                    while n > 0 {
+                        let left = s.queue[0].len() - s.sent;
+                        if n >= left {
+                            n -= left;
+                            s.queue.pop_front();
+                            s.sent = 0;
+                        } else {
+                            s.sent += n;
+                            n = 0;
+                        }
                     }
                 }
                 Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(false),
