@@ -1,9 +1,66 @@
 'use strict';
 // node:v8 — heap statistics from the isolate, the startup-snapshot API (Eddy never builds a
-// snapshot, so isBuildingSnapshot() is false) and flag setting. The serializer API
-// (serialize/deserialize, Serializer/Deserializer) is not available yet.
+// snapshot, so isBuildingSnapshot() is false), flag setting and the serializer API
+// (internal/v8/serdes; Buffers and typed arrays travel as host objects, as in Node).
 
 const { codes } = require('internal/errors');
+const { Serializer, Deserializer } = require('internal/v8/serdes');
+
+// The order fixes the type index written for each view (Node's, so the bytes match).
+// Index 10 is Buffer (Uint8Array contents, read back as a Buffer).
+const viewTypes = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
+  Int32Array, Uint32Array, Float32Array, Float64Array, DataView, Uint8Array, BigInt64Array,
+  BigUint64Array];
+const bufferIndex = 10;
+
+class DefaultSerializer extends Serializer {
+  constructor() {
+    super();
+    this._setTreatArrayBufferViewsAsHostObjects(true);
+  }
+
+  _writeHostObject(view) {
+    let index;
+    if (Buffer.isBuffer(view)) {
+      index = bufferIndex;
+    } else {
+      index = viewTypes.findIndex((C, i) => i !== bufferIndex &&
+        Object.prototype.toString.call(view) === Object.prototype.toString.call(new C(new ArrayBuffer(0))));
+    }
+    this.writeUint32(index);
+    this.writeUint32(view.byteLength);
+    this.writeRawBytes(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+  }
+}
+
+class DefaultDeserializer extends Deserializer {
+  _readHostObject() {
+    const index = this.readUint32();
+    const byteLength = this.readUint32();
+    const offset = this._readRawBytes(byteLength);
+    const bytes = new Uint8Array(this.buffer.buffer, this.buffer.byteOffset + offset, byteLength);
+    if (index === bufferIndex) return Buffer.from(bytes);
+    const C = viewTypes[index];
+    if (C === undefined) throw new Error('Unable to deserialize cloned data.');
+    // A copy: the view must not alias the serialized bytes, and needs its own alignment.
+    const copy = bytes.slice().buffer;
+    if (C === DataView) return new DataView(copy);
+    return new C(copy, 0, byteLength / C.BYTES_PER_ELEMENT);
+  }
+}
+
+function serialize(value) {
+  const ser = new DefaultSerializer();
+  ser.writeHeader();
+  ser.writeValue(value);
+  return ser.releaseBuffer();
+}
+
+function deserialize(buffer) {
+  const des = new DefaultDeserializer(buffer);
+  des.readHeader();
+  return des.readValue();
+}
 
 function getHeapStatistics() {
   const { heapTotal, heapUsed, external } = process.memoryUsage();
@@ -43,6 +100,12 @@ const startupSnapshot = {
 };
 
 module.exports = {
+  DefaultDeserializer,
+  DefaultSerializer,
+  Deserializer,
+  Serializer,
+  deserialize,
+  serialize,
   cachedDataVersionTag: () => 0x5eddc0de,
   getHeapCodeStatistics: () => ({
     code_and_metadata_size: 0, bytecode_and_metadata_size: 0, external_script_source_size: 0,

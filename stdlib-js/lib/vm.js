@@ -124,28 +124,51 @@ function installProxy(entry, sandbox) {
   entry.forwarders = new Map();  // key -> the getter installed on the global
 }
 
+// What the global should hold for own sandbox property `key`: the sandbox's own descriptor
+// for accessors and read-only data (so the context sees the same getters and flags), and a
+// forwarding accessor for writable data, so writes reach the sandbox whenever they happen.
+function globalDescriptorFor(sandbox, key) {
+  const desc = Reflect.getOwnPropertyDescriptor(sandbox, key);
+  if (desc === undefined) return undefined;
+  if (!('value' in desc) || !desc.writable) return desc;
+  return {
+    get: () => sandbox[key],
+    set: (value) => { sandbox[key] = value; },
+    enumerable: desc.enumerable,
+    configurable: true,
+    forwarding: true,
+  };
+}
+
+function isInstalled(installed, desc) {
+  if (desc === undefined || installed === undefined) return false;
+  if ('value' in installed) return 'value' in desc && Object.is(desc.value, installed.value);
+  return desc.get === installed.get && desc.set === installed.set;
+}
+
+function sameAsSandbox(installed, sandbox, key) {
+  const desc = Reflect.getOwnPropertyDescriptor(sandbox, key);
+  if (desc === undefined) return false;
+  if (installed.forwarding) return 'value' in desc && desc.writable;
+  return isInstalled(installed, desc) && desc.enumerable === installed.enumerable;
+}
+
 function syncForwarders(entry, sandbox) {
   const { global, forwarders } = entry;
-  for (const [key, getter] of forwarders) {
-    const desc = Reflect.getOwnPropertyDescriptor(global, key);
-    if (desc === undefined || desc.get !== getter) {
+  for (const [key, installed] of forwarders) {
+    if (!isInstalled(installed, Reflect.getOwnPropertyDescriptor(global, key))) {
       forwarders.delete(key);
-    } else if (!Object.prototype.hasOwnProperty.call(sandbox, key)) {
+    } else if (!sameAsSandbox(installed, sandbox, key)) {
       Reflect.deleteProperty(global, key);
       forwarders.delete(key);
     }
   }
   for (const key of Reflect.ownKeys(sandbox)) {
     if (forwarders.has(key)) continue;
-    const desc = Reflect.getOwnPropertyDescriptor(sandbox, key);
+    const desc = globalDescriptorFor(sandbox, key);
     if (desc === undefined) continue;
-    const get = () => sandbox[key];
-    const set = (value) => { sandbox[key] = value; };
-    if (Reflect.defineProperty(global, key, {
-      get, set, enumerable: desc.enumerable, configurable: true,
-    })) {
-      forwarders.set(key, get);
-    }
+    const { forwarding, ...plain } = desc;
+    if (Reflect.defineProperty(global, key, plain)) forwarders.set(key, desc);
   }
 }
 
@@ -167,7 +190,7 @@ function copyBack(entry, sandbox) {
     if (builtins.has(key) && !Object.prototype.hasOwnProperty.call(sandbox, key)) continue;
     const desc = Reflect.getOwnPropertyDescriptor(global, key);
     if (desc === undefined) continue;
-    if (desc.get !== undefined && entry.forwarders.get(key) === desc.get) continue;
+    if (isInstalled(entry.forwarders.get(key), desc)) continue;
     if ('value' in desc) {
       // Object.is: NaN and friends on a read-only global must not be written back.
       if (!Object.is(sandbox[key], desc.value)) sandbox[key] = desc.value;
