@@ -13,6 +13,37 @@ const EDDY: &str = env!("CARGO_BIN_EXE_eddy");
 #[path = "stress/http.rs"]
 mod http_stress;
 
+#[path = "dns/responder.rs"]
+mod dns_responder;
+
+/// `dns.resolve*` (and the Resolver, reverse, TCP fallback, errors) against a responder the
+/// test runs on 127.0.0.1. `EDDY_DNS_BIN=node EDDY_DNS_WRITE=1` regenerates the expected
+/// output from Node.
+#[test]
+fn dns_resolve_against_a_local_responder() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/dns");
+    let port = dns_responder::start().to_string();
+    let bin = std::env::var("EDDY_DNS_BIN").unwrap_or_else(|_| EDDY.to_string());
+    let out = Command::new(bin)
+        .arg(dir.join("resolve.js"))
+        .arg(&port)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).replace(&port, "PORT");
+    let expected_path = dir.join("resolve.stdout");
+    if std::env::var("EDDY_DNS_WRITE").is_ok() {
+        std::fs::write(&expected_path, &stdout).unwrap();
+    }
+    let expected = std::fs::read_to_string(expected_path).unwrap();
+    assert_eq!(
+        stdout,
+        expected,
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success());
+}
+
 /// The stress test loads both cores; the golden cases (some timing-sensitive) must not run
 /// beside it, so the two take turns.
 static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());

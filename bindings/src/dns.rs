@@ -13,6 +13,13 @@ pub const MODULE: NativeModule = NativeModule { name: "dns", init };
 fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "lookup", lookup);
     set_fn(scope, target, "lookupService", lookup_service);
+    set_fn(scope, target, "query", crate::dns_query::query);
+    set_fn(
+        scope,
+        target,
+        "systemServers",
+        crate::dns_query::system_servers,
+    );
 }
 
 /// Node's code for a `getaddrinfo` failure.

@@ -7,6 +7,7 @@
 mod buffer;
 mod crypto;
 mod dns;
+mod dns_query;
 mod encoding;
 mod fs;
 mod fs_ops;

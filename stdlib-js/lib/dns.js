@@ -1,7 +1,7 @@
 'use strict';
 // node:dns — lookup and lookupService through the system resolver (getaddrinfo/getnameinfo),
-// run on the worker pool by binding.dns as libuv runs them. The DNS-protocol half
-// (resolve*, Resolver, reverse, setServers) is not here yet.
+// run on the worker pool by binding.dns as libuv runs them; the DNS-protocol half (resolve*,
+// Resolver, reverse, getServers/setServers) is internal/dns/resolver.
 
 const native = binding.dns;
 const { isIP } = require('internal/net');
@@ -159,9 +159,13 @@ const codes = {
   LOADIPHLPAPI: 'ELOADIPHLPAPI', ADDRGETNETWORKPARAMS: 'EADDRGETNETWORKPARAMS', CANCELLED: 'ECANCELLED',
 };
 
+const resolver = require('internal/dns/resolver');
+
 module.exports = {
   lookup,
   lookupService,
+  Resolver: resolver.Resolver,
+  ...resolver.bindDefaults(resolver.getDefaultResolver),
   setDefaultResultOrder,
   getDefaultResultOrder,
   ADDRCONFIG,

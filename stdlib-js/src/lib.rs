@@ -76,6 +76,7 @@ builtins![
     "internal/util/inspect",
     "internal/util/parse_args",
     "internal/v8/serdes",
+    "internal/vm/module",
     "internal/webstreams/bytestream",
     "internal/webstreams/readablestream",
     "internal/webstreams/transformstream",

@@ -29,8 +29,12 @@ for (const [key, value] of Object.entries(dns)) {
   if (typeof value === 'string' && /^E[A-Z]+$/.test(value)) codes[key] = value;
 }
 
+const resolver = require('internal/dns/resolver');
+
 module.exports = {
   ...codes,
+  Resolver: resolver.PromisesResolver,
+  ...resolver.bindDefaults(resolver.getDefaultPromisesResolver),
   lookup,
   lookupService,
   setDefaultResultOrder: dns.setDefaultResultOrder,
