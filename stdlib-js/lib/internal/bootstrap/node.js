@@ -90,7 +90,12 @@ defineValue('config', Object.freeze({
     host_arch: archName(uname.machine), node_module_version: 115, node_shared: false,
   },
 }));
-defineValue('features', Object.freeze({ inspector: false, ipv6: true, tls: false, typescript: 'transform' }));
+// Node 20.20's keys (require_module: require() loads ES modules), plus Node 22's typescript.
+defineValue('features', Object.freeze({
+  inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false,
+  tls_ocsp: false, tls: false, cached_builtins: true, require_module: true,
+  typescript: 'transform',
+}));
 defineValue('env', makeEnv());
 defineValue('exitCode', undefined);
 // The active domain (node:domain sets it); null when there is none, as in Node.
