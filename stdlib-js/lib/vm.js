@@ -336,7 +336,12 @@ function compileFunction(code, params = [], options = {}) {
   return rt.compileFunction(code, filenameOf(options, ''), params);
 }
 
+// vm.Module and friends exist only under --experimental-vm-modules, as in Node.
+const vmModules = process.execArgv.includes('--experimental-vm-modules') ?
+  require('internal/vm/module') : {};
+
 module.exports = {
+  ...vmModules,
   Script,
   compileFunction,
   createScript,

@@ -551,7 +551,13 @@ function isESMEntry(mainPath) {
 }
 
 /** Hook: `import(specifier)` from the script or module named `referrer`. */
+// vm.SourceTextModule hooks, keyed by the module's identifier (its resource name) and id.
+const vmDynamicImport = new Map();
+const vmImportMeta = new Map();
+
 function importModuleDynamically(specifier, referrer, attributes) {
+  const vmHook = typeof referrer === 'string' ? vmDynamicImport.get(referrer) : undefined;
+  if (vmHook !== undefined) return Promise.resolve().then(() => vmHook(`${specifier}`, attributes));
   let parentURL;
   if (typeof referrer === 'string' && (referrer.startsWith('file:') || referrer.startsWith('data:'))) {
     parentURL = referrer;
@@ -570,6 +576,11 @@ function importModuleDynamically(specifier, referrer, attributes) {
 
 /** Hook: fill `import.meta` for module `id`. */
 function initializeImportMeta(meta, id) {
+  const vmHook = vmImportMeta.get(id);
+  if (vmHook !== undefined) {
+    vmHook(meta);
+    return;
+  }
   const record = byId.get(id);
   if (record === undefined) return;
   meta.dirname = undefined;
@@ -634,6 +645,8 @@ module.exports = {
   fileURLToPath,
   importModuleDynamically,
   initializeImportMeta,
+  vmDynamicImport,
+  vmImportMeta,
   isESMEntry,
   tsFormat,
   isMainPending: () => mainPending,
