@@ -131,12 +131,9 @@ fn udp_exchange(
     request: &[u8],
     id: u16,
     timeout: Duration,
+    local: &Local,
 ) -> std::io::Result<Vec<u8>> {
-    let local: SocketAddr = if server.is_ipv4() {
-        "0.0.0.0:0".parse().expect("literal")
-    } else {
-        "[::]:0".parse().expect("literal")
-    };
+    let local = SocketAddr::new(if server.is_ipv4() { local.v4 } else { local.v6 }, 0);
     let sock = UdpSocket::bind(local)?;
     sock.connect(server)?;
     sock.send(request)?;
@@ -171,6 +168,12 @@ fn tcp_exchange(server: SocketAddr, request: &[u8], timeout: Duration) -> std::i
     Ok(buf)
 }
 
+/// The addresses queries are sent from (`Resolver#setLocalAddress`).
+struct Local {
+    v4: IpAddr,
+    v6: IpAddr,
+}
+
 /// Ask `servers` for `name`'s records of `rtype`: Node's error code on failure.
 fn resolve(
     servers: &[SocketAddr],
@@ -178,6 +181,7 @@ fn resolve(
     rtype: RecordType,
     timeout: Duration,
     tries: u32,
+    local: &Local,
 ) -> Result<Vec<Rec>, &'static str> {
     let qname = Name::from_utf8(name).map_err(|_| "EBADNAME")?;
     let id = random_id();
@@ -191,7 +195,7 @@ fn resolve(
     let mut last = "ETIMEOUT";
     for _ in 0..tries.max(1) {
         for &server in servers {
-            let raw = match udp_exchange(server, &request, id, timeout) {
+            let raw = match udp_exchange(server, &request, id, timeout, local) {
                 Ok(raw) => raw,
                 Err(e) => {
                     last = match e.kind() {
@@ -240,8 +244,8 @@ fn resolve(
     Err(last)
 }
 
-/// `query(servers, name, type, timeoutMs, tries, cb)`: servers are `"ip"`/`"ip:port"`/
-/// `"[ip6]:port"` strings; cb(code) or cb(null, records).
+/// `query(servers, name, type, timeoutMs, tries, cb, localV4?, localV6?)`: servers are
+/// `"ip"`/`"ip:port"`/`"[ip6]:port"` strings; cb(code) or cb(null, records).
 pub fn query(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
     let mut servers = Vec::new();
     if let Ok(list) = v8::Local::<v8::Array>::try_from(args.get(0)) {
@@ -271,9 +275,16 @@ pub fn query(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv:
         return;
     };
     let cb = v8::Global::new(scope, cb);
+    let ip_arg = |scope: &mut v8::PinScope, i: i32, default: IpAddr| {
+        IpAddr::from_str(&args.get(i).to_rust_string_lossy(scope)).unwrap_or(default)
+    };
+    let local = Local {
+        v4: ip_arg(scope, 6, IpAddr::from([0, 0, 0, 0])),
+        v6: ip_arg(scope, 7, IpAddr::from([0u16; 8])),
+    };
     submit(
         scope,
-        move || resolve(&servers, &name, rtype, timeout, tries),
+        move || resolve(&servers, &name, rtype, timeout, tries, &local),
         move |scope, result| {
             let cb = v8::Local::new(scope, cb);
             let args: Vec<v8::Local<v8::Value>> = match result {

@@ -38,6 +38,7 @@ function q(method, ...args) {
   }));
   const resolver = new dns.promises.Resolver({ timeout: 200, tries: 1 });
   resolver.setServers([`127.0.0.1:${port}`]);
+  resolver.setLocalAddress('127.0.0.1');
   console.log('promises', await resolver.resolve4('a.test'));
   try {
     dns.setServers(['not-an-ip']);

@@ -119,13 +119,14 @@ class Resolver {
     pending.add(req);
     const { timeout, tries } = this[kOptions];
     const servers = this[kServers].map(([ip, port]) => (isIPv6(ip) ? `[${ip}]:${port}` : `${ip}:${port}`));
+    const [localV4, localV6] = this[kLocal] || [];
     native.query(servers, name, type, timeout, tries, (code, records) => {
       if (finished) return;
       finished = true;
       pending.delete(req);
       if (code) done(dnsException(code, syscall, name));
       else done(null, records);
-    });
+    }, localV4, localV6);
     return req;
   }
 }
