@@ -955,9 +955,24 @@ module.exports = {
     preload();
     try {
       afterImports(() => {
-        const found = loader.resolveMainPath(path);
-        if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
-        else loader.runMain(path);
+        const run = () => {
+          const found = loader.resolveMainPath(path);
+          if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
+          else loader.runMain(path);
+        };
+        if (!config.execArgv.includes('--abort-on-uncaught-exception')) {
+          run();
+          return;
+        }
+        // V8 aborts on a throw that nothing catches; an exception of the main module must
+        // still reach a capture callback (setUncaughtExceptionCaptureCallback), as in Node.
+        // Without one it is rethrown, and V8 aborts as before.
+        try {
+          run();
+        } catch (err) {
+          if (uncaughtCaptureCallback === null) throw err;
+          handleUncaught(err, 'uncaughtException', '');
+        }
       });
     } finally {
       perfUtils.mark('loopStart');
