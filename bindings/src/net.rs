@@ -60,6 +60,7 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "writev", writev);
     set_fn(scope, target, "shutdown", shutdown);
     set_fn(scope, target, "close", close);
+    set_fn(scope, target, "reset", reset);
     set_fn(scope, target, "setRef", set_ref);
     set_fn(scope, target, "hasRef", has_ref);
     set_fn(scope, target, "setNoDelay", set_no_delay);
@@ -908,6 +909,22 @@ fn shutdown(
 /// `close(token)`: close the socket or server now; `EV_CLOSE` comes in the close phase.
 fn close(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
     let token = token_arg(scope, &args, 0);
+    close_token(scope, token);
+}
+
+/// `reset(token)`: close a TCP socket with RST instead of FIN (SO_LINGER 0), so the peer reads
+/// ECONNRESET (`socket.resetAndDestroy()`); `EV_CLOSE` follows as for `close`.
+fn reset(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    let token = token_arg(scope, &args, 0);
+    if let Some(socket) = handle::<Socket>(scope, token)
+        && let Some(Stream::Tcp(s)) = socket.state.borrow().stream.as_ref()
+    {
+        let _ = socket2::SockRef::from(s).set_linger(Some(std::time::Duration::ZERO));
+    }
+    close_token(scope, token);
+}
+
+fn close_token(scope: &mut v8::PinScope, token: usize) {
     let reg = registry(scope);
     if let Some(socket) = handle::<Socket>(scope, token) {
         let stream = {

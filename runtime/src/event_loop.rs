@@ -11,7 +11,8 @@
 //!                         delivers them here, through its async handle) and I/O readiness
 //!                         callbacks of the handle table (io::dispatch)
 //! 5. check              — the setImmediate callbacks queued before this phase began
-//! 6. close callbacks    — handles closed since the last close phase ('close' events)
+//! 6. close callbacks    — handles closed since the last close phase ('close' events); then
+//!                         the tasks V8 posted to this thread (FinalizationRegistry cleanups)
 //! 7. alive?             — ref'd timers, ref'd immediates, pending pool jobs, ref'd active
 //!                         handles, queued pending/close callbacks.
 //!                         When nothing is left, emit 'beforeExit' (which may schedule more work
@@ -44,6 +45,7 @@ pub(crate) fn run(scope: &mut v8::PinScope) {
             poll(scope, timeout);
             run_check(scope);
             run_closing(scope);
+            run_platform_tasks(scope);
             continue;
         }
         emit_before_exit(scope);
@@ -177,6 +179,14 @@ fn run_check(scope: &mut v8::PinScope) {
         if exit_requested(scope) {
             return;
         }
+    }
+}
+
+/// Tasks V8 posted to this thread (a FinalizationRegistry's cleanup after a GC), then the
+/// ticks and microtasks they queued, as after any callback.
+fn run_platform_tasks(scope: &mut v8::PinScope) {
+    if crate::isolate::run_platform_tasks(scope) {
+        tasks::drain_ticks(scope);
     }
 }
 

@@ -25,6 +25,23 @@ pub(crate) fn init_platform(flags: &[String]) {
     });
 }
 
+/// Run the tasks V8 posted for this isolate's thread (FinalizationRegistry cleanups, among
+/// others); true when at least one ran.
+pub(crate) fn run_platform_tasks(isolate: &v8::Isolate) -> bool {
+    let Some(platform) = PLATFORM.get() else {
+        return false;
+    };
+    let mut ran = false;
+    // Bounded: a task may post another; the rest wait for the next loop iteration.
+    for _ in 0..64 {
+        if !v8::Platform::pump_message_loop(platform, isolate, false) {
+            break;
+        }
+        ran = true;
+    }
+    ran
+}
+
 /// A fresh isolate whose microtask queue we drain ourselves: Node runs microtasks only after
 /// the `process.nextTick` queue, so V8's automatic checkpoints would run them too early.
 pub(crate) fn new_isolate() -> v8::OwnedIsolate {

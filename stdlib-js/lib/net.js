@@ -417,7 +417,9 @@ Socket.prototype._destroy = function(exception, cb) {
     this._hadError = !!exception;
     this._handle = null;
     // 'close' follows from the close phase (EV.CLOSE) when a native socket was open.
-    const closing = typeof handle.close === 'function' && handle.close() === true;
+    const how = this.resetAndClosing && typeof handle.reset === 'function' ? 'reset' : 'close';
+    this.resetAndClosing = false;
+    const closing = typeof handle[how] === 'function' && handle[how]() === true;
     cb(exception);
     if (!closing) process.nextTick(emitClose, this, !!exception);
   } else {
@@ -444,8 +446,12 @@ Socket.prototype.destroySoon = function() {
 // Without a way to send RST from here (see the report on binding.net), a reset is a close.
 Socket.prototype.resetAndDestroy = function() {
   if (this._handle !== null) {
-    if (this.connecting) this.once('connect', () => this.destroy());
-    else this.destroy();
+    const reset = () => {
+      this.resetAndClosing = true;
+      this.destroy();
+    };
+    if (this.connecting) this.once('connect', reset);
+    else reset();
   } else {
     this.destroy(new ERR_SOCKET_CLOSED());
   }

@@ -124,6 +124,16 @@ class NetHandle {
     return true;
   }
 
+  // As close(), but a TCP connection ends with RST (the peer reads ECONNRESET).
+  reset() {
+    if (this.closed) return false;
+    this.closed = true;
+    this.reading = false;
+    if (this.token === null) return false;
+    native.reset(this.token);
+    return true;
+  }
+
   ref() {
     this._refed = true;
     if (this.token !== null && !this.closed) native.setRef(this.token, true);

@@ -104,6 +104,13 @@ function getCallSite(top) {
   return site;
 }
 
+function callRecord(state, name, expected, exact, stack) {
+  return {
+    check: () => (exact ? state.actual === expected : state.actual >= expected),
+    message: () => `Mismatched ${name} function calls. Expected ${exact ? 'exactly' : 'at least'} ${expected}, actual ${state.actual}.\n${stack}`,
+  };
+}
+
 function mustCallInner(fn, expected, exact, where) {
   if (typeof fn === 'number') {
     expected = fn;
@@ -116,10 +123,10 @@ function mustCallInner(fn, expected, exact, where) {
   }
   const stack = new Error().stack.split('\n').slice(3, 4).join('\n');
   const state = { actual: 0 };
-  pending.push({
-    check: () => (exact ? state.actual === expected : state.actual >= expected),
-    message: () => `Mismatched ${fn.name || '<anonymous>'} function calls. Expected ${exact ? 'exactly' : 'at least'} ${expected}, actual ${state.actual}.\n${stack}`,
-  });
+  // The record is made outside this scope so that it keeps the name, not the function (all
+  // closures of one scope share it): a test may check that what the function closes over is
+  // collected once nothing else references it.
+  pending.push(callRecord(state, fn.name || '<anonymous>', expected, exact, stack));
   const wrapped = function (...args) {
     state.actual++;
     return Reflect.apply(fn, this, args);
