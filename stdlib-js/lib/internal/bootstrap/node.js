@@ -9,6 +9,41 @@
 const builtinCache = new Map();
 const builtinIds = binding.runtime.builtinIds();
 
+// The array iteration protocol as V8 made it. Builtins initialise with it even when user code
+// has deleted or replaced it (Node's builtins are immune through primordials).
+const ArrayIteratorPrototype = Object.getPrototypeOf([][Symbol.iterator]());
+const arrayIteration = [
+  [Array.prototype, Symbol.iterator, Array.prototype[Symbol.iterator]],
+  [ArrayIteratorPrototype, 'next', ArrayIteratorPrototype.next],
+];
+
+/** Runs `fn` with the original array iteration in place, then puts back the user's. */
+function withArrayIteration(fn) {
+  const saved = [];
+  for (let i = 0; i < arrayIteration.length; i++) {
+    // Indexed, not destructured: destructuring is what may be broken.
+    const entry = arrayIteration[i];
+    const target = entry[0];
+    const key = entry[1];
+    const original = entry[2];
+    const desc = Object.getOwnPropertyDescriptor(target, key);
+    if (desc !== undefined && desc.value === original) continue;
+    saved.push([target, key, desc]);
+    Object.defineProperty(target, key, {
+      value: original, writable: true, enumerable: false, configurable: true,
+    });
+  }
+  try {
+    return fn();
+  } finally {
+    for (let i = 0; i < saved.length; i++) {
+      const entry = saved[i];
+      if (entry[2] === undefined) delete entry[0][entry[1]];
+      else Object.defineProperty(entry[0], entry[1], entry[2]);
+    }
+  }
+}
+
 function requireBuiltin(id) {
   const cached = builtinCache.get(id);
   if (cached !== undefined) return cached.exports;
@@ -16,7 +51,7 @@ function requireBuiltin(id) {
   const mod = { id, exports: {}, loaded: false };
   builtinCache.set(id, mod);
   try {
-    fn.call(undefined, mod.exports, requireBuiltin, mod, binding);
+    withArrayIteration(() => fn.call(undefined, mod.exports, requireBuiltin, mod, binding));
   } catch (err) {
     builtinCache.delete(id);
     throw err;
@@ -24,6 +59,9 @@ function requireBuiltin(id) {
   mod.loaded = true;
   return mod.exports;
 }
+
+// For loaders that run builtin code on behalf of user code later (import()).
+requireBuiltin.withArrayIteration = withArrayIteration;
 
 /** Public builtins: every id not under internal/. */
 requireBuiltin.ids = builtinIds.filter((id) => !id.startsWith('internal/'));

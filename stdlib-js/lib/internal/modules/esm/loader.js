@@ -568,8 +568,11 @@ function importModuleDynamically(specifier, referrer, attributes) {
   }
   // Resolution and loading start on the next microtask, as Node's are asynchronous: an error
   // then carries no frames of the code that called import().
+  // Resolving and loading run with the original array iteration, which user code may have
+  // deleted; the module itself then runs in the user's world.
   return Promise.resolve().then(() => {
-    const record = load(resolve(`${specifier}`, parentURL), attributes);
+    const record = requireBuiltin.withArrayIteration(
+      () => load(resolve(`${specifier}`, parentURL), attributes));
     return Promise.resolve(evaluate(record)).then(() => namespaceOf(record));
   });
 }
