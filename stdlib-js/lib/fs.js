@@ -424,7 +424,7 @@ function asyncOp(name) {
     validateCallback(callback);
     const state = {};
     const nativeArgs = Reflect.apply(op.args, state, args);
-    const done = bindToCurrent(callback);
+    const done = bindToCurrent(callback, 'FSREQCALLBACK');
     native.opAsync(name, ...nativeArgs, (err, raw) => {
       if (err) {
         done(op.error ? op.error(err) : err);

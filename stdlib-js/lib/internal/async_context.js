@@ -33,12 +33,35 @@ function runInFrame(frame, fn, thisArg, args) {
   }
 }
 
-/** `fn` bound to the current frame (or `fn` itself while inactive). */
-function bindToCurrent(fn) {
+/**
+ * `fn` bound to the current frame (or `fn` itself while inactive). With `type`, `fn` is also
+ * the callback of a new async resource of that type (FSREQCALLBACK, …) as async_hooks sees it.
+ */
+function bindToCurrent(fn, type) {
+  if (type !== undefined) return bindResource(fn, type);
   if (!state.active) return fn;
   const frame = rt.getAsyncContext();
   return function bound(...args) {
     return runInFrame(frame, fn, this, args);
+  };
+}
+
+function bindResource(fn, type) {
+  const hooks = require('internal/async_hooks');
+  const asyncId = hooks.newAsyncId();
+  const trigger = hooks.executionAsyncId();
+  const resource = {};
+  hooks.emitInit(asyncId, type, trigger, resource);
+  const frame = state.active ? rt.getAsyncContext() : undefined;
+  const active = state.active;
+  return function bound(...args) {
+    hooks.emitBefore(asyncId, trigger, resource);
+    try {
+      return active ? runInFrame(frame, fn, this, args) : Reflect.apply(fn, this, args);
+    } finally {
+      hooks.emitDestroy(asyncId);
+      hooks.emitAfter(asyncId);
+    }
   };
 }
 
