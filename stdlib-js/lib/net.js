@@ -332,9 +332,16 @@ Socket.prototype.read = function(n) {
   return stream.Duplex.prototype.read.call(this, n);
 };
 
+const asciiOnly = /^[\x00-\x7f]*$/;
+
 function toWritable(data, encoding) {
   if (typeof data === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8' &&
       encoding !== 'buffer') {
+    // ASCII reads the same in latin1/ascii and UTF-8 (HTTP heads are written as latin1):
+    // the binding takes the string as it is.
+    if ((encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii') && asciiOnly.test(data)) {
+      return data;
+    }
     return Buffer.from(data, encoding);
   }
   return data;
@@ -489,6 +496,16 @@ Socket.prototype.setKeepAlive = function(enable, initialDelayMsecs) {
 Socket.prototype.setTimeout = function(msecs, callback) {
   if (this.destroyed) return this;
   validateNumber(msecs, 'msecs', 0);
+  // The same idle timeout again (an HTTP keep-alive connection sets it after every response):
+  // restart the pending timer instead of making a new one.
+  if (msecs !== 0 && msecs === this[kTimeoutMs] && this[kTimeout]) {
+    this[kTimeout].refresh();
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.once('timeout', callback);
+    }
+    return this;
+  }
   this[kTimeoutMs] = msecs;
   this._clearTimer();
   if (msecs === 0) {
