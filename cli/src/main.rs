@@ -109,6 +109,7 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--expose-gc",
         "--expose_gc",
         "--stack-trace-limit=",
+        "--stack-size=",
         "--max-old-space-size=",
         "--max-semi-space-size=",
         "--harmony",
