@@ -37,6 +37,7 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "ids", ids);
     set_fn(scope, target, "groups", groups);
     set_fn(scope, target, "kill", kill);
+    set_fn(scope, target, "umask", umask);
     set_fn(scope, target, "resourceUsage", resource_usage);
 }
 
@@ -247,6 +248,23 @@ fn kill(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v
         std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
     };
     rv.set_int32(code);
+}
+
+/// `umask(mask)` sets the file mode creation mask and returns the old one; `umask(-1)` only
+/// reads it (set and restored at once: umask(2) has no read-only form).
+fn umask(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let mask = args.get(0).int32_value(scope).unwrap_or(-1);
+    // SAFETY: umask(2) takes and returns a plain mode value.
+    let old = unsafe {
+        if mask < 0 {
+            let old = libc::umask(0);
+            libc::umask(old);
+            old
+        } else {
+            libc::umask((mask & 0o777) as libc::mode_t)
+        }
+    };
+    rv.set_int32(old as i32);
 }
 
 /// `resourceUsage()` → getrusage(2) fields in the order process.resourceUsage() names them.

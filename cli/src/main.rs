@@ -128,6 +128,7 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--expose-internals",
         "--preserve-symlinks",
         "--zero-fill-buffers",
+        "--title=",
         "--no-addons",
         "--unhandled-rejections=",
         "--enable-source-maps",

@@ -255,16 +255,20 @@ process.assert = function assert(value, message) {
   }
 };
 
-// Reads the real mask (Linux reports it in /proc/self/status); setting one needs a native
-// umask(2) binding, which Eddy does not have yet, so a mask argument is not applied.
-process.umask = function umask() {
-  try {
-    const m = /^Umask:\s*([0-7]+)$/m.exec(binding.fs.readFileUtf8('/proc/self/status'));
-    if (m !== null) return parseInt(m[1], 8);
-  } catch {
-    // No procfs: fall through to the usual default.
+// process.umask(): the mask (read without changing it); umask(mask) sets it and returns the
+// old one. The mask is an octal string or a uint32, as Node validates it.
+process.umask = function umask(mask) {
+  if (mask === undefined) return native.umask(-1);
+  if (typeof mask === 'string') {
+    if (!/^[0-7]+$/.test(mask)) {
+      throw new (requireBuiltin('internal/errors').codes.ERR_INVALID_ARG_VALUE)(
+        'mask', mask, 'must be a 32-bit unsigned integer or an octal string');
+    }
+    mask = parseInt(mask, 8);
+  } else {
+    requireBuiltin('internal/errors').validateUint32(mask, 'mask');
   }
-  return 0o22;
+  return native.umask(mask);
 };
 process.getuid = function getuid() { return native.ids()[0]; };
 process.geteuid = function geteuid() { return native.ids()[1]; };
