@@ -103,7 +103,7 @@ function installProxy(entry, sandbox) {
   const proxy = new Proxy(Object.create(contextProto), {
     has: (target, key) => inSandbox(key) || Reflect.has(contextProto, key),
     get: (target, key, receiver) => (inSandbox(key) ?
-      sandbox[key] : Reflect.get(contextProto, key, receiver)),
+      toGlobal(sandbox[key], sandbox, global) : Reflect.get(contextProto, key, receiver)),
     set: (target, key, value, receiver) => {
       if (receiver !== global) return Reflect.set(contextProto, key, value, receiver);
       copyBack(entry, sandbox);
@@ -127,12 +127,17 @@ function installProxy(entry, sandbox) {
 // What the global should hold for own sandbox property `key`: the sandbox's own descriptor
 // for accessors and read-only data (so the context sees the same getters and flags), and a
 // forwarding accessor for writable data, so writes reach the sandbox whenever they happen.
-function globalDescriptorFor(sandbox, key) {
+// Inside the context, the sandbox itself reads as the context's global (as in Node).
+function toGlobal(value, sandbox, global) {
+  return value === sandbox ? global : value;
+}
+
+function globalDescriptorFor(sandbox, key, global) {
   const desc = Reflect.getOwnPropertyDescriptor(sandbox, key);
   if (desc === undefined) return undefined;
   if (!('value' in desc) || !desc.writable) return desc;
   return {
-    get: () => sandbox[key],
+    get: () => toGlobal(sandbox[key], sandbox, global),
     set: (value) => { sandbox[key] = value; },
     enumerable: desc.enumerable,
     configurable: true,
@@ -165,7 +170,7 @@ function syncForwarders(entry, sandbox) {
   }
   for (const key of Reflect.ownKeys(sandbox)) {
     if (forwarders.has(key)) continue;
-    const desc = globalDescriptorFor(sandbox, key);
+    const desc = globalDescriptorFor(sandbox, key, global);
     if (desc === undefined) continue;
     const { forwarding, ...plain } = desc;
     if (Reflect.defineProperty(global, key, plain)) forwarders.set(key, desc);
