@@ -5,6 +5,7 @@
 //! still never panics on odd input — it throws a Node-style error instead.
 
 mod buffer;
+mod child_process;
 mod crypto;
 mod dns;
 mod dns_query;
@@ -25,6 +26,7 @@ use eddy_runtime::NativeModule;
 pub fn all() -> Vec<NativeModule> {
     vec![
         buffer::MODULE,
+        child_process::MODULE,
         crypto::MODULE,
         dns::MODULE,
         encoding::MODULE,

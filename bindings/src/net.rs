@@ -19,6 +19,7 @@ use std::net::{IpAddr, Shutdown, SocketAddr};
 use std::rc::Rc;
 
 use eddy_runtime::mio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
+use eddy_runtime::mio::unix::pipe::{Receiver, Sender};
 use eddy_runtime::mio::{Interest, Token};
 use eddy_runtime::{
     Handle, NativeModule, Ready, call_function, close_handle, defer, feed, handle, handle_has_ref,
@@ -88,9 +89,13 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
 // ===== the OS objects =====
 
 /// A connected stream socket.
-enum Stream {
+pub(crate) enum Stream {
     Tcp(TcpStream),
     Unix(UnixStream),
+    /// The read end of a pipe (a child process's stdout or stderr).
+    PipeIn(Receiver),
+    /// The write end of a pipe (a child process's stdin).
+    PipeOut(Sender),
 }
 
 impl Stream {
@@ -98,36 +103,48 @@ impl Stream {
         match self {
             Stream::Tcp(s) => s,
             Stream::Unix(s) => s,
+            Stream::PipeIn(s) => s,
+            Stream::PipeOut(s) => s,
         }
     }
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         match self {
             Stream::Tcp(s) => s.read(buf),
             Stream::Unix(s) => s.read(buf),
+            Stream::PipeIn(s) => s.read(buf),
+            Stream::PipeOut(_) => Err(std::io::Error::from_raw_os_error(libc::EBADF)),
         }
     }
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
             Stream::Tcp(s) => s.write(buf),
             Stream::Unix(s) => s.write(buf),
+            Stream::PipeOut(s) => s.write(buf),
+            Stream::PipeIn(_) => Err(std::io::Error::from_raw_os_error(libc::EBADF)),
         }
     }
     fn write_vectored(&mut self, bufs: &[std::io::IoSlice]) -> std::io::Result<usize> {
         match self {
             Stream::Tcp(s) => s.write_vectored(bufs),
             Stream::Unix(s) => s.write_vectored(bufs),
+            Stream::PipeOut(s) => s.write_vectored(bufs),
+            Stream::PipeIn(_) => Err(std::io::Error::from_raw_os_error(libc::EBADF)),
         }
     }
+    /// End our write side. A pipe has no half-close: its write end is closed instead (see
+    /// `Socket::do_shutdown`), so the reader sees EOF.
     fn shutdown_write(&self) -> std::io::Result<()> {
         match self {
             Stream::Tcp(s) => s.shutdown(Shutdown::Write),
             Stream::Unix(s) => s.shutdown(Shutdown::Write),
+            Stream::PipeIn(_) | Stream::PipeOut(_) => Ok(()),
         }
     }
     fn take_error(&self) -> std::io::Result<Option<std::io::Error>> {
         match self {
             Stream::Tcp(s) => s.take_error(),
             Stream::Unix(s) => s.take_error(),
+            Stream::PipeIn(_) | Stream::PipeOut(_) => Ok(None),
         }
     }
     /// Whether a non-blocking connect has finished (getpeername succeeds).
@@ -135,6 +152,7 @@ impl Stream {
         match self {
             Stream::Tcp(s) => s.peer_addr().is_ok(),
             Stream::Unix(s) => s.peer_addr().is_ok(),
+            Stream::PipeIn(_) | Stream::PipeOut(_) => true,
         }
     }
 }
@@ -360,6 +378,16 @@ impl Socket {
     /// Shut our write side down and tell JS (in the poll phase, once the write queue is empty,
     /// where libuv completes a shutdown request).
     fn do_shutdown(self: &Rc<Self>, scope: &mut v8::PinScope) {
+        if matches!(self.state.borrow().stream, Some(Stream::PipeOut(_))) {
+            // A pipe's write end is closed, not half-closed: deregister and drop it.
+            let stream = self.state.borrow_mut().stream.take();
+            if let Some(mut stream) = stream {
+                let _ = registry(scope).deregister(stream.source());
+            }
+            self.update_active(scope);
+            self.emit_int(scope, EV_SHUTDOWN, 0);
+            return;
+        }
         let result = {
             let s = self.state.borrow();
             match s.stream.as_ref() {
@@ -502,7 +530,11 @@ impl Handle for Server {
 
 /// Register a connected (or connecting) stream as a socket handle; its token, or the negative
 /// errno when the poll refused it (the stream is closed then).
-fn adopt_stream(scope: &mut v8::PinScope, stream: Stream, connecting: bool) -> Result<usize, i32> {
+pub(crate) fn adopt_stream(
+    scope: &mut v8::PinScope,
+    stream: Stream,
+    connecting: bool,
+) -> Result<usize, i32> {
     let socket = open_handle(scope, |token| Socket {
         token: token.0,
         state: RefCell::new(SocketState::new(stream, connecting)),
@@ -512,11 +544,12 @@ fn adopt_stream(scope: &mut v8::PinScope, stream: Stream, connecting: bool) -> R
     let registered = {
         let mut s = socket.state.borrow_mut();
         let stream = s.stream.as_mut().expect("just opened");
-        reg.register(
-            stream.source(),
-            Token(token),
-            Interest::READABLE | Interest::WRITABLE,
-        )
+        let interest = match stream {
+            Stream::PipeIn(_) => Interest::READABLE,
+            Stream::PipeOut(_) => Interest::WRITABLE,
+            _ => Interest::READABLE | Interest::WRITABLE,
+        };
+        reg.register(stream.source(), Token(token), interest)
     };
     if let Err(e) = registered {
         socket.state.borrow_mut().stream = None;

@@ -1,0 +1,532 @@
+//! `binding.child_process`: starting programs. `spawn` runs a child with its stdio as pipes
+//! (registered as net socket handles, so node:child_process hands out `net.Socket`s as Node
+//! does), inherited or ignored descriptors, and watches its exit through a pidfd in the poll
+//! phase: one handle per child, no thread. `spawnSync` runs a child to completion on the
+//! calling thread, feeding `input` and collecting its output with a timeout and a size limit.
+
+use std::cell::RefCell;
+use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::process::{Command, Stdio};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use eddy_runtime::mio::unix::SourceFd;
+use eddy_runtime::mio::{Interest, Token};
+use eddy_runtime::{
+    Handle, NativeModule, Ready, call_function, close_handle, handle, js_string, mio, open_handle,
+    registry, set_fn, set_handle_active, set_handle_ref, set_value, v8,
+};
+
+use crate::net::{Stream, adopt_stream};
+
+pub const MODULE: NativeModule = NativeModule {
+    name: "child_process",
+    init,
+};
+
+fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
+    set_fn(scope, target, "spawn", spawn);
+    set_fn(scope, target, "spawnSync", spawn_sync);
+    set_fn(scope, target, "setRef", set_ref);
+}
+
+// ===== options =====
+
+/// What each stdio slot is, from JS: `'pipe'`, `'ignore'`, `'inherit'` or a descriptor number.
+enum Slot {
+    Pipe,
+    Ignore,
+    Inherit,
+    Fd(i32),
+}
+
+struct SpawnOptions {
+    file: String,
+    args: Vec<String>,
+    env: Option<Vec<(String, String)>>,
+    cwd: Option<String>,
+    stdio: Vec<Slot>,
+    detached: bool,
+    uid: Option<u32>,
+    gid: Option<u32>,
+}
+
+fn get<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    obj: v8::Local<'s, v8::Object>,
+    key: &str,
+) -> v8::Local<'s, v8::Value> {
+    let k = js_string(scope, key);
+    obj.get(scope, k.into())
+        .unwrap_or_else(|| v8::undefined(scope).into())
+}
+
+fn strings(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Vec<String> {
+    let Ok(arr) = v8::Local::<v8::Array>::try_from(value) else {
+        return Vec::new();
+    };
+    (0..arr.length())
+        .filter_map(|i| arr.get_index(scope, i))
+        .map(|v| v.to_rust_string_lossy(scope))
+        .collect()
+}
+
+/// `{ file, args, envPairs, cwd, stdio, detached, uid, gid }` as node:child_process passes it.
+fn read_options<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    value: v8::Local<v8::Value>,
+) -> Option<SpawnOptions> {
+    let obj = v8::Local::<v8::Object>::try_from(value).ok()?;
+    // Re-rooted in this scope, so its properties' handles live as long as `scope`.
+    let obj = v8::Local::new(scope, obj);
+    let file = get(scope, obj, "file").to_rust_string_lossy(scope);
+    let args = {
+        let v = get(scope, obj, "args");
+        strings(scope, v)
+    };
+    let env_value = get(scope, obj, "envPairs");
+    let env = if env_value.is_array() {
+        Some(
+            strings(scope, env_value)
+                .into_iter()
+                .filter_map(|pair| {
+                    let (k, v) = pair.split_once('=')?;
+                    Some((k.to_string(), v.to_string()))
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let cwd_value = get(scope, obj, "cwd");
+    let cwd = cwd_value
+        .is_string()
+        .then(|| cwd_value.to_rust_string_lossy(scope));
+    let mut stdio = Vec::new();
+    if let Ok(arr) = v8::Local::<v8::Array>::try_from(get(scope, obj, "stdio")) {
+        for i in 0..arr.length() {
+            let Some(item) = arr.get_index(scope, i) else {
+                continue;
+            };
+            let slot = if item.is_number() {
+                Slot::Fd(item.int32_value(scope).unwrap_or(-1))
+            } else {
+                match item.to_rust_string_lossy(scope).as_str() {
+                    "pipe" | "overlapped" => Slot::Pipe,
+                    "inherit" => Slot::Inherit,
+                    _ => Slot::Ignore,
+                }
+            };
+            stdio.push(slot);
+        }
+    }
+    while stdio.len() < 3 {
+        stdio.push(Slot::Ignore);
+    }
+    let detached = get(scope, obj, "detached").is_true();
+    let uid_value = get(scope, obj, "uid");
+    let uid = uid_value
+        .is_number()
+        .then(|| uid_value.uint32_value(scope).unwrap_or(0));
+    let gid_value = get(scope, obj, "gid");
+    let gid = gid_value
+        .is_number()
+        .then(|| gid_value.uint32_value(scope).unwrap_or(0));
+    Some(SpawnOptions {
+        file,
+        args,
+        env,
+        cwd,
+        stdio,
+        detached,
+        uid,
+        gid,
+    })
+}
+
+fn stdio_of(slot: &Slot) -> std::io::Result<Stdio> {
+    Ok(match slot {
+        Slot::Pipe => Stdio::piped(),
+        Slot::Ignore => Stdio::null(),
+        Slot::Inherit => Stdio::inherit(),
+        Slot::Fd(fd) => {
+            // SAFETY: dup gives us our own descriptor; OwnedFd closes only that copy.
+            let copy = unsafe { libc::dup(*fd) };
+            if copy < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Stdio::from(unsafe { OwnedFd::from_raw_fd(copy) })
+        }
+    })
+}
+
+fn command(opts: &SpawnOptions) -> std::io::Result<Command> {
+    if opts.stdio.len() > 3 {
+        // Descriptors past stderr need a dup2 plan in the child; not there yet.
+        return Err(std::io::Error::from_raw_os_error(libc::ENOTSUP));
+    }
+    let mut cmd = Command::new(&opts.file);
+    if let Some((first, rest)) = opts.args.split_first() {
+        cmd.arg0(first);
+        cmd.args(rest);
+    }
+    if let Some(env) = &opts.env {
+        cmd.env_clear();
+        cmd.envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    }
+    if let Some(cwd) = &opts.cwd {
+        cmd.current_dir(cwd);
+    }
+    cmd.stdin(stdio_of(&opts.stdio[0])?);
+    cmd.stdout(stdio_of(&opts.stdio[1])?);
+    cmd.stderr(stdio_of(&opts.stdio[2])?);
+    if let Some(uid) = opts.uid {
+        cmd.uid(uid);
+    }
+    if let Some(gid) = opts.gid {
+        cmd.gid(gid);
+    }
+    if opts.detached {
+        // SAFETY: setsid is async-signal-safe, as a pre_exec hook must be.
+        unsafe {
+            cmd.pre_exec(|| {
+                if libc::setsid() < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+    }
+    Ok(cmd)
+}
+
+fn errno_of(e: &std::io::Error) -> i32 {
+    e.raw_os_error().unwrap_or(libc::EIO)
+}
+
+// ===== impl ChildWatch =====
+
+/// Watches one child's exit through its pidfd; calls `onexit(status, signal)` once.
+struct ChildWatch {
+    token: usize,
+    pid: i32,
+    pidfd: RefCell<Option<OwnedFd>>,
+    onexit: RefCell<Option<v8::Global<v8::Function>>>,
+}
+
+impl ChildWatch {
+    /// Reap the child if it has exited: (exit code, signal number).
+    fn reap(&self) -> Option<(i32, i32)> {
+        let mut status = 0;
+        // SAFETY: waitpid on our own child with a valid out-pointer.
+        let r = unsafe { libc::waitpid(self.pid, &mut status, libc::WNOHANG) };
+        if r != self.pid {
+            return None;
+        }
+        let st = std::process::ExitStatus::from_raw(status);
+        Some((st.code().unwrap_or(0), st.signal().unwrap_or(0)))
+    }
+}
+
+impl Handle for ChildWatch {
+    fn ready(self: Rc<Self>, scope: &mut v8::PinScope, _ready: Ready) {
+        let Some((code, signal)) = self.reap() else {
+            return;
+        };
+        if let Some(fd) = self.pidfd.borrow_mut().take() {
+            let _ = registry(scope).deregister(&mut SourceFd(&fd.as_raw_fd()));
+        }
+        let cb = self.onexit.borrow_mut().take();
+        close_handle(scope, self.token, |_| {});
+        if let Some(cb) = cb {
+            let cb = v8::Local::new(scope, cb);
+            let code = v8::Integer::new(scope, code).into();
+            let signal = v8::Integer::new(scope, signal).into();
+            call_function(scope, cb, &[code, signal]);
+        }
+    }
+}
+
+fn pidfd_open(pid: i32) -> std::io::Result<OwnedFd> {
+    // SAFETY: pidfd_open(2) takes a pid and flags; a non-negative result is a new descriptor.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(unsafe { OwnedFd::from_raw_fd(fd as i32) })
+}
+
+fn set_errno<'s>(scope: &mut v8::PinScope<'s, '_>, obj: v8::Local<'s, v8::Object>, errno: i32) {
+    let v = v8::Integer::new(scope, -errno);
+    set_value(scope, obj, "errno", v.into());
+}
+
+/// `spawn(options, onexit)` → `{ pid, watch, stdio: [token | null, …] }` or `{ errno }`.
+fn spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let result = v8::Object::new(scope);
+    let Some(opts) = read_options(scope, args.get(0)) else {
+        set_errno(scope, result, libc::EINVAL);
+        rv.set(result.into());
+        return;
+    };
+    let onexit = v8::Local::<v8::Function>::try_from(args.get(1))
+        .ok()
+        .map(|f| v8::Global::new(scope, f));
+    let mut child = match command(&opts).and_then(|mut c| c.spawn()) {
+        Ok(child) => child,
+        Err(e) => {
+            set_errno(scope, result, errno_of(&e));
+            rv.set(result.into());
+            return;
+        }
+    };
+    let pid = child.id() as i32;
+    let pid_value = v8::Integer::new(scope, pid);
+    set_value(scope, result, "pid", pid_value.into());
+
+    // The pipes become socket handles of the poll phase.
+    let mut tokens: Vec<v8::Local<v8::Value>> = Vec::new();
+    let stdin = child
+        .stdin
+        .take()
+        .map(|s| Stream::PipeOut(mio::unix::pipe::Sender::from(s)));
+    let stdout = child
+        .stdout
+        .take()
+        .map(|s| Stream::PipeIn(mio::unix::pipe::Receiver::from(s)));
+    let stderr = child
+        .stderr
+        .take()
+        .map(|s| Stream::PipeIn(mio::unix::pipe::Receiver::from(s)));
+    for stream in [stdin, stdout, stderr] {
+        let value: v8::Local<v8::Value> = match stream {
+            Some(stream) => {
+                let nonblocking = match &stream {
+                    Stream::PipeIn(r) => r.set_nonblocking(true),
+                    Stream::PipeOut(w) => w.set_nonblocking(true),
+                    _ => Ok(()),
+                };
+                match nonblocking
+                    .map_err(|e| -errno_of(&e))
+                    .and_then(|_| adopt_stream(scope, stream, false))
+                {
+                    Ok(token) => v8::Number::new(scope, token as f64).into(),
+                    Err(_) => v8::null(scope).into(),
+                }
+            }
+            None => v8::null(scope).into(),
+        };
+        tokens.push(value);
+    }
+    let stdio = v8::Array::new_with_elements(scope, &tokens);
+    set_value(scope, result, "stdio", stdio.into());
+
+    // The exit, through a pidfd in the poll phase.
+    let watch = open_handle(scope, |token| ChildWatch {
+        token: token.0,
+        pid,
+        pidfd: RefCell::new(None),
+        onexit: RefCell::new(onexit),
+    });
+    let registered = pidfd_open(pid).and_then(|fd| {
+        registry(scope).register(
+            &mut SourceFd(&fd.as_raw_fd()),
+            Token(watch.token),
+            Interest::READABLE,
+        )?;
+        *watch.pidfd.borrow_mut() = Some(fd);
+        Ok(())
+    });
+    match registered {
+        Ok(()) => {
+            set_handle_active(scope, watch.token, true);
+            let t = v8::Number::new(scope, watch.token as f64);
+            set_value(scope, result, "watch", t.into());
+        }
+        Err(e) => {
+            // No pidfd (kernel before 5.3): the child runs, but its exit cannot be watched.
+            close_handle(scope, watch.token, |_| {});
+            set_errno(scope, result, errno_of(&e));
+        }
+    }
+    // std would not reap it; ChildWatch does (the handle is dropped without waiting).
+    std::mem::forget(child);
+    rv.set(result.into());
+}
+
+/// `setRef(watchToken, ref)`: `child.ref()` / `child.unref()`.
+fn set_ref(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    let token = args.get(0).number_value(scope).unwrap_or(0.0) as usize;
+    let on = args.get(1).is_true();
+    if handle::<ChildWatch>(scope, token).is_some() {
+        set_handle_ref(scope, token, on);
+    }
+}
+
+// ===== spawnSync =====
+
+/// `spawnSync(options, input | null, timeoutMs, maxBuffer, killSignal)` →
+/// `{ pid, status, signal, stdout, stderr, errno?, timedOut?, overflow? }`.
+fn spawn_sync(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let result = v8::Object::new(scope);
+    let Some(opts) = read_options(scope, args.get(0)) else {
+        let v = v8::Integer::new(scope, -libc::EINVAL);
+        set_value(scope, result, "errno", v.into());
+        rv.set(result.into());
+        return;
+    };
+    let input = v8::Local::<v8::ArrayBufferView>::try_from(args.get(1))
+        .ok()
+        .map(|view| {
+            let mut buf = vec![0u8; view.byte_length()];
+            let n = view.copy_contents(&mut buf);
+            buf.truncate(n);
+            buf
+        });
+    let timeout = args.get(2).number_value(scope).unwrap_or(0.0);
+    let max_buffer = args.get(3).number_value(scope).unwrap_or(f64::INFINITY);
+    let kill_signal = args.get(4).int32_value(scope).unwrap_or(libc::SIGTERM);
+    let outcome = run_sync(&opts, input, timeout, max_buffer, kill_signal);
+    match outcome {
+        Err(e) => {
+            let v = v8::Integer::new(scope, -errno_of(&e));
+            set_value(scope, result, "errno", v.into());
+        }
+        Ok(done) => {
+            let fields: [(&str, v8::Local<v8::Value>); 3] = [
+                ("pid", v8::Integer::new(scope, done.pid).into()),
+                ("status", v8::Integer::new(scope, done.status).into()),
+                ("signal", v8::Integer::new(scope, done.signal).into()),
+            ];
+            for (k, v) in fields {
+                set_value(scope, result, k, v);
+            }
+            for (key, bytes) in [("stdout", done.stdout), ("stderr", done.stderr)] {
+                if let Some(bytes) = bytes {
+                    let v = crate::fs::bytes_to_js(scope, bytes);
+                    set_value(scope, result, key, v);
+                }
+            }
+            if done.timed_out {
+                let v = v8::Boolean::new(scope, true);
+                set_value(scope, result, "timedOut", v.into());
+            }
+            if done.overflow {
+                let v = v8::Boolean::new(scope, true);
+                set_value(scope, result, "overflow", v.into());
+            }
+        }
+    }
+    rv.set(result.into());
+}
+
+struct SyncDone {
+    pid: i32,
+    status: i32,
+    signal: i32,
+    stdout: Option<Vec<u8>>,
+    stderr: Option<Vec<u8>>,
+    timed_out: bool,
+    overflow: bool,
+}
+
+fn run_sync(
+    opts: &SpawnOptions,
+    input: Option<Vec<u8>>,
+    timeout_ms: f64,
+    max_buffer: f64,
+    kill_signal: i32,
+) -> std::io::Result<SyncDone> {
+    let mut child = command(opts)?.spawn()?;
+    let pid = child.id() as i32;
+    // Feed and drain on helper threads, so a child that writes a lot while we write its input
+    // cannot deadlock us; they end when the pipes close.
+    let writer = child.stdin.take().map(|mut stdin| {
+        std::thread::spawn(move || {
+            if let Some(input) = input {
+                let _ = stdin.write_all(&input);
+            }
+        })
+    });
+    let limit = if max_buffer.is_finite() && max_buffer >= 0.0 {
+        max_buffer as usize
+    } else {
+        usize::MAX
+    };
+    let overflow = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        let overflow = overflow.clone();
+        pipe.map(|mut pipe| {
+            std::thread::spawn(move || {
+                let mut out = Vec::new();
+                let mut buf = [0u8; 65536];
+                loop {
+                    match pipe.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            out.extend_from_slice(&buf[..n]);
+                            // Past the limit: keep what was read (Node keeps the whole
+                            // chunk too) and stop the child.
+                            if out.len() > limit {
+                                overflow.store(true, std::sync::atomic::Ordering::SeqCst);
+                                // SAFETY: signalling our own child.
+                                unsafe { libc::kill(pid, libc::SIGTERM) };
+                                break;
+                            }
+                        }
+                    }
+                }
+                out
+            })
+        })
+    };
+    let out_reader = drain(
+        child
+            .stdout
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
+    );
+    let err_reader = drain(
+        child
+            .stderr
+            .take()
+            .map(|s| Box::new(s) as Box<dyn Read + Send>),
+    );
+    let deadline =
+        (timeout_ms > 0.0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(st) = child.try_wait()? {
+            break st;
+        }
+        if let Some(d) = deadline
+            && Instant::now() >= d
+            && !timed_out
+        {
+            timed_out = true;
+            // SAFETY: signalling our own child.
+            unsafe { libc::kill(pid, kill_signal) };
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    if let Some(w) = writer {
+        let _ = w.join();
+    }
+    let stdout = out_reader.map(|r| r.join().unwrap_or_default());
+    let stderr = err_reader.map(|r| r.join().unwrap_or_default());
+    Ok(SyncDone {
+        pid,
+        status: status.code().unwrap_or(0),
+        signal: status.signal().unwrap_or(0),
+        stdout,
+        stderr,
+        timed_out,
+        overflow: overflow.load(std::sync::atomic::Ordering::SeqCst),
+    })
+}
