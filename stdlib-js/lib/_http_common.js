@@ -7,7 +7,7 @@ const { HTTPParser, REQUEST, RESPONSE } = require('internal/http/parser');
 const methods = [
   'ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK',
   'M-SEARCH', 'MERGE', 'MKACTIVITY', 'MKCALENDAR', 'MKCOL', 'MOVE', 'NOTIFY', 'OPTIONS', 'PATCH',
-  'POST', 'PROPFIND', 'PROPPATCH', 'PURGE', 'PUT', 'QUERY', 'REBIND', 'REPORT', 'SEARCH', 'SOURCE',
+  'POST', 'PROPFIND', 'PROPPATCH', 'PURGE', 'PUT', 'REBIND', 'REPORT', 'SEARCH', 'SOURCE',
   'SUBSCRIBE', 'TRACE', 'UNBIND', 'UNLINK', 'UNLOCK', 'UNSUBSCRIBE',
 ];
 
@@ -48,7 +48,12 @@ function checkInvalidHeaderChar(val) {
 const chunkExpression = /(?:^|\W)chunked(?:$|\W)/i;
 const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
 
+// Node keeps a free list of idle parsers; Eddy makes one per connection, so this only holds the
+// limit http.setMaxIdleHTTPParsers() sets.
+const parsers = { name: 'parsers', max: 1000, list: [] };
+
 module.exports = {
+  parsers,
   HTTPParser,
   REQUEST,
   RESPONSE,
@@ -56,6 +61,8 @@ module.exports = {
   STATUS_CODES,
   checkIsHttpToken,
   checkInvalidHeaderChar,
+  _checkIsHttpToken: checkIsHttpToken,
+  _checkInvalidHeaderChar: checkInvalidHeaderChar,
   chunkExpression,
   continueExpression,
   CRLF: '\r\n',

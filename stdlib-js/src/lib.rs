@@ -54,6 +54,7 @@ builtins![
     "internal/encoding",
     "internal/errors",
     "internal/event_target",
+    "internal/http/head",
     "internal/http/parser",
     "internal/mime",
     "internal/modules/cjs/loader",

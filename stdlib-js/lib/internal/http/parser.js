@@ -2,6 +2,7 @@
 // internal/http/parser: HTTP/1.x message framing over binding.http (httparse parses the heads).
 //
 // One HTTPParser per connection, fed with whatever bytes arrive (`execute`). It calls its owner:
+//   onMessageBegin()   optional: the first byte of a message arrived
 //   onHeaders(info) → true to read no body (a response to HEAD, say)
 //   onBody(buffer)
 //   onComplete(trailers)   trailers is a flat [name, value, …] list, often empty
@@ -15,6 +16,8 @@
 // chunk sizes are errors.
 
 const { Buffer } = require('buffer');
+
+const { parseHead, nativeHeadIsStrict, methodPrefixError } = require('internal/http/head');
 
 const native = binding.http;
 
@@ -32,6 +35,7 @@ const S_DONE_UPGRADE = 7;
 const S_DEAD = 8;
 
 const kMaxChunkSizeLine = 4096;
+const kMaxChunkExtensions = 16 * 1024;
 let defaultMaxHeaderSize = 16 * 1024;
 
 function parseError(code, message, bytesParsed, raw) {
@@ -56,6 +60,7 @@ class HTTPParser {
     // Set by the owner before each response head: the request was HEAD / CONNECT.
     this.expectNoBody = false;
     this.paused = false;
+    this.inMessage = false;
   }
 
   /** Feed bytes; returns an Error, the unparsed bytes after an upgrade, or undefined. */
@@ -73,24 +78,41 @@ class HTTPParser {
           // Skip the blank lines a client may send between messages.
           while (pos < data.length && (data[pos] === 13 || data[pos] === 10) && this.kind === REQUEST) pos++;
           if (pos >= data.length) break;
+          if (!this.inMessage) {
+            this.inMessage = true;
+            if (this.owner.onMessageBegin) this.owner.onMessageBegin();
+          }
           const rest = pos === 0 ? data : data.subarray(pos);
-          const r = this.kind === REQUEST ? native.parseRequest(rest) : native.parseResponse(rest);
+          let r = this.kind === REQUEST ? native.parseRequest(rest) : native.parseResponse(rest);
+          if (r === native.ERR_TOO_MANY_HEADERS) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data, pos);
+          // Where httparse refuses a head or is laxer than llhttp, the JS reading decides.
+          if (typeof r === 'number' ? r !== 0 :
+            !nativeHeadIsStrict(rest, r[0], this.kind, r[1], r[2])) {
+            r = parseHead(rest, this.kind, this.lenient);
+            if (r !== 0 && !Array.isArray(r)) {
+              if (r.at > this.maxHeaderSize) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data, pos);
+              this.state = S_DEAD;
+              return parseError(r.code, r.reason, this.bytesParsed + pos + r.at, data);
+            }
+          }
+          if (r === 0 && this.kind === REQUEST && !this.lenient) {
+            const err = methodPrefixError(rest);
+            if (err !== null) {
+              this.state = S_DEAD;
+              return parseError(err.code, err.reason, this.bytesParsed + pos + err.at, data);
+            }
+          }
           if (r === 0) {
             if (rest.length > this.maxHeaderSize) {
-              return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data);
+              return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data, pos);
             }
             this.pending = Buffer.from(rest);
             return undefined;
           }
-          if (typeof r === 'number') {
-            if (r === native.ERR_TOO_MANY_HEADERS) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data);
-            return this.fail(this.kind === REQUEST ? 'HPE_INVALID_METHOD' : 'HPE_INVALID_CONSTANT',
-              this.kind === REQUEST ? 'Invalid method encountered' : 'Expected HTTP/', data, rest);
-          }
-          if (r[0] > this.maxHeaderSize) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data);
+          if (r[0] > this.maxHeaderSize) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data, pos);
           pos += r[0];
           const err = this.onHead(r);
-          if (err) return this.failWith(err, data);
+          if (err) return this.failWith(err, data, pos);
           if (this.state === S_DONE_UPGRADE) {
             this.bytesParsed += pos;
             return data.subarray(pos);
@@ -113,19 +135,30 @@ class HTTPParser {
         }
         case S_CHUNK_SIZE: {
           const lf = data.indexOf(10, pos);
+          const lineEnd = lf === -1 ? data.length : lf;
+          // Extensions (after ';') may take kMaxChunkExtensions bytes per chunk, as in Node.
+          const semiAt = data.indexOf(59, pos);
+          if (semiAt !== -1 && semiAt < lineEnd && lineEnd - semiAt > kMaxChunkExtensions) {
+            return this.fail('HPE_CHUNK_EXTENSIONS_OVERFLOW', 'Chunk extensions overflow', data, pos);
+          }
           if (lf === -1) {
-            if (data.length - pos > kMaxChunkSizeLine) return this.fail('HPE_INVALID_CHUNK_SIZE', 'Invalid character in chunk size', data);
+            // Refuse a bad size now rather than when its line ends (which may be never).
+            const sizeEnd = semiAt === -1 ? Math.min(data.length, pos + kMaxChunkSizeLine + 1) : semiAt;
+            const partial = data.latin1Slice ? data.latin1Slice(pos, sizeEnd) : data.toString('latin1', pos, sizeEnd);
+            if (!/^[0-9a-fA-F]*[ \t]*\r?$/.test(partial) || partial.length > kMaxChunkSizeLine) {
+              return this.fail('HPE_INVALID_CHUNK_SIZE', 'Invalid character in chunk size', data, pos);
+            }
             this.pending = Buffer.from(data.subarray(pos));
             return undefined;
           }
           let line = data.latin1Slice ? data.latin1Slice(pos, lf) : data.toString('latin1', pos, lf);
           if (line.endsWith('\r')) line = line.slice(0, -1);
-          else if (!this.lenient) return this.fail('HPE_LF_EXPECTED', 'Missing expected CR after chunk size', data);
+          else if (!this.lenient) return this.fail('HPE_CR_EXPECTED', 'Missing expected CR after chunk size', data, pos);
           const semi = line.indexOf(';');
           const sizeText = (semi === -1 ? line : line.slice(0, semi)).replace(/[ \t]+$/, '');
-          if (!/^[0-9a-fA-F]{1,16}$/.test(sizeText)) return this.fail('HPE_INVALID_CHUNK_SIZE', 'Invalid character in chunk size', data);
+          if (!/^[0-9a-fA-F]{1,16}$/.test(sizeText)) return this.fail('HPE_INVALID_CHUNK_SIZE', 'Invalid character in chunk size', data, pos);
           const size = parseInt(sizeText, 16);
-          if (!Number.isSafeInteger(size)) return this.fail('HPE_INVALID_CHUNK_SIZE', 'Chunk size overflow', data);
+          if (!Number.isSafeInteger(size)) return this.fail('HPE_INVALID_CHUNK_SIZE', 'Chunk size overflow', data, pos);
           pos = lf + 1;
           if (size === 0) {
             this.state = S_TRAILERS;
@@ -151,12 +184,12 @@ class HTTPParser {
               this.pending = Buffer.from(data.subarray(pos));
               return undefined;
             }
-            if (data[pos + 1] !== 10) return this.fail('HPE_STRICT', 'Expected LF after chunk data', data);
+            if (data[pos + 1] !== 10) return this.fail('HPE_STRICT', 'Expected LF after chunk data', data, pos);
             pos += 2;
           } else if (data[pos] === 10 && this.lenient) {
             pos += 1;
           } else {
-            return this.fail('HPE_STRICT', 'Expected LF after chunk data', data);
+            return this.fail('HPE_STRICT', 'Expected LF after chunk data', data, pos);
           }
           this.state = S_CHUNK_SIZE;
           break;
@@ -165,11 +198,11 @@ class HTTPParser {
           const rest = data.subarray(pos);
           const r = native.parseTrailers(rest);
           if (r === 0) {
-            if (rest.length > this.maxHeaderSize) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data);
+            if (rest.length > this.maxHeaderSize) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data, pos);
             this.pending = Buffer.from(rest);
             return undefined;
           }
-          if (typeof r === 'number') return this.fail('HPE_INVALID_HEADER_TOKEN', 'Invalid header token', data);
+          if (typeof r === 'number') return this.fail('HPE_INVALID_HEADER_TOKEN', 'Invalid header token', data, pos);
           pos += r[0];
           this.complete(r.slice(1));
           break;
@@ -212,18 +245,19 @@ class HTTPParser {
     return parseError('HPE_INVALID_EOF_STATE', 'Invalid EOF state', this.bytesParsed, Buffer.alloc(0));
   }
 
-  fail(code, message, raw) {
+  fail(code, message, raw, at = 0) {
     this.state = S_DEAD;
-    return parseError(code, message, this.bytesParsed, raw);
+    return parseError(code, message, this.bytesParsed + at, raw);
   }
 
-  failWith([code, message], raw) {
+  failWith([code, message], raw, at) {
     this.state = S_DEAD;
-    return parseError(code, message, this.bytesParsed, raw);
+    return parseError(code, message, this.bytesParsed + at, raw);
   }
 
   complete(trailers) {
     this.state = S_HEAD;
+    this.inMessage = false;
     if (this.owner !== null) this.owner.onComplete(trailers);
   }
 
@@ -232,10 +266,10 @@ class HTTPParser {
     let info;
     let start;
     if (this.kind === REQUEST) {
-      info = { method: r[1], url: r[2], versionMajor: 1, versionMinor: r[3] };
+      info = { method: r[1], url: r[2], versionMajor: r.major ?? 1, versionMinor: r[3] };
       start = 4;
     } else {
-      info = { versionMajor: 1, versionMinor: r[1], statusCode: r[2], statusMessage: r[3] };
+      info = { versionMajor: r.major ?? 1, versionMinor: r[1], statusCode: r[2], statusMessage: r[3] };
       start = 4;
     }
     const rawHeaders = r.slice(start);
@@ -258,6 +292,13 @@ class HTTPParser {
       } else if (name.length === 17 && name.toLowerCase() === 'transfer-encoding') {
         hasTE = true;
         const codings = value.toLowerCase().split(',').map((s) => s.trim());
+        // chunked must be the final coding, once; anything after it makes a request's framing
+        // ambiguous (a smuggling vector), so llhttp refuses it.
+        const chunkedAt = codings.indexOf('chunked');
+        if (this.kind === REQUEST && !this.lenient &&
+            (chunked || (chunkedAt !== -1 && chunkedAt !== codings.length - 1))) {
+          return ['HPE_INVALID_TRANSFER_ENCODING', 'Invalid `Transfer-Encoding` header value'];
+        }
         chunked = codings[codings.length - 1] === 'chunked';
       } else if (name.length === 10 && name.toLowerCase() === 'connection') {
         connection += (connection ? ',' : '') + value.toLowerCase();
@@ -268,18 +309,26 @@ class HTTPParser {
     if (hasTE && contentLength !== -1 && !this.lenient) {
       return ['HPE_UNEXPECTED_CONTENT_LENGTH', 'Content-Length can\'t be present with Transfer-Encoding'];
     }
-    if (hasTE && !chunked && this.kind === REQUEST && !this.lenient) {
-      return ['HPE_INVALID_TRANSFER_ENCODING', 'Request has invalid `Transfer-Encoding`'];
-    }
+
     const connTokens = connection.split(',').map((s) => s.trim());
-    info.shouldKeepAlive = info.versionMinor >= 1 ?
+    info.shouldKeepAlive = info.versionMajor > 0 && info.versionMinor > 0 ?
       !connTokens.includes('close') : connTokens.includes('keep-alive');
+    // A response whose body runs until the connection closes cannot leave it open.
+    const st = info.statusCode;
+    if (this.kind === RESPONSE && !(st >= 100 && st < 200) && st !== 204 && st !== 304 &&
+        !chunked && (hasTE || contentLength === -1)) {
+      info.shouldKeepAlive = false;
+    }
     info.upgrade = (upgrade && connTokens.includes('upgrade')) ||
       (this.kind === REQUEST && info.method === 'CONNECT');
     if (this.kind === RESPONSE && info.statusCode === 101) info.upgrade = true;
 
     const skipBody = this.owner.onHeaders(info);
     if (this.state === S_DEAD) return undefined;
+    // As llhttp, a request whose body framing is unknown fails after its head was handed over.
+    if (hasTE && !chunked && this.kind === REQUEST && !this.lenient) {
+      return ['HPE_INVALID_TRANSFER_ENCODING', 'Request has invalid `Transfer-Encoding`'];
+    }
 
     if (info.upgrade && (this.kind === REQUEST || info.statusCode === 101 ||
         (this.expectConnect && info.statusCode >= 200 && info.statusCode < 300))) {
@@ -313,6 +362,11 @@ class HTTPParser {
     this.state = S_DEAD;
     this.pending = null;
     this.owner = null;
+  }
+
+  // Done with the connection. Node returns parsers to a pool here; Eddy just closes this one.
+  free() {
+    this.close();
   }
 }
 
