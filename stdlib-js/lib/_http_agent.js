@@ -9,7 +9,7 @@ const net = require('net');
 const EventEmitter = require('events');
 const {
   codes: { ERR_OUT_OF_RANGE },
-  validateNumber, validateOneOf,
+  validateNumber, validateOneOf, validateString,
 } = require('internal/errors');
 
 const kRequestOptions = Symbol('requestOptions');
@@ -112,6 +112,7 @@ Agent.prototype.addRequest = function addRequest(req, options, port, localAddres
   if (typeof options === 'string') options = { __proto__: null, host: options, port, localAddress };
   options = { __proto__: null, ...options, ...this.options };
   if (options.socketPath) options.path = options.socketPath;
+  if (!options.servername && options.servername !== '') options.servername = serverName(options, req);
   const name = this.getName(options);
   this.sockets[name] ||= [];
 
@@ -266,6 +267,24 @@ Agent.prototype.destroy = function destroy() {
     }
   }
 };
+
+// The TLS server name a connection would use: the Host header's host part (no brackets, no
+// port) or options.host, and none for an IP address.
+function serverName(options, req) {
+  let name = options.host;
+  const hostHeader = req.getHeader('host');
+  if (hostHeader) {
+    validateString(hostHeader, 'options.headers.host');
+    if (hostHeader.startsWith('[')) {
+      const close = hostHeader.indexOf(']');
+      name = close === -1 ? hostHeader : hostHeader.slice(1, close);
+    } else {
+      name = hostHeader.split(':', 1)[0];
+    }
+  }
+  if (net.isIP(name)) name = '';
+  return name;
+}
 
 function setRequestSocket(agent, req, socket) {
   req.onSocket(socket);

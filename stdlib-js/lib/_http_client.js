@@ -7,8 +7,8 @@ const net = require('net');
 const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions } = require('url');
 const { HTTPParser, RESPONSE, checkIsHttpToken } = require('_http_common');
-const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUniqueHeaders } =
-  require('_http_outgoing');
+const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUniqueHeaders,
+  kHadError } = require('_http_outgoing');
 const { IncomingMessage } = require('_http_incoming');
 const httpAgent = require('_http_agent');
 const { finished } = require('stream');
@@ -22,12 +22,20 @@ const {
 
 const INVALID_PATH_REGEX = /[^\u0021-\u00ff]/;
 const kError = Symbol('kError');
+const TIMEOUT_MAX = 2 ** 31 - 1;
 
 function validateHost(host, name) {
   if (host !== null && host !== undefined && typeof host !== 'string') {
     throw new ERR_INVALID_ARG_TYPE(`options.${name}`, ['string', 'undefined', 'null'], host);
   }
   return host;
+}
+
+// The request has reported a connection error (kept on the request: net's socket resets its
+// own _hadError flag when it is destroyed, which would let a second error through).
+function markHadError(req) {
+  req[kHadError] = true;
+  if (req.socket) req.socket._hadError = true;
 }
 
 function connResetException(msg) {
@@ -43,7 +51,8 @@ function ClientRequest(input, options, cb) {
     const urlStr = input;
     input = urlToHttpOptions(new URL(urlStr));
   } else if (input instanceof URL) {
-    input = urlToHttpOptions(input);
+    // Properties a caller added to the URL object (headers, agent, …) count as options.
+    input = { __proto__: null, ...input, ...urlToHttpOptions(input) };
   } else {
     cb = options;
     options = input;
@@ -62,10 +71,8 @@ function ClientRequest(input, options, cb) {
     const Ctor = defaultAgent.constructor;
     agent = new Ctor();
   } else if (agent === null || agent === undefined) {
+    // With createConnection there is no agent (and so no default port: Host names the port).
     if (typeof options.createConnection !== 'function') agent = defaultAgent;
-    // Explicitly pass through this statement as agent will not be used when createConnection
-    // is provided.
-    options.defaultPort = options.defaultPort || defaultAgent.defaultPort;
   } else if (typeof agent.addRequest !== 'function') {
     throw new ERR_INVALID_ARG_TYPE('options.agent', ['Agent-like Object', 'undefined', 'false'], agent);
   }
@@ -210,6 +217,12 @@ function getTimerDuration(msecs, name) {
   if (msecs < 0 || !Number.isFinite(msecs)) {
     throw new (require('internal/errors').codes.ERR_OUT_OF_RANGE)(name, 'a non-negative finite number', msecs);
   }
+  // Timers hold a signed 32-bit duration; warn here, where the caller's stack still is.
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
+      `\nTimer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
   return msecs;
 }
 
@@ -217,7 +230,7 @@ function addAbortSignal(req, signal) {
   const { AbortError } = require('internal/errors');
   const onAbort = () => req.destroy(new AbortError(undefined, { cause: signal.reason }));
   if (signal.aborted) {
-    process.nextTick(onAbort);
+    onAbort();
   } else {
     signal.addEventListener('abort', onAbort, { once: true });
     req.once('close', () => signal.removeEventListener('abort', onAbort));
@@ -275,9 +288,9 @@ function socketCloseListener() {
     req.emit('close');
     if (!res.aborted && res.readable) res.push(null);
   } else {
-    if (!req.socket._hadError) {
+    if (!req[kHadError]) {
       // Nothing answered before the connection went away.
-      req.socket._hadError = true;
+      markHadError(req);
       req.emit('error', connResetException('socket hang up'));
     }
     req._closed = true;
@@ -295,7 +308,7 @@ function socketErrorListener(err) {
   const req = socket._httpMessage;
   if (req) {
     // Errors may keep coming; the request hears the first only.
-    req.socket._hadError = true;
+    markHadError(req);
     req.emit('error', err);
   }
   const parser = socket.parser;
@@ -312,9 +325,9 @@ function socketOnEnd() {
   const socket = this;
   const req = this._httpMessage;
   const parser = this.parser;
-  if (!req.res && !req.socket._hadError) {
+  if (!req.res && !req[kHadError]) {
     // The server ended the connection without answering.
-    req.socket._hadError = true;
+    markHadError(req);
     req.emit('error', connResetException('socket hang up'));
   }
   if (parser) {
@@ -334,7 +347,7 @@ function socketOnData(d) {
     socket.removeListener('data', socketOnData);
     socket.removeListener('end', socketOnEnd);
     socket.destroy();
-    req.socket._hadError = true;
+    markHadError(req);
     req.emit('error', ret);
   } else if (ret !== undefined && parser.incoming && parser.incoming.upgrade) {
     // 101 Switching Protocols, or the answer to CONNECT: the socket is the user's now.
@@ -343,6 +356,8 @@ function socketOnData(d) {
     socket.removeListener('data', socketOnData);
     socket.removeListener('end', socketOnEnd);
     socket.removeListener('drain', ondrain);
+    if (req.timeoutCb) socket.removeListener('timeout', req.timeoutCb);
+    socket.removeListener('timeout', responseOnTimeout);
     freeParser(parser, req, socket);
     const bodyHead = Buffer.from(ret);
     const eventName = req.method === 'CONNECT' ? 'connect' : 'upgrade';
@@ -377,8 +392,9 @@ function statusIsInformational(status) {
 // A response head arrived. Returns true when the response has no body to read.
 function parserOnIncomingClient(req, socket, parser, info) {
   if (req.res) {
-    // A second response for one request: the server is broken.
+    // A second response for one request: the server is broken. Nothing more is read.
     socket.destroy();
+    parser.close();
     return true;
   }
   const res = new IncomingMessage(socket);
@@ -495,8 +511,8 @@ function emitFreeNT(req) {
 
 function freeParser(parser, req, socket) {
   if (parser) {
-    parser.close();
     parser.incoming = null;
+    parser.free();
   }
   if (socket) socket.parser = null;
   if (req) req.parser = null;
@@ -573,7 +589,7 @@ function onSocketNT(req, socket, err) {
       });
       return;
     }
-    destroyRequest(req, error || connResetException('socket hang up'));
+    destroyRequest(req, error);
     return;
   }
   tickOnSocket(req, socket);

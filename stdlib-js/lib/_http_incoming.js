@@ -181,14 +181,13 @@ IncomingMessage.prototype._addHeaderLine = function _addHeaderLine(field, value,
   if (field === 'set-cookie') {
     if (dest[field] !== undefined) dest[field].push(value);
     else dest[field] = [value];
-  } else if (this.joinDuplicateHeaders) {
-    if (dest[field] === undefined) dest[field] = value;
-    else dest[field] += ', ' + value;
-  } else if (dropDuplicates.has(field)) {
-    if (dest[field] === undefined) dest[field] = value;
   } else if (field === 'cookie') {
     if (dest[field] === undefined) dest[field] = value;
     else dest[field] += '; ' + value;
+  } else if (dropDuplicates.has(field)) {
+    // joinDuplicateHeaders keeps every value of these too (RFC 9110 section 5.2).
+    if (dest[field] === undefined) dest[field] = value;
+    else if (this.joinDuplicateHeaders) dest[field] += ', ' + value;
   } else if (dest[field] === undefined) {
     dest[field] = value;
   } else {

@@ -5,6 +5,7 @@
 // output until it owns a socket (`socket._httpMessage === this`).
 
 const Stream = require('stream');
+const { deprecate } = require('util');
 const { Buffer } = require('buffer');
 const { validateString } = require('internal/errors');
 const {
@@ -29,6 +30,7 @@ const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
 const kErrored = Symbol('errored');
 const kUniqueHeaders = Symbol('kUniqueHeaders');
 const kBytesWritten = Symbol('kBytesWritten');
+const kHadError = Symbol('kHadError');
 
 const crlf = '\r\n';
 
@@ -114,15 +116,39 @@ Object.defineProperties(OutgoingMessage.prototype, {
     set(val) { this.socket = val; },
   },
   headersSent: { configurable: true, enumerable: true, get() { return !!this._header; } },
+});
+
+// _headers and _headerNames: the old header views, kept behind DEP0066 warnings.
+const depMsg = (name) => `OutgoingMessage.prototype.${name} is deprecated`;
+Object.defineProperties(OutgoingMessage.prototype, {
+  _headers: {
+    get: deprecate(function() { return this.getHeaders(); }, depMsg('_headers'), 'DEP0066'),
+    set: deprecate(function(val) {
+      if (val == null) {
+        this[kOutHeaders] = null;
+      } else if (typeof val === 'object') {
+        const headers = this[kOutHeaders] = Object.create(null);
+        for (const name of Object.keys(val)) headers[name.toLowerCase()] = [name, val[name]];
+      }
+    }, depMsg('_headers'), 'DEP0066'),
+  },
   _headerNames: {
-    configurable: true,
-    get() {
+    get: deprecate(function() {
       const headers = this[kOutHeaders];
       if (headers === null) return null;
       const out = Object.create(null);
       for (const key of Object.keys(headers)) out[key] = headers[key][0];
       return out;
-    },
+    }, depMsg('_headerNames'), 'DEP0066'),
+    set: deprecate(function(val) {
+      if (typeof val !== 'object' || val === null) return;
+      const headers = this[kOutHeaders];
+      if (!headers) return;
+      for (const key of Object.keys(val)) {
+        const entry = headers[key];
+        if (entry) entry[0] = val[key];
+      }
+    }, depMsg('_headerNames'), 'DEP0066'),
   },
 });
 
@@ -159,7 +185,10 @@ OutgoingMessage.prototype.destroy = function destroy(error) {
 OutgoingMessage.prototype._send = function _send(data, encoding, callback, byteLength) {
   if (!this._headerSent && this._header !== null) {
     const header = this._header;
-    if (typeof data === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+    // One write for head and first bytes when both encode alike: the head is Latin-1, so a
+    // UTF-8 string joins it only while the head is plain ASCII.
+    if (typeof data === 'string' && (encoding === 'latin1' ||
+        ((encoding === 'utf8' || !encoding) && !/[^\x00-\x7f]/.test(header)))) {
       data = header + data;
     } else {
       this.outputData.unshift({ data: header, encoding: 'latin1', callback: null });
@@ -444,7 +473,7 @@ OutgoingMessage.prototype.write = function write(chunk, encoding, callback) {
 };
 
 function onError(msg, err, callback) {
-  if (msg.socket && msg.socket._hadError) return;
+  if (msg[kHadError]) return;
   process.nextTick(emitErrorNt, msg, err, callback);
 }
 
@@ -543,7 +572,7 @@ OutgoingMessage.prototype.addTrailers = function addTrailers(headers) {
 };
 
 function onFinish(outmsg) {
-  if (outmsg && outmsg.socket && outmsg.socket._hadError) return;
+  if (outmsg[kHadError]) return;
   outmsg.emit('finish');
 }
 
@@ -668,4 +697,5 @@ module.exports = {
   kNeedDrain,
   kOutHeaders,
   kHighWaterMark,
+  kHadError,
 };

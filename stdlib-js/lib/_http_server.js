@@ -2,7 +2,7 @@
 // _http_server: http.Server and ServerResponse. Each connection gets a request parser
 // (internal/http/parser); requests are answered in order (pipelined responses wait for the one
 // before them), kept alive per HTTP/1.0 and 1.1 rules, and malformed input gets Node's canned
-// 400/408/431 answers before the connection closes.
+// 400/408/413/431 answers before the connection closes.
 
 const net = require('net');
 const { Buffer } = require('buffer');
@@ -15,6 +15,7 @@ const {
   codes: {
     ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_STATUS_CODE, ERR_HTTP_REQUEST_TIMEOUT,
     ERR_HTTP_SOCKET_ASSIGNED, ERR_HTTP_SOCKET_ENCODING, ERR_INVALID_ARG_VALUE, ERR_INVALID_CHAR,
+    ERR_OUT_OF_RANGE,
   },
   validateInteger, validateBoolean, validateObject,
 } = require('internal/errors');
@@ -27,6 +28,8 @@ const kState = Symbol('http.server.connectionState');
 
 const badRequestResponse = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
 const requestTimeoutResponse = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
+const requestChunkExtensionsTooLargeResponse =
+  'HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n';
 const requestHeaderFieldsTooLargeResponse =
   'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
 
@@ -89,17 +92,35 @@ ServerResponse.prototype.writeProcessing = function writeProcessing(cb) {
   this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'ascii', cb);
 };
 
+// One Link value: `<uri>` then `; param` or `; param=value` / `; param="value"` pairs.
+const linkValueRegExp = /^<[^>]*>(?:\s*;\s*[^;"\s]+(?:=(?:"[^;"\s]*"|[^;"\s]*))?)*$/;
+const linkFormatHint = 'must be an array or string of format "</styles.css>; rel=preload; as=style"';
+
+function linkHeaderValue(link) {
+  const check = (v) => {
+    if (typeof v !== 'string' || !linkValueRegExp.test(v)) {
+      throw new ERR_INVALID_ARG_VALUE('hints', v, linkFormatHint);
+    }
+  };
+  if (typeof link === 'string') {
+    check(link);
+    return link;
+  }
+  if (Array.isArray(link)) {
+    for (const v of link) check(v);
+    return link.join(', ');
+  }
+  throw new ERR_INVALID_ARG_VALUE('hints', link, linkFormatHint);
+}
+
 ServerResponse.prototype.writeEarlyHints = function writeEarlyHints(hints, cb) {
   validateObject(hints, 'hints');
   if (hints.link === null || hints.link === undefined) return;
-  const links = Array.isArray(hints.link) ? hints.link : [hints.link];
-  for (const l of links) {
-    if (typeof l !== 'string' || checkInvalidHeaderChar(l)) {
-      throw new ERR_INVALID_ARG_VALUE('hints.link', hints.link);
-    }
-  }
+  const link = linkHeaderValue(hints.link);
+  // No links, no 103.
+  if (link.length === 0) return;
   let head = 'HTTP/1.1 103 Early Hints\r\n';
-  head += 'Link: ' + links.join(', ') + '\r\n';
+  head += 'Link: ' + link + '\r\n';
   for (const key of Object.keys(hints)) {
     if (key !== 'link') head += key + ': ' + hints[key] + '\r\n';
   }
@@ -128,11 +149,15 @@ ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj)
   let headers;
   if (this[kOutHeaders]) {
     if (Array.isArray(obj)) {
+      // These replace headers set before, yet may repeat among themselves: drop the old ones
+      // first, then append.
       if (obj.length && Array.isArray(obj[0])) {
-        for (const [k, v] of obj) this.appendHeader(k, v);
+        for (const [k] of obj) if (k) this.removeHeader(k);
+        for (const [k, v] of obj) if (k) this.appendHeader(k, v);
       } else {
         if (obj.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', obj);
-        for (let n = 0; n < obj.length; n += 2) this.appendHeader(obj[n], obj[n + 1]);
+        for (let n = 0; n < obj.length; n += 2) if (obj[n]) this.removeHeader(obj[n]);
+        for (let n = 0; n < obj.length; n += 2) if (obj[n]) this.appendHeader(obj[n], obj[n + 1]);
       }
     } else if (obj) {
       for (const k of Object.keys(obj)) if (k) this.setHeader(k, obj[k]);
@@ -168,9 +193,13 @@ function storeHTTPOptions(options) {
   const { requestTimeout = 300_000 } = options;
   validateInteger(requestTimeout, 'requestTimeout', 0);
   this.requestTimeout = requestTimeout;
-  const { headersTimeout = Math.min(60_000, requestTimeout || 60_000) } = options;
+  const { headersTimeout = Math.min(60_000, requestTimeout) } = options;
   validateInteger(headersTimeout, 'headersTimeout', 0);
   this.headersTimeout = headersTimeout;
+  // The head is part of the request, so its deadline cannot be the later one.
+  if (requestTimeout > 0 && headersTimeout > 0 && headersTimeout > requestTimeout) {
+    throw new ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout', headersTimeout);
+  }
   const { keepAliveTimeout = 5_000 } = options;
   validateInteger(keepAliveTimeout, 'keepAliveTimeout', 0);
   this.keepAliveTimeout = keepAliveTimeout;
@@ -233,7 +262,6 @@ Server.prototype.close = function close(...args) {
 function httpServerPreClose(server) {
   server.closeIdleConnections();
   clearInterval(server[kConnectionsCheckingInterval]);
-  server[kConnectionsCheckingInterval] = undefined;
 }
 
 Server.prototype.closeAllConnections = function closeAllConnections() {
@@ -243,7 +271,10 @@ Server.prototype.closeAllConnections = function closeAllConnections() {
 Server.prototype.closeIdleConnections = function closeIdleConnections() {
   for (const socket of this[kConnections]) {
     const state = socket[kState];
-    if (state && state.incoming.length === 0 && !socket._httpMessage && !state.parsing) socket.destroy();
+    if (state && state.incoming.length === 0 && !socket._httpMessage &&
+        !(socket.parser && socket.parser.inMessage)) {
+      socket.destroy();
+    }
   }
 };
 
@@ -309,15 +340,22 @@ function connectionListenerInternal(server, socket) {
     outgoingData: 0,
     requestsCount: 0,
     keepAliveTimeoutSet: false,
-    parsing: false,
+    // The head/request deadlines run from the connection's start, then from each message's
+    // first byte (as Node's connection list does).
+    parsing: true,
     headersDone: false,
-    messageStart: 0,
+    messageStart: Date.now(),
     currentReq: null,
   };
   socket[kState] = state;
   server[kConnections].add(socket);
 
   const parser = new HTTPParser(REQUEST, {
+    onMessageBegin() {
+      state.parsing = true;
+      state.headersDone = false;
+      state.messageStart = Date.now();
+    },
     onHeaders(info) { return parserOnHeaders(server, socket, state, parser, info); },
     onBody(chunk) {
       const req = state.currentReq;
@@ -340,10 +378,14 @@ function connectionListenerInternal(server, socket) {
   });
   socket.parser = parser;
 
-  socket.on('data', (d) => socketOnData(server, socket, parser, state, d));
-  socket.on('end', () => socketOnEnd(server, socket, parser, state));
-  socket.on('close', () => socketOnClose(server, socket, parser, state));
-  socket.on('drain', () => socketOnDrain(socket, state));
+  // Kept so an upgrade can take exactly these off again (net's own listeners stay).
+  state.listeners = {
+    data: (d) => socketOnData(server, socket, parser, state, d),
+    end: () => socketOnEnd(server, socket, parser, state),
+    close: () => socketOnClose(server, socket, parser, state),
+    drain: () => socketOnDrain(socket, state),
+  };
+  for (const name of Object.keys(state.listeners)) socket.on(name, state.listeners[name]);
   socket.on('error', socketOnError);
   socket._paused = false;
   // An HTTP connection carries bytes, never text (RFC 7230 section 3).
@@ -355,11 +397,6 @@ function socketSetEncoding() {
 }
 
 function socketOnData(server, socket, parser, state, d) {
-  if (!state.parsing) {
-    state.parsing = true;
-    state.headersDone = false;
-    state.messageStart = Date.now();
-  }
   const ret = parser.execute(d);
   onParserExecuteCommon(server, socket, parser, state, ret, d);
 }
@@ -377,10 +414,8 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
   state.upgradeReq = null;
   if (!req) return;
   const eventName = req.method === 'CONNECT' ? 'connect' : 'upgrade';
-  socket.removeAllListeners('data');
-  socket.removeAllListeners('end');
-  socket.removeAllListeners('close');
-  socket.removeAllListeners('drain');
+  for (const name of Object.keys(state.listeners)) socket.removeListener(name, state.listeners[name]);
+  socket.removeListener('close', onServerResponseClose);
   socket.removeListener('error', socketOnError);
   socket.removeListener('timeout', socketOnTimeout);
   socket.parser = null;
@@ -416,7 +451,8 @@ function socketOnEnd(server, socket, parser, state) {
 
 function socketOnClose(server, socket, parser, state) {
   server[kConnections].delete(socket);
-  parser.close();
+  parser.incoming = null;
+  parser.free();
   abortIncoming(state.incoming);
 }
 
@@ -466,6 +502,7 @@ function socketOnError(e) {
       let response;
       switch (e.code) {
         case 'HPE_HEADER_OVERFLOW': response = requestHeaderFieldsTooLargeResponse; break;
+        case 'HPE_CHUNK_EXTENSIONS_OVERFLOW': response = requestChunkExtensionsTooLargeResponse; break;
         case 'ERR_HTTP_REQUEST_TIMEOUT': response = requestTimeoutResponse; break;
         default: response = badRequestResponse;
       }
@@ -496,6 +533,7 @@ function parserOnHeaders(server, socket, state, parser, info) {
     req.upgrade = false;
   }
   state.currentReq = req;
+  parser.incoming = req;
   parserOnIncoming(server, socket, state, req, info.shouldKeepAlive);
   if (req.upgrade) {
     state.upgradeReq = req;
@@ -545,13 +583,14 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   res.on('finish', resOnFinish.bind(undefined, req, res, socket, state, server));
 
   if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 &&
-      !req.headers.host) {
+      req.headers.host === undefined) {
     res.writeHead(400, ['Connection', 'close']);
     res.end();
     return;
   }
 
   if (server.maxRequestsPerSocket > 0 && state.requestsCount > server.maxRequestsPerSocket) {
+    server.emit('dropRequest', req, socket);
     res.writeHead(503);
     res.end();
     return;
@@ -578,8 +617,11 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
 }
 
 function resOnFinish(req, res, socket, state, server) {
-  const idx = state.incoming.indexOf(req);
-  if (idx !== -1) state.incoming.splice(idx, 1);
+  if (state.incoming[0] === req) state.incoming.shift();
+  else {
+    const idx = state.incoming.indexOf(req);
+    if (idx !== -1) state.incoming.splice(idx, 1);
+  }
   // The handler never read the body: drop it so the next request can be parsed.
   if (!req._consuming && !(req._readableState && req._readableState.resumeScheduled)) req._dump();
   res.detachSocket(socket);
@@ -609,4 +651,5 @@ module.exports = {
   kServerResponse,
   kIncomingMessage,
   kConnections,
+  kConnectionsCheckingInterval,
 };

@@ -45,10 +45,10 @@ module.exports = {
   validateHeaderValue,
   get,
   request,
-  // Eddy keeps no pool of idle parsers (each connection makes its own), so only the argument
-  // is checked.
+  // Eddy keeps no pool of idle parsers (each connection makes its own): the limit is only kept.
   setMaxIdleHTTPParsers(max) {
     require('internal/errors').validateInteger(max, 'max', 1);
+    require('_http_common').parsers.max = max;
   },
 };
 
