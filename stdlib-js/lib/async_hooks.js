@@ -32,6 +32,11 @@ class AsyncLocalStorage {
     };
   }
 
+  // Node 20's store propagation step (called per new resource by its async_hooks-based
+  // implementation). Stores travel with the async context frame here, so it has no work to
+  // do; it exists because code that wraps AsyncLocalStorage expects it.
+  _propagate(resource, triggerResource, type) {}
+
   disable() {
     const frame = ctx.current();
     if (frame !== undefined && frame.has(this)) {

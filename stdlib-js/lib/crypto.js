@@ -4,6 +4,7 @@
 // kernel's getrandom(2) (bindings/src/crypto.rs). Hashes, ciphers and keys come later.
 
 const { codes } = require('internal/errors');
+const { bindToCurrent } = require('internal/async_context');
 
 const native = binding.crypto;
 const kMaxLength = 2 ** 31 - 1;
@@ -43,7 +44,7 @@ function randomFill(buf, offset, size, callback) {
     throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   randomFillSync(buf, offset, size);
-  process.nextTick(callback, null, buf);
+  process.nextTick(bindToCurrent(callback, 'RANDOMBYTESREQUEST'), null, buf);
 }
 
 function randomBytes(size, callback) {
@@ -57,7 +58,7 @@ function randomBytes(size, callback) {
   const out = BufferCtor ? BufferCtor.alloc(size) : new Uint8Array(size);
   native.randomFill(out, 0, size);
   if (typeof callback === 'function') {
-    process.nextTick(callback, null, out);
+    process.nextTick(bindToCurrent(callback, 'RANDOMBYTESREQUEST'), null, out);
     return undefined;
   }
   return out;

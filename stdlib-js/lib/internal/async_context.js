@@ -56,12 +56,14 @@ function bindResource(fn, type) {
   const active = state.active;
   return function bound(...args) {
     hooks.emitBefore(asyncId, trigger, resource);
+    let result;
     try {
-      return active ? runInFrame(frame, fn, this, args) : Reflect.apply(fn, this, args);
+      result = active ? runInFrame(frame, fn, this, args) : Reflect.apply(fn, this, args);
     } finally {
       hooks.emitDestroy(asyncId);
-      hooks.emitAfter(asyncId);
     }
+    hooks.emitAfter(asyncId);
+    return result;
   };
 }
 

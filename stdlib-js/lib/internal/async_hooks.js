@@ -87,14 +87,20 @@ function emitAfter(asyncId) {
   popExecution();
 }
 
-/** Runs `fn` as the callback of resource `asyncId` (before/after around it). */
+/**
+ * Runs `fn` as the callback of resource `asyncId` (before/after around it). A throw leaves the
+ * execution in place for the uncaught-exception handlers; unwindAfterUncaught() closes it.
+ */
 function runInResource(asyncId, resource, fn, trigger = currentId) {
   emitBefore(asyncId, trigger, resource);
-  try {
-    return fn();
-  } finally {
-    emitAfter(asyncId);
-  }
+  const result = fn();
+  emitAfter(asyncId);
+  return result;
+}
+
+/** After 'uncaughtException' was handled: `after` for every execution left open, innermost first. */
+function unwindAfterUncaught() {
+  while (stack.length > 0) emitAfter(currentId);
 }
 
 // destroy callbacks are batched and run after the current callback, as in Node.
@@ -139,4 +145,5 @@ module.exports = {
   pushExecution,
   runInResource,
   triggerAsyncId,
+  unwindAfterUncaught,
 };

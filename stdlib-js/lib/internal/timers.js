@@ -165,8 +165,10 @@ function onTimer(timer) {
       if (timer[kHasPrimitive]) knownById.delete(timer[kAsyncId]);
       asyncHooks.emitDestroy(timer[kAsyncId]);
     }
-    asyncHooks.emitAfter(timer[kAsyncId]);
   }
+  // Not in `finally`: after a throw, the uncaught-exception handlers still run inside this
+  // timer, and the stack is unwound after them (internal/async_hooks).
+  asyncHooks.emitAfter(timer[kAsyncId]);
 }
 
 function setTimeout(callback, after, ...args) {
@@ -253,11 +255,9 @@ function onImmediate(id) {
       Reflect.apply(immediate._onImmediate, immediate, args);
     }
   } finally {
-    if (visible) {
-      asyncHooks.emitDestroy(id);
-      asyncHooks.emitAfter(id);
-    }
+    if (visible) asyncHooks.emitDestroy(id);
   }
+  if (visible) asyncHooks.emitAfter(id);
 }
 
 function setInternalImmediate(callback) {

@@ -877,10 +877,14 @@ function printFatal(error, arrow) {
 function handleUncaught(error, origin, arrow) {
   if (uncaughtCaptureCallback !== null) {
     uncaughtCaptureCallback(error);
+    requireBuiltin('internal/async_hooks').unwindAfterUncaught();
     return;
   }
   process.emit('uncaughtExceptionMonitor', error, origin);
-  if (process.emit('uncaughtException', error, origin)) return;
+  if (process.emit('uncaughtException', error, origin)) {
+    requireBuiltin('internal/async_hooks').unwindAfterUncaught();
+    return;
+  }
   printFatal(error, arrow);
   process.exitCode = 1;
   if (!process._exiting) {

@@ -52,8 +52,8 @@ function runTicks() {
       else Reflect.apply(callback, undefined, args);
     } finally {
       asyncHooks.emitDestroy(tock.asyncId);
-      asyncHooks.emitAfter(tock.asyncId);
     }
+    asyncHooks.emitAfter(tock.asyncId);
   }
 }
 
