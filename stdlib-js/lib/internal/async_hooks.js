@@ -3,7 +3,8 @@
 // timers (Timeout, Immediate), process.nextTick (TickObject), MessagePorts and AsyncResources.
 // The execution id stack is kept at all times (executionAsyncId() works without hooks); the
 // hook callbacks are only looked at while a hook is enabled. Promises are not tracked: that
-// needs V8's promise hooks, which the runtime does not expose yet.
+// needs V8's promise hooks: they are installed when the runtime offers
+// binding.runtime.setPromiseHooks(init, before, after, resolve) (V8's Context::SetPromiseHooks).
 
 // The active hooks: records with the callbacks of each enabled AsyncHook.
 const active = [];
@@ -41,6 +42,7 @@ function enable(record) {
   if (active.includes(record)) return;
   active.push(record);
   for (const name of Object.keys(counts)) if (typeof record[name] === 'function') counts[name]++;
+  updatePromiseHooks();
 }
 
 function disable(record) {
@@ -48,6 +50,56 @@ function disable(record) {
   if (index === -1) return;
   active.splice(index, 1);
   for (const name of Object.keys(counts)) if (typeof record[name] === 'function') counts[name]--;
+  updatePromiseHooks();
+}
+
+// ===== promises (PROMISE resources), through V8's promise hooks when the runtime has them =====
+
+const kPromiseId = Symbol('asyncId');
+const kPromiseTrigger = Symbol('triggerAsyncId');
+
+function promiseIdOf(promise) {
+  if (promise[kPromiseId] === undefined) {
+    promise[kPromiseId] = newAsyncId();
+    promise[kPromiseTrigger] = currentId;
+  }
+  return promise[kPromiseId];
+}
+
+function promiseInit(promise, parent) {
+  const trigger = parent !== undefined ? promiseIdOf(parent) : currentId;
+  promise[kPromiseId] = newAsyncId();
+  promise[kPromiseTrigger] = trigger;
+  emitInit(promise[kPromiseId], 'PROMISE', trigger, promise);
+}
+
+function promiseBefore(promise) {
+  emitBefore(promiseIdOf(promise), promise[kPromiseTrigger], promise);
+}
+
+function promiseAfter(promise) {
+  const id = promiseIdOf(promise);
+  if (currentId === id && stack.length > 0) emitAfter(id);
+}
+
+function promiseResolve(promise) {
+  emitPromiseResolve(promiseIdOf(promise));
+}
+
+let promiseHooksOn = false;
+
+function updatePromiseHooks() {
+  const rt = binding.runtime;
+  if (typeof rt.setPromiseHooks !== 'function') return;
+  const want = counts.init + counts.before + counts.after + counts.promiseResolve > 0;
+  if (!want && !promiseHooksOn) return;
+  promiseHooksOn = want;
+  if (!want) {
+    rt.setPromiseHooks(undefined, undefined, undefined, undefined);
+    return;
+  }
+  rt.setPromiseHooks(counts.init > 0 ? promiseInit : undefined, promiseBefore, promiseAfter,
+    counts.promiseResolve > 0 ? promiseResolve : undefined);
 }
 
 // Callbacks run over a copy: a hook enabled from inside a callback sees the next event only.
