@@ -285,6 +285,18 @@ function activeResourcesInfo() {
   return out;
 }
 
+// util.promisify(setTimeout) / (setImmediate) give the timers/promises versions, as in Node.
+for (const [fn, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(fn, Symbol.for('nodejs.util.promisify.custom'), {
+    __proto__: null,
+    enumerable: true,
+    configurable: true,
+    get() {
+      return require('timers/promises')[name];
+    },
+  });
+}
+
 module.exports = {
   activeResourcesInfo,
   Immediate,

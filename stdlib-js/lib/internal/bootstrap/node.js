@@ -948,8 +948,28 @@ function afterImports(main) {
     .catch((err) => binding.runtime.triggerUncaughtException(err, true));
 }
 
+// -e/-p/stdin code sees the builtin modules as globals (`fs`, `vm`, …), loaded on first use.
+function addBuiltinGlobals() {
+  for (const id of loader.Module.builtinModules) {
+    if (id.startsWith('_') || id.includes('/') || id in globalThis) continue;
+    Object.defineProperty(globalThis, id, {
+      configurable: true,
+      enumerable: false,
+      get() {
+        const value = requireBuiltin(id);
+        Object.defineProperty(globalThis, id, { value, writable: true, configurable: true, enumerable: false });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(globalThis, id, { value, writable: true, configurable: true, enumerable: true });
+      },
+    });
+  }
+}
+
 function evalMain(source, print, name) {
   perfUtils.mark('bootstrapComplete');
+  addBuiltinGlobals();
   preload();
   try {
     afterImports(() => evalMainNow(source, print, name));
