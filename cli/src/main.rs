@@ -110,6 +110,7 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--expose_gc",
         "--stack-trace-limit=",
         "--stack-size=",
+        "--stack_size=",
         "--max-old-space-size=",
         "--max-semi-space-size=",
         "--harmony",

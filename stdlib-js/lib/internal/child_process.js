@@ -96,8 +96,16 @@ function normalizeSpawnArguments(file, args, options) {
     throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], options.shell);
   }
   if (options.argv0 != null) validateString(options.argv0, 'options.argv0');
-  for (const a of args) {
-    if (typeof a !== 'string') throw new ERR_INVALID_ARG_TYPE('args', 'string[]', args);
+  // Arguments are passed as strings (Node converts each one); NUL bytes cannot be passed.
+  args = args.map((a) => {
+    const text = `${a}`;
+    if (text.includes('\u0000')) {
+      throw new ERR_INVALID_ARG_VALUE('args[i]', a, 'must be a string without null bytes');
+    }
+    return text;
+  });
+  if (file.includes('\u0000')) {
+    throw new ERR_INVALID_ARG_VALUE('file', file, 'must be a string without null bytes');
   }
 
   if (options.shell) {
