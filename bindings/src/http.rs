@@ -83,6 +83,15 @@ fn with_headers<'b, R>(
     }
 }
 
+/// The array, 0 for "not complete yet", or the negative error code.
+fn set_result(rv: &mut v8::ReturnValue, result: Result<Option<v8::Local<v8::Array>>, i32>) {
+    match result {
+        Ok(Some(arr)) => rv.set(arr.into()),
+        Ok(None) => rv.set_int32(0),
+        Err(code) => rv.set_int32(code),
+    }
+}
+
 /// `parseRequest(bytes)` → `[consumed, method, url, versionMinor, …headers]`.
 fn parse_request(
     scope: &mut v8::PinScope,
@@ -107,11 +116,7 @@ fn parse_request(
             Err(e) => Err(error_code(e)),
         }
     });
-    match result {
-        Ok(Some(arr)) => rv.set(arr.into()),
-        Ok(None) => rv.set_int32(0),
-        Err(code) => rv.set_int32(code),
-    }
+    set_result(&mut rv, result);
 }
 
 /// `parseResponse(bytes)` → `[consumed, versionMinor, statusCode, statusMessage, …headers]`.
@@ -138,11 +143,7 @@ fn parse_response(
             Err(e) => Err(error_code(e)),
         }
     });
-    match result {
-        Ok(Some(arr)) => rv.set(arr.into()),
-        Ok(None) => rv.set_int32(0),
-        Err(code) => rv.set_int32(code),
-    }
+    set_result(&mut rv, result);
 }
 
 /// `parseTrailers(bytes)` → `[consumed, …headers]` (the header block after a last chunk).
@@ -161,9 +162,5 @@ fn parse_trailers(
         Ok(httparse::Status::Partial) => Ok(None),
         Err(e) => Err(error_code(e)),
     });
-    match result {
-        Ok(Some(arr)) => rv.set(arr.into()),
-        Ok(None) => rv.set_int32(0),
-        Err(code) => rv.set_int32(code),
-    }
+    set_result(&mut rv, result);
 }

@@ -654,26 +654,45 @@ fn listen_tcp(
     let backlog = args.get(2).int32_value(scope).unwrap_or(511);
     let ipv6_only = args.get(3).is_true();
     let cb = function_arg(scope, &args, 4);
-    let bound = (|| -> std::io::Result<std::net::TcpListener> {
-        let sock = socket2::Socket::new(
-            socket2::Domain::for_address(addr),
-            socket2::Type::STREAM.nonblocking().cloexec(),
-            Some(socket2::Protocol::TCP),
-        )?;
-        // As libuv: a restarted server may bind while old connections sit in TIME_WAIT.
-        sock.set_reuse_address(true)?;
-        if addr.is_ipv6() {
-            sock.set_only_v6(ipv6_only)?;
-        }
-        sock.bind(&addr.into())?;
-        sock.listen(backlog)?;
-        Ok(sock.into())
-    })();
+    let bound = listening_socket(
+        socket2::Domain::for_address(addr),
+        Some(socket2::Protocol::TCP),
+        &addr.into(),
+        backlog,
+        |sock| {
+            // As libuv: a restarted server may bind while old connections sit in TIME_WAIT.
+            sock.set_reuse_address(true)?;
+            if addr.is_ipv6() {
+                sock.set_only_v6(ipv6_only)?;
+            }
+            Ok(())
+        },
+    )
+    .map(std::net::TcpListener::from);
     let result = match bound {
         Ok(l) => adopt_listener(scope, Listener::Tcp(TcpListener::from_std(l)), cb),
         Err(e) => -(errno_of(&e) as i64),
     };
     rv.set_double(result as f64);
+}
+
+/// A non-blocking listening socket: `prepare` sets options before the bind.
+fn listening_socket(
+    domain: socket2::Domain,
+    protocol: Option<socket2::Protocol>,
+    addr: &socket2::SockAddr,
+    backlog: i32,
+    prepare: impl FnOnce(&socket2::Socket) -> std::io::Result<()>,
+) -> std::io::Result<socket2::Socket> {
+    let sock = socket2::Socket::new(
+        domain,
+        socket2::Type::STREAM.nonblocking().cloexec(),
+        protocol,
+    )?;
+    prepare(&sock)?;
+    sock.bind(addr)?;
+    sock.listen(backlog)?;
+    Ok(sock)
 }
 
 /// `listenPipe(path, backlog, onevent)` → token, or a negative errno.
@@ -685,16 +704,9 @@ fn listen_pipe(
     let path = args.get(0).to_rust_string_lossy(scope);
     let backlog = args.get(1).int32_value(scope).unwrap_or(511);
     let cb = function_arg(scope, &args, 2);
-    let bound = (|| -> std::io::Result<std::os::unix::net::UnixListener> {
-        let sock = socket2::Socket::new(
-            socket2::Domain::UNIX,
-            socket2::Type::STREAM.nonblocking().cloexec(),
-            None,
-        )?;
-        sock.bind(&socket2::SockAddr::unix(&path)?)?;
-        sock.listen(backlog)?;
-        Ok(sock.into())
-    })();
+    let bound = socket2::SockAddr::unix(&path)
+        .and_then(|addr| listening_socket(socket2::Domain::UNIX, None, &addr, backlog, |_| Ok(())))
+        .map(std::os::unix::net::UnixListener::from);
     let result = match bound {
         Ok(l) => adopt_listener(scope, Listener::Unix(UnixListener::from_std(l)), cb),
         Err(e) => -(errno_of(&e) as i64),

@@ -63,6 +63,7 @@ struct Cli {
 }
 
 fn main() {
+    limit_malloc_arenas();
     let raw: Vec<String> = std::env::args().collect();
     let (mut cli, exec_argv, node_v8_flags) = match parse(&raw) {
         Ok(parsed) => parsed,
@@ -92,6 +93,20 @@ fn main() {
             1
         }
     });
+}
+
+/// Cap glibc's malloc arenas at two. Every thread that allocates (V8's GC helpers, the worker
+/// pool) otherwise gets an arena of its own, and memory freed in them stays resident: a server
+/// kept ~20% more RSS after a burst of connections than with two arenas, where it comes back
+/// to within a few percent. `MALLOC_ARENA_MAX` in the environment still wins.
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        // SAFETY: mallopt is called before any other thread exists.
+        unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, 2);
+        }
+    }
 }
 
 /// What a Node option Eddy accepts besides its own becomes.

@@ -125,7 +125,7 @@ fn poll(scope: &mut v8::PinScope, timeout: Option<Duration>) {
         }
     };
     if timeout != Some(Duration::ZERO) {
-        reduce_memory(scope);
+        reduce_memory(scope, timeout);
     }
     st.borrow_mut().event_loop.io.poll(timeout);
     // libuv updates its clock after polling, so timers started from these callbacks count from
@@ -144,18 +144,24 @@ fn poll(scope: &mut v8::PinScope, timeout: Option<Duration>) {
 
 /// Handles closed before the loop goes idle that make it worth handing memory back.
 const TRIM_AFTER_CLOSED: usize = 1000;
+/// A wait at least this long counts as idle for the memory step after any handle closed.
+const LONG_IDLE: Duration = Duration::from_secs(1);
 
-/// About to wait after many handles closed (a burst of connections ended): let V8 shrink its
-/// heap and the allocator return freed pages, so a server's RSS comes back down after a load
-/// instead of staying at its peak. Done only when idle, so it never delays a callback.
-fn reduce_memory(scope: &mut v8::PinScope) {
+/// About to wait after handles closed (a burst of connections ended, or a long quiet spell
+/// follows some): let V8 shrink its heap and the allocator return freed pages, so a server's
+/// RSS comes back down after a load instead of staying at its peak. Done only when the loop
+/// is about to block, so it never delays a callback.
+fn reduce_memory(scope: &mut v8::PinScope, timeout: Option<Duration>) {
     let st = state(scope);
     {
         let mut s = st.borrow_mut();
-        if s.event_loop.io.closed_since_trim < TRIM_AFTER_CLOSED {
+        let closed = s.event_loop.io.closed_since_trim;
+        let long_wait = timeout.is_none_or(|t| t >= LONG_IDLE);
+        if closed < TRIM_AFTER_CLOSED && !(closed > 0 && long_wait) {
             return;
         }
         s.event_loop.io.closed_since_trim = 0;
+        s.event_loop.io.shrink();
     }
     scope.low_memory_notification();
     #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -140,6 +140,15 @@ impl Io {
         !self.pending.is_empty() || !self.closing.is_empty() || !self.fed.is_empty()
     }
 
+    /// Give back the capacity a burst of handles left in the table and the queues.
+    pub fn shrink(&mut self) {
+        self.handles.shrink_to_fit();
+        self.ready.shrink_to_fit();
+        self.fed.shrink_to_fit();
+        self.pending.shrink_to_fit();
+        self.closing.shrink_to_fit();
+    }
+
     /// Whether ref'd handles are waiting for events (so the poll may block for them).
     pub fn has_refed_active(&self) -> bool {
         self.refed_active > 0

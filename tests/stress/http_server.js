@@ -1,6 +1,7 @@
 'use strict';
 // The server of the HTTP stress test (tests/e2e.rs, `http_stress_*`): answers every request
-// with "ok", and `/rss` with its resident set size after a full GC (run with --expose-gc).
+// with "ok", and `/rss` with its resident set size after a full GC (run with --expose-gc;
+// EDDY_STRESS_DEBUG=1 also prints process.memoryUsage() to stderr).
 const http = require('http');
 const server = http.createServer((req, res) => {
   req.resume();
@@ -8,7 +9,9 @@ const server = http.createServer((req, res) => {
     if (req.url === '/rss') {
       globalThis.gc();
       globalThis.gc();
-      res.end(String(process.memoryUsage().rss));
+      const m = process.memoryUsage();
+      if (process.env.EDDY_STRESS_DEBUG) console.error(JSON.stringify(m));
+      res.end(String(m.rss));
     } else {
       res.end('ok');
     }

@@ -116,21 +116,20 @@ class NetHandle {
 
   // 'close' (EV.CLOSE) follows in the close phase when there was a token.
   close() {
-    if (this.closed) return false;
-    this.closed = true;
-    this.reading = false;
-    if (this.token === null) return false;
-    native.close(this.token);
-    return true;
+    return this._end(native.close);
   }
 
   // As close(), but a TCP connection ends with RST (the peer reads ECONNRESET).
   reset() {
+    return this._end(native.reset);
+  }
+
+  _end(how) {
     if (this.closed) return false;
     this.closed = true;
     this.reading = false;
     if (this.token === null) return false;
-    native.reset(this.token);
+    how(this.token);
     return true;
   }
 
