@@ -144,6 +144,7 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--expose-internals",
         "--preserve-symlinks",
         "--zero-fill-buffers",
+        "--max-http-header-size=",
         "--title=",
         "--no-addons",
         "--unhandled-rejections=",

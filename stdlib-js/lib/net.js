@@ -30,6 +30,7 @@ const { Server } = require('internal/net_server');
 const FastBuffer = Buffer[Symbol.species];
 
 const kPendingWriteCb = Symbol('kPendingWriteCb');
+const kCloseHadError = Symbol('kCloseHadError');
 const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
 const kTimeout = Symbol('kTimeout');
@@ -185,7 +186,7 @@ function onHandleEvent(socket, kind, value) {
       break;
     }
     case EV.CLOSE:
-      if (socket.destroyed) emitClose(socket, socket._hadError);
+      if (socket.destroyed) emitClose(socket, socket[kCloseHadError]);
       break;
   }
 }
@@ -421,7 +422,8 @@ Socket.prototype._destroy = function(exception, cb) {
   this._clearTimer();
   const handle = this._handle;
   if (handle !== null) {
-    this._hadError = !!exception;
+    // 'close' reports whether destroy() had an error; _hadError stays the user's (http sets it).
+    this[kCloseHadError] = !!exception;
     this._handle = null;
     // 'close' follows from the close phase (EV.CLOSE) when a native socket was open.
     const how = this.resetAndClosing && typeof handle.reset === 'function' ? 'reset' : 'close';
