@@ -23,6 +23,9 @@ const pending = [];
 // passed, so a test that loads this helper and then ends early (or skips) is not taken for a
 // pass; a test that never loads the helper has no checks to run.
 const marker = process.env.EDDY_NODE_TEST_MARKER;
+// Only the test's own process reports: the children it spawns (often itself again) must not
+// write over its marker, and Node's environment has no such variable either.
+delete process.env.EDDY_NODE_TEST_MARKER;
 let skipped = null;
 if (marker) {
   const fs = require('fs');
