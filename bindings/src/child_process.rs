@@ -16,7 +16,7 @@ use eddy_runtime::mio::unix::SourceFd;
 use eddy_runtime::mio::{Interest, Token};
 use eddy_runtime::{
     Handle, NativeModule, Ready, call_function, close_handle, handle, js_string, mio, open_handle,
-    registry, set_fn, set_handle_active, set_handle_ref, set_value, v8,
+    registry, set_fn, set_handle_active, set_handle_ref, set_value, submit, v8,
 };
 
 use crate::net::{Stream, adopt_stream};
@@ -345,14 +345,33 @@ fn spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
             let t = v8::Number::new(scope, watch.token as f64);
             set_value(scope, result, "watch", t.into());
         }
-        Err(e) => {
-            // No pidfd (kernel before 5.3): the child runs, but its exit cannot be watched.
+        Err(_) => {
+            // No pidfd (a kernel before 5.3): a pool job waits for the exit instead. It keeps
+            // the loop alive like a ref'd child (unref() cannot release it).
             close_handle(scope, watch.token, |_| {});
-            set_errno(scope, result, errno_of(&e));
+            let onexit = watch.onexit.borrow_mut().take();
+            submit(
+                scope,
+                move || {
+                    let mut status = 0;
+                    // SAFETY: a blocking waitpid on our own child, on a pool thread.
+                    unsafe { libc::waitpid(pid, &mut status, 0) };
+                    status
+                },
+                move |scope, status| {
+                    let st = std::process::ExitStatus::from_raw(status.unwrap_or(0));
+                    if let Some(cb) = onexit {
+                        let cb = v8::Local::new(scope, cb);
+                        let code = v8::Integer::new(scope, st.code().unwrap_or(0)).into();
+                        let signal = v8::Integer::new(scope, st.signal().unwrap_or(0)).into();
+                        call_function(scope, cb, &[code, signal]);
+                    }
+                },
+            );
         }
     }
-    // std would not reap it; ChildWatch does (the handle is dropped without waiting).
-    std::mem::forget(child);
+    // Dropping std's Child neither waits nor kills; the exit is reaped by the watcher above.
+    drop(child);
     rv.set(result.into());
 }
 
