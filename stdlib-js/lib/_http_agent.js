@@ -295,5 +295,6 @@ function setRequestSocket(agent, req, socket) {
 
 module.exports = {
   Agent,
+  freeSocketErrorListener,
   globalAgent: new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 }),
 };

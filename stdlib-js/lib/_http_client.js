@@ -9,7 +9,7 @@ const { URL, urlToHttpOptions } = require('url');
 const { HTTPParser, RESPONSE, checkIsHttpToken } = require('_http_common');
 const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUniqueHeaders,
   kHadError } = require('_http_outgoing');
-const { IncomingMessage } = require('_http_incoming');
+const { IncomingMessage, applyHead } = require('_http_incoming');
 const httpAgent = require('_http_agent');
 const { finished } = require('stream');
 const {
@@ -398,15 +398,9 @@ function parserOnIncomingClient(req, socket, parser, info) {
     return true;
   }
   const res = new IncomingMessage(socket);
-  res.httpVersionMajor = info.versionMajor;
-  res.httpVersionMinor = info.versionMinor;
-  res.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
   res.statusCode = info.statusCode;
   res.statusMessage = info.statusMessage;
-  res.joinDuplicateHeaders = !!req.joinDuplicateHeaders;
-  let n = info.rawHeaders.length;
-  if (req.maxHeadersCount > 0) n = Math.min(n, req.maxHeadersCount * 2);
-  res._addHeaderLines(info.rawHeaders, n);
+  applyHead(res, info, req.joinDuplicateHeaders, req.maxHeadersCount);
   res.upgrade = !!info.upgrade && (info.statusCode === 101 || req.method === 'CONNECT');
   info.upgrade = res.upgrade;
   parser.incoming = res;
@@ -491,16 +485,11 @@ function responseKeepAlive(req) {
   socket.removeListener('data', socketOnData);
   socket.removeListener('end', socketOnEnd);
   socket.removeListener('drain', ondrain);
-  socket.once('error', freeSocketError);
+  socket.once('error', httpAgent.freeSocketErrorListener);
   // Free the socket only after the user's own 'end' handlers have run.
   process.nextTick(emitFreeNT, req);
   req.destroyed = true;
   if (req.res) req.res.socket = null;
-}
-
-function freeSocketError() {
-  this.destroy();
-  this.emit('agentRemove');
 }
 
 function emitFreeNT(req) {

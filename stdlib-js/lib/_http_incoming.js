@@ -215,4 +215,16 @@ function onError(self, error, cb) {
   else cb(error);
 }
 
-module.exports = { IncomingMessage, readStart, readStop };
+// The parts of a parsed head (internal/http/parser's info) that requests and responses share:
+// the version, and the header lines (at most maxHeadersCount of them, when that is set).
+function applyHead(msg, info, joinDuplicateHeaders, maxHeadersCount) {
+  msg.httpVersionMajor = info.versionMajor;
+  msg.httpVersionMinor = info.versionMinor;
+  msg.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
+  msg.joinDuplicateHeaders = !!joinDuplicateHeaders;
+  let n = info.rawHeaders.length;
+  if (maxHeadersCount > 0) n = Math.min(n, maxHeadersCount * 2);
+  msg._addHeaderLines(info.rawHeaders, n);
+}
+
+module.exports = { IncomingMessage, applyHead, readStart, readStop };

@@ -10,7 +10,7 @@ const { HTTPParser, REQUEST, STATUS_CODES, continueExpression, chunkExpression,
   checkInvalidHeaderChar } = require('_http_common');
 const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUniqueHeaders } =
   require('_http_outgoing');
-const { IncomingMessage } = require('_http_incoming');
+const { IncomingMessage, applyHead } = require('_http_incoming');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_STATUS_CODE, ERR_HTTP_REQUEST_TIMEOUT,
@@ -515,15 +515,9 @@ function socketOnError(e) {
 function parserOnHeaders(server, socket, state, parser, info) {
   state.headersDone = true;
   const req = new server[kIncomingMessage](socket);
-  req.httpVersionMajor = info.versionMajor;
-  req.httpVersionMinor = info.versionMinor;
-  req.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
   req.method = info.method;
   req.url = info.url;
-  req.joinDuplicateHeaders = !!server.joinDuplicateHeaders;
-  let n = info.rawHeaders.length;
-  if (server.maxHeadersCount > 0) n = Math.min(n, server.maxHeadersCount * 2);
-  req._addHeaderLines(info.rawHeaders, n);
+  applyHead(req, info, server.joinDuplicateHeaders, server.maxHeadersCount);
 
   if (info.upgrade) {
     const wanted = req.method === 'CONNECT' || server.listenerCount('upgrade') > 0;
