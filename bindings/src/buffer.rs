@@ -24,7 +24,10 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
 /// The bytes of an ArrayBufferView argument, borrowed for the duration of one native call.
 ///
 /// Returns an empty slice for anything that is not a view (or a detached one).
-fn view_bytes<'a>(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> &'a mut [u8] {
+pub(crate) fn view_bytes<'a>(
+    scope: &mut v8::PinScope,
+    value: v8::Local<v8::Value>,
+) -> &'a mut [u8] {
     let Ok(view) = v8::Local::<v8::ArrayBufferView>::try_from(value) else {
         return &mut [];
     };

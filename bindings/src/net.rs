@@ -877,17 +877,10 @@ fn write(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
         return;
     };
     let data = args.get(1);
-    let result = if let Ok(view) = v8::Local::<v8::ArrayBufferView>::try_from(data) {
-        let mut stack = [0u8; 1024];
-        let len = view.byte_length();
-        if len <= stack.len() {
-            let n = view.copy_contents(&mut stack);
-            socket.write_bytes(&stack[..n])
-        } else {
-            let mut bytes = vec![0u8; len];
-            let n = view.copy_contents(&mut bytes);
-            socket.write_bytes(&bytes[..n])
-        }
+    let result = if data.is_array_buffer_view() {
+        // Written from the view's own memory: no JS runs before write_bytes returns, and what
+        // the socket does not take is copied into the queue there.
+        socket.write_bytes(crate::buffer::view_bytes(scope, data))
     } else {
         let text = data.to_rust_string_lossy(scope);
         socket.write_bytes(text.as_bytes())
