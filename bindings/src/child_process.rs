@@ -34,12 +34,15 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
 
 // ===== options =====
 
-/// What each stdio slot is, from JS: `'pipe'`, `'ignore'`, `'inherit'` or a descriptor number.
+/// What each stdio slot is, from JS: `'pipe'`, `'ignore'`, `'inherit'`, `'ipc'` or a
+/// descriptor number.
 enum Slot {
     Pipe,
     Ignore,
     Inherit,
     Fd(i32),
+    /// The IPC channel: a Unix socket pair whose parent end reads passed descriptors.
+    Ipc,
 }
 
 struct SpawnOptions {
@@ -116,6 +119,7 @@ fn read_options<'s>(
                 match item.to_rust_string_lossy(scope).as_str() {
                     "pipe" | "overlapped" => Slot::Pipe,
                     "inherit" => Slot::Inherit,
+                    "ipc" => Slot::Ipc,
                     _ => Slot::Ignore,
                 }
             };
@@ -146,27 +150,35 @@ fn read_options<'s>(
     })
 }
 
-fn stdio_of(slot: &Slot) -> std::io::Result<Stdio> {
-    Ok(match slot {
-        Slot::Pipe => Stdio::piped(),
-        Slot::Ignore => Stdio::null(),
-        Slot::Inherit => Stdio::inherit(),
-        Slot::Fd(fd) => {
-            // SAFETY: dup gives us our own descriptor; OwnedFd closes only that copy.
-            let copy = unsafe { libc::dup(*fd) };
-            if copy < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Stdio::from(unsafe { OwnedFd::from_raw_fd(copy) })
-        }
-    })
+fn dup_cloexec(fd: i32, min: i32) -> std::io::Result<OwnedFd> {
+    // SAFETY: F_DUPFD_CLOEXEC returns a new descriptor we own, or fails.
+    let copy = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, min) };
+    if copy < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(unsafe { OwnedFd::from_raw_fd(copy) })
 }
 
-fn command(opts: &SpawnOptions) -> std::io::Result<Command> {
-    if opts.stdio.len() > 3 {
-        // Descriptors past stderr need a dup2 plan in the child; not there yet.
-        return Err(std::io::Error::from_raw_os_error(libc::ENOTSUP));
-    }
+/// A connected pair of Unix stream sockets (close-on-exec): (parent end, child end).
+fn socket_pair() -> std::io::Result<(std::os::unix::net::UnixStream, OwnedFd)> {
+    let (a, b) = std::os::unix::net::UnixStream::pair()?;
+    Ok((a, OwnedFd::from(b)))
+}
+
+/// A spawn ready to go: the command, the parent's ends of the pipes made for slots that std's
+/// stdin/stdout/stderr do not cover (IPC, and every slot past 2), and placeholders.
+struct Plan {
+    cmd: Command,
+    /// (slot, parent end, is the IPC channel).
+    extra: Vec<(usize, std::os::unix::net::UnixStream, bool)>,
+    /// Child ends for slots past 2, kept open until the child has them.
+    _child_ends: Vec<OwnedFd>,
+    /// Descriptors held open so that std's own exec-error pipe cannot take a number a
+    /// slot past 2 is dup2'd onto in the child.
+    _placeholders: Vec<OwnedFd>,
+}
+
+fn command(opts: &SpawnOptions) -> std::io::Result<Plan> {
     let mut cmd = Command::new(&opts.file);
     if let Some((first, rest)) = opts.args.split_first() {
         cmd.arg0(first);
@@ -179,27 +191,112 @@ fn command(opts: &SpawnOptions) -> std::io::Result<Command> {
     if let Some(cwd) = &opts.cwd {
         cmd.current_dir(cwd);
     }
-    cmd.stdin(stdio_of(&opts.stdio[0])?);
-    cmd.stdout(stdio_of(&opts.stdio[1])?);
-    cmd.stderr(stdio_of(&opts.stdio[2])?);
+    let mut extra = Vec::new();
+    // The child's side of each slot: Ok(None) leaves it closed in the child.
+    let mut child_fd = |i: usize, slot: &Slot| -> std::io::Result<Option<OwnedFd>> {
+        Ok(match slot {
+            Slot::Ignore if i > 2 => None,
+            Slot::Ignore => Some(OwnedFd::from(
+                std::fs::File::options()
+                    .read(i == 0)
+                    .write(i != 0)
+                    .open("/dev/null")?,
+            )),
+            Slot::Inherit if i > 2 => dup_cloexec(i as i32, 0).ok(),
+            Slot::Inherit => Some(dup_cloexec(i as i32, 0)?),
+            Slot::Fd(fd) => Some(dup_cloexec(*fd, 0)?),
+            // (std makes the pipes of stdin/stdout/stderr; this is slots past 2, and IPC.)
+            Slot::Pipe | Slot::Ipc => {
+                let (parent, child) = socket_pair()?;
+                extra.push((i, parent, matches!(slot, Slot::Ipc)));
+                Some(child)
+            }
+        })
+    };
+    let mut stdio: Vec<Stdio> = Vec::new();
+    for (i, slot) in opts.stdio.iter().take(3).enumerate() {
+        stdio.push(match slot {
+            Slot::Pipe => Stdio::piped(),
+            Slot::Inherit => Stdio::inherit(),
+            other => match child_fd(i, other)? {
+                Some(fd) => Stdio::from(fd),
+                None => Stdio::null(),
+            },
+        });
+    }
+    let mut stdio = stdio.into_iter();
+    cmd.stdin(stdio.next().unwrap_or_else(Stdio::null));
+    cmd.stdout(stdio.next().unwrap_or_else(Stdio::null));
+    cmd.stderr(stdio.next().unwrap_or_else(Stdio::null));
+
+    // Slots past 2: copies numbered above every target, so no dup2 below clobbers another.
+    let top = opts.stdio.len() as i32;
+    let mut child_ends = Vec::new();
+    let mut moves: Vec<(i32, i32)> = Vec::new();
+    for (i, slot) in opts.stdio.iter().enumerate().skip(3) {
+        if let Some(fd) = child_fd(i, slot)? {
+            let high = dup_cloexec(fd.as_raw_fd(), top)?;
+            moves.push((high.as_raw_fd(), i as i32));
+            child_ends.push(high);
+        }
+    }
+    let mut placeholders = Vec::new();
+    if !moves.is_empty() {
+        for target in 3..top {
+            // SAFETY: F_GETFD only asks whether the descriptor is open.
+            if unsafe { libc::fcntl(target, libc::F_GETFD) } < 0 {
+                let f = std::fs::File::open("/dev/null")?;
+                placeholders.push(OwnedFd::from(f));
+            }
+        }
+    }
     if let Some(uid) = opts.uid {
         cmd.uid(uid);
     }
     if let Some(gid) = opts.gid {
         cmd.gid(gid);
     }
-    if opts.detached {
-        // SAFETY: setsid is async-signal-safe, as a pre_exec hook must be.
-        unsafe {
-            cmd.pre_exec(|| {
-                if libc::setsid() < 0 {
+    let detached = opts.detached;
+    // A descriptor of ours given as stdin/stdout/stderr may be a non-blocking socket.
+    let given_fd = opts.stdio.iter().take(3).any(|s| matches!(s, Slot::Fd(_)));
+    // Without a hook std can use posix_spawn, which is much cheaper than fork for a big process.
+    if !(detached || given_fd || !moves.is_empty()) {
+        return Ok(Plan {
+            cmd,
+            extra,
+            _child_ends: child_ends,
+            _placeholders: placeholders,
+        });
+    }
+    // SAFETY: setsid, dup2 and fcntl are async-signal-safe, as a pre_exec hook must be; dup2
+    // clears close-on-exec on the target, so exactly the slots reach the program.
+    unsafe {
+        cmd.pre_exec(move || {
+            if detached && libc::setsid() < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            for &(from, to) in &moves {
+                if libc::dup2(from, to) < 0 {
                     return Err(std::io::Error::last_os_error());
                 }
-                Ok(())
-            });
-        }
+            }
+            // A stream of ours handed over as stdin/stdout/stderr is non-blocking; programs
+            // expect blocking standard descriptors (libuv clears the flag the same way).
+            for fd in 0..3 {
+                let flags = libc::fcntl(fd, libc::F_GETFL);
+                if flags >= 0 && flags & libc::O_NONBLOCK != 0 {
+                    libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+                }
+            }
+            Ok(())
+        });
     }
-    Ok(cmd)
+    Ok(Plan {
+        cmd,
+        extra,
+        _child_ends: child_ends,
+        _placeholders: placeholders,
+    })
 }
 
 fn errno_of(e: &std::io::Error) -> i32 {
@@ -274,7 +371,19 @@ fn spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
     let onexit = v8::Local::<v8::Function>::try_from(args.get(1))
         .ok()
         .map(|f| v8::Global::new(scope, f));
-    let mut child = match command(&opts).and_then(|mut c| c.spawn()) {
+    let mut plan = match command(&opts) {
+        Ok(plan) => plan,
+        Err(e) => {
+            set_errno(scope, result, errno_of(&e));
+            rv.set(result.into());
+            return;
+        }
+    };
+    let spawned = plan.cmd.spawn();
+    // The child has its ends now (or never will): ours close here.
+    let extra = std::mem::take(&mut plan.extra);
+    drop(plan);
+    let mut child = match spawned {
         Ok(child) => child,
         Err(e) => {
             set_errno(scope, result, errno_of(&e));
@@ -319,6 +428,26 @@ fn spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
             None => v8::null(scope).into(),
         };
         tokens.push(value);
+    }
+    for (i, parent, ipc) in extra {
+        while tokens.len() <= i {
+            tokens.push(v8::null(scope).into());
+        }
+        let stream = parent
+            .set_nonblocking(true)
+            .map(|_| Stream::Unix(mio::net::UnixStream::from_std(parent)));
+        let token = stream
+            .map_err(|e| -errno_of(&e))
+            .and_then(|stream| adopt_stream(scope, stream, false));
+        tokens[i] = match token {
+            Ok(token) => {
+                if ipc && let Some(socket) = handle::<crate::net::Socket>(scope, token) {
+                    socket.state.borrow_mut().ipc = true;
+                }
+                v8::Number::new(scope, token as f64).into()
+            }
+            Err(_) => v8::null(scope).into(),
+        };
     }
     let stdio = v8::Array::new_with_elements(scope, &tokens);
     set_value(scope, result, "stdio", stdio.into());
@@ -462,7 +591,9 @@ fn run_sync(
     max_buffer: f64,
     kill_signal: i32,
 ) -> std::io::Result<SyncDone> {
-    let mut child = command(opts)?.spawn()?;
+    let mut plan = command(opts)?;
+    let mut child = plan.cmd.spawn()?;
+    drop(plan);
     let pid = child.id() as i32;
     // Feed and drain on helper threads, so a child that writes a lot while we write its input
     // cannot deadlock us; they end when the pipes close.
@@ -520,19 +651,37 @@ fn run_sync(
     let deadline =
         (timeout_ms > 0.0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
     let mut timed_out = false;
+    // The exit wakes a poll on the child's pidfd; without one (old kernels), a short sleep.
+    let pidfd = pidfd_open(pid).ok();
     let status = loop {
         if let Some(st) = child.try_wait()? {
             break st;
         }
+        let now = Instant::now();
         if let Some(d) = deadline
-            && Instant::now() >= d
+            && now >= d
             && !timed_out
         {
             timed_out = true;
             // SAFETY: signalling our own child.
             unsafe { libc::kill(pid, kill_signal) };
         }
-        std::thread::sleep(Duration::from_millis(2));
+        let wait_ms = match deadline {
+            Some(d) if !timed_out => (d - now).as_millis().min(1000) as i32 + 1,
+            _ => 1000,
+        };
+        match &pidfd {
+            Some(fd) => {
+                let mut pfd = libc::pollfd {
+                    fd: fd.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one pollfd, valid for the call.
+                unsafe { libc::poll(&mut pfd, 1, wait_ms) };
+            }
+            None => std::thread::sleep(Duration::from_millis(2)),
+        }
     };
     if let Some(w) = writer {
         let _ = w.join();

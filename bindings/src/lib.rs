@@ -14,8 +14,11 @@ mod fs;
 mod fs_ops;
 mod http;
 mod net;
+mod net_fd;
 mod os;
 mod process;
+mod signal;
+mod tty;
 mod types;
 mod url;
 mod util;
@@ -35,6 +38,8 @@ pub fn all() -> Vec<NativeModule> {
         net::MODULE,
         os::MODULE,
         process::MODULE,
+        signal::MODULE,
+        tty::MODULE,
         types::MODULE,
         url::MODULE,
         util::MODULE,

@@ -16,6 +16,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{IpAddr, Shutdown, SocketAddr};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::rc::Rc;
 
 use eddy_runtime::mio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
@@ -44,6 +45,9 @@ const EV_CONNECTION: i32 = 6;
 const EV_CLOSE: i32 = 7;
 /// A shutdown (end of our write side) finished: value is 0 or the negative errno.
 const EV_SHUTDOWN: i32 = 8;
+/// An IPC channel's read carried descriptors (SCM_RIGHTS): value is an array of fds, delivered
+/// before the `EV_DATA` of the same read. JS owns them from then on.
+pub(crate) const EV_HANDLES: i32 = 9;
 
 /// Bytes read per `read` call, and reads per readiness event before yielding to other handles.
 const READ_CHUNK: usize = 64 * 1024;
@@ -69,6 +73,7 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "localAddress", local_address);
     set_fn(scope, target, "remoteAddress", remote_address);
     set_fn(scope, target, "queuedBytes", queued_bytes);
+    crate::net_fd::init(scope, target);
     let events = v8::Object::new(scope);
     for (name, value) in [
         ("DATA", EV_DATA),
@@ -79,6 +84,7 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
         ("CONNECTION", EV_CONNECTION),
         ("CLOSE", EV_CLOSE),
         ("SHUTDOWN", EV_SHUTDOWN),
+        ("HANDLES", EV_HANDLES),
     ] {
         let v = v8::Integer::new(scope, value);
         set_value(scope, events, name, v.into());
@@ -99,6 +105,14 @@ pub(crate) enum Stream {
 }
 
 impl Stream {
+    pub(crate) fn raw_fd(&self) -> RawFd {
+        match self {
+            Stream::Tcp(s) => s.as_raw_fd(),
+            Stream::Unix(s) => s.as_raw_fd(),
+            Stream::PipeIn(s) => s.as_raw_fd(),
+            Stream::PipeOut(s) => s.as_raw_fd(),
+        }
+    }
     fn source(&mut self) -> &mut dyn mio::event::Source {
         match self {
             Stream::Tcp(s) => s,
@@ -158,16 +172,16 @@ impl Stream {
 }
 
 /// A listening socket.
-enum Listener {
+pub(crate) enum Listener {
     Tcp(TcpListener),
     Unix(UnixListener),
 }
 
 // ===== impl Socket =====
 
-struct SocketState {
+pub(crate) struct SocketState {
     /// `None` once closed.
-    stream: Option<Stream>,
+    pub(crate) stream: Option<Stream>,
     /// The JS `onevent(kind, value)`.
     callback: Option<v8::Global<v8::Function>>,
     connecting: bool,
@@ -177,16 +191,24 @@ struct SocketState {
     /// A readable event is fed for the next poll phase.
     read_fed: bool,
     /// Bytes the socket has not taken yet, oldest first; `sent` counts what went of the first.
-    queue: VecDeque<Vec<u8>>,
+    queue: VecDeque<Piece>,
     sent: usize,
     queued: usize,
     /// `shutdown()` was asked for while writes were queued.
     shutdown_pending: bool,
+    /// An IPC channel: reads collect passed descriptors (`EV_HANDLES`).
+    pub(crate) ipc: bool,
 }
 
-struct Socket {
-    token: usize,
-    state: RefCell<SocketState>,
+/// Queued bytes, and the descriptor that travels with their first byte (IPC handle passing).
+pub(crate) struct Piece {
+    data: Vec<u8>,
+    fd: Option<OwnedFd>,
+}
+
+pub(crate) struct Socket {
+    pub(crate) token: usize,
+    pub(crate) state: RefCell<SocketState>,
 }
 
 impl SocketState {
@@ -202,13 +224,14 @@ impl SocketState {
             sent: 0,
             queued: 0,
             shutdown_pending: false,
+            ipc: false,
         }
     }
 }
 
 impl Socket {
     /// Whether the handle keeps the loop alive: reading, connecting or writes queued.
-    fn update_active(&self, scope: &mut v8::PinScope) {
+    pub(crate) fn update_active(&self, scope: &mut v8::PinScope) {
         let active = {
             let s = self.state.borrow();
             s.stream.is_some() && (s.reading || s.connecting || s.queued > 0)
@@ -216,7 +239,7 @@ impl Socket {
         set_handle_active(scope, self.token, active);
     }
 
-    fn emit<'s>(
+    pub(crate) fn emit<'s>(
         &self,
         scope: &mut v8::PinScope<'s, '_>,
         kind: i32,
@@ -241,23 +264,38 @@ impl Socket {
         thread_local! {
             static SCRATCH: RefCell<Vec<u8>> = RefCell::new(vec![0u8; READ_CHUNK]);
         }
+        let mut fds: Vec<RawFd> = Vec::new();
         for _ in 0..READS_PER_EVENT {
             let result = {
                 let mut s = self.state.borrow_mut();
                 if !s.reading {
                     return;
                 }
+                let ipc = s.ipc;
                 let Some(stream) = s.stream.as_mut() else {
                     return;
                 };
                 SCRATCH.with(|buf| {
                     let mut buf = buf.borrow_mut();
-                    match stream.read(&mut buf) {
+                    let read = if ipc {
+                        crate::net_fd::recv_with_fds(stream.raw_fd(), &mut buf, &mut fds)
+                    } else {
+                        stream.read(&mut buf)
+                    };
+                    match read {
                         Ok(n) => Ok(buf[..n].to_vec()),
                         Err(e) => Err(e),
                     }
                 })
             };
+            if !fds.is_empty() {
+                let items: Vec<v8::Local<v8::Value>> = fds
+                    .drain(..)
+                    .map(|fd| v8::Integer::new(scope, fd).into())
+                    .collect();
+                let arr = v8::Array::new_with_elements(scope, &items);
+                self.emit(scope, EV_HANDLES, arr.into());
+            }
             match result {
                 Ok(bytes) if bytes.is_empty() => {
                     {
@@ -313,24 +351,37 @@ impl Socket {
     }
 
     /// Push queued bytes into the socket. Ok(true) when the queue is empty afterwards.
-    fn flush(&self) -> std::io::Result<bool> {
+    pub(crate) fn flush(&self) -> std::io::Result<bool> {
         let mut s = self.state.borrow_mut();
         let s = &mut *s;
         let Some(stream) = s.stream.as_mut() else {
             return Ok(true);
         };
-        // The queue goes out with writev, up to 64 pieces per call.
+        // The queue goes out with writev, up to 64 pieces per call. A piece carrying a
+        // descriptor goes alone, by sendmsg, so the descriptor rides on its first byte.
         while !s.queue.is_empty() {
-            let mut slices = Vec::with_capacity(s.queue.len().min(64));
-            for (i, piece) in s.queue.iter().take(64).enumerate() {
-                let from = if i == 0 { s.sent } else { 0 };
-                slices.push(std::io::IoSlice::new(&piece[from..]));
-            }
-            match stream.write_vectored(&slices) {
+            let written = if s.sent == 0
+                && let Some(fd) = s.queue[0].fd.as_ref()
+            {
+                crate::net_fd::send_with_fd(stream.raw_fd(), &s.queue[0].data, fd.as_raw_fd())
+            } else {
+                let mut slices = Vec::with_capacity(s.queue.len().min(64));
+                for (i, piece) in s.queue.iter().take(64).enumerate() {
+                    if i > 0 && piece.fd.is_some() {
+                        break;
+                    }
+                    let from = if i == 0 { s.sent } else { 0 };
+                    slices.push(std::io::IoSlice::new(&piece.data[from..]));
+                }
+                stream.write_vectored(&slices)
+            };
+            match written {
                 Ok(mut n) => {
+                    // Sent (even partly): the descriptor went with the first byte.
+                    s.queue[0].fd = None;
                     s.queued -= n;
                     while n > 0 {
-                        let left = s.queue[0].len() - s.sent;
+                        let left = s.queue[0].data.len() - s.sent;
                         if n >= left {
                             n -= left;
                             s.queue.pop_front();
@@ -369,7 +420,48 @@ impl Socket {
             }
         }
         if written < data.len() {
-            s.queue.push_back(data[written..].to_vec());
+            s.queue.push_back(Piece {
+                data: data[written..].to_vec(),
+                fd: None,
+            });
+            s.queued += data.len() - written;
+        }
+        s.queued as i64
+    }
+
+    /// As `write_bytes`, with `fd` passed along (SCM_RIGHTS) on the first byte; `fd` is a copy
+    /// the queue owns until it is sent.
+    pub(crate) fn write_with_fd(&self, data: &[u8], fd: OwnedFd) -> i64 {
+        let mut s = self.state.borrow_mut();
+        let s = &mut *s;
+        let Some(stream) = s.stream.as_ref() else {
+            return -(libc::EBADF as i64);
+        };
+        let mut written = 0;
+        let mut fd = Some(fd);
+        if s.queue.is_empty() && !s.connecting && !data.is_empty() {
+            loop {
+                match crate::net_fd::send_with_fd(
+                    stream.raw_fd(),
+                    data,
+                    fd.as_ref().map_or(-1, |f| f.as_raw_fd()),
+                ) {
+                    Ok(n) => {
+                        written = n;
+                        fd = None;
+                        break;
+                    }
+                    Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                    Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                    Err(e) => return -(errno_of(&e) as i64),
+                }
+            }
+        }
+        if written < data.len() {
+            s.queue.push_back(Piece {
+                data: data[written..].to_vec(),
+                fd,
+            });
             s.queued += data.len() - written;
         }
         s.queued as i64
@@ -489,9 +581,9 @@ impl Handle for Socket {
 
 // ===== impl Server =====
 
-struct Server {
+pub(crate) struct Server {
     token: usize,
-    listener: RefCell<Option<Listener>>,
+    pub(crate) listener: RefCell<Option<Listener>>,
     callback: RefCell<Option<v8::Global<v8::Function>>>,
 }
 
@@ -560,13 +652,17 @@ pub(crate) fn adopt_stream(
     Ok(token)
 }
 
-fn errno_of(e: &std::io::Error) -> i32 {
+pub(crate) fn errno_of(e: &std::io::Error) -> i32 {
     e.raw_os_error().unwrap_or(libc::EIO)
 }
 
 // ===== natives =====
 
-fn token_arg(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArguments, i: i32) -> usize {
+pub(crate) fn token_arg(
+    scope: &mut v8::PinScope,
+    args: &v8::FunctionCallbackArguments,
+    i: i32,
+) -> usize {
     let n = args.get(i).number_value(scope).unwrap_or(0.0);
     if n.is_finite() && n >= 0.0 {
         n as usize
@@ -575,7 +671,7 @@ fn token_arg(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArguments, i: 
     }
 }
 
-fn socket_arg(
+pub(crate) fn socket_arg(
     scope: &mut v8::PinScope,
     args: &v8::FunctionCallbackArguments,
 ) -> Option<Rc<Socket>> {
@@ -612,7 +708,7 @@ fn port_arg(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArguments, i: i
 }
 
 /// Register a listening socket as a server handle: its token, or the negative errno.
-fn adopt_listener(
+pub(crate) fn adopt_listener(
     scope: &mut v8::PinScope,
     listener: Listener,
     callback: Option<v8::Global<v8::Function>>,

@@ -1,7 +1,7 @@
 'use strict';
-// node:child_process — spawn, exec, execFile and their synchronous forms, over
-// binding.child_process (internal/child_process holds ChildProcess). fork() and IPC channels
-// are not here yet.
+// node:child_process — spawn, exec, execFile, fork and their synchronous forms, over
+// binding.child_process (internal/child_process holds ChildProcess; internal/child_process/ipc
+// the channel of fork()).
 
 const { Buffer } = require('buffer');
 const { promisify, getSystemErrorName } = require('util');
@@ -11,7 +11,8 @@ const {
 const { errnoException } = require('internal/net');
 const {
   codes: {
-    ERR_CHILD_PROCESS_STDIO_MAXBUFFER, ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE,
+    ERR_CHILD_PROCESS_IPC_REQUIRED, ERR_CHILD_PROCESS_STDIO_MAXBUFFER, ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE, ERR_IPC_SYNC_FORK, ERR_OUT_OF_RANGE,
   },
   validateAbortSignal, validateFunction, validateString, validateObject, AbortError,
 } = require('internal/errors');
@@ -73,6 +74,72 @@ function spawn(file, args, options) {
     }
   }
   return child;
+}
+
+// 'pipe' → ['pipe', 'pipe', 'pipe', 'ipc'], as fork() takes a string stdio.
+function stdioStringToArray(stdio, channel) {
+  switch (stdio) {
+    case 'ignore':
+    case 'overlapped':
+    case 'pipe':
+      return [stdio, stdio, stdio, channel];
+    case 'inherit':
+      return [0, 1, 2, channel];
+    default:
+      throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+  }
+}
+
+/** Run `modulePath` in a new Eddy process (process.execPath) with an IPC channel. */
+function fork(modulePath, args, options) {
+  if (modulePath instanceof URL) modulePath = require('url').fileURLToPath(modulePath);
+  validateString(modulePath, 'modulePath');
+  if (modulePath.includes('\u0000')) {
+    throw new ERR_INVALID_ARG_VALUE('modulePath', modulePath, 'must be a string without null bytes');
+  }
+  if (args == null) {
+    args = [];
+  } else if (typeof args === 'object' && !Array.isArray(args)) {
+    options = args;
+    args = [];
+  } else if (!Array.isArray(args)) {
+    throw new ERR_INVALID_ARG_TYPE('args', 'Array', args);
+  }
+  if (options != null) validateObject(options, 'options');
+  options = { ...options, shell: false };
+  options.execPath = options.execPath || process.execPath;
+  const execArgv = options.execArgv || process.execArgv;
+  if (!Array.isArray(execArgv)) throw new ERR_INVALID_ARG_TYPE('options.execArgv', 'Array', execArgv);
+  for (const a of execArgv) {
+    if (typeof a === 'string' && a.includes('\u0000')) {
+      throw new ERR_INVALID_ARG_VALUE('options.execArgv', execArgv, 'must be an array without null bytes');
+    }
+  }
+  // -e/-p of this process are not the child's program.
+  const inherited = execArgv === process.execArgv ? stripEvalFlags(execArgv) : execArgv;
+  args = [...inherited, modulePath, ...args];
+  if (typeof options.stdio === 'string') {
+    options.stdio = stdioStringToArray(options.stdio, 'ipc');
+  } else if (!Array.isArray(options.stdio)) {
+    options.stdio = stdioStringToArray(options.silent ? 'pipe' : 'inherit', 'ipc');
+  } else if (!options.stdio.includes('ipc')) {
+    throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
+  }
+  return spawn(options.execPath, args, options);
+}
+
+function stripEvalFlags(execArgv) {
+  const out = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i];
+    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print') {
+      i++;
+      continue;
+    }
+    if (a === '-pe' || a.startsWith('--eval=') || a.startsWith('--print=')) continue;
+    out.push(a);
+  }
+  return out;
 }
 
 function normalizeExecFileArgs(file, args, options, callback) {
@@ -262,6 +329,7 @@ function spawnSync(file, args, options) {
   const maxBuffer = opts.maxBuffer === undefined ? MAX_BUFFER : opts.maxBuffer;
   const killSignal = convertToValidSignal(opts.killSignal === undefined ? 'SIGTERM' : opts.killSignal);
   const stdio = normalizeStdio(opts.stdio || 'pipe');
+  if (stdio.includes('ipc')) throw new ERR_IPC_SYNC_FORK();
 
   let input = null;
   if (opts.input != null) {
@@ -353,6 +421,7 @@ module.exports = {
   execFile,
   execFileSync,
   execSync,
+  fork,
   spawn,
   spawnSync,
 };

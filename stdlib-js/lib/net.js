@@ -56,8 +56,9 @@ function Socket(options) {
   for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
     if (options[key]) throw new ERR_INVALID_ARG_VALUE(`options.${key}`, options[key], 'is not supported');
   }
-  if (options.fd !== undefined) {
-    throw new ERR_INVALID_FD_TYPE('a descriptor (sockets only come from connect/accept here)');
+  if (options.fd !== undefined && !options.handle) {
+    // A descriptor we are handed (a socket or a pipe) becomes this socket's handle.
+    options.handle = handleForFd(options.fd);
   }
 
   this.connecting = false;
@@ -114,6 +115,21 @@ function Socket(options) {
 }
 Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 Object.setPrototypeOf(Socket, stream.Duplex);
+
+function handleForFd(fd) {
+  validateInt32(fd, 'fd', 0);
+  if (binding.process.isatty(fd)) throw new ERR_INVALID_FD_TYPE('TTY');
+  const adopted = binding.net.adoptFd(fd);
+  if (typeof adopted === 'number') {
+    if (adopted === -88) throw new ERR_INVALID_FD_TYPE('FILE'); // ENOTSOCK: a file
+    throw errnoException(adopted, 'open');
+  }
+  if (adopted.server) {
+    binding.net.close(adopted.token);
+    throw new ERR_INVALID_FD_TYPE('a listening socket');
+  }
+  return new NetHandle(adopted.type === 'pipe', adopted.token);
+}
 
 function attachHandle(socket, handle) {
   socket._handle = handle;

@@ -10,7 +10,7 @@ const { NetHandle } = require('internal/net_handle');
 const { signals } = require('os').constants;
 const { errnoException } = require('internal/net');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_SIGNAL },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_IPC_ONE_PIPE, ERR_UNKNOWN_SIGNAL },
   validateString, validateObject, validateBoolean,
 } = require('internal/errors');
 
@@ -42,9 +42,7 @@ function stdioSlot(item, i) {
   if (typeof item === 'object' && item._handle && typeof item._handle.fd === 'number' && item._handle.fd >= 0) {
     return item._handle.fd;
   }
-  if (item === 'ipc') {
-    throw new ERR_INVALID_ARG_VALUE('stdio', item, 'is not supported yet (no IPC channel in Eddy)');
-  }
+  if (item === 'ipc') return 'ipc';
   throw new ERR_INVALID_ARG_VALUE('stdio', item);
 }
 
@@ -59,6 +57,7 @@ function normalizeStdio(stdio) {
   if (!Array.isArray(stdio)) throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
   const out = [];
   for (let i = 0; i < Math.max(3, stdio.length); i++) out.push(stdioSlot(stdio[i], i));
+  if (out.indexOf('ipc') !== out.lastIndexOf('ipc')) throw new ERR_IPC_ONE_PIPE();
   return out;
 }
 
@@ -141,6 +140,13 @@ function pipeSocket(token, readable) {
   return socket;
 }
 
+function duplexSocket(token) {
+  const socket = new net.Socket({ handle: new NetHandle(true, token), readable: true, writable: true });
+  socket.readable = true;
+  socket.writable = true;
+  return socket;
+}
+
 class ChildProcess extends EventEmitter {
   constructor() {
     super();
@@ -164,9 +170,21 @@ class ChildProcess extends EventEmitter {
   spawn(options) {
     validateObject(options, 'options');
     const stdio = normalizeStdio(options.stdio);
+    const serialization = options.serialization;
+    if (serialization !== undefined && serialization !== 'json' && serialization !== 'advanced') {
+      throw new ERR_INVALID_ARG_VALUE('options.serialization', serialization,
+        "must be one of: undefined, 'json', 'advanced'");
+    }
+    const ipcIndex = stdio.indexOf('ipc');
+    let envPairs = options.envPairs;
+    if (ipcIndex !== -1) {
+      envPairs = [...(envPairs || []), `NODE_CHANNEL_FD=${ipcIndex}`,
+        `NODE_CHANNEL_SERIALIZATION_MODE=${serialization || 'json'}`];
+    }
     this.spawnfile = options.file;
     this.spawnargs = options.args;
-    const result = native.spawn({ ...options, stdio }, (status, signal) => this._onexit(status, signal));
+    const result = native.spawn({ ...options, envPairs, stdio },
+      (status, signal) => this._onexit(status, signal));
     if (result.errno !== undefined && result.pid === undefined) {
       const err = result.errno;
       // The pipes Node would have made exist, closed, so code that listens on them still runs.
@@ -192,7 +210,15 @@ class ChildProcess extends EventEmitter {
     this.stdio = stdio.map((slot, i) => {
       const token = result.stdio[i];
       if (token === null || token === undefined) return null;
-      const socket = pipeSocket(token, i !== 0);
+      if (slot === 'ipc') {
+        this._closesNeeded++;
+        this._onChannelClose = () => this._maybeClose();
+        require('internal/child_process/ipc').setupChannel(this, new NetHandle(true, token),
+          serialization || 'json');
+        return null;
+      }
+      // Slots past stderr are duplex sockets (a socket pair), as in Node.
+      const socket = i > 2 ? duplexSocket(token) : pipeSocket(token, i !== 0);
       if (i !== 0) {
         this._closesNeeded++;
         socket.on('close', () => this._maybeClose());

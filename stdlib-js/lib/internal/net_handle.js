@@ -28,7 +28,7 @@ class NetHandle {
     if (token !== null) this._adopt(token, true);
   }
 
-  get fd() { return -1; }
+  get fd() { return this.token === null || this.closed ? -1 : native.fdOf(this.token); }
 
   // Events from tokens this handle gave up (a retried connect) are dropped.
   _callback() {

@@ -109,11 +109,29 @@ Server.prototype.listen = function(...args) {
       this.once('close', () => options.signal.removeEventListener('abort', onAborted));
     }
   }
-  if (options.fd !== undefined || options.handle !== undefined || options._handle !== undefined) {
-    // Adopting a descriptor or another server's handle is not supported here: EINVAL, as Node
-    // reports for a descriptor that is not a listening socket.
-    const ex = uvExceptionWithHostPort(-22, 'listen', null, -1);
-    process.nextTick(() => this.emit('error', ex));
+  // An existing listening handle or descriptor: another server's, or one received over IPC.
+  const given = args[0] instanceof NetHandle ? args[0] :
+    options._handle instanceof NetHandle ? options._handle :
+      options.handle instanceof NetHandle ? options.handle : undefined;
+  if (given !== undefined || options.fd !== undefined) {
+    let handle = given;
+    let err = 0;
+    if (handle === undefined) {
+      const fd = options.fd;
+      if (!Number.isInteger(fd) || fd < 0) throw new ERR_INVALID_ARG_VALUE('options.fd', fd);
+      const adopted = binding.net.adoptFd(fd);
+      if (typeof adopted === 'number') err = adopted;
+      else if (!adopted.server) {
+        binding.net.close(adopted.token);
+        err = -22; // EINVAL: not a listening socket, as Node reports
+      } else handle = new NetHandle(adopted.type === 'pipe', adopted.token);
+    }
+    if (err < 0) {
+      const ex = uvExceptionWithHostPort(err, 'listen', null, -1);
+      process.nextTick(() => this.emit('error', ex));
+      return this;
+    }
+    adoptListening(this, handle);
     return this;
   }
   if (options.path !== undefined && options.path !== null) {
@@ -154,6 +172,19 @@ function backlogArg(x) {
 
 function pipeMode(options) {
   return (options.readableAll ? 0o444 : 0) | (options.writableAll ? 0o222 : 0);
+}
+
+function adoptListening(server, handle) {
+  handle[kOwner] = server;
+  handle.onconnection = onconnection;
+  server._handle = handle;
+  const out = {};
+  server._connectionKey = handle.getsockname(out) === 0 ?
+    `${out.family === 'IPv6' ? 6 : 4}:${out.address}:${out.port}` : '-1:-1:-1';
+  if (server._unref) handle.unref();
+  process.nextTick(() => {
+    if (server._handle === handle) server.emit('listening');
+  });
 }
 
 function listenIn(server, where, backlog) {

@@ -226,6 +226,7 @@ process.cpuUsage = function cpuUsage(previous) {
 };
 
 process.nextTick = taskQueues.nextTick;
+requireBuiltin('internal/process/signals').install(process);
 
 process.exit = function exit(code) {
   if (code !== undefined) process.exitCode = code;
@@ -1008,6 +1009,10 @@ function optionValues(short, long) {
 
 // `-r module`: required (relative to the cwd) before the main script or -e code.
 function preload() {
+  // Started by fork() (or with 'ipc' in its stdio): the channel to the parent comes first.
+  if (process.env.NODE_CHANNEL_FD !== undefined) {
+    requireBuiltin('internal/child_process/ipc').setupChildChannel();
+  }
   for (const arg of process.execArgv) {
     if (arg.startsWith('--env-file=')) process.loadEnvFile(arg.slice('--env-file='.length));
   }
