@@ -377,7 +377,11 @@ Buffer.concat = function concat(list, length) {
     }
     let n = item.length;
     if (pos + n > length) n = length - pos;
-    if (n <= 0) break;
+    if (n === 0) {
+      // An empty item is skipped; a full buffer ends the copy.
+      if (pos === length) break;
+      continue;
+    }
     buffer.set(n === item.length ? item : item.subarray(0, n), pos);
     pos += n;
   }
