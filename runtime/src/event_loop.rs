@@ -124,10 +124,7 @@ fn poll(scope: &mut v8::PinScope, timeout: Option<Duration>) {
             timeout
         }
     };
-    if timeout != Some(Duration::ZERO) {
-        reduce_memory(scope, timeout);
-    }
-    st.borrow_mut().event_loop.io.poll(timeout);
+    wait_for_io(scope, timeout);
     // libuv updates its clock after polling, so timers started from these callbacks count from
     // the moment the wait ended.
     st.borrow_mut().event_loop.update_time();
@@ -142,24 +139,50 @@ fn poll(scope: &mut v8::PinScope, timeout: Option<Duration>) {
     io::dispatch(scope);
 }
 
-/// Handles closed before the loop goes idle that make it worth handing memory back.
+/// The poll phase's wait, handing memory back to the system once the loop goes idle after
+/// handles closed (a burst of connections ended, or a quiet spell follows some), so a server's
+/// RSS comes back down after a load instead of staying at its peak:
+/// - after many closes, just before blocking;
+/// - after a few, only once the loop has really been idle for `LONG_IDLE` (the wait is split
+///   at that point). Deciding from the timeout alone would run a full GC before every wait
+///   that has no timer behind it, such as waiting for a child process a moment away.
+///
+/// Either way it happens only when nothing is ready, so it never delays a callback.
+fn wait_for_io(scope: &mut v8::PinScope, timeout: Option<Duration>) {
+    let st = state(scope);
+    let closed = st.borrow().event_loop.io.closed_since_trim;
+    if timeout == Some(Duration::ZERO) || closed == 0 {
+        st.borrow_mut().event_loop.io.poll(timeout);
+        return;
+    }
+    if closed >= TRIM_AFTER_CLOSED {
+        hand_back_memory(scope);
+        st.borrow_mut().event_loop.io.poll(timeout);
+        return;
+    }
+    if timeout.is_some_and(|t| t < LONG_IDLE) {
+        st.borrow_mut().event_loop.io.poll(timeout);
+        return;
+    }
+    let started = std::time::Instant::now();
+    let woke = st.borrow_mut().event_loop.io.poll(Some(LONG_IDLE));
+    if woke {
+        return;
+    }
+    hand_back_memory(scope);
+    let rest = timeout.map(|t| t.saturating_sub(started.elapsed()));
+    st.borrow_mut().event_loop.io.poll(rest);
+}
+
+/// Handles closed before the loop goes idle that make it worth handing memory back at once.
 const TRIM_AFTER_CLOSED: usize = 1000;
-/// A wait at least this long counts as idle for the memory step after any handle closed.
+/// Idle this long after any handle closed, the loop hands memory back.
 const LONG_IDLE: Duration = Duration::from_secs(1);
 
-/// About to wait after handles closed (a burst of connections ended, or a long quiet spell
-/// follows some): let V8 shrink its heap and the allocator return freed pages, so a server's
-/// RSS comes back down after a load instead of staying at its peak. Done only when the loop
-/// is about to block, so it never delays a callback.
-fn reduce_memory(scope: &mut v8::PinScope, timeout: Option<Duration>) {
-    let st = state(scope);
+fn hand_back_memory(scope: &mut v8::PinScope) {
     {
+        let st = state(scope);
         let mut s = st.borrow_mut();
-        let closed = s.event_loop.io.closed_since_trim;
-        let long_wait = timeout.is_none_or(|t| t >= LONG_IDLE);
-        if closed < TRIM_AFTER_CLOSED && !(closed > 0 && long_wait) {
-            return;
-        }
         s.event_loop.io.closed_since_trim = 0;
         s.event_loop.io.shrink();
     }

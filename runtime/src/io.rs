@@ -99,7 +99,7 @@ pub(crate) struct Io {
     pub pending: Vec<Deferred>,
     /// Callbacks for the next close phase.
     pub closing: Vec<Deferred>,
-    /// Handles closed since memory was last handed back (see `event_loop::reduce_memory`).
+    /// Handles closed since memory was last handed back (see `event_loop::wait_for_io`).
     pub closed_since_trim: usize,
 }
 
@@ -156,12 +156,15 @@ impl Io {
 
     /// Wait for I/O readiness or a wake-up, at most `timeout` (`None`: no limit), and keep what
     /// became ready for [`dispatch`]. An interrupted wait (EINTR) is just an early return.
-    pub fn poll(&mut self, timeout: Option<Duration>) {
+    /// Wait for readiness (or `timeout`); whether anything woke the wait (the pool's waker
+    /// included) or a binding had fed readiness.
+    pub fn poll(&mut self, timeout: Option<Duration>) -> bool {
         if let Err(e) = self.poll.poll(&mut self.events, timeout)
             && e.kind() != std::io::ErrorKind::Interrupted
         {
-            return;
+            return true;
         }
+        let woke = !self.events.is_empty() || !self.fed.is_empty();
         for event in self.events.iter() {
             if event.token() == WAKER {
                 continue;
@@ -176,6 +179,7 @@ impl Io {
             self.ready.push((event.token(), ready));
         }
         self.ready.append(&mut self.fed);
+        woke
     }
 
     fn set_flags(&mut self, token: usize, refed: Option<bool>, active: Option<bool>) {
