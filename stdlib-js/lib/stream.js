@@ -4,7 +4,8 @@
 // (internal/streams holds them).
 
 const streams = require('internal/streams');
-const { promisify } = require('util');
+// util.promisify.custom, without loading util with every stream.
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 
 const Stream = streams.Stream;
 
@@ -21,11 +22,11 @@ Object.defineProperty(Stream, 'promises', {
   get() { return require('stream/promises'); },
 });
 
-Object.defineProperty(streams.pipeline, promisify.custom, {
+Object.defineProperty(streams.pipeline, kCustomPromisify, {
   enumerable: true,
   get() { return require('stream/promises').pipeline; },
 });
-Object.defineProperty(streams.finished, promisify.custom, {
+Object.defineProperty(streams.finished, kCustomPromisify, {
   enumerable: true,
   get() { return require('stream/promises').finished; },
 });

@@ -8,7 +8,12 @@
 
 const EE = require('events');
 const { codes } = require('internal/errors');
-const { StringDecoder } = require('string_decoder');
+// string_decoder (and with it buffer) loads with the first setEncoding(), not with stream.
+let StringDecoder;
+function newDecoder(encoding) {
+  StringDecoder ??= require('string_decoder').StringDecoder;
+  return new StringDecoder(encoding);
+}
 
 const {
   ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED, ERR_MULTIPLE_CALLBACK,
@@ -185,7 +190,7 @@ class ReadableState {
     this.decoder = null;
     this.encoding = null;
     if (options.encoding) {
-      this.decoder = new StringDecoder(options.encoding);
+      this.decoder = newDecoder(options.encoding);
       this.encoding = options.encoding;
     }
   }
@@ -602,7 +607,7 @@ Readable.prototype.isPaused = function isPaused() {
 
 Readable.prototype.setEncoding = function setEncoding(enc) {
   const state = this._readableState;
-  const decoder = new StringDecoder(enc);
+  const decoder = newDecoder(enc);
   state.decoder = decoder;
   state.encoding = decoder.encoding;
   let content = '';
@@ -928,6 +933,8 @@ class WritableState {
     this.sync = true;
     this.bufferProcessing = false;
     this.writecb = null;
+    // The pending nextTick of synchronously finished writes ({ count, cb, stream, state }).
+    this.afterWriteTickInfo = null;
     this.writelen = 0;
     this.buffered = [];
     this.pendingcb = 0;
@@ -1070,8 +1077,24 @@ function onwrite(stream, er) {
     return;
   }
   if (state.buffered.length > 0) clearBuffer(stream, state);
-  if (sync) process.nextTick(afterWrite, stream, state, cb);
-  else afterWrite(stream, state, cb);
+  if (sync) {
+    // Writes that finish synchronously with the same callback (console.log's, or none) share
+    // one tick, as in Node: a loop of writes costs one nextTick, not one each.
+    const info = state.afterWriteTickInfo;
+    if (info !== null && info.cb === cb) {
+      info.count++;
+    } else {
+      state.afterWriteTickInfo = { count: 1, cb, stream, state };
+      process.nextTick(afterWriteTick, state.afterWriteTickInfo);
+    }
+  } else {
+    afterWrite(stream, state, 1, cb);
+  }
+}
+
+function afterWriteTick(info) {
+  info.state.afterWriteTickInfo = null;
+  afterWrite(info.stream, info.state, info.count, info.cb);
 }
 
 function onwriteError(stream, state, er, cb) {
@@ -1081,14 +1104,16 @@ function onwriteError(stream, state, er, cb) {
   errorOrDestroy(stream, er);
 }
 
-function afterWrite(stream, state, cb) {
+function afterWrite(stream, state, count, cb) {
   const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
   if (needDrain) {
     state.needDrain = false;
     stream.emit('drain');
   }
-  state.pendingcb--;
-  cb(null);
+  while (count-- > 0) {
+    state.pendingcb--;
+    cb(null);
+  }
   if (state.destroyed) errorBuffer(state);
   finishMaybe(stream, state);
 }
