@@ -3,7 +3,7 @@
 // net.SocketAddress. Addresses compare as BigInts; an IPv4 address and its IPv4-mapped IPv6 form
 // (::ffff:a.b.c.d) match each other's rules.
 
-const { inspect } = require('util');
+const { inspect } = require('internal/util/inspect');
 const { isIPv4, isIPv6 } = require('internal/net');
 const {
   codes: { ERR_INVALID_ARG_VALUE },

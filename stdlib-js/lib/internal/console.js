@@ -286,39 +286,7 @@ function previewIteratorEntries(iterator, isMapIter) {
 }
 
 // ---------------------------------------------------------------------------
-// Colour detection (roughly tty.WriteStream#getColorDepth).
-
-function envColorDepth(env) {
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) {
-    switch (force) {
-      case '':
-      case '1':
-      case 'true':
-        return 4;
-      case '2':
-        return 8;
-      case '3':
-        return 24;
-      default:
-        return 1;
-    }
-  }
-  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined || env.TERM === 'dumb') {
-    return 1;
-  }
-  if (env.TMUX) return 24;
-  if (env.CI) return 8;
-  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-  const term = env.TERM;
-  if (term) {
-    if (/truecolor/.test(term)) return 24;
-    if (/256/.test(term)) return 8;
-    if (/^(xterm|screen|vt100|vt220|rxvt|color|ansi|cygwin|linux|konsole|eterm|putty|st|tmux|alacritty|kitty)/i.test(term)) return 4;
-  }
-  if (env.COLORTERM) return 4;
-  return 2;
-}
+// Colour detection: Node's rule (FORCE_COLOR decides alone; otherwise a TTY that has colours).
 
 function processEnv() {
   return (typeof process === 'object' && process !== null && process.env) || {};
@@ -326,10 +294,9 @@ function processEnv() {
 
 function shouldColorize(stream) {
   const env = processEnv();
-  if (env.FORCE_COLOR !== undefined) return envColorDepth(env) > 2;
+  if (env.FORCE_COLOR !== undefined) return require('internal/tty').getColorDepth(env) > 2;
   if (!stream || !stream.isTTY) return false;
-  if (typeof stream.getColorDepth === 'function') return stream.getColorDepth() > 2;
-  return envColorDepth(env) > 2;
+  return typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true;
 }
 
 // ---------------------------------------------------------------------------
@@ -832,20 +799,23 @@ function createGlobalConsole(stdout, stderr) {
     };
   };
 
+  // Without streams given, process.stdout/stderr are looked up when first written to (as
+  // Node's global console binds them lazily): a console.log must not create stderr too.
+  const lazy = stdout === undefined;
   let out = stdout;
   let err = stderr === undefined ? stdout : stderr;
   Object.defineProperty(globalConsole, '_stdout', {
     __proto__: null,
     enumerable: false,
     configurable: true,
-    get() { return out; },
+    get() { return lazy && out === undefined ? process.stdout : out; },
     set(value) { out = value; },
   });
   Object.defineProperty(globalConsole, '_stderr', {
     __proto__: null,
     enumerable: false,
     configurable: true,
-    get() { return err; },
+    get() { return lazy && err === undefined ? process.stderr : err; },
     set(value) { err = value; },
   });
 

@@ -2,7 +2,8 @@
 // internal/net: address checks shared by net, dns and http (isIP and friends), and the error
 // builders for socket system calls (errno numbers come from binding.net as negative values).
 
-const { getSystemErrorName, getSystemErrorMap } = require('util');
+// util (for the errno names) loads with the first error, not with net.
+const lazyUtil = () => require('util');
 const errors = require('internal/errors');
 
 const v4Seg = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
@@ -44,11 +45,11 @@ function isLegalPort(port) {
 }
 
 function errName(errno) {
-  return errno < 0 ? getSystemErrorName(errno) : 'UNKNOWN';
+  return errno < 0 ? lazyUtil().getSystemErrorName(errno) : 'UNKNOWN';
 }
 
 function errDescription(errno) {
-  const entry = getSystemErrorMap().get(errno);
+  const entry = lazyUtil().getSystemErrorMap().get(errno);
   return entry ? entry[1] : 'unknown error';
 }
 

@@ -234,9 +234,11 @@ process.exit = function exit(code) {
     process._exiting = true;
     process.emit('exit', finalExitCode());
   }
+  flushStdio();
   binding.runtime.exit(finalExitCode());
 };
 process.reallyExit = function reallyExit(code) {
+  flushStdio();
   binding.runtime.exit(code | 0);
 };
 // Method syntax: like Node's, process.abort has no prototype and `new` throws.
@@ -514,119 +516,34 @@ function makeEnv() {
 
 // ----- standard streams -----
 
-function makeStdStream(fd) {
-  const stream = new EventEmitter();
-  stream.fd = fd;
-  // Node leaves isTTY undefined (not false) on pipes and files.
-  if (native.isatty(fd)) stream.isTTY = true;
-  stream._isStdio = true;
-  stream.writable = true;
-  stream.write = function write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') {
-      cb = encoding;
-      encoding = undefined;
-    }
-    if (typeof chunk !== 'string' && !ArrayBuffer.isView(chunk)) {
-      throw new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
-    }
-    try {
-      native.writeSync(fd, chunk);
-    } catch (err) {
-      // A closed pipe (EPIPE) is reported as an 'error' event, like Node's streams do.
-      if (typeof cb === 'function') process.nextTick(cb, err);
-      else process.nextTick(() => stream.emit('error', err));
-      return false;
-    }
-    if (typeof cb === 'function') process.nextTick(cb, null);
-    return true;
-  };
-  stream.end = function end(chunk, encoding, cb) {
-    if (typeof chunk === 'function') {
-      cb = chunk;
-      chunk = undefined;
-    }
-    if (chunk !== undefined && chunk !== null) stream.write(chunk, encoding);
-    if (typeof cb === 'function') process.nextTick(cb);
-    return stream;
-  };
-  stream.cork = function cork() {};
-  stream.uncork = function uncork() {};
-  stream.setDefaultEncoding = function setDefaultEncoding() { return stream; };
-  stream.hasColors = function hasColors(count = 16, env = process.env) {
-    return stream.getColorDepth(env) >= Math.log2(count);
-  };
-  stream.getColorDepth = function getColorDepth(env = process.env) {
-    if (env.FORCE_COLOR !== undefined) {
-      if (env.FORCE_COLOR === '' || env.FORCE_COLOR === '1' || env.FORCE_COLOR === 'true') return 4;
-      if (env.FORCE_COLOR === '2') return 8;
-      if (env.FORCE_COLOR === '3') return 24;
-      return 1;
-    }
-    if (!stream.isTTY || env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined ||
-        env.TERM === 'dumb') {
-      return 1;
-    }
-    if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-    if (env.TERM && /-256(color)?$/.test(env.TERM)) return 8;
-    return 4;
-  };
-  if (stream.isTTY) {
-    stream.columns = Number(process.env.COLUMNS) || 80;
-    stream.rows = Number(process.env.LINES) || 24;
-  }
-  return stream;
+// internal/process/stdio makes each stream on first access, by what its descriptor is.
+let stdio = null;
+function loadStdio() {
+  if (stdio === null) stdio = requireBuiltin('internal/process/stdio');
+  return stdio;
 }
-
-// process.stdin: a Readable over fd 0, read in chunks on the worker pool once something
-// starts reading (a 'data' listener, read(), piping, async iteration).
-let stdin;
-function makeStdin() {
-  const { Readable } = requireBuiltin('stream');
-  const stream = new Readable({
-    highWaterMark: 64 * 1024,
-    read(size) {
-      binding.fs.opAsync('readChunk', 0, Math.max(size, 64 * 1024), (err, bytes) => {
-        if (err) {
-          this.destroy(err);
-          return;
-        }
-        this.push(bytes.length === 0 ? null
-          : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
-      });
-    },
-  });
-  stream.fd = 0;
-  if (native.isatty(0)) {
-    stream.isTTY = true;
-    stream.isRaw = false;
-    stream.setRawMode = function setRawMode(flag) {
-      this.isRaw = !!flag;
-      return this;
-    };
-  }
-  return stream;
+// Every way out calls this after 'exit' listeners: queued pipe output is written, raw mode undone.
+function flushStdio() {
+  if (stdio !== null) stdio.flushAtExit();
 }
 Object.defineProperty(process, 'stdin', {
   configurable: true,
   enumerable: true,
-  get() { return stdin || (stdin = makeStdin()); },
+  get() { return loadStdio().getStdin(); },
 });
 process.openStdin = function openStdin() {
   process.stdin.resume();
   return process.stdin;
 };
-
-let stdout;
-let stderr;
 Object.defineProperty(process, 'stdout', {
   configurable: true,
   enumerable: false,
-  get() { return stdout || (stdout = makeStdStream(1)); },
+  get() { return loadStdio().getStdout(); },
 });
 Object.defineProperty(process, 'stderr', {
   configurable: true,
   enumerable: false,
-  get() { return stderr || (stderr = makeStdStream(2)); },
+  get() { return loadStdio().getStderr(); },
 });
 
 // ----- warnings -----
@@ -753,7 +670,7 @@ Object.defineProperty(globalThis, 'console', {
   get() {
     if (globalConsole === undefined) {
       globalConsole = requireBuiltin('internal/console')
-        .createGlobalConsole(process.stdout, process.stderr);
+        .createGlobalConsole();
     }
     return globalConsole;
   },
@@ -896,6 +813,7 @@ function handleUncaught(error, origin, arrow) {
       // An 'exit' listener that throws cannot stop a fatal exit.
     }
   }
+  flushStdio();
   binding.runtime.exit(process.exitCode === 1 || process.exitCode === undefined ? 1 : finalExitCode());
 }
 
@@ -1071,6 +989,7 @@ module.exports = {
       process._exiting = true;
       process.emit('exit', finalExitCode());
     }
+    flushStdio();
     // The loop ran dry while the ES main module still awaited: Node exits with 13 (after
     // emitting 'exit' with the ordinary code) unless an exit code was set.
     if (esm.isMainPending() && (process.exitCode === undefined || process.exitCode === null)) {
