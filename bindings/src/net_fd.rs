@@ -16,6 +16,7 @@ const MAX_FDS: usize = 8;
 
 pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "adoptFd", adopt_fd);
+    set_fn(scope, target, "fdType", fd_type);
     set_fn(scope, target, "fdOf", fd_of);
     set_fn(scope, target, "writeHandle", write_handle);
     set_fn(scope, target, "setIpc", set_ipc);
@@ -122,29 +123,48 @@ fn sockopt(fd: RawFd, name: libc::c_int) -> std::io::Result<libc::c_int> {
     Ok(value)
 }
 
-/// What a descriptor is, as something the poll phase can own.
-enum Adopted {
-    Stream(Stream, &'static str),
-    Listener(Listener, &'static str),
+/// What a descriptor is, as far as the poll phase can own it.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// A pipe or terminal read end (or read-write terminal).
+    ReadEnd,
+    /// A pipe or terminal opened write-only.
+    WriteEnd,
+    Unix,
+    Tcp,
+    UnixListener,
+    TcpListener,
 }
 
-fn classify(fd: OwnedFd) -> std::io::Result<Adopted> {
-    let raw = fd.as_raw_fd();
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::ReadEnd | Kind::WriteEnd => "pipe",
+            Kind::Unix => "unix",
+            Kind::Tcp => "tcp",
+            Kind::UnixListener => "unix-server",
+            Kind::TcpListener => "tcp-server",
+        }
+    }
+}
+
+/// Classify `raw` without taking it: a failed check leaves the descriptor alone (ENOTSOCK for
+/// a regular file or a directory, ENOTSUP for datagram sockets).
+fn kind_of(raw: RawFd) -> std::io::Result<Kind> {
     // SAFETY: fstat into a zeroed stat.
     let mut st: libc::stat = unsafe { std::mem::zeroed() };
-    if unsafe { libc::fstat(raw, &mut st) } < 0 {
-        return Err(std::io::Error::last_os_error());
+    if raw < 0 || unsafe { libc::fstat(raw, &mut st) } < 0 {
+        return Err(std::io::Error::from_raw_os_error(libc::EBADF));
     }
     let kind = st.st_mode & libc::S_IFMT;
     // Pipes, and terminals (read(2)/write(2) on any descriptor is all mio's pipe types do).
     if kind == libc::S_IFIFO || kind == libc::S_IFCHR {
         // SAFETY: F_GETFL on a valid descriptor.
         let flags = unsafe { libc::fcntl(raw, libc::F_GETFL) };
-        set_nonblocking(raw)?;
         return Ok(if flags & libc::O_ACCMODE == libc::O_WRONLY {
-            Adopted::Stream(Stream::PipeOut(Sender::from(fd)), "pipe")
+            Kind::WriteEnd
         } else {
-            Adopted::Stream(Stream::PipeIn(Receiver::from(fd)), "pipe")
+            Kind::ReadEnd
         });
     }
     if kind != libc::S_IFSOCK {
@@ -153,26 +173,54 @@ fn classify(fd: OwnedFd) -> std::io::Result<Adopted> {
     if sockopt(raw, libc::SO_TYPE)? != libc::SOCK_STREAM {
         return Err(std::io::Error::from_raw_os_error(libc::ENOTSUP));
     }
-    let domain = sockopt(raw, libc::SO_DOMAIN)?;
     let listening = sockopt(raw, libc::SO_ACCEPTCONN)? != 0;
-    let sock = socket2::Socket::from(fd);
-    sock.set_nonblocking(true)?;
-    sock.set_cloexec(true)?;
-    Ok(match (domain, listening) {
-        (libc::AF_UNIX, true) => {
-            Adopted::Listener(Listener::Unix(UnixListener::from_std(sock.into())), "pipe")
-        }
-        (libc::AF_UNIX, false) => {
-            Adopted::Stream(Stream::Unix(UnixStream::from_std(sock.into())), "pipe")
-        }
-        (libc::AF_INET | libc::AF_INET6, true) => {
-            Adopted::Listener(Listener::Tcp(TcpListener::from_std(sock.into())), "tcp")
-        }
-        (libc::AF_INET | libc::AF_INET6, false) => {
-            Adopted::Stream(Stream::Tcp(TcpStream::from_std(sock.into())), "tcp")
-        }
+    Ok(match (sockopt(raw, libc::SO_DOMAIN)?, listening) {
+        (libc::AF_UNIX, true) => Kind::UnixListener,
+        (libc::AF_UNIX, false) => Kind::Unix,
+        (libc::AF_INET | libc::AF_INET6, true) => Kind::TcpListener,
+        (libc::AF_INET | libc::AF_INET6, false) => Kind::Tcp,
         _ => return Err(std::io::Error::from_raw_os_error(libc::ENOTSUP)),
     })
+}
+
+/// What a descriptor becomes once the poll phase owns it.
+enum Adopted {
+    Stream(Stream),
+    Listener(Listener),
+}
+
+fn take(fd: OwnedFd, kind: Kind) -> std::io::Result<Adopted> {
+    set_nonblocking(fd.as_raw_fd())?;
+    let pipe = matches!(kind, Kind::ReadEnd | Kind::WriteEnd);
+    if pipe {
+        return Ok(Adopted::Stream(match kind {
+            Kind::WriteEnd => Stream::PipeOut(Sender::from(fd)),
+            _ => Stream::PipeIn(Receiver::from(fd)),
+        }));
+    }
+    let sock = socket2::Socket::from(fd);
+    sock.set_cloexec(true)?;
+    Ok(match kind {
+        Kind::Unix => Adopted::Stream(Stream::Unix(UnixStream::from_std(sock.into()))),
+        Kind::UnixListener => {
+            Adopted::Listener(Listener::Unix(UnixListener::from_std(sock.into())))
+        }
+        Kind::TcpListener => Adopted::Listener(Listener::Tcp(TcpListener::from_std(sock.into()))),
+        _ => Adopted::Stream(Stream::Tcp(TcpStream::from_std(sock.into()))),
+    })
+}
+
+/// `fdType(fd)` → `'pipe' | 'unix' | 'tcp' | 'unix-server' | 'tcp-server'`, or a negative
+/// errno; the descriptor is only looked at.
+fn fd_type(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let raw = args.get(0).int32_value(scope).unwrap_or(-1);
+    match kind_of(raw) {
+        Ok(kind) => {
+            let v = js_string(scope, kind.name());
+            rv.set(v.into());
+        }
+        Err(e) => rv.set_int32(-errno_of(&e)),
+    }
 }
 
 fn set_nonblocking(fd: RawFd) -> std::io::Result<()> {
@@ -203,25 +251,26 @@ fn adopt_fd(
     mut rv: v8::ReturnValue,
 ) {
     let raw = args.get(0).int32_value(scope).unwrap_or(-1);
-    // SAFETY: fcntl(F_GETFD) only checks that the descriptor is open.
-    if raw < 0 || unsafe { libc::fcntl(raw, libc::F_GETFD) } < 0 {
-        rv.set_int32(-libc::EBADF);
-        return;
-    }
-    // SAFETY: JS hands the descriptor over; nothing else closes it from now on.
-    let fd = unsafe { OwnedFd::from_raw_fd(raw) };
-    let (token, kind, server) = match classify(fd) {
+    let kind = match kind_of(raw) {
+        Ok(kind) => kind,
         Err(e) => {
             rv.set_int32(-errno_of(&e));
             return;
         }
-        Ok(Adopted::Stream(stream, kind)) => match adopt_stream(scope, stream, false) {
-            Ok(token) => (token as i64, kind, false),
-            Err(errno) => (errno as i64, kind, false),
+    };
+    // SAFETY: JS hands the descriptor over; nothing else closes it from now on.
+    let fd = unsafe { OwnedFd::from_raw_fd(raw) };
+    let (token, server) = match take(fd, kind) {
+        Err(e) => (-(errno_of(&e) as i64), false),
+        Ok(Adopted::Stream(stream)) => match adopt_stream(scope, stream, false) {
+            Ok(token) => (token as i64, false),
+            Err(errno) => (errno as i64, false),
         },
-        Ok(Adopted::Listener(listener, kind)) => {
-            (adopt_listener(scope, listener, None), kind, true)
-        }
+        Ok(Adopted::Listener(listener)) => (adopt_listener(scope, listener, None), true),
+    };
+    let kind = match kind {
+        Kind::Tcp | Kind::TcpListener => "tcp",
+        _ => "pipe",
     };
     if token < 0 {
         rv.set_int32(token as i32);

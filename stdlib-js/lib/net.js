@@ -119,15 +119,13 @@ Object.setPrototypeOf(Socket, stream.Duplex);
 function handleForFd(fd) {
   validateInt32(fd, 'fd', 0);
   if (binding.process.isatty(fd)) throw new ERR_INVALID_FD_TYPE('TTY');
+  // Looked at first, so a descriptor we refuse stays open.
+  const type = binding.net.fdType(fd);
+  if (type === -88) throw new ERR_INVALID_FD_TYPE('FILE'); // ENOTSOCK: a file
+  if (typeof type === 'number') throw errnoException(type, 'open');
+  if (type.endsWith('-server')) throw new ERR_INVALID_FD_TYPE('UNKNOWN');
   const adopted = binding.net.adoptFd(fd);
-  if (typeof adopted === 'number') {
-    if (adopted === -88) throw new ERR_INVALID_FD_TYPE('FILE'); // ENOTSOCK: a file
-    throw errnoException(adopted, 'open');
-  }
-  if (adopted.server) {
-    binding.net.close(adopted.token);
-    throw new ERR_INVALID_FD_TYPE('a listening socket');
-  }
+  if (typeof adopted === 'number') throw errnoException(adopted, 'open');
   return new NetHandle(adopted.type === 'pipe', adopted.token);
 }
 

@@ -119,12 +119,15 @@ Server.prototype.listen = function(...args) {
     if (handle === undefined) {
       const fd = options.fd;
       if (!Number.isInteger(fd) || fd < 0) throw new ERR_INVALID_ARG_VALUE('options.fd', fd);
-      const adopted = binding.net.adoptFd(fd);
-      if (typeof adopted === 'number') err = adopted;
-      else if (!adopted.server) {
-        binding.net.close(adopted.token);
-        err = -22; // EINVAL: not a listening socket, as Node reports
-      } else handle = new NetHandle(adopted.type === 'pipe', adopted.token);
+      // Only a listening socket is taken over; anything else (closed, a file, a connected
+      // socket) is left alone and refused with EINVAL, as Node refuses it.
+      const type = binding.net.fdType(fd);
+      if (type !== 'tcp-server' && type !== 'unix-server') err = -22;
+      else {
+        const adopted = binding.net.adoptFd(fd);
+        if (typeof adopted === 'number') err = adopted;
+        else handle = new NetHandle(adopted.type === 'pipe', adopted.token);
+      }
     }
     if (err < 0) {
       const ex = uvExceptionWithHostPort(err, 'listen', null, -1);

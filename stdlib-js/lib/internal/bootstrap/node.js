@@ -234,12 +234,16 @@ process.exit = function exit(code) {
     process._exiting = true;
     process.emit('exit', finalExitCode());
   }
-  flushStdio();
-  binding.runtime.exit(finalExitCode());
+  // Through process.reallyExit, which code may replace (as in Node).
+  process.reallyExit(finalExitCode());
 };
 process.reallyExit = function reallyExit(code) {
   flushStdio();
   binding.runtime.exit(code | 0);
+};
+// Straight to fd 2, formatted, past every stream and tick (for debugging the runtime itself).
+process._rawDebug = function _rawDebug(...args) {
+  native.writeSync(2, `${inspectModule.format(...args)}\n`);
 };
 // Method syntax: like Node's, process.abort has no prototype and `new` throws.
 process.abort = ({ abort() { binding.runtime.exit(134); } }).abort;
@@ -789,7 +793,14 @@ function printFatal(error, arrow) {
     text = `\n${arrow}${shown}\n${traceHint}`;
   }
   text += `\nNode.js ${NODE_VERSION}\n`;
-  process.stderr.write(text);
+  // Written to fd 2 directly, as Node prints fatal errors: a broken stream or process.nextTick
+  // must not swallow the report. What the stdio streams still queue goes first, for order.
+  flushStdio();
+  try {
+    native.writeSync(2, text);
+  } catch {
+    // stderr is gone; nothing else can be done
+  }
 }
 
 function handleUncaught(error, origin, arrow) {
