@@ -6,18 +6,21 @@
 const { Buffer } = require('buffer');
 const { promisify, getSystemErrorName } = require('util');
 const {
-  ChildProcess, normalizeSpawnArguments, normalizeStdio, convertToValidSignal, signalName,
+  ChildProcess, bindingOptions, getValidStdio, normalizeSpawnArguments, sanitizeKillSignal,
+  signalName,
+  validateArgumentNullCheck, validateArgumentsNullCheck, validatedPath,
 } = require('internal/child_process');
 const { errnoException } = require('internal/net');
 const {
   codes: {
     ERR_CHILD_PROCESS_IPC_REQUIRED, ERR_CHILD_PROCESS_STDIO_MAXBUFFER, ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE, ERR_IPC_SYNC_FORK, ERR_OUT_OF_RANGE,
+    ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE,
   },
-  validateAbortSignal, validateFunction, validateString, validateObject, AbortError,
+  validateAbortSignal, validateArray, validateFunction, validateString, validateObject, AbortError,
 } = require('internal/errors');
 
 const native = binding.child_process;
+const { signals } = require('os').constants;
 const MAX_BUFFER = 1024 * 1024;
 
 function validateTimeout(timeout) {
@@ -35,9 +38,8 @@ function validateMaxBuffer(maxBuffer) {
 function spawn(file, args, options) {
   const opts = normalizeSpawnArguments(file, args, options);
   validateTimeout(opts.timeout);
-  if (opts.signal !== undefined) validateAbortSignal(opts.signal, 'options.signal');
-  const killSignal = opts.killSignal === undefined ? 'SIGTERM' : opts.killSignal;
-  convertToValidSignal(killSignal);
+  validateAbortSignal(opts.signal, 'options.signal');
+  const killSignal = sanitizeKillSignal(opts.killSignal);
 
   const child = new ChildProcess();
   child.spawn(opts);
@@ -62,11 +64,7 @@ function spawn(file, args, options) {
   }
   if (opts.signal) {
     const signal = opts.signal;
-    const onAbort = () => {
-      if (child.kill(killSignal)) {
-        child.emit('error', new AbortError(undefined, { cause: signal.reason }));
-      }
-    };
+    const onAbort = () => abortChildProcess(child, killSignal, signal.reason);
     if (signal.aborted) process.nextTick(onAbort);
     else {
       signal.addEventListener('abort', onAbort, { once: true });
@@ -74,6 +72,14 @@ function spawn(file, args, options) {
     }
   }
   return child;
+}
+
+function abortChildProcess(child, killSignal, reason) {
+  try {
+    if (child.kill(killSignal)) child.emit('error', new AbortError(undefined, { cause: reason }));
+  } catch (err) {
+    child.emit('error', err);
+  }
 }
 
 // 'pipe' → ['pipe', 'pipe', 'pipe', 'ipc'], as fork() takes a string stdio.
@@ -92,32 +98,24 @@ function stdioStringToArray(stdio, channel) {
 
 /** Run `modulePath` in a new Eddy process (process.execPath) with an IPC channel. */
 function fork(modulePath, args, options) {
-  if (modulePath instanceof URL) modulePath = require('url').fileURLToPath(modulePath);
-  validateString(modulePath, 'modulePath');
-  if (modulePath.includes('\u0000')) {
-    throw new ERR_INVALID_ARG_VALUE('modulePath', modulePath, 'must be a string without null bytes');
-  }
+  modulePath = validatedPath(modulePath, 'modulePath');
   if (args == null) {
     args = [];
   } else if (typeof args === 'object' && !Array.isArray(args)) {
     options = args;
     args = [];
-  } else if (!Array.isArray(args)) {
-    throw new ERR_INVALID_ARG_TYPE('args', 'Array', args);
+  } else {
+    validateArray(args, 'args');
   }
   if (options != null) validateObject(options, 'options');
-  options = { ...options, shell: false };
+  options = { __proto__: null, ...options, shell: false };
   options.execPath = options.execPath || process.execPath;
-  const execArgv = options.execArgv || process.execArgv;
-  if (!Array.isArray(execArgv)) throw new ERR_INVALID_ARG_TYPE('options.execArgv', 'Array', execArgv);
-  for (const a of execArgv) {
-    if (typeof a === 'string' && a.includes('\u0000')) {
-      throw new ERR_INVALID_ARG_VALUE('options.execArgv', execArgv, 'must be an array without null bytes');
-    }
-  }
+  validateArgumentNullCheck(options.execPath, 'options.execPath');
+  let execArgv = options.execArgv || process.execArgv;
+  validateArgumentsNullCheck(execArgv, 'options.execArgv');
   // -e/-p of this process are not the child's program.
-  const inherited = execArgv === process.execArgv ? stripEvalFlags(execArgv) : execArgv;
-  args = [...inherited, modulePath, ...args];
+  if (execArgv === process.execArgv) execArgv = stripEvalFlags(execArgv);
+  args = [...execArgv, modulePath, ...args];
   if (typeof options.stdio === 'string') {
     options.stdio = stdioStringToArray(options.stdio, 'ipc');
   } else if (!Array.isArray(options.stdio)) {
@@ -160,14 +158,19 @@ function normalizeExecFileArgs(file, args, options, callback) {
   } else if (options != null) {
     validateObject(options, 'options');
   }
-  if (options == null || typeof options === 'function') options = {};
+  if (options == null || typeof options === 'function') options = { __proto__: null };
   if (callback != null) validateFunction(callback, 'callback');
+  if (options.argv0 != null) {
+    validateString(options.argv0, 'options.argv0');
+    validateArgumentNullCheck(options.argv0, 'options.argv0');
+  }
   return { file, args, options, callback };
 }
 
 function execFile(file, args, options, callback) {
   ({ file, args, options, callback } = normalizeExecFileArgs(file, args, options, callback));
   options = {
+    __proto__: null,
     encoding: 'utf8',
     timeout: 0,
     maxBuffer: MAX_BUFFER,
@@ -179,9 +182,10 @@ function execFile(file, args, options, callback) {
   };
   validateTimeout(options.timeout);
   validateMaxBuffer(options.maxBuffer);
-  options.killSignal = convertToValidSignal(options.killSignal);
+  options.killSignal = sanitizeKillSignal(options.killSignal);
 
   const child = spawn(file, args, {
+    argv0: options.argv0,
     cwd: options.cwd,
     env: options.env,
     gid: options.gid,
@@ -189,6 +193,7 @@ function execFile(file, args, options, callback) {
     signal: options.signal,
     uid: options.uid,
     windowsHide: !!options.windowsHide,
+    windowsVerbatimArguments: !!options.windowsVerbatimArguments,
   });
 
   const encoding = options.encoding && Buffer.isEncoding(options.encoding) ? options.encoding : null;
@@ -284,11 +289,12 @@ function execFile(file, args, options, callback) {
 
 function normalizeExecArgs(command, options, callback) {
   validateString(command, 'command');
+  validateArgumentNullCheck(command, 'command');
   if (typeof options === 'function') {
     callback = options;
     options = undefined;
   }
-  options = { ...options };
+  options = { __proto__: null, ...options };
   options.shell = typeof options.shell === 'string' ? options.shell : true;
   return { file: command, options, callback };
 }
@@ -298,21 +304,24 @@ function exec(command, options, callback) {
   return execFile(opts.file, opts.options, opts.callback);
 }
 
+// Bad arguments throw at the call, as the callback form's do; the promise carries the outcome.
 function customPromisify(orig) {
   return (...args) => {
-    let child;
-    const promise = new Promise((resolve, reject) => {
-      child = orig(...args, (err, stdout, stderr) => {
-        if (err !== null) {
-          err.stdout = stdout;
-          err.stderr = stderr;
-          reject(err);
-        } else {
-          resolve({ stdout, stderr });
-        }
-      });
+    let resolve;
+    let reject;
+    const promise = new Promise((res, rej) => {
+      resolve = res;
+      reject = rej;
     });
-    promise.child = child;
+    promise.child = orig(...args, (err, stdout, stderr) => {
+      if (err !== null) {
+        err.stdout = stdout;
+        err.stderr = stderr;
+        reject(err);
+      } else {
+        resolve({ stdout, stderr });
+      }
+    });
     return promise;
   };
 }
@@ -326,21 +335,32 @@ function spawnSync(file, args, options) {
   const opts = normalizeSpawnArguments(file, args, options);
   validateTimeout(opts.timeout);
   validateMaxBuffer(opts.maxBuffer);
-  const maxBuffer = opts.maxBuffer === undefined ? MAX_BUFFER : opts.maxBuffer;
-  const killSignal = convertToValidSignal(opts.killSignal === undefined ? 'SIGTERM' : opts.killSignal);
-  const stdio = normalizeStdio(opts.stdio || 'pipe');
-  if (stdio.includes('ipc')) throw new ERR_IPC_SYNC_FORK();
+  const maxBuffer = opts.maxBuffer == null ? MAX_BUFFER : opts.maxBuffer;
+  const killSignal = sanitizeKillSignal(opts.killSignal);
+  const { stdio, inputs } = getValidStdio(opts.stdio || 'pipe', true);
+  if (opts.input) inputs[0] = opts.input;
 
+  // Only stdin can be fed here; input given for another slot is validated and left unused.
+  const inputEncoding = opts.encoding && opts.encoding !== 'buffer' ? opts.encoding : 'utf8';
   let input = null;
-  if (opts.input != null) {
-    const value = opts.input;
-    if (typeof value === 'string') input = Buffer.from(value, opts.encoding && opts.encoding !== 'buffer' ? opts.encoding : 'utf8');
-    else if (ArrayBuffer.isView(value)) input = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-    else throw new ERR_INVALID_ARG_TYPE('options.stdio[0]', ['Buffer', 'TypedArray', 'DataView', 'string'], value);
-    stdio[0] = 'pipe';
+  for (let i = 0; i < stdio.length; i++) {
+    const value = inputs[i];
+    if (value == null) continue;
+    let bytes;
+    if (ArrayBuffer.isView(value)) {
+      bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    } else if (typeof value === 'string') {
+      bytes = Buffer.from(value, inputEncoding);
+    } else {
+      throw new ERR_INVALID_ARG_TYPE(`options.stdio[${i}]`,
+        ['Buffer', 'TypedArray', 'DataView', 'string'], value);
+    }
+    stdio[i] = 'pipe';
+    if (i === 0) input = bytes;
   }
 
-  const r = native.spawnSync({ ...opts, stdio }, input, opts.timeout || 0, maxBuffer, killSignal);
+  const r = native.spawnSync(bindingOptions(opts, stdio, opts.envPairs), input, opts.timeout || 0,
+    maxBuffer, killSignal === undefined ? signals.SIGTERM : killSignal);
   const result = {
     pid: r.pid || 0,
     output: null,
@@ -400,7 +420,7 @@ function execFileSync(file, args, options) {
   const inheritStderr = !options.stdio;
   const ret = spawnSync(file, args, options);
   if (inheritStderr && ret.stderr) process.stderr.write(ret.stderr);
-  const err = checkExecSyncError(ret, [file, ...args], undefined);
+  const err = checkExecSyncError(ret, [options.argv0 || file, ...args], undefined);
   if (err) throw err;
   return ret.stdout;
 }

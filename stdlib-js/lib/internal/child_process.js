@@ -10,11 +10,20 @@ const { NetHandle } = require('internal/net_handle');
 const { signals } = require('os').constants;
 const { errnoException } = require('internal/net');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_IPC_ONE_PIPE, ERR_UNKNOWN_SIGNAL },
-  validateString, validateObject, validateBoolean,
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_SYNC_FORK_INPUT, ERR_IPC_ONE_PIPE,
+    ERR_IPC_SYNC_FORK, ERR_UNKNOWN_SIGNAL,
+  },
+  isInt32, validateArray, validateString, validateObject, validateBoolean,
 } = require('internal/errors');
 
 const native = binding.child_process;
+// A stream handed to a child as one of its stdio slots: its own end is the child's now, so
+// ChildProcess never starts reading it (Node's kIsUsedAsStdio).
+const kIsUsedAsStdio = Symbol('kIsUsedAsStdio');
+const kEmptyObject = Object.freeze({ __proto__: null });
+// How many running children were given a handle's descriptor as a stdio slot.
+const kSharers = Symbol('kSharers');
 
 function signalName(num) {
   for (const [name, n] of Object.entries(signals)) {
@@ -23,47 +32,125 @@ function signalName(num) {
   return null;
 }
 
-// A signal as a number: names from os.constants.signals, or a known number.
+// A signal as a number: a name from os.constants.signals (any case), or a known number.
 function convertToValidSignal(signal) {
   if (typeof signal === 'number' && signalName(signal) !== null) return signal;
-  if (typeof signal === 'number' && signal === 0) return 0;
   if (typeof signal === 'string') {
-    const n = signals[signal.toUpperCase()];
-    if (n !== undefined) return n;
+    const upper = signal.toUpperCase();
+    if (Object.hasOwn(signals, upper)) return signals[upper];
   }
   throw new ERR_UNKNOWN_SIGNAL(signal);
 }
 
-function stdioSlot(item, i) {
-  if (item === null || item === undefined) return i < 3 ? 'pipe' : 'ignore';
-  if (item === 'pipe' || item === 'overlapped' || item === 'ignore' || item === 'inherit') return item;
-  if (typeof item === 'number') return item;
-  if (typeof item === 'object' && typeof item.fd === 'number') return item.fd;
-  if (typeof item === 'object' && item._handle && typeof item._handle.fd === 'number' && item._handle.fd >= 0) {
-    return item._handle.fd;
+// options.killSignal: undefined stays undefined (the default applies where it is used).
+function sanitizeKillSignal(killSignal) {
+  if (typeof killSignal === 'string' || typeof killSignal === 'number') {
+    return convertToValidSignal(killSignal);
   }
-  if (item === 'ipc') return 'ipc';
-  throw new ERR_INVALID_ARG_VALUE('stdio', item);
+  if (killSignal != null) {
+    throw new ERR_INVALID_ARG_TYPE('options.killSignal', ['string', 'number'], killSignal);
+  }
+  return undefined;
 }
 
-/** Node's stdio option (string or array) as a list of slots for the binding. */
-function normalizeStdio(stdio) {
-  if (stdio === undefined || stdio === null) return ['pipe', 'pipe', 'pipe'];
+// Strings passed to exec(2) cannot hold NUL bytes.
+function validateArgumentNullCheck(arg, name) {
+  if (typeof arg === 'string' && arg.includes('\u0000')) {
+    throw new ERR_INVALID_ARG_VALUE(name, arg, 'must be a string without null bytes');
+  }
+}
+
+function validateArgumentsNullCheck(args, name) {
+  for (let i = 0; i < args.length; i++) validateArgumentNullCheck(args[i], `${name}[${i}]`);
+}
+
+// A path option: a string, a Buffer or a file: URL.
+function validatedPath(value, name) {
+  if (value instanceof URL || (value !== null && typeof value === 'object' &&
+      typeof value.href === 'string' && typeof value.protocol === 'string')) {
+    value = require('url').fileURLToPath(value);
+  } else if (value instanceof Uint8Array) {
+    value = new TextDecoder().decode(value);
+  } else if (typeof value !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], value);
+  }
+  if (value.includes('\u0000')) {
+    throw new ERR_INVALID_ARG_VALUE(name, value,
+      'must be a string, Uint8Array, or URL without null bytes');
+  }
+  return value;
+}
+
+// A stream object that wraps a descriptor of ours (a net.Socket over a pipe, say).
+function streamHandle(item) {
+  const handle = item._handle;
+  if (handle instanceof NetHandle && handle.fd >= 0) return handle;
+  return null;
+}
+
+/**
+ * Node's stdio option (string or array) as `{ stdio, streams, inputs }`: one slot per descriptor
+ * for the binding ('pipe', 'ignore', 'inherit', 'ipc' or a descriptor number), the stream
+ * objects given for slots (to stop reading them once the child has their descriptor), and for
+ * spawnSync the Buffer/string inputs given in place of a slot.
+ */
+function getValidStdio(stdio, sync) {
   if (typeof stdio === 'string') {
-    if (stdio === 'inherit') return ['inherit', 'inherit', 'inherit'];
-    if (stdio === 'pipe' || stdio === 'overlapped' || stdio === 'ignore') return [stdio, stdio, stdio];
+    if (stdio !== 'inherit' && stdio !== 'pipe' && stdio !== 'overlapped' && stdio !== 'ignore') {
+      throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+    }
+    stdio = [stdio, stdio, stdio];
+  } else if (!Array.isArray(stdio)) {
     throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
   }
-  if (!Array.isArray(stdio)) throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
-  const out = [];
-  for (let i = 0; i < Math.max(3, stdio.length); i++) out.push(stdioSlot(stdio[i], i));
-  if (out.indexOf('ipc') !== out.lastIndexOf('ipc')) throw new ERR_IPC_ONE_PIPE();
-  return out;
+  const slots = [];
+  const streams = [];
+  const inputs = [];
+  let ipc = false;
+  for (let i = 0; i < Math.max(3, stdio.length); i++) {
+    let item = stdio[i];
+    if (item == null) item = i < 3 ? 'pipe' : 'ignore';
+    if (item === 'ignore' || item === 'pipe' || item === 'overlapped' || item === 'inherit') {
+      slots.push(item);
+    } else if (typeof item === 'number' && item < 0) {
+      slots.push('pipe');
+    } else if (item === 'ipc') {
+      if (sync) throw new ERR_IPC_SYNC_FORK();
+      if (ipc) throw new ERR_IPC_ONE_PIPE();
+      ipc = true;
+      slots.push('ipc');
+    } else if (typeof item === 'number') {
+      slots.push(item);
+    } else if (typeof item === 'object' && typeof item.fd === 'number') {
+      // A NetHandle has `fd` too.
+      slots.push(item.fd);
+    } else if (typeof item === 'object' && streamHandle(item) !== null) {
+      slots.push(streamHandle(item).fd);
+      streams.push(item);
+    } else if (ArrayBuffer.isView(item) || typeof item === 'string') {
+      if (!sync) throw new ERR_INVALID_SYNC_FORK_INPUT(require('util').inspect(item));
+      slots.push('pipe');
+      inputs[i] = item;
+    } else {
+      throw new ERR_INVALID_ARG_VALUE('stdio', item);
+    }
+  }
+  return { stdio: slots, streams, inputs };
 }
 
-/** spawn()'s (file, args, options) as the binding's options object. */
+/** The slots of getValidStdio() alone (spawnSync's). */
+function normalizeStdio(stdio) {
+  return getValidStdio(stdio == null ? 'pipe' : stdio, false).stdio;
+}
+
+/**
+ * spawn()'s (file, args, options) as the binding's options, validated as Node does. The result
+ * (and everything read from `options`) has no prototype: a property added to Object.prototype
+ * must not become a cwd or uid.
+ */
 function normalizeSpawnArguments(file, args, options) {
   validateString(file, 'file');
+  validateArgumentNullCheck(file, 'file');
   if (file.length === 0) throw new ERR_INVALID_ARG_VALUE('file', file, 'cannot be empty');
   if (Array.isArray(args)) {
     args = args.slice();
@@ -75,56 +162,77 @@ function normalizeSpawnArguments(file, args, options) {
     options = args;
     args = [];
   }
-  if (options === undefined) options = {};
+  validateArgumentsNullCheck(args, 'args');
+  if (options === undefined) options = kEmptyObject;
   else validateObject(options, 'options');
-  options = { ...options };
+  options = { __proto__: null, ...options };
 
   let cwd = options.cwd;
-  if (cwd != null) {
-    if (cwd instanceof URL) cwd = require('url').fileURLToPath(cwd);
-    validateString(cwd, 'options.cwd');
-  }
+  if (cwd != null) cwd = validatedPath(cwd, 'options.cwd');
   if (options.detached != null) validateBoolean(options.detached, 'options.detached');
-  if (options.uid != null && !Number.isInteger(options.uid)) {
+  if (options.uid != null && !isInt32(options.uid)) {
     throw new ERR_INVALID_ARG_TYPE('options.uid', 'int32', options.uid);
   }
-  if (options.gid != null && !Number.isInteger(options.gid)) {
+  if (options.gid != null && !isInt32(options.gid)) {
     throw new ERR_INVALID_ARG_TYPE('options.gid', 'int32', options.gid);
   }
   if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], options.shell);
   }
-  if (options.argv0 != null) validateString(options.argv0, 'options.argv0');
-  // Arguments are passed as strings (Node converts each one); NUL bytes cannot be passed.
-  args = args.map((a) => {
-    const text = `${a}`;
-    if (text.includes('\u0000')) {
-      throw new ERR_INVALID_ARG_VALUE('args[i]', a, 'must be a string without null bytes');
-    }
-    return text;
-  });
-  if (file.includes('\u0000')) {
-    throw new ERR_INVALID_ARG_VALUE('file', file, 'must be a string without null bytes');
+  if (options.argv0 != null) {
+    validateString(options.argv0, 'options.argv0');
+    validateArgumentNullCheck(options.argv0, 'options.argv0');
+  }
+  if (options.windowsHide != null) validateBoolean(options.windowsHide, 'options.windowsHide');
+  if (options.windowsVerbatimArguments != null) {
+    validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
   }
 
   if (options.shell) {
-    const command = args.length ? `${file} ${args.join(' ')}` : file;
+    validateArgumentNullCheck(options.shell, 'options.shell');
+    const command = [file, ...args].join(' ');
     file = typeof options.shell === 'string' ? options.shell : '/bin/sh';
     args = ['-c', command];
   }
-  const argv0 = options.argv0 !== undefined ? options.argv0 : file;
+  args.unshift(typeof options.argv0 === 'string' ? options.argv0 : file);
+
   const env = options.env || process.env;
   const envPairs = [];
-  for (const key of Object.keys(env)) {
+  // Inherited (prototype) keys count, as in Node.
+  for (const key in env) {
     const value = env[key];
-    if (value !== undefined) envPairs.push(`${key}=${value}`);
+    if (value !== undefined) {
+      validateArgumentNullCheck(key, `options.env['${key}']`);
+      validateArgumentNullCheck(value, `options.env['${key}']`);
+      envPairs.push(`${key}=${value}`);
+    }
   }
   return {
+    __proto__: null,
     ...options,
-    file,
-    args: [argv0, ...args],
+    args,
     cwd,
+    detached: !!options.detached,
     envPairs,
+    file,
+    windowsHide: !!options.windowsHide,
+    windowsVerbatimArguments: !!options.windowsVerbatimArguments,
+  };
+}
+
+// What the binding reads, and nothing inherited: `cwd` '' means none, as in Node.
+function bindingOptions(options, stdio, envPairs) {
+  return {
+    __proto__: null,
+    file: options.file,
+    // Each argument as a string, as Node's binding converts them.
+    args: options.args.map((a) => `${a}`),
+    envPairs,
+    cwd: typeof options.cwd === 'string' && options.cwd.length > 0 ? options.cwd : undefined,
+    stdio,
+    detached: options.detached === true,
+    uid: options.uid,
+    gid: options.gid,
   };
 }
 
@@ -145,6 +253,17 @@ function duplexSocket(token) {
   socket.readable = true;
   socket.writable = true;
   return socket;
+}
+
+// A descriptor handed to a child as its stdin/stdout/stderr shares its open file description,
+// whose O_NONBLOCK the child clears (programs expect blocking standard descriptors). Once the
+// last child given it has exited, the flag is ours to set again, so that our reads of it
+// cannot block the loop.
+function releaseSharedHandles(handles) {
+  for (const handle of handles) {
+    if (--handle[kSharers] !== 0) continue;
+    if (!handle.closed && handle.token !== null) binding.net.setBlocking(handle.token, false);
+  }
 }
 
 class ChildProcess extends EventEmitter {
@@ -169,7 +288,7 @@ class ChildProcess extends EventEmitter {
 
   spawn(options) {
     validateObject(options, 'options');
-    const stdio = normalizeStdio(options.stdio);
+    const { stdio, streams } = getValidStdio(options.stdio || 'pipe', false);
     const serialization = options.serialization;
     if (serialization !== undefined && serialization !== 'json' && serialization !== 'advanced') {
       throw new ERR_INVALID_ARG_VALUE('options.serialization', serialization,
@@ -178,13 +297,21 @@ class ChildProcess extends EventEmitter {
     const ipcIndex = stdio.indexOf('ipc');
     let envPairs = options.envPairs;
     if (ipcIndex !== -1) {
-      envPairs = [...(envPairs || []), `NODE_CHANNEL_FD=${ipcIndex}`,
+      if (envPairs === undefined) envPairs = [];
+      else validateArray(envPairs, 'options.envPairs');
+      envPairs = [...envPairs, `NODE_CHANNEL_FD=${ipcIndex}`,
         `NODE_CHANNEL_SERIALIZATION_MODE=${serialization || 'json'}`];
     }
+    validateString(options.file, 'options.file');
     this.spawnfile = options.file;
-    this.spawnargs = options.args;
-    const result = native.spawn({ ...options, envPairs, stdio },
-      (status, signal) => this._onexit(status, signal));
+    if (options.args === undefined) {
+      this.spawnargs = [];
+    } else {
+      validateArray(options.args, 'options.args');
+      this.spawnargs = options.args;
+    }
+    const spawnOptions = bindingOptions({ ...options, args: this.spawnargs }, stdio, envPairs);
+    const result = native.spawn(spawnOptions, (status, signal) => this._onexit(status, signal));
     if (result.errno !== undefined && result.pid === undefined) {
       const err = result.errno;
       // The pipes Node would have made exist, closed, so code that listens on them still runs.
@@ -207,6 +334,20 @@ class ChildProcess extends EventEmitter {
     }
     this.pid = result.pid;
     this._watch = result.watch === undefined ? null : result.watch;
+    // The child reads (or writes) these streams' descriptors now; we must not read them too.
+    for (const stream of streams) {
+      const handle = stream._handle;
+      handle.reading = false;
+      handle.readStop();
+      if (typeof stream.pause === 'function') stream.pause();
+      if (stream._readableState) {
+        stream.readableFlowing = false;
+        stream._readableState.reading = false;
+      }
+      stream[kIsUsedAsStdio] = true;
+      handle[kSharers] = (handle[kSharers] || 0) + 1;
+    }
+    if (streams.length !== 0) this._sharedHandles = streams.map((stream) => stream._handle);
     this.stdio = stdio.map((slot, i) => {
       const token = result.stdio[i];
       if (token === null || token === undefined) return null;
@@ -232,6 +373,10 @@ class ChildProcess extends EventEmitter {
 
   _onexit(status, signal) {
     this._watch = null;
+    if (this._sharedHandles) {
+      releaseSharedHandles(this._sharedHandles);
+      this._sharedHandles = null;
+    }
     if (signal) this.signalCode = signalName(signal);
     else this.exitCode = status;
     if (status < 0) {
@@ -246,7 +391,8 @@ class ChildProcess extends EventEmitter {
     // Whatever is still buffered on stdout/stderr flows once nobody reads it any more.
     process.nextTick(() => {
       for (const s of this.stdio) {
-        if (s && s.readable && s.readableFlowing === null && !s._readableState.readableListening) s.resume();
+        if (!s || !s.readable || s[kIsUsedAsStdio]) continue;
+        if (s.readableFlowing === null && !s._readableState.readableListening) s.resume();
       }
     });
     this._maybeClose();
@@ -260,7 +406,7 @@ class ChildProcess extends EventEmitter {
   }
 
   kill(sig) {
-    const signal = sig === 0 ? 0 : convertToValidSignal(sig === undefined ? 'SIGTERM' : sig);
+    const signal = sig === 0 ? sig : convertToValidSignal(sig === undefined ? 'SIGTERM' : sig);
     if (this.pid === undefined || this.exitCode !== null || this.signalCode !== null) return false;
     const err = binding.process.kill(this.pid, signal);
     if (err === 0) {
@@ -290,8 +436,14 @@ class ChildProcess extends EventEmitter {
 
 module.exports = {
   ChildProcess,
+  bindingOptions,
+  convertToValidSignal,
+  getValidStdio,
   normalizeSpawnArguments,
   normalizeStdio,
-  convertToValidSignal,
+  sanitizeKillSignal,
   signalName,
+  validateArgumentNullCheck,
+  validateArgumentsNullCheck,
+  validatedPath,
 };
