@@ -310,7 +310,8 @@ class ChildProcess extends EventEmitter {
       validateArray(options.args, 'options.args');
       this.spawnargs = options.args;
     }
-    const spawnOptions = bindingOptions({ ...options, args: this.spawnargs }, stdio, envPairs);
+    const spawnOptions = bindingOptions({ __proto__: null, ...options, args: this.spawnargs }, stdio,
+      envPairs);
     const result = native.spawn(spawnOptions, (status, signal) => this._onexit(status, signal));
     if (result.errno !== undefined && result.pid === undefined) {
       const err = result.errno;
