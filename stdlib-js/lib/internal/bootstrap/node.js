@@ -281,7 +281,13 @@ process.getuid = function getuid() { return native.ids()[0]; };
 process.geteuid = function geteuid() { return native.ids()[1]; };
 process.getgid = function getgid() { return native.ids()[2]; };
 process.getegid = function getegid() { return native.ids()[3]; };
-process.getgroups = function getgroups() { return native.groups(); };
+// As Node: the effective group id is always in the list (getgroups(2) may leave it out).
+process.getgroups = function getgroups() {
+  const groups = native.groups();
+  const egid = native.ids()[3];
+  if (!groups.includes(egid)) groups.push(egid);
+  return groups;
+};
 
 process.kill = function kill(pid, sig = 'SIGTERM') {
   // eslint-disable-next-line eqeqeq
