@@ -260,8 +260,37 @@ Server.prototype.close = function(cb) {
     this._handle = null;
   }
   this._closing = true;
-  this._emitCloseIfDrained();
+  if (this._usingWorkers) {
+    // Sockets sent to other processes (child.send(msg, socket)): 'close' waits until each
+    // process says its sockets of ours are gone (or its channel closes). The extra count holds
+    // 'close' back until all have answered.
+    let left = this._workers.length;
+    const onWorkerClose = () => {
+      if (--left !== 0) return;
+      this._connections = 0;
+      this._emitCloseIfDrained();
+    };
+    this._connections++;
+    for (const worker of this._workers) worker.close(onWorkerClose);
+    if (left === 0) {
+      left = 1;
+      onWorkerClose();
+    }
+  } else {
+    this._emitCloseIfDrained();
+  }
   return this;
+};
+
+// `socketList` (internal/child_process/ipc's SocketListSend) counts the sockets of this server
+// that another process holds, until that process exits.
+Server.prototype._setupWorker = function(socketList) {
+  this._usingWorkers = true;
+  this._workers.push(socketList);
+  socketList.once('exit', (list) => {
+    const index = this._workers.indexOf(list);
+    if (index !== -1) this._workers.splice(index, 1);
+  });
 };
 
 Server.prototype._emitCloseIfDrained = function() {
@@ -271,8 +300,25 @@ Server.prototype._emitCloseIfDrained = function() {
 };
 
 Server.prototype.getConnections = function(cb) {
-  const n = this._connections;
-  process.nextTick(cb, null, n);
+  const end = (err, count) => process.nextTick(cb, err, count);
+  if (!this._usingWorkers || this._workers.length === 0) {
+    end(null, this._connections);
+    return this;
+  }
+  // Sockets sent to other processes count where they are now.
+  let left = this._workers.length;
+  let total = this._connections;
+  const oncount = (err, count) => {
+    if (left < 0) return;
+    if (err) {
+      left = -1;
+      end(err);
+      return;
+    }
+    total += count;
+    if (--left === 0) end(null, total);
+  };
+  for (const worker of this._workers) worker.getConnections(oncount);
   return this;
 };
 

@@ -8,7 +8,9 @@
 // 'advanced' is a 4-byte big-endian length, then a v8.serialize()d value. Messages whose `cmd`
 // starts with 'NODE_' are the channel's own ('internalMessage'). A handle (a net.Socket or
 // net.Server) travels as a { cmd: 'NODE_HANDLE', type, msg } message with the descriptor
-// attached (SCM_RIGHTS); the receiver answers NODE_HANDLE_ACK.
+// attached (SCM_RIGHTS); the receiver answers NODE_HANDLE_ACK. Until that answer comes, later
+// messages wait in a queue, so they arrive after the handle and a sent socket is closed here
+// only once the peer has its own.
 
 const EventEmitter = require('events');
 const { Buffer } = require('buffer');
@@ -17,8 +19,8 @@ const { NetHandle, EV } = require('internal/net_handle');
 const { errnoException } = require('internal/net');
 const {
   codes: {
-    ERR_INVALID_ARG_TYPE, ERR_INVALID_HANDLE_TYPE, ERR_IPC_CHANNEL_CLOSED, ERR_IPC_DISCONNECTED,
-    ERR_MISSING_ARGS,
+    ERR_CHILD_CLOSED_BEFORE_REPLY, ERR_INVALID_ARG_TYPE, ERR_INVALID_HANDLE_TYPE,
+    ERR_IPC_CHANNEL_CLOSED, ERR_IPC_DISCONNECTED, ERR_MISSING_ARGS,
   },
   validateObject,
 } = require('internal/errors');
@@ -104,13 +106,38 @@ function handleType(handle) {
   return null;
 }
 
-function handleOf(handle, type) {
-  if (type === 'net.Native') return handle;
-  return handle._handle;
+const noop = () => {};
+
+// The NetHandle to send for `handle` (null: nothing left to send), as Node's handleConversion.
+// A socket of a server is counted as the peer's connection from now on (getConnections() asks
+// the peer), and unless keepOpen it gives its handle up at once.
+function handleToSend(channel, message, handle, options) {
+  if (message.type === 'net.Native') return handle;
+  if (message.type === 'net.Server') return handle._handle;
+  const socket = handle;
+  const inner = socket._handle;
+  if (!inner) return null;
+  const server = socket.server;
+  if (server) {
+    message.key = server._connectionKey;
+    const lists = channel.sockets.send;
+    if (lists[message.key] === undefined) {
+      lists[message.key] = new SocketListSend(channel.target, message.key);
+      server._setupWorker(lists[message.key]);
+    }
+    if (!options.keepOpen) server._connections--;
+  }
+  if (!options.keepOpen) {
+    inner.onevent = noop;
+    inner.readStop();
+    socket._handle = null;
+    socket.setTimeout(0);
+  }
+  return inner;
 }
 
 // An object of `type` over a received descriptor.
-function fromDescriptor(fd, type) {
+function fromDescriptor(channel, fd, message) {
   const net = require('net');
   const adopted = native.adoptFd(fd);
   if (typeof adopted === 'number') {
@@ -118,6 +145,7 @@ function fromDescriptor(fd, type) {
     return undefined;
   }
   const handle = new NetHandle(adopted.type === 'pipe', adopted.token);
+  const type = message.type;
   if (type === 'net.Native') return handle;
   if (type === 'net.Server' || adopted.server) {
     const server = new net.Server();
@@ -127,7 +155,92 @@ function fromDescriptor(fd, type) {
   const socket = new net.Socket({ handle, readable: true, writable: true });
   socket.readable = true;
   socket.writable = true;
+  if (message.key !== undefined) {
+    const lists = channel.sockets.got;
+    if (lists[message.key] === undefined) {
+      lists[message.key] = new SocketListReceive(channel.target, message.key);
+    }
+    lists[message.key].add(socket);
+  }
   return socket;
+}
+
+// ===== sockets of a server, counted across processes =====
+
+// The sending side's view of the sockets one server sent to one peer: it asks the peer how many
+// are still open, or to say when none is.
+class SocketListSend extends EventEmitter {
+  constructor(target, key) {
+    super();
+    this.key = key;
+    this.target = target;
+    target.once('exit', () => this.emit('exit', this));
+  }
+
+  request(message, reply, swallowErrors, callback) {
+    const target = this.target;
+    const onclose = () => {
+      target.removeListener('internalMessage', onreply);
+      callback(new ERR_CHILD_CLOSED_BEFORE_REPLY());
+    };
+    const onreply = (msg) => {
+      if (!(msg.cmd === reply && msg.key === this.key)) return;
+      target.removeListener('disconnect', onclose);
+      target.removeListener('internalMessage', onreply);
+      callback(null, msg);
+    };
+    if (!target.connected) {
+      onclose();
+      return;
+    }
+    target._send(message, undefined, { swallowErrors });
+    target.once('disconnect', onclose);
+    target.on('internalMessage', onreply);
+  }
+
+  close(callback) {
+    this.request({ cmd: 'NODE_SOCKET_NOTIFY_CLOSE', key: this.key }, 'NODE_SOCKET_ALL_CLOSED',
+      true, callback);
+  }
+
+  getConnections(callback) {
+    this.request({ cmd: 'NODE_SOCKET_GET_COUNT', key: this.key }, 'NODE_SOCKET_COUNT', false,
+      (err, msg) => {
+        if (err) callback(err);
+        else callback(null, msg.count);
+      });
+  }
+}
+
+// The receiving side: the sockets got for one server key, and the answers to its sender.
+class SocketListReceive extends EventEmitter {
+  constructor(target, key) {
+    super();
+    this.connections = 0;
+    this.key = key;
+    this.target = target;
+    const onempty = () => {
+      if (!target.connected) return;
+      target._send({ cmd: 'NODE_SOCKET_ALL_CLOSED', key: this.key }, undefined, { swallowErrors: true });
+    };
+    target.on('internalMessage', (msg) => {
+      if (msg.key !== this.key) return;
+      if (msg.cmd === 'NODE_SOCKET_NOTIFY_CLOSE') {
+        if (this.connections === 0) onempty();
+        else this.once('empty', onempty);
+      } else if (msg.cmd === 'NODE_SOCKET_GET_COUNT') {
+        if (!target.connected) return;
+        target._send({ cmd: 'NODE_SOCKET_COUNT', key: this.key, count: this.connections });
+      }
+    });
+  }
+
+  add(socket) {
+    this.connections++;
+    socket.once('close', () => {
+      if (--this.connections === 0) this.emit('empty', this);
+    });
+  }
 }
 
 // ===== the channel =====
@@ -145,8 +258,15 @@ class Control extends EventEmitter {
     this.explicitRef = false;
     this.pendingCallbacks = [];
     this.receivedFds = [];
-    // Handles sent and waiting for the peer's NODE_HANDLE_ACK, to close then.
-    this.awaitingAck = [];
+    // Set once a handle went out and until the peer's NODE_HANDLE_ACK: what is sent meanwhile
+    // ({ message, handle, options, callback }), in order.
+    this.handleQueue = null;
+    // The handle of a sent socket, closed when the peer has acknowledged it.
+    this.pendingHandle = null;
+    // disconnect() came while the queue was waiting: it happens once the queue is out.
+    this.disconnectPending = false;
+    // Server sockets sent and got, by the server's key (SocketListSend / SocketListReceive).
+    this.sockets = { send: { __proto__: null }, got: { __proto__: null } };
     this.closeWhenFlushed = false;
     this.closed = false;
     this.peerClosed = false;
@@ -220,20 +340,36 @@ class Control extends EventEmitter {
         message.cmd.startsWith('NODE_')) {
       if (message.cmd === 'NODE_HANDLE') {
         const fd = this.receivedFds.shift();
-        const handle = fd === undefined ? undefined : fromDescriptor(fd, message.type);
+        const handle = fd === undefined ? undefined : fromDescriptor(this, fd, message);
         this.write({ cmd: 'NODE_HANDLE_ACK' }, null, null);
         process.nextTick(() => target.emit('message', message.msg, handle));
         return;
       }
       if (message.cmd === 'NODE_HANDLE_ACK') {
-        const sent = this.awaitingAck.shift();
-        if (sent) sent();
+        this.onHandleAck();
         return;
       }
       process.nextTick(() => target.emit('internalMessage', message));
       return;
     }
     process.nextTick(() => target.emit('message', message));
+  }
+
+  // The peer has the handle sent last: close ours (a socket's), then send what waited.
+  onHandleAck() {
+    if (this.pendingHandle !== null) {
+      this.pendingHandle.close();
+      this.pendingHandle = null;
+    }
+    const queue = this.handleQueue || [];
+    this.handleQueue = null;
+    for (const { message, handle, options, callback } of queue) {
+      this.target._send(message, handle, options, callback);
+    }
+    if (this.disconnectPending && this.handleQueue === null) {
+      this.disconnectPending = false;
+      this.close();
+    }
   }
 
   // → 0 or a negative errno; `callback(err)` once the bytes reached the kernel.
@@ -271,6 +407,10 @@ class Control extends EventEmitter {
   onclose() {
     for (const fd of this.receivedFds) native.closeFd(fd);
     this.receivedFds = [];
+    if (this.pendingHandle !== null) {
+      this.pendingHandle.close();
+      this.pendingHandle = null;
+    }
     const callbacks = this.pendingCallbacks;
     this.pendingCallbacks = [];
     for (const cb of callbacks) cb(new ERR_IPC_CHANNEL_CLOSED());
@@ -307,48 +447,60 @@ function setupChannel(target, handle, serialization) {
       validateObject(options, 'options');
     }
     options = { swallowErrors: false, ...options };
-    if (!this.connected) {
-      const err = new ERR_IPC_CHANNEL_CLOSED();
-      if (typeof callback === 'function') process.nextTick(callback, err);
-      else process.nextTick(() => this.emit('error', err));
-      return false;
-    }
+    if (this.connected) return this._send(message, sendHandle, options, callback);
+    const err = new ERR_IPC_CHANNEL_CLOSED();
+    if (typeof callback === 'function') process.nextTick(callback, err);
+    else process.nextTick(() => this.emit('error', err));
+    return false;
+  };
+
+  // send() without the connected check: the channel's own messages, and what waited for an ACK.
+  // → whether more may be sent now (false: the queue is long, wait for the callbacks).
+  target._send = function _send(message, sendHandle, options, callback) {
     if (message === undefined) throw new ERR_MISSING_ARGS('message');
     if (typeof message !== 'string' && typeof message !== 'object' &&
         typeof message !== 'number' && typeof message !== 'boolean') {
       throw new ERR_INVALID_ARG_TYPE('message', ['string', 'object', 'number', 'boolean'], message);
     }
-    let fd = null;
-    let sent = null;
+    if (options === undefined) options = {};
+    const fail = (err) => {
+      if (options.swallowErrors) return false;
+      if (typeof callback === 'function') process.nextTick(callback, err);
+      else process.nextTick(() => this.emit('error', err));
+      return false;
+    };
+    let inner = null;
     if (sendHandle) {
       const type = handleType(sendHandle);
       if (type === null) throw new ERR_INVALID_HANDLE_TYPE();
-      const inner = handleOf(sendHandle, type);
-      fd = inner && inner.token !== null && !inner.closed ? native.fdOf(inner.token) : -1;
-      if (fd < 0) {
-        const err = errnoException(-9, 'write');
-        if (typeof callback === 'function') process.nextTick(callback, err);
-        else process.nextTick(() => this.emit('error', err));
-        return false;
+      if (channel.handleQueue !== null) {
+        channel.handleQueue.push({ message, handle: sendHandle, options, callback });
+        return channel.handleQueue.length === 1;
       }
       message = { cmd: 'NODE_HANDLE', type, msg: message };
-      sent = sendHandle;
+      inner = handleToSend(channel, message, sendHandle, options);
+      // A socket with nothing left to send: the message goes alone.
+      if (!inner) message = message.msg;
+    } else if (channel.handleQueue !== null && !(message !== null && typeof message === 'object' &&
+               (message.cmd === 'NODE_HANDLE_ACK' || message.cmd === 'NODE_HANDLE_NACK'))) {
+      channel.handleQueue.push({ message, handle: null, options, callback });
+      return channel.handleQueue.length === 1;
+    }
+    let fd = null;
+    if (inner) {
+      fd = inner.token !== null && !inner.closed ? native.fdOf(inner.token) : -1;
+      if (fd < 0) return fail(errnoException(-9, 'write'));
     }
     const err = channel.write(message, fd, typeof callback === 'function' ? callback : null);
     if (err < 0) {
-      const ex = errnoException(err, 'write');
-      if (typeof callback === 'function') process.nextTick(callback, ex);
-      else process.nextTick(() => this.emit('error', ex));
-      return false;
+      // A socket given up for sending is closed when it could not go.
+      if (inner && message.type === 'net.Socket' && !options.keepOpen) inner.close();
+      return fail(errnoException(err, 'write'));
     }
-    if (sent !== null) {
+    if (inner) {
+      channel.handleQueue = [];
       // A socket is the peer's now: ours closes once it has acknowledged it (unless keepOpen).
-      // A server keeps listening here too, as in Node.
-      channel.awaitingAck.push(() => {
-        if (options.keepOpen || sent instanceof require('net').Server) return;
-        if (typeof sent.destroy === 'function') sent.destroy();
-        else if (typeof sent.close === 'function') sent.close();
-      });
+      if (message.type === 'net.Socket' && !options.keepOpen) channel.pendingHandle = inner;
     }
     return channel.writeQueueSize < kQueueLimit;
   };
@@ -359,7 +511,9 @@ function setupChannel(target, handle, serialization) {
       return;
     }
     this.connected = false;
-    channel.close();
+    // What waits for an ACK still goes out first.
+    if (channel.handleQueue !== null) channel.disconnectPending = true;
+    else channel.close();
   };
 
   handle.readStart();
