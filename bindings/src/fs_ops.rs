@@ -58,6 +58,8 @@ pub(crate) enum Op {
         fd: i32,
         size: usize,
     },
+    /// Descriptors, permissions, times, links (fs_fd.rs).
+    Fd(crate::fs_fd::FdOp),
 }
 
 /// What an operation gives back.
@@ -68,6 +70,8 @@ pub(crate) enum Out {
     Entries(Vec<(String, u8)>),
     Stat([f64; 14]),
     Bytes(Vec<u8>),
+    Number(f64),
+    Numbers(Vec<f64>),
 }
 
 /// An error with the syscall and paths Node's message names.
@@ -76,6 +80,22 @@ pub(crate) struct OpError {
     syscall: &'static str,
     path: Option<String>,
     dest: Option<String>,
+}
+
+impl OpError {
+    pub(crate) fn new(
+        err: std::io::Error,
+        syscall: &'static str,
+        path: Option<&str>,
+        dest: Option<&str>,
+    ) -> OpError {
+        OpError {
+            err,
+            syscall,
+            path: path.map(str::to_string),
+            dest: dest.map(str::to_string),
+        }
+    }
 }
 
 fn fail<T>(
@@ -311,6 +331,7 @@ pub(crate) fn run(op: &Op) -> Result<Out, OpError> {
                 }
             }
         }
+        Op::Fd(op) => crate::fs_fd::run(op),
         Op::Realpath { path } => match std::fs::canonicalize(path) {
             Ok(p) => Ok(Out::Path(p.to_string_lossy().into_owned())),
             Err(err) => fail(err, "realpath", path, None),
@@ -379,7 +400,7 @@ pub(crate) fn parse(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArgumen
         "realpath" => Op::Realpath {
             path: arg_str(scope, args, 1),
         },
-        _ => return None,
+        other => Op::Fd(crate::fs_fd::parse(scope, other, args)?),
     })
 }
 
@@ -392,6 +413,14 @@ pub(crate) fn out_to_js<'s>(
         Out::Path(p) | Out::MaybePath(Some(p)) => js_string(scope, &p).into(),
         Out::Stat(fields) => fields_to_js(scope, fields),
         Out::Bytes(bytes) => crate::fs::bytes_to_js(scope, bytes),
+        Out::Number(n) => v8::Number::new(scope, n).into(),
+        Out::Numbers(list) => {
+            let items: Vec<v8::Local<v8::Value>> = list
+                .into_iter()
+                .map(|n| v8::Number::new(scope, n).into())
+                .collect();
+            v8::Array::new_with_elements(scope, &items).into()
+        }
         Out::Entries(entries) => {
             let mut items: Vec<v8::Local<v8::Value>> = Vec::with_capacity(entries.len() * 2);
             for (name, kind) in entries {

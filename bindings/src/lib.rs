@@ -11,6 +11,7 @@ mod dns;
 mod dns_query;
 mod encoding;
 mod fs;
+mod fs_fd;
 mod fs_ops;
 mod http;
 mod net;
