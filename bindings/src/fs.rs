@@ -90,11 +90,28 @@ pub(crate) fn fields_of(m: &std::fs::Metadata) -> [f64; 14] {
 
 // ===== JS value helpers =====
 
+/// Bytes handed to JS as buffers since V8 was last nudged.
+static HANDED_OUT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+const NUDGE_EVERY: usize = 64 << 20;
+
+/// V8 counts a buffer's memory, but its young generation fills only with JS objects, so a
+/// program that reads big files with little other allocation goes a long time between GCs
+/// while dead buffers pile up (hundreds of MB). Every 64 MB handed out, tell V8 memory is
+/// getting tight: it collects soon, without a full stop-the-world GC now.
+pub(crate) fn pressure(scope: &mut v8::PinScope, len: usize) {
+    use std::sync::atomic::Ordering;
+    if HANDED_OUT.fetch_add(len, Ordering::Relaxed) + len >= NUDGE_EVERY {
+        HANDED_OUT.store(0, Ordering::Relaxed);
+        scope.memory_pressure_notification(v8::MemoryPressureLevel::Moderate);
+    }
+}
+
 pub(crate) fn bytes_to_js<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     bytes: Vec<u8>,
 ) -> v8::Local<'s, v8::Value> {
     let len = bytes.len();
+    pressure(scope, len);
     let store = v8::ArrayBuffer::new_backing_store_from_vec(bytes).make_shared();
     let buffer = v8::ArrayBuffer::with_backing_store(scope, &store);
     match v8::Uint8Array::new(scope, buffer, 0, len) {
