@@ -77,14 +77,17 @@ class AdvancedFraming {
     return out;
   }
 
+  // Chunks are joined only once a whole message is there: a big message arrives in many
+  // pieces, and joining at each one would copy it over and over.
   *decode(chunk) {
     this.chunks.push(chunk);
     this.length += chunk.length;
     while (this.length >= 4) {
+      if (this.chunks[0].length < 4) this.chunks = [Buffer.concat(this.chunks, this.length)];
+      const size = this.chunks[0].readUInt32BE(0);
+      if (this.length < 4 + size) return;
       if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.length)];
       const all = this.chunks[0];
-      const size = all.readUInt32BE(0);
-      if (all.length < 4 + size) return;
       const des = new (v8().DefaultDeserializer)(all.subarray(4, 4 + size));
       des.readHeader();
       const message = des.readValue();
