@@ -47,17 +47,20 @@ class JsonFraming {
     return `${JSON.stringify(message)}\n`;
   }
 
-  // The complete messages in `chunk` (with what came before).
+  // The complete messages in `chunk` (with what came before). Only the new text is searched
+  // for line ends, so a long message arriving in many chunks is not scanned again each time.
   *decode(chunk) {
-    let text = this.pending + this.decoder.write(chunk);
+    const text = this.decoder.write(chunk);
+    let start = 0;
     let nl = text.indexOf('\n');
     while (nl !== -1) {
-      const line = text.slice(0, nl);
-      text = text.slice(nl + 1);
+      const line = this.pending + text.slice(start, nl);
+      this.pending = '';
+      start = nl + 1;
       if (line.length !== 0) yield JSON.parse(line);
-      nl = text.indexOf('\n');
+      nl = text.indexOf('\n', start);
     }
-    this.pending = text;
+    this.pending += text.slice(start);
   }
 }
 
