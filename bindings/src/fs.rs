@@ -24,6 +24,7 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "statSync", stat_sync);
     set_fn(scope, target, "op", crate::fs_ops::js_op);
     set_fn(scope, target, "opAsync", crate::fs_ops::js_op_async);
+    crate::fs_watch::init(scope, target);
 }
 
 // ===== blocking bodies =====

@@ -13,6 +13,7 @@ mod encoding;
 mod fs;
 mod fs_fd;
 mod fs_ops;
+mod fs_watch;
 mod http;
 mod net;
 mod net_fd;

@@ -55,6 +55,7 @@ builtins![
     "internal/encoding",
     "internal/errors",
     "internal/event_target",
+    "internal/fs/watchers",
     "internal/http/head",
     "internal/http/parser",
     "internal/mime",
