@@ -84,8 +84,48 @@ pub(crate) fn fields_of(m: &std::fs::Metadata) -> [f64; 14] {
         ms(m.atime(), m.atime_nsec()),
         ms(m.mtime(), m.mtime_nsec()),
         ms(m.ctime(), m.ctime_nsec()),
-        // Linux's statx birth time is not exposed by std on every kernel; Node falls back to ctime.
-        ms(m.ctime(), m.ctime_nsec()),
+        {
+            let (secs, nsec) = birth(m);
+            ms(secs, nsec)
+        },
+    ]
+}
+
+/// Birth time from statx where the file system records it; otherwise ctime, as Node reports.
+pub(crate) fn birth(m: &std::fs::Metadata) -> (i64, i64) {
+    match m
+        .created()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+    {
+        Some(d) => (d.as_secs() as i64, i64::from(d.subsec_nanos())),
+        None => (m.ctime(), m.ctime_nsec()),
+    }
+}
+
+/// The stat fields as exact integers for BigIntStats: the 10 counts, then seconds and
+/// nanoseconds of atime, mtime, ctime and birthtime.
+pub(crate) fn fields_exact(m: &std::fs::Metadata) -> Vec<i64> {
+    let (bs, bn) = birth(m);
+    vec![
+        m.dev() as i64,
+        i64::from(m.mode()),
+        m.nlink() as i64,
+        i64::from(m.uid()),
+        i64::from(m.gid()),
+        m.rdev() as i64,
+        m.blksize() as i64,
+        m.ino() as i64,
+        m.size() as i64,
+        m.blocks() as i64,
+        m.atime(),
+        m.atime_nsec(),
+        m.mtime(),
+        m.mtime_nsec(),
+        m.ctime(),
+        m.ctime_nsec(),
+        bs,
+        bn,
     ]
 }
 

@@ -57,6 +57,12 @@ pub(crate) enum FdOp {
     Close {
         fd: i32,
     },
+    /// Exact stats (BigIntStats) of a path (following links or not) or a descriptor.
+    StatExact {
+        path: Option<String>,
+        fd: i32,
+        follow: bool,
+    },
     Read {
         fd: i32,
         buf: Region,
@@ -261,6 +267,25 @@ pub(crate) fn run(op: &FdOp) -> Result<Out, OpError> {
                 match file.metadata() {
                     Ok(m) => Ok(Out::Stat(crate::fs::fields_of(&m))),
                     Err(e) => Err(OpError::new(e, "fstat", None, None)),
+                }
+            }
+            FdOp::StatExact { path, fd, follow } => {
+                let meta = match path {
+                    Some(p) if *follow => std::fs::metadata(p),
+                    Some(p) => std::fs::symlink_metadata(p),
+                    None => std::mem::ManuallyDrop::new(
+                        <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(*fd),
+                    )
+                    .metadata(),
+                };
+                let syscall = match (path, follow) {
+                    (None, _) => "fstat",
+                    (Some(_), true) => "stat",
+                    (Some(_), false) => "lstat",
+                };
+                match meta {
+                    Ok(m) => Ok(Out::BigInts(crate::fs::fields_exact(&m))),
+                    Err(e) => Err(OpError::new(e, syscall, path.as_deref(), None)),
                 }
             }
             FdOp::Ftruncate { fd, len } => {
@@ -471,6 +496,16 @@ pub(crate) fn parse(
             }
         }
         "fstat" => FdOp::Fstat { fd: int(scope, 1) },
+        "statBigInt" | "lstatBigInt" => FdOp::StatExact {
+            path: Some(s(scope, 1)),
+            fd: -1,
+            follow: name == "statBigInt",
+        },
+        "fstatBigInt" => FdOp::StatExact {
+            path: None,
+            fd: int(scope, 1),
+            follow: true,
+        },
         "ftruncate" => FdOp::Ftruncate {
             fd: int(scope, 1),
             len: num(scope, 2).max(0.0) as i64,

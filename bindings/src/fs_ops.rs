@@ -72,6 +72,8 @@ pub(crate) enum Out {
     Bytes(Vec<u8>),
     Number(f64),
     Numbers(Vec<f64>),
+    /// Exact stat fields (`fields_exact`), for BigIntStats.
+    BigInts(Vec<i64>),
 }
 
 /// An error with the syscall and paths Node's message names.
@@ -414,6 +416,13 @@ pub(crate) fn out_to_js<'s>(
         Out::Stat(fields) => fields_to_js(scope, fields),
         Out::Bytes(bytes) => crate::fs::bytes_to_js(scope, bytes),
         Out::Number(n) => v8::Number::new(scope, n).into(),
+        Out::BigInts(list) => {
+            let items: Vec<v8::Local<v8::Value>> = list
+                .into_iter()
+                .map(|n| v8::BigInt::new_from_i64(scope, n).into())
+                .collect();
+            v8::Array::new_with_elements(scope, &items).into()
+        }
         Out::Numbers(list) => {
             let items: Vec<v8::Local<v8::Value>> = list
                 .into_iter()
