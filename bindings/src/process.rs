@@ -38,6 +38,9 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "groups", groups);
     set_fn(scope, target, "kill", kill);
     set_fn(scope, target, "umask", umask);
+    set_fn(scope, target, "setCredential", set_credential);
+    set_fn(scope, target, "setGroups", set_groups);
+    set_fn(scope, target, "initGroups", init_groups);
     set_fn(scope, target, "resourceUsage", resource_usage);
 }
 
@@ -314,8 +317,23 @@ fn set_env(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v
     if key.is_empty() || key.contains(['=', '\0']) || value.contains('\0') {
         return;
     }
+    let tz = key == "TZ";
     // SAFETY: JS runs on one thread; V8's helper threads do not read the environment.
     unsafe { std::env::set_var(key, value) };
+    if tz {
+        time_zone_changed(scope);
+    }
+}
+
+/// `process.env.TZ` changed: libc and V8 (which caches the zone) pick the new one up, so
+/// `new Date().toString()` follows at once, as in Node.
+fn time_zone_changed(scope: &mut v8::PinScope) {
+    unsafe extern "C" {
+        fn tzset();
+    }
+    // SAFETY: tzset reads TZ, which only this thread writes.
+    unsafe { tzset() };
+    scope.date_time_configuration_change_notification(v8::TimeZoneDetection::Redetect);
 }
 
 fn unset_env(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
@@ -323,8 +341,158 @@ fn unset_env(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv:
     if key.is_empty() || key.contains(['=', '\0']) {
         return;
     }
+    let tz = key == "TZ";
     // SAFETY: as in set_env.
-    unsafe { std::env::remove_var(key) };
+    unsafe { std::env::remove_var(&key) };
+    if tz {
+        time_zone_changed(scope);
+    }
+}
+
+/// A user or group named by number or name: the id, or None when no such name exists.
+fn credential_id(
+    scope: &mut v8::PinScope,
+    value: v8::Local<v8::Value>,
+    group: bool,
+) -> Option<u32> {
+    if value.is_number() {
+        return value.uint32_value(scope);
+    }
+    let name = std::ffi::CString::new(value.to_rust_string_lossy(scope)).ok()?;
+    let mut buf = vec![0u8; 16384];
+    // SAFETY: the reentrant lookups write into our zeroed structs and `buf`; `result` is only
+    // read when they succeed.
+    unsafe {
+        if group {
+            let mut grp: libc::group = std::mem::zeroed();
+            let mut result: *mut libc::group = std::ptr::null_mut();
+            libc::getgrnam_r(
+                name.as_ptr(),
+                &mut grp,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut result,
+            );
+            (!result.is_null()).then_some(grp.gr_gid)
+        } else {
+            let mut pwd: libc::passwd = std::mem::zeroed();
+            let mut result: *mut libc::passwd = std::ptr::null_mut();
+            libc::getpwnam_r(
+                name.as_ptr(),
+                &mut pwd,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut result,
+            );
+            (!result.is_null()).then_some(pwd.pw_uid)
+        }
+    }
+}
+
+fn last_errno() -> i32 {
+    std::io::Error::last_os_error()
+        .raw_os_error()
+        .unwrap_or(libc::EPERM)
+}
+
+/// `setCredential(kind, id)`, kind one of 'uid' | 'gid' | 'euid' | 'egid' and id a number or a
+/// name → 0, a negative errno, or 1 when the name does not exist (ERR_UNKNOWN_CREDENTIAL).
+fn set_credential(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let kind = args.get(0).to_rust_string_lossy(scope);
+    let group = kind.ends_with("gid");
+    let Some(id) = credential_id(scope, args.get(1), group) else {
+        rv.set_int32(1);
+        return;
+    };
+    // SAFETY: plain credential syscalls.
+    let r = unsafe {
+        match kind.as_str() {
+            "uid" => libc::setuid(id),
+            "gid" => libc::setgid(id),
+            "euid" => libc::seteuid(id),
+            _ => libc::setegid(id),
+        }
+    };
+    rv.set_int32(if r < 0 { -last_errno() } else { 0 });
+}
+
+/// `setGroups([id | name, ...])` → 0, a negative errno, or `index + 1` of an unknown name.
+fn set_groups(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Ok(list) = v8::Local::<v8::Array>::try_from(args.get(0)) else {
+        rv.set_int32(-libc::EINVAL);
+        return;
+    };
+    let mut ids = Vec::with_capacity(list.length() as usize);
+    for i in 0..list.length() {
+        let item = list
+            .get_index(scope, i)
+            .unwrap_or_else(|| v8::undefined(scope).into());
+        match credential_id(scope, item, true) {
+            Some(id) => ids.push(id),
+            None => {
+                rv.set_int32(i as i32 + 1);
+                return;
+            }
+        }
+    }
+    // SAFETY: setgroups with a list of `ids.len()` group ids.
+    let r = unsafe { libc::setgroups(ids.len(), ids.as_ptr()) };
+    rv.set_int32(if r < 0 { -last_errno() } else { 0 });
+}
+
+/// `initGroups(user, extraGroup)` → 0, a negative errno, 1 for an unknown user, 2 for an
+/// unknown group.
+fn init_groups(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let user = args.get(0);
+    let name = if user.is_number() {
+        let uid = user.uint32_value(scope).unwrap_or(0);
+        let mut buf = vec![0u8; 16384];
+        // SAFETY: as in credential_id.
+        unsafe {
+            let mut pwd: libc::passwd = std::mem::zeroed();
+            let mut result: *mut libc::passwd = std::ptr::null_mut();
+            libc::getpwuid_r(
+                uid,
+                &mut pwd,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut result,
+            );
+            if result.is_null() {
+                rv.set_int32(1);
+                return;
+            }
+            std::ffi::CStr::from_ptr(pwd.pw_name).to_owned()
+        }
+    } else {
+        // A name goes to initgroups(3) as it is (Node does no lookup for names).
+        match std::ffi::CString::new(user.to_rust_string_lossy(scope)) {
+            Ok(n) => n,
+            Err(_) => {
+                rv.set_int32(1);
+                return;
+            }
+        }
+    };
+    let Some(gid) = credential_id(scope, args.get(1), true) else {
+        rv.set_int32(2);
+        return;
+    };
+    // SAFETY: a NUL-terminated user name and a group id.
+    let r = unsafe { libc::initgroups(name.as_ptr(), gid) };
+    rv.set_int32(if r < 0 { -last_errno() } else { 0 });
 }
 
 fn env_keys(

@@ -71,6 +71,7 @@ builtins![
     "internal/perf/observe",
     "internal/perf/performance",
     "internal/perf/utils",
+    "internal/process/credentials",
     "internal/process/promises",
     "internal/process/signals",
     "internal/process/stdio",

@@ -289,6 +289,8 @@ process.getgroups = function getgroups() {
   return groups;
 };
 
+requireBuiltin('internal/process/credentials').install(process);
+
 process.kill = function kill(pid, sig = 'SIGTERM') {
   // eslint-disable-next-line eqeqeq
   if (pid != (pid | 0)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
