@@ -10,7 +10,8 @@
 // net.Server) travels as a { cmd: 'NODE_HANDLE', type, msg } message with the descriptor
 // attached (SCM_RIGHTS); the receiver answers NODE_HANDLE_ACK. Until that answer comes, later
 // messages wait in a queue, so they arrive after the handle and a sent socket is closed here
-// only once the peer has its own.
+// only once the peer has its own. A server's sockets sent away still count for it: its
+// getConnections() and close() ask the peer (NODE_SOCKET_* messages, SocketListSend/Receive).
 
 const EventEmitter = require('events');
 const { Buffer } = require('buffer');
