@@ -206,6 +206,14 @@ fn parse(raw: &[String]) -> Result<(Cli, Vec<String>, Vec<String>), clap::Error>
         match node_option(arg) {
             Some(NodeOption::V8(flag)) => v8_flags.push(flag),
             Some(NodeOption::Js) => {}
+            // Node's `-pe CODE` (and `-ep`) is --print; clap would read it as `-p e`.
+            None if arg == "-pe" || arg == "-ep" => {
+                for_clap.push("--print".to_string());
+                if i + 1 < raw.len() {
+                    i += 1;
+                    for_clap.push(raw[i].clone());
+                }
+            }
             None => {
                 for_clap.push(raw[i].clone());
                 if takes_value(arg) && i + 1 < raw.len() {

@@ -14,9 +14,13 @@ function validateId(id, name) {
   else if (typeof id !== 'string') throw new ERR_INVALID_ARG_TYPE(name, ['number', 'string'], id);
 }
 
+// `EPERM, Operation not permitted`, with errno/code/syscall, as Node's credential errors read.
 function fail(errno, syscall) {
-  const { errnoException } = require('internal/net');
-  const err = errnoException(errno, syscall);
+  const [code, desc] = require('util').getSystemErrorMap().get(errno) || ['UNKNOWN', 'unknown error'];
+  const err = new Error(`${code}, ${desc}`);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = syscall;
   Error.captureStackTrace(err, fail);
   return err;
 }
