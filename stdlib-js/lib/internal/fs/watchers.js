@@ -187,7 +187,7 @@ const statWatchers = new Map();
 
 function zeroStats() {
   const { Stats } = require('fs');
-  return new Stats([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  return new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }
 
 function statOrZero(path) {

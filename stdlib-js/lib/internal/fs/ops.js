@@ -1,0 +1,390 @@
+'use strict';
+// internal/fs/ops — the table of node:fs operations that take plain arguments and give one
+// result, and the three forms built from each entry: sync (`xSync`), callback (`x`) and promise
+// (`fs.promises.x`). An entry says how the user's arguments become the binding's (validating
+// them), what the raw result becomes and, for the callback form, how many trailing arguments
+// may be left out before the callback. The body of every operation is one Rust function
+// (bindings/src/fs_ops.rs, fs_fd.rs): `binding.fs.op(name, ...)` runs it here and now,
+// `binding.fs.opAsync(name, ..., cb)` on the worker pool.
+
+const { codes, validateInteger, validateInt32 } = require('internal/errors');
+const { bindToCurrent } = require('internal/async_context');
+const {
+  deprecate, Dirent, getOptions, getStatFsFromBinding, getStatsFromBinding, getValidatedFd,
+  getValidatedPath, kMaxUserId, parseFileMode, stringToFlags, stringToResult, toUnixTimestamp,
+  constants,
+} = require('internal/fs/utils');
+
+const native = binding.fs;
+
+// ===== results that need more than a conversion =====
+
+/** Node's SystemError for rm() of a directory without `recursive`. */
+function eisdirError(err) {
+  const info = { code: 'EISDIR', message: 'is a directory', path: err.path, syscall: 'rm', errno: 21 };
+  const e = new Error(`Path is a directory: rm returned EISDIR (is a directory) ${err.path}`);
+  e.name = 'SystemError';
+  Object.defineProperties(e, {
+    code: { value: 'ERR_FS_EISDIR', enumerable: true, writable: true, configurable: true },
+    info: { value: info, enumerable: true, configurable: true },
+    errno: { value: 21, enumerable: true, writable: true, configurable: true },
+    syscall: { value: 'rm', enumerable: true, writable: true, configurable: true },
+    path: { value: err.path, enumerable: true, writable: true, configurable: true },
+  });
+  Error.captureStackTrace(e, eisdirError);
+  return e;
+}
+
+/** readdir's raw [name, type, ...] list as names or Dirents, recursing when asked. */
+function readdirResult(dir, raw, opts) {
+  const out = [];
+  const walk = (base, rel, list) => {
+    for (let i = 0; i < list.length; i += 2) {
+      const name = list[i];
+      const type = list[i + 1];
+      const relName = rel === '' ? name : `${rel}/${name}`;
+      out.push(opts.withFileTypes ? new Dirent(name, type, base) : relName);
+      if (opts.recursive && type === constants.UV_DIRENT_DIR) {
+        walk(`${base}/${name}`, relName, native.op('readdir', `${base}/${name}`));
+      }
+    }
+  };
+  walk(dir, '', raw);
+  if (opts.encoding === 'buffer' && !opts.withFileTypes) return out.map((n) => Buffer.from(n));
+  return out;
+}
+
+function bigintOption(options) {
+  return !!(options && typeof options === 'object' && options.bigint);
+}
+
+const validateId = (id, name) => validateInteger(id, name, -1, kMaxUserId);
+
+/** A file length: an integer, negative ones counting as 0. */
+function validateLen(len) {
+  if (len === undefined || len === null) return 0;
+  validateInteger(len, 'len');
+  return Math.max(0, len);
+}
+
+// ===== the table =====
+// args(...user) → binding arguments; `this` is a scratch object that result() gets too.
+// optional: trailing arguments the callback form lets callers leave out (the callback moves up).
+// cbFirst: the callback form checks its callback before the other arguments (Node's order).
+// binding(): the binding operation to run when it is not `name` (`this` is the scratch object);
+// sync/async: natives of its own instead of binding.fs.op/opAsync.
+
+const ops = {
+  access: {
+    optional: 1,
+    cbFirst: true,
+    args(path, mode) {
+      path = getValidatedPath(path);
+      if (mode === undefined) mode = 0;
+      if (typeof mode !== 'number' || mode < 0 || mode > 7 || !Number.isInteger(mode)) {
+        if (typeof mode !== 'number') throw new codes.ERR_INVALID_ARG_TYPE('mode', 'integer', mode);
+        // Node's wording for this one differs from the usual ERR_OUT_OF_RANGE text.
+        const err = new RangeError('mode is out of range: >= 0 && <= 7');
+        err.code = 'ERR_OUT_OF_RANGE';
+        throw err;
+      }
+      return [path, mode];
+    },
+  },
+  copyFile: {
+    optional: 1,
+    cbFirst: true,
+    args: (src, dest, mode) =>
+      [getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode === undefined ? 0 : mode],
+  },
+  lstat: {
+    optional: 1,
+    cbFirst: true,
+    args(path, options) {
+      this.bigint = bigintOption(options);
+      return [getValidatedPath(path)];
+    },
+    result(fields) { return getStatsFromBinding(fields, this.bigint); },
+    binding() { return this.bigint ? 'lstatBigInt' : 'lstat'; },
+  },
+  stat: {
+    optional: 1,
+    cbFirst: true,
+    args(path, options) {
+      this.bigint = bigintOption(options);
+      return [getValidatedPath(path)];
+    },
+    result(fields) { return getStatsFromBinding(fields, this.bigint); },
+    // stat has natives of its own (the module loader's fast path) besides the exact one.
+    sync(path) { return this.bigint ? native.op('statBigInt', path) : native.statSync(path); },
+    async(path, cb) {
+      if (this.bigint) native.opAsync('statBigInt', path, cb);
+      else native.stat(path, cb);
+    },
+  },
+  mkdir: {
+    optional: 1,
+    cbFirst: true,
+    args(path, options) {
+      let recursive = false;
+      let mode = 0o777;
+      if (typeof options === 'number' || typeof options === 'string') {
+        mode = parseFileMode(options, 'mode', 0o777);
+      } else if (options !== null && options !== undefined) {
+        if (typeof options !== 'object') {
+          throw new codes.ERR_INVALID_ARG_TYPE('options', ['Object', 'number', 'string'], options);
+        }
+        recursive = options.recursive === undefined ? false : options.recursive;
+        if (typeof recursive !== 'boolean') {
+          throw new codes.ERR_INVALID_ARG_TYPE('options.recursive', 'boolean', recursive);
+        }
+        mode = parseFileMode(options.mode, 'mode', 0o777);
+      }
+      return [getValidatedPath(path), recursive, mode];
+    },
+  },
+  mkdtemp: {
+    optional: 1,
+    cbFirst: true,
+    args(prefix, options) {
+      this.encoding = getOptions(options).encoding;
+      if (typeof prefix !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('prefix', 'string', prefix);
+      return [getValidatedPath(prefix, 'prefix')];
+    },
+    result(path) { return stringToResult(path, this.encoding); },
+  },
+  readdir: {
+    optional: 1,
+    cbFirst: true,
+    args(path, options) {
+      this.opts = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
+      this.path = getValidatedPath(path);
+      return [this.path];
+    },
+    result(raw) { return readdirResult(this.path, raw, this.opts); },
+  },
+  realpath: {
+    optional: 1,
+    cbFirst: true,
+    args(path, options) {
+      this.encoding = getOptions(options).encoding;
+      return [getValidatedPath(path)];
+    },
+    result(path) { return stringToResult(path, this.encoding); },
+  },
+  rename: {
+    cbFirst: true,
+    args: (from, to) => [getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')],
+  },
+  rm: {
+    optional: 1,
+    cbFirst: true,
+    args(path, options) {
+      if (options === undefined) options = {};
+      if (options === null || typeof options !== 'object') {
+        throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+      }
+      return [getValidatedPath(path), !!options.recursive, !!options.force];
+    },
+    error: (err) => (err.code === 'EISDIR' && err.syscall === 'rm' ? eisdirError(err) : err),
+  },
+  rmdir: {
+    optional: 1,
+    cbFirst: true,
+    args(path, options) {
+      const recursive = !!(options && options.recursive);
+      if (recursive) {
+        deprecate('DEP0147', 'In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. Use fs.rm(path, { recursive: true }) instead');
+      }
+      return [getValidatedPath(path), recursive];
+    },
+  },
+  unlink: { cbFirst: true, args: (path) => [getValidatedPath(path)] },
+
+  // ----- descriptors -----
+  open: {
+    optional: 2,
+    args(path, flags, mode) {
+      path = getValidatedPath(path);
+      flags = stringToFlags(flags);
+      validateInt32(flags, 'flags');
+      return [path, flags, parseFileMode(mode, 'mode', 0o666)];
+    },
+  },
+  close: { args: (fd) => [getValidatedFd(fd)] },
+  fstat: {
+    optional: 1,
+    args(fd, options) {
+      this.bigint = bigintOption(options);
+      return [getValidatedFd(fd)];
+    },
+    result(fields) { return getStatsFromBinding(fields, this.bigint); },
+    binding() { return this.bigint ? 'fstatBigInt' : 'fstat'; },
+  },
+  ftruncate: { optional: 1, args: (fd, len) => [getValidatedFd(fd), validateLen(len)] },
+  fsync: { args: (fd) => [getValidatedFd(fd)] },
+  fdatasync: { args: (fd) => [getValidatedFd(fd)] },
+  fchmod: { args: (fd, mode) => [getValidatedFd(fd), parseFileMode(mode, 'mode')] },
+  fchown: {
+    args(fd, uid, gid) {
+      fd = getValidatedFd(fd);
+      validateId(uid, 'uid');
+      validateId(gid, 'gid');
+      return [fd, uid, gid];
+    },
+  },
+  futimes: {
+    args: (fd, atime, mtime) =>
+      [getValidatedFd(fd), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')],
+  },
+
+  // ----- paths: permissions, times, links -----
+  truncate: { optional: 1, args: (path, len) => [getValidatedPath(path), validateLen(len)] },
+  chmod: { args: (path, mode) => [getValidatedPath(path), parseFileMode(mode, 'mode')] },
+  chown: {
+    args(path, uid, gid) {
+      path = getValidatedPath(path);
+      validateId(uid, 'uid');
+      validateId(gid, 'gid');
+      return [path, uid, gid];
+    },
+  },
+  utimes: {
+    args: (path, atime, mtime) =>
+      [getValidatedPath(path), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')],
+  },
+  symlink: {
+    optional: 1,
+    cbFirst: true,
+    args(target, path, type) {
+      if (type !== undefined && type !== null && type !== 'dir' && type !== 'file' &&
+          type !== 'junction') {
+        throw new codes.ERR_FS_INVALID_SYMLINK_TYPE(type);
+      }
+      return [getValidatedPath(target, 'target'), getValidatedPath(path)];
+    },
+  },
+  readlink: {
+    optional: 1,
+    cbFirst: true,
+    args(path, options) {
+      this.encoding = getOptions(options).encoding;
+      return [getValidatedPath(path, 'oldPath')];
+    },
+    result(path) { return stringToResult(path, this.encoding); },
+  },
+  link: {
+    cbFirst: true,
+    args: (existingPath, newPath) =>
+      [getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath')],
+  },
+  statfs: {
+    optional: 1,
+    cbFirst: true,
+    args(path, options) {
+      this.bigint = bigintOption(options);
+      return [getValidatedPath(path)];
+    },
+    result(fields) { return getStatFsFromBinding(fields, this.bigint); },
+  },
+};
+ops.lchown = { ...ops.chown };
+ops.lutimes = { ...ops.utimes };
+
+// ===== the three forms =====
+
+function validateCallback(cb) {
+  if (typeof cb !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
+  return cb;
+}
+
+/** Validates user arguments: the binding's arguments, and the scratch state result() sees. */
+function prepare(op, args) {
+  const state = {};
+  return [state, Reflect.apply(op.args, state, args)];
+}
+
+/** Runs operation `name` now with user arguments `args`; returns its result or throws. */
+function runSync(name, args) {
+  const op = ops[name];
+  const [state, nativeArgs] = prepare(op, args);
+  let raw;
+  try {
+    raw = op.sync ? Reflect.apply(op.sync, state, nativeArgs)
+      : native.op(op.binding ? Reflect.apply(op.binding, state, []) : name, ...nativeArgs);
+  } catch (err) {
+    throw op.error ? op.error(err) : err;
+  }
+  return op.result ? Reflect.apply(op.result, state, [raw]) : raw;
+}
+
+/** Starts a prepared operation on the worker pool; `done(err, value)` runs on the loop. */
+function start(name, op, state, nativeArgs, done) {
+  const cb = (err, raw) => {
+    if (err) {
+      done(op.error ? op.error(err) : err);
+      return;
+    }
+    let value;
+    try {
+      value = op.result ? Reflect.apply(op.result, state, [raw]) : raw;
+    } catch (e) {
+      done(e);
+      return;
+    }
+    done(null, value);
+  };
+  if (op.async) Reflect.apply(op.async, state, [...nativeArgs, cb]);
+  else native.opAsync(op.binding ? Reflect.apply(op.binding, state, []) : name, ...nativeArgs, cb);
+}
+
+/** Operation `name` on the worker pool; argument errors are thrown to the caller. */
+function runAsync(name, args, done) {
+  const op = ops[name];
+  const [state, nativeArgs] = prepare(op, args);
+  start(name, op, state, nativeArgs, done);
+}
+
+function syncForm(name) {
+  const fn = { [`${name}Sync`]: (...args) => runSync(name, args) }[`${name}Sync`];
+  return fn;
+}
+
+function callbackForm(name) {
+  const op = ops[name];
+  const arity = op.args.length;
+  const optional = op.optional || 0;
+  const fn = {
+    [name](...args) {
+      // The callback is the first function among the optional trailing arguments, else the
+      // argument after them all.
+      let at = arity;
+      for (let i = arity - optional; i < arity; i++) {
+        if (typeof args[i] === 'function') {
+          at = i;
+          break;
+        }
+      }
+      const callback = args[at];
+      args.length = at;
+      if (op.cbFirst) validateCallback(callback);
+      const [state, nativeArgs] = prepare(op, args);
+      validateCallback(callback);
+      start(name, op, state, nativeArgs, bindToCurrent(callback, 'FSREQCALLBACK'));
+    },
+  }[name];
+  return fn;
+}
+
+function promiseForm(name) {
+  const fn = {
+    async [name](...args) {
+      return new Promise((resolve, reject) => {
+        runAsync(name, args, (err, value) => (err ? reject(err) : resolve(value)));
+      });
+    },
+  }[name];
+  return fn;
+}
+
+module.exports = { callbackForm, ops, promiseForm, runAsync, runSync, syncForm, validateCallback };

@@ -1,0 +1,355 @@
+'use strict';
+// internal/fs/promises — node:fs/promises (also fs.promises): the promise form of every
+// operation in internal/fs/ops, readFile/writeFile/appendFile, and FileHandle, the object
+// open() resolves to. A FileHandle counts the operations in flight on it, so close() waits for
+// them before the descriptor goes; one dropped without close() is closed when collected, with
+// Node's warnings.
+
+const EventEmitter = require('events');
+const { codes, validateInteger, validateObject, kValidateObjectAllowNullable, validateEncoding } =
+  require('internal/errors');
+const {
+  bytesToResult, constants, getOptions, getValidatedPath, kEmptyObject, readArgs, stringToFlags,
+  toBytes, validateBuffer, validateOffsetLengthRead, validatePosition,
+  validateStringAfterArrayBufferView, vectorArgs, writeArgs,
+} = require('internal/fs/utils');
+const { promiseForm, runAsync } = require('internal/fs/ops');
+const { abortedError, appendOptions, readFdAsync, writeFdAsync, writeOptions } =
+  require('internal/fs/whole_file');
+
+const native = binding.fs;
+
+const kFd = Symbol('kFd');
+const kRefs = Symbol('kRefs');
+const kClosePromise = Symbol('kClosePromise');
+const kCloseResolve = Symbol('kCloseResolve');
+const kCloseReject = Symbol('kCloseReject');
+
+/** A binding operation on the pool as a promise. */
+function call(name, ...args) {
+  return new Promise((resolve, reject) => {
+    native.opAsync(name, ...args, (err, value) => (err ? reject(err) : resolve(value)));
+  });
+}
+
+/** A table operation (internal/fs/ops) as a promise, with its validation and result. */
+function op(name, ...args) {
+  return new Promise((resolve, reject) => {
+    runAsync(name, args, (err, value) => (err ? reject(err) : resolve(value)));
+  });
+}
+
+// Descriptors of handles that were dropped without close(): closed here when collected.
+const gcRegistry = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((fd) => {
+    try {
+      native.op('close', fd);
+    } catch {
+      return;
+    }
+    process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+    process.emitWarning('Closing a FileHandle object on garbage collection is deprecated. ' +
+      'Please close FileHandle objects explicitly using FileHandle.prototype.close(). In the ' +
+      'future, an error will be thrown if a file descriptor is closed during garbage collection.',
+    'DeprecationWarning', 'DEP0137');
+  })
+  : null;
+
+// ===== FileHandle =====
+
+class FileHandle extends EventEmitter {
+  constructor(fd) {
+    super();
+    this[kFd] = fd;
+    this[kRefs] = 1;
+    this[kClosePromise] = null;
+    if (gcRegistry) gcRegistry.register(this, fd, this);
+  }
+
+  get fd() { return this[kFd]; }
+
+  getAsyncId() { return -1; }
+
+  close() {
+    if (this[kFd] === -1) return Promise.resolve();
+    if (this[kClosePromise]) return this[kClosePromise];
+    this[kRefs]--;
+    const fd = this[kFd];
+    if (this[kRefs] === 0) {
+      this[kFd] = -1;
+      if (gcRegistry) gcRegistry.unregister(this);
+      this[kClosePromise] = call('close', fd).finally(() => { this[kClosePromise] = null; });
+    } else {
+      // Operations are in flight: the last one to finish closes the descriptor.
+      this[kClosePromise] = new Promise((resolve, reject) => {
+        this[kCloseResolve] = resolve;
+        this[kCloseReject] = reject;
+      }).finally(() => {
+        this[kClosePromise] = null;
+        this[kCloseResolve] = undefined;
+        this[kCloseReject] = undefined;
+      });
+    }
+    this.emit('close');
+    return this[kClosePromise];
+  }
+
+  async [Symbol.asyncDispose]() {
+    return this.close();
+  }
+
+  // ----- one operation at a time, counted -----
+
+  appendFile(data, options) { return this.#use('writeFile', writeFileHandle, data, appendOptions(options)); }
+  chmod(mode) { return this.#use('fchmod', (h) => op('fchmod', h.fd, mode)); }
+  chown(uid, gid) { return this.#use('fchown', (h) => op('fchown', h.fd, uid, gid)); }
+  datasync() { return this.#use('fdatasync', (h) => op('fdatasync', h.fd)); }
+  sync() { return this.#use('fsync', (h) => op('fsync', h.fd)); }
+  read(buffer, offset, length, position) {
+    return this.#use('read', readHandle, buffer, offset, length, position);
+  }
+  readv(buffers, position) { return this.#use('readv', vectorHandle, 'readv', buffers, position); }
+  readFile(options) { return this.#use('readFile', readFileHandle, options); }
+  stat(options) { return this.#use('fstat', (h) => op('fstat', h.fd, options)); }
+  truncate(len = 0) { return this.#use('ftruncate', (h) => op('ftruncate', h.fd, len)); }
+  utimes(atime, mtime) { return this.#use('futimes', (h) => op('futimes', h.fd, atime, mtime)); }
+  write(buffer, offset, length, position) {
+    return this.#use('write', writeHandle, buffer, offset, length, position);
+  }
+  writev(buffers, position) { return this.#use('writev', vectorHandle, 'writev', buffers, position); }
+  writeFile(data, options) {
+    return this.#use('writeFile', writeFileHandle, data, writeOptions(options, 'w'));
+  }
+
+  readLines(options = undefined) {
+    return require('readline').createInterface({
+      input: this.createReadStream(options),
+      crlfDelay: Infinity,
+    });
+  }
+
+  createReadStream(options = undefined) {
+    const { ReadStream } = require('internal/fs/streams');
+    return new ReadStream(undefined, { ...options, fd: this });
+  }
+
+  createWriteStream(options = undefined) {
+    const { WriteStream } = require('internal/fs/streams');
+    return new WriteStream(undefined, { ...options, fd: this });
+  }
+
+  readableWebStream(options = kEmptyObject) {
+    if (this[kFd] === -1) throw new codes.ERR_INVALID_STATE('The FileHandle is closed');
+    if (this[kClosePromise]) throw new codes.ERR_INVALID_STATE('The FileHandle is closing');
+    const { Readable } = require('stream');
+    const stream = this.createReadStream({ autoClose: false, ...options });
+    return Readable.toWeb(stream);
+  }
+
+  /** Runs `fn(this, ...args)` with the handle held open; EBADF once it is closed. */
+  async #use(syscall, fn, ...args) {
+    if (this[kFd] === -1) {
+      const err = new Error('file closed');
+      err.code = 'EBADF';
+      err.syscall = syscall;
+      throw err;
+    }
+    this[kRefs]++;
+    try {
+      return await fn(this, ...args);
+    } finally {
+      this[kRefs]--;
+      if (this[kRefs] === 0) {
+        const fd = this[kFd];
+        this[kFd] = -1;
+        if (gcRegistry) gcRegistry.unregister(this);
+        call('close', fd).then(this[kCloseResolve], this[kCloseReject]);
+      }
+    }
+  }
+}
+
+// ----- the bodies behind FileHandle's methods -----
+
+async function readHandle(handle, buffer, offset, length, position) {
+  let args;
+  if (!ArrayBuffer.isView(buffer)) {
+    // read(options)
+    if (buffer !== undefined) validateObject(buffer, 'options', kValidateObjectAllowNullable);
+    const opts = buffer ?? kEmptyObject;
+    buffer = opts.buffer === undefined ? Buffer.alloc(16384) : opts.buffer;
+    validateBuffer(buffer);
+    args = readArgsLoose(buffer, opts.offset, opts.length, opts.position);
+  } else if (offset !== null && typeof offset === 'object') {
+    // read(buffer, options)
+    args = readArgsLoose(buffer, offset.offset, offset.length, offset.position);
+  } else {
+    args = readArgsLoose(buffer, offset, length, position);
+  }
+  if (args === null) return { __proto__: null, bytesRead: 0, buffer };
+  const bytesRead = await call('read', handle.fd, buffer, args.offset, args.length, args.position);
+  return { __proto__: null, bytesRead: bytesRead || 0, buffer };
+}
+
+/** FileHandle#read's checks (looser than fs.read's: length is not truncated to an int32). */
+function readArgsLoose(buffer, offset, length, position) {
+  if (offset === null || offset === undefined) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  if (length === null || length === undefined) length = buffer.byteLength - offset;
+  if (length === 0) return null;
+  if (buffer.byteLength === 0) {
+    throw new codes.ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  if (position === null || position === undefined) position = null;
+  else validatePosition(position, 'position', length);
+  if (position === -1 || position === -1n) position = null;
+  return { offset, length, position };
+}
+
+async function writeHandle(handle, buffer, offset, length, position) {
+  if (buffer && buffer.byteLength === 0) return { __proto__: null, bytesWritten: 0, buffer };
+  const [name, ...args] = writeArgs(handle.fd, buffer, offset, length, position, true);
+  const bytesWritten = await call(name, ...args);
+  return { __proto__: null, bytesWritten: bytesWritten || 0, buffer };
+}
+
+async function vectorHandle(handle, name, buffers, position) {
+  const args = vectorArgs(handle.fd, buffers, position);
+  const key = name === 'readv' ? 'bytesRead' : 'bytesWritten';
+  if (buffers.length === 0) return { __proto__: null, [key]: 0, buffers };
+  const n = await call(name, ...args);
+  return { __proto__: null, [key]: n || 0, buffers };
+}
+
+function checkAborted(signal) {
+  if (signal && signal.aborted) throw abortedError(signal);
+}
+
+async function readFileHandle(handle, options) {
+  options = getOptions(options, { flag: 'r' });
+  checkAborted(options.signal);
+  const bytes = await new Promise((resolve, reject) => {
+    readFdAsync(handle.fd, options.signal, (err, b) => (err ? reject(err) : resolve(b)));
+  });
+  return bytesToResult(bytes, options.encoding);
+}
+
+/** An object to iterate for chunks (not a string or a buffer). */
+function isCustomIterable(data) {
+  return data !== null && typeof data === 'object' && !ArrayBuffer.isView(data) &&
+    (typeof data[Symbol.iterator] === 'function' || typeof data[Symbol.asyncIterator] === 'function');
+}
+
+function writeAll(fd, bytes, signal) {
+  return new Promise((resolve, reject) => {
+    writeFdAsync(fd, bytes, null, signal, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+async function writeFileHandle(handle, data, options) {
+  const { encoding, signal } = options;
+  checkAborted(signal);
+  if (isCustomIterable(data)) {
+    for await (const chunk of data) {
+      checkAborted(signal);
+      if (!ArrayBuffer.isView(chunk)) validateStringAfterArrayBufferView(chunk, 'data');
+      await writeAll(handle.fd, toBytes(chunk, encoding), signal);
+    }
+  } else {
+    if (!ArrayBuffer.isView(data)) {
+      validateStringAfterArrayBufferView(data, 'data');
+      validateEncoding(data, encoding);
+    }
+    await writeAll(handle.fd, toBytes(data, encoding), signal);
+  }
+  if (options.flush) await call('fsync', handle.fd);
+}
+
+// ===== the module =====
+
+async function open(path, flags, mode) {
+  return new FileHandle(await op('open', path, flags, mode));
+}
+
+/** Runs `work(handle)` on `path` opened with `flag` (or on a FileHandle), closing what it opened. */
+async function withHandle(path, flag, mode, work) {
+  if (path instanceof FileHandle) return work(path);
+  path = getValidatedPath(path);
+  const handle = await open(path, stringToFlags(flag), mode);
+  let result;
+  try {
+    result = await work(handle);
+  } catch (err) {
+    await handle.close().catch(() => {});
+    throw err;
+  }
+  await handle.close();
+  return result;
+}
+
+async function readFile(path, options) {
+  options = getOptions(options, { flag: 'r' });
+  checkAborted(options.signal);
+  return withHandle(path, options.flag, 0o666, (h) => readFileHandle(h, options));
+}
+
+async function writeFile(path, data, options) {
+  options = writeOptions(options, 'w');
+  if (!ArrayBuffer.isView(data) && !isCustomIterable(data)) {
+    validateStringAfterArrayBufferView(data, 'data');
+  }
+  checkAborted(options.signal);
+  return withHandle(path, options.flag, options.mode, (h) => writeFileHandle(h, data, options));
+}
+
+async function appendFile(path, data, options) {
+  return writeFile(path, data, appendOptions(options));
+}
+
+async function truncate(path, len = 0) {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.truncate(len);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function lchmod() {
+  throw new codes.ERR_METHOD_NOT_IMPLEMENTED('lchmod()');
+}
+
+const exported = {
+  access: promiseForm('access'),
+  copyFile: promiseForm('copyFile'),
+  open,
+  rename: promiseForm('rename'),
+  truncate,
+  rm: promiseForm('rm'),
+  rmdir: promiseForm('rmdir'),
+  mkdir: promiseForm('mkdir'),
+  readdir: promiseForm('readdir'),
+  readlink: promiseForm('readlink'),
+  symlink: promiseForm('symlink'),
+  lstat: promiseForm('lstat'),
+  stat: promiseForm('stat'),
+  statfs: promiseForm('statfs'),
+  link: promiseForm('link'),
+  unlink: promiseForm('unlink'),
+  chmod: promiseForm('chmod'),
+  lchmod,
+  lchown: promiseForm('lchown'),
+  chown: promiseForm('chown'),
+  utimes: promiseForm('utimes'),
+  lutimes: promiseForm('lutimes'),
+  realpath: promiseForm('realpath'),
+  mkdtemp: promiseForm('mkdtemp'),
+  writeFile,
+  appendFile,
+  readFile,
+  watch(filename, options) { return require('internal/fs/watchers').watchAsync(filename, options); },
+  constants,
+};
+
+module.exports = { exports: exported, FileHandle };

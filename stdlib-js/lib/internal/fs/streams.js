@@ -1,0 +1,375 @@
+'use strict';
+// internal/fs/streams — fs.ReadStream and fs.WriteStream: a Readable/Writable over a file
+// descriptor that they open themselves (from a path), are given (a number), or borrow from a
+// FileHandle. The I/O goes through `options.fs` when given (open/read/write/writev/close, as
+// graceful-fs and memfs supply), else through node:fs. Loaded by fs.js on first use.
+//
+// Descriptor lifetime: the stream opens in _construct, and closes in _destroy exactly once, after
+// any read or write in flight has finished (a pool job must never see its fd closed under it) —
+// the same wait covers an open still in flight when the stream is destroyed.
+
+const { Readable, Writable, finished } = require('stream');
+const { codes, validateBoolean, validateFunction, validateInteger } = require('internal/errors');
+const {
+  deprecate, getOptions, getValidatedFd, getValidatedPath, kEmptyObject,
+} = require('internal/fs/utils');
+
+const kFs = Symbol('kFs');
+const kHandle = Symbol('kHandle');
+const kIsPerformingIO = Symbol('kIsPerformingIO');
+const kIoDone = Symbol('kIoDone');
+
+function lazyFs() {
+  return require('fs');
+}
+
+// ===== shared by both streams =====
+
+/** The descriptor of `options.fd` (a number or a FileHandle), setting the stream's I/O. */
+function importFd(stream, options) {
+  const fd = options.fd;
+  if (typeof fd === 'number') {
+    stream[kFs] = options.fs || lazyFs();
+    return fd;
+  }
+  const { FileHandle } = require('internal/fs/promises');
+  if (fd !== null && typeof fd === 'object' && fd instanceof FileHandle) {
+    if (options.fs) throw new codes.ERR_METHOD_NOT_IMPLEMENTED('FileHandle with fs');
+    stream[kHandle] = fd;
+    stream[kFs] = fileHandleOperations(fd);
+    // The stream holds the handle open until it closes it (or the handle closes under it).
+    fd.on('close', () => stream.close());
+    return fd.fd;
+  }
+  throw new codes.ERR_INVALID_ARG_TYPE('options.fd', ['number', 'FileHandle'], fd);
+}
+
+/** node:fs-shaped operations over a FileHandle (for options.fd = handle). */
+function fileHandleOperations(handle) {
+  return {
+    open() { throw new codes.ERR_METHOD_NOT_IMPLEMENTED('open()'); },
+    close(fd, cb) { handle.close().then(() => cb(), cb); },
+    read(fd, buf, offset, length, pos, cb) {
+      handle.read(buf, offset, length, pos)
+        .then((r) => cb(null, r.bytesRead, r.buffer), (err) => cb(err, 0, buf));
+    },
+    write(fd, buf, offset, length, pos, cb) {
+      handle.write(buf, offset, length, pos)
+        .then((r) => cb(null, r.bytesWritten, r.buffer), (err) => cb(err, 0, buf));
+    },
+    writev(fd, buffers, pos, cb) {
+      handle.writev(buffers, pos)
+        .then((r) => cb(null, r.bytesWritten, r.buffers), (err) => cb(err, 0, buffers));
+    },
+  };
+}
+
+/** Options common to both streams: the fd or the path, start, flush; the I/O functions. */
+function setUp(stream, path, options, defaultFlags, ioNames) {
+  stream[kFs] = options.fs || lazyFs();
+  for (const name of ['open', 'close', ...ioNames]) {
+    validateFunction(stream[kFs][name], `options.fs.${name}`);
+  }
+  if (options.fd === null || options.fd === undefined) {
+    stream.fd = null;
+    // A file: URL is kept as its path; other paths (strings, Buffers) as given.
+    stream.path = path !== null && typeof path === 'object' && typeof path.href === 'string'
+      ? require('internal/url').fileURLToPath(path) : path;
+    getValidatedPath(stream.path);
+    stream.flags = options.flags === undefined ? defaultFlags : options.flags;
+    stream.mode = options.mode === undefined ? 0o666 : options.mode;
+  } else {
+    // The path is ignored: the descriptor is the file.
+    stream.fd = getValidatedFd(importFd(stream, options));
+  }
+  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+  stream.start = options.start;
+  stream.pos = undefined;
+  stream[kIsPerformingIO] = false;
+  if (stream.start !== undefined) {
+    validateInteger(stream.start, 'start', 0);
+    stream.pos = stream.start;
+  }
+  if (options.flush !== undefined && options.flush !== null) {
+    validateBoolean(options.flush, 'options.flush');
+  }
+  stream.flush = !!options.flush;
+}
+
+/** Opens the file unless a descriptor was given (the streams' _construct). */
+function construct(callback) {
+  const stream = this;
+  if (typeof stream.fd === 'number') {
+    callback();
+    return;
+  }
+  if (stream.open !== openReadFs && stream.open !== openWriteFs) {
+    // An open() of the subclass's own (old code overrides it): it emits 'open' or 'error'.
+    const emit = stream.emit;
+    stream.emit = function (event, ...args) {
+      if (event === 'open') {
+        this.emit = emit;
+        callback();
+        return Reflect.apply(emit, this, [event, ...args]);
+      }
+      if (event === 'error') {
+        this.emit = emit;
+        callback(args[0]);
+        return false;
+      }
+      return Reflect.apply(emit, this, [event, ...args]);
+    };
+    stream.open();
+    return;
+  }
+  stream[kIsPerformingIO] = true;
+  stream[kFs].open(stream.path, stream.flags, stream.mode, (err, fd) => {
+    stream[kIsPerformingIO] = false;
+    if (err) {
+      callback(err);
+      if (stream.destroyed) stream.emit(kIoDone, null);
+      return;
+    }
+    stream.fd = fd;
+    callback();
+    if (stream.destroyed) stream.emit(kIoDone, null);
+    stream.emit('open', stream.fd);
+    stream.emit('ready');
+  });
+}
+
+/** Closes the descriptor once, after the I/O in flight (the streams' _destroy). */
+function destroy(err, cb) {
+  if (this[kIsPerformingIO]) {
+    this.once(kIoDone, (er) => closeStream(this, err || er, cb));
+  } else {
+    closeStream(this, err, cb);
+  }
+}
+
+function closeStream(stream, err, cb) {
+  if (stream.fd === null || stream.fd === undefined) {
+    cb(err);
+    return;
+  }
+  const fd = stream.fd;
+  const closeFd = (error) => {
+    stream[kFs].close(fd, (er) => cb(er || error));
+  };
+  stream.fd = null;
+  if (stream.flush) {
+    stream[kFs].fsync(fd, (flushErr) => closeFd(err || flushErr));
+  } else {
+    closeFd(err);
+  }
+}
+
+function streamOptions(options) {
+  return { ...getOptions(options, kEmptyObject) };
+}
+
+// ===== ReadStream =====
+
+function ReadStream(path, options) {
+  if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+  options = streamOptions(options);
+  if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
+  setUp(this, path, options, 'r', ['read']);
+  this.end = options.end === undefined || options.end === null ? Infinity : options.end;
+  this.bytesRead = 0;
+  if (this.end !== Infinity) {
+    validateInteger(this.end, 'end', 0);
+    if (this.start !== undefined && this.start > this.end) {
+      throw new codes.ERR_OUT_OF_RANGE('start', `<= "end" (here: ${this.end})`, this.start);
+    }
+  }
+  Reflect.apply(Readable, this, [options]);
+}
+Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
+Object.setPrototypeOf(ReadStream, Readable);
+
+const openReadFs = function open() {
+  deprecate('DEP0135', 'ReadStream.prototype.open() is deprecated');
+};
+ReadStream.prototype.open = openReadFs;
+ReadStream.prototype._construct = construct;
+
+ReadStream.prototype._read = function _read(n) {
+  n = this.pos !== undefined
+    ? Math.min(this.end - this.pos + 1, n)
+    : Math.min(this.end - this.bytesRead + 1, n);
+  if (n <= 0) {
+    this.push(null);
+    return;
+  }
+  const buf = Buffer.allocUnsafeSlow(n);
+  this[kIsPerformingIO] = true;
+  this[kFs].read(this.fd, buf, 0, n, this.pos, (err, bytesRead) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      // _destroy waits for this to close the descriptor.
+      this.emit(kIoDone, err);
+      return;
+    }
+    if (err) {
+      this.destroy(err);
+    } else if (bytesRead > 0) {
+      if (this.pos !== undefined) this.pos += bytesRead;
+      this.bytesRead += bytesRead;
+      // Copy a short read rather than keep the whole buffer alive for it.
+      this.push(bytesRead === buf.length ? buf : Buffer.from(buf.subarray(0, bytesRead)));
+    } else {
+      this.push(null);
+    }
+  });
+};
+
+ReadStream.prototype._destroy = destroy;
+
+ReadStream.prototype.close = function close(cb) {
+  if (typeof cb === 'function') finished(this, cb);
+  this.destroy();
+};
+
+Object.defineProperties(ReadStream.prototype, {
+  pending: { get() { return this.fd === null; }, configurable: true },
+  autoClose: {
+    get() { return this._readableState.autoDestroy; },
+    set(value) { this._readableState.autoDestroy = value; },
+    configurable: true,
+  },
+});
+
+// ===== WriteStream =====
+
+function WriteStream(path, options) {
+  if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+  options = streamOptions(options);
+  // Strings are written as the bytes of their encoding.
+  options.decodeStrings = true;
+  const io = options.fs || lazyFs();
+  if (!io.write && !io.writev) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.fs.write', 'function', io.write);
+  }
+  setUp(this, path, options, 'w', []);
+  if (io.write) validateFunction(io.write, 'options.fs.write');
+  if (io.writev) validateFunction(io.writev, 'options.fs.writev');
+  // Either suffices; a stream uses the one there is.
+  if (!this[kFs].write) this._write = null;
+  if (!this[kFs].writev) this._writev = null;
+  this.bytesWritten = 0;
+  Reflect.apply(Writable, this, [options]);
+  if (options.encoding) this.setDefaultEncoding(options.encoding);
+}
+Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
+Object.setPrototypeOf(WriteStream, Writable);
+
+const openWriteFs = function open() {
+  deprecate('DEP0135', 'WriteStream.prototype.open() is deprecated');
+};
+WriteStream.prototype.open = openWriteFs;
+WriteStream.prototype._construct = construct;
+
+/**
+ * Writes all of `data` (a Buffer, or a list of them with `vector`), retrying short writes;
+ * gives up after 5 writes in a row that wrote nothing.
+ */
+function writeAll(stream, data, size, pos, vector, cb, retries = 0) {
+  const done = (err, written) => {
+    if (err && err.code === 'EAGAIN') {
+      err = null;
+      written = 0;
+    }
+    if (stream.destroyed || err) {
+      cb(err || new codes.ERR_STREAM_DESTROYED('write'));
+      return;
+    }
+    stream.bytesWritten += written;
+    retries = written ? 0 : retries + 1;
+    size -= written;
+    if (pos !== null && pos !== undefined) pos += written;
+    if (retries > 5) {
+      cb(new Error('writeAll failed'));
+    } else if (size > 0) {
+      writeAll(stream, vector ? dropBytes(data, written) : data.subarray(written), size, pos,
+        vector, cb, retries);
+    } else {
+      cb();
+    }
+  };
+  if (vector) stream[kFs].writev(stream.fd, data, pos, done);
+  else stream[kFs].write(stream.fd, data, 0, size, pos, done);
+}
+
+/** A buffer list without its first `n` bytes. */
+function dropBytes(buffers, n) {
+  const out = [];
+  for (const b of buffers) {
+    if (n >= b.length) {
+      n -= b.length;
+    } else {
+      out.push(n > 0 ? b.subarray(n) : b);
+      n = 0;
+    }
+  }
+  return out;
+}
+
+WriteStream.prototype._write = function _write(data, encoding, cb) {
+  this[kIsPerformingIO] = true;
+  writeAll(this, data, data.length, this.pos, false, (err) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      cb(err);
+      this.emit(kIoDone, err);
+      return;
+    }
+    cb(err);
+  });
+  if (this.pos !== undefined) this.pos += data.length;
+};
+
+WriteStream.prototype._writev = function _writev(chunks, cb) {
+  const buffers = chunks.map((c) => c.chunk);
+  const size = buffers.reduce((n, b) => n + b.length, 0);
+  this[kIsPerformingIO] = true;
+  writeAll(this, buffers, size, this.pos, true, (err) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      cb(err);
+      this.emit(kIoDone, err);
+      return;
+    }
+    cb(err);
+  });
+  if (this.pos !== undefined) this.pos += size;
+};
+
+WriteStream.prototype._destroy = destroy;
+
+WriteStream.prototype.close = function close(cb) {
+  if (cb) {
+    if (this.closed) {
+      process.nextTick(cb);
+      return;
+    }
+    this.on('close', cb);
+  }
+  // Without autoClose, nothing else would destroy (and close) it after 'finish'.
+  if (!this.autoClose) this.on('finish', this.destroy);
+  this.end();
+};
+
+// There is no shutdown() for files.
+WriteStream.prototype.destroySoon = WriteStream.prototype.end;
+
+Object.defineProperties(WriteStream.prototype, {
+  pending: { get() { return this.fd === null; }, configurable: true },
+  autoClose: {
+    get() { return this._writableState.autoDestroy; },
+    set(value) { this._writableState.autoDestroy = value; },
+    configurable: true,
+  },
+});
+
+module.exports = { ReadStream, WriteStream };

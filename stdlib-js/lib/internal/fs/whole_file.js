@@ -1,0 +1,177 @@
+'use strict';
+// internal/fs/whole_file — whole files over a descriptor: read everything left in it, write all
+// of a buffer to it, and open-work-close around a path, each in a sync and a pool form. fs.js's
+// readFile/writeFile use them for descriptors and for flags the binding's whole-file natives do
+// not cover; FileHandle's readFile/writeFile use them too. Also the options of writeFile and
+// appendFile, which both share.
+
+const { codes, validateBoolean, AbortError } = require('internal/errors');
+const { constants, getOptions, kIoMaxLength, toBytes, validateStringAfterArrayBufferView } =
+  require('internal/fs/utils');
+
+const native = binding.fs;
+const isFd = (value) => value === (value >>> 0);
+
+const kReadChunk = 512 * 1024;
+const kUnknownSizeChunk = 64 * 1024;
+const S_IFMT = constants.S_IFMT;
+const S_IFREG = constants.S_IFREG;
+
+/** Size to expect from the fstat fields of a descriptor (0: unknown, read until EOF). */
+function expectedSize(fields) {
+  return (fields[1] & S_IFMT) === S_IFREG ? fields[8] : 0;
+}
+
+/**
+ * A reader of everything left in a descriptor: `next()` says what to read next
+ * ({ buffer, offset, length }), `got(n)` takes a read's count and says whether to go on,
+ * `result()` is the Buffer.
+ */
+function fdReader(fields) {
+  const size = expectedSize(fields);
+  if (size > kIoMaxLength) throw new codes.ERR_FS_FILE_TOO_LARGE(size);
+  const whole = size > 0 ? Buffer.allocUnsafeSlow(size) : null;
+  const chunks = [];
+  let total = 0;
+  let current = null;
+  return {
+    next() {
+      if (whole) {
+        current = { buffer: whole, offset: total, length: Math.min(size - total, kReadChunk) };
+      } else {
+        current = { buffer: Buffer.allocUnsafeSlow(kUnknownSizeChunk), offset: 0, length: kUnknownSizeChunk };
+      }
+      return current;
+    },
+    got(n) {
+      if (n === 0) return false;
+      total += n;
+      if (!whole) {
+        chunks.push(current.buffer.subarray(0, n));
+        if (total > kIoMaxLength) throw new codes.ERR_FS_FILE_TOO_LARGE(total);
+        return true;
+      }
+      return total < size;
+    },
+    result() {
+      if (whole) return total === size ? whole : whole.subarray(0, total);
+      return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    },
+  };
+}
+
+function readFdSync(fd) {
+  const reader = fdReader(native.op('fstat', fd));
+  for (;;) {
+    const { buffer, offset, length } = reader.next();
+    if (!reader.got(native.op('read', fd, buffer, offset, length, null))) break;
+  }
+  return reader.result();
+}
+
+/** Reads all of `fd` on the pool; `done(err, buffer)`. Checks `signal` between reads. */
+function readFdAsync(fd, signal, done) {
+  native.opAsync('fstat', fd, (err, fields) => {
+    if (err) return done(err);
+    let reader;
+    try {
+      reader = fdReader(fields);
+    } catch (e) {
+      return done(e);
+    }
+    const step = () => {
+      if (signal && signal.aborted) return done(abortedError(signal));
+      const { buffer, offset, length } = reader.next();
+      native.opAsync('read', fd, buffer, offset, length, null, (err, n) => {
+        if (err) return done(err);
+        let more;
+        try {
+          more = reader.got(n);
+        } catch (e) {
+          return done(e);
+        }
+        if (more) step();
+        else done(null, reader.result());
+      });
+    };
+    step();
+  });
+}
+
+/** Writes all of `bytes` to `fd` (at its offset, or from `position`) on the pool. */
+function writeFdAsync(fd, bytes, position, signal, done) {
+  let offset = 0;
+  const step = () => {
+    if (signal && signal.aborted) return done(abortedError(signal));
+    if (offset >= bytes.byteLength) return done(null);
+    const length = Math.min(bytes.byteLength - offset, kIoMaxLength);
+    native.opAsync('write', fd, bytes, offset, length, position, (err, n) => {
+      if (err) return done(err);
+      offset += n;
+      if (position !== null) position += n;
+      step();
+    });
+  };
+  step();
+}
+
+function writeFdSync(fd, bytes, position) {
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const length = Math.min(bytes.byteLength - offset, kIoMaxLength);
+    const n = native.op('write', fd, bytes, offset, length, position);
+    offset += n;
+    if (position !== null) position += n;
+  }
+}
+
+/** Opens `path` on the pool, runs `work(fd, finish)`, closes, then `done(err, value)`. */
+function withFile(path, flags, mode, work, done) {
+  native.opAsync('open', path, flags, mode, (err, fd) => {
+    if (err) return done(err);
+    work(fd, (workErr, value) => {
+      native.opAsync('close', fd, (closeErr) => done(workErr || closeErr || null, value));
+    });
+  });
+}
+
+function abortedError(signal) {
+  return new AbortError(undefined, { cause: signal.reason });
+}
+
+
+// ===== writeFile / appendFile options =====
+
+function writeOptions(options, flag) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag });
+  const flush = options.flush === undefined || options.flush === null ? false : options.flush;
+  validateBoolean(flush, 'options.flush');
+  return { ...options, flush };
+}
+
+function writeData(data, encoding) {
+  if (!ArrayBuffer.isView(data)) {
+    validateStringAfterArrayBufferView(data, 'data');
+  }
+  return toBytes(data, encoding);
+}
+
+function appendOptions(options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  // An fd given with no flag of its own: the caller opened it as it pleases.
+  if (!options.flag || isFd(options.flag)) options = { ...options, flag: 'a' };
+  return options;
+}
+
+module.exports = {
+  abortedError,
+  appendOptions,
+  isFd,
+  readFdAsync,
+  readFdSync,
+  withFile,
+  writeData,
+  writeFdAsync,
+  writeFdSync,
+  writeOptions,
+};
