@@ -26,7 +26,11 @@ unsafe impl Send for Region {}
 
 impl Region {
     /// `length` bytes at `offset` within `view`, clamped to the view.
-    fn of_view(view: v8::Local<v8::ArrayBufferView>, offset: usize, length: usize) -> Option<Self> {
+    pub(crate) fn of_view(
+        view: v8::Local<v8::ArrayBufferView>,
+        offset: usize,
+        length: usize,
+    ) -> Option<Self> {
         let store = view.get_backing_store()?;
         let view_len = view.byte_length();
         let offset = offset.min(view_len);
@@ -36,6 +40,19 @@ impl Region {
             offset: view.byte_offset() + offset,
             len,
         })
+    }
+
+    /// The bytes (the caller keeps JS from resizing the buffer meanwhile, as Node does).
+    pub(crate) fn as_slice(&self) -> &[u8] {
+        // SAFETY: ptr..ptr+len lies within the live backing store.
+        unsafe { std::slice::from_raw_parts(self.ptr(), self.len) }
+    }
+
+    /// The bytes, to write into.
+    #[allow(clippy::mut_from_ref)]
+    pub(crate) fn as_mut_slice(&self) -> &mut [u8] {
+        // SAFETY: as as_slice; one writer at a time (the job that holds this region).
+        unsafe { std::slice::from_raw_parts_mut(self.ptr(), self.len) }
     }
 
     fn ptr(&self) -> *mut u8 {

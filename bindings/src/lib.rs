@@ -24,6 +24,7 @@ mod tty;
 mod types;
 mod url;
 mod util;
+mod zlib;
 
 use eddy_runtime::NativeModule;
 
@@ -45,6 +46,7 @@ pub fn all() -> Vec<NativeModule> {
         types::MODULE,
         url::MODULE,
         util::MODULE,
+        zlib::MODULE,
     ]
 }
 
