@@ -103,7 +103,8 @@ function writeFile(path, data, options, callback) {
   }
   const work = (fd, finish) => writeFdAsync(fd, bytes, null, signal, (err) => {
     if (err || !flush) return finish(err);
-    native.opAsync('fsync', fd, finish);
+    // Through the module, as Node's: callers may watch (or replace) fs.fsync.
+    module.exports.fsync(fd, finish);
   });
   if (isFd(path)) {
     work(path, (err) => done(err || null));
@@ -123,7 +124,7 @@ function writeFileSync(path, data, options) {
   const bytes = writeData(data, options.encoding);
   const write = (fd) => {
     writeFdSync(fd, bytes, null);
-    if (options.flush) native.op('fsync', fd);
+    if (options.flush) module.exports.fsyncSync(fd);
   };
   if (isFd(path)) {
     write(path);
@@ -207,7 +208,7 @@ function write(fd, buffer, offsetOrOptions, length, position, callback) {
   if (ArrayBuffer.isView(buffer)) {
     callback = callback || position || length || offsetOrOptions;
     validateFunction(callback, 'cb');
-    args = writeArgs(fd, buffer, offsetOrOptions, length, position, true);
+    args = writeArgs(fd, buffer, offsetOrOptions, length, position);
   } else {
     validateStringAfterArrayBufferView(buffer, 'buffer');
     // write(fd, string[, position[, encoding]], callback)
@@ -222,7 +223,7 @@ function write(fd, buffer, offsetOrOptions, length, position, callback) {
     }
     callback = position;
     validateFunction(callback, 'cb');
-    args = writeArgs(fd, buffer, offsetOrOptions, length, null, true);
+    args = writeArgs(fd, buffer, offsetOrOptions, length, null);
   }
   const done = wrapCallback(callback);
   native.opAsync(...args, (err, n) => done(err, n || 0, buffer));
@@ -231,7 +232,7 @@ Object.defineProperty(write, kCustomPromisifyArgs, { value: ['bytesWritten', 'bu
 
 function writeSync(fd, buffer, offsetOrOptions, length, position) {
   fd = getValidatedFd(fd);
-  return native.op(...writeArgs(fd, buffer, offsetOrOptions, length, position, false));
+  return native.op(...writeArgs(fd, buffer, offsetOrOptions, length, position));
 }
 
 function vectorForm(name) {

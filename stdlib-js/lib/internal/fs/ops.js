@@ -50,19 +50,42 @@ function readdirResult(dir, raw, opts) {
     }
   };
   walk(dir, '', raw);
-  if (opts.encoding === 'buffer' && !opts.withFileTypes) return out.map((n) => Buffer.from(n));
-  return out;
+  const { encoding } = opts;
+  if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8') {
+    return out;
+  }
+  return out.map((entry) => {
+    if (typeof entry === 'string') return stringToResult(entry, encoding);
+    entry.name = stringToResult(entry.name, encoding);
+    return entry;
+  });
 }
 
 function bigintOption(options) {
   return !!(options && typeof options === 'object' && options.bigint);
 }
 
+/** access()/copyFile() modes: 0 to 7 (Node checks these natively, hence the wording). */
+function getValidMode(mode) {
+  if (mode === undefined || mode === null) return 0;
+  if (typeof mode !== 'number') {
+    const err = new TypeError('mode must be int32 or null/undefined');
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  if (!(mode >= 0 && mode <= 7)) {
+    const err = new RangeError('mode is out of range: >= 0 && <= 7');
+    err.code = 'ERR_OUT_OF_RANGE';
+    throw err;
+  }
+  return mode | 0;
+}
+
 const validateId = (id, name) => validateInteger(id, name, -1, kMaxUserId);
 
 /** A file length: an integer, negative ones counting as 0. */
 function validateLen(len) {
-  if (len === undefined || len === null) return 0;
+  if (len === undefined) return 0;
   validateInteger(len, 'len');
   return Math.max(0, len);
 }
@@ -78,24 +101,13 @@ const ops = {
   access: {
     optional: 1,
     cbFirst: true,
-    args(path, mode) {
-      path = getValidatedPath(path);
-      if (mode === undefined) mode = 0;
-      if (typeof mode !== 'number' || mode < 0 || mode > 7 || !Number.isInteger(mode)) {
-        if (typeof mode !== 'number') throw new codes.ERR_INVALID_ARG_TYPE('mode', 'integer', mode);
-        // Node's wording for this one differs from the usual ERR_OUT_OF_RANGE text.
-        const err = new RangeError('mode is out of range: >= 0 && <= 7');
-        err.code = 'ERR_OUT_OF_RANGE';
-        throw err;
-      }
-      return [path, mode];
-    },
+    args: (path, mode) => [getValidatedPath(path), getValidMode(mode)],
   },
   copyFile: {
     optional: 1,
     cbFirst: true,
     args: (src, dest, mode) =>
-      [getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode === undefined ? 0 : mode],
+      [getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), getValidMode(mode)],
   },
   lstat: {
     optional: 1,

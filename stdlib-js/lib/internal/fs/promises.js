@@ -9,7 +9,7 @@ const EventEmitter = require('events');
 const { codes, validateInteger, validateObject, kValidateObjectAllowNullable, validateEncoding } =
   require('internal/errors');
 const {
-  bytesToResult, constants, getOptions, getValidatedPath, kEmptyObject, readArgs, stringToFlags,
+  bindingPosition, bytesToResult, constants, getOptions, getValidatedPath, kEmptyObject, stringToFlags,
   toBytes, validateBuffer, validateOffsetLengthRead, validatePosition,
   validateStringAfterArrayBufferView, vectorArgs, writeArgs,
 } = require('internal/fs/utils');
@@ -201,15 +201,13 @@ function readArgsLoose(buffer, offset, length, position) {
     throw new codes.ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
   }
   validateOffsetLengthRead(offset, length, buffer.byteLength);
-  if (position === null || position === undefined) position = null;
-  else validatePosition(position, 'position', length);
-  if (position === -1 || position === -1n) position = null;
-  return { offset, length, position };
+  if (position !== null && position !== undefined) validatePosition(position, 'position', length);
+  return { offset, length, position: bindingPosition(position) };
 }
 
 async function writeHandle(handle, buffer, offset, length, position) {
   if (buffer && buffer.byteLength === 0) return { __proto__: null, bytesWritten: 0, buffer };
-  const [name, ...args] = writeArgs(handle.fd, buffer, offset, length, position, true);
+  const [name, ...args] = writeArgs(handle.fd, buffer, offset, length, position);
   const bytesWritten = await call(name, ...args);
   return { __proto__: null, bytesWritten: bytesWritten || 0, buffer };
 }

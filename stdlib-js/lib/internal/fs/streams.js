@@ -18,6 +18,7 @@ const kFs = Symbol('kFs');
 const kHandle = Symbol('kHandle');
 const kIsPerformingIO = Symbol('kIsPerformingIO');
 const kIoDone = Symbol('kIoDone');
+const kConstructing = Symbol('kConstructing');
 
 function lazyFs() {
   return require('fs');
@@ -49,6 +50,7 @@ function fileHandleOperations(handle) {
   return {
     open() { throw new codes.ERR_METHOD_NOT_IMPLEMENTED('open()'); },
     close(fd, cb) { handle.close().then(() => cb(), cb); },
+    fsync(fd, cb) { handle.sync().then(() => cb(), cb); },
     read(fd, buf, offset, length, pos, cb) {
       handle.read(buf, offset, length, pos)
         .then((r) => cb(null, r.bytesRead, r.buffer), (err) => cb(err, 0, buf));
@@ -86,6 +88,7 @@ function setUp(stream, path, options, defaultFlags, ioNames) {
   stream.start = options.start;
   stream.pos = undefined;
   stream[kIsPerformingIO] = false;
+  stream[kConstructing] = true;
   if (stream.start !== undefined) {
     validateInteger(stream.start, 'start', 0);
     stream.pos = stream.start;
@@ -96,11 +99,19 @@ function setUp(stream, path, options, defaultFlags, ioNames) {
   stream.flush = !!options.flush;
 }
 
-/** Opens the file unless a descriptor was given (the streams' _construct). */
+/**
+ * Opens the file unless a descriptor was given (the streams' _construct). A stream destroyed
+ * meanwhile still opens it, and _destroy, waiting on kIoDone, closes it then.
+ */
 function construct(callback) {
   const stream = this;
+  const done = (err) => {
+    stream[kConstructing] = false;
+    callback(err);
+    if (stream.destroyed) stream.emit(kIoDone, null);
+  };
   if (typeof stream.fd === 'number') {
-    callback();
+    done();
     return;
   }
   if (stream.open !== openReadFs && stream.open !== openWriteFs) {
@@ -109,12 +120,13 @@ function construct(callback) {
     stream.emit = function (event, ...args) {
       if (event === 'open') {
         this.emit = emit;
-        callback();
-        return Reflect.apply(emit, this, [event, ...args]);
+        const result = Reflect.apply(emit, this, [event, ...args]);
+        done();
+        return result;
       }
       if (event === 'error') {
         this.emit = emit;
-        callback(args[0]);
+        done(args[0]);
         return false;
       }
       return Reflect.apply(emit, this, [event, ...args]);
@@ -122,25 +134,29 @@ function construct(callback) {
     stream.open();
     return;
   }
-  stream[kIsPerformingIO] = true;
   stream[kFs].open(stream.path, stream.flags, stream.mode, (err, fd) => {
-    stream[kIsPerformingIO] = false;
     if (err) {
-      callback(err);
-      if (stream.destroyed) stream.emit(kIoDone, null);
+      done(err);
       return;
     }
     stream.fd = fd;
-    callback();
-    if (stream.destroyed) stream.emit(kIoDone, null);
-    stream.emit('open', stream.fd);
-    stream.emit('ready');
+    // 'open' and 'ready' come before any buffered write goes out or 'finish' is emitted, which
+    // this stream implementation does as soon as the construct callback runs.
+    if (stream.destroyed) {
+      done();
+      stream.emit('open', fd);
+      stream.emit('ready');
+    } else {
+      stream.emit('open', fd);
+      stream.emit('ready');
+      done();
+    }
   });
 }
 
-/** Closes the descriptor once, after the I/O in flight (the streams' _destroy). */
+/** Closes the descriptor once, after the open or I/O in flight (the streams' _destroy). */
 function destroy(err, cb) {
-  if (this[kIsPerformingIO]) {
+  if (this[kIsPerformingIO] || this[kConstructing]) {
     this.once(kIoDone, (er) => closeStream(this, err || er, cb));
   } else {
     closeStream(this, err, cb);
@@ -152,15 +168,28 @@ function closeStream(stream, err, cb) {
     cb(err);
     return;
   }
-  const fd = stream.fd;
   const closeFd = (error) => {
-    stream[kFs].close(fd, (er) => cb(er || error));
+    stream[kFs].close(stream.fd, (er) => cb(er || error));
+    stream.fd = null;
   };
-  stream.fd = null;
   if (stream.flush) {
-    stream[kFs].fsync(fd, (flushErr) => closeFd(err || flushErr));
+    stream[kFs].fsync(stream.fd, (flushErr) => closeFd(err || flushErr));
   } else {
     closeFd(err);
+  }
+}
+
+/** Destroys with `err`, or only reports it when the stream does not close itself (autoClose). */
+function errorOrDestroy(stream, err) {
+  const state = stream._readableState || stream._writableState;
+  if (state.autoDestroy) {
+    stream.destroy(err);
+    return;
+  }
+  if (!state.errored) state.errored = err;
+  if (!state.errorEmitted) {
+    state.errorEmitted = true;
+    stream.emit('error', err);
   }
 }
 
@@ -212,7 +241,7 @@ ReadStream.prototype._read = function _read(n) {
       return;
     }
     if (err) {
-      this.destroy(err);
+      errorOrDestroy(this, err);
     } else if (bytesRead > 0) {
       if (this.pos !== undefined) this.pos += bytesRead;
       this.bytesRead += bytesRead;

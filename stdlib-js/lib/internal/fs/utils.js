@@ -175,6 +175,17 @@ const validatePosition = hideStackFrames((position, name, length) => {
 });
 
 /**
+ * A validated position as the binding takes it: null for "the current offset", else a number
+ * (bigints too: the binding reads positions as numbers).
+ */
+function bindingPosition(position) {
+  if (position === null || position === undefined || position === -1 || position === -1n) {
+    return null;
+  }
+  return typeof position === 'bigint' ? Number(position) : position;
+}
+
+/**
  * The (buffer, offset, length, position) of a read, from any of read's signatures: positional
  * arguments, or an options object (`{ buffer, offset, length, position }`) when
  * `offsetOrOptions` is one. Returns null for a zero-length read (nothing to do).
@@ -201,14 +212,14 @@ function readArgs(buffer, offsetOrOptions, length, position, useOptions) {
   validateOffsetLengthRead(offset, length, buffer.byteLength);
   if (position === null || position === undefined) position = -1;
   validatePosition(position, 'position', length);
-  return { buffer, offset, length, position: position === -1 || position === -1n ? null : position };
+  return { buffer, offset, length, position: bindingPosition(position) };
 }
 
 /**
  * The binding call for a write: buffer forms (buffer, offset, length, position or options) or
  * string forms (string, position, encoding). Returns [name, ...arguments].
  */
-function writeArgs(fd, buffer, offset, length, position, isCallback) {
+function writeArgs(fd, buffer, offset, length, position) {
   if (ArrayBuffer.isView(buffer)) {
     if (offset !== null && typeof offset === 'object') {
       const opts = offset;
@@ -217,17 +228,16 @@ function writeArgs(fd, buffer, offset, length, position, isCallback) {
       position = opts.position === undefined ? null : opts.position;
     }
     if (offset === null || offset === undefined || typeof offset === 'function') offset = 0;
-    else if (isCallback) validateInteger(offset, 'offset', 0);
-    if (typeof offset !== 'number') offset = 0;
+    else validateInteger(offset, 'offset', 0);
     if (typeof length !== 'number') length = buffer.byteLength - offset;
     if (typeof position !== 'number' && typeof position !== 'bigint') position = null;
     validateOffsetLengthWrite(offset, length, buffer.byteLength);
-    return ['write', fd, buffer, offset, length, position];
+    return ['write', fd, buffer, offset, length, bindingPosition(position)];
   }
   validateStringAfterArrayBufferView(buffer, 'buffer');
   const encoding = typeof length === 'string' ? length : 'utf8';
   validateEncoding(buffer, encoding);
-  position = typeof offset === 'number' || typeof offset === 'bigint' ? offset : null;
+  position = typeof offset === 'number' || typeof offset === 'bigint' ? bindingPosition(offset) : null;
   if (Buffer.isEncoding(encoding) && !/^utf-?8$/i.test(encoding)) {
     const bytes = Buffer.from(buffer, encoding);
     return ['write', fd, bytes, 0, bytes.byteLength, position];
@@ -238,7 +248,7 @@ function writeArgs(fd, buffer, offset, length, position, isCallback) {
 /** The (fd, buffers, position) of readv/writev. */
 function vectorArgs(fd, buffers, position) {
   return [getValidatedFd(fd), validateBufferArray(buffers),
-    typeof position === 'number' || typeof position === 'bigint' ? position : null];
+    typeof position === 'number' || typeof position === 'bigint' ? bindingPosition(position) : null];
 }
 
 // ===== times =====
@@ -268,7 +278,12 @@ function getOptions(options, defaults = kEmptyObject) {
   } else if (typeof options !== 'object') {
     throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
   } else {
-    options = { ...defaults, ...options };
+    // Inherited options count, as Node reads them off the object; undefined ones keep defaults.
+    const merged = { ...defaults };
+    for (const key in options) {
+      if (options[key] !== undefined) merged[key] = options[key];
+    }
+    options = merged;
   }
   if (options.encoding !== 'buffer') assertEncoding(options.encoding);
   if (options.signal !== undefined) {
@@ -430,6 +445,7 @@ function deprecate(code, message) {
 
 module.exports = {
   assertEncoding,
+  bindingPosition,
   BigIntStats,
   bytesToResult,
   constants,
