@@ -1,5 +1,5 @@
 //! `binding.crypto`: the operating system's random numbers (getrandom(2)) for `crypto`'s
-//! random functions. Hashes, ciphers and keys arrive with the crypto issue.
+//! random functions; hashes, HMACs and key derivation are in crypto_hash.rs.
 
 use eddy_runtime::{NativeModule, set_fn, throw_io_error, throw_type_error, v8};
 
@@ -10,6 +10,7 @@ pub const MODULE: NativeModule = NativeModule {
 
 fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "randomFill", random_fill);
+    crate::crypto_hash::init(scope, target);
 }
 
 /// Fill `buf` with random bytes from the kernel, retrying short and interrupted reads.
