@@ -324,7 +324,7 @@ function exists(path, callback) {
   process.nextTick(wrapCallback(callback), found);
 }
 Object.defineProperty(exists, kCustomPromisify, {
-  value: (path) => new Promise((resolve) => exists(path, resolve)),
+  value: { exists: (path) => new Promise((resolve) => exists(path, resolve)) }.exists,
 });
 
 function statSync(path, options) {

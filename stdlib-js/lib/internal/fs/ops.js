@@ -92,7 +92,8 @@ function validateLen(len) {
 
 // ===== the table =====
 // args(...user) → binding arguments; `this` is a scratch object that result() gets too.
-// optional: trailing arguments the callback form lets callers leave out (the callback moves up).
+// optional: trailing arguments the callback form lets callers leave out (the callback moves up);
+// callbackAt(args): where the callback form finds its callback, when that rule is not Node's.
 // cbFirst: the callback form checks its callback before the other arguments (Node's order).
 // binding(): the binding operation to run when it is not `name` (`this` is the scratch object);
 // sync/async: natives of its own instead of binding.fs.op/opAsync.
@@ -216,6 +217,8 @@ const ops = {
   // ----- descriptors -----
   open: {
     optional: 2,
+    // Node's open() takes its second argument as the callback when given fewer than three.
+    callbackAt: (args) => (args.length < 3 ? 1 : typeof args[2] === 'function' ? 2 : 3),
     args(path, flags, mode) {
       path = getValidatedPath(path);
       flags = stringToFlags(flags);
@@ -262,12 +265,15 @@ const ops = {
     },
   },
   utimes: {
+    // Node names both times 'time' here (and 'atime'/'mtime' for futimes).
     args: (path, atime, mtime) =>
-      [getValidatedPath(path), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')],
+      [getValidatedPath(path), toUnixTimestamp(atime), toUnixTimestamp(mtime)],
   },
   symlink: {
     optional: 1,
     cbFirst: true,
+    // symlink() takes its last argument as the callback, whatever the count.
+    callbackAt: (args) => Math.max(args.length - 1, 0),
     args(target, path, type) {
       if (type !== undefined && type !== null && type !== 'dir' && type !== 'file' &&
           type !== 'junction') {
@@ -371,10 +377,14 @@ function callbackForm(name) {
       // The callback is the first function among the optional trailing arguments, else the
       // argument after them all.
       let at = arity;
-      for (let i = arity - optional; i < arity; i++) {
-        if (typeof args[i] === 'function') {
-          at = i;
-          break;
+      if (op.callbackAt) {
+        at = op.callbackAt(args);
+      } else {
+        for (let i = arity - optional; i < arity; i++) {
+          if (typeof args[i] === 'function') {
+            at = i;
+            break;
+          }
         }
       }
       const callback = args[at];

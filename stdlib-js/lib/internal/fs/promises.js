@@ -6,8 +6,8 @@
 // Node's warnings.
 
 const EventEmitter = require('events');
-const { codes, validateInteger, validateObject, kValidateObjectAllowNullable, validateEncoding } =
-  require('internal/errors');
+const { codes, validateInteger, validateObject, kValidateObjectAllowNullable, validateEncoding,
+  validateString } = require('internal/errors');
 const {
   bindingPosition, bytesToResult, constants, getOptions, getValidatedPath, kEmptyObject, stringToFlags,
   toBytes, validateBuffer, validateOffsetLengthRead, validatePosition,
@@ -24,6 +24,7 @@ const kRefs = Symbol('kRefs');
 const kClosePromise = Symbol('kClosePromise');
 const kCloseResolve = Symbol('kCloseResolve');
 const kCloseReject = Symbol('kCloseReject');
+const kLocked = Symbol('kLocked');
 
 /** A binding operation on the pool as a promise. */
 function call(name, ...args) {
@@ -138,12 +139,54 @@ class FileHandle extends EventEmitter {
     return new WriteStream(undefined, { ...options, fd: this });
   }
 
+  /** The rest of the file as a web ReadableStream (of Uint8Arrays; a byte stream for 'bytes'). */
   readableWebStream(options = kEmptyObject) {
     if (this[kFd] === -1) throw new codes.ERR_INVALID_STATE('The FileHandle is closed');
     if (this[kClosePromise]) throw new codes.ERR_INVALID_STATE('The FileHandle is closing');
-    const { Readable } = require('stream');
-    const stream = this.createReadStream({ autoClose: false, ...options });
-    return Readable.toWeb(stream);
+    if (this[kLocked]) throw new codes.ERR_INVALID_STATE('The FileHandle is locked');
+    if (options.type !== undefined) validateString(options.type, 'options.type');
+    this[kLocked] = true;
+    this.#ref();
+    let done = false;
+    const release = () => {
+      if (done) return;
+      done = true;
+      this.#unref();
+    };
+    const { ReadableStream } = require('stream/web');
+    const bytes = options.type === 'bytes';
+    const readable = new ReadableStream({
+      type: bytes ? 'bytes' : undefined,
+      pull: async (controller) => {
+        const chunk = new Uint8Array(16384);
+        const { bytesRead } = await readHandle(this, chunk, 0, chunk.byteLength, null);
+        if (bytesRead === 0) {
+          release();
+          controller.close();
+          return;
+        }
+        controller.enqueue(chunk.subarray(0, bytesRead));
+      },
+      cancel: release,
+    });
+    this.once('close', () => {
+      if (!done) readable.cancel().catch(() => {});
+    });
+    return readable;
+  }
+
+  #ref() {
+    this[kRefs]++;
+  }
+
+  #unref() {
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
+      this[kFd] = -1;
+      if (gcRegistry) gcRegistry.unregister(this);
+      call('close', fd).then(this[kCloseResolve], this[kCloseReject]);
+    }
   }
 
   /** Runs `fn(this, ...args)` with the handle held open; EBADF once it is closed. */
@@ -154,17 +197,11 @@ class FileHandle extends EventEmitter {
       err.syscall = syscall;
       throw err;
     }
-    this[kRefs]++;
+    this.#ref();
     try {
       return await fn(this, ...args);
     } finally {
-      this[kRefs]--;
-      if (this[kRefs] === 0) {
-        const fd = this[kFd];
-        this[kFd] = -1;
-        if (gcRegistry) gcRegistry.unregister(this);
-        call('close', fd).then(this[kCloseResolve], this[kCloseReject]);
-      }
+      this.#unref();
     }
   }
 }
@@ -289,6 +326,15 @@ async function withHandle(path, flag, mode, work) {
 async function readFile(path, options) {
   options = getOptions(options, { flag: 'r' });
   checkAborted(options.signal);
+  if (!(path instanceof FileHandle) && !options.signal &&
+      stringToFlags(options.flag) === constants.O_RDONLY) {
+    // A plain read of a path: the binding's whole-file read, one job on the pool.
+    path = getValidatedPath(path);
+    const bytes = await new Promise((resolve, reject) => {
+      native.readFile(path, (err, b) => (err ? reject(err) : resolve(b)));
+    });
+    return bytesToResult(bytes, options.encoding);
+  }
   return withHandle(path, options.flag, 0o666, (h) => readFileHandle(h, options));
 }
 
