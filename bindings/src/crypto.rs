@@ -11,6 +11,7 @@ pub const MODULE: NativeModule = NativeModule {
 fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "randomFill", random_fill);
     crate::crypto_hash::init(scope, target);
+    crate::crypto_cipher::init(scope, target);
 }
 
 /// Fill `buf` with random bytes from the kernel, retrying short and interrupted reads.

@@ -7,6 +7,7 @@
 mod buffer;
 mod child_process;
 mod crypto;
+mod crypto_cipher;
 mod crypto_hash;
 mod dns;
 mod dns_query;
