@@ -12,7 +12,7 @@ const { bindToCurrent } = require('internal/async_context');
 const {
   bytesToResult, constants, deprecate, getOptions, getValidatedFd, getValidatedPath,
   parseFileMode, readArgs, stringToFlags, toUnixTimestamp, validateBuffer, vectorArgs, writeArgs,
-  validateStringAfterArrayBufferView, Dirent, StatFs, Stats,
+  validateStringAfterArrayBufferView, Dirent, Stats,
 } = require('internal/fs/utils');
 const { callbackForm, runSync, syncForm, validateCallback } = require('internal/fs/ops');
 const {
@@ -423,7 +423,6 @@ module.exports = {
   writeFileSync,
   Dirent,
   Stats,
-  StatFs,
   _toUnixTimestamp: toUnixTimestamp,
   F_OK: 0,
   R_OK: 4,

@@ -58,9 +58,11 @@ const gcRegistry = typeof FinalizationRegistry === 'function'
 
 // ===== FileHandle =====
 
-class FileHandle extends EventEmitter {
+// An emitter by its methods, not its prototype (Node's FileHandle is not an EventEmitter
+// instance either).
+class FileHandle {
   constructor(fd) {
-    super();
+    EventEmitter.call(this);
     this[kFd] = fd;
     this[kRefs] = 1;
     this[kClosePromise] = null;
@@ -203,6 +205,13 @@ class FileHandle extends EventEmitter {
     } finally {
       this.#unref();
     }
+  }
+}
+
+for (const key of Reflect.ownKeys(EventEmitter.prototype)) {
+  if (key !== 'constructor' && !Object.prototype.hasOwnProperty.call(FileHandle.prototype, key)) {
+    Object.defineProperty(FileHandle.prototype, key,
+      Object.getOwnPropertyDescriptor(EventEmitter.prototype, key));
   }
 }
 
