@@ -6,11 +6,11 @@
 // live in internal/fs/utils. The blocking work happens in Rust (bindings/src/fs*.rs): sync calls
 // block the caller, callback and promise calls run on the worker pool.
 
-const { codes, validateFunction, validateObject, kValidateObjectAllowNullable } =
+const { codes, validateFunction, validateObject, validateString, kValidateObjectAllowNullable } =
   require('internal/errors');
 const { bindToCurrent } = require('internal/async_context');
 const {
-  bytesToResult, constants, deprecate, getOptions, getValidatedFd, getValidatedPath,
+  bytesToResult, constants, deprecate, getOptions, getValidatedFd, getValidatedPath, kEmptyObject,
   parseFileMode, readArgs, stringToFlags, toUnixTimestamp, validateBuffer, vectorArgs, writeArgs,
   validateStringAfterArrayBufferView, Dirent, Stats,
 } = require('internal/fs/utils');
@@ -377,6 +377,24 @@ function createWriteStream(path, options) {
   return new (lazyStreams().WriteStream)(path, options);
 }
 
+/**
+ * A Blob of the file's contents. (Node's blob reads the file lazily and fails once the file
+ * changes; this one holds the bytes read now.)
+ */
+function openAsBlob(path, options = kEmptyObject) {
+  validateObject(options, 'options');
+  const type = options.type || '';
+  validateString(type, 'options.type');
+  path = getValidatedPath(path);
+  return new Promise((resolve, reject) => {
+    native.readFile(path, (err, bytes) => {
+      if (err) return reject(err);
+      const { Blob } = require('buffer');
+      resolve(new Blob([bytes], { type }));
+    });
+  });
+}
+
 // fs.watch, watchFile, unwatchFile (internal/fs/watchers), loaded on first call.
 function watch(filename, options, listener) {
   return require('internal/fs/watchers').watch(filename, options, listener);
@@ -403,6 +421,7 @@ module.exports = {
   ftruncate,
   ftruncateSync,
   lchmod: undefined,
+  openAsBlob,
   lchmodSync: undefined,
   read,
   readSync,

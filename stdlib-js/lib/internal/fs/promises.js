@@ -156,23 +156,40 @@ class FileHandle {
       this.#unref();
     };
     const { ReadableStream } = require('stream/web');
+    let controller;
     const bytes = options.type === 'bytes';
     const readable = new ReadableStream({
       type: bytes ? 'bytes' : undefined,
-      pull: async (controller) => {
-        const chunk = new Uint8Array(16384);
+      autoAllocateChunkSize: bytes ? 16384 : undefined,
+      start: (c) => { controller = c; },
+      pull: async (c) => {
+        // A byte stream reads straight into the reader's buffer.
+        const request = bytes ? c.byobRequest : null;
+        const chunk = request ? request.view : new Uint8Array(16384);
         const { bytesRead } = await readHandle(this, chunk, 0, chunk.byteLength, null);
+        if (done) return;
         if (bytesRead === 0) {
           release();
-          controller.close();
-          return;
+          c.close();
+          if (request) request.respond(0);
+        } else if (request) {
+          request.respond(bytesRead);
+        } else {
+          c.enqueue(chunk.subarray(0, bytesRead));
         }
-        controller.enqueue(chunk.subarray(0, bytesRead));
       },
       cancel: release,
     });
+    // Closing the handle ends the stream.
     this.once('close', () => {
-      if (!done) readable.cancel().catch(() => {});
+      if (done) return;
+      release();
+      try {
+        controller.close();
+        if (controller.byobRequest) controller.byobRequest.respond(0);
+      } catch {
+        // already closed or errored
+      }
     });
     return readable;
   }
