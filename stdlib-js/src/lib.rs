@@ -118,6 +118,9 @@ builtins![
     "internal/webstreams/writablestream",
     "internal/worker/clone",
     "internal/worker/io",
+    "internal/zlib/constants",
+    "internal/zlib/engine",
+    "internal/zlib/streams",
     "module",
     "net",
     "os",
@@ -146,6 +149,7 @@ builtins![
     "v8",
     "vm",
     "worker_threads",
+    "zlib",
 ];
 
 #[cfg(test)]
