@@ -112,6 +112,7 @@ builtins![
     "internal/v8/serdes",
     "internal/vm/module",
     "internal/webstreams/bytestream",
+    "internal/webstreams/compression",
     "internal/webstreams/readablestream",
     "internal/webstreams/transformstream",
     "internal/webstreams/util",

@@ -1,6 +1,6 @@
 'use strict';
 // node:stream/web — the WHATWG streams (internal/webstreams/*). CompressionStream and
-// DecompressionStream are missing: Eddy has no zlib yet.
+// DecompressionStream (on node:zlib) load on first use.
 
 const readable = require('internal/webstreams/readablestream');
 const bytes = require('internal/webstreams/bytestream');
@@ -25,3 +25,21 @@ module.exports = {
   TextEncoderStream: transform.TextEncoderStream,
   TextDecoderStream: transform.TextDecoderStream,
 };
+for (const name of ['CompressionStream', 'DecompressionStream']) {
+  Object.defineProperty(module.exports, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = require('internal/webstreams/compression')[name];
+      Object.defineProperty(module.exports, name, {
+        value, writable: true, enumerable: true, configurable: true,
+      });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(module.exports, name, {
+        value, writable: true, enumerable: true, configurable: true,
+      });
+    },
+  });
+}

@@ -660,12 +660,13 @@ for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastC
 }
 perfUtils.mark('environment');
 defineLazyGlobal('URLSearchParams', () => requireBuiltin('internal/url').URLSearchParams);
-// The WHATWG streams (CompressionStream and DecompressionStream need zlib: not yet).
+// The WHATWG streams (CompressionStream and DecompressionStream load zlib when first used).
 for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
   'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
   'TransformStream', 'TransformStreamDefaultController', 'WritableStream',
   'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'ByteLengthQueuingStrategy',
-  'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream']) {
+  'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream', 'CompressionStream',
+  'DecompressionStream']) {
   defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
 }
 
