@@ -395,6 +395,15 @@ function openAsBlob(path, options = kEmptyObject) {
   });
 }
 
+// fs.cp and cpSync (internal/fs/cp), loaded on first call.
+function cp(src, dest, options, callback) {
+  return require('internal/fs/cp').cp(src, dest, options, callback);
+}
+
+function cpSync(src, dest, options) {
+  return require('internal/fs/cp').cpSync(src, dest, options);
+}
+
 // fs.watch, watchFile, unwatchFile (internal/fs/watchers), loaded on first call.
 function watch(filename, options, listener) {
   return require('internal/fs/watchers').watch(filename, options, listener);
@@ -414,6 +423,8 @@ module.exports = {
   ...generated,
   close,
   closeSync,
+  cp,
+  cpSync,
   createReadStream,
   createWriteStream,
   exists,

@@ -60,6 +60,7 @@ builtins![
     "internal/encoding",
     "internal/errors",
     "internal/event_target",
+    "internal/fs/cp",
     "internal/fs/ops",
     "internal/fs/promises",
     "internal/fs/streams",

@@ -393,6 +393,7 @@ async function lchmod() {
 const exported = {
   access: promiseForm('access'),
   copyFile: promiseForm('copyFile'),
+  cp(src, dest, options) { return require('internal/fs/cp').cpPromise(src, dest, options); },
   open,
   rename: promiseForm('rename'),
   truncate,
