@@ -404,6 +404,15 @@ function cpSync(src, dest, options) {
   return require('internal/fs/cp').cpSync(src, dest, options);
 }
 
+// fs.opendir and opendirSync (internal/fs/dir), loaded on first call.
+function opendir(path, options, callback) {
+  return require('internal/fs/dir').opendir(path, options, callback);
+}
+
+function opendirSync(path, options) {
+  return require('internal/fs/dir').opendirSync(path, options);
+}
+
 // fs.watch, watchFile, unwatchFile (internal/fs/watchers), loaded on first call.
 function watch(filename, options, listener) {
   return require('internal/fs/watchers').watch(filename, options, listener);
@@ -433,6 +442,8 @@ module.exports = {
   ftruncateSync,
   lchmod: undefined,
   openAsBlob,
+  opendir,
+  opendirSync,
   lchmodSync: undefined,
   read,
   readSync,
@@ -471,6 +482,12 @@ for (const [name, key] of [['ReadStream', 'ReadStream'], ['WriteStream', 'WriteS
     set: { [name](value) { override = value; } }[name],
   });
 }
+
+Object.defineProperty(module.exports, 'Dir', {
+  enumerable: true,
+  configurable: true,
+  get() { return require('internal/fs/dir').Dir; },
+});
 
 Object.defineProperty(module.exports, 'promises', {
   enumerable: true,

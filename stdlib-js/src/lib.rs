@@ -61,6 +61,7 @@ builtins![
     "internal/errors",
     "internal/event_target",
     "internal/fs/cp",
+    "internal/fs/dir",
     "internal/fs/ops",
     "internal/fs/promises",
     "internal/fs/streams",

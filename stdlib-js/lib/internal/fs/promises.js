@@ -395,6 +395,7 @@ const exported = {
   copyFile: promiseForm('copyFile'),
   cp(src, dest, options) { return require('internal/fs/cp').cpPromise(src, dest, options); },
   open,
+  opendir(path, options) { return require('internal/fs/dir').opendirPromise(path, options); },
   rename: promiseForm('rename'),
   truncate,
   rm: promiseForm('rm'),

@@ -1,0 +1,152 @@
+'use strict';
+// internal/fs/dir — fs.opendir/opendirSync/fs.promises.opendir and the Dir they give: a
+// directory read entry by entry (read/readSync, async iteration) until close. The entries are
+// listed when the directory is opened (the binding's readdir, on the pool for the async forms);
+// Node leaves unspecified whether later changes show up, so a snapshot keeps its contract.
+// Loaded by fs.js on first use.
+
+const { codes, validateFunction, validateInteger } = require('internal/errors');
+const { Dirent, getOptions, getValidatedPath, stringToResult } = require('internal/fs/utils');
+
+const native = binding.fs;
+
+const kEntries = Symbol('kEntries');
+const kClosed = Symbol('kClosed');
+const kBusy = Symbol('kBusy');
+const kOptions = Symbol('kOptions');
+
+/** A readdir failure as Node reports an opendir one (no path in the message). */
+function opendirError(err) {
+  if (!err || err.syscall !== 'scandir') return err;
+  const e = new Error(`${err.code}: ${err.message.slice(err.message.indexOf(': ') + 2).split(',')[0]}, opendir`);
+  e.errno = err.errno;
+  e.code = err.code;
+  e.syscall = 'opendir';
+  return e;
+}
+
+function dirOptions(options) {
+  options = getOptions(options, { encoding: 'utf8', bufferSize: 32, recursive: false });
+  validateInteger(options.bufferSize, 'options.bufferSize', 1, 4294967295);
+  return options;
+}
+
+/** The raw [name, type, ...] list as Dirents, walking subdirectories for `recursive`. */
+function toDirents(dir, raw, options, listSync) {
+  const out = [];
+  const walk = (base, list) => {
+    for (let i = 0; i < list.length; i += 2) {
+      const name = list[i];
+      out.push(new Dirent(stringToResult(name, options.encoding), list[i + 1], base));
+      if (options.recursive && list[i + 1] === 2) walk(`${base}/${name}`, listSync(`${base}/${name}`));
+    }
+  };
+  walk(dir, raw);
+  return out;
+}
+
+class Dir {
+  constructor(path, entries, options) {
+    this[kEntries] = entries;
+    this[kClosed] = false;
+    this[kBusy] = 0;
+    this[kOptions] = options;
+    Object.defineProperty(this, 'path', { value: path, enumerable: false, configurable: true });
+  }
+
+  read(callback) {
+    if (callback === undefined) {
+      return new Promise((resolve, reject) => {
+        this.read((err, entry) => (err ? reject(err) : resolve(entry)));
+      });
+    }
+    validateFunction(callback, 'callback');
+    if (this[kClosed]) throw new codes.ERR_DIR_CLOSED();
+    this[kBusy]++;
+    process.nextTick(() => {
+      this[kBusy]--;
+      callback(null, this[kEntries].shift() ?? null);
+    });
+  }
+
+  readSync() {
+    if (this[kClosed]) throw new codes.ERR_DIR_CLOSED();
+    if (this[kBusy] > 0) throw new codes.ERR_DIR_CONCURRENT_OPERATION();
+    return this[kEntries].shift() ?? null;
+  }
+
+  close(callback) {
+    if (callback === undefined) {
+      if (this[kClosed]) return Promise.reject(new codes.ERR_DIR_CLOSED());
+      return new Promise((resolve) => this.close(resolve));
+    }
+    validateFunction(callback, 'callback');
+    if (this[kClosed]) {
+      process.nextTick(callback, new codes.ERR_DIR_CLOSED());
+      return;
+    }
+    this[kClosed] = true;
+    this[kEntries] = [];
+    process.nextTick(callback, null);
+  }
+
+  closeSync() {
+    if (this[kClosed]) throw new codes.ERR_DIR_CLOSED();
+    if (this[kBusy] > 0) throw new codes.ERR_DIR_CONCURRENT_OPERATION();
+    this[kClosed] = true;
+    this[kEntries] = [];
+  }
+
+  async* entries() {
+    try {
+      for (;;) {
+        const entry = await this.read();
+        if (entry === null) break;
+        yield entry;
+      }
+    } finally {
+      if (!this[kClosed]) await this.close();
+    }
+  }
+
+  [Symbol.asyncIterator]() {
+    return this.entries();
+  }
+}
+
+function opendirSync(path, options) {
+  path = getValidatedPath(path);
+  options = dirOptions(options);
+  let raw;
+  try {
+    raw = native.op('readdir', path);
+  } catch (err) {
+    throw opendirError(err);
+  }
+  return new Dir(path, toDirents(path, raw, options, (p) => native.op('readdir', p)), options);
+}
+
+function opendir(path, options, callback) {
+  callback = typeof options === 'function' ? options : callback;
+  validateFunction(callback, 'callback');
+  path = getValidatedPath(path);
+  options = dirOptions(options);
+  native.opAsync('readdir', path, (err, raw) => {
+    if (err) return callback(opendirError(err));
+    let dir;
+    try {
+      dir = new Dir(path, toDirents(path, raw, options, (p) => native.op('readdir', p)), options);
+    } catch (e) {
+      return callback(e);
+    }
+    callback(null, dir);
+  });
+}
+
+async function opendirPromise(path, options) {
+  return new Promise((resolve, reject) => {
+    opendir(path, options, (err, dir) => (err ? reject(err) : resolve(dir)));
+  });
+}
+
+module.exports = { Dir, opendir, opendirPromise, opendirSync };
