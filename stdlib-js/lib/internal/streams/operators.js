@@ -8,7 +8,7 @@
 // (default concurrency - 1, plus the running ones) waiting, handing them out in source order.
 
 const {
-  AbortError, codes, validateAbortSignal, validateFunction, validateInteger, validateObject,
+  AbortError, codes, validateAbortSignal, validateInteger, validateObject,
 } = require('internal/errors');
 const { isNodeStream, isWritable } = require('internal/streams/utils');
 const { addAbortSignalNoValidate } = require('internal/streams/add-abort-signal');
@@ -20,6 +20,10 @@ const kEmpty = Symbol('kEmpty');
 const kEof = Symbol('kEof');
 
 function nop() {}
+
+function validateFn(fn, name = 'fn') {
+  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE(name, ['Function', 'AsyncFunction'], fn);
+}
 
 function validateOptions(options) {
   if (options != null) validateObject(options, 'options');
@@ -48,7 +52,7 @@ function compose(stream, options) {
 }
 
 function map(fn, options) {
-  validateFunction(fn, 'fn');
+  validateFn(fn);
   validateOptions(options);
   let concurrency = 1;
   if (options != null && options.concurrency != null) concurrency = Math.floor(options.concurrency);
@@ -158,7 +162,7 @@ async function* mapGenerator(stream, fn, outerSignal, concurrency, highWaterMark
 }
 
 function filter(fn, options) {
-  validateFunction(fn, 'fn');
+  validateFn(fn);
   async function filterFn(value, opts) {
     if (await fn(value, opts)) return value;
     return kEmpty;
@@ -239,7 +243,7 @@ async function some(fn, options = undefined) {
 }
 
 async function every(fn, options = undefined) {
-  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn);
+  validateFn(fn);
   return !(await some.call(this, async (...args) => !(await fn(...args)), options));
 }
 
@@ -249,7 +253,7 @@ async function find(fn, options) {
 }
 
 async function forEach(fn, options) {
-  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn);
+  validateFn(fn);
   async function forEachFn(value, opts) {
     await fn(value, opts);
     return kEmpty;
@@ -269,9 +273,7 @@ async function toArray(options) {
 }
 
 async function reduce(reducer, initialValue, options) {
-  if (typeof reducer !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('reducer', ['Function', 'AsyncFunction'], reducer);
-  }
+  validateFn(reducer, 'reducer');
   validateOptions(options);
   let hasInitialValue = arguments.length > 1;
   const outerSignal = signalOf(options);

@@ -293,8 +293,9 @@ Readable.prototype.read = function read(n) {
   const state = this._readableState;
   const nOrig = n;
   if (n > state.highWaterMark) {
-    // A read bigger than the buffer grows it to the next power of two.
-    state.highWaterMark = n >= MAX_HWM ? MAX_HWM : 2 ** Math.ceil(Math.log2(n));
+    // A read bigger than the buffer grows it to the next power of two (at most 1 GiB).
+    if (n > MAX_HWM) throw new codes.ERR_OUT_OF_RANGE('size', '<= 1GiB', n);
+    state.highWaterMark = 2 ** Math.ceil(Math.log2(n));
   }
   if (n !== 0) state.emittedReadable = false;
   // read(0) only asks for 'readable' (or 'end') when there is enough, or the end, buffered.

@@ -387,7 +387,10 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
     err = new ERR_STREAM_DESTROYED('end');
   }
   if (typeof cb === 'function') {
-    if (err || state.finished) process.nextTick(cb, err);
+    // An error already reported (a _final that failed at once) reaches cb after 'error'/'close'.
+    if (err) process.nextTick(cb, err);
+    else if (state.errored) process.nextTick(cb, state.errored);
+    else if (state.finished) process.nextTick(cb, null);
     else state.onFinished.push(cb);
   }
   return this;

@@ -345,13 +345,19 @@ function processPullIntosUsingQueue(controller) {
   }
 }
 
+// `new BufferView(arrayBuffer, byteOffset, length)` is a Buffer over that memory.
+function BufferView(buffer, byteOffset, length) {
+  return Buffer.from(buffer, byteOffset, length);
+}
+
 function pullInto(controller, view, request) {
   const stream = controller.stream;
   let elementSize = 1;
   let viewConstructor = DataView;
   if (!(view instanceof DataView)) {
     elementSize = view.BYTES_PER_ELEMENT;
-    viewConstructor = view.constructor;
+    // Buffers come back as Buffers, made without the deprecated Buffer() constructor.
+    viewConstructor = Buffer.isBuffer(view) ? BufferView : view.constructor;
   }
   const { byteOffset, byteLength } = view;
   let buffer;
@@ -715,6 +721,7 @@ module.exports = {
   ReadableStreamBYOBReader,
   ReadableStreamBYOBRequest,
   byteTee,
+  controllerError,
   errorReadIntoRequests,
   isByteController,
   setUpFromSource,

@@ -17,6 +17,9 @@ let writable; // internal/webstreams/writablestream, for pipeTo
 const writableStreams = () => (writable ??= require('internal/webstreams/writablestream'));
 
 const kConstruct = Symbol('kConstruct');
+// What node:stream's finished() and addAbortSignal() use on web streams (the keys Node shares).
+const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
+const kControllerErrorFunction = Symbol.for('nodejs.webstream.controllerErrorFunction');
 
 function isReadableStream(value) {
   return typeof value === 'object' && value !== null && value[kState]?.kind === 'ReadableStream';
@@ -27,6 +30,8 @@ class ReadableStream {
     this[kState] = {
       kind: 'ReadableStream', owner: this, state: 'readable', reader: undefined,
       storedError: undefined, disturbed: false, controller: undefined,
+      // Settled when the stream closes or errors; made on first request (finished()).
+      closedPromise: undefined,
     };
     if (underlyingSource === kConstruct) return;
     if (underlyingSource !== null && typeof underlyingSource !== 'object') {
@@ -133,6 +138,43 @@ webIDL(ReadableStream, 'ReadableStream',
 Object.defineProperty(ReadableStream.prototype, Symbol.asyncIterator, {
   value: ReadableStream.prototype.values, writable: true, configurable: true,
 });
+Object.defineProperties(ReadableStream.prototype, {
+  [kIsClosedPromise]: {
+    configurable: true,
+    get() {
+      const stream = stateOf(this);
+      if (stream.closedPromise === undefined) {
+        stream.closedPromise = deferred();
+        if (stream.state === 'closed') stream.closedPromise.resolve();
+        else if (stream.state === 'errored') settleClosedPromise(stream, stream.storedError);
+      }
+      return stream.closedPromise;
+    },
+  },
+  [kControllerErrorFunction]: {
+    configurable: true,
+    get() {
+      const stream = stateOf(this);
+      return (error) => {
+        const controller = stream.controller;
+        if (controller === undefined) return;
+        if (controller.kind === 'ReadableByteStreamController') byteStreams().controllerError(controller, error);
+        else controllerError(controller, error);
+      };
+    },
+  },
+});
+
+function settleClosedPromise(stream, error) {
+  const closed = stream.closedPromise;
+  if (closed === undefined || closed.settled) return;
+  if (error === undefined && stream.state === 'closed') {
+    closed.resolve();
+  } else {
+    closed.reject(error);
+    markHandled(closed.promise);
+  }
+}
 
 function stateOf(value) {
   if (!isReadableStream(value)) throw invalidThis('ReadableStream');
@@ -185,6 +227,7 @@ function readableStreamCancel(stream, reason) {
 
 function readableStreamClose(stream) {
   stream.state = 'closed';
+  settleClosedPromise(stream);
   const reader = stream.reader;
   if (reader === undefined) return;
   reader.closed.resolve();
@@ -198,6 +241,7 @@ function readableStreamClose(stream) {
 function readableStreamError(stream, error) {
   stream.state = 'errored';
   stream.storedError = error;
+  settleClosedPromise(stream, error);
   const reader = stream.reader;
   if (reader === undefined) return;
   reader.closed.reject(error);

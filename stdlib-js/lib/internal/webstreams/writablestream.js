@@ -12,6 +12,9 @@ const {
 const kState = Symbol('kState');
 const kConstruct = Symbol('kConstruct');
 const kCloseSentinel = Symbol('close');
+// What node:stream's finished() and addAbortSignal() use on web streams (the keys Node shares).
+const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
+const kControllerErrorFunction = Symbol.for('nodejs.webstream.controllerErrorFunction');
 
 function isWritableStream(value) {
   return typeof value === 'object' && value !== null && value[kState]?.kind === 'WritableStream';
@@ -31,6 +34,8 @@ class WritableStream {
       writer: undefined, controller: undefined, inFlightWriteRequest: undefined,
       closeRequest: undefined, inFlightCloseRequest: undefined, pendingAbortRequest: undefined,
       writeRequests: [], backpressure: false,
+      // Settled when the stream closes or errors; made on first request (finished()).
+      closedPromise: undefined,
     };
     if (underlyingSink === kConstruct) return;
     if (underlyingSink !== null && typeof underlyingSink !== 'object') {
@@ -86,6 +91,36 @@ class WritableStream {
   }
 }
 webIDL(WritableStream, 'WritableStream', ['locked', 'abort', 'close', 'getWriter']);
+Object.defineProperties(WritableStream.prototype, {
+  [kIsClosedPromise]: {
+    configurable: true,
+    get() {
+      const stream = stateOf(this);
+      if (stream.closedPromise === undefined) {
+        stream.closedPromise = deferred();
+        if (stream.state === 'closed') stream.closedPromise.resolve();
+        else if (stream.state === 'errored') rejectClosedPromise(stream);
+      }
+      return stream.closedPromise;
+    },
+  },
+  [kControllerErrorFunction]: {
+    configurable: true,
+    get() {
+      const stream = stateOf(this);
+      return (error) => {
+        if (stream.state === 'writable') controllerError(stream.controller, error);
+      };
+    },
+  },
+});
+
+function rejectClosedPromise(stream) {
+  const closed = stream.closedPromise;
+  if (closed === undefined || closed.settled) return;
+  closed.reject(stream.storedError);
+  markHandled(closed.promise);
+}
 
 function createWritableStream(start, write, closeAlgorithm, abortAlgorithm, hwm = 1, size = () => 1) {
   const stream = new WritableStream(kConstruct);
@@ -175,6 +210,7 @@ function hasOperationMarkedInFlight(stream) {
 }
 
 function rejectCloseAndClosedPromiseIfNeeded(stream) {
+  rejectClosedPromise(stream);
   if (stream.closeRequest !== undefined) {
     stream.closeRequest.reject(stream.storedError);
     stream.closeRequest = undefined;
@@ -485,6 +521,7 @@ function processClose(controller) {
     }
     stream.state = 'closed';
     if (stream.writer !== undefined) stream.writer.closed.resolve();
+    if (stream.closedPromise !== undefined) stream.closedPromise.resolve();
   }, (err) => {
     stream.inFlightCloseRequest.reject(err);
     stream.inFlightCloseRequest = undefined;
