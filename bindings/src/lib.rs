@@ -19,6 +19,7 @@ mod fs_watch;
 mod http;
 mod net;
 mod net_fd;
+mod net_tls;
 mod os;
 mod process;
 mod signal;

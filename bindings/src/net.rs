@@ -30,9 +30,9 @@ use eddy_runtime::{
 pub const MODULE: NativeModule = NativeModule { name: "net", init };
 
 /// Chunk of bytes (or EOF as a zero-length read) arrived: value is an ArrayBuffer.
-const EV_DATA: i32 = 1;
+pub(crate) const EV_DATA: i32 = 1;
 /// The peer ended its side (read returned 0).
-const EV_EOF: i32 = 2;
+pub(crate) const EV_EOF: i32 = 2;
 /// A read or write failed: value is the negative errno; `syscall` says which.
 const EV_ERROR: i32 = 3;
 /// A connect finished: value is 0 or the negative errno.
@@ -74,6 +74,7 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "remoteAddress", remote_address);
     set_fn(scope, target, "queuedBytes", queued_bytes);
     crate::net_fd::init(scope, target);
+    crate::net_tls::init(scope, target);
     let events = v8::Object::new(scope);
     for (name, value) in [
         ("DATA", EV_DATA),
@@ -85,6 +86,8 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
         ("CLOSE", EV_CLOSE),
         ("SHUTDOWN", EV_SHUTDOWN),
         ("HANDLES", EV_HANDLES),
+        ("SECURE", crate::net_tls::EV_SECURE),
+        ("TLS_ERROR", crate::net_tls::EV_TLS_ERROR),
     ] {
         let v = v8::Integer::new(scope, value);
         set_value(scope, events, name, v.into());
@@ -198,6 +201,14 @@ pub(crate) struct SocketState {
     shutdown_pending: bool,
     /// An IPC channel: reads collect passed descriptors (`EV_HANDLES`).
     pub(crate) ipc: bool,
+    /// TLS over this socket (net_tls.rs): reads are decrypted, writes encrypted.
+    pub(crate) tls: Option<Box<crate::net_tls::Tls>>,
+}
+
+impl SocketState {
+    pub(crate) fn queued_bytes(&self) -> usize {
+        self.queued
+    }
 }
 
 /// Queued bytes, and the descriptor that travels with their first byte (IPC handle passing).
@@ -225,6 +236,7 @@ impl SocketState {
             queued: 0,
             shutdown_pending: false,
             ipc: false,
+            tls: None,
         }
     }
 }
@@ -306,6 +318,9 @@ impl Socket {
                     self.update_active(scope);
                     self.emit(scope, EV_EOF, v8::undefined(scope).into());
                     return;
+                }
+                Ok(bytes) if self.state.borrow().tls.is_some() => {
+                    crate::net_tls::on_input(self, scope, &bytes);
                 }
                 Ok(bytes) => {
                     let store = v8::ArrayBuffer::new_backing_store_from_vec(bytes).make_shared();
@@ -400,9 +415,18 @@ impl Socket {
         Ok(true)
     }
 
-    /// Write `data` now as far as the socket takes it and queue the rest. Returns the bytes
-    /// queued in all (0: everything reached the kernel) or the negative errno.
-    fn write_bytes(&self, data: &[u8]) -> i64 {
+    /// Write `data` (encrypted first on a TLS socket) now as far as the socket takes it and
+    /// queue the rest. Returns the bytes queued in all (0: everything reached the kernel) or
+    /// the negative errno.
+    fn write_bytes(self: &Rc<Self>, data: &[u8]) -> i64 {
+        if self.state.borrow().tls.is_some() {
+            return crate::net_tls::write(self, data);
+        }
+        self.write_raw(data)
+    }
+
+    /// `write_bytes` below any TLS layer: these bytes go to the socket as they are.
+    pub(crate) fn write_raw(&self, data: &[u8]) -> i64 {
         let mut s = self.state.borrow_mut();
         let s = &mut *s;
         let Some(stream) = s.stream.as_mut() else {
@@ -1025,6 +1049,8 @@ fn shutdown(
         rv.set_int32(-libc::EBADF);
         return;
     };
+    // TLS says goodbye (close_notify) before the socket's own end.
+    crate::net_tls::close_notify(&socket);
     let feed_now = {
         let mut s = socket.state.borrow_mut();
         s.shutdown_pending = true;

@@ -1,0 +1,777 @@
+//! TLS on rustls (with the ring provider), as a layer of a net socket handle: `startTls` turns
+//! a connected socket into a TLS client or server. From then on the bytes read from the socket
+//! go through rustls and JS gets the plaintext (`EV_DATA`), `EV_SECURE` once the handshake is
+//! done and `EV_TLS_ERROR` if it fails; writes are encrypted before they reach the socket's
+//! queue. The poll phase, the queue and the events stay the socket's own (net.rs).
+//!
+//! Certificates are verified by rustls-webpki against the system store (the PEM bundle in
+//! /etc/ssl/certs) plus `NODE_EXTRA_CA_CERTS`, or the `ca` given. As in Node, a failed chain
+//! becomes `authorizationError` (with Node's code) and fails the handshake only with
+//! `rejectUnauthorized`; the host name is checked in JS (`checkServerIdentity`) from the
+//! certificate details `peerCertificate` gives.
+
+use std::io::{Read, Write};
+use std::rc::Rc;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use eddy_runtime::{js_string, set_fn, set_value, v8};
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::{CertificateError, DigitallySignedStruct, RootCertStore, SignatureScheme};
+
+use crate::net::{EV_DATA, EV_EOF, Socket};
+
+/// The handshake finished: value is `{ protocol, cipher, alpn, authorized, authorizationError,
+/// servername }`.
+pub(crate) const EV_SECURE: i32 = 10;
+/// The TLS layer failed: value is `{ message, code }`.
+pub(crate) const EV_TLS_ERROR: i32 = 11;
+
+pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
+    set_fn(scope, target, "startTls", start_tls);
+    set_fn(scope, target, "peerCertificates", peer_certificates);
+    set_fn(scope, target, "parseCertificate", parse_certificate);
+}
+
+/// A socket's TLS state.
+pub(crate) struct Tls {
+    conn: rustls::Connection,
+    secure_emitted: bool,
+    /// Why the peer's chain did not verify (Node's code), when it did not.
+    verify_error: Arc<Mutex<Option<&'static str>>>,
+    failed: bool,
+}
+
+fn provider() -> Arc<rustls::crypto::CryptoProvider> {
+    static P: OnceLock<Arc<rustls::crypto::CryptoProvider>> = OnceLock::new();
+    // ring rather than aws-lc-rs: ring builds with just a C compiler (aws-lc needs cmake), so
+    // the README's two commands stay the whole set-up. (Deprecated only for lacking the
+    // post-quantum key exchanges.)
+    #[allow(deprecated)]
+    P.get_or_init(|| Arc::new(rustls::crypto::ring::default_provider()))
+        .clone()
+}
+
+/// The system's trusted roots (and NODE_EXTRA_CA_CERTS), parsed once.
+fn system_roots() -> Arc<RootCertStore> {
+    static ROOTS: OnceLock<Arc<RootCertStore>> = OnceLock::new();
+    ROOTS
+        .get_or_init(|| {
+            let mut store = RootCertStore::empty();
+            let mut files: Vec<String> = [
+                "/etc/ssl/certs/ca-certificates.crt",
+                "/etc/pki/tls/certs/ca-bundle.crt",
+                "/etc/ssl/cert.pem",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            if let Ok(extra) = std::env::var("NODE_EXTRA_CA_CERTS") {
+                files.push(extra);
+            }
+            for file in files {
+                if let Ok(pem) = std::fs::read(&file) {
+                    for cert in CertificateDer::pem_slice_iter(&pem).flatten() {
+                        let _ = store.add(cert);
+                    }
+                }
+            }
+            Arc::new(store)
+        })
+        .clone()
+}
+
+/// OpenSSL's verify error name (what Node reports) for a failed chain.
+fn node_code(err: &rustls::Error, self_signed: bool, chain_len: usize) -> &'static str {
+    if let rustls::Error::InvalidCertificate(e) = err {
+        match e {
+            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
+                return "CERT_HAS_EXPIRED";
+            }
+            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+                return "CERT_NOT_YET_VALID";
+            }
+            CertificateError::Revoked => return "CERT_REVOKED",
+            CertificateError::BadSignature => return "CERT_SIGNATURE_FAILURE",
+            _ => {}
+        }
+    }
+    match (self_signed, chain_len) {
+        (true, 1) => "DEPTH_ZERO_SELF_SIGNED_CERT",
+        (true, _) => "SELF_SIGNED_CERT_IN_CHAIN",
+        _ => "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    }
+}
+
+/// Verifies the server's chain with webpki, but leaves the decision to the options: a failure
+/// is recorded as Node's code and is fatal only with rejectUnauthorized. A name mismatch is
+/// left to JS's checkServerIdentity, as in Node.
+#[derive(Debug)]
+struct Verifier {
+    inner: Arc<rustls::client::WebPkiServerVerifier>,
+    /// Certificates given as `ca` that a server may present as they are: OpenSSL trusts a
+    /// self-signed certificate listed as a CA, where webpki refuses a CA as the end entity.
+    trusted_leaves: Vec<Vec<u8>>,
+    reject: bool,
+    error: Arc<Mutex<Option<&'static str>>>,
+}
+
+impl Verifier {
+    fn self_signed(leaf: &CertificateDer<'_>) -> bool {
+        let mut store = RootCertStore::empty();
+        if store.add(leaf.clone().into_owned()).is_err() {
+            return false;
+        }
+        let Ok(v) = rustls::client::WebPkiServerVerifier::builder_with_provider(
+            Arc::new(store),
+            provider(),
+        )
+        .build() else {
+            return false;
+        };
+        let name = ServerName::try_from("self.invalid").expect("valid name");
+        match v.verify_server_cert(leaf, &[], &name, &[], UnixTime::now()) {
+            Ok(_) => true,
+            Err(rustls::Error::InvalidCertificate(e)) => !matches!(
+                e,
+                CertificateError::UnknownIssuer | CertificateError::BadSignature
+            ),
+            Err(_) => false,
+        }
+    }
+}
+
+impl ServerCertVerifier for Verifier {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        match self
+            .inner
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
+        {
+            Ok(v) => Ok(v),
+            Err(rustls::Error::InvalidCertificate(
+                CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
+            )) => Ok(ServerCertVerified::assertion()),
+            Err(_) if self.trusted_leaves.iter().any(|c| c[..] == end_entity[..]) => {
+                Ok(ServerCertVerified::assertion())
+            }
+            Err(e) => {
+                let code = node_code(&e, Self::self_signed(end_entity), intermediates.len() + 1);
+                *self.error.lock().unwrap_or_else(|p| p.into_inner()) = Some(code);
+                if self.reject {
+                    Err(e)
+                } else {
+                    Ok(ServerCertVerified::assertion())
+                }
+            }
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.inner.supported_verify_schemes()
+    }
+}
+
+/// Options from JS (`tls.connect`/`createServer`, already validated there).
+struct Options {
+    ca: Option<Vec<Vec<u8>>>,
+    cert: Option<Vec<u8>>,
+    key: Option<Vec<u8>>,
+    servername: Option<String>,
+    alpn: Vec<Vec<u8>>,
+    reject_unauthorized: bool,
+    request_cert: bool,
+    min_tls13: bool,
+    max_tls12: bool,
+}
+
+fn get<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    obj: v8::Local<'s, v8::Object>,
+    key: &str,
+) -> v8::Local<'s, v8::Value> {
+    let k = js_string(scope, key);
+    obj.get(scope, k.into())
+        .unwrap_or_else(|| v8::undefined(scope).into())
+}
+
+fn bytes(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option<Vec<u8>> {
+    if value.is_null_or_undefined() {
+        None
+    } else if value.is_array_buffer_view() {
+        Some(crate::buffer::view_bytes(scope, value).to_vec())
+    } else {
+        Some(value.to_rust_string_lossy(scope).into_bytes())
+    }
+}
+
+fn list(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option<Vec<Vec<u8>>> {
+    if let Ok(arr) = v8::Local::<v8::Array>::try_from(value) {
+        let mut out = Vec::new();
+        for i in 0..arr.length() {
+            let item = arr.get_index(scope, i)?;
+            out.extend(bytes(scope, item));
+        }
+        Some(out)
+    } else {
+        bytes(scope, value).map(|b| vec![b])
+    }
+}
+
+fn read_options(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option<Options> {
+    let obj = v8::Local::<v8::Object>::try_from(value).ok()?;
+    let obj = v8::Local::new(scope, obj);
+    let v = get(scope, obj, "ca");
+    let ca = list(scope, v);
+    let v = get(scope, obj, "cert");
+    let cert = list(scope, v).map(|l| l.concat());
+    let v = get(scope, obj, "key");
+    let key = list(scope, v).and_then(|l| l.into_iter().next());
+    let v = get(scope, obj, "servername");
+    let servername = (v.is_string()).then(|| v.to_rust_string_lossy(scope));
+    let v = get(scope, obj, "ALPNProtocols");
+    let alpn = list(scope, v).unwrap_or_default();
+    let reject_unauthorized = !get(scope, obj, "rejectUnauthorized").is_false();
+    let request_cert = get(scope, obj, "requestCert").is_true();
+    let v = get(scope, obj, "minVersion");
+    let min_tls13 = v.to_rust_string_lossy(scope) == "TLSv1.3";
+    let v = get(scope, obj, "maxVersion");
+    let max_tls12 = v.to_rust_string_lossy(scope) == "TLSv1.2";
+    Some(Options {
+        ca,
+        cert,
+        key,
+        servername,
+        alpn,
+        reject_unauthorized,
+        request_cert,
+        min_tls13,
+        max_tls12,
+    })
+}
+
+fn versions(o: &Options) -> Vec<&'static rustls::SupportedProtocolVersion> {
+    match (o.min_tls13, o.max_tls12) {
+        (true, _) => vec![&rustls::version::TLS13],
+        (false, true) => vec![&rustls::version::TLS12],
+        _ => vec![&rustls::version::TLS13, &rustls::version::TLS12],
+    }
+}
+
+fn roots(o: &Options) -> Result<Arc<RootCertStore>, String> {
+    match &o.ca {
+        None => Ok(system_roots()),
+        Some(list) => {
+            let mut store = RootCertStore::empty();
+            for pem in list {
+                for cert in CertificateDer::pem_slice_iter(pem) {
+                    let cert = cert.map_err(|e| format!("bad ca: {e:?}"))?;
+                    store.add(cert).map_err(|e| format!("bad ca: {e}"))?;
+                }
+            }
+            Ok(Arc::new(store))
+        }
+    }
+}
+
+fn chain_and_key(
+    o: &Options,
+) -> Result<Option<(Vec<CertificateDer<'static>>, PrivateKeyDer<'static>)>, String> {
+    let (Some(cert), Some(key)) = (&o.cert, &o.key) else {
+        return Ok(None);
+    };
+    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(cert)
+        .collect::<Result<_, _>>()
+        .map_err(|_| "error:0480006C:PEM routines::no start line".to_string())?;
+    let key = PrivateKeyDer::from_pem_slice(key)
+        .map_err(|_| "error:1E08010C:DECODER routines::unsupported".to_string())?;
+    Ok(Some((chain, key)))
+}
+
+fn client(
+    o: &Options,
+    host: &str,
+    error: Arc<Mutex<Option<&'static str>>>,
+) -> Result<rustls::Connection, String> {
+    let inner = rustls::client::WebPkiServerVerifier::builder_with_provider(roots(o)?, provider())
+        .build()
+        .map_err(|e| e.to_string())?;
+    let trusted_leaves =
+        o.ca.iter()
+            .flatten()
+            .flat_map(|pem| CertificateDer::pem_slice_iter(pem).flatten())
+            .map(|c| c.as_ref().to_vec())
+            .collect();
+    let verifier = Arc::new(Verifier {
+        inner,
+        trusted_leaves,
+        reject: o.reject_unauthorized,
+        error,
+    });
+    let builder = rustls::ClientConfig::builder_with_provider(provider())
+        .with_protocol_versions(&versions(o))
+        .map_err(|e| e.to_string())?
+        .dangerous()
+        .with_custom_certificate_verifier(verifier);
+    let mut config = match chain_and_key(o)? {
+        Some((chain, key)) => builder
+            .with_client_auth_cert(chain, key)
+            .map_err(|e| e.to_string())?,
+        None => builder.with_no_client_auth(),
+    };
+    config.alpn_protocols = o.alpn.clone();
+    let name = o.servername.clone().unwrap_or_else(|| host.to_string());
+    let server_name = ServerName::try_from(name.clone())
+        .or_else(|_| ServerName::try_from("localhost".to_string()))
+        .map_err(|e| e.to_string())?;
+    // An IP address or no name: no SNI is sent, as OpenSSL does.
+    if o.servername.is_none() && name.parse::<std::net::IpAddr>().is_ok() {
+        config.enable_sni = false;
+    }
+    let conn =
+        rustls::ClientConnection::new(Arc::new(config), server_name).map_err(|e| e.to_string())?;
+    Ok(rustls::Connection::Client(conn))
+}
+
+fn server(o: &Options) -> Result<rustls::Connection, String> {
+    let builder = rustls::ServerConfig::builder_with_provider(provider())
+        .with_protocol_versions(&versions(o))
+        .map_err(|e| e.to_string())?;
+    let builder = if o.request_cert {
+        let mut v =
+            rustls::server::WebPkiClientVerifier::builder_with_provider(roots(o)?, provider());
+        if !o.reject_unauthorized {
+            v = v.allow_unauthenticated();
+        }
+        builder.with_client_cert_verifier(v.build().map_err(|e| e.to_string())?)
+    } else {
+        builder.with_no_client_auth()
+    };
+    let Some((chain, key)) = chain_and_key(o)? else {
+        return Err("Missing PFX or certificate + private key.".into());
+    };
+    let mut config = builder
+        .with_single_cert(chain, key)
+        .map_err(|e| e.to_string())?;
+    config.alpn_protocols = o.alpn.clone();
+    let conn = rustls::ServerConnection::new(Arc::new(config)).map_err(|e| e.to_string())?;
+    Ok(rustls::Connection::Server(conn))
+}
+
+/// `startTls(token, isServer, host, options)` → 0, or an error message.
+fn start_tls(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Some(socket) = crate::net::socket_arg(scope, &args) else {
+        rv.set_int32(-libc::EBADF);
+        return;
+    };
+    let is_server = args.get(1).is_true();
+    let host = args.get(2).to_rust_string_lossy(scope);
+    let Some(o) = read_options(scope, args.get(3)) else {
+        rv.set_int32(-libc::EINVAL);
+        return;
+    };
+    let error = Arc::new(Mutex::new(None));
+    let made = if is_server {
+        server(&o)
+    } else {
+        client(&o, &host, error.clone())
+    };
+    match made {
+        Ok(mut conn) => {
+            conn.set_buffer_limit(None);
+            socket.state.borrow_mut().tls = Some(Box::new(Tls {
+                conn,
+                secure_emitted: false,
+                verify_error: error,
+                failed: false,
+            }));
+            // A client speaks first.
+            pump_out(&socket);
+            socket.update_active(scope);
+            rv.set_int32(0);
+        }
+        Err(message) => {
+            let m = js_string(scope, &message);
+            rv.set(m.into());
+        }
+    }
+}
+
+/// Move the TLS records rustls has ready into the socket's write path.
+fn pump_out(socket: &Rc<Socket>) {
+    let mut out = Vec::new();
+    {
+        let mut s = socket.state.borrow_mut();
+        let Some(tls) = s.tls.as_mut() else { return };
+        while tls.conn.wants_write() {
+            if tls.conn.write_tls(&mut out).is_err() {
+                break;
+            }
+        }
+    }
+    if !out.is_empty() {
+        socket.write_raw(&out);
+    }
+}
+
+fn protocol_name(v: Option<rustls::ProtocolVersion>) -> &'static str {
+    match v {
+        Some(rustls::ProtocolVersion::TLSv1_3) => "TLSv1.3",
+        Some(rustls::ProtocolVersion::TLSv1_2) => "TLSv1.2",
+        _ => "unknown",
+    }
+}
+
+fn secure_info<'s>(scope: &mut v8::PinScope<'s, '_>, tls: &Tls) -> v8::Local<'s, v8::Value> {
+    let obj = v8::Object::new(scope);
+    let p = js_string(scope, protocol_name(tls.conn.protocol_version()));
+    set_value(scope, obj, "protocol", p.into());
+    let cipher = tls
+        .conn
+        .negotiated_cipher_suite()
+        .map(|s| {
+            let name = format!("{:?}", s.suite());
+            name.strip_prefix("TLS13_")
+                .map_or(name.clone(), |n| format!("TLS_{n}"))
+        })
+        .unwrap_or_default();
+    let c = js_string(scope, &cipher);
+    set_value(scope, obj, "cipher", c.into());
+    let alpn: v8::Local<v8::Value> = match tls.conn.alpn_protocol() {
+        Some(p) => js_string(scope, &String::from_utf8_lossy(p)).into(),
+        None => v8::Boolean::new(scope, false).into(),
+    };
+    set_value(scope, obj, "alpn", alpn);
+    let err = *tls.verify_error.lock().unwrap_or_else(|p| p.into_inner());
+    let is_server = matches!(tls.conn, rustls::Connection::Server(_));
+    let has_peer = tls.conn.peer_certificates().is_some_and(|c| !c.is_empty());
+    let authorized = err.is_none() && (!is_server || has_peer);
+    let a = v8::Boolean::new(scope, authorized);
+    set_value(scope, obj, "authorized", a.into());
+    let e: v8::Local<v8::Value> = match err {
+        Some(code) => js_string(scope, code).into(),
+        None => v8::null(scope).into(),
+    };
+    set_value(scope, obj, "authorizationError", e);
+    if let rustls::Connection::Server(s) = &tls.conn
+        && let Some(name) = s.server_name()
+    {
+        let n = js_string(scope, name);
+        set_value(scope, obj, "servername", n.into());
+    }
+    obj.into()
+}
+
+/// Bytes read from the socket: into rustls; out come `EV_SECURE`, plaintext and EOF.
+pub(crate) fn on_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &[u8]) {
+    let mut plain = Vec::new();
+    let mut eof = false;
+    let mut failure: Option<String> = None;
+    {
+        let mut s = socket.state.borrow_mut();
+        let Some(tls) = s.tls.as_mut() else { return };
+        if tls.failed {
+            return;
+        }
+        let mut rd = raw;
+        let mut buf = [0u8; 16384];
+        while !rd.is_empty() && failure.is_none() && !eof {
+            match tls.conn.read_tls(&mut rd) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    failure = Some(e.to_string());
+                    break;
+                }
+            }
+            if let Err(e) = tls.conn.process_new_packets() {
+                failure = Some(e.to_string());
+            }
+            loop {
+                match tls.conn.reader().read(&mut buf) {
+                    Ok(0) => {
+                        eof = true;
+                        break;
+                    }
+                    Ok(n) => plain.extend_from_slice(&buf[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                    Err(_) => {
+                        eof = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if failure.is_some() {
+            tls.failed = true;
+        }
+    }
+    // Handshake answers, alerts and plaintext written meanwhile go out.
+    pump_out(socket);
+    let secure = {
+        let mut s = socket.state.borrow_mut();
+        match s.tls.as_mut() {
+            Some(tls) if !tls.secure_emitted && !tls.conn.is_handshaking() && failure.is_none() => {
+                tls.secure_emitted = true;
+                true
+            }
+            _ => false,
+        }
+    };
+    if secure {
+        let info = {
+            let s = socket.state.borrow();
+            s.tls.as_deref().map(|tls| secure_info(scope, tls))
+        };
+        if let Some(info) = info {
+            socket.emit(scope, EV_SECURE, info);
+        }
+    }
+    if !plain.is_empty() {
+        let store = v8::ArrayBuffer::new_backing_store_from_vec(plain).make_shared();
+        let ab = v8::ArrayBuffer::with_backing_store(scope, &store);
+        socket.emit(scope, EV_DATA, ab.into());
+    }
+    if let Some(message) = failure {
+        let obj = v8::Object::new(scope);
+        let m = js_string(scope, &message);
+        set_value(scope, obj, "message", m.into());
+        let code = {
+            let s = socket.state.borrow();
+            s.tls
+                .as_ref()
+                .and_then(|t| *t.verify_error.lock().unwrap_or_else(|p| p.into_inner()))
+        };
+        if let Some(code) = code {
+            let c = js_string(scope, code);
+            set_value(scope, obj, "code", c.into());
+        }
+        socket.emit(scope, EV_TLS_ERROR, obj.into());
+        return;
+    }
+    if eof {
+        socket.emit(scope, EV_EOF, v8::undefined(scope).into());
+    }
+}
+
+/// Plaintext to send: encrypted, then into the socket's queue. Returns what `write` does.
+pub(crate) fn write(socket: &Rc<Socket>, data: &[u8]) -> i64 {
+    {
+        let mut s = socket.state.borrow_mut();
+        let Some(tls) = s.tls.as_mut() else {
+            return -(libc::EBADF as i64);
+        };
+        if tls.conn.writer().write_all(data).is_err() {
+            return -(libc::EIO as i64);
+        }
+    }
+    pump_out(socket);
+    socket.state.borrow().queued_bytes() as i64
+}
+
+/// End of our side: a close_notify alert goes out before the socket's own shutdown.
+pub(crate) fn close_notify(socket: &Rc<Socket>) {
+    {
+        let mut s = socket.state.borrow_mut();
+        let Some(tls) = s.tls.as_mut() else { return };
+        tls.conn.send_close_notify();
+    }
+    pump_out(socket);
+}
+
+/// `peerCertificates(token)` → [Uint8Array DER, ...] (leaf first) or undefined.
+fn peer_certificates(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Some(socket) = crate::net::socket_arg(scope, &args) else {
+        return;
+    };
+    let certs: Option<Vec<Vec<u8>>> = {
+        let s = socket.state.borrow();
+        s.tls.as_ref().and_then(|t| {
+            t.conn
+                .peer_certificates()
+                .map(|c| c.iter().map(|d| d.as_ref().to_vec()).collect())
+        })
+    };
+    if let Some(certs) = certs {
+        let items: Vec<v8::Local<v8::Value>> = certs
+            .into_iter()
+            .map(|c| crate::fs::bytes_to_js(scope, c))
+            .collect();
+        let arr = v8::Array::new_with_elements(scope, &items);
+        rv.set(arr.into());
+    }
+}
+
+fn name_object<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    name: &x509_parser::x509::X509Name,
+) -> v8::Local<'s, v8::Value> {
+    use x509_parser::der_parser::oid;
+    let obj = v8::Object::new(scope);
+    let short = |o: &x509_parser::der_parser::Oid| -> Option<&'static str> {
+        Some(match o.to_id_string().as_str() {
+            "2.5.4.3" => "CN",
+            "2.5.4.6" => "C",
+            "2.5.4.7" => "L",
+            "2.5.4.8" => "ST",
+            "2.5.4.10" => "O",
+            "2.5.4.11" => "OU",
+            "1.2.840.113549.1.9.1" => "emailAddress",
+            _ => return None,
+        })
+    };
+    let _ = oid!(2.5.4.3);
+    for attr in name.iter_attributes() {
+        let Some(key) = short(attr.attr_type()) else {
+            continue;
+        };
+        let Ok(value) = attr.as_str() else { continue };
+        let v = js_string(scope, value);
+        set_value(scope, obj, key, v.into());
+    }
+    obj.into()
+}
+
+/// OpenSSL's date format: `Jan  1 00:00:00 2025 GMT`.
+fn openssl_date(t: &x509_parser::time::ASN1Time) -> String {
+    let dt = t.to_datetime();
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{} {:>2} {:02}:{:02}:{:02} {} GMT",
+        MONTHS[(u8::from(dt.month()) - 1) as usize],
+        dt.day(),
+        dt.hour(),
+        dt.minute(),
+        dt.second(),
+        dt.year()
+    )
+}
+
+fn fingerprint<D: digest::Digest>(der: &[u8]) -> String {
+    D::digest(der)
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+/// `parseCertificate(der)` → the fields of Node's getPeerCertificate() (subject, issuer,
+/// subjectaltname, valid_from/valid_to, serialNumber, fingerprints, bits/exponent/modulus for
+/// RSA), or undefined for bytes that are not a certificate.
+fn parse_certificate(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let der = crate::buffer::view_bytes(scope, args.get(0)).to_vec();
+    let Ok((_, cert)) = x509_parser::parse_x509_certificate(&der) else {
+        return;
+    };
+    let obj = v8::Object::new(scope);
+    let subject = name_object(scope, cert.subject());
+    set_value(scope, obj, "subject", subject);
+    let issuer = name_object(scope, cert.issuer());
+    set_value(scope, obj, "issuer", issuer);
+    if let Ok(Some(san)) = cert.subject_alternative_name() {
+        let parts: Vec<String> = san
+            .value
+            .general_names
+            .iter()
+            .filter_map(|n| match n {
+                x509_parser::extensions::GeneralName::DNSName(d) => Some(format!("DNS:{d}")),
+                x509_parser::extensions::GeneralName::IPAddress(ip) => match ip.len() {
+                    4 => Some(format!(
+                        "IP Address:{}",
+                        std::net::Ipv4Addr::new(ip[0], ip[1], ip[2], ip[3])
+                    )),
+                    16 => {
+                        let mut a = [0u8; 16];
+                        a.copy_from_slice(ip);
+                        Some(format!("IP Address:{}", std::net::Ipv6Addr::from(a)).to_uppercase())
+                    }
+                    _ => None,
+                },
+                x509_parser::extensions::GeneralName::RFC822Name(e) => Some(format!("email:{e}")),
+                x509_parser::extensions::GeneralName::URI(u) => Some(format!("URI:{u}")),
+                _ => None,
+            })
+            .collect();
+        let v = js_string(scope, &parts.join(", "));
+        set_value(scope, obj, "subjectaltname", v.into());
+    }
+    let validity = cert.validity();
+    let v = js_string(scope, &openssl_date(&validity.not_before));
+    set_value(scope, obj, "valid_from", v.into());
+    let v = js_string(scope, &openssl_date(&validity.not_after));
+    set_value(scope, obj, "valid_to", v.into());
+    let serial = cert.raw_serial_as_string().replace(':', "").to_uppercase();
+    let v = js_string(scope, &serial);
+    set_value(scope, obj, "serialNumber", v.into());
+    let v = js_string(scope, &fingerprint::<sha1::Sha1>(&der));
+    set_value(scope, obj, "fingerprint", v.into());
+    let v = js_string(scope, &fingerprint::<sha2::Sha256>(&der));
+    set_value(scope, obj, "fingerprint256", v.into());
+    let v = js_string(scope, &fingerprint::<sha2::Sha512>(&der));
+    set_value(scope, obj, "fingerprint512", v.into());
+    let ca = cert
+        .basic_constraints()
+        .ok()
+        .flatten()
+        .is_some_and(|b| b.value.ca);
+    let v = v8::Boolean::new(scope, ca);
+    set_value(scope, obj, "ca", v.into());
+    if let Ok(x509_parser::public_key::PublicKey::RSA(rsa)) = cert.public_key().parsed() {
+        let modulus: String = rsa
+            .modulus
+            .iter()
+            .skip_while(|b| **b == 0)
+            .map(|b| format!("{b:02X}"))
+            .collect();
+        let bits = v8::Integer::new(scope, (rsa.key_size()) as i32);
+        set_value(scope, obj, "bits", bits.into());
+        let v = js_string(scope, &modulus);
+        set_value(scope, obj, "modulus", v.into());
+        let exp = rsa
+            .exponent
+            .iter()
+            .fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+        let v = js_string(scope, &format!("0x{exp:x}"));
+        set_value(scope, obj, "exponent", v.into());
+    }
+    rv.set(obj.into());
+}
