@@ -358,8 +358,17 @@ for (const name of plain) {
 }
 generated.statSync = statSync;
 generated.lstatSync = lstatSync;
-generated.realpath.native = generated.realpath;
-generated.realpathSync.native = generated.realpathSync;
+// realpath/realpathSync walk the path in JS as Node's do; realpath(3) is their .native.
+const realpathNative = generated.realpath;
+const realpathSyncNative = generated.realpathSync;
+generated.realpath = function realpath(p, options, callback) {
+  return require('internal/fs/realpath').realpath(p, options, callback);
+};
+generated.realpathSync = function realpathSync(p, options) {
+  return require('internal/fs/realpath').realpathSync(p, options);
+};
+generated.realpath.native = realpathNative;
+generated.realpathSync.native = realpathSyncNative;
 
 // ===== streams and promises, loaded on first use =====
 

@@ -64,6 +64,8 @@ builtins![
     "internal/fs/dir",
     "internal/fs/ops",
     "internal/fs/promises",
+    "internal/fs/realpath",
+    "internal/fs/steps",
     "internal/fs/streams",
     "internal/fs/utils",
     "internal/fs/watchers",

@@ -1,14 +1,13 @@
 'use strict';
 // internal/fs/cp — fs.cp, fs.cpSync and fs.promises.cp: copying files, links and (recursively)
 // directories. The walk is written once, as a generator that yields each file-system step it
-// needs (['lstat', path], ['copyFile', src, dest, mode], ['filter', src, dest], ...); a sync
-// driver runs those steps with the table operations of internal/fs/ops here and now, an async
-// driver on the worker pool. Loaded by fs.js on first use.
+// needs (['lstat', path], ['copyFile', src, dest, mode], ['filter', src, dest], ...), which
+// internal/fs/steps runs here and now or on the worker pool. Loaded by fs.js on first use.
 
 const path = require('path');
 const { codes, validateBoolean, validateFunction, validateObject } = require('internal/errors');
 const { getValidatedPath } = require('internal/fs/utils');
-const { runAsync, runSync } = require('internal/fs/ops');
+const { driveAsync, driveSync } = require('internal/fs/steps');
 
 // errno values as Node reports them in these errors' `info`.
 const EISDIR = 21;
@@ -257,57 +256,25 @@ function* copy(src, dest, opts) {
 
 // ===== drivers =====
 
-function isPromise(value) {
-  return value !== null && typeof value === 'object' && typeof value.then === 'function';
+/** The filter's verdict: a value here and now, or (async) whatever its promise gives. */
+function filterStep(opts, sync) {
+  return {
+    filter(src, dest) {
+      const value = opts.filter(src, dest);
+      if (sync && value !== null && typeof value === 'object' && typeof value.then === 'function') {
+        throw new codes.ERR_INVALID_RETURN_VALUE('boolean', 'filter', value);
+      }
+      return value;
+    },
+  };
 }
 
 function cpSyncFn(src, dest, opts) {
-  const walk = copy(src, dest, opts);
-  let step = walk.next();
-  while (!step.done) {
-    const [name, ...args] = step.value;
-    let value;
-    try {
-      if (name === 'filter') {
-        value = opts.filter(...args);
-        if (isPromise(value)) throw new codes.ERR_INVALID_RETURN_VALUE('boolean', 'filter', value);
-      } else {
-        value = runSync(name, args);
-      }
-    } catch (err) {
-      step = walk.throw(err);
-      continue;
-    }
-    step = walk.next(value);
-  }
+  driveSync(copy(src, dest, opts), filterStep(opts, true));
 }
 
 function cpAsyncFn(src, dest, opts, done) {
-  const walk = copy(src, dest, opts);
-  const resume = (err, value) => {
-    let step;
-    try {
-      step = err ? walk.throw(err) : walk.next(value);
-    } catch (e) {
-      done(e);
-      return;
-    }
-    if (step.done) {
-      done(null);
-      return;
-    }
-    const [name, ...args] = step.value;
-    if (name === 'filter') {
-      Promise.resolve().then(() => opts.filter(...args)).then((v) => resume(null, v), resume);
-      return;
-    }
-    try {
-      runAsync(name, args, resume);
-    } catch (e) {
-      resume(e);
-    }
-  };
-  resume(null);
+  driveAsync(copy(src, dest, opts), filterStep(opts, false), (err) => done(err));
 }
 
 // ===== the public forms =====
