@@ -29,6 +29,10 @@ struct Cli {
     #[arg(short = 'v', long = "version")]
     version: bool,
 
+    /// Start the REPL even when standard input is not a terminal
+    #[arg(short = 'i', long = "interactive")]
+    interactive: bool,
+
     /// Silence process warnings
     #[arg(long = "no-warnings")]
     no_warnings: bool,
@@ -273,9 +277,16 @@ fn run(cli: Cli, exec_argv: Vec<String>) -> anyhow::Result<i32> {
                 std::iter::once(s).chain(rest).collect(),
             ),
             Some(s) => (Main::File(s.clone()), Some(s), rest.collect()),
-            None if std::io::stdin().is_terminal() => {
-                anyhow::bail!("the REPL is not available yet; pass a script, -e or -p")
-            }
+            // The REPL is node:repl's, started as Node starts it for `node` on a terminal.
+            None if cli.interactive || std::io::stdin().is_terminal() => (
+                Main::Eval {
+                    source: "require('repl').start()".to_string(),
+                    print: false,
+                    name: "[repl]",
+                },
+                None,
+                Vec::new(),
+            ),
             None => (stdin_main()?, None, Vec::new()),
         }
     };
