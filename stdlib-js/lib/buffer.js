@@ -155,7 +155,9 @@ function allocate(size) {
   if (size < (Buffer.poolSize >>> 1)) {
     if (size > (poolSize - poolOffset)) createPool();
     const b = new FastBuffer(allocPool, poolOffset, size);
-    poolOffset += size;
+    // The length taken, not `size`: a fractional size (allocUnsafe(0.1)) would leave the
+    // offset fractional, and the pooled string writes below would miss the pool.
+    poolOffset += b.length;
     alignPool();
     return b;
   }
