@@ -98,8 +98,16 @@ function readFdAsync(fd, signal, done) {
   });
 }
 
-/** Writes all of `bytes` to `fd` (at its offset, or from `position`) on the pool. */
+/**
+ * Writes all of `bytes` to `fd` (at its offset, or from `position`) on the pool. A string is
+ * UTF-8 text the binding encodes and writes whole itself.
+ */
 function writeFdAsync(fd, bytes, position, signal, done) {
+  if (typeof bytes === 'string') {
+    if (signal && signal.aborted) return done(abortedError(signal));
+    native.opAsync('writeString', fd, bytes, position, (err) => done(err || null));
+    return;
+  }
   let offset = 0;
   const step = () => {
     if (signal && signal.aborted) return done(abortedError(signal));
@@ -116,6 +124,10 @@ function writeFdAsync(fd, bytes, position, signal, done) {
 }
 
 function writeFdSync(fd, bytes, position) {
+  if (typeof bytes === 'string') {
+    native.op('writeString', fd, bytes, position);
+    return;
+  }
   let offset = 0;
   while (offset < bytes.byteLength) {
     const length = Math.min(bytes.byteLength - offset, kIoMaxLength);
@@ -149,9 +161,11 @@ function writeOptions(options, flag) {
   return { ...options, flush };
 }
 
+/** writeFile's data as bytes, or as the string itself when it is to be written as UTF-8. */
 function writeData(data, encoding) {
   if (!ArrayBuffer.isView(data)) {
     validateStringAfterArrayBufferView(data, 'data');
+    if (!encoding || encoding === 'utf8' || encoding === 'utf-8') return data;
   }
   return toBytes(data, encoding);
 }
