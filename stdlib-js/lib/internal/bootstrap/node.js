@@ -670,6 +670,20 @@ for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableSt
   defineLazyGlobal(name, () => requireBuiltin('stream/web')[name]);
 }
 
+// fetch and its classes (internal/fetch/*) load on first use; --no-experimental-fetch leaves
+// them out. As in Node, `fetch` is an enumerable plain function that loads the rest.
+if (!config.execArgv.includes('--no-experimental-fetch')) {
+  let fetchImpl;
+  defineGlobal('fetch', function fetch(input, init = undefined) {
+    fetchImpl ??= requireBuiltin('internal/fetch/fetch').fetch;
+    return fetchImpl(input, init);
+  }, true);
+  for (const [name, id] of [['FormData', 'internal/fetch/formdata'], ['Headers', 'internal/fetch/headers'],
+    ['Request', 'internal/fetch/request'], ['Response', 'internal/fetch/response']]) {
+    defineLazyGlobal(name, () => requireBuiltin(id)[name]);
+  }
+}
+
 const timers = requireBuiltin('internal/timers');
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
   'setImmediate', 'clearImmediate']) {

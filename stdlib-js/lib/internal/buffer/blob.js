@@ -185,4 +185,9 @@ for (const name of ['name', 'lastModified']) {
   Object.defineProperty(File.prototype, name, { enumerable: true });
 }
 
-module.exports = { Blob, File, isBlob };
+/** The bytes of a blob, not copied (callers must not change them): fetch bodies, FormData. */
+function blobBytes(blob) {
+  return blob[kBytes];
+}
+
+module.exports = { Blob, File, blobBytes, isBlob };
