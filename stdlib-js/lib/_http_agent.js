@@ -103,6 +103,8 @@ Agent.prototype._onFree = function _onFree(socket, options) {
   this.freeSockets[name] = freeSockets;
   socket._httpMessage = null;
   this.removeSocket(socket, options);
+  // responseKeepAlive() already guards the socket until now: one listener, not one per reuse.
+  socket.removeListener('error', freeSocketErrorListener);
   socket.once('error', freeSocketErrorListener);
   freeSockets.push(socket);
 };

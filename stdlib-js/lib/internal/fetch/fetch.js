@@ -272,7 +272,8 @@ class FetchTask {
       const key = pairs[i].toLowerCase();
       if (key === 'host' || key === 'connection' || key === 'content-length' ||
           key === 'transfer-encoding' || key === 'keep-alive') continue;
-      out.push(pairs[i], pairs[i + 1]);
+      // Node's fetch sets Sec-Fetch-Mode to the request's mode, whatever was given.
+      out.push(pairs[i], key === 'sec-fetch-mode' ? 'cors' : pairs[i + 1]);
     }
     if (!list.has('accept')) out.push('accept', '*/*');
     if (!list.has('accept-language')) out.push('accept-language', '*');
