@@ -91,6 +91,7 @@ class FetchTask {
     this.redirectMode = state.redirect;
     this.signal = state.parentSignal;
     this.urlList = [state.url];
+    this.tainting = 'basic';
     this.redirectCount = 0;
     this.retried = false;
     this.settled = false;
@@ -210,7 +211,7 @@ class FetchTask {
 
   responseState(status, statusText) {
     return makeResponseState({
-      type: 'basic',
+      type: this.tainting,
       status,
       statusText,
       urlList: this.urlList.map(urlWithoutFragment),
@@ -388,7 +389,8 @@ class FetchTask {
     }
     this.redirectCount++;
     if (status !== 303 && this.body !== null && this.body.source === null) {
-      this.fail(new Error('Cannot follow a redirect with a streamed request body'));
+      // Node's fetch gives no reason here: a bare Error as the cause.
+      this.fail(new Error());
       return;
     }
     if (((status === 301 || status === 302) && this.method === 'POST') ||
@@ -401,6 +403,8 @@ class FetchTask {
       for (const name of ['authorization', 'proxy-authorization', 'cookie', 'host']) this.list.delete(name);
     }
     this.body = replayBody(this.body);
+    // Once a hop leaves the first URL's origin the response is 'cors', as Node's tainting.
+    if (next.origin !== this.urlList[0].origin) this.tainting = 'cors';
     this.url = next;
     this.urlList.push(next);
     this.res = null;
