@@ -1,38 +1,48 @@
 'use strict';
 // node:stream — the legacy Stream constructor, which is also the module, with Readable,
 // Writable, Duplex, Transform, PassThrough, pipeline, finished and friends on it. The classes
-// live in internal/streams/*; compose, duplexPair and stream/promises load on first use.
+// live in internal/streams/*. Every console.log loads this module (stdio streams are Writables),
+// so only Readable and Writable load with it; the other members load when first read, and
+// then become plain properties.
 
 const { Stream } = require('internal/streams/legacy');
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
-const Duplex = require('internal/streams/duplex');
-const { Transform, PassThrough } = require('internal/streams/transform');
-const { pipeline } = require('internal/streams/pipeline');
-const eos = require('internal/streams/end-of-stream');
-const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const { destroyer } = require('internal/streams/destroy');
-const utils = require('internal/streams/utils');
 const { getDefaultHighWaterMark, setDefaultHighWaterMark } = require('internal/streams/state');
-// util.promisify.custom, without loading util with every stream.
-const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 
-Stream.isDestroyed = utils.isDestroyed;
-Stream.isDisturbed = utils.isDisturbed;
-Stream.isErrored = utils.isErrored;
-Stream.isReadable = utils.isReadable;
-Stream.isWritable = utils.isWritable;
+function lazy(name, load) {
+  const settle = (value) => {
+    Object.defineProperty(Stream, name, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(Stream, name, {
+    enumerable: true,
+    configurable: true,
+    get() { return settle(load()); },
+    set: settle,
+  });
+}
+
+const utils = () => require('internal/streams/utils');
+
+// In Node's order (Object.keys(stream) shows it).
+lazy('isDestroyed', () => utils().isDestroyed);
+lazy('isDisturbed', () => utils().isDisturbed);
+lazy('isErrored', () => utils().isErrored);
+lazy('isReadable', () => utils().isReadable);
+lazy('isWritable', () => utils().isWritable);
 Stream.Readable = Readable;
 Stream.Writable = Writable;
-Stream.Duplex = Duplex;
-Stream.Transform = Transform;
-Stream.PassThrough = PassThrough;
+lazy('Duplex', () => require('internal/streams/duplex'));
+lazy('Transform', () => require('internal/streams/transform').Transform);
+lazy('PassThrough', () => require('internal/streams/transform').PassThrough);
 Stream.duplexPair = function duplexPair(options) {
   return require('internal/streams/duplexpair')(options);
 };
-Stream.pipeline = pipeline;
-Stream.addAbortSignal = addAbortSignal;
-Stream.finished = eos;
+lazy('pipeline', () => require('internal/streams/pipeline').pipeline);
+lazy('addAbortSignal', () => require('internal/streams/add-abort-signal').addAbortSignal);
+lazy('finished', () => require('internal/streams/end-of-stream'));
 Stream.destroy = destroyer;
 Stream.compose = function compose(...streams) {
   return require('internal/streams/compose')(...streams);
@@ -44,15 +54,6 @@ Object.defineProperty(Stream, 'promises', {
   configurable: true,
   enumerable: true,
   get() { return require('stream/promises'); },
-});
-
-Object.defineProperty(pipeline, kCustomPromisify, {
-  enumerable: true,
-  get() { return require('stream/promises').pipeline; },
-});
-Object.defineProperty(eos, kCustomPromisify, {
-  enumerable: true,
-  get() { return require('stream/promises').finished; },
 });
 
 Stream.Stream = Stream;

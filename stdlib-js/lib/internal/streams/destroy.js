@@ -6,8 +6,7 @@
 // anything stream-like (http requests, legacy emitters).
 
 const { AbortError, aggregateTwoErrors, codes } = require('internal/errors');
-const { kIsDestroyed, isDestroyed, isFinished, isServerRequest, isRequest } =
-  require('internal/streams/utils');
+let utils; // internal/streams/utils, for destroyer()
 
 const { ERR_MULTIPLE_CALLBACK } = codes;
 
@@ -197,6 +196,8 @@ function afterConstructNT(stream) {
 // ===== destroyer: destroy anything stream-like =====
 
 function destroyer(stream, err) {
+  utils ??= require('internal/streams/utils');
+  const { kIsDestroyed, isDestroyed, isFinished, isServerRequest, isRequest } = utils;
   if (!stream || isDestroyed(stream)) return;
   if (!err && !isFinished(stream)) err = new AbortError();
   if (isServerRequest(stream)) {

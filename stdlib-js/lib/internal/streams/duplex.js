@@ -6,7 +6,7 @@
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const destroyImpl = require('internal/streams/destroy');
-const { Stream } = require('internal/streams/legacy');
+const { Stream, loadedClasses } = require('internal/streams/legacy');
 
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
@@ -93,5 +93,7 @@ Duplex.toWeb = function toWeb(duplex) {
 Duplex.from = function from(body) {
   return require('internal/streams/duplexify')(body, 'body');
 };
+
+loadedClasses.Duplex = Duplex;
 
 module.exports = Duplex;

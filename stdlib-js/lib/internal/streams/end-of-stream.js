@@ -231,5 +231,10 @@ function finished(stream, opts) {
 }
 
 eos.finished = finished;
+// util.promisify(finished) is stream/promises' finished.
+Object.defineProperty(eos, Symbol.for('nodejs.util.promisify.custom'), {
+  enumerable: true,
+  get() { return finished; },
+});
 
 module.exports = eos;

@@ -320,4 +320,10 @@ function pipelineImpl(streams, callback, opts) {
   return ret;
 }
 
+// util.promisify(pipeline) is stream/promises' pipeline.
+Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), {
+  enumerable: true,
+  get() { return require('stream/promises').pipeline; },
+});
+
 module.exports = { pipeline, pipelineImpl };

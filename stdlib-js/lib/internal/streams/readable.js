@@ -6,8 +6,8 @@
 // (map, filter, …) and the web stream adapters are loaded on first use.
 
 const EE = require('events');
-const { AbortError, aggregateTwoErrors, codes, validateObject } = require('internal/errors');
-const { Stream, prependListener } = require('internal/streams/legacy');
+const { AbortError, codes, validateObject } = require('internal/errors');
+const { Stream, loadedClasses } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
 
@@ -24,15 +24,13 @@ function newDecoder(encoding) {
   StringDecoder ??= require('string_decoder').StringDecoder;
   return new StringDecoder(encoding);
 }
-let Duplex;
+// Only an instance once internal/streams/duplex has loaded, so this does not load it.
 const isDuplexStream = (stream) => {
-  Duplex ??= require('internal/streams/duplex');
-  return stream instanceof Duplex;
+  const { Duplex } = loadedClasses;
+  return Duplex !== undefined && stream instanceof Duplex;
 };
 let eos;
 const finished = (...args) => (eos ??= require('internal/streams/end-of-stream'))(...args);
-
-function nop() {}
 
 // ===== ReadableState =====
 
@@ -540,118 +538,13 @@ Readable.prototype.setEncoding = function setEncoding(enc) {
   return this;
 };
 
-// ===== pipe =====
+// ===== pipe (internal/streams/pipe, loaded on first use) =====
 
+let pipes;
 Readable.prototype.pipe = function pipe(dest, pipeOpts) {
-  const src = this;
-  const state = this._readableState;
-  if (state.pipes.length === 1 && !state.multiAwaitDrain) {
-    // A second destination: wait for the 'drain' of every one that asked us to pause.
-    state.multiAwaitDrain = true;
-    state.awaitDrainWriters = new Set(state.awaitDrainWriters ? [state.awaitDrainWriters] : []);
-  }
-  state.pipes.push(dest);
-
-  const doEnd = (!pipeOpts || pipeOpts.end !== false) && !dest._isStdio;
-  const endFn = doEnd ? onend : unpipe;
-  if (state.endEmitted) process.nextTick(endFn);
-  else src.once('end', endFn);
-
-  function onunpipe(readable, unpipeInfo) {
-    if (readable === src && unpipeInfo && unpipeInfo.hasUnpiped === false) {
-      unpipeInfo.hasUnpiped = true;
-      cleanup();
-    }
-  }
-  dest.on('unpipe', onunpipe);
-
-  function onend() {
-    dest.end();
-  }
-
-  let ondrain;
-  let cleanedUp = false;
-  function cleanup() {
-    dest.removeListener('close', onclose);
-    dest.removeListener('finish', onfinish);
-    if (ondrain) dest.removeListener('drain', ondrain);
-    dest.removeListener('error', onerror);
-    dest.removeListener('unpipe', onunpipe);
-    src.removeListener('end', onend);
-    src.removeListener('end', unpipe);
-    src.removeListener('data', ondata);
-    cleanedUp = true;
-    // Still waiting for this destination's 'drain': it no longer matters.
-    if (ondrain && state.awaitDrainWriters && (!dest._writableState || dest._writableState.needDrain)) {
-      ondrain();
-    }
-  }
-
-  function pause() {
-    if (!cleanedUp) {
-      if (state.pipes.length === 1 && state.pipes[0] === dest) {
-        state.awaitDrainWriters = dest;
-        state.multiAwaitDrain = false;
-      } else if (state.pipes.length > 1 && state.pipes.includes(dest)) {
-        state.awaitDrainWriters.add(dest);
-      }
-      src.pause();
-    }
-    if (!ondrain) {
-      ondrain = pipeOnDrain(src, dest);
-      dest.on('drain', ondrain);
-    }
-  }
-
-  function ondata(chunk) {
-    if (dest.write(chunk) === false) pause();
-  }
-  src.on('data', ondata);
-
-  // A destination error unpipes us; rethrown when it has no other listener.
-  function onerror(er) {
-    unpipe();
-    dest.removeListener('error', onerror);
-    if (dest.listenerCount('error') === 0) {
-      const s = dest._writableState || dest._readableState;
-      if (s && !s.errorEmitted) errorOrDestroy(dest, er);
-      else dest.emit('error', er);
-    }
-  }
-  prependListener(dest, 'error', onerror);
-
-  function onclose() {
-    dest.removeListener('finish', onfinish);
-    unpipe();
-  }
-  dest.once('close', onclose);
-  function onfinish() {
-    dest.removeListener('close', onclose);
-    unpipe();
-  }
-  dest.once('finish', onfinish);
-
-  function unpipe() {
-    src.unpipe(dest);
-  }
-
-  dest.emit('pipe', src);
-  if (dest.writableNeedDrain === true) pause();
-  else if (!state.flowing) src.resume();
-  return dest;
+  pipes ??= require('internal/streams/pipe');
+  return pipes.readablePipe(this, dest, pipeOpts);
 };
-
-function pipeOnDrain(src, dest) {
-  return function pipeOnDrainFunctionResult() {
-    const state = src._readableState;
-    if (state.awaitDrainWriters === dest) state.awaitDrainWriters = null;
-    else if (state.multiAwaitDrain) state.awaitDrainWriters.delete(dest);
-    if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) &&
-        src.listenerCount('data')) {
-      src.resume();
-    }
-  };
-}
 
 Readable.prototype.unpipe = function unpipe(dest) {
   const state = this._readableState;
@@ -713,63 +606,19 @@ Readable.wrap = function wrap(src, options) {
   }).wrap(src);
 };
 
-// ===== async iteration =====
+// ===== async iteration (internal/streams/iterator, loaded on first use) =====
 
+let iterate;
 Readable.prototype[Symbol.asyncIterator] = function () {
-  return streamToAsyncIterator(this);
+  iterate ??= require('internal/streams/iterator');
+  return iterate(this);
 };
 
 Readable.prototype.iterator = function iterator(options) {
   if (options !== undefined) validateObject(options, 'options');
-  return streamToAsyncIterator(this, options);
+  iterate ??= require('internal/streams/iterator');
+  return iterate(this, options);
 };
-
-function streamToAsyncIterator(stream, options) {
-  if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
-  const iter = createAsyncIterator(stream, options);
-  iter.stream = stream;
-  return iter;
-}
-
-async function* createAsyncIterator(stream, options) {
-  // Wakes the loop below on 'readable' and when the stream finishes.
-  let wake = nop;
-  const next = (resolve) => {
-    wake = resolve;
-  };
-  const onReadable = () => {
-    const w = wake;
-    wake = nop;
-    w();
-  };
-  stream.on('readable', onReadable);
-  // undefined: still running; null: ended cleanly; else the error.
-  let error;
-  const cleanup = finished(stream, { writable: false }, (err) => {
-    error = err ? aggregateTwoErrors(error, err) : null;
-    onReadable();
-  });
-  try {
-    while (true) {
-      const chunk = stream.destroyed ? null : stream.read();
-      if (chunk !== null) yield chunk;
-      else if (error) throw error;
-      else if (error === null) return;
-      else await new Promise(next);
-    }
-  } catch (err) {
-    error = aggregateTwoErrors(error, err);
-    throw error;
-  } finally {
-    if ((error || !options || options.destroyOnReturn !== false) &&
-        (error === undefined || stream._readableState.autoDestroy)) {
-      destroyImpl.destroyer(stream, null);
-    } else {
-      stream.off('readable', onReadable);
-      cleanup();
-    }
-  }
-}
 
 // ===== properties =====
 

@@ -10,7 +10,7 @@
 
 const EE = require('events');
 const { codes } = require('internal/errors');
-const { Stream } = require('internal/streams/legacy');
+const { Stream, loadedClasses } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
 
@@ -21,10 +21,10 @@ const {
 } = codes;
 const { errorOrDestroy } = destroyImpl;
 
-let Duplex;
+// Only an instance once internal/streams/duplex has loaded, so this does not load it.
 const isDuplexStream = (stream) => {
-  Duplex ??= require('internal/streams/duplex');
-  return stream instanceof Duplex;
+  const { Duplex } = loadedClasses;
+  return Duplex !== undefined && stream instanceof Duplex;
 };
 
 function nop() {}
