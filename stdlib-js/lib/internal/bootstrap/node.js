@@ -105,6 +105,9 @@ defineValue('versions', Object.freeze({
   eddy: EDDY_VERSION,
   v8: native.versions().v8,
   modules: '115',
+  // OpenSSL 3's behaviour is what node:crypto follows (errors, defaults), so code that
+  // branches on the version takes the OpenSSL 3 paths. Node 20's bundled version.
+  openssl: '3.0.19',
 }));
 defineValue('arch', archName(uname.machine));
 defineValue('platform', 'linux');
@@ -645,7 +648,12 @@ for (const name of ['AbortController', 'AbortSignal']) {
 defineAccessorGlobal('Buffer', () => requireBuiltin('buffer').Buffer);
 defineLazyGlobal('Blob', () => requireBuiltin('buffer').Blob);
 defineLazyGlobal('File', () => requireBuiltin('buffer').File);
-if (!globalOff('webcrypto')) defineLazyGlobal('crypto', () => requireBuiltin('crypto').webcrypto, true);
+if (!globalOff('webcrypto')) {
+  defineLazyGlobal('crypto', () => requireBuiltin('internal/crypto/webcrypto').webcrypto, true);
+  for (const name of ['Crypto', 'SubtleCrypto']) {
+    defineLazyGlobal(name, () => requireBuiltin('internal/crypto/webcrypto')[name]);
+  }
+}
 defineLazyGlobal('URL', () => requireBuiltin('internal/url').URL);
 defineLazyGlobal('performance', () => requireBuiltin('internal/perf/performance').performance, true);
 for (const name of ['Performance', 'PerformanceMark', 'PerformanceMeasure',

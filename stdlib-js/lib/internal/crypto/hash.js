@@ -1,0 +1,182 @@
+'use strict';
+// Hash and Hmac (node:crypto's createHash/createHmac objects, Transform streams built lazily)
+// and the one-shot crypto.hash(). The digest state lives in Rust (bindings/src/crypto_hash.rs)
+// under an id: digest() frees it; a FinalizationRegistry frees the state of objects dropped
+// before their digest.
+
+const {
+  codes,
+  validateEncoding,
+  validateString,
+  validateUint32,
+} = require('internal/errors');
+const {
+  digestInfo,
+  encodeBytes,
+  getStringOption,
+  isAnyArrayBuffer,
+  nativeError,
+  notXofError,
+  stringBytes,
+} = require('internal/crypto/util');
+const { normalizeEncoding } = require('internal/buffer/encodings');
+const LazyTransform = require('internal/crypto/lazy_transform');
+
+const {
+  ERR_CRYPTO_HASH_FINALIZED,
+  ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_ARG_VALUE,
+} = codes;
+
+const native = binding.crypto;
+const kHandle = Symbol('kHandle');
+const kState = Symbol('kState');
+const kInfo = Symbol('kInfo');
+
+const registry = new FinalizationRegistry((id) => native.hashFree(id));
+
+/** `options.outputLength`, validated, or undefined. */
+function outputLengthOption(options) {
+  const len = options !== null && typeof options === 'object' ? options.outputLength : undefined;
+  if (len !== undefined) validateUint32(len, 'options.outputLength');
+  return len;
+}
+
+/** The output length to ask the native side for (undefined for a fixed-size digest). */
+function resolveOutputLength(info, len) {
+  if (info.xof) return len === undefined ? info.size : len;
+  if (len !== undefined && len !== info.size) throw notXofError();
+  return undefined;
+}
+
+function attach(self, id, info, options) {
+  self[kHandle] = id;
+  self[kInfo] = info;
+  self[kState] = { finalized: false };
+  registry.register(self, id, self);
+  LazyTransform.call(self, options);
+}
+
+/** Mark `self` finalized and hand back its digest bytes (the native state is freed). */
+function finish(self) {
+  self[kState].finalized = true;
+  registry.unregister(self);
+  return native.hashDigest(self[kHandle]);
+}
+
+// ===== Hash =====
+
+function Hash(algorithm, options) {
+  if (!new.target) return new Hash(algorithm, options);
+  validateString(algorithm, 'algorithm');
+  const len = outputLengthOption(options);
+  const info = digestInfo(algorithm);
+  if (info === undefined) throw new Error('Digest method not supported');
+  const id = native.hashNew(algorithm, resolveOutputLength(info, len));
+  if (id < 0) throw new Error('Digest method not supported');
+  attach(this, id, info, options);
+}
+Object.setPrototypeOf(Hash.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hash, LazyTransform);
+
+Hash.prototype.copy = function copy(options) {
+  if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
+  const len = outputLengthOption(options);
+  const info = this[kInfo];
+  const id = native.hashCopy(this[kHandle], resolveOutputLength(info, len));
+  const copied = Object.create(Hash.prototype);
+  attach(copied, id, info, options);
+  return copied;
+};
+
+Hash.prototype._transform = function _transform(chunk, encoding, callback) {
+  native.hashUpdate(this[kHandle], typeof chunk === 'string' ? stringBytes(chunk, encoding) : chunk);
+  callback();
+};
+
+Hash.prototype._flush = function _flush(callback) {
+  if (!this[kState].finalized) this.push(encodeBytes(finish(this), 'buffer'));
+  callback();
+};
+
+Hash.prototype.update = function update(data, encoding) {
+  if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
+  if (typeof data === 'string') {
+    if (encoding) {
+      validateEncoding(data, encoding);
+      data = stringBytes(data, encoding);
+    }
+  } else if (!ArrayBuffer.isView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  native.hashUpdate(this[kHandle], data);
+  return this;
+};
+
+Hash.prototype.digest = function digest(outputEncoding) {
+  if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
+  // Any truthy value names an encoding through its string form (which may throw first).
+  const encoding = outputEncoding ? `${outputEncoding}` : 'buffer';
+  return encodeBytes(finish(this), encoding);
+};
+
+// ===== Hmac =====
+
+function Hmac(hmac, key, options) {
+  if (!new.target) return new Hmac(hmac, key, options);
+  validateString(hmac, 'hmac');
+  const encoding = getStringOption(options, 'encoding');
+  key = prepareSecretKey(key, encoding);
+  const id = native.hmacNew(hmac, key);
+  if (id < 0) throw nativeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`);
+  attach(this, id, undefined, options);
+}
+Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hmac, LazyTransform);
+
+Hmac.prototype.update = Hash.prototype.update;
+
+Hmac.prototype.digest = function digest(outputEncoding) {
+  const encoding = outputEncoding ? `${outputEncoding}` : 'buffer';
+  // A second digest() of an Hmac gives empty output rather than throwing.
+  if (this[kState].finalized) return encoding === 'buffer' ? encodeBytes(new Uint8Array(0), encoding) : '';
+  return encodeBytes(finish(this), encoding);
+};
+
+Hmac.prototype._flush = Hash.prototype._flush;
+Hmac.prototype._transform = Hash.prototype._transform;
+
+/** An HMAC key as bytes (or a string the native side reads as UTF-8). */
+function prepareSecretKey(key, encoding) {
+  if (typeof key === 'string') return stringBytes(key, encoding);
+  if (ArrayBuffer.isView(key)) return key;
+  if (isAnyArrayBuffer(key)) return new Uint8Array(key);
+  throw new ERR_INVALID_ARG_TYPE(
+    'key',
+    ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey'],
+    key);
+}
+
+// ===== crypto.hash() =====
+
+function hash(algorithm, input, outputEncoding = 'hex') {
+  validateString(algorithm, 'algorithm');
+  if (typeof input !== 'string' && !ArrayBuffer.isView(input)) {
+    throw new ERR_INVALID_ARG_TYPE('input', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
+  }
+  let encoding = outputEncoding;
+  if (outputEncoding !== 'buffer') {
+    validateString(outputEncoding, 'outputEncoding');
+    encoding = normalizeEncoding(outputEncoding);
+    if (encoding === undefined) throw new ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
+  }
+  const bytes = native.hashOnce(algorithm, input);
+  if (bytes === undefined) throw new Error(`Digest method ${algorithm} is not supported`);
+  return encodeBytes(bytes, encoding);
+}
+
+module.exports = {
+  Hash,
+  Hmac,
+  hash,
+};
