@@ -16,8 +16,8 @@ const {
 } = require('internal/fs/utils');
 const { callbackForm, runSync, syncForm, validateCallback } = require('internal/fs/ops');
 const {
-  abortedError, appendOptions, isFd, readFdAsync, readFdSync, withFile, writeData, writeFdAsync,
-  writeFdSync, writeOptions,
+  abortedError, appendOptions, isFd, readFdAsync, readFdSync, vectorAsync, vectorSync, withFile,
+  writeData, writeFdAsync, writeFdSync, writeOptions,
 } = require('internal/fs/whole_file');
 
 const native = binding.fs;
@@ -245,7 +245,7 @@ function vectorForm(name) {
       process.nextTick(done, null, 0, buffers);
       return;
     }
-    native.opAsync(name, ...args, (err, n) => done(err, n || 0, buffers));
+    vectorAsync(name, ...args, (err, n) => done(err, n || 0, buffers));
   };
   Object.defineProperty(fn, 'name', { value: name });
   Object.defineProperty(fn, kCustomPromisifyArgs,
@@ -257,7 +257,7 @@ function vectorSyncForm(name) {
   return {
     [`${name}Sync`](fd, buffers, position) {
       const args = vectorArgs(fd, buffers, position);
-      return args[1].length === 0 ? 0 : native.op(name, ...args);
+      return args[1].length === 0 ? 0 : vectorSync(name, ...args);
     },
   }[`${name}Sync`];
 }

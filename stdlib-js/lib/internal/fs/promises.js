@@ -14,7 +14,7 @@ const {
   validateStringAfterArrayBufferView, vectorArgs, writeArgs,
 } = require('internal/fs/utils');
 const { promiseForm, runAsync } = require('internal/fs/ops');
-const { abortedError, appendOptions, readFdAsync, writeFdAsync, writeOptions } =
+const { abortedError, appendOptions, readFdAsync, vectorAsync, writeFdAsync, writeOptions } =
   require('internal/fs/whole_file');
 
 const native = binding.fs;
@@ -279,7 +279,9 @@ async function vectorHandle(handle, name, buffers, position) {
   const args = vectorArgs(handle.fd, buffers, position);
   const key = name === 'readv' ? 'bytesRead' : 'bytesWritten';
   if (buffers.length === 0) return { __proto__: null, [key]: 0, buffers };
-  const n = await call(name, ...args);
+  const n = await new Promise((resolve, reject) => {
+    vectorAsync(name, ...args, (err, count) => (err ? reject(err) : resolve(count)));
+  });
   return { __proto__: null, [key]: n || 0, buffers };
 }
 

@@ -13,6 +13,7 @@ const { codes, validateBoolean, validateFunction, validateInteger } = require('i
 const {
   deprecate, getOptions, getValidatedFd, getValidatedPath, kEmptyObject,
 } = require('internal/fs/utils');
+const { dropBytes } = require('internal/fs/whole_file');
 
 const kFs = Symbol('kFs');
 const kHandle = Symbol('kHandle');
@@ -328,20 +329,6 @@ function writeAll(stream, data, size, pos, vector, cb, retries = 0) {
   };
   if (vector) stream[kFs].writev(stream.fd, data, pos, done);
   else stream[kFs].write(stream.fd, data, 0, size, pos, done);
-}
-
-/** A buffer list without its first `n` bytes. */
-function dropBytes(buffers, n) {
-  const out = [];
-  for (const b of buffers) {
-    if (n >= b.length) {
-      n -= b.length;
-    } else {
-      out.push(n > 0 ? b.subarray(n) : b);
-      n = 0;
-    }
-  }
-  return out;
 }
 
 WriteStream.prototype._write = function _write(data, encoding, cb) {

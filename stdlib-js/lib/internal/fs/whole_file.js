@@ -1,6 +1,7 @@
 'use strict';
 // internal/fs/whole_file — whole files over a descriptor: read everything left in it, write all
-// of a buffer to it, and open-work-close around a path, each in a sync and a pool form. fs.js's
+// of a buffer (or a buffer list, past IOV_MAX) to it, and open-work-close around a path, each in
+// a sync and a pool form. fs.js's
 // readFile/writeFile use them for descriptors and for flags the binding's whole-file natives do
 // not cover; FileHandle's readFile/writeFile use them too. Also the options of writeFile and
 // appendFile, which both share.
@@ -137,6 +138,71 @@ function writeFdSync(fd, bytes, position) {
   }
 }
 
+// ===== buffer lists (readv/writev) =====
+
+// The most buffers one readv/writev system call takes (Linux's IOV_MAX).
+const kIovMax = 1024;
+
+/** `buffers` without their first `n` bytes. */
+function dropBytes(buffers, n) {
+  const out = [];
+  for (const b of buffers) {
+    if (n >= b.byteLength) {
+      n -= b.byteLength;
+    } else {
+      out.push(n > 0 ? new Uint8Array(b.buffer, b.byteOffset + n, b.byteLength - n) : b);
+      n = 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * readv/writev as libuv does them: a read fills at most the first IOV_MAX buffers; a write goes
+ * on, batch after batch (and past short writes), until everything is written, a write makes
+ * no progress, or one fails (an error after some bytes gives the count so far).
+ */
+function vectorSync(name, fd, buffers, position) {
+  if (name === 'readv') return native.op('readv', fd, buffers.slice(0, kIovMax), position);
+  let total = 0;
+  while (buffers.length > 0) {
+    let n;
+    try {
+      n = native.op('writev', fd, buffers.slice(0, kIovMax), position);
+    } catch (err) {
+      if (total === 0) throw err;
+      break;
+    }
+    if (n <= 0) break;
+    total += n;
+    if (position !== null) position += n;
+    buffers = dropBytes(buffers, n);
+  }
+  return total;
+}
+
+/** vectorSync on the pool; `done(err, count)`. */
+function vectorAsync(name, fd, buffers, position, done) {
+  if (name === 'readv') {
+    native.opAsync('readv', fd, buffers.slice(0, kIovMax), position, done);
+    return;
+  }
+  let total = 0;
+  const step = () => {
+    native.opAsync('writev', fd, buffers.slice(0, kIovMax), position, (err, n) => {
+      if (err) return total === 0 ? done(err) : done(null, total);
+      if (n > 0) {
+        total += n;
+        if (position !== null) position += n;
+        buffers = dropBytes(buffers, n);
+        if (buffers.length > 0) return step();
+      }
+      done(null, total);
+    });
+  };
+  step();
+}
+
 /** Opens `path` on the pool, runs `work(fd, finish)`, closes, then `done(err, value)`. */
 function withFile(path, flags, mode, work, done) {
   native.opAsync('open', path, flags, mode, (err, fd) => {
@@ -180,9 +246,12 @@ function appendOptions(options) {
 module.exports = {
   abortedError,
   appendOptions,
+  dropBytes,
   isFd,
   readFdAsync,
   readFdSync,
+  vectorAsync,
+  vectorSync,
   withFile,
   writeData,
   writeFdAsync,
