@@ -15,6 +15,9 @@
 //   used    false, or 'read' (consumed without a stream) or 'moved' (taken by a new Request)
 
 const { kState: kStreamState } = require('internal/webstreams/readablestream');
+
+// finished()'s view of a web stream: a deferred settled when it closes or errors.
+const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
 const { illegalInvocation } = require('internal/fetch/util');
 
 let formDataModule;
@@ -33,7 +36,8 @@ const kHighWaterMark = 64 * 1024;
 /**
  * A body that arrives in chunks (the network). The transport calls push/end/fail; whoever
  * reads attaches one sink ({ chunk, end, error }) and gets what was buffered first. `hooks`
- * are the transport's pause/resume/cancel.
+ * are the transport's pause/resume/cancel, and settled() once the reader has everything (or
+ * the body failed or was cancelled): then the transport stops listening for an abort.
  */
 class PushSource {
   constructor(hooks) {
@@ -59,7 +63,10 @@ class PushSource {
   end() {
     if (this.state !== 'open') return;
     this.state = 'ended';
-    if (this.sink !== null) this.sink.end();
+    if (this.sink !== null) {
+      this.sink.end();
+      if (!this.sink.settlesItself) this.hooks.settled();
+    }
   }
 
   fail(error) {
@@ -68,6 +75,22 @@ class PushSource {
     this.error = error;
     this.chunks = [];
     if (this.sink !== null) this.sink.error(error);
+    this.hooks.settled();
+  }
+
+  /**
+   * The fetch was aborted: unless a reader already has every byte, the body errors with the
+   * reason, even when all of it has arrived (as Node's fetch does).
+   */
+  abort(reason) {
+    if (this.state === 'cancelled' || this.state === 'errored') return;
+    if (this.sink !== null && this.state === 'ended') {
+      // A stream still holding unread bytes errors too; a finished read stays as it is.
+      if (this.sink.settlesItself) this.sink.error(reason);
+      return;
+    }
+    this.state = 'open';
+    this.fail(reason);
   }
 
   attach(sink) {
@@ -76,14 +99,20 @@ class PushSource {
     this.chunks = [];
     this.size = 0;
     for (const chunk of chunks) sink.chunk(chunk);
-    if (this.state === 'ended') sink.end();
-    else if (this.state === 'errored') sink.error(this.error);
-    else this.hooks.resume();
+    if (this.state === 'ended') {
+      sink.end();
+      if (!sink.settlesItself) this.hooks.settled();
+    } else if (this.state === 'errored') {
+      sink.error(this.error);
+    } else {
+      this.hooks.resume();
+    }
   }
 
   cancel(reason) {
     if (this.state === 'open') this.state = 'cancelled';
     this.hooks.cancel(reason);
+    this.hooks.settled();
   }
 }
 
@@ -228,24 +257,11 @@ function spentStream(locked) {
 }
 
 function streamFromPush(push) {
-  return new ReadableStream({
+  let controller;
+  const stream = new ReadableStream({
     type: 'bytes',
-    start(controller) {
-      push.attach({
-        chunk(chunk) {
-          // A byte stream takes over the chunk's ArrayBuffer: give it a copy of its own.
-          controller.enqueue(new Uint8Array(chunk));
-          if (controller.desiredSize <= 0) push.hooks.pause();
-        },
-        end() {
-          controller.close();
-          // A pending BYOB read is answered with zero bytes once closed.
-          controller.byobRequest?.respond(0);
-        },
-        error(err) {
-          controller.error(err);
-        },
-      });
+    start(c) {
+      controller = c;
     },
     pull() {
       push.hooks.resume();
@@ -254,6 +270,27 @@ function streamFromPush(push) {
       push.cancel(reason);
     },
   }, { highWaterMark: kHighWaterMark });
+  // Settled when the stream closes or errors (read to the end, cancelled, failed), not when
+  // the network is done: until then an abort still errors it, as in Node.
+  stream[kIsClosedPromise].promise.then(push.hooks.settled, push.hooks.settled);
+  push.attach({
+    settlesItself: true,
+    chunk(chunk) {
+      // A byte stream takes over the chunk's ArrayBuffer: give it a copy of its own.
+      controller.enqueue(new Uint8Array(chunk));
+      if (controller.desiredSize <= 0) push.hooks.pause();
+    },
+    end() {
+      controller.close();
+      // A pending BYOB read is answered with zero bytes once closed.
+      controller.byobRequest?.respond(0);
+    },
+    error(err) {
+      // An abort may come after the stream closed (all read): nothing to do then.
+      if (stream[kStreamState].state === 'readable') controller.error(err);
+    },
+  });
+  return stream;
 }
 
 // ===== state =====
@@ -301,10 +338,21 @@ function takeBody(body) {
 
 const unusable = () => new TypeError('Body is unusable: Body has already been read');
 
-/** All the body's bytes (a Uint8Array the caller must not change; null body: empty). */
-function readAllBytes(body) {
+let DOMExceptionClass;
+/** What text() and friends reject with once the fetch behind a response was aborted. */
+function abortedError() {
+  DOMExceptionClass ??= require('internal/encoding').DOMException;
+  return new DOMExceptionClass('The operation was aborted.', 'AbortError');
+}
+
+/**
+ * All the body's bytes (a Uint8Array the caller must not change; null body: empty).
+ * `aborted`: the response's fetch was aborted before anyone read the body.
+ */
+function readAllBytes(body, aborted = false) {
   if (body === null) return Promise.resolve(kEmpty);
   if (bodyUnusable(body)) return Promise.reject(unusable());
+  if (aborted) return Promise.reject(abortedError());
   if (body.stream === null) {
     body.used = 'read';
     if (body.push === null) {
@@ -405,7 +453,7 @@ function defineBodyMixin(Class, access) {
     } catch (err) {
       return Promise.reject(err);
     }
-    return readAllBytes(state.body).then((bytes) => convert(bytes, state.list));
+    return readAllBytes(state.body, state.aborted).then((bytes) => convert(bytes, state.list));
   }
   const methods = {
     blob() {

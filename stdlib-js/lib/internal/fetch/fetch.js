@@ -98,6 +98,7 @@ class FetchTask {
     this.req = null;
     this.res = null;
     this.push = null;
+    this.response = null;
     this.streams = null;
     this.onAbort = null;
   }
@@ -138,7 +139,8 @@ class FetchTask {
       if (this.req !== null) this.req.destroy();
       return;
     }
-    if (this.push !== null) this.push.fail(reason);
+    if (this.response !== null) this.response.aborted = true;
+    if (this.push !== null) this.push.abort(reason);
     this.destroyResponse();
   }
 
@@ -439,18 +441,16 @@ class FetchTask {
     const push = new PushSource({
       pause: () => output.pause(),
       resume: () => output.resume(),
-      cancel: () => {
-        this.finish();
-        this.destroyResponse();
-      },
+      cancel: () => this.destroyResponse(),
+      settled: () => this.finish(),
     });
     this.push = push;
+    this.response = state;
     let ended = false;
     output.on('data', (chunk) => push.push(chunk));
     output.on('end', () => {
       ended = true;
       push.end();
-      this.finish();
     });
     res.on('error', (err) => this.bodyError(err));
     res.on('close', () => {
@@ -465,7 +465,6 @@ class FetchTask {
     if (this.push === null || this.push.state !== 'open') return;
     if (err?.code === 'ECONNRESET') err = new SocketError('other side closed', this.res?.socket);
     this.push.fail(new TypeError('terminated', { cause: err }));
-    this.finish();
     this.destroyResponse();
   }
 }

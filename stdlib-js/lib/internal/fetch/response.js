@@ -27,6 +27,8 @@ function makeState(fields) {
     list: new HeadersList(),
     guard: 'response',
     body: null,
+    // The fetch that made this response was aborted (text() and friends reject).
+    aborted: false,
     ...fields,
   };
 }
@@ -200,7 +202,7 @@ webIDL(Response, 'Response', ['type', 'url', 'redirected', 'status', 'ok', 'stat
   'headers', 'body', 'bodyUsed', 'clone']);
 defineBodyMixin(Response, (value) => {
   const state = access(value);
-  return { body: state.body, list: state.list };
+  return { body: state.body, list: state.list, aborted: state.aborted };
 });
 for (const name of ['error', 'json', 'redirect']) {
   Object.defineProperty(Response, name, { enumerable: true });
