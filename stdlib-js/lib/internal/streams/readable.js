@@ -1,9 +1,9 @@
 'use strict';
 // stream.Readable: paused and flowing modes, 'readable' and 'data', highWaterMark backpressure,
-// setEncoding, pipe/unpipe (one pipe or many, with awaitDrainWriters), async iteration and
-// Symbol.asyncDispose. Events follow Node's order: 'end' on a later tick than the last read,
-// then 'close' after autoDestroy. Readable.from lives in internal/streams/from; the operators
-// (map, filter, …) and the web stream adapters are loaded on first use.
+// setEncoding, unpipe, wrap and Symbol.asyncDispose. Events follow Node's order: 'end' on a
+// later tick than the last read, then 'close' after autoDestroy. Loaded on first use: pipe()
+// (internal/streams/pipe), async iteration (internal/streams/iterator), Readable.from
+// (internal/streams/from), the operators (map, filter, …) and the web stream adapters.
 
 const EE = require('events');
 const { AbortError, codes, validateObject } = require('internal/errors');
