@@ -6,7 +6,7 @@
 // live in internal/fs/utils. The blocking work happens in Rust (bindings/src/fs*.rs): sync calls
 // block the caller, callback and promise calls run on the worker pool.
 
-const { codes, validateFunction, validateObject, validateString, kValidateObjectAllowNullable } =
+const { validateFunction, validateObject, validateString, kValidateObjectAllowNullable } =
   require('internal/errors');
 const { bindToCurrent } = require('internal/async_context');
 const {
