@@ -1,0 +1,273 @@
+'use strict';
+// _tls_common: SecureContext and createSecureContext. A context holds what a TLS connection is
+// made with — certificate chain, private key, trusted CAs, protocol versions — checked here as
+// Node checks them; binding.net.startTls reads them when a socket turns secure (_tls_wrap).
+// Also the names of the cipher suites rustls offers, in OpenSSL's spelling.
+
+const { Buffer } = require('buffer');
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_TLS_INVALID_PROTOCOL_VERSION,
+    ERR_TLS_PROTOCOL_VERSION_CONFLICT, ERR_TLS_INVALID_PROTOCOL_METHOD,
+  },
+  validateInt32, validateObject, validateString,
+} = require('internal/errors');
+
+// ===== cipher suites =====
+
+// rustls (ring provider) suites: IANA name → OpenSSL name and the version they need.
+const SUITES = [
+  ['TLS_AES_256_GCM_SHA384', 'TLS_AES_256_GCM_SHA384', 'TLSv1.3'],
+  ['TLS_CHACHA20_POLY1305_SHA256', 'TLS_CHACHA20_POLY1305_SHA256', 'TLSv1.3'],
+  ['TLS_AES_128_GCM_SHA256', 'TLS_AES_128_GCM_SHA256', 'TLSv1.3'],
+  ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'TLSv1.2'],
+  ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'ECDHE-ECDSA-AES128-GCM-SHA256', 'TLSv1.2'],
+  ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'ECDHE-RSA-AES256-GCM-SHA384', 'TLSv1.2'],
+  ['TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'TLSv1.2'],
+  ['TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256', 'ECDHE-RSA-CHACHA20-POLY1305', 'TLSv1.2'],
+  ['TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256', 'ECDHE-ECDSA-CHACHA20-POLY1305', 'TLSv1.2'],
+];
+
+// getCipher()'s { name, standardName, version } for the suite binding.net reports.
+function cipherInfo(standardName) {
+  const suite = SUITES.find((s) => s[0] === standardName);
+  if (!suite) return { name: standardName, standardName, version: 'TLSv1.2' };
+  return { name: suite[1], standardName, version: suite[2] };
+}
+
+const DEFAULT_CIPHERS = SUITES.map((s) => s[1]).join(':');
+
+function getCiphers() {
+  return SUITES.map((s) => s[1].toLowerCase()).sort();
+}
+
+// ===== protocol versions =====
+
+const VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+// secureProtocol (an OpenSSL method name) → [min, max]; undefined: the defaults.
+function methodVersions(method) {
+  const base = method.replace(/_(client|server)_method$/, '_method');
+  switch (base) {
+    case 'TLS_method':
+    case 'SSLv23_method':
+      return undefined;
+    case 'TLSv1_method': return ['TLSv1', 'TLSv1'];
+    case 'TLSv1_1_method': return ['TLSv1.1', 'TLSv1.1'];
+    case 'TLSv1_2_method': return ['TLSv1.2', 'TLSv1.2'];
+    case 'SSLv2_method':
+    case 'SSLv3_method':
+      throw new ERR_TLS_INVALID_PROTOCOL_METHOD(`${base.slice(0, 5)} methods disabled`);
+    default:
+      throw new ERR_TLS_INVALID_PROTOCOL_METHOD(`Unknown method: ${method}`);
+  }
+}
+
+function checkVersion(which, value) {
+  if (!VERSIONS.includes(value)) throw new ERR_TLS_INVALID_PROTOCOL_VERSION(value, which);
+  return value;
+}
+
+// ===== SecureContext =====
+
+// The settings a connection is made with (what Node's native SecureContext holds).
+class NativeSecureContext {
+  constructor() {
+    this.ca = null;
+    this.cert = null;
+    this.key = null;
+    this.minVersion = undefined;
+    this.maxVersion = undefined;
+    this.ciphers = undefined;
+    this.ecdhCurve = undefined;
+    this.sessionIdContext = undefined;
+    this.ticketKeys = null;
+    this.sessionTimeout = undefined;
+  }
+
+  addCACert(pem) { (this.ca ||= []).push(pem); }
+  addRootCerts() {}
+  setCert(cert) { this.cert = cert; }
+  setKey(key) { this.key = key; }
+  setCiphers(ciphers) { this.ciphers = ciphers; }
+  setCipherSuites(suites) { this.cipherSuites = suites; }
+  setECDHCurve(curve) { this.ecdhCurve = curve; }
+  setSigalgs(sigalgs) { this.sigalgs = sigalgs; }
+  setOptions(options) { this.secureOptions = options; }
+  setSessionIdContext(id) { this.sessionIdContext = id; }
+  setSessionTimeout(seconds) { this.sessionTimeout = seconds; }
+  setTicketKeys(keys) { this.ticketKeys = Buffer.from(keys); }
+  getTicketKeys() {
+    if (this.ticketKeys === null) this.ticketKeys = require('crypto').randomBytes(48);
+    return Buffer.from(this.ticketKeys);
+  }
+  setMinProto(v) { this.minVersion = v; }
+  setMaxProto(v) { this.maxVersion = v; }
+  getMinProto() { return this.minVersion; }
+  getMaxProto() { return this.maxVersion; }
+  close() {}
+
+  // What binding.net.startTls takes from a context.
+  tlsOptions() {
+    return {
+      ca: this.ca || undefined,
+      cert: this.cert || undefined,
+      key: this.key || undefined,
+      minVersion: this.minVersion,
+      maxVersion: this.maxVersion,
+    };
+  }
+}
+
+function SecureContext(secureProtocol, secureOptions, minVersion, maxVersion) {
+  if (!(this instanceof SecureContext)) {
+    return new SecureContext(secureProtocol, secureOptions, minVersion, maxVersion);
+  }
+  const tls = require('tls');
+  let versions;
+  if (secureProtocol) {
+    validateString(secureProtocol, 'secureProtocol');
+    if (minVersion != null) throw new ERR_TLS_PROTOCOL_VERSION_CONFLICT(minVersion, secureProtocol);
+    if (maxVersion != null) throw new ERR_TLS_PROTOCOL_VERSION_CONFLICT(maxVersion, secureProtocol);
+    versions = methodVersions(secureProtocol);
+  }
+  this.context = new NativeSecureContext();
+  const [min, max] = versions || [
+    checkVersion('minimum', minVersion == null ? tls.DEFAULT_MIN_VERSION : minVersion),
+    checkVersion('maximum', maxVersion == null ? tls.DEFAULT_MAX_VERSION : maxVersion),
+  ];
+  this.context.setMinProto(min);
+  this.context.setMaxProto(max);
+  if (secureOptions) {
+    validateInt32(secureOptions, 'secureOptions');
+    this.context.setOptions(secureOptions);
+  }
+}
+
+function isKeyOrCert(value) {
+  return typeof value === 'string' || ArrayBuffer.isView(value);
+}
+
+function validateKeyOrCert(name, value) {
+  if (!isKeyOrCert(value)) {
+    throw new ERR_INVALID_ARG_TYPE(`options.${name}`, ['string', 'Buffer', 'TypedArray', 'DataView'], value);
+  }
+}
+
+function text(value) {
+  if (typeof value === 'string') return value;
+  return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1');
+}
+
+function opensslError(message, library, reason, code) {
+  const err = new Error(message);
+  err.library = library;
+  err.reason = reason;
+  err.code = code;
+  return err;
+}
+
+// The PEM must at least be one, as OpenSSL refuses anything else when the context is made.
+function checkCertPem(value) {
+  if (!text(value).includes('-----BEGIN')) {
+    throw opensslError('error:0480006C:PEM routines::no start line', 'PEM routines', 'no start line',
+      'ERR_OSSL_PEM_NO_START_LINE');
+  }
+}
+
+function checkKeyPem(value) {
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text(value))) {
+    throw opensslError('error:1E08010C:DECODER routines::unsupported', 'DECODER routines', 'unsupported',
+      'ERR_OSSL_UNSUPPORTED');
+  }
+}
+
+function asList(value) {
+  return Array.isArray(value) ? value : [value];
+}
+
+function createSecureContext(options) {
+  if (options === undefined || options === null) options = {};
+  else validateObject(options, 'options');
+  const {
+    ca, cert, key, passphrase, ciphers, ecdhCurve, sigalgs, sessionIdContext, ticketKeys,
+    sessionTimeout, honorCipherOrder, secureOptions, secureProtocol, minVersion, maxVersion,
+  } = options;
+  const ctx = new SecureContext(secureProtocol, secureOptions, minVersion, maxVersion);
+  const native = ctx.context;
+
+  if (ca !== undefined && ca !== null) {
+    for (const item of asList(ca)) {
+      validateKeyOrCert('ca', item);
+      native.addCACert(item);
+    }
+  }
+  if (cert !== undefined && cert !== null) {
+    for (const item of asList(cert)) {
+      validateKeyOrCert('cert', item);
+      checkCertPem(item);
+    }
+    // A chain given as pieces is one chain, leaf first.
+    native.setCert(Array.isArray(cert) ? cert.map(text).join('\n') : cert);
+  }
+  if (passphrase !== undefined && passphrase !== null) validateString(passphrase, 'options.passphrase');
+  if (key !== undefined && key !== null) {
+    let first = null;
+    for (const item of asList(key)) {
+      const pem = item !== null && typeof item === 'object' && !ArrayBuffer.isView(item) ? item.pem : item;
+      validateKeyOrCert('key', pem);
+      if (item !== null && typeof item === 'object' && item.passphrase !== undefined) {
+        validateString(item.passphrase, 'options.key.passphrase');
+      }
+      checkKeyPem(pem);
+      if (first === null) first = pem;
+    }
+    native.setKey(first, passphrase);
+  }
+  if (ciphers !== undefined && ciphers !== null) {
+    validateString(ciphers, 'options.ciphers');
+    native.setCiphers(ciphers);
+  }
+  if (sigalgs !== undefined && sigalgs !== null) {
+    validateString(sigalgs, 'options.sigalgs');
+    if (sigalgs === '') throw new ERR_INVALID_ARG_VALUE('options.sigalgs', sigalgs);
+    native.setSigalgs(sigalgs);
+  }
+  if (ecdhCurve !== undefined && ecdhCurve !== null) {
+    validateString(ecdhCurve, 'options.ecdhCurve');
+    native.setECDHCurve(ecdhCurve);
+  }
+  if (honorCipherOrder) native.honorCipherOrder = true;
+  if (sessionIdContext !== undefined && sessionIdContext !== null) {
+    validateString(sessionIdContext, 'options.sessionIdContext');
+    native.setSessionIdContext(sessionIdContext);
+  }
+  if (ticketKeys !== undefined && ticketKeys !== null) {
+    if (!ArrayBuffer.isView(ticketKeys)) {
+      throw new ERR_INVALID_ARG_TYPE('options.ticketKeys', ['Buffer', 'TypedArray', 'DataView'], ticketKeys);
+    }
+    if (ticketKeys.byteLength !== 48) {
+      throw new ERR_INVALID_ARG_VALUE('options.ticketKeys', ticketKeys.byteLength, 'must be exactly 48 bytes');
+    }
+    native.setTicketKeys(ticketKeys);
+  }
+  if (sessionTimeout !== undefined && sessionTimeout !== null) {
+    validateInt32(sessionTimeout, 'options.sessionTimeout', 0);
+    native.setSessionTimeout(sessionTimeout);
+  }
+  return ctx;
+}
+
+// Node exports this for its certificate objects; ours are made in their final shape already.
+function translatePeerCertificate(c) {
+  return c === undefined || c === null ? null : c;
+}
+
+module.exports = {
+  SecureContext,
+  createSecureContext,
+  translatePeerCertificate,
+  cipherInfo,
+  getCiphers,
+  DEFAULT_CIPHERS,
+};

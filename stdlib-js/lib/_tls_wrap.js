@@ -1,0 +1,796 @@
+'use strict';
+// _tls_wrap: TLSSocket (a net.Socket whose bytes are encrypted), tls.Server and tls.connect.
+//
+// Boundary: a TLSSocket's `_handle` is a TLSWrap over the connection's internal/net_handle
+// NetHandle (`_parent`, as Node's TLSWrap sits on a TCP handle). binding.net.startTls(token,
+// isServer, host, options) puts rustls on that token; from then on writes are encrypted and the
+// handle reports EV.SECURE { protocol, cipher, alpn, authorized, authorizationError,
+// servername } when the handshake is done, EV.TLS_ERROR { message, code } when it fails, and
+// plaintext as EV.DATA. Those two events are handled here; the rest go on to net's handler.
+//
+// The chain is verified in Rust (a failure is fatal there with rejectUnauthorized); the host
+// name is checked here, after EV.SECURE, with options.checkServerIdentity, as Node does. Until
+// then a client's writes are held, so nothing reaches a server that has not been verified.
+
+const net = require('net');
+const { Buffer } = require('buffer');
+const { NetHandle, EV } = require('internal/net_handle');
+const { isIP } = require('internal/net');
+const common = require('_tls_common');
+const {
+  describe, describeChain, pemCertificates, rootDerList, selfIssued,
+} = require('internal/tls/certificate');
+const { handshakeError, verifyError, connReset } = require('internal/tls/errors');
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_MULTIPLE_CALLBACK, ERR_TLS_HANDSHAKE_TIMEOUT,
+    ERR_TLS_INVALID_CONTEXT, ERR_TLS_INVALID_STATE, ERR_TLS_REQUIRED_SERVER_NAME,
+    ERR_TLS_SNI_FROM_SERVER, ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS,
+  },
+  validateBoolean, validateFunction, validateInt32, validateNumber, validateObject, validateString,
+} = require('internal/errors');
+
+const kConnectOptions = Symbol('connect-options');
+const kWrapped = Symbol('wrapped-socket');
+const kHeld = Symbol('held-writes');
+const kHeldFinal = Symbol('held-final');
+const kSecureInfo = Symbol('secure-info');
+const kPeerCerts = Symbol('peer-certificates');
+const kStarted = Symbol('tls-started');
+const kServername = Symbol('servername');
+const kErrorEmitted = Symbol('error-emitted');
+const kVerifyFirst = Symbol('verify-first');
+const kALPN = Symbol('alpn-protocols');
+const kSNICallback = Symbol('snicallback');
+const kHandshakeTimeout = Symbol('handshake-timeout');
+const kNetProto = net.Socket.prototype;
+
+// node:tls itself, for what code may replace there (checkServerIdentity, DEFAULT_CIPHERS, ...);
+// it loads this file, so it is asked for when used.
+const tls = () => require('tls');
+
+// ===== ALPN =====
+
+// ALPNProtocols as binding.net takes it: a list of names. Node also accepts the wire format
+// (length-prefixed names in one buffer).
+function alpnList(protocols) {
+  if (protocols === undefined || protocols === null) return undefined;
+  if (Array.isArray(protocols)) {
+    return protocols.map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('latin1')));
+  }
+  if (ArrayBuffer.isView(protocols)) {
+    const bytes = Buffer.from(protocols.buffer, protocols.byteOffset, protocols.byteLength);
+    const out = [];
+    for (let i = 0; i < bytes.length;) {
+      const len = bytes[i];
+      out.push(bytes.toString('latin1', i + 1, i + 1 + len));
+      i += 1 + len;
+    }
+    return out;
+  }
+  throw new ERR_INVALID_ARG_TYPE('options.ALPNProtocols', ['Array', 'Buffer', 'TypedArray', 'DataView'], protocols);
+}
+
+// ===== TLSWrap: a TLSSocket's handle =====
+
+// Everything but the two TLS events is the connection's own handle's business; `_parent` is
+// null while a wrapped socket is still connecting.
+class TLSWrap {
+  constructor(parent) {
+    this._parent = parent;
+    this.onevent = null;
+    this.onconnection = null;
+  }
+
+  get isPipe() { return this._parent !== null && this._parent.isPipe; }
+  get token() { return this._parent === null ? null : this._parent.token; }
+  get closed() { return this._parent === null || this._parent.closed; }
+  get fd() { return this._parent === null ? -1 : this._parent.fd; }
+  get reading() { return this._parent !== null && this._parent.reading; }
+  set reading(value) { if (this._parent !== null) this._parent.reading = value; }
+  get writeQueueSize() { return this._parent === null ? 0 : this._parent.writeQueueSize; }
+
+  connect(...args) { return this._parent.connect(...args); }
+  connectPipe(path) { return this._parent.connectPipe(path); }
+  readStart() { return this._parent === null ? -9 : this._parent.readStart(); }
+  readStop() { return this._parent === null ? 0 : this._parent.readStop(); }
+  write(chunk) { return this._parent === null ? -9 : this._parent.write(chunk); }
+  writev(chunks) { return this._parent === null ? -9 : this._parent.writev(chunks); }
+  shutdown() { return this._parent === null ? -9 : this._parent.shutdown(); }
+  close() { return this._parent !== null && this._parent.close(); }
+  reset() { return this._parent !== null && this._parent.reset(); }
+  ref() { if (this._parent !== null) this._parent.ref(); }
+  unref() { if (this._parent !== null) this._parent.unref(); }
+  hasRef() { return this._parent !== null && this._parent.hasRef(); }
+  setNoDelay(enable) { return this._parent === null ? 0 : this._parent.setNoDelay(enable); }
+  setKeepAlive(enable, delay) { return this._parent === null ? 0 : this._parent.setKeepAlive(enable, delay); }
+  getsockname(out) { return this._parent === null ? -9 : this._parent.getsockname(out); }
+  getpeername(out) { return this._parent === null ? -9 : this._parent.getpeername(out); }
+}
+
+// From now on the connection's events come to `socket`; `previous` (the wrapped socket's
+// handler) still hears of the close, so that socket can finish too.
+function takeOver(socket, wrap, parent) {
+  wrap._parent = parent;
+  const previous = parent.onevent;
+  parent.onevent = (kind, value) => {
+    switch (kind) {
+      case EV.SECURE:
+        onSecure(socket, value);
+        return;
+      case EV.TLS_ERROR:
+        if (value && value.code) value.code = refineVerifyCode(value.code, peerCertificates(parent));
+        onTlsFailure(socket, handshakeError(value));
+        return;
+      case EV.DATA:
+      case EV.EOF:
+        if (socket.destroyed) return;
+        break;
+      case EV.CLOSE:
+        if (typeof previous === 'function') previous(kind, value);
+        // Closed underneath us (the wrapped socket was destroyed): this one ends as well.
+        if (!socket.destroyed) socket.destroy();
+        break;
+    }
+    if (typeof wrap.onevent === 'function') wrap.onevent(kind, value);
+  };
+}
+
+// ===== TLSSocket =====
+
+function TLSSocket(socket, opts) {
+  if (!(this instanceof TLSSocket)) return new TLSSocket(socket, opts);
+  const tlsOptions = { ...opts };
+  if (tlsOptions.ALPNProtocols !== undefined) tlsOptions.ALPNProtocols = alpnList(tlsOptions.ALPNProtocols);
+  if (tlsOptions.secureContext !== undefined && !(tlsOptions.secureContext instanceof common.SecureContext)) {
+    throw new ERR_TLS_INVALID_CONTEXT('context');
+  }
+  this._tlsOptions = tlsOptions;
+  this._secureEstablished = false;
+  this._securePending = false;
+  this._newSessionPending = false;
+  this._controlReleased = false;
+  this.secureConnecting = true;
+  this._SNICallback = null;
+  this.servername = null;
+  this.alpnProtocol = null;
+  this.authorized = false;
+  this.authorizationError = null;
+  this[kHeld] = [];
+  this[kHeldFinal] = null;
+  this[kSecureInfo] = null;
+  this[kPeerCerts] = null;
+  this[kStarted] = false;
+  this[kServername] = undefined;
+  this[kVerifyFirst] = false;
+  this[kErrorEmitted] = false;
+  // Documented, so secure sockets can be told from plain ones.
+  this.encrypted = true;
+
+  let wrapped = null;
+  let parent = null;
+  if (socket === undefined || socket === null) {
+    parent = new NetHandle(Boolean(tlsOptions.pipe));
+  } else if (socket instanceof net.Socket) {
+    if (socket._handle instanceof TLSWrap) {
+      throw new ERR_INVALID_ARG_TYPE('socket', 'a socket that is not already a TLS socket', socket);
+    }
+    wrapped = socket;
+    if (socket._handle !== null && !socket.connecting) parent = socket._handle;
+  } else {
+    // Node runs TLS over any Duplex through a JS stream wrap; binding.net only over sockets.
+    throw new ERR_INVALID_ARG_TYPE('socket', 'net.Socket', socket);
+  }
+  const wrap = new TLSWrap(null);
+  net.Socket.call(this, {
+    handle: wrap,
+    allowHalfOpen: wrapped ? wrapped.allowHalfOpen : tlsOptions.allowHalfOpen,
+    manualStart: true,
+    highWaterMark: tlsOptions.highWaterMark,
+    onread: tlsOptions.onread,
+    signal: tlsOptions.signal,
+  });
+  this[kWrapped] = wrapped;
+  if (wrapped !== null) {
+    this._host = wrapped._host;
+    if (wrapped.server) this.server = wrapped.server;
+  }
+  if (tlsOptions.isServer) {
+    this._SNICallback = tlsOptions.SNICallback || null;
+    if (tlsOptions.handshakeTimeout > 0) this.setTimeout(tlsOptions.handshakeTimeout, this._handleTimeout);
+  }
+
+  if (parent !== null && wrapped === null) {
+    takeOver(this, wrap, parent);
+  } else if (parent !== null) {
+    takeOver(this, wrap, parent);
+    if (tlsOptions.isServer) beginTls(this);
+    if (!tlsOptions.pauseOnConnect) this.read(0);
+  } else {
+    // The wrapped socket is still connecting (or not yet asked to): its connection becomes
+    // ours once it is made.
+    this.connecting = true;
+    const onError = (err) => this.destroy(err);
+    wrapped.once('error', onError);
+    wrapped.once('connect', () => {
+      wrapped.removeListener('error', onError);
+      takeOver(this, wrap, wrapped._handle);
+      this.connecting = false;
+      this.emit('connect');
+      if (tlsOptions.isServer) beginTls(this);
+      if (!this.isPaused()) this.read(0);
+    });
+  }
+}
+Object.setPrototypeOf(TLSSocket.prototype, net.Socket.prototype);
+Object.setPrototypeOf(TLSSocket, net.Socket);
+
+// Put rustls on the connection: at once on a server, from _start() on a client.
+function beginTls(socket) {
+  const handle = socket._handle;
+  if (socket[kStarted] || socket.destroyed || handle === null || handle.token === null) return;
+  socket[kStarted] = true;
+  const o = socket._tlsOptions;
+  const context = o.secureContext || common.createSecureContext(o);
+  const native = context.context.tlsOptions();
+  native.ALPNProtocols = o.ALPNProtocols;
+  native.rejectUnauthorized = o.rejectUnauthorized !== false;
+  native.requestCert = Boolean(o.requestCert);
+  let host = '';
+  if (!o.isServer) {
+    const name = socket[kServername];
+    if (typeof name === 'string' && name !== '') native.servername = name;
+    // Without a servername no SNI is sent, as Node sends none: given an address for its name,
+    // rustls leaves the extension out (the name itself is checked here, not there).
+    host = socket.remoteAddress || '127.0.0.1';
+  }
+  const result = binding.net.startTls(handle.token, Boolean(o.isServer), host, native);
+  if (result !== 0) {
+    const err = typeof result === 'string' ? handshakeError({ message: result }) :
+      require('internal/net').errnoException(result, 'startTls');
+    process.nextTick(() => onTlsFailure(socket, err));
+  }
+}
+
+TLSSocket.prototype._start = function _start() {
+  if (this.connecting) {
+    this.once('connect', () => this._start());
+    return;
+  }
+  beginTls(this);
+};
+
+function peerCertificates(handle) {
+  return handle !== null && handle.token !== null && !handle.closed ?
+    binding.net.peerCertificates(handle.token) || [] : [];
+}
+
+// binding.net tells a self-signed leaf from an unknown issuer; OpenSSL also names the case of
+// a chain that ends in an untrusted self-signed root, or in no root at all.
+function refineVerifyCode(code, certs) {
+  if (code !== 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || certs.length < 2) return code;
+  return selfIssued(certs[certs.length - 1]) ? 'SELF_SIGNED_CERT_IN_CHAIN' : 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY';
+}
+
+function onSecure(socket, info) {
+  if (socket.destroyed) return;
+  socket._secureEstablished = true;
+  socket.secureConnecting = false;
+  socket[kPeerCerts] = peerCertificates(socket._handle);
+  if (info.authorizationError) {
+    info.authorizationError = refineVerifyCode(info.authorizationError, socket[kPeerCerts]);
+  }
+  socket[kSecureInfo] = info;
+  socket.alpnProtocol = info.alpn;
+  const o = socket._tlsOptions;
+  if (o.isServer) {
+    socket.servername = info.servername || false;
+    if (o.handshakeTimeout > 0) socket.setTimeout(0, socket._handleTimeout);
+    askSNICallback(socket, () => finishSecure(socket));
+    return;
+  }
+  socket.servername = socket[kServername] || false;
+  finishSecure(socket);
+}
+
+function finishSecure(socket) {
+  if (socket.destroyed) return;
+  // A client made by tls.connect() lets its writes go once the server is verified.
+  if (!socket[kVerifyFirst]) releaseWrites(socket);
+  socket.emit('secure');
+}
+
+// SNICallback runs once the name is known. rustls has picked the certificate by then: the
+// context it gives can refuse the connection (an error) but not replace the certificate.
+function askSNICallback(socket, done) {
+  const callback = socket._SNICallback;
+  const name = socket.servername;
+  const server = socket._tlsOptions.server;
+  const isDefault = server && callback === server[kSNICallback] && callback === SNICallback &&
+    server._contexts.length === 0;
+  if (typeof callback !== 'function' || !name || isDefault) {
+    done();
+    return;
+  }
+  let called = false;
+  callback.call(server || socket, name, (err, context) => {
+    if (called) {
+      onTlsFailure(socket, new ERR_MULTIPLE_CALLBACK());
+      return;
+    }
+    called = true;
+    if (err) {
+      onTlsFailure(socket, err);
+      return;
+    }
+    if (context && !(context instanceof common.SecureContext)) {
+      onTlsFailure(socket, new ERR_TLS_INVALID_CONTEXT('context'));
+      return;
+    }
+    done();
+  });
+}
+
+function releaseWrites(socket) {
+  const held = socket[kHeld];
+  if (held === null) return;
+  socket[kHeld] = null;
+  for (const [writev, data, encoding, cb] of held) kNetProto._writeGeneric.call(socket, writev, data, encoding, cb);
+  const final = socket[kHeldFinal];
+  socket[kHeldFinal] = null;
+  if (final !== null) kNetProto._final.call(socket, final);
+}
+
+// A failed handshake: a server's socket reports it as the server's 'tlsClientError' (until the
+// connection is handed over in 'secureConnection'), any other as its own 'error'.
+function onTlsFailure(socket, err) {
+  if (socket.destroyed) return;
+  const server = socket._tlsOptions.server;
+  if (socket._tlsOptions.isServer && !socket._controlReleased && server) {
+    if (socket[kErrorEmitted]) return;
+    socket[kErrorEmitted] = true;
+    socket.destroy();
+    server.emit('tlsClientError', err, socket);
+    return;
+  }
+  socket.destroy(err);
+}
+
+TLSSocket.prototype._emitTLSError = function _emitTLSError(err) {
+  onTlsFailure(this, err);
+};
+
+TLSSocket.prototype._tlsError = function _tlsError(err) {
+  this.emit('_tlsError', err);
+  return this._controlReleased ? err : null;
+};
+
+TLSSocket.prototype._handleTimeout = function _handleTimeout() {
+  this._emitTLSError(new ERR_TLS_HANDSHAKE_TIMEOUT());
+};
+
+TLSSocket.prototype._releaseControl = function _releaseControl() {
+  if (this._controlReleased) return false;
+  this._controlReleased = true;
+  return true;
+};
+
+TLSSocket.prototype._writeGeneric = function _writeGeneric(writev, data, encoding, cb) {
+  if (this[kHeld] !== null && !this.destroyed) {
+    this[kHeld].push([writev, data, encoding, cb]);
+    return;
+  }
+  kNetProto._writeGeneric.call(this, writev, data, encoding, cb);
+};
+
+TLSSocket.prototype._final = function _final(cb) {
+  // close_notify goes out after the handshake and what was written before it.
+  if (this[kHeld] !== null && !this.destroyed) {
+    this[kHeldFinal] = cb;
+    return;
+  }
+  kNetProto._final.call(this, cb);
+};
+
+TLSSocket.prototype._destroy = function _destroy(err, cb) {
+  this[kHeld] = null;
+  this[kHeldFinal] = null;
+  kNetProto._destroy.call(this, err, cb);
+  const wrapped = this[kWrapped];
+  if (wrapped !== null && !wrapped.destroyed) wrapped.destroy();
+};
+
+// ----- what the connection is -----
+
+TLSSocket.prototype.getPeerCertificate = function getPeerCertificate(detailed) {
+  if (this._handle === null) return null;
+  const certs = this[kPeerCerts] || (this._handle.token !== null && this._secureEstablished ?
+    binding.net.peerCertificates(this._handle.token) : null);
+  if (!certs || certs.length === 0) return {};
+  if (!detailed) return describe(certs[0]) || {};
+  return describeChain(certs, trustAnchors(this)) || {};
+};
+
+// The certificates a chain may end in: the context's ca, else the system's roots.
+function trustAnchors(socket) {
+  const o = socket._tlsOptions;
+  const ca = o.secureContext ? o.secureContext.context.ca : null;
+  if (ca) return ca.flatMap((pem) => pemCertificates(pem));
+  return rootDerList();
+}
+
+TLSSocket.prototype.getCertificate = function getCertificate() {
+  if (this._handle === null) return null;
+  const o = this._tlsOptions;
+  const cert = o.secureContext ? o.secureContext.context.cert : o.cert;
+  if (!cert) return {};
+  const ders = pemCertificates(Array.isArray(cert) ? cert.join('\n') : cert);
+  return (ders.length && describe(ders[0])) || {};
+};
+
+TLSSocket.prototype.getPeerX509Certificate = function getPeerX509Certificate() {
+  const cert = this.getPeerCertificate();
+  if (!cert || !cert.raw) return undefined;
+  const { X509Certificate } = require('crypto');
+  return typeof X509Certificate === 'function' ? new X509Certificate(cert.raw) : undefined;
+};
+
+TLSSocket.prototype.getX509Certificate = function getX509Certificate() {
+  const cert = this.getCertificate();
+  if (!cert || !cert.raw) return undefined;
+  const { X509Certificate } = require('crypto');
+  return typeof X509Certificate === 'function' ? new X509Certificate(cert.raw) : undefined;
+};
+
+TLSSocket.prototype.getProtocol = function getProtocol() {
+  const info = this[kSecureInfo];
+  if (this._handle === null) return null;
+  return info ? info.protocol : 'unknown';
+};
+
+TLSSocket.prototype.getCipher = function getCipher() {
+  const info = this[kSecureInfo];
+  if (this._handle === null || !info) return null;
+  return common.cipherInfo(info.cipher);
+};
+
+TLSSocket.prototype.getEphemeralKeyInfo = function getEphemeralKeyInfo() {
+  if (this._tlsOptions.isServer) return null;
+  return {};
+};
+
+TLSSocket.prototype.getSharedSigalgs = function getSharedSigalgs() {
+  return [];
+};
+
+// Sessions are not resumed (binding.net keeps no session cache): nothing to give or take.
+TLSSocket.prototype.getSession = function getSession() {
+  return undefined;
+};
+
+TLSSocket.prototype.getTLSTicket = function getTLSTicket() {
+  return undefined;
+};
+
+TLSSocket.prototype.isSessionReused = function isSessionReused() {
+  return false;
+};
+
+TLSSocket.prototype.setSession = function setSession(session) {
+  if (typeof session === 'string') session = Buffer.from(session, 'latin1');
+  this._pendingSession = session;
+};
+
+TLSSocket.prototype.getFinished = function getFinished() {
+  return undefined;
+};
+
+TLSSocket.prototype.getPeerFinished = function getPeerFinished() {
+  return undefined;
+};
+
+TLSSocket.prototype.exportKeyingMaterial = function exportKeyingMaterial(length, label) {
+  validateNumber(length, 'length');
+  validateString(label, 'label');
+  if (!this._secureEstablished) throw new ERR_TLS_INVALID_STATE();
+  throw new Error('exportKeyingMaterial is not supported');
+};
+
+TLSSocket.prototype.setServername = function setServername(name) {
+  validateString(name, 'name');
+  if (this._tlsOptions.isServer) throw new ERR_TLS_SNI_FROM_SERVER();
+  this[kServername] = name;
+};
+
+TLSSocket.prototype.setMaxSendFragment = function setMaxSendFragment(size) {
+  validateInt32(size, 'size');
+  return size >= 512 && size <= 16384;
+};
+
+TLSSocket.prototype.disableRenegotiation = function disableRenegotiation() {
+  this._disableRenegotiation = true;
+};
+
+// TLS 1.3 has no renegotiation, and rustls offers none in 1.2.
+TLSSocket.prototype.renegotiate = function renegotiate(options, callback) {
+  validateObject(options, 'options');
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  if (this.destroyed) return false;
+  const err = handshakeError({ message: 'no renegotiation' });
+  if (callback) process.nextTick(callback, err);
+  return false;
+};
+
+TLSSocket.prototype.enableTrace = function enableTrace() {};
+
+TLSSocket.prototype.setKeyCert = function setKeyCert(context) {
+  if (!(context instanceof common.SecureContext)) context = common.createSecureContext(context);
+  this._tlsOptions.secureContext = context;
+};
+
+// ===== tls.Server =====
+
+// The default SNICallback: the contexts added with addContext, last match first.
+function SNICallback(servername, callback) {
+  let context;
+  for (let i = this._contexts.length - 1; i >= 0; i--) {
+    const [re, ctx] = this._contexts[i];
+    if (re.test(servername)) {
+      context = ctx;
+      break;
+    }
+  }
+  callback(null, context);
+}
+
+function tlsConnectionListener(rawSocket) {
+  const socket = new TLSSocket(rawSocket, {
+    secureContext: this._sharedCreds,
+    isServer: true,
+    server: this,
+    requestCert: this.requestCert,
+    rejectUnauthorized: this.rejectUnauthorized,
+    handshakeTimeout: this[kHandshakeTimeout],
+    ALPNProtocols: this[kALPN],
+    SNICallback: this[kSNICallback],
+    pauseOnConnect: this.pauseOnConnect,
+  });
+  socket.on('secure', onServerSocketSecure);
+  socket.on('close', onServerSocketClose);
+}
+
+function onServerSocketSecure() {
+  const o = this._tlsOptions;
+  const info = this[kSecureInfo];
+  if (o.requestCert) {
+    if (info.authorized) {
+      this.authorized = true;
+    } else {
+      this.authorizationError = info.authorizationError || 'UNABLE_TO_GET_ISSUER_CERT';
+      if (o.rejectUnauthorized) {
+        this.destroy();
+        return;
+      }
+    }
+  }
+  if (!this.destroyed && this._releaseControl()) o.server.emit('secureConnection', this);
+}
+
+// Gone before the handshake finished, with no TLS error said: the client hung up.
+function onServerSocketClose(hadError) {
+  if (hadError || this._controlReleased || this[kErrorEmitted]) return;
+  this[kErrorEmitted] = true;
+  this._tlsOptions.server.emit('tlsClientError', connReset('socket hang up'), this);
+}
+
+function Server(options, listener) {
+  if (!(this instanceof Server)) return new Server(options, listener);
+  if (typeof options === 'function') {
+    listener = options;
+    options = {};
+  } else if (options === undefined || options === null) {
+    options = {};
+  } else {
+    validateObject(options, 'options');
+  }
+  this._contexts = [];
+  this.requestCert = options.requestCert === true;
+  this.rejectUnauthorized = options.rejectUnauthorized !== false;
+  if (options.ALPNCallback !== undefined) {
+    validateFunction(options.ALPNCallback, 'options.ALPNCallback');
+    if (options.ALPNProtocols) throw new ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS();
+    this.ALPNCallback = options.ALPNCallback;
+  }
+  if (options.sessionTimeout) this.sessionTimeout = options.sessionTimeout;
+  if (options.ticketKeys) this.ticketKeys = options.ticketKeys;
+  if (options.ALPNProtocols) {
+    tls().convertALPNProtocols(options.ALPNProtocols, this);
+    this[kALPN] = alpnList(options.ALPNProtocols);
+  }
+  this.setSecureContext(options);
+  const handshakeTimeout = options.handshakeTimeout === undefined ? 120000 : options.handshakeTimeout;
+  validateNumber(handshakeTimeout, 'options.handshakeTimeout');
+  this[kHandshakeTimeout] = handshakeTimeout;
+  if (options.SNICallback !== undefined) validateFunction(options.SNICallback, 'options.SNICallback');
+  this[kSNICallback] = options.SNICallback || SNICallback;
+  if (options.pskCallback !== undefined) validateFunction(options.pskCallback, 'options.pskCallback');
+  if (options.enableTrace !== undefined) validateBoolean(options.enableTrace, 'options.enableTrace');
+  net.Server.call(this, options, tlsConnectionListener);
+  if (listener) this.on('secureConnection', listener);
+}
+Object.setPrototypeOf(Server.prototype, net.Server.prototype);
+Object.setPrototypeOf(Server, net.Server);
+
+const CONTEXT_KEYS = [
+  'key', 'cert', 'ca', 'passphrase', 'ciphers', 'ecdhCurve', 'dhparam', 'sigalgs', 'crl', 'pfx',
+  'secureProtocol', 'secureOptions', 'honorCipherOrder', 'sessionIdContext', 'minVersion',
+  'maxVersion', 'privateKeyIdentifier', 'privateKeyEngine', 'clientCertEngine',
+];
+
+Server.prototype.setSecureContext = function setSecureContext(options) {
+  validateObject(options, 'options');
+  for (const key of CONTEXT_KEYS) {
+    if (options[key] !== undefined) this[key] = options[key];
+    else if (key !== 'minVersion' && key !== 'maxVersion') this[key] = undefined;
+  }
+  const sessionIdContext = options.sessionIdContext ||
+    require('crypto').createHash('sha1').update(process.argv.join(' ')).digest('hex').slice(0, 32);
+  this._sharedCreds = tls().createSecureContext({
+    key: this.key,
+    cert: this.cert,
+    ca: this.ca,
+    passphrase: this.passphrase,
+    ciphers: this.ciphers,
+    ecdhCurve: this.ecdhCurve,
+    sigalgs: this.sigalgs,
+    secureProtocol: this.secureProtocol,
+    secureOptions: this.secureOptions,
+    honorCipherOrder: this.honorCipherOrder,
+    minVersion: this.minVersion,
+    maxVersion: this.maxVersion,
+    sessionIdContext,
+    ticketKeys: this.ticketKeys,
+    sessionTimeout: this.sessionTimeout,
+  });
+};
+
+Server.prototype.getTicketKeys = function getTicketKeys() {
+  return this._sharedCreds.context.getTicketKeys();
+};
+
+Server.prototype.setTicketKeys = function setTicketKeys(keys) {
+  if (!ArrayBuffer.isView(keys)) throw new ERR_INVALID_ARG_TYPE('keys', ['Buffer', 'TypedArray', 'DataView'], keys);
+  require('assert')(keys.byteLength === 48, 'Session ticket keys must be a 48-byte buffer');
+  this._sharedCreds.context.setTicketKeys(keys);
+};
+
+Server.prototype.addContext = function addContext(servername, context) {
+  if (!servername) throw new ERR_TLS_REQUIRED_SERVER_NAME();
+  // "*" stands for one label; everything else is literal.
+  const pattern = servername.replace(/[.^$+?\-\\[\]{}()|]/g, '\\$&').replaceAll('*', '[^.]*');
+  const re = new RegExp(`^${pattern}$`);
+  const secureContext = context instanceof common.SecureContext ? context : tls().createSecureContext(context);
+  this._contexts.push([re, secureContext]);
+};
+
+Server.prototype[Symbol.for('nodejs.rejection')] = function(err, event, sock) {
+  if (event === 'secureConnection') sock.destroy(err);
+  else net.Server.prototype[Symbol.for('nodejs.rejection')].call(this, err, event, sock);
+};
+
+// ===== tls.connect =====
+
+// connect(options[, cb]), connect(port[, host][, options][, cb]), connect(path[, options][, cb]).
+function normalizeConnectArgs(args) {
+  const [base, cb] = net._normalizeArgs(args);
+  const options = { ...base };
+  if (args[1] !== null && typeof args[1] === 'object') Object.assign(options, args[1]);
+  else if (args[2] !== null && typeof args[2] === 'object') Object.assign(options, args[2]);
+  return [options, cb];
+}
+
+let insecureWarned = false;
+function allowUnauthorized() {
+  const allow = process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0';
+  if (allow && !insecureWarned) {
+    insecureWarned = true;
+    process.emitWarning("Setting the NODE_TLS_REJECT_UNAUTHORIZED environment variable to '0' " +
+      'makes TLS connections and HTTPS requests insecure by disabling certificate verification.');
+  }
+  return allow;
+}
+
+let ipServernameWarned = false;
+
+function connect(...args) {
+  const [given, cb] = normalizeConnectArgs(args);
+  const options = {
+    rejectUnauthorized: !allowUnauthorized(),
+    ciphers: tls().DEFAULT_CIPHERS,
+    checkServerIdentity: tls().checkServerIdentity,
+    minDHSize: 1024,
+    ...given,
+  };
+  if (!options.keepAlive) options.singleUse = true;
+  validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
+  validateNumber(options.minDHSize, 'options.minDHSize', 1);
+  const context = options.secureContext || tls().createSecureContext(options);
+  const socket = new TLSSocket(options.socket, {
+    allowHalfOpen: options.allowHalfOpen,
+    pipe: Boolean(options.path),
+    secureContext: context,
+    isServer: false,
+    requestCert: true,
+    rejectUnauthorized: options.rejectUnauthorized !== false,
+    session: options.session,
+    ALPNProtocols: options.ALPNProtocols,
+    highWaterMark: options.highWaterMark,
+    onread: options.onread,
+    signal: options.signal,
+  });
+  socket[kConnectOptions] = options;
+  socket[kVerifyFirst] = true;
+  if (cb) socket.once('secureConnect', cb);
+  if (!options.socket) {
+    if (options.timeout) socket.setTimeout(options.timeout);
+    socket.connect(options, socket._start);
+  }
+  socket._releaseControl();
+  if (options.session) socket.setSession(options.session);
+  if (options.servername) {
+    if (!ipServernameWarned && isIP(options.servername)) {
+      process.emitWarning('Setting the TLS ServerName to an IP address is not permitted by RFC 6066. ' +
+        'This will be ignored in a future version.', 'DeprecationWarning', 'DEP0123');
+      ipServernameWarned = true;
+    }
+    socket.setServername(options.servername);
+  }
+  if (options.socket) socket._start();
+  socket.on('secure', onConnectSecure);
+  socket.prependListener('end', onConnectEnd);
+  return socket;
+}
+
+// The chain verified (or not, in Rust); now the name, then 'secureConnect'.
+function onConnectSecure() {
+  const options = this[kConnectOptions];
+  const info = this[kSecureInfo];
+  let err = info.authorizationError ? verifyError(info.authorizationError) : null;
+  if (!err) {
+    const hostname = options.servername || options.host ||
+      (options.socket && options.socket._host) || 'localhost';
+    err = options.checkServerIdentity(hostname, this.getPeerCertificate(true));
+  }
+  if (err) {
+    this.authorized = false;
+    this.authorizationError = err.code || err.message;
+    if (options.rejectUnauthorized) {
+      this.destroy(err);
+      return;
+    }
+  } else {
+    this.authorized = true;
+  }
+  releaseWrites(this);
+  this.removeListener('end', onConnectEnd);
+  this.emit('secureConnect');
+}
+
+function onConnectEnd() {
+  if (this._secureEstablished || this._hadError) return;
+  const options = this[kConnectOptions];
+  this._hadError = true;
+  const err = connReset('Client network socket disconnected before secure TLS connection was established');
+  err.path = options.path;
+  err.host = options.host;
+  err.port = options.port;
+  err.localAddress = options.localAddress;
+  this.destroy(err);
+}
+
+module.exports = {
+  TLSSocket,
+  Server,
+  createServer(options, listener) { return new Server(options, listener); },
+  connect,
+};

@@ -1,0 +1,281 @@
+'use strict';
+// internal/tls/certificate: X.509 certificates as node:tls shows them — the object of
+// getPeerCertificate()/getCertificate(), the issuer chain of getPeerCertificate(true), PEM <-> DER,
+// and the system's trusted roots (tls.rootCertificates).
+//
+// Boundary: binding.net.parseCertificate(der) (bindings/src/net_tls.rs) gives subject, issuer,
+// subjectaltname, validity, serial, fingerprints, ca and the RSA numbers. The rest Node shows
+// (pubkey, EC curve names, ext_key_usage, infoAccess) is read here from the DER with a small
+// reader that walks only the fields it needs.
+
+const { Buffer } = require('buffer');
+
+const FastBuffer = Buffer[Symbol.species];
+
+// ===== PEM =====
+
+const PEM_CERT = /-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([\s\S]*?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----/g;
+
+function toText(value) {
+  if (typeof value === 'string') return value;
+  return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1');
+}
+
+// Every certificate in a PEM string or buffer, as DER bytes.
+function pemCertificates(value) {
+  const out = [];
+  for (const m of toText(value).matchAll(PEM_CERT)) {
+    out.push(Buffer.from(m[1].replace(/\s+/g, ''), 'base64'));
+  }
+  return out;
+}
+
+function derToPem(der) {
+  const b64 = Buffer.from(der).toString('base64');
+  const lines = b64.match(/.{1,64}/g) || [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----`;
+}
+
+// ===== the system's roots =====
+
+const ROOT_FILES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/cert.pem',
+];
+
+let rootPems = null;
+let rootDers = null;
+
+// tls.rootCertificates: the PEM of every certificate in the system bundle, read on first use.
+function rootCertificates() {
+  if (rootPems === null) {
+    const fs = require('fs');
+    let text = '';
+    for (const file of ROOT_FILES) {
+      try {
+        text = fs.readFileSync(file, 'latin1');
+        break;
+      } catch {
+        // Not this distribution's path.
+      }
+    }
+    rootDers = pemCertificates(text);
+    rootPems = Object.freeze(rootDers.map(derToPem));
+  }
+  return rootPems;
+}
+
+function rootDerList() {
+  rootCertificates();
+  return rootDers;
+}
+
+// ===== a DER reader: tag, content start and end of one element =====
+
+function element(bytes, pos) {
+  const tag = bytes[pos];
+  let len = bytes[pos + 1];
+  let start = pos + 2;
+  if (len & 0x80) {
+    const n = len & 0x7f;
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + bytes[start++];
+  }
+  return { tag, pos, start, end: start + len };
+}
+
+function children(bytes, node) {
+  const out = [];
+  for (let p = node.start; p < node.end;) {
+    const child = element(bytes, p);
+    out.push(child);
+    p = child.end;
+  }
+  return out;
+}
+
+function oidString(bytes, node) {
+  const parts = [];
+  let value = 0;
+  for (let i = node.start; i < node.end; i++) {
+    value = value * 128 + (bytes[i] & 0x7f);
+    if ((bytes[i] & 0x80) === 0) {
+      if (parts.length === 0) {
+        const first = Math.min(2, Math.floor(value / 40));
+        parts.push(first, value - first * 40);
+      } else {
+        parts.push(value);
+      }
+      value = 0;
+    }
+  }
+  return parts.join('.');
+}
+
+// The pieces of a certificate this file needs, by position in TBSCertificate.
+function structure(der) {
+  const cert = element(der, 0);
+  const tbs = children(der, cert)[0];
+  const fields = children(der, tbs);
+  const i = fields[0].tag === 0xa0 ? 1 : 0; // an explicit version comes first
+  const ext = fields.find((f) => f.tag === 0xa3);
+  return {
+    issuer: fields[i + 2],
+    subject: fields[i + 4],
+    spki: fields[i + 5],
+    extensions: ext ? children(der, children(der, ext)[0]) : [],
+  };
+}
+
+const CURVES = {
+  '1.2.840.10045.3.1.7': ['prime256v1', 'P-256', 256],
+  '1.3.132.0.34': ['secp384r1', 'P-384', 384],
+  '1.3.132.0.35': ['secp521r1', 'P-521', 521],
+  '1.3.132.0.10': ['secp256k1', undefined, 256],
+};
+
+const ACCESS_METHODS = {
+  '1.3.6.1.5.5.7.48.1': 'OCSP',
+  '1.3.6.1.5.5.7.48.2': 'CA Issuers',
+};
+
+function slice(der, node) {
+  return new FastBuffer(der.buffer, der.byteOffset + node.start, node.end - node.start);
+}
+
+// ext_key_usage and infoAccess, when the certificate has them.
+function readExtensions(der, extensions) {
+  const out = {};
+  for (const ext of extensions) {
+    const parts = children(der, ext);
+    const id = oidString(der, parts[0]);
+    const value = element(der, parts[parts.length - 1].start);
+    if (id === '2.5.29.37') {
+      out.ext_key_usage = children(der, value).map((o) => oidString(der, o));
+    } else if (id === '1.3.6.1.5.5.7.1.1') {
+      const info = { __proto__: null };
+      for (const desc of children(der, value)) {
+        const [method, name] = children(der, desc);
+        if (name.tag !== 0x86) continue; // only URIs are shown
+        const key = `${ACCESS_METHODS[oidString(der, method)] || oidString(der, method)} - URI`;
+        (info[key] ||= []).push(slice(der, name).toString('latin1'));
+      }
+      out.infoAccess = info;
+    }
+  }
+  return out;
+}
+
+function nullProto(obj) {
+  const out = { __proto__: null };
+  if (obj) Object.assign(out, obj);
+  return out;
+}
+
+// The object Node's getPeerCertificate() returns for one DER certificate (without the chain).
+function describe(der) {
+  der = der instanceof Uint8Array ? der : new Uint8Array(der);
+  const raw = new FastBuffer(der.buffer, der.byteOffset, der.byteLength);
+  const parsed = binding.net.parseCertificate(raw);
+  if (!parsed) return null;
+  let s;
+  let ext = {};
+  try {
+    s = structure(raw);
+    ext = readExtensions(raw, s.extensions);
+  } catch {
+    s = null;
+  }
+  const out = {
+    subject: nullProto(parsed.subject),
+    issuer: nullProto(parsed.issuer),
+  };
+  if (parsed.subjectaltname !== undefined) out.subjectaltname = parsed.subjectaltname;
+  if (ext.infoAccess) out.infoAccess = ext.infoAccess;
+  out.ca = parsed.ca;
+  if (s !== null) {
+    const [alg, key] = children(raw, s.spki);
+    const algParts = children(raw, alg);
+    const algId = oidString(raw, algParts[0]);
+    if (parsed.modulus !== undefined) {
+      out.modulus = parsed.modulus;
+      out.bits = parsed.bits;
+      out.exponent = parsed.exponent;
+      out.pubkey = Buffer.from(raw.subarray(s.spki.pos, s.spki.end));
+    } else if (algId === '1.2.840.10045.2.1' && algParts[1] && algParts[1].tag === 0x06) {
+      const curve = CURVES[oidString(raw, algParts[1])];
+      if (curve) out.bits = curve[2];
+      // The public point, after the bit string's unused-bits byte.
+      out.pubkey = Buffer.from(raw.subarray(key.start + 1, key.end));
+      if (curve) {
+        out.asn1Curve = curve[0];
+        if (curve[1]) out.nistCurve = curve[1];
+      }
+    }
+  }
+  out.valid_from = parsed.valid_from;
+  out.valid_to = parsed.valid_to;
+  out.fingerprint = parsed.fingerprint;
+  out.fingerprint256 = parsed.fingerprint256;
+  out.fingerprint512 = parsed.fingerprint512;
+  if (ext.ext_key_usage) out.ext_key_usage = ext.ext_key_usage;
+  out.serialNumber = parsed.serialNumber;
+  out.raw = Buffer.from(raw);
+  return out;
+}
+
+function nameBytes(der, which) {
+  try {
+    const node = structure(der)[which];
+    return der.subarray(node.pos, node.end);
+  } catch {
+    return null;
+  }
+}
+
+function sameBytes(a, b) {
+  if (a === null || b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// Issued by itself (a root, or a self-signed leaf): its issuer and subject names are the same.
+function selfIssued(der) {
+  return sameBytes(nameBytes(der, 'issuer'), nameBytes(der, 'subject'));
+}
+
+// getPeerCertificate(true): each certificate links to its issuer, found among those the peer
+// sent and then among the trusted ones (`anchors`, DER); a self-issued root links to itself.
+function describeChain(sent, anchors) {
+  const pool = sent.slice(1).concat(anchors);
+  const leaf = describe(sent[0]);
+  if (leaf === null) return null;
+  let current = leaf;
+  let currentDer = sent[0];
+  for (let depth = 0; depth < 10; depth++) {
+    const issuer = nameBytes(currentDer, 'issuer');
+    if (selfIssued(currentDer)) {
+      current.issuerCertificate = current;
+      break;
+    }
+    const next = pool.find((der) => sameBytes(nameBytes(der, 'subject'), issuer));
+    if (next === undefined) break;
+    const described = describe(next);
+    if (described === null) break;
+    current.issuerCertificate = described;
+    current = described;
+    currentDer = next;
+  }
+  return leaf;
+}
+
+module.exports = {
+  derToPem,
+  describe,
+  describeChain,
+  pemCertificates,
+  rootCertificates,
+  rootDerList,
+  selfIssued,
+};

@@ -1,0 +1,58 @@
+'use strict';
+// node:tls — TLS sockets and servers on rustls (through binding.net.startTls); the pieces live
+// in _tls_common (contexts), _tls_wrap (TLSSocket, Server, connect) and internal/tls/*.
+
+const { Buffer } = require('buffer');
+const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+const common = require('_tls_common');
+const wrap = require('_tls_wrap');
+const { checkServerIdentity } = require('internal/tls/identity');
+
+// Length-prefixed protocol names (the wire format), into out.ALPNProtocols.
+function convertALPNProtocols(protocols, out) {
+  if (Array.isArray(protocols)) {
+    const parts = protocols.map((p, index) => {
+      const bytes = typeof p === 'string' ? Buffer.from(p) : Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+      if (bytes.length > 255) {
+        throw new ERR_OUT_OF_RANGE(`The byte length of the protocol at index ${index} exceeds the maximum length.`,
+          '<= 255', bytes.length, true);
+      }
+      return Buffer.concat([Buffer.from([bytes.length]), bytes]);
+    });
+    out.ALPNProtocols = Buffer.concat(parts);
+  } else if (ArrayBuffer.isView(protocols)) {
+    out.ALPNProtocols = Buffer.from(protocols.buffer.slice(protocols.byteOffset,
+      protocols.byteOffset + protocols.byteLength));
+  }
+}
+
+function createSecurePair() {
+  throw new Error('tls.createSecurePair() is not supported; use tls.TLSSocket');
+}
+
+module.exports = {
+  CLIENT_RENEG_LIMIT: 3,
+  CLIENT_RENEG_WINDOW: 600,
+  DEFAULT_CIPHERS: common.DEFAULT_CIPHERS,
+  DEFAULT_ECDH_CURVE: 'auto',
+  DEFAULT_MIN_VERSION: 'TLSv1.2',
+  DEFAULT_MAX_VERSION: 'TLSv1.3',
+  getCiphers: common.getCiphers,
+  rootCertificates: undefined,
+  convertALPNProtocols,
+  checkServerIdentity,
+  createSecureContext: common.createSecureContext,
+  SecureContext: common.SecureContext,
+  TLSSocket: wrap.TLSSocket,
+  Server: wrap.Server,
+  createServer: wrap.createServer,
+  connect: wrap.connect,
+  createSecurePair,
+};
+
+// Read from the system's bundle on first use.
+Object.defineProperty(module.exports, 'rootCertificates', {
+  configurable: false,
+  enumerable: true,
+  get: () => require('internal/tls/certificate').rootCertificates(),
+});
