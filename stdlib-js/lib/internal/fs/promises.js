@@ -10,7 +10,7 @@ const { codes, validateInteger, validateObject, kValidateObjectAllowNullable, va
   validateString } = require('internal/errors');
 const {
   bindingPosition, bytesToResult, constants, getOptions, getValidatedPath, kEmptyObject, stringToFlags,
-  toBytes, validateBuffer, validateOffsetLengthRead, validatePosition,
+  toBytes, validateBuffer, validateOffsetLengthRead,
   validateStringAfterArrayBufferView, vectorArgs, writeArgs,
 } = require('internal/fs/utils');
 const { promiseForm, runAsync } = require('internal/fs/ops');
@@ -264,7 +264,8 @@ function readArgsLoose(buffer, offset, length, position) {
     throw new codes.ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
   }
   validateOffsetLengthRead(offset, length, buffer.byteLength);
-  if (position !== null && position !== undefined) validatePosition(position, 'position', length);
+  // Unlike fs.read's, the position is not checked: a non-number reads at the current offset.
+  if (typeof position !== 'number' && typeof position !== 'bigint') position = null;
   return { offset, length, position: bindingPosition(position) };
 }
 
