@@ -1,0 +1,723 @@
+'use strict';
+// internal/repl/server: REPLServer, node:repl's read-eval-print loop, a readline Interface
+// over any pair of streams (process.stdin/stdout, a socket, test streams).
+//
+// Each line typed goes to `line`: a dot-command runs its action; anything else is added to the
+// buffered entry and run by `eval` (internal/repl/eval by default) with a callback. A
+// Recoverable error keeps the entry buffered and prompts with `... `; a result is printed with
+// the writer (util.inspect); an error — thrown now, or later by a timer, emitter or promise the
+// entry created — reaches the REPL's domain and is printed as "Uncaught …" with the REPL's own
+// stack frames cut off. While an entry awaits, keys typed on a terminal wait for it to finish
+// (lines from a pipe do not, as in Node). Ctrl+C clears the line (twice on an empty one exits),
+// Ctrl+D exits, and editor mode (internal/repl/commands) collects lines until Ctrl+D.
+
+const { Interface } = require('readline');
+const path = require('path');
+const vm = require('vm');
+const { inspect } = require('internal/util/inspect');
+const { codes, kIsNodeError, validateFunction } = require('internal/errors');
+const { isNativeError } = require('util').types;
+const {
+  REPL_MODE_SLOPPY, REPL_MODE_STRICT, Recoverable, createDefaultEval,
+} = require('internal/repl/eval');
+const { complete, completeOnEditorMode, globalBuiltins } = require('internal/repl/completion');
+const { defineDefaultCommands, turnOffEditorMode } = require('internal/repl/commands');
+const { lexicalNames, toDynamicImport } = require('internal/repl/source');
+
+const kStandaloneREPL = Symbol('kStandaloneREPL');
+const kBuffered = Symbol('bufferedCommand');
+const kPaused = Symbol('paused');
+const kPausedBuffer = Symbol('pausedBuffer');
+const kSawSIGINT = Symbol('sawSIGINT');
+const kSawCtrlD = Symbol('sawCtrlD');
+const kLexical = Symbol('lexicalNames');
+const kDefaultEval = Symbol('defaultEval');
+
+// REPL1, REPL2, …: every entry of every REPL gets the next name (as its stack frames show).
+let resourceNumber = 0;
+const nextResourceName = () => `REPL${++resourceNumber}`;
+
+// The default writer; `writer.options` are the REPL's inspect options (util.inspect.replDefaults
+// in the standalone REPL).
+const writer = (obj) => inspect(obj, writer.options);
+writer.options = { ...inspect.defaultOptions, showProxy: true };
+
+// The lookup paths of the REPL's `require`: as for a module named `repl` in the directory the
+// REPL was loaded from.
+let Module;
+let replModulePaths;
+function moduleClass() {
+  if (Module === undefined) {
+    Module = require('module');
+    replModulePaths = Module._nodeModulePaths(path.resolve('repl'));
+  }
+  return Module;
+}
+
+function makeRequire(mod) {
+  const M = moduleClass();
+  const require = function require(id) {
+    return mod.require(id);
+  };
+  const resolve = function resolve(request, options) {
+    if (typeof request !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
+    return M._resolveFilename(request, mod, false, options);
+  };
+  resolve.paths = function paths(request) {
+    if (typeof request !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
+    return M._resolveLookupPaths(request, mod);
+  };
+  require.resolve = resolve;
+  require.main = process.mainModule;
+  require.extensions = M._extensions;
+  require.cache = M._cache;
+  return require;
+}
+
+/** Built-in modules as lazy, non-enumerable properties of `object` (`fs`, `http`, …). */
+function addBuiltinLibsToObject(object) {
+  const M = moduleClass();
+  const loader = new M('<REPL>');
+  for (const name of M.builtinModules) {
+    if (name.startsWith('_') || name.includes('/') ||
+        Object.prototype.hasOwnProperty.call(object, name)) {
+      continue;
+    }
+    const setReal = (value) => {
+      delete object[name];
+      object[name] = value;
+    };
+    Object.defineProperty(object, name, {
+      __proto__: null,
+      get() {
+        const lib = loader.require(name);
+        try {
+          Object.defineProperty(object, name, {
+            __proto__: null, get: () => lib, set: setReal, configurable: true, enumerable: false,
+          });
+        } catch {
+          // no longer configurable: leave it
+        }
+        return lib;
+      },
+      set: setReal,
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+
+// ===== how an error is shown =====
+
+function isError(e) {
+  return isNativeError(e) || e instanceof Error;
+}
+
+/** Eddy's default stack format: the header, then one "    at" line per frame. */
+function formatStack(error, frames) {
+  let header;
+  try {
+    if (error !== null && typeof error === 'object' && error[kIsNodeError] === true) {
+      const message = `${error.message}`;
+      header = `${error.name} [${error.code}]${message === '' ? '' : `: ${message}`}`;
+    } else {
+      header = Error.prototype.toString.call(error);
+    }
+  } catch {
+    header = '<error>';
+  }
+  return header + frames.map((frame) => `\n    at ${frame}`).join('');
+}
+
+/**
+ * Formats `error.stack` (unless it was read before) without the frames of the REPL itself: the
+ * last anonymous frame of user code (an entry's top level) and everything below it go; with
+ * none, the bottom frame goes (as in Node).
+ */
+function formatWithoutReplFrames(error) {
+  const userHook = Error.prepareStackTrace;
+  Error.prepareStackTrace = function prepareReplStackTrace(err, frames) {
+    let cut = -1;
+    for (let i = frames.length - 1; i >= 0; i--) {
+      let topLevel = false;
+      try {
+        // An anonymous frame of code the REPL ran (the runtime's own files are node:…).
+        topLevel = frames[i].getFunctionName() === null &&
+          !`${frames[i].getFileName()}`.startsWith('node:');
+      } catch {
+        topLevel = false;
+      }
+      if (topLevel) {
+        cut = i;
+        break;
+      }
+    }
+    frames = frames.slice(0, cut);
+    if (typeof userHook === 'function') return userHook(err, frames);
+    return formatStack(err, frames);
+  };
+  try {
+    void error.stack;
+  } catch {
+    // a throwing stack getter: shown as it is
+  } finally {
+    Error.prepareStackTrace = userHook;
+  }
+}
+
+let uncaughtGuardAdded = false;
+const replDomains = new WeakSet();
+
+// The REPL most recently started or run: unhandled rejections are reported there.
+let currentRepl = null;
+
+class REPLServer extends Interface {
+  constructor(prompt, stream, evalFn, useGlobal, ignoreUndefined, replMode) {
+    let options;
+    if (prompt !== null && typeof prompt === 'object') {
+      options = { ...prompt };
+      stream = options.stream || options.socket;
+      evalFn = options.eval;
+      useGlobal = options.useGlobal;
+      ignoreUndefined = options.ignoreUndefined;
+      prompt = options.prompt;
+      replMode = options.replMode;
+    } else {
+      options = {};
+    }
+    if (!options.input && !options.output) {
+      stream ||= process;
+      options.input = stream.stdin || stream;
+      options.output = stream.stdout || stream;
+    }
+    if (options.terminal === undefined) options.terminal = options.output.isTTY;
+    options.terminal = !!options.terminal;
+    if (options.terminal && options.useColors === undefined) {
+      if (typeof options.output.hasColors === 'function') {
+        options.useColors = options.output.hasColors();
+      } else if (process.env.NODE_DISABLE_COLORS === undefined) {
+        options.useColors = true;
+      }
+    }
+    if (options.breakEvalOnSigint && evalFn) throw new codes.ERR_INVALID_REPL_EVAL_CONFIG();
+
+    let self = null;
+    const defaultCompleter = (text, cb) => {
+      complete(self, text, self.editorMode ? completeOnEditorMode(cb) : cb);
+    };
+    super({
+      input: options.input,
+      output: options.output,
+      completer: options.completer || defaultCompleter,
+      terminal: options.terminal,
+      historySize: options.historySize,
+      prompt,
+    });
+    self = this;
+
+    this[kStandaloneREPL] = !!options[kStandaloneREPL];
+    this._initialPrompt = this.getPrompt();
+    this.allowBlockingCompletions = !!options.allowBlockingCompletions;
+    this.useColors = !!options.useColors;
+    this._domain = options.domain || require('domain').create();
+    this.useGlobal = !!useGlobal;
+    this.ignoreUndefined = !!ignoreUndefined;
+    this.replMode = replMode || REPL_MODE_SLOPPY;
+    this.underscoreAssigned = false;
+    this.last = undefined;
+    this.underscoreErrAssigned = false;
+    this.lastError = undefined;
+    this.breakEvalOnSigint = !!options.breakEvalOnSigint;
+    this.editorMode = false;
+    this._loading = false;
+    this[kBuffered] = '';
+    this[kPaused] = false;
+    this[kPausedBuffer] = [];
+    this[kSawSIGINT] = false;
+    this[kSawCtrlD] = false;
+    this[kLexical] = new Set();
+
+    defineDeprecatedStreamAccessors(this);
+
+    if (this[kStandaloneREPL]) {
+      // The running REPL, for whoever wants to look at it from inside.
+      require('repl').repl = this;
+    } else if (!uncaughtGuardAdded) {
+      // Inside a REPL that is part of a program, the program owns 'uncaughtException'.
+      uncaughtGuardAdded = true;
+      process.prependListener('newListener', (event) => {
+        if (event === 'uncaughtException' && process.domain && replDomains.has(process.domain)) {
+          throw new codes.ERR_INVALID_REPL_INPUT(
+            'Listeners for `uncaughtException` cannot be used in the REPL');
+        }
+      });
+    }
+    replDomains.add(this._domain);
+    watchRejections(this);
+
+    const defaultEval = createDefaultEval(this);
+    this[kDefaultEval] = !evalFn;
+    this.eval = this._domain.bind(evalFn || defaultEval);
+
+    this.resetContext();
+    this.commands = { __proto__: null };
+    defineDefaultCommands(this);
+
+    this.writer = options.writer || require('repl').writer;
+    if (this.writer === writer) {
+      writer.options.colors = this.useColors;
+      if (this[kStandaloneREPL]) {
+        Object.defineProperty(inspect, 'replDefaults', {
+          __proto__: null,
+          get: () => writer.options,
+          set: (value) => {
+            if (value === null || typeof value !== 'object') {
+              throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', value);
+            }
+            return Object.assign(writer.options, value);
+          },
+          enumerable: true,
+          configurable: true,
+        });
+      }
+    }
+
+    this._domain.on('error', (e) => this._reportError(e));
+    this.on('close', () => {
+      if (this[kPaused]) {
+        this[kPausedBuffer].push(['close']);
+        return;
+      }
+      this.emit('exit');
+    });
+    this.on('SIGINT', () => this._onSigint());
+    this.on('SIGCONT', () => {
+      if (this.editorMode) {
+        this.output.write(`${this._initialPrompt}.editor\n`);
+        this.output.write('// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n');
+        this.output.write(`${this[kBuffered]}\n`);
+        this.prompt(true);
+      } else {
+        this.displayPrompt(true);
+      }
+    });
+    this.on('line', (cmd) => this._onReplLine(cmd));
+    this.displayPrompt();
+  }
+
+  // ----- lines -----
+
+  _onReplLine(cmd) {
+    cmd = cmd || '';
+    this[kSawSIGINT] = false;
+    currentRepl = this;
+    if (this.editorMode) {
+      this[kBuffered] += `${cmd}\n`;
+      // The next line starts with this one's indentation.
+      const indent = this._sawKeyPress && !this._loading ? /^\s+/.exec(cmd) : null;
+      if (indent !== null) {
+        this.write(indent[0]);
+        this.line = indent[0];
+        this.cursor = indent[0].length;
+      }
+      this._memory(cmd);
+      return;
+    }
+    const trimmed = cmd.trim();
+    if (trimmed && trimmed[0] === '.' && trimmed[1] !== '.' &&
+        Number.isNaN(Number.parseFloat(trimmed))) {
+      const m = /^\.([^\s]+)\s*(.*)$/.exec(trimmed);
+      const command = m !== null ? this.commands[m[1]] : undefined;
+      if (command !== undefined) {
+        command.action.call(this, m[2]);
+        return;
+      }
+      if (!this[kBuffered]) {
+        this.output.write('Invalid REPL keyword\n');
+        this._finishLine(cmd, null);
+        return;
+      }
+    }
+    const entry = `${this[kBuffered]}${cmd}\n`;
+    this.eval(entry, this.context, nextResourceName(), (e, ...result) => {
+      if (!e && this[kDefaultEval]) {
+        for (const name of lexicalNames(entry)) this[kLexical].add(name);
+      }
+      this._finishLine(cmd, e, ...result);
+    });
+  }
+
+  /** What follows an entry: more lines, the error, or the result and a new prompt. */
+  _finishLine(cmd, e, ...result) {
+    this._memory(cmd);
+    if (e && !this[kBuffered] && cmd.trim().startsWith('npm ') && !(e instanceof Recoverable)) {
+      this.output.write('npm should be run outside of the Node.js REPL, in your normal shell.\n' +
+        '(Press Ctrl+D to exit.)\n');
+      this.displayPrompt();
+      return;
+    }
+    if (e) {
+      if (e instanceof Recoverable && !this[kSawCtrlD]) {
+        this[kBuffered] += `${cmd}\n`;
+        this.displayPrompt();
+        return;
+      }
+      this._domain.emit('error', e.err || e);
+    }
+    this.clearBufferedCommand();
+    this[kSawCtrlD] = false;
+    if (!e && result.length === 1 && (!this.ignoreUndefined || result[0] !== undefined)) {
+      if (!this.underscoreAssigned) this.last = result[0];
+      this.output.write(`${this.writer(result[0])}\n`);
+    }
+    if (!e) this.displayPrompt();
+  }
+
+  /** Keeps the lines of the session for `.save` (multi-line entries line by line). */
+  _memory(cmd) {
+    this.lines ||= [];
+    this.lines.level ||= [];
+    this.lines.push(cmd || '');
+    if (!cmd) this.lines.level = [];
+  }
+
+  // ----- errors -----
+
+  /** Prints an error that reached the REPL's domain, Node's way. */
+  _reportError(e) {
+    let text = '';
+    if (typeof e === 'object' && e !== null) {
+      if (e.domainThrown) {
+        delete e.domain;
+        delete e.domainThrown;
+      }
+      if (isError(e)) formatWithoutReplFrames(e);
+      if (isError(e)) {
+        let stack;
+        try {
+          stack = e.stack;
+        } catch {
+          stack = undefined;
+        }
+        if (typeof stack === 'string' && stack) {
+          if (e.name === 'SyntaxError') {
+            stack = stack.replace(/^REPL\d+:\d+\r?\n/, '').replace(/^\s+at\s.*\n?/gm, '');
+            if (`${e.message}`.includes('Cannot use import statement outside a module')) {
+              e.message = 'Cannot use import statement inside the Node.js REPL, alternatively ' +
+                `use dynamic import: ${toDynamicImport(this.lines.join('\n'))}`;
+              stack = stack.replace(/SyntaxError:.*\n?/, `SyntaxError: ${e.message}\n`);
+            }
+          } else if (this.replMode === REPL_MODE_STRICT) {
+            stack = stack.replace(/(\s+at\s+REPL\d+:)(\d+)/, (_, pre, line) => pre + (line - 1));
+          }
+          try {
+            Object.defineProperty(e, 'stack', {
+              __proto__: null, value: stack, writable: true, configurable: true,
+            });
+          } catch {
+            // keep it
+          }
+        }
+        text = this.writer(e);
+        // A one-line error in brackets prints without them.
+        if (text[0] === '[' && text[text.length - 1] === ']') text = text.slice(1, -1);
+      }
+    }
+    if (!this.underscoreErrAssigned) this.lastError = e;
+
+    if (this[kStandaloneREPL] && process.listenerCount('uncaughtException') !== 0) {
+      process.nextTick(() => {
+        process.emit('uncaughtException', e);
+        this.clearBufferedCommand();
+        this.lines.level = [];
+        this.displayPrompt();
+      });
+      return;
+    }
+    if (text === '') text = this.writer(e);
+    // "Uncaught" goes before the first line that names an error.
+    const lines = text.split(/(?<=\n)/);
+    let matched = false;
+    let out = '';
+    for (const line of lines) {
+      if (!matched && /^\[?([A-Z][a-z0-9_]*)*Error/.test(line)) {
+        out += writer.options.breakLength >= line.length ? `Uncaught ${line}` : `Uncaught:\n${line}`;
+        matched = true;
+      } else {
+        out += line;
+      }
+    }
+    if (!matched) out = `Uncaught${lines.length === 1 ? ' ' : ':\n'}${out}`;
+    if (!out.endsWith('\n')) out += '\n';
+    this.output.write(out);
+    this.clearBufferedCommand();
+    this.lines.level = [];
+    this.displayPrompt();
+  }
+
+  // ----- keys -----
+
+  _onSigint() {
+    const empty = this.line.length === 0;
+    this.clearLine();
+    turnOffEditorMode(this);
+    const buffered = this[kBuffered];
+    if (!(buffered && buffered.length > 0) && empty) {
+      if (this[kSawSIGINT]) {
+        this.close();
+        this[kSawSIGINT] = false;
+        return;
+      }
+      this.output.write('(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n');
+      this[kSawSIGINT] = true;
+    } else {
+      this[kSawSIGINT] = false;
+    }
+    this.clearBufferedCommand();
+    this.lines.level = [];
+    this.displayPrompt();
+  }
+
+  _ttyWrite(d, key) {
+    key = key || {};
+    if (this[kPaused] && !(this.breakEvalOnSigint && key.ctrl && key.name === 'c')) {
+      this[kPausedBuffer].push(['key', [d, key], this.isCompletionEnabled]);
+      return;
+    }
+    if (!this.editorMode || !this.terminal) {
+      // Ctrl+D on an empty line: the line ends before the REPL does.
+      if (key.ctrl && key.name === 'd' && this.cursor === 0 && this.line.length === 0) {
+        this.clearLine();
+      }
+      super._ttyWrite(d, key);
+      return;
+    }
+    // Editor mode: Ctrl+D runs what was typed; history keys do nothing.
+    if (key.ctrl && !key.shift) {
+      switch (key.name) {
+        case 'd':
+          turnOffEditorMode(this);
+          this[kSawCtrlD] = true;
+          super._ttyWrite(d, { name: 'return' });
+          break;
+        case 'n':
+        case 'p':
+          break;
+        default:
+          super._ttyWrite(d, key);
+      }
+    } else {
+      switch (key.name) {
+        case 'up':
+        case 'down':
+          break;
+        case 'tab':
+          this._previousKey = null;
+          super._ttyWrite(d, key);
+          break;
+        default:
+          super._ttyWrite(d, key);
+      }
+    }
+  }
+
+  /** While an entry awaits, keys typed on a terminal (and the end of input) wait for it. */
+  _pauseInput() {
+    this[kPaused] = true;
+  }
+
+  _resumeInput() {
+    if (!this[kPaused]) return;
+    this[kPaused] = false;
+    const completionEnabled = this.isCompletionEnabled;
+    let entry;
+    while ((entry = this[kPausedBuffer].shift()) !== undefined) {
+      const [type, payload, isCompletionEnabled] = entry;
+      if (type === 'key') {
+        this.isCompletionEnabled = isCompletionEnabled;
+        this._ttyWrite(payload[0], payload[1]);
+      } else if (type === 'close') {
+        this.emit('exit');
+      }
+      if (this[kPaused]) break;
+    }
+    this.isCompletionEnabled = completionEnabled;
+  }
+
+  // ----- the public surface -----
+
+  clearBufferedCommand() {
+    this[kBuffered] = '';
+  }
+
+  close() {
+    process.nextTick(() => Interface.prototype.close.call(this));
+  }
+
+  createContext() {
+    let context;
+    if (this.useGlobal) {
+      context = globalThis;
+    } else {
+      context = vm.createContext();
+      Object.defineProperty(context, 'global', {
+        __proto__: null, value: context, writable: true, enumerable: false, configurable: true,
+      });
+      const builtins = new Set(vm.runInNewContext('Object.getOwnPropertyNames(globalThis)'));
+      for (const name of Object.getOwnPropertyNames(globalThis)) {
+        if (builtins.has(name)) continue;
+        Object.defineProperty(context, name, {
+          __proto__: null, ...Object.getOwnPropertyDescriptor(globalThis, name),
+        });
+      }
+      const { Console } = require('console');
+      context.console = new Console(this.output);
+    }
+    const M = moduleClass();
+    const replModule = new M('<repl>');
+    replModule.paths = [...replModulePaths, ...M.globalPaths];
+    Object.defineProperty(context, 'module', {
+      __proto__: null, configurable: true, writable: true, value: replModule,
+    });
+    Object.defineProperty(context, 'require', {
+      __proto__: null, configurable: true, writable: true, value: makeRequire(replModule),
+    });
+    addBuiltinLibsToObject(context);
+    return context;
+  }
+
+  resetContext() {
+    this.context = this.createContext();
+    this.underscoreAssigned = false;
+    this.underscoreErrAssigned = false;
+    this.lines = [];
+    this.lines.level = [];
+    if (!this.useGlobal) this[kLexical] = new Set();
+
+    Object.defineProperty(this.context, '_', {
+      __proto__: null,
+      configurable: true,
+      get: () => this.last,
+      set: (value) => {
+        this.last = value;
+        if (!this.underscoreAssigned) {
+          this.underscoreAssigned = true;
+          this.output.write('Expression assignment to _ now disabled.\n');
+        }
+      },
+    });
+    Object.defineProperty(this.context, '_error', {
+      __proto__: null,
+      configurable: true,
+      get: () => this.lastError,
+      set: (value) => {
+        this.lastError = value;
+        if (!this.underscoreErrAssigned) {
+          this.underscoreErrAssigned = true;
+          this.output.write('Expression assignment to _error now disabled.\n');
+        }
+      },
+    });
+    this.emit('reset', this.context);
+  }
+
+  displayPrompt(preserveCursor) {
+    let prompt = this._initialPrompt;
+    if (this[kBuffered].length) {
+      const depth = this.lines.level.length ? this.lines.level.length - 1 : 0;
+      prompt = `...${'..'.repeat(depth)} `;
+    }
+    Interface.prototype.setPrompt.call(this, prompt);
+    this.prompt(preserveCursor);
+  }
+
+  setPrompt(prompt) {
+    this._initialPrompt = prompt;
+    super.setPrompt(prompt);
+  }
+
+  defineCommand(keyword, cmd) {
+    if (typeof cmd === 'function') cmd = { action: cmd };
+    else validateFunction(cmd.action, 'cmd.action');
+    this.commands[keyword] = cmd;
+  }
+
+  complete(...args) {
+    Reflect.apply(this.completer, this, args);
+  }
+
+  completeOnEditorMode(callback) {
+    return completeOnEditorMode(callback);
+  }
+
+  setupHistory(historyFile, callback) {
+    require('internal/repl/history').setupHistory(this, historyFile, callback);
+  }
+
+  /** Names declared with let/const/class by the entries so far (for completion). */
+  _lexicalNames() {
+    return this[kLexical];
+  }
+
+  _nextResourceName() {
+    return nextResourceName();
+  }
+}
+
+// repl.inputStream / repl.outputStream: old names of input and output (deprecated, DEP0141).
+function defineDeprecatedStreamAccessors(repl) {
+  const pending = process.execArgv.includes('--pending-deprecation') ||
+    /(?:^|\s)--pending-deprecation(?:\s|$)/.test(process.env.NODE_OPTIONS || '');
+  let warned = false;
+  const warn = () => {
+    if (pending && !warned) {
+      warned = true;
+      process.emitWarning('repl.inputStream and repl.outputStream are deprecated. ' +
+        'Use repl.input and repl.output instead', 'DeprecationWarning', 'DEP0141');
+    }
+  };
+  for (const [name, target] of [['inputStream', 'input'], ['outputStream', 'output']]) {
+    Object.defineProperty(repl, name, {
+      __proto__: null,
+      get() {
+        warn();
+        return this[target];
+      },
+      set(value) {
+        warn();
+        this[target] = value;
+      },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+}
+
+// Rejections nobody handles are reported by the REPL that ran last, as Node's domain does for
+// promises made inside it; a program's own 'unhandledRejection' listeners come first.
+let rejectionsWatched = false;
+function watchRejections(repl) {
+  currentRepl ??= repl;
+  if (rejectionsWatched) return;
+  rejectionsWatched = true;
+  process.on('unhandledRejection', function replUnhandledRejection(reason) {
+    const target = currentRepl;
+    const others = process.listeners('unhandledRejection')
+      .filter((fn) => fn !== replUnhandledRejection).length;
+    if (target === null || target.closed || others > 0) {
+      if (others === 0) {
+        // No REPL to show it: the default, an uncaught exception.
+        process.nextTick(() => { throw reason; });
+      }
+      return;
+    }
+    target._domain.emit('error', reason);
+  });
+}
+
+module.exports = {
+  REPLServer,
+  kStandaloneREPL,
+  writer,
+  globalBuiltins,
+};

@@ -1,0 +1,64 @@
+'use strict';
+// node:repl — read-eval-print loops over any pair of streams. The server lives in
+// internal/repl/server; evaluation, completion, the dot-commands and history in the other
+// files of internal/repl. The CLI starts the standalone REPL by evaluating
+// `require('repl').start()` as the script `[repl]` (cli/src/main.rs); start() recognises that
+// call and adds what `node` adds: the banner, the global context, history and exit.
+
+const {
+  REPLServer, kStandaloneREPL, writer,
+} = require('internal/repl/server');
+const { REPL_MODE_SLOPPY, REPL_MODE_STRICT, Recoverable } = require('internal/repl/eval');
+
+const builtinModules = require('module').builtinModules.filter((name) => !name.startsWith('_'));
+
+let standaloneStarted = false;
+
+// The CLI's entry: `require('repl').start()` run as the script named `[repl]`.
+function isCliEntry(args) {
+  return args.length === 0 && !standaloneStarted && globalThis.__filename === '[repl]' &&
+    globalThis.module?.id === '[repl]';
+}
+
+function start(...args) {
+  if (isCliEntry(args)) {
+    standaloneStarted = true;
+    return require('internal/repl/history').startStandalone(
+      (opts) => new REPLServer(opts), kStandaloneREPL);
+  }
+  return new REPLServer(...args);
+}
+
+let builtinLibsWarned = false;
+const pendingDeprecation = () => process.execArgv.includes('--pending-deprecation') ||
+  /(?:^|\s)--pending-deprecation(?:\s|$)/.test(process.env.NODE_OPTIONS || '');
+
+module.exports = {
+  start,
+  writer,
+  REPLServer,
+  REPL_MODE_SLOPPY,
+  REPL_MODE_STRICT,
+  Recoverable,
+  builtinModules,
+};
+
+// repl._builtinLibs: the old name of builtinModules (DEP0142).
+Object.defineProperty(module.exports, '_builtinLibs', {
+  __proto__: null,
+  get() {
+    if (!builtinLibsWarned && pendingDeprecation()) {
+      builtinLibsWarned = true;
+      process.emitWarning('repl._builtinLibs is deprecated. Check module.builtinModules instead',
+        'DeprecationWarning', 'DEP0142');
+    }
+    return builtinModules;
+  },
+  set(value) {
+    Object.defineProperty(module.exports, '_builtinLibs', {
+      __proto__: null, value, writable: true, enumerable: true, configurable: true,
+    });
+  },
+  enumerable: false,
+  configurable: true,
+});
