@@ -2,7 +2,7 @@
 // Hash and Hmac (node:crypto's createHash/createHmac objects, Transform streams built lazily)
 // and the one-shot crypto.hash(). The digest state lives in Rust (bindings/src/crypto_hash.rs)
 // under an id: digest() frees it; a FinalizationRegistry frees the state of objects dropped
-// before their digest.
+// before their digest (see track()).
 
 const {
   codes,
@@ -35,6 +35,36 @@ const kInfo = Symbol('kInfo');
 
 const registry = new FinalizationRegistry((id) => native.hashFree(id));
 
+// Registering each object with the FinalizationRegistry costs about as much as hashing a short
+// string, and most are digested at once (createHash(a).update(x).digest()). So new objects wait
+// here until a microtask runs (or 1024 of them wait) and only those not yet digested then are
+// registered; a digest frees the native state itself.
+const unregistered = [];
+let flushQueued = false;
+
+function track(self) {
+  unregistered.push(self);
+  if (unregistered.length >= 1024) {
+    registerWaiting();
+  } else if (!flushQueued) {
+    flushQueued = true;
+    queueMicrotask(registerWaiting);
+  }
+}
+
+function registerWaiting() {
+  flushQueued = false;
+  for (let i = 0; i < unregistered.length; i++) {
+    const self = unregistered[i];
+    const state = self[kState];
+    if (!state.finalized) {
+      state.registered = true;
+      registry.register(self, self[kHandle], self);
+    }
+  }
+  unregistered.length = 0;
+}
+
 /** `options.outputLength`, validated, or undefined. */
 function outputLengthOption(options) {
   const len = options !== null && typeof options === 'object' ? options.outputLength : undefined;
@@ -52,15 +82,16 @@ function resolveOutputLength(info, len) {
 function attach(self, id, info, options) {
   self[kHandle] = id;
   self[kInfo] = info;
-  self[kState] = { finalized: false };
-  registry.register(self, id, self);
+  self[kState] = { finalized: false, registered: false };
+  track(self);
   LazyTransform.call(self, options);
 }
 
 /** Mark `self` finalized and hand back its digest bytes (the native state is freed). */
 function finish(self) {
-  self[kState].finalized = true;
-  registry.unregister(self);
+  const state = self[kState];
+  state.finalized = true;
+  if (state.registered) registry.unregister(self);
   return native.hashDigest(self[kHandle]);
 }
 
