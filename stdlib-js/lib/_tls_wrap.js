@@ -20,7 +20,7 @@ const common = require('_tls_common');
 const {
   describe, describeChain, pemCertificates, rootDerList, selfIssued,
 } = require('internal/tls/certificate');
-const { handshakeError, verifyError, connReset } = require('internal/tls/errors');
+const { configError, handshakeError, verifyError, connReset } = require('internal/tls/errors');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_MULTIPLE_CALLBACK, ERR_TLS_HANDSHAKE_TIMEOUT,
@@ -43,6 +43,7 @@ const kVerifyFirst = Symbol('verify-first');
 const kALPN = Symbol('alpn-protocols');
 const kSNICallback = Symbol('snicallback');
 const kHandshakeTimeout = Symbol('handshake-timeout');
+const kEnded = Symbol('ended');
 const kNetProto = net.Socket.prototype;
 
 // node:tls itself, for what code may replace there (checkServerIdentity, DEFAULT_CIPHERS, ...);
@@ -123,8 +124,20 @@ function takeOver(socket, wrap, parent) {
         onTlsFailure(socket, handshakeError(value));
         return;
       case EV.DATA:
-      case EV.EOF:
         if (socket.destroyed) return;
+        break;
+      case EV.EOF:
+        // close_notify (or the TCP end) ends the stream once; what follows on the wire (the
+        // FIN, an RST when our own goodbye finds the peer gone) is not read any more.
+        if (socket.destroyed || socket[kEnded]) return;
+        socket[kEnded] = true;
+        if (parent.reading) parent.readStop();
+        // Before the handshake is done, an end is a hang-up: the connection cannot go on.
+        if (!socket._secureEstablished) {
+          if (socket[kConnectOptions]) onConnectEnd.call(socket);
+          else socket.destroy();
+          return;
+        }
         break;
       case EV.CLOSE:
         if (typeof previous === 'function') previous(kind, value);
@@ -164,6 +177,7 @@ function TLSSocket(socket, opts) {
   this[kServername] = undefined;
   this[kVerifyFirst] = false;
   this[kErrorEmitted] = false;
+  this[kEnded] = false;
   // Documented, so secure sockets can be told from plain ones.
   this.encrypted = true;
 
@@ -214,6 +228,7 @@ function TLSSocket(socket, opts) {
     wrapped.once('error', onError);
     wrapped.once('connect', () => {
       wrapped.removeListener('error', onError);
+      if (this.destroyed || wrapped._handle === null) return;
       takeOver(this, wrap, wrapped._handle);
       this.connecting = false;
       this.emit('connect');
@@ -246,7 +261,7 @@ function beginTls(socket) {
   }
   const result = binding.net.startTls(handle.token, Boolean(o.isServer), host, native);
   if (result !== 0) {
-    const err = typeof result === 'string' ? handshakeError({ message: result }) :
+    const err = typeof result === 'string' ? configError(result) :
       require('internal/net').errnoException(result, 'startTls');
     process.nextTick(() => onTlsFailure(socket, err));
   }

@@ -9,7 +9,7 @@ const { Agent: HttpAgent } = require('_http_agent');
 const { ClientRequest } = require('_http_client');
 const {
   Server: HttpServer, storeHTTPOptions, setupConnectionsTracking, kConnections,
-  _connectionListener,
+  kConnectionsCheckingInterval, _connectionListener,
 } = require('_http_server');
 const { validateObject } = require('internal/errors');
 
@@ -49,6 +49,7 @@ for (const name of ['closeAllConnections', 'closeIdleConnections', 'setTimeout']
 
 Server.prototype.close = function close(...args) {
   this.closeIdleConnections();
+  clearInterval(this[kConnectionsCheckingInterval]);
   return tls.Server.prototype.close.apply(this, args);
 };
 

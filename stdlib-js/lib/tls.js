@@ -3,7 +3,7 @@
 // in _tls_common (contexts), _tls_wrap (TLSSocket, Server, connect) and internal/tls/*.
 
 const { Buffer } = require('buffer');
-const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+const { codes: { ERR_OUT_OF_RANGE, ERR_TLS_INVALID_CONTEXT } } = require('internal/errors');
 const common = require('_tls_common');
 const wrap = require('_tls_wrap');
 const { checkServerIdentity } = require('internal/tls/identity');
@@ -26,7 +26,19 @@ function convertALPNProtocols(protocols, out) {
   }
 }
 
-function createSecurePair() {
+let securePairWarned = false;
+
+// Deprecated in Node (DEP0064); its two JS streams need TLS over bytes that no socket carries,
+// which binding.net does not offer.
+function createSecurePair(context) {
+  if (!securePairWarned) {
+    securePairWarned = true;
+    process.emitWarning('tls.createSecurePair() is deprecated. Please use tls.TLSSocket instead.',
+      'DeprecationWarning', 'DEP0064');
+  }
+  if (context !== undefined && context !== null && !(context instanceof common.SecureContext)) {
+    throw new ERR_TLS_INVALID_CONTEXT('context');
+  }
   throw new Error('tls.createSecurePair() is not supported; use tls.TLSSocket');
 }
 

@@ -144,14 +144,79 @@ function slice(der, node) {
   return new FastBuffer(der.buffer, der.byteOffset + node.start, node.end - node.start);
 }
 
-// ext_key_usage and infoAccess, when the certificate has them.
+// ===== subjectaltname, in OpenSSL's words =====
+
+const NAME_TYPES = {
+  '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.10': 'O',
+  '2.5.4.11': 'OU', '2.5.4.5': 'serialNumber', '2.5.4.9': 'street', '2.5.4.17': 'postalCode',
+  '1.2.840.113549.1.9.1': 'emailAddress', '0.9.2342.19200300.100.1.25': 'DC',
+};
+
+function text(der, node) {
+  const bytes = slice(der, node);
+  return node.tag === 0x0c ? bytes.toString('utf8') : bytes.toString('latin1');
+}
+
+// A name as "CN=x,O=y,C=z" (last RDN first, as RFC 2253 writes it).
+function nameString(der, name) {
+  const rdns = children(der, name).map((rdn) => children(der, rdn).map((atv) => {
+    const [type, value] = children(der, atv);
+    const id = oidString(der, type);
+    return `${NAME_TYPES[id] || id}=${text(der, value).replace(/[,+"\\<>;]/g, '\\$&')}`;
+  }).join('+'));
+  return rdns.reverse().join(',');
+}
+
+// A name with a character that would confuse the list (a comma, a quote, a control
+// character...) is shown quoted, with JSON escapes.
+function altName(prefix, value, utf8) {
+  const unsafe = utf8 ? /["\\,'\x00-\x1f\x7f]/ : /["\\,'\x00-\x1f\x7f-\uffff]/;
+  if (!unsafe.test(value)) return `${prefix}:${value}`;
+  let out = '';
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if ((code >= 0x20 && ch !== ',' && code <= 0x7e) || (utf8 && code > 0x7f)) out += ch;
+    else out += `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return `${prefix}:"${out}"`;
+}
+
+function ipString(bytes) {
+  if (bytes.length === 4) return bytes.join('.');
+  if (bytes.length !== 16) return '<invalid>';
+  const groups = [];
+  for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] << 8) | bytes[i + 1]).toString(16).toUpperCase());
+  return groups.join(':');
+}
+
+function altNames(der, value) {
+  return children(der, value).map((name) => {
+    const bytes = slice(der, name);
+    switch (name.tag) {
+      case 0x82: return altName('DNS', bytes.toString('latin1'), false);
+      case 0x81: return altName('email', bytes.toString('latin1'), false);
+      case 0x86: return altName('URI', bytes.toString('latin1'), false);
+      case 0x87: return `IP Address:${ipString(bytes)}`;
+      case 0x88: return `Registered ID:${oidString(der, name)}`;
+      case 0xa4: return altName('DirName', nameString(der, element(der, name.start)), true);
+      case 0xa0: return 'othername:<unsupported>';
+      default: return '<unsupported>';
+    }
+  }).join(', ');
+}
+
+// subjectaltname, ext_key_usage and infoAccess, when the certificate has them.
 function readExtensions(der, extensions) {
   const out = {};
   for (const ext of extensions) {
     const parts = children(der, ext);
     const id = oidString(der, parts[0]);
     const value = element(der, parts[parts.length - 1].start);
-    if (id === '2.5.29.37') {
+    if (id === '2.5.29.17') {
+      out.subjectaltname = altNames(der, value);
+    } else if (id === '2.5.29.37') {
       out.ext_key_usage = children(der, value).map((o) => oidString(der, o));
     } else if (id === '1.3.6.1.5.5.7.1.1') {
       const info = { __proto__: null };
@@ -191,7 +256,8 @@ function describe(der) {
     subject: nullProto(parsed.subject),
     issuer: nullProto(parsed.issuer),
   };
-  if (parsed.subjectaltname !== undefined) out.subjectaltname = parsed.subjectaltname;
+  const san = ext.subjectaltname !== undefined ? ext.subjectaltname : parsed.subjectaltname;
+  if (san !== undefined) out.subjectaltname = san;
   if (ext.infoAccess) out.infoAccess = ext.infoAccess;
   out.ca = parsed.ca;
   if (s !== null) {

@@ -68,12 +68,12 @@ const ALERTS = {
 
 // OpenSSL's reason for what we detected ourselves, by the words of rustls' message.
 const LOCAL = [
-  [/NoCipherSuitesInCommon|no cipher suites in common/i, 'no shared cipher'],
-  [/Tls12NotOffered|SupportedVersionsExtensionRequired|ProtocolVersion|version/i, 'unsupported protocol'],
-  [/NoApplicationProtocol|application protocol/i, 'no application protocol'],
-  [/peer sent no certificates|NoCertificatesPresented/i, 'peer did not return a certificate'],
-  [/invalid peer certificate/i, 'certificate verify failed'],
-  [/corrupt message|InvalidContentType|InvalidMessage/i, 'wrong version number'],
+  [/^invalid peer certificate/, 'certificate verify failed'],
+  [/NoCipherSuitesInCommon/, 'no shared cipher'],
+  [/SupportedVersionsExtensionRequired|Tls12NotOffered|ProtocolVersion/, 'unsupported protocol'],
+  [/NoApplicationProtocol|doesn't support any known protocol/, 'no application protocol'],
+  [/^peer sent no certificates|NoCertificatesPresented/, 'peer did not return a certificate'],
+  [/corrupt message|InvalidContentType/, 'wrong version number'],
 ];
 
 // An Error for a failed handshake or record layer, from EV.TLS_ERROR's value.
@@ -94,6 +94,19 @@ function handshakeError(info) {
   return err;
 }
 
+// A context rustls refused when the socket turned secure (a key or certificate it cannot use).
+// Messages already in OpenSSL's form keep its library and reason.
+function configError(message) {
+  const err = new Error(message);
+  const m = /^error:[0-9A-F]{8}:([^:]*):[^:]*:(.*)$/.exec(message);
+  if (m) {
+    err.library = m[1];
+    err.reason = m[2];
+    err.code = `ERR_OSSL_${m[2].toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+  }
+  return err;
+}
+
 // Node's ECONNRESET for a connection that ended early (its ConnResetException).
 function connReset(message) {
   const err = new Error(message);
@@ -101,4 +114,4 @@ function connReset(message) {
   return err;
 }
 
-module.exports = { VERIFY_MESSAGES, connReset, handshakeError, verifyError };
+module.exports = { VERIFY_MESSAGES, configError, connReset, handshakeError, verifyError };

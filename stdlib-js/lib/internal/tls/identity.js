@@ -72,7 +72,9 @@ function splitAltNames(altNames) {
 
 // One spelling per address, so "::1" and "0:0:0:0:0:0:0:1" compare equal.
 function canonicalIP(ip) {
-  if (isIP(ip) !== 6) return ip;
+  const family = isIP(ip);
+  if (family === 0) return undefined;
+  if (family === 4) return ip;
   let text = ip.toLowerCase();
   // An embedded IPv4 tail ("::ffff:1.2.3.4") is two groups.
   const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
