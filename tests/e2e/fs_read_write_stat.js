@@ -2,7 +2,8 @@
 const fs = require('fs');
 const path = require('path');
 const file = path.join(__dirname, 'fs_read_write_stat.tmp');
-setTimeout(() => fs.writeFile(file, 'héllo pool', (err) => {
+// Runs once the error cases below are done, so the printed order never depends on timing.
+const writeChain = () => fs.writeFile(file, 'héllo pool', (err) => {
   console.log('write', err);
   fs.readFile(file, 'utf8', (err, text) => {
     console.log('read', err, text);
@@ -20,13 +21,16 @@ setTimeout(() => fs.writeFile(file, 'héllo pool', (err) => {
       });
     });
   });
-}), 50);
+});
 // Error cases one after another: two pool jobs may finish in either order.
 fs.readFile(path.join(__dirname, 'no_such_file.txt'), (err, data) => {
   console.log(err.code, err.errno, err.syscall, err.message.replace(__dirname, '<dir>'), data);
   fs.stat(path.join(__dirname, 'no_such_dir', 'x'), (err) => {
     console.log('stat', err.code, err.syscall);
-    fs.promises.stat(__dirname).then((st) => console.log('dir', st.isDirectory()));
+    fs.promises.stat(__dirname).then((st) => {
+      console.log('dir', st.isDirectory());
+      writeChain();
+    });
   });
 });
 try { fs.readFile(); } catch (e) { console.log(e.code, e.message); }
