@@ -499,4 +499,5 @@ module.exports = {
   isReadableStream,
   readAllBytes,
   takeBody,
+  toUint8Array,
 };

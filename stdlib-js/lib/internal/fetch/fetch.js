@@ -4,7 +4,7 @@
 // by chunk with backpressure), follows redirects (20 at most; 301/302 POST and 303 become
 // GET), decodes gzip/deflate/br through zlib and hands the body to a PushSource that the
 // Response reads. Connections are pooled by a keep-alive Agent per module. https: goes the
-// same way through node:https once it exists. data: URLs are answered here.
+// same way through node:https. data: and blob: URLs are answered here.
 //
 // Errors as Node's: TypeError('fetch failed') with the cause (the socket error, or an Error
 // naming the fetch rule that failed); an abort rejects with the signal's reason, and errors
@@ -13,7 +13,9 @@
 
 const { Request, requestState } = require('internal/fetch/request');
 const { listFromRaw } = require('internal/fetch/headers');
-const { PushSource, bodyFromBytes, bodyFromPush, extractBody, getStream } = require('internal/fetch/body');
+const {
+  PushSource, bodyFromBytes, bodyFromPush, extractBody, getStream, toUint8Array,
+} = require('internal/fetch/body');
 const {
   makeResponseState, nullBodyStatuses, redirectStatuses, responseFromState,
 } = require('internal/fetch/response');
@@ -313,11 +315,15 @@ class FetchTask {
           req.end();
           return;
         }
-        if (!(value instanceof Uint8Array)) {
-          req.destroy(new TypeError('Received non-Uint8Array chunk'));
+        let chunk;
+        try {
+          // Node's fetch also sends strings and other buffer views from an upload stream.
+          chunk = value instanceof Uint8Array ? value : toUint8Array(value);
+        } catch (err) {
+          req.destroy(err);
           return;
         }
-        if (req.write(value)) pump();
+        if (req.write(chunk)) pump();
         else req.once('drain', pump);
       }, (err) => {
         req.destroy(err);
