@@ -139,6 +139,23 @@ server.listen(0, '127.0.0.1', async () => {
   } catch (e) {
     console.log('no args', e.name, e.message);
   }
+  for (const headers of [{ 'keep-alive': 'timeout=5' }, { 'transfer-encoding': 'chunked' }, { upgrade: 'websocket' },
+    { expect: '100-continue' }, { connection: 'upgrade' }]) {
+    try {
+      await fetch(`${base}/echo`, { method: 'POST', body: 'abc', headers });
+    } catch (e) {
+      console.log(JSON.stringify(headers), e.message, '| cause', e.cause?.name, e.cause?.code, e.cause?.message);
+    }
+  }
+  await (await fetch(`${base}/echo`, { headers: { connection: 'close', host: 'example.com' } })).text();
+  const garbage = require('net').createServer((s) => s.once('data', () => s.end('NOT HTTP AT ALL\r\n\r\n')));
+  await new Promise((r) => garbage.listen(0, '127.0.0.1', r));
+  try {
+    await fetch(`http://127.0.0.1:${garbage.address().port}/`);
+  } catch (e) {
+    console.log('not HTTP:', e.message, '| cause', e.cause?.name, e.cause?.code, e.cause?.message, JSON.stringify(e.cause?.data));
+  }
+  garbage.close();
   const p = fetch('http://[bad');
   console.log('returns a promise even for bad input', p instanceof Promise);
   await p.catch(() => {});

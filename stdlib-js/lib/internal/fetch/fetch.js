@@ -80,6 +80,24 @@ class SocketError extends Error {
   }
 }
 
+/** undici's errors for request headers it will not send (code UND_ERR_INVALID_ARG / _NOT_SUPPORTED). */
+function undiciError(name, code, message) {
+  const err = new Error(message);
+  err.name = name;
+  err.code = code;
+  return err;
+}
+
+/** What undici reports for a response that is not HTTP/1.1 (http's parser errors, HPE_*). */
+class HTTPParserError extends Error {
+  constructor(err) {
+    super(`Response does not match the HTTP/1.1 protocol (${err.reason ?? err.message})`);
+    this.name = 'HTTPParserError';
+    this.code = err.code;
+    this.data = err.rawPacket === undefined ? undefined : require('buffer').Buffer.from(err.rawPacket).toString('latin1');
+  }
+}
+
 // ===== the task =====
 
 class FetchTask {
@@ -247,6 +265,13 @@ class FetchTask {
     let hostname = url.hostname;
     if (hostname.startsWith('[')) hostname = hostname.slice(1, -1);
     const body = this.body;
+    let headers;
+    try {
+      headers = this.wireHeaders(body);
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
     let req;
     try {
       req = transport.module.request({
@@ -255,7 +280,7 @@ class FetchTask {
         port,
         method: this.method,
         path: `${url.pathname}${url.search}`,
-        headers: this.wireHeaders(body),
+        headers,
         agent: transport.agent,
       });
     } catch (err) {
@@ -268,15 +293,31 @@ class FetchTask {
     this.sendBody(req, body);
   }
 
-  /** The request's header list as it goes on the wire, with what fetch adds (Node's order). */
+  /**
+   * The request's header list as it goes on the wire, with what fetch adds (Node's order).
+   * Throws undici's errors for the headers that would break the connection's framing.
+   */
   wireHeaders(body) {
     const list = this.list;
-    const out = ['host', list.get('host') ?? this.url.host, 'connection', 'keep-alive'];
+    for (const name of ['keep-alive', 'transfer-encoding', 'upgrade']) {
+      if (list.has(name)) throw undiciError('InvalidArgumentError', 'UND_ERR_INVALID_ARG', `invalid ${name} header`);
+    }
+    if (list.has('expect')) {
+      throw undiciError('NotSupportedError', 'UND_ERR_NOT_SUPPORTED', 'expect header not supported');
+    }
+    let connection = 'keep-alive';
+    if (list.has('connection')) {
+      connection = list.get('connection').toLowerCase();
+      if (connection !== 'close' && connection !== 'keep-alive') {
+        throw undiciError('InvalidArgumentError', 'UND_ERR_INVALID_ARG', 'invalid connection header');
+      }
+    }
+    // Node's fetch sends the URL's host whatever Host the headers name.
+    const out = ['host', this.url.host, 'connection', connection];
     const pairs = list.flatPairs();
     for (let i = 0; i < pairs.length; i += 2) {
       const key = pairs[i].toLowerCase();
-      if (key === 'host' || key === 'connection' || key === 'content-length' ||
-          key === 'transfer-encoding' || key === 'keep-alive') continue;
+      if (key === 'host' || key === 'connection' || key === 'content-length') continue;
       // Node's fetch sets Sec-Fetch-Mode to the request's mode, whatever was given.
       out.push(pairs[i], key === 'sec-fetch-mode' ? 'cors' : pairs[i + 1]);
     }
@@ -348,6 +389,8 @@ class FetchTask {
     }
     if (err.code === 'ECONNRESET' && err.message === 'socket hang up') {
       err = new SocketError('other side closed', req.socket);
+    } else if (typeof err.code === 'string' && err.code.startsWith('HPE_')) {
+      err = new HTTPParserError(err);
     }
     this.fail(err);
   }
