@@ -38,6 +38,25 @@ pub fn read_text(path: &str) -> std::io::Result<String> {
     })
 }
 
+/// Node's largest readFile result (kIoMaxLength, 2 GiB - 1).
+const IO_MAX_LENGTH: u64 = (1 << 31) - 1;
+
+/// The whole file, refused with EFBIG past 2 GiB (fs.js reports that as Node's
+/// ERR_FS_FILE_TOO_LARGE) rather than read into memory.
+fn read_limited(path: &str) -> std::io::Result<Vec<u8>> {
+    let mut file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > IO_MAX_LENGTH {
+        return Err(std::io::Error::from_raw_os_error(libc::EFBIG));
+    }
+    let mut out = Vec::with_capacity(size as usize);
+    std::io::Read::read_to_end(&mut file, &mut out)?;
+    if out.len() as u64 > IO_MAX_LENGTH {
+        return Err(std::io::Error::from_raw_os_error(libc::EFBIG));
+    }
+    Ok(out)
+}
+
 /// Write (or append, for an `a` flag) `data` to `path`, creating it with `mode`.
 fn write_bytes(
     path: &str,
@@ -299,7 +318,7 @@ fn read_file(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv:
         1,
         "open",
         path,
-        move || std::fs::read(job_path),
+        move || read_limited(&job_path),
         bytes_to_js,
     );
 }
@@ -312,7 +331,7 @@ fn read_file_sync(
     let Some(path) = arg_string(scope, &args, 0, "path") else {
         return;
     };
-    match std::fs::read(&path) {
+    match read_limited(&path) {
         Ok(bytes) => rv.set(bytes_to_js(scope, bytes)),
         Err(err) => throw_io_error(scope, &err, "open", Some(&path)),
     }

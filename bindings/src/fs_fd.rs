@@ -467,8 +467,9 @@ pub(crate) fn parse(
         if v.is_null_or_undefined() {
             return -1;
         }
-        if v.is_big_int() {
-            return v.integer_value(scope).unwrap_or(-1);
+        if let Ok(big) = v8::Local::<v8::BigInt>::try_from(v) {
+            let (n, lossless) = big.i64_value();
+            return if lossless && n >= 0 { n } else { -1 };
         }
         let n = v.number_value(scope).unwrap_or(-1.0);
         if n.is_finite() && n >= 0.0 {

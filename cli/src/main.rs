@@ -68,6 +68,11 @@ struct Cli {
 
 fn main() {
     tune_malloc();
+    // As Node: a write past the file-size limit fails with EFBIG instead of killing us.
+    // SAFETY: setting a signal's disposition to ignore before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let raw: Vec<String> = std::env::args().collect();
     let (mut cli, exec_argv, node_v8_flags) = match parse(&raw) {
         Ok(parsed) => parsed,

@@ -57,7 +57,7 @@ function readFile(path, options, callback) {
   path = getValidatedPath(path);
   const flags = stringToFlags(options.flag);
   if (flags === constants.O_RDONLY && !signal) {
-    native.readFile(path, deliver);
+    native.readFile(path, (err, bytes) => deliver(require('internal/fs/utils').tooLarge(err, path), bytes));
     return;
   }
   withFile(path, flags, 0o666, (fd, finish) => readFdAsync(fd, signal, finish), deliver);
@@ -72,7 +72,11 @@ function readFileSync(path, options) {
     path = getValidatedPath(path);
     const flags = stringToFlags(options.flag);
     if (flags === constants.O_RDONLY) {
-      bytes = native.readFileSync(path);
+      try {
+        bytes = native.readFileSync(path);
+      } catch (err) {
+        throw require('internal/fs/utils').tooLarge(err, path);
+      }
     } else {
       const fd = native.op('open', path, flags, 0o666);
       try {
@@ -397,7 +401,7 @@ function openAsBlob(path, options = kEmptyObject) {
   path = getValidatedPath(path);
   return new Promise((resolve, reject) => {
     native.readFile(path, (err, bytes) => {
-      if (err) return reject(err);
+      if (err) return reject(require('internal/fs/utils').tooLarge(err, path));
       const { Blob } = require('buffer');
       resolve(new Blob([bytes], { type }));
     });

@@ -12,6 +12,7 @@ const {
   bindingPosition, bytesToResult, constants, getOptions, getValidatedPath, kEmptyObject, stringToFlags,
   toBytes, validateBuffer, validateOffsetLengthRead,
   validateStringAfterArrayBufferView, vectorArgs, writeArgs,
+  tooLarge,
 } = require('internal/fs/utils');
 const { promiseForm, runAsync } = require('internal/fs/ops');
 const { abortedError, appendOptions, readFdAsync, vectorAsync, writeFdAsync, writeOptions } =
@@ -360,7 +361,7 @@ async function readFile(path, options) {
     // A plain read of a path: the binding's whole-file read, one job on the pool.
     path = getValidatedPath(path);
     const bytes = await new Promise((resolve, reject) => {
-      native.readFile(path, (err, b) => (err ? reject(err) : resolve(b)));
+      native.readFile(path, (err, b) => (err ? reject(tooLarge(err, path)) : resolve(b)));
     });
     return bytesToResult(bytes, options.encoding);
   }

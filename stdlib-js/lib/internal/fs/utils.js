@@ -17,6 +17,18 @@ const {
 const kEmptyObject = Object.freeze({ __proto__: null });
 // The most a single read or write moves (INT32_MAX, as libuv's).
 const kIoMaxLength = 2 ** 31 - 1;
+
+/** The binding's whole-file read refuses files past kIoMaxLength with EFBIG: Node's error. */
+function tooLarge(err, path) {
+  if (err === null || err === undefined || err.code !== 'EFBIG') return err;
+  let size = kIoMaxLength + 1;
+  try {
+    size = binding.fs.statSync(path)[8];
+  } catch {
+    // the size in the message is all that is lost
+  }
+  return new (require('internal/errors').codes.ERR_FS_FILE_TOO_LARGE)(size);
+}
 const kMaxUserId = 2 ** 32 - 1;
 
 // ===== constants (Linux values, as Node reports them there) =====
@@ -458,6 +470,7 @@ module.exports = {
   getValidatedPath,
   kEmptyObject,
   kIoMaxLength,
+  tooLarge,
   kMaxUserId,
   parseFileMode,
   readArgs,
