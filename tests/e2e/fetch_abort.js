@@ -7,10 +7,15 @@ const http = require('http');
 let received; // resolves when the server has a request
 const nextRequest = () => new Promise((resolve) => { received = resolve; });
 const events = [];
+let closed; // resolves when the server sees a request's connection close
+const nextClose = () => new Promise((resolve) => { closed = resolve; });
 
 const server = http.createServer((req, res) => {
   const u = new URL(req.url, 'http://x');
-  req.on('close', () => events.push(`server: ${u.pathname} request closed`));
+  req.on('close', () => {
+    events.push(`server: ${u.pathname} request closed`);
+    if (u.pathname !== '/done') closed?.();
+  });
   if (u.pathname === '/hang') {
     received();
     return;
@@ -54,16 +59,18 @@ server.listen(0, '127.0.0.1', async () => {
   {
     const ac = new AbortController();
     const wait = nextRequest();
+    const gone = nextClose();
     const p = fetch(`${base}/hang`, { signal: ac.signal });
     await wait;
     ac.abort();
     try { await p; } catch (e) { show('while waiting for the head', e); }
-    await settle();
+    await gone;
     console.log(events.splice(0));
   }
   {
     const ac = new AbortController();
     const wait = nextRequest();
+    const gone = nextClose();
     const r = await fetch(`${base}/partial`, { signal: ac.signal });
     await wait;
     console.log('got head', r.status);
@@ -71,12 +78,13 @@ server.listen(0, '127.0.0.1', async () => {
     ac.abort();
     try { await text; } catch (e) { show('text() mid-body', e); }
     console.log('bodyUsed', r.bodyUsed);
-    await settle();
+    await gone;
     console.log(events.splice(0));
   }
   {
     const ac = new AbortController();
     const wait = nextRequest();
+    const gone = nextClose();
     const r = await fetch(`${base}/partial`, { signal: ac.signal });
     await wait;
     const reader = r.body.getReader();
@@ -85,7 +93,7 @@ server.listen(0, '127.0.0.1', async () => {
     ac.abort(new RangeError('custom mid-body'));
     try { await reader.read(); } catch (e) { show('reader mid-body', e); }
     try { await reader.closed; } catch (e) { show('reader.closed', e); }
-    await settle();
+    await gone;
     console.log(events.splice(0));
   }
   {

@@ -10,6 +10,8 @@ const nextStep = () => new Promise((resolve) => { step = resolve; });
 let serverGot; // resolves the client's wait for the server
 const serverStep = () => new Promise((resolve) => { serverGot = resolve; });
 const closes = [];
+let endlessClosed; // resolves when the server sees /endless close
+const endlessGone = new Promise((resolve) => { endlessClosed = resolve; });
 
 const server = http.createServer(async (req, res) => {
   const u = new URL(req.url, 'http://x');
@@ -56,7 +58,10 @@ const server = http.createServer(async (req, res) => {
   } else if (u.pathname === '/endless') {
     res.writeHead(200);
     const timer = setInterval(() => res.write('tick'), 5);
-    res.on('close', () => clearInterval(timer));
+    res.on('close', () => {
+      clearInterval(timer);
+      setImmediate(endlessClosed);
+    });
     res.write('first');
   } else if (u.pathname === '/cut') {
     res.writeHead(200, { 'content-length': '100' });
@@ -168,7 +173,7 @@ server.listen(0, '127.0.0.1', async () => {
     console.log('first read starts with', JSON.stringify(dec.decode(first.value).slice(0, 5)));
     await reader.cancel('enough');
     console.log('after cancel', await reader.read(), r.bodyUsed);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await endlessGone;
     console.log(closes.filter((c) => c.startsWith('/endless')));
   }
 
