@@ -172,6 +172,8 @@ function emitKeypressEvents(stream, iface = {}) {
       // Text arriving in one chunk was pasted, not typed: only its last character may
       // trigger tab completion.
       const chars = [...text];
+      // A chunk of one character was typed (the REPL's editor mode keeps indentation then).
+      iface._sawKeyPress = chars.length === 1;
       for (let i = 0; i < chars.length; i++) {
         iface.isCompletionEnabled = i === chars.length - 1;
         pending.push(chars[i]);
@@ -311,6 +313,7 @@ class Interface extends EE {
     this._pending = '';
     this._decoder = new StringDecoder('utf8');
     this._previousKey = null;
+    this._substringSearch = null;
     this._sawReturnAt = 0;
     this.isCompletionEnabled = true;
 
@@ -525,8 +528,9 @@ class Interface extends EE {
     cursorTo(this.output, 0);
     clearScreenDown(this.output);
     this._writeToOutput(text);
-    // Ending exactly at the right edge leaves the cursor there: make the terminal wrap.
-    if (end.cols === 0 && end.rows > 0) this._writeToOutput(' ');
+    // Ending in the first column (an empty prompt and line, or exactly at the right edge):
+    // a space makes the terminal allocate that line, as Node's readline does.
+    if (end.cols === 0) this._writeToOutput(' ');
     cursorTo(this.output, cursorPos.cols);
     if (end.rows > cursorPos.rows) moveCursor(this.output, 0, cursorPos.rows - end.rows);
     this.prevRows = cursorPos.rows;
@@ -642,11 +646,24 @@ class Interface extends EE {
     this._onLine(line);
   }
 
+  /**
+   * Up (step 1, older) or down (-1): the next entry that starts with what was typed before
+   * the first Up and differs from the line shown; past either end, that typed text again.
+   */
   _historyMove(step) {
-    const index = this.historyIndex + step;
-    if (index < -1 || index >= this.history.length) return;
+    if (step > 0 ? this.historyIndex >= this.history.length || this.history.length === 0 :
+      this.historyIndex < 0) {
+      return;
+    }
+    const search = this._substringSearch || '';
+    let index = this.historyIndex + step;
+    while (index >= 0 && index < this.history.length &&
+           ((search && !this.history[index].startsWith(search)) ||
+            this.line === this.history[index])) {
+      index += step;
+    }
+    this.line = index < 0 || index >= this.history.length ? search : this.history[index];
     this.historyIndex = index;
-    this.line = index === -1 ? '' : this.history[index];
     this.cursor = this.line.length;
     this._refreshLine();
   }
@@ -713,6 +730,13 @@ class Interface extends EE {
     const previousKey = this._previousKey;
     key = key || {};
     this._previousKey = key;
+    // Up and Down search the history for what was typed before them.
+    if ((key.name === 'up' || key.name === 'down') && !key.ctrl && !key.meta && !key.shift) {
+      if (this._substringSearch === null) this._substringSearch = this.line.slice(0, this.cursor);
+    } else if (this._substringSearch !== null) {
+      this._substringSearch = null;
+      if (this.historyIndex === this.history.length) this.historyIndex = -1;
+    }
     if (key.name === 'escape') return;
     if (key.ctrl && key.shift) {
       if (key.name === 'backspace') this._deleteLineLeft();
