@@ -299,7 +299,10 @@ Module._findPath = function (request, paths, isMain) {
 function parentPathOf(parent) {
   if (!parent) return false;
   if (parent.filename) return parent.filename;
-  if (parent.id === '<repl>' || parent.id === 'internal/preload') return `${process.cwd()}/`;
+  // A file in the working directory: its package scope is the directory's own package.json.
+  if (parent.id === '<repl>' || parent.id === 'internal/preload') {
+    return path.join(process.cwd(), parent.id);
+  }
   return false;
 }
 
