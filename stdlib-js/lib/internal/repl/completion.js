@@ -14,6 +14,7 @@
 const fs = require('fs');
 const path = require('path');
 const { isProxy } = require('util').types;
+const { withIteration } = require('internal/repl/eval');
 
 const keywords = [
   'async', 'await', 'break', 'case', 'catch', 'const', 'continue', 'debugger', 'default',
@@ -24,6 +25,7 @@ const keywords = [
 
 // `require('…` with the text typed so far (and its directory part).
 const requireRE = /\brequire\s*\(\s*['"`](([\w@./:-]+\/)?(?:[\w@./:-]*))(?![^'"`])$/;
+const importRE = /\bimport\s*\(\s*['"`](([\w@./:-]+\/)?(?:[\w@./:-]*))(?![^'"`])$/;
 // `fs.readFileSync('…`, `fs.promises.readFile("…`: a path argument.
 const fsCallRE = /\bfs(?:\.promises)?\.\s*[a-z][a-zA-Z]+\(\s*["'`](.*)$/;
 // `.load …` / `.save …`
@@ -33,6 +35,7 @@ const simpleExpressionRE =
   /(?:[\w$'"`[{(](?:\w|\$|['"`\]})])*\??\.)*[a-zA-Z_$](?:\w|\$)*\??\.?$/;
 const versionedNameRE = /-\d+\.\d+/;
 
+const kMaxIndexedNames = 100000;
 const identifierRE = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 const arrayIndexRE = /^(?:0|[1-9][0-9]*)$/;
 const legacyAccessors = new Set([
@@ -44,7 +47,10 @@ function memberNames(obj) {
   if (obj === null || obj === undefined) return [];
   let names;
   try {
-    names = Object.getOwnPropertyNames(obj);
+    // Listing the own names of a huge array lists every index (seconds for millions): such
+    // objects complete from their prototypes only.
+    const indexed = Array.isArray(obj) || ArrayBuffer.isView(obj);
+    names = indexed && obj.length > kMaxIndexedNames ? [] : Object.getOwnPropertyNames(obj);
   } catch {
     return [];
   }
@@ -90,6 +96,14 @@ function readdir(dir, withFileTypes) {
   }
 }
 
+function isDirectory(p) {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Directory entries matching the partial path `typed`: [names, completeOn]. */
 function completePath(typed) {
   const slash = typed.lastIndexOf('/');
@@ -107,32 +121,44 @@ function completePath(typed) {
 
 let nodeSchemeBuiltins;
 
-/** Modules `require('typed` can reach: builtins, then what the lookup paths hold. */
-function requireGroups(server, typed, subdir) {
+/**
+ * Modules `require('typed` (or `import('typed`, with `esm`) can reach: what the lookup paths
+ * hold, then the builtins.
+ */
+function moduleGroups(server, typed, subdir, esm) {
   const groups = [];
   if (server.allowBlockingCompletions) {
     const context = server.context;
-    const extensions = Object.keys(context.require?.extensions ?? { '.js': 1, '.json': 1, '.node': 1 });
-    const indexes = [...extensions.map((ext) => `index${ext}`), 'package.json', 'index'];
+    const extensions = esm ? ['.cjs', '.js', '.json', '.mjs'] :
+      Object.keys(context.require?.extensions ?? { '.js': 1, '.json': 1, '.node': 1 });
+    const indexes = [...extensions.map((ext) => `index${ext}`), 'package.json'];
+    if (!esm) indexes.push('index');
     let group = [];
     let dirs = [];
     if (typed === '.') group = ['./', '../'];
     else if (typed === '..') group = ['../'];
     else if (/^\.\.?\//.test(typed)) dirs = [process.cwd()];
-    else dirs = [...(context.module?.paths ?? []), ...require('module').globalPaths];
+    else dirs = [...(context.module?.paths ?? []), ...(esm ? [] : require('module').globalPaths)];
     for (let dir of dirs) {
       dir = path.resolve(dir, subdir);
+      const inNodeModules = path.basename(dir) === 'node_modules';
       for (const entry of readdir(dir, true)) {
-        if (versionedNameRE.test(entry.name) || entry.name === '.npm') continue;
-        const ext = path.extname(entry.name);
-        const base = entry.name.slice(0, entry.name.length - ext.length);
+        const { name } = entry;
+        if (versionedNameRE.test(name) || name === '.npm') continue;
+        const ext = path.extname(name);
         if (!entry.isDirectory()) {
-          if (extensions.includes(ext) && (!subdir || base !== 'index')) group.push(`${subdir}${base}`);
+          const base = name.slice(0, name.length - ext.length);
+          if (esm) {
+            if (extensions.includes(ext)) group.push(`${subdir}${name}`);
+          } else if (extensions.includes(ext) && (!subdir || base !== 'index')) {
+            group.push(`${subdir}${base}`);
+          }
           continue;
         }
-        group.push(`${subdir}${entry.name}/`);
-        if (readdir(path.resolve(dir, entry.name), false).some((f) => indexes.includes(f))) {
-          group.push(`${subdir}${entry.name}`);
+        group.push(`${subdir}${name}/`);
+        if (esm && (subdir || !inNodeModules)) continue;
+        if (readdir(path.resolve(dir, name), false).some((f) => indexes.includes(f))) {
+          group.push(`${subdir}${name}`);
         }
       }
     }
@@ -217,35 +243,65 @@ function propertyGroups(value) {
  * Completes `line` for `server` (a REPLServer); `callback(err, [completions, completeOn])`.
  */
 function complete(server, line, callback) {
+  let evalArgs = null;
+  const answer = withIteration(() => completeNow(server, line, (...args) => {
+    evalArgs = args;
+  }));
+  if (answer !== undefined) {
+    callback(null, answer);
+    return;
+  }
+  // The expression before the dot: its first name is read through the REPL's eval.
+  const [chain, prefix, filter, match] = evalArgs;
+  server.eval(`try { ${chain.base} } catch {}`, server.context, server._nextResourceName(),
+    (err, base) => {
+      callback(null, withIteration(() => {
+        let groups = [];
+        if (!err) {
+          const value = chain.steps.length === 0 ? base : follow(base, chain.steps);
+          if (value !== undefined && value !== null) groups = propertyGroups(value);
+        }
+        groups = groups.map((group) => group.map((name) => `${prefix}${name}`));
+        const filterText = groups.length > 0 && filter ? `${prefix}${filter}` : filter;
+        return [mergeGroups(groups, filterText), match];
+      }));
+    });
+}
+
+/** The answer for `line` when it needs no evaluation; otherwise calls `needsEval`. */
+function completeNow(server, line, needsEval) {
   line = line.trimStart();
   let m;
   if ((m = /^\s*\.(\w*)$/.exec(line)) !== null) {
-    callback(null, [mergeGroups([Object.keys(server.commands)], m[1]), m[1]]);
-    return;
+    return [mergeGroups([Object.keys(server.commands)], m[1]), m[1]];
   }
   if ((m = fileCommandRE.exec(line)) !== null) {
     const [groups, completeOn] = completePath(m[1]);
-    callback(null, [mergeGroups(groups, completeOn), completeOn]);
-    return;
+    return [mergeGroups(groups, completeOn), completeOn];
   }
-  if ((m = requireRE.exec(line)) !== null) {
+  if ((m = requireRE.exec(line)) !== null || (m = importRE.exec(line)) !== null) {
     const typed = m[1];
-    callback(null, [mergeGroups(requireGroups(server, typed, m[2] || ''), typed), typed]);
-    return;
+    const esm = m[0].startsWith('import');
+    return [mergeGroups(moduleGroups(server, typed, m[2] || '', esm), typed), typed];
   }
   if ((m = fsCallRE.exec(line)) !== null && server.allowBlockingCompletions) {
-    const [groups, completeOn] = completePath(m[1]);
-    callback(null, [mergeGroups(groups, completeOn), completeOn]);
-    return;
+    // As Node: a directory typed in full lists what it holds, else its siblings that match.
+    let dir = m[1];
+    let base = '';
+    let entries = readdir(dir, false);
+    if (entries.length === 0 && !isDirectory(dir)) {
+      base = path.basename(dir);
+      dir = path.dirname(dir);
+      entries = readdir(dir, false);
+    }
+    return [mergeGroups([entries.filter((name) => name.startsWith(base))], base), base];
   }
   if (line.length !== 0 && !/[\w.$]/.test(line[line.length - 1])) {
-    callback(null, [[], undefined]);
-    return;
+    return [[], undefined];
   }
   const match = line.length === 0 ? '' : (simpleExpressionRE.exec(line) || [''])[0];
   if (line.length !== 0 && !match) {
-    callback(null, [[], undefined]);
-    return;
+    return [[], undefined];
   }
   let expr = '';
   let filter = '';
@@ -267,8 +323,7 @@ function complete(server, line, callback) {
     if (!server.useGlobal) own.push(...globalBuiltins());
     groups.push(own);
     if (filter !== '') groups.push(keywords);
-    callback(null, [mergeGroups(groups, filter), match]);
-    return;
+    return [mergeGroups(groups, filter), match];
   }
 
   let chaining = '.';
@@ -278,21 +333,10 @@ function complete(server, line, callback) {
   }
   const chain = splitChain(expr);
   if (chain === null) {
-    callback(null, [[], match]);
-    return;
+    return [[], match];
   }
-  const prefix = `${expr}${chaining}`;
-  server.eval(`try { ${chain.base} } catch {}`, server.context, server._nextResourceName(),
-    (err, base) => {
-      let groups = [];
-      if (!err) {
-        const value = chain.steps.length === 0 ? base : follow(base, chain.steps);
-        if (value !== undefined && value !== null) groups = propertyGroups(value);
-      }
-      groups = groups.map((group) => group.map((name) => `${prefix}${name}`));
-      const filterText = groups.length > 0 && filter ? `${prefix}${filter}` : filter;
-      callback(null, [mergeGroups(groups, filterText), match]);
-    });
+  needsEval(chain, `${expr}${chaining}`, filter, match);
+  return undefined;
 }
 
 let builtinNames;

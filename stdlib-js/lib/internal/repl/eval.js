@@ -16,6 +16,8 @@ const { closersOf, tokenize } = require('internal/repl/tokens');
 const { processTopLevelAwait } = require('internal/repl/await');
 
 const rt = binding.runtime;
+// Runs REPL code with the original array iteration (see bootstrap's withArrayIteration).
+const withIteration = require.withArrayIteration ?? ((fn) => fn());
 
 /** An incomplete entry: the REPL keeps reading lines. */
 class Recoverable extends SyntaxError {
@@ -128,107 +130,120 @@ const kRegExpSep = '\u0000';
 const regExpRestorer = new RegExp(`^${Array(9).fill('([^\\u0000]*)').join(kRegExpSep)}$`);
 
 /**
+ * Prepares entry `code` for running: { script, awaiting, code } or { err } (a Recoverable or
+ * the syntax error), or {} for an empty entry.
+ */
+function prepare(server, code, filename) {
+  const input = code;
+  let wrapped = false;
+  let awaiting = false;
+
+  // `{ a: 1 }` reads as an object literal, not a block with a label.
+  if (/^\s*{/.test(code) && !/;\s*$/.test(code)) {
+    code = `(${code.trim()})\n`;
+    wrapped = true;
+  }
+
+  if (code.includes('await')) {
+    let rewritten = null;
+    try {
+      rewritten = processTopLevelAwait(code);
+    } catch {
+      rewritten = null;
+    }
+    if (rewritten !== null) {
+      code = rewritten;
+      wrapped = true;
+      awaiting = true;
+    }
+  }
+
+  if (code === '\n') return {};
+
+  const strict = server.replMode === REPL_MODE_STRICT;
+  for (;;) {
+    let source = code;
+    if (strict && !/^\s*$/.test(code)) source = `'use strict'; void 0;\n${code}`;
+    let syntaxError = compileError(source);
+    if (syntaxError !== null && wrapped) {
+      // Not an object literal (or the rewrite did not compile): the entry as typed.
+      wrapped = false;
+      awaiting = false;
+      code = input;
+      continue;
+    }
+    if (syntaxError === null) {
+      return { script: new vm.Script(source, { filename }), awaiting, code };
+    }
+    if (/\bawait\b/.test(code) && syntaxError.message.includes('await')) {
+      // `await` where the rewrite could not help: report the entry's own error inside an
+      // async function, as V8 reads it there.
+      const inAsync = compileError(`(async () => {\n${code}\n})`);
+      if (inAsync !== null && !isRecoverable(code)) syntaxError = inAsync;
+    }
+    if (isRecoverable(code, syntaxError)) return { err: new Recoverable(syntaxError) };
+    decorateSyntaxError(syntaxError, code, filename);
+    return { err: syntaxError };
+  }
+}
+
+/**
  * The default eval of `server` (a REPLServer): `(code, context, filename, callback)`. Errors
  * thrown while running go to the REPL's domain, as uncaught ones do; syntax errors and
- * Recoverable go to `callback`.
+ * Recoverable go to `callback`. Only the entry itself runs with the user's builtins: the REPL's
+ * own work runs with the original array iteration, which an entry may have deleted.
  */
 function createDefaultEval(server) {
   const savedRegExps = Array(9).fill('');
+  const saveRegExps = () => {
+    for (let i = 1; i <= 9; i++) savedRegExps[i - 1] = RegExp[`$${i}`];
+  };
 
   return function defaultEval(code, context, filename, callback) {
-    const input = code;
-    let wrapped = false;
-    let awaiting = false;
-    let err = null;
-    let script;
-
-    // `{ a: 1 }` reads as an object literal, not a block with a label.
-    if (/^\s*{/.test(code) && !/;\s*$/.test(code)) {
-      code = `(${code.trim()})\n`;
-      wrapped = true;
-    }
-
-    if (code.includes('await')) {
-      let rewritten = null;
-      try {
-        rewritten = processTopLevelAwait(code);
-      } catch {
-        rewritten = null;
-      }
-      if (rewritten !== null) {
-        code = rewritten;
-        wrapped = true;
-        awaiting = true;
-      }
-    }
-
-    if (code === '\n') {
-      callback(null);
+    const prepared = withIteration(() => prepare(server, code, filename));
+    if (prepared.script === undefined) {
+      if (prepared.err !== undefined) callback(prepared.err);
+      else callback(null);
       return;
     }
+    const { script, awaiting } = prepared;
 
-    const strict = server.replMode === REPL_MODE_STRICT;
-    for (;;) {
-      let source = code;
-      if (strict && !/^\s*$/.test(code)) source = `'use strict'; void 0;\n${code}`;
-      let syntaxError = compileError(source);
-      if (syntaxError !== null && wrapped) {
-        // Not an object literal (or the rewrite did not compile): the entry as typed.
-        wrapped = false;
-        awaiting = false;
-        code = input;
-        continue;
-      }
-      if (syntaxError !== null) {
-        if (awaiting === false && /\bawait\b/.test(code) && syntaxError.message.includes('await')) {
-          // `await` where the rewrite could not help: report the entry's own error inside an
-          // async function, as V8 reads it there.
-          const inAsync = compileError(`(async () => {\n${code}\n})`);
-          if (inAsync !== null && !isRecoverable(code)) syntaxError = inAsync;
-        }
-        if (isRecoverable(code, syntaxError)) {
-          err = new Recoverable(syntaxError);
-        } else {
-          decorateSyntaxError(syntaxError, code, filename);
-          err = syntaxError;
-        }
-      } else {
-        script = new vm.Script(source, { filename });
-      }
-      break;
-    }
-    if (err !== null) {
-      callback(err);
-      return;
-    }
-
-    regExpRestorer.exec(savedRegExps.join(kRegExpSep));
     let finished = false;
     const finish = (error, value) => {
       if (finished) return;
       finished = true;
-      for (let i = 1; i <= 9; i++) savedRegExps[i - 1] = RegExp[`$${i}`];
+      saveRegExps();
       if (error) callback(error);
       else callback(null, value);
     };
+    const toDomain = (error) => {
+      if (!process.domain) return false;
+      process.domain.emit('error', error);
+      process.domain.exit();
+      return true;
+    };
 
+    // While the entry runs synchronously, Ctrl+C is the terminal's SIGINT again.
+    const rawBefore = server.breakEvalOnSigint && server.terminal ? server.input.isRaw : undefined;
+    if (rawBefore) server._setRawMode(false);
     let result;
+    regExpRestorer.exec(savedRegExps.join(kRegExpSep));
     try {
       result = server.useGlobal ? script.runInThisContext() : script.runInContext(context);
     } catch (error) {
-      for (let i = 1; i <= 9; i++) savedRegExps[i - 1] = RegExp[`$${i}`];
-      if (error instanceof SyntaxError || (error && error.name === 'SyntaxError')) {
-        // A syntax error only a script has (`return` at the top): nothing ran.
-        if (isCompileTimeError(error)) decorateSyntaxError(error, code, filename);
-      }
-      if (process.domain) {
-        process.domain.emit('error', error);
-        process.domain.exit();
-        return;
-      }
-      finish(error);
+      saveRegExps();
+      if (rawBefore) server._setRawMode(true);
+      withIteration(() => {
+        if ((error instanceof SyntaxError || (error && error.name === 'SyntaxError')) &&
+            isCompileTimeError(error)) {
+          // A syntax error only a script has (`return` at the top): nothing ran.
+          decorateSyntaxError(error, prepared.code, filename);
+        }
+      });
+      if (!toDomain(error)) finish(error);
       return;
     }
+    if (rawBefore) server._setRawMode(true);
 
     if (!awaiting) {
       finish(null, result);
@@ -240,12 +255,7 @@ function createDefaultEval(server) {
       finish(null, settled?.value);
     }, (error) => {
       server._resumeInput();
-      if (error && process.domain) {
-        process.domain.emit('error', error);
-        process.domain.exit();
-        return;
-      }
-      finish(error);
+      if (!(error && toDomain(error))) finish(error);
     });
   };
 }
@@ -266,6 +276,7 @@ const REPL_MODE_SLOPPY = Symbol('repl-sloppy');
 const REPL_MODE_STRICT = Symbol('repl-strict');
 
 module.exports = {
+  withIteration,
   REPL_MODE_SLOPPY,
   REPL_MODE_STRICT,
   Recoverable,

@@ -15,14 +15,30 @@ const path = require('path');
 const kDebounceMs = 15;
 
 function writeNote(repl, text) {
-  if (repl.output && typeof repl.output.write === 'function') repl.output.write(text);
+  repl._writeToOutput(text);
+  if (repl.terminal) repl._refreshLine();
 }
 
-/** Loads `historyPath` into `repl.history` and keeps the file up to date; then `ready(err, repl)`. */
-function setupHistory(repl, historyPath, ready) {
+/** The first Up on an empty history says why there is none (the REPL's _ttyWrite asks). */
+function noteDisabled(repl, envName) {
+  repl._historyDisabledNote = () => {
+    repl._historyDisabledNote = null;
+    if (repl.history.length === 0) {
+      writeNote(repl, `\nPersistent history support disabled. Set the ${envName} environment\n` +
+        'variable to a valid, user-writable path to enable.\n');
+    }
+  };
+}
+
+/**
+ * Loads `historyPath` into `repl.history` and keeps the file up to date; then `ready(err, repl)`.
+ * `envName` is the variable the note about disabled history names.
+ */
+function setupHistory(repl, historyPath, ready, envName = 'NODE_REPL_HISTORY') {
   if (typeof ready !== 'function') ready = () => {};
   if (typeof historyPath === 'string') historyPath = historyPath.trim();
   if (historyPath === '') {
+    noteDisabled(repl, envName);
     ready(null, repl);
     return;
   }
@@ -32,6 +48,7 @@ function setupHistory(repl, historyPath, ready) {
     } catch {
       writeNote(repl, '\nError: Could not get the home directory.\n' +
         'REPL session history will not be persisted.\n');
+      noteDisabled(repl, envName);
       ready(null, repl);
       return;
     }
@@ -45,6 +62,7 @@ function setupHistory(repl, historyPath, ready) {
   } catch {
     writeNote(repl, '\nError: Could not open history file.\n' +
       'REPL session history will not be persisted.\n');
+    noteDisabled(repl, envName);
     ready(null, repl);
     return;
   }
@@ -79,6 +97,10 @@ function setupHistory(repl, historyPath, ready) {
 
 /** `eddy` with no script on a terminal, or `eddy -i`: Node's standalone REPL. */
 function startStandalone(start, kStandaloneREPL) {
+  if (process.execArgv.some((arg) => arg === '--input-type' || arg.startsWith('--input-type='))) {
+    process.stderr.write('Cannot specify --input-type for REPL\n');
+    process.exit(9);
+  }
   // The CLI evaluated `require('repl').start()` as a script; the REPL has none of its globals.
   for (const name of ['__filename', '__dirname', 'exports']) delete globalThis[name];
   process.stdout.write(`Welcome to Node.js ${process.version}.\n` +
@@ -114,9 +136,9 @@ function startStandalone(start, kStandaloneREPL) {
       }
     }
   }
-  repl.setupHistory(historyPath, (err) => {
+  setupHistory(repl, historyPath, (err) => {
     if (err) throw err;
-  });
+  }, 'EDDY_REPL_HISTORY');
   repl.on('exit', () => {
     if (repl._flushing) repl.once('flushHistory', () => process.exit());
     else process.exit();

@@ -18,7 +18,7 @@ const { inspect } = require('internal/util/inspect');
 const { codes, kIsNodeError, validateFunction } = require('internal/errors');
 const { isNativeError } = require('util').types;
 const {
-  REPL_MODE_SLOPPY, REPL_MODE_STRICT, Recoverable, createDefaultEval,
+  REPL_MODE_SLOPPY, REPL_MODE_STRICT, Recoverable, createDefaultEval, withIteration,
 } = require('internal/repl/eval');
 const { complete, completeOnEditorMode, globalBuiltins } = require('internal/repl/completion');
 const { defineDefaultCommands, turnOffEditorMode } = require('internal/repl/commands');
@@ -165,6 +165,21 @@ function formatWithoutReplFrames(error) {
   }
 }
 
+/** A line of input: a dot-command, or (part of) an entry to evaluate. */
+function onLine(cmd) {
+  cmd = cmd || '';
+  const entry = withIteration(() => this._entryOf(cmd));
+  if (entry === null) return;
+  this.eval(entry, this.context, nextResourceName(), (e, ...result) => {
+    if (!e && this[kDefaultEval]) {
+      withIteration(() => {
+        for (const name of lexicalNames(entry)) this[kLexical].add(name);
+      });
+    }
+    this._finishLine(cmd, e, ...result);
+  });
+}
+
 let uncaughtGuardAdded = false;
 const replDomains = new WeakSet();
 
@@ -301,14 +316,14 @@ class REPLServer extends Interface {
         this.displayPrompt(true);
       }
     });
-    this.on('line', (cmd) => this._onReplLine(cmd));
+    this.on('line', onLine);
     this.displayPrompt();
   }
 
   // ----- lines -----
 
-  _onReplLine(cmd) {
-    cmd = cmd || '';
+  /** The entry a line completes, or null when the line was a dot-command or editor input. */
+  _entryOf(cmd) {
     this[kSawSIGINT] = false;
     currentRepl = this;
     if (this.editorMode) {
@@ -321,7 +336,7 @@ class REPLServer extends Interface {
         this.cursor = indent[0].length;
       }
       this._memory(cmd);
-      return;
+      return null;
     }
     const trimmed = cmd.trim();
     if (trimmed && trimmed[0] === '.' && trimmed[1] !== '.' &&
@@ -330,25 +345,23 @@ class REPLServer extends Interface {
       const command = m !== null ? this.commands[m[1]] : undefined;
       if (command !== undefined) {
         command.action.call(this, m[2]);
-        return;
+        return null;
       }
       if (!this[kBuffered]) {
         this.output.write('Invalid REPL keyword\n');
         this._finishLine(cmd, null);
-        return;
+        return null;
       }
     }
-    const entry = `${this[kBuffered]}${cmd}\n`;
-    this.eval(entry, this.context, nextResourceName(), (e, ...result) => {
-      if (!e && this[kDefaultEval]) {
-        for (const name of lexicalNames(entry)) this[kLexical].add(name);
-      }
-      this._finishLine(cmd, e, ...result);
-    });
+    return `${this[kBuffered]}${cmd}\n`;
   }
 
   /** What follows an entry: more lines, the error, or the result and a new prompt. */
   _finishLine(cmd, e, ...result) {
+    withIteration(() => this._finishLineNow(cmd, e, ...result));
+  }
+
+  _finishLineNow(cmd, e, ...result) {
     this._memory(cmd);
     if (e && !this[kBuffered] && cmd.trim().startsWith('npm ') && !(e instanceof Recoverable)) {
       this.output.write('npm should be run outside of the Node.js REPL, in your normal shell.\n' +
@@ -385,6 +398,10 @@ class REPLServer extends Interface {
 
   /** Prints an error that reached the REPL's domain, Node's way. */
   _reportError(e) {
+    withIteration(() => this._reportErrorNow(e));
+  }
+
+  _reportErrorNow(e) {
     let text = '';
     if (typeof e === 'object' && e !== null) {
       if (e.domainThrown) {
@@ -489,6 +506,10 @@ class REPLServer extends Interface {
       if (key.ctrl && key.name === 'd' && this.cursor === 0 && this.line.length === 0) {
         this.clearLine();
       }
+      if (key.name === 'up' && !key.ctrl && !key.meta && !key.shift &&
+          typeof this._historyDisabledNote === 'function') {
+        this._historyDisabledNote();
+      }
       super._ttyWrite(d, key);
       return;
     }
@@ -560,16 +581,17 @@ class REPLServer extends Interface {
       context = globalThis;
     } else {
       context = vm.createContext();
-      Object.defineProperty(context, 'global', {
-        __proto__: null, value: context, writable: true, enumerable: false, configurable: true,
-      });
+      // What this realm adds to a fresh global (timers, process, Buffer, …), then `global`.
       const builtins = new Set(vm.runInNewContext('Object.getOwnPropertyNames(globalThis)'));
       for (const name of Object.getOwnPropertyNames(globalThis)) {
-        if (builtins.has(name)) continue;
+        if (builtins.has(name) || name === 'global') continue;
         Object.defineProperty(context, name, {
           __proto__: null, ...Object.getOwnPropertyDescriptor(globalThis, name),
         });
       }
+      Object.defineProperty(context, 'global', {
+        __proto__: null, value: context, writable: true, enumerable: false, configurable: true,
+      });
       const { Console } = require('console');
       context.console = new Console(this.output);
     }
@@ -664,14 +686,15 @@ class REPLServer extends Interface {
   }
 }
 
+let streamAccessorsWarned = false;
+
 // repl.inputStream / repl.outputStream: old names of input and output (deprecated, DEP0141).
 function defineDeprecatedStreamAccessors(repl) {
   const pending = process.execArgv.includes('--pending-deprecation') ||
     /(?:^|\s)--pending-deprecation(?:\s|$)/.test(process.env.NODE_OPTIONS || '');
-  let warned = false;
   const warn = () => {
-    if (pending && !warned) {
-      warned = true;
+    if (pending && !streamAccessorsWarned) {
+      streamAccessorsWarned = true;
       process.emitWarning('repl.inputStream and repl.outputStream are deprecated. ' +
         'Use repl.input and repl.output instead', 'DeprecationWarning', 'DEP0141');
     }
