@@ -18,7 +18,6 @@ const { kState: kStreamState } = require('internal/webstreams/readablestream');
 
 // finished()'s view of a web stream: a deferred settled when it closes or errors.
 const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
-const { illegalInvocation } = require('internal/fetch/util');
 
 let formDataModule;
 const formData = () => (formDataModule ??= require('internal/fetch/formdata'));
@@ -495,7 +494,6 @@ module.exports = {
   defineBodyMixin,
   extractBody,
   getStream,
-  illegalInvocation,
   isReadableStream,
   readAllBytes,
   takeBody,
