@@ -299,9 +299,9 @@ Module._findPath = function (request, paths, isMain) {
 function parentPathOf(parent) {
   if (!parent) return false;
   if (parent.filename) return parent.filename;
-  // A file in the working directory: its package scope is the directory's own package.json.
+  // As a file in the working directory: its package scope is the directory's own package.json.
   if (parent.id === '<repl>' || parent.id === 'internal/preload') {
-    return path.join(process.cwd(), parent.id);
+    return path.join(process.cwd(), '<repl>');
   }
   return false;
 }
