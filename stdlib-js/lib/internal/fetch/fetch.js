@@ -213,11 +213,12 @@ class FetchTask {
     const blob = this.method === 'GET' && typeof resolveObjectURL === 'function' ?
       resolveObjectURL(this.url.href) : undefined;
     if (blob === undefined) {
-      this.fail(new Error(this.method === 'GET' ? 'invalid blob URL' : 'invalid method'));
+      // Node's fetch says this for an unknown blob: URL as well as for a method other than GET.
+      this.fail(new Error('invalid method'));
       return;
     }
     const { blobBytes } = require('internal/buffer/blob');
-    const state = this.responseState(200, '');
+    const state = this.responseState(200, 'OK');
     state.list.append('content-length', `${blob.size}`);
     state.list.append('content-type', blob.type);
     state.body = bodyFromBytes(blobBytes(blob));
