@@ -175,6 +175,22 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--no-global-search-paths",
         "--frozen-intrinsics",
     ];
+    // Options with a fixed set of values: anything else is a bad option (exit 9), as in Node.
+    // (A test that re-runs itself with a bad value expects that exit; accepting the value made
+    // it spawn itself without end.)
+    for (prefix, allowed) in [
+        (
+            "--unhandled-rejections=",
+            &["strict", "warn", "throw", "none", "warn-with-error-code"][..],
+        ),
+        ("--disable-proto=", &["delete", "throw"][..]),
+    ] {
+        if let Some(value) = arg.strip_prefix(prefix)
+            && !allowed.contains(&value)
+        {
+            return None;
+        }
+    }
     if V8_PREFIXES.iter().any(|p| arg.starts_with(p)) {
         return Some(NodeOption::V8(arg.replace('_', "-")));
     }
