@@ -471,4 +471,4 @@ function scanStatements(src, tokens) {
   return rewriter.hoisted;
 }
 
-module.exports = { processTopLevelAwait, scanStatements };
+module.exports = { markFunctions, processTopLevelAwait, scanStatements };

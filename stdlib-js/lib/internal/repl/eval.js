@@ -13,7 +13,7 @@
 
 const vm = require('vm');
 const { closersOf, tokenize } = require('internal/repl/tokens');
-const { processTopLevelAwait } = require('internal/repl/await');
+const { markFunctions, processTopLevelAwait } = require('internal/repl/await');
 
 const rt = binding.runtime;
 // Runs REPL code with the original array iteration (see bootstrap's withArrayIteration).
@@ -64,10 +64,13 @@ function isRecoverable(code, err) {
  * fails with the same message.
  */
 function errorRange(code, message) {
+  // A prefix fails the same way when it holds the offending token: its error is not one of
+  // running out of input.
+  // (A line break after it ends the prefix's last token the way more text would.)
   const fails = (n) => {
-    const prefix = code.slice(0, n);
-    const err = compileError(`${prefix}\n${closingText(tokenize(prefix))}`);
-    return err !== null && err.message === message;
+    const prefix = `${code.slice(0, n)}\n`;
+    const err = compileError(prefix);
+    return err !== null && err.message === message && !isRecoverable(prefix, err);
   };
   if (!fails(code.length)) return null;
   let lo = 0;
@@ -86,6 +89,14 @@ function errorRange(code, message) {
   return { start: tokens[index].start, end: tokens[index].end };
 }
 
+/** The first `return` outside any function (a function body allows it; a script does not). */
+function topLevelReturn(code) {
+  const { tokens } = tokenize(code);
+  markFunctions(tokens, 0, tokens.length, false);
+  const token = tokens.find((t) => t.type === 'name' && t.value === 'return' && !t.inFunction);
+  return token === undefined ? null : { start: token.start, end: token.end };
+}
+
 /**
  * Gives a syntax error of `code` Node's decorated stack: "FILE:LINE", the source line and
  * carets under the offending token, a blank line, then the error's own stack.
@@ -94,7 +105,8 @@ function decorateSyntaxError(err, code, filename, lineOffset = 0) {
   if (err === null || typeof err !== 'object') return;
   let range;
   try {
-    range = errorRange(code, err.message);
+    range = err.message === 'Illegal return statement' ? topLevelReturn(code) :
+      errorRange(code, err.message);
   } catch {
     range = null;
   }
@@ -249,14 +261,17 @@ function createDefaultEval(server) {
       finish(null, result);
       return;
     }
+    // Keys typed (and the end of input) wait until the entry settles and its result is out.
+    // With breakEvalOnSigint, Node races the entry against Ctrl+C; the race costs a tick,
+    // which decides how results interleave with other promise jobs, so it is kept.
     server._pauseInput();
-    Promise.resolve(result).then((settled) => {
-      server._resumeInput();
-      finish(null, settled?.value);
+    const settled = server.breakEvalOnSigint ? Promise.race([result, new Promise(() => {})]) :
+      result;
+    Promise.resolve(settled).then((outcome) => {
+      finish(null, outcome?.value);
     }, (error) => {
-      server._resumeInput();
       if (!(error && toDomain(error))) finish(error);
-    });
+    }).finally(() => server._resumeInput());
   };
 }
 
