@@ -113,6 +113,7 @@ builtins![
     "internal/repl/completion",
     "internal/repl/eval",
     "internal/repl/history",
+    "internal/repl/search",
     "internal/repl/server",
     "internal/repl/source",
     "internal/repl/tokens",

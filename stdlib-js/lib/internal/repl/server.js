@@ -22,6 +22,7 @@ const {
 } = require('internal/repl/eval');
 const { complete, completeOnEditorMode, globalBuiltins } = require('internal/repl/completion');
 const { defineDefaultCommands, turnOffEditorMode } = require('internal/repl/commands');
+const { reverseSearch } = require('internal/repl/search');
 const { lexicalNames, toDynamicImport } = require('internal/repl/source');
 
 const kStandaloneREPL = Symbol('kStandaloneREPL');
@@ -510,6 +511,7 @@ class REPLServer extends Interface {
           typeof this._historyDisabledNote === 'function') {
         this._historyDisabledNote();
       }
+      if (this.terminal && reverseSearch(this, d, key)) return;
       super._ttyWrite(d, key);
       return;
     }
