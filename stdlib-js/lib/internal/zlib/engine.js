@@ -366,11 +366,53 @@ class BufferJob {
   }
 }
 
-/** `input` through a new engine for `config`, all on this thread; returns the output. */
+// Compressors the sync forms keep between calls, by settings: a deflateReset is much cheaper
+// than setting up an engine (its tables are allocated, faulted in and zeroed). Only plain
+// compressors: a decompressor adopts the window size of the data it last read.
+const kMaxIdle = 4;
+const idle = new Map();
+
+function idleKey(config) {
+  const mode = config.mode;
+  if ((mode !== DEFLATE && mode !== GZIP && mode !== DEFLATERAW) ||
+      config.dictionary !== undefined) {
+    return undefined;
+  }
+  return `${mode}/${config.windowBits}/${config.level}/${config.memLevel}/${config.strategy}`;
+}
+
+function takeEngine(config, key) {
+  if (key !== undefined) {
+    const handle = idle.get(key);
+    if (handle !== undefined) {
+      idle.delete(key);
+      return handle;
+    }
+  }
+  return createHandle(config, false);
+}
+
+/** Back to the idle set once reset, or closed. */
+function releaseEngine(handle, key, ok) {
+  if (!ok || key === undefined || idle.has(key) || handle.reset() !== 0) {
+    handle.close();
+    return;
+  }
+  if (idle.size >= kMaxIdle) {
+    const [oldest, old] = idle.entries().next().value;
+    idle.delete(oldest);
+    old.close();
+  }
+  idle.set(key, handle);
+}
+
+/** `input` through an engine for `config`, all on this thread; returns the output. */
 function processBufferSync(config, input) {
-  const handle = createHandle(config, false);
+  const key = idleKey(config);
+  const handle = takeEngine(config, key);
   const job = new BufferJob(handle, input, config.finishFlush, config.maxOutputLength, true);
   const id = handle.id;
+  let ok = false;
   try {
     for (;;) {
       job.prepare();
@@ -379,8 +421,9 @@ function processBufferSync(config, input) {
       if (!Array.isArray(r)) throw zlibError(r);
       if (!job.advance(r[0], r[1])) break;
     }
+    ok = true;
   } finally {
-    handle.close();
+    releaseEngine(handle, key, ok);
   }
   return job.result();
 }
