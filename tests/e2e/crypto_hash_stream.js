@@ -86,3 +86,18 @@ console.log(crypto.Hash.length, crypto.Hmac.length, crypto.createHash('md5').con
   const m = crypto.createHmac('sha1', 'key').update('data');
   console.log('hmac twice', m.digest('hex'), JSON.stringify(m.digest('hex')), m.digest(), JSON.stringify(m.digest('base64')));
 }
+{
+  // A string, then bytes, then a copy: every order of inputs hashes the same bytes.
+  const bytes = Buffer.from('two ');
+  const a = crypto.createHash('sha1').update('one ').update(bytes);
+  bytes.fill(0); // changing a buffer after update() does not change what was hashed
+  const b = a.copy().update('three');
+  console.log('order', a.digest('hex'), b.digest('hex'));
+  console.log('check', crypto.createHash('sha1').update('one two ').digest('hex'),
+              crypto.createHash('sha1').update('one two three').digest('hex'));
+  const c = crypto.createHash('md5').update('ab', 'hex');
+  c.end('cd');
+  console.log('string then stream', c.read().toString('hex'), crypto.createHash('md5').update(Buffer.from('abcd', 'latin1').subarray(0, 0)).update(Buffer.concat([Buffer.from('ab', 'hex'), Buffer.from('cd')])).digest('hex'));
+  const x = crypto.createHash('shake128', { outputLength: 5 }).update('abc');
+  console.log('xof pending', x.digest('hex'), crypto.createHash('shake128', { outputLength: 0 }).update('abc').digest('hex') === '');
+}

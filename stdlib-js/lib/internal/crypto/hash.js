@@ -2,7 +2,8 @@
 // Hash and Hmac (node:crypto's createHash/createHmac objects, Transform streams built lazily)
 // and the one-shot crypto.hash(). The digest state lives in Rust (bindings/src/crypto_hash.rs)
 // under an id: digest() frees it; a FinalizationRegistry frees the state of objects dropped
-// before their digest (see track()).
+// before their digest (see track()). A Hash creates its state only when it needs one: the
+// common createHash(a).update(string).digest() is a single native call (see handleOf()).
 
 const {
   codes,
@@ -79,20 +80,51 @@ function resolveOutputLength(info, len) {
   return undefined;
 }
 
-function attach(self, id, info, options) {
+/**
+ * Set up a Hash or Hmac. `id` is its native state, or 0 for a Hash that creates it later from
+ * `algorithm` and `outputLength` (what the native side takes for that digest).
+ */
+function attach(self, id, info, options, algorithm, outputLength) {
   self[kHandle] = id;
   self[kInfo] = info;
-  self[kState] = { finalized: false, registered: false };
-  track(self);
+  self[kState] = { finalized: false, registered: false, algorithm, outputLength, pending: undefined };
+  if (id !== 0) track(self);
   LazyTransform.call(self, options);
+}
+
+/**
+ * The native state of `self`, created now if it has none yet. Until then a Hash may hold one
+ * string (or bytes made from one) in `pending`: nothing else can change those, so hashing them
+ * later gives what hashing them at update() would have.
+ */
+function handleOf(self) {
+  let id = self[kHandle];
+  if (id === 0) {
+    const state = self[kState];
+    id = native.hashNew(state.algorithm, state.outputLength);
+    if (state.pending !== undefined) {
+      native.hashUpdate(id, state.pending);
+      state.pending = undefined;
+    }
+    self[kHandle] = id;
+    track(self);
+  }
+  return id;
 }
 
 /** Mark `self` finalized and hand back its digest bytes (the native state is freed). */
 function finish(self) {
   const state = self[kState];
   state.finalized = true;
+  const id = self[kHandle];
+  if (id === 0) {
+    // Never needed a native state: one call hashes what update() kept.
+    const data = state.pending === undefined ? '' : state.pending;
+    state.pending = undefined;
+    return native.hashOnce(state.algorithm, data, state.outputLength);
+  }
   if (state.registered) registry.unregister(self);
-  return native.hashDigest(self[kHandle]);
+  return native.hashDigest(id);
 }
 
 // ===== Hash =====
@@ -103,9 +135,7 @@ function Hash(algorithm, options) {
   const len = outputLengthOption(options);
   const info = digestInfo(algorithm);
   if (info === undefined) throw new Error('Digest method not supported');
-  const id = native.hashNew(algorithm, resolveOutputLength(info, len));
-  if (id < 0) throw new Error('Digest method not supported');
-  attach(this, id, info, options);
+  attach(this, 0, info, options, algorithm, resolveOutputLength(info, len));
 }
 Object.setPrototypeOf(Hash.prototype, LazyTransform.prototype);
 Object.setPrototypeOf(Hash, LazyTransform);
@@ -114,14 +144,15 @@ Hash.prototype.copy = function copy(options) {
   if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
   const len = outputLengthOption(options);
   const info = this[kInfo];
-  const id = native.hashCopy(this[kHandle], resolveOutputLength(info, len));
+  const outputLength = resolveOutputLength(info, len);
+  const id = native.hashCopy(handleOf(this), outputLength);
   const copied = Object.create(Hash.prototype);
-  attach(copied, id, info, options);
+  attach(copied, id, info, options, this[kState].algorithm, outputLength);
   return copied;
 };
 
 Hash.prototype._transform = function _transform(chunk, encoding, callback) {
-  native.hashUpdate(this[kHandle], typeof chunk === 'string' ? stringBytes(chunk, encoding) : chunk);
+  native.hashUpdate(handleOf(this), typeof chunk === 'string' ? stringBytes(chunk, encoding) : chunk);
   callback();
 };
 
@@ -131,16 +162,22 @@ Hash.prototype._flush = function _flush(callback) {
 };
 
 Hash.prototype.update = function update(data, encoding) {
-  if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
+  const state = this[kState];
+  if (state.finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
   if (typeof data === 'string') {
     if (encoding) {
       validateEncoding(data, encoding);
       data = stringBytes(data, encoding);
     }
+    // The first string may wait for digest() (see handleOf()).
+    if (this[kHandle] === 0 && state.pending === undefined) {
+      state.pending = data;
+      return this;
+    }
   } else if (!ArrayBuffer.isView(data)) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
-  native.hashUpdate(this[kHandle], data);
+  native.hashUpdate(handleOf(this), data);
   return this;
 };
 
