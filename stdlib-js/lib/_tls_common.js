@@ -196,13 +196,13 @@ function createSecureContext(options) {
   const ctx = new SecureContext(secureProtocol, secureOptions, minVersion, maxVersion);
   const native = ctx.context;
 
-  if (ca !== undefined && ca !== null) {
+  if (ca) {
     for (const item of asList(ca)) {
       validateKeyOrCert('ca', item);
       native.addCACert(item);
     }
   }
-  if (cert !== undefined && cert !== null) {
+  if (cert) {
     for (const item of asList(cert)) {
       validateKeyOrCert('cert', item);
       checkCertPem(item);
@@ -210,15 +210,16 @@ function createSecureContext(options) {
     // A chain given as pieces is one chain, leaf first.
     native.setCert(Array.isArray(cert) ? cert.map(text).join('\n') : cert);
   }
-  if (passphrase !== undefined && passphrase !== null) validateString(passphrase, 'options.passphrase');
-  if (key !== undefined && key !== null) {
+  if (key) {
+    if (passphrase !== undefined && passphrase !== null) validateString(passphrase, 'options.passphrase');
     let first = null;
     for (const item of asList(key)) {
-      const pem = item !== null && typeof item === 'object' && !ArrayBuffer.isView(item) ? item.pem : item;
+      // In a list, a key may come as { pem, passphrase }.
+      const isObject = Array.isArray(key) && item !== null && typeof item === 'object' &&
+        !ArrayBuffer.isView(item);
+      const pem = isObject ? item.pem : item;
       validateKeyOrCert('key', pem);
-      if (item !== null && typeof item === 'object' && item.passphrase !== undefined) {
-        validateString(item.passphrase, 'options.key.passphrase');
-      }
+      if (isObject && item.passphrase !== undefined) validateString(item.passphrase, 'options.key.passphrase');
       checkKeyPem(pem);
       if (first === null) first = pem;
     }
@@ -258,9 +259,27 @@ function createSecureContext(options) {
   return ctx;
 }
 
-// Node exports this for its certificate objects; ours are made in their final shape already.
+// Node exports this: the certificate object as its native side gave it, made ready to show —
+// the issuer chain walked (a self-issued root points to itself) and an infoAccess string
+// ("method - URI:value" lines) turned into lists by method. Ours come ready already; other
+// inputs get the same treatment as in Node.
 function translatePeerCertificate(c) {
-  return c === undefined || c === null ? null : c;
+  if (!c) return null;
+  if (c.issuerCertificate !== null && c.issuerCertificate !== undefined && c.issuerCertificate !== c) {
+    c.issuerCertificate = translatePeerCertificate(c.issuerCertificate);
+  }
+  if (typeof c.infoAccess === 'string') {
+    const info = { __proto__: null };
+    for (const line of c.infoAccess.split('\n')) {
+      const colon = line.indexOf(':');
+      if (colon === -1) continue;
+      const key = line.slice(0, colon);
+      if (info[key] === undefined) info[key] = [];
+      info[key].push(line.slice(colon + 1));
+    }
+    c.infoAccess = info;
+  }
+  return c;
 }
 
 module.exports = {

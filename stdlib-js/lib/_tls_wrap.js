@@ -18,7 +18,7 @@ const { NetHandle, EV } = require('internal/net_handle');
 const { isIP } = require('internal/net');
 const common = require('_tls_common');
 const {
-  describe, describeChain, pemCertificates, rootDerList, selfIssued,
+  completeChain, describe, describeChain, pemCertificates, rootDerList, selfIssued,
 } = require('internal/tls/certificate');
 const { configError, handshakeError, verifyError, connReset } = require('internal/tls/errors');
 const {
@@ -44,6 +44,8 @@ const kALPN = Symbol('alpn-protocols');
 const kSNICallback = Symbol('snicallback');
 const kHandshakeTimeout = Symbol('handshake-timeout');
 const kEnded = Symbol('ended');
+const kServerConnection = Symbol('server-connection');
+const kNoCredentials = Symbol('no-credentials');
 const kNetProto = net.Socket.prototype;
 
 // node:tls itself, for what code may replace there (checkServerIdentity, DEFAULT_CIPHERS, ...);
@@ -77,11 +79,24 @@ function alpnList(protocols) {
 // Everything but the two TLS events is the connection's own handle's business; `_parent` is
 // null while a wrapped socket is still connecting.
 class TLSWrap {
-  constructor(parent) {
+  constructor(parent, owner) {
     this._parent = parent;
+    this._owner = owner;
     this.onevent = null;
     this.onconnection = null;
   }
+
+  // Node's handle answers these too (socket.ssl.verifyError() and friends).
+  verifyError() {
+    const info = this._owner[kSecureInfo];
+    return info && info.authorizationError ? verifyError(info.authorizationError) : null;
+  }
+
+  getPeerCertificate(detailed) { return this._owner.getPeerCertificate(detailed); }
+  getProtocol() { return this._owner.getProtocol(); }
+  getCipher() { return this._owner.getCipher(); }
+  getSession() { return undefined; }
+  isSessionReused() { return false; }
 
   get isPipe() { return this._parent !== null && this._parent.isPipe; }
   get token() { return this._parent === null ? null : this._parent.token; }
@@ -125,6 +140,12 @@ function takeOver(socket, wrap, parent) {
         return;
       case EV.DATA:
         if (socket.destroyed) return;
+        if (socket[kNoCredentials]) {
+          const first = new Uint8Array(value)[0];
+          const reason = first === 0x16 ? 'no shared cipher' : 'wrong version number';
+          onTlsFailure(socket, handshakeError({ message: reason }));
+          return;
+        }
         break;
       case EV.EOF:
         // close_notify (or the TCP end) ends the stream once; what follows on the wire (the
@@ -136,6 +157,13 @@ function takeOver(socket, wrap, parent) {
         if (!socket._secureEstablished) {
           if (socket[kConnectOptions]) onConnectEnd.call(socket);
           else socket.destroy();
+          return;
+        }
+        break;
+      case EV.ERROR:
+        // A connection a tls.Server has not handed over yet reports to 'tlsClientError'.
+        if (socket[kServerConnection] && !socket._controlReleased && !socket.destroyed) {
+          onTlsFailure(socket, require('internal/net').errnoException(value, 'read'));
           return;
         }
         break;
@@ -178,6 +206,8 @@ function TLSSocket(socket, opts) {
   this[kVerifyFirst] = false;
   this[kErrorEmitted] = false;
   this[kEnded] = false;
+  this[kServerConnection] = false;
+  this[kNoCredentials] = false;
   // Documented, so secure sockets can be told from plain ones.
   this.encrypted = true;
 
@@ -195,7 +225,7 @@ function TLSSocket(socket, opts) {
     // Node runs TLS over any Duplex through a JS stream wrap; binding.net only over sockets.
     throw new ERR_INVALID_ARG_TYPE('socket', 'net.Socket', socket);
   }
-  const wrap = new TLSWrap(null);
+  const wrap = new TLSWrap(null, this);
   net.Socket.call(this, {
     handle: wrap,
     allowHalfOpen: wrapped ? wrapped.allowHalfOpen : tlsOptions.allowHalfOpen,
@@ -210,16 +240,23 @@ function TLSSocket(socket, opts) {
     if (wrapped.server) this.server = wrapped.server;
   }
   if (tlsOptions.isServer) {
+    if (tlsOptions.SNICallback !== undefined && tlsOptions.SNICallback !== null) {
+      validateFunction(tlsOptions.SNICallback, 'options.SNICallback');
+    }
     this._SNICallback = tlsOptions.SNICallback || null;
     if (tlsOptions.handshakeTimeout > 0) this.setTimeout(tlsOptions.handshakeTimeout, this._handleTimeout);
   }
 
+  this.ssl = wrap;
+
   if (parent !== null && wrapped === null) {
     takeOver(this, wrap, parent);
+    // A client that makes its own connection starts TLS on it (tls.connect asks as well).
+    if (!tlsOptions.isServer) this.once('connect', this._start);
   } else if (parent !== null) {
     takeOver(this, wrap, parent);
     if (tlsOptions.isServer) beginTls(this);
-    if (!tlsOptions.pauseOnConnect) this.read(0);
+    startReading(this, parent);
   } else {
     // The wrapped socket is still connecting (or not yet asked to): its connection becomes
     // ours once it is made.
@@ -233,9 +270,20 @@ function TLSSocket(socket, opts) {
       this.connecting = false;
       this.emit('connect');
       if (tlsOptions.isServer) beginTls(this);
-      if (!this.isPaused()) this.read(0);
+      startReading(this, wrapped._handle);
     });
   }
+}
+
+// The handshake needs the peer's bytes even when the stream starts paused (pauseOnConnect):
+// then they are read while the stream itself stays paused.
+function startReading(socket, parent) {
+  if (!socket._tlsOptions.pauseOnConnect) {
+    socket.read(0);
+    return;
+  }
+  require('stream').Duplex.prototype.pause.call(socket);
+  if (!parent.reading) parent.readStart();
 }
 Object.setPrototypeOf(TLSSocket.prototype, net.Socket.prototype);
 Object.setPrototypeOf(TLSSocket, net.Socket);
@@ -248,8 +296,24 @@ function beginTls(socket) {
   const o = socket._tlsOptions;
   const context = o.secureContext || common.createSecureContext(o);
   const native = context.context.tlsOptions();
+  if (o.isServer && (!native.cert || !native.key)) {
+    // rustls cannot even start without a certificate; OpenSSL fails the first handshake
+    // record instead, so the peer's first bytes decide the error (see takeOver).
+    socket[kNoCredentials] = true;
+    return;
+  }
+  if (o.isServer && native.ca) {
+    const ctx = context.context;
+    if (ctx.chainFor !== native.cert) {
+      ctx.chainFor = native.cert;
+      ctx.chain = completeChain(native.cert, native.ca);
+    }
+    native.cert = ctx.chain;
+  }
   native.ALPNProtocols = o.ALPNProtocols;
-  native.rejectUnauthorized = o.rejectUnauthorized !== false;
+  // A client made with `new TLSSocket` is never refused by the handshake: its owner checks
+  // ssl.verifyError() (Node's contract); tls.connect's sockets fail there already.
+  native.rejectUnauthorized = o.rejectUnauthorized !== false && (o.isServer || socket[kVerifyFirst]);
   native.requestCert = Boolean(o.requestCert);
   let host = '';
   if (!o.isServer) {
@@ -361,7 +425,7 @@ function releaseWrites(socket) {
 function onTlsFailure(socket, err) {
   if (socket.destroyed) return;
   const server = socket._tlsOptions.server;
-  if (socket._tlsOptions.isServer && !socket._controlReleased && server) {
+  if (socket[kServerConnection] && !socket._controlReleased) {
     if (socket[kErrorEmitted]) return;
     socket[kErrorEmitted] = true;
     socket.destroy();
@@ -373,6 +437,12 @@ function onTlsFailure(socket, err) {
 
 TLSSocket.prototype._emitTLSError = function _emitTLSError(err) {
   onTlsFailure(this, err);
+};
+
+// The TLS state is gone with the connection: `ssl` (the handle, for code that looks at it)
+// reads null from then on.
+TLSSocket.prototype._destroySSL = function _destroySSL() {
+  this.ssl = null;
 };
 
 TLSSocket.prototype._tlsError = function _tlsError(err) {
@@ -408,9 +478,16 @@ TLSSocket.prototype._final = function _final(cb) {
 };
 
 TLSSocket.prototype._destroy = function _destroy(err, cb) {
+  // Writes still waiting for the handshake are cancelled, as a closed handle cancels its queue.
+  const held = this[kHeld] || [];
   this[kHeld] = null;
+  if (held.length > 0) {
+    const { errnoException } = require('internal/net');
+    for (const write of held) process.nextTick(write[3], errnoException(-125, 'write'));
+  }
   this[kHeldFinal] = null;
   kNetProto._destroy.call(this, err, cb);
+  this._destroySSL();
   const wrapped = this[kWrapped];
   if (wrapped !== null && !wrapped.destroyed) wrapped.destroy();
 };
@@ -570,6 +647,7 @@ function tlsConnectionListener(rawSocket) {
     SNICallback: this[kSNICallback],
     pauseOnConnect: this.pauseOnConnect,
   });
+  socket[kServerConnection] = true;
   socket.on('secure', onServerSocketSecure);
   socket.on('close', onServerSocketClose);
 }

@@ -146,15 +146,52 @@ function slice(der, node) {
 
 // ===== subjectaltname, in OpenSSL's words =====
 
+// OpenSSL's short names for the attributes of a distinguished name.
 const NAME_TYPES = {
-  '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.10': 'O',
-  '2.5.4.11': 'OU', '2.5.4.5': 'serialNumber', '2.5.4.9': 'street', '2.5.4.17': 'postalCode',
-  '1.2.840.113549.1.9.1': 'emailAddress', '0.9.2342.19200300.100.1.25': 'DC',
+  '2.5.4.3': 'CN', '2.5.4.4': 'SN', '2.5.4.5': 'serialNumber', '2.5.4.6': 'C', '2.5.4.7': 'L',
+  '2.5.4.8': 'ST', '2.5.4.9': 'street', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.12': 'title',
+  '2.5.4.13': 'description', '2.5.4.15': 'businessCategory', '2.5.4.17': 'postalCode',
+  '2.5.4.41': 'name', '2.5.4.42': 'GN', '2.5.4.43': 'initials', '2.5.4.44': 'generationQualifier',
+  '2.5.4.46': 'dnQualifier', '2.5.4.65': 'pseudonym', '2.5.4.97': 'organizationIdentifier',
+  '1.2.840.113549.1.9.1': 'emailAddress', '0.9.2342.19200300.100.1.1': 'UID',
+  '0.9.2342.19200300.100.1.25': 'DC', '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL',
+  '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST', '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
 };
 
+// A directory string as text: UTF-8, UCS-2 (BMPString), UCS-4 (UniversalString) or bytes.
 function text(der, node) {
   const bytes = slice(der, node);
-  return node.tag === 0x0c ? bytes.toString('utf8') : bytes.toString('latin1');
+  switch (node.tag) {
+    case 0x0c: return bytes.toString('utf8');
+    case 0x1e: {
+      let out = '';
+      for (let i = 0; i + 1 < bytes.length; i += 2) out += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
+      return out;
+    }
+    case 0x1c: {
+      let out = '';
+      for (let i = 0; i + 3 < bytes.length; i += 4) out += String.fromCodePoint(bytes.readUInt32BE(i));
+      return out;
+    }
+    default: return bytes.toString('latin1');
+  }
+}
+
+// subject/issuer as Node shows them: short name → value, a list when a name repeats.
+function nameObject(der, name) {
+  const out = { __proto__: null };
+  for (const rdn of children(der, name)) {
+    for (const atv of children(der, rdn)) {
+      const [type, value] = children(der, atv);
+      const id = oidString(der, type);
+      const key = NAME_TYPES[id] || id;
+      const v = text(der, value);
+      if (out[key] === undefined) out[key] = v;
+      else if (Array.isArray(out[key])) out[key].push(v);
+      else out[key] = [out[key], v];
+    }
+  }
+  return out;
 }
 
 // A name as "CN=x,O=y,C=z" (last RDN first, as RFC 2253 writes it).
@@ -253,8 +290,8 @@ function describe(der) {
     s = null;
   }
   const out = {
-    subject: nullProto(parsed.subject),
-    issuer: nullProto(parsed.issuer),
+    subject: s !== null ? nameObject(raw, s.subject) : nullProto(parsed.subject),
+    issuer: s !== null ? nameObject(raw, s.issuer) : nullProto(parsed.issuer),
   };
   const san = ext.subjectaltname !== undefined ? ext.subjectaltname : parsed.subjectaltname;
   if (san !== undefined) out.subjectaltname = san;
@@ -336,7 +373,27 @@ function describeChain(sent, anchors) {
   return leaf;
 }
 
+// A server's chain as OpenSSL sends it: the certificates given, then the intermediates from
+// its `ca` that issued them (never a root: a client has the roots it trusts).
+function completeChain(certPem, caPems) {
+  const chain = pemCertificates(certPem);
+  if (chain.length === 0) return certPem;
+  const pool = caPems.flatMap((pem) => pemCertificates(pem)).filter((der) => !selfIssued(der));
+  let added = '';
+  for (let last = chain[chain.length - 1]; !selfIssued(last);) {
+    const issuer = nameBytes(last, 'issuer');
+    const next = pool.find((der) => sameBytes(nameBytes(der, 'subject'), issuer) &&
+      !chain.some((c) => sameBytes(c, der)));
+    if (next === undefined) break;
+    chain.push(next);
+    added += `\n${derToPem(next)}\n`;
+    last = next;
+  }
+  return added === '' ? certPem : `${toText(certPem)}\n${added}`;
+}
+
 module.exports = {
+  completeChain,
   derToPem,
   describe,
   describeChain,

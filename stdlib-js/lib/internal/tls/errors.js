@@ -73,7 +73,8 @@ const LOCAL = [
   [/SupportedVersionsExtensionRequired|Tls12NotOffered|ProtocolVersion/, 'unsupported protocol'],
   [/NoApplicationProtocol|doesn't support any known protocol/, 'no application protocol'],
   [/^peer sent no certificates|NoCertificatesPresented/, 'peer did not return a certificate'],
-  [/corrupt message|InvalidContentType/, 'wrong version number'],
+  [/corrupt message|InvalidContentType|^wrong version number$/, 'wrong version number'],
+  [/^no shared cipher$/, 'no shared cipher'],
 ];
 
 // An Error for a failed handshake or record layer, from EV.TLS_ERROR's value.
