@@ -9,6 +9,7 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_TLS_INVALID_PROTOCOL_VERSION,
     ERR_TLS_PROTOCOL_VERSION_CONFLICT, ERR_TLS_INVALID_PROTOCOL_METHOD,
+    ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED,
   },
   validateInt32, validateObject, validateString,
 } = require('internal/errors');
@@ -72,6 +73,8 @@ function checkVersion(which, value) {
 
 // The settings a connection is made with (what Node's native SecureContext holds).
 class NativeSecureContext {
+  #brand = true;
+
   constructor() {
     this.ca = null;
     this.cert = null;
@@ -106,6 +109,12 @@ class NativeSecureContext {
   getMinProto() { return this.minVersion; }
   getMaxProto() { return this.maxVersion; }
   close() {}
+
+  // Node's native context exposes its pointer; read through anything else it throws.
+  get _external() {
+    if (!(#brand in this)) throw new TypeError('Illegal invocation');
+    return {};
+  }
 
   // What binding.net.startTls takes from a context.
   tlsOptions() {
@@ -186,13 +195,40 @@ function asList(value) {
   return Array.isArray(value) ? value : [value];
 }
 
+// NODE_EXTRA_CA_CERTS is read by binding.net with the system roots; a file it cannot read is
+// only reported, once, when the first context is made (as Node reports it).
+let extraCaChecked = false;
+function checkExtraCa() {
+  extraCaChecked = true;
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (!file) return;
+  try {
+    require('fs').accessSync(file, require('fs').constants.R_OK);
+  } catch (err) {
+    const reason = err.code === 'ENOENT' ? 'No such file or directory' : err.message;
+    process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: error:80000002:system library::${reason}`);
+  }
+}
+
 function createSecureContext(options) {
+  if (!extraCaChecked) checkExtraCa();
   if (options === undefined || options === null) options = {};
   else validateObject(options, 'options');
   const {
     ca, cert, key, passphrase, ciphers, ecdhCurve, sigalgs, sessionIdContext, ticketKeys,
     sessionTimeout, honorCipherOrder, secureOptions, secureProtocol, minVersion, maxVersion,
+    clientCertEngine, privateKeyEngine, privateKeyIdentifier,
   } = options;
+  // OpenSSL engines: checked as Node checks them, then refused (rustls has none).
+  for (const [name, value] of [['clientCertEngine', clientCertEngine],
+    ['privateKeyEngine', privateKeyEngine], ['privateKeyIdentifier', privateKeyIdentifier]]) {
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE(`options.${name}`, ['string', 'null', 'undefined'], value);
+    }
+  }
+  if (typeof clientCertEngine === 'string' || typeof privateKeyEngine === 'string') {
+    throw new ERR_CRYPTO_CUSTOM_ENGINE_NOT_SUPPORTED();
+  }
   const ctx = new SecureContext(secureProtocol, secureOptions, minVersion, maxVersion);
   const native = ctx.context;
 
@@ -224,6 +260,13 @@ function createSecureContext(options) {
       if (first === null) first = pem;
     }
     native.setKey(first, passphrase);
+  }
+  // One key for one certificate: they must belong together (pairs are matched by kind
+  // when there are several).
+  if (native.key && native.cert && !Array.isArray(key) && !Array.isArray(cert) &&
+      !require('internal/tls/certificate').keyMatchesCertificate(native.key, native.cert)) {
+    throw opensslError('error:05800074:x509 certificate routines::key values mismatch',
+      'x509 certificate routines', 'key values mismatch', 'ERR_OSSL_X509_KEY_VALUES_MISMATCH');
   }
   if (ciphers !== undefined && ciphers !== null) {
     validateString(ciphers, 'options.ciphers');

@@ -747,6 +747,28 @@ Server.prototype.setSecureContext = function setSecureContext(options) {
   });
 };
 
+let setOptionsWarned = false;
+
+// Deprecated (DEP0122): takes the options as properties, as Node's old API did.
+Server.prototype.setOptions = function setOptions(options) {
+  if (!setOptionsWarned) {
+    setOptionsWarned = true;
+    process.emitWarning('Server.prototype.setOptions() is deprecated', 'DeprecationWarning', 'DEP0122');
+  }
+  this.requestCert = options.requestCert === true;
+  this.rejectUnauthorized = options.rejectUnauthorized !== false;
+  for (const key of CONTEXT_KEYS) {
+    if (options[key] !== undefined) this[key] = options[key];
+  }
+  for (const key of ['sessionTimeout', 'ticketKeys', 'pskCallback', 'pskIdentityHint']) {
+    if (options[key] !== undefined) this[key] = options[key];
+  }
+  if (options.ALPNProtocols) {
+    tls().convertALPNProtocols(options.ALPNProtocols, this);
+    this[kALPN] = alpnList(options.ALPNProtocols);
+  }
+};
+
 Server.prototype.getTicketKeys = function getTicketKeys() {
   return this._sharedCreds.context.getTicketKeys();
 };

@@ -373,6 +373,75 @@ function describeChain(sent, anchors) {
   return leaf;
 }
 
+// ===== does a private key belong to a certificate? =====
+
+function integerBytes(der, node) {
+  let start = node.start;
+  while (start < node.end - 1 && der[start] === 0) start++;
+  return der.subarray(start, node.end);
+}
+
+// The public part of an unencrypted RSA or EC private key in PEM: { rsa: modulus } or
+// { ec: point }; null when this reader cannot tell (encrypted, other kinds, no public point).
+function privateKeyPublic(pem) {
+  const m = /-----BEGIN (RSA |EC |)PRIVATE KEY-----([\s\S]*?)-----END/.exec(toText(pem));
+  if (!m) return null;
+  const der = Buffer.from(m[2].replace(/\s+/g, ''), 'base64');
+  try {
+    let body = element(der, 0);
+    let kind = m[1].trim();
+    if (kind === '') {
+      // PKCS #8: version, algorithm, then the key itself in an octet string.
+      const [, alg, octets] = children(der, body);
+      const algId = oidString(der, children(der, alg)[0]);
+      kind = algId === '1.2.840.113549.1.1.1' ? 'RSA' : algId === '1.2.840.10045.2.1' ? 'EC' : '';
+      body = element(der, octets.start);
+    }
+    const fields = children(der, body);
+    if (kind === 'RSA') return { rsa: integerBytes(der, fields[1]) };
+    if (kind === 'EC') {
+      const pub = fields.find((f) => f.tag === 0xa1);
+      if (!pub) return null;
+      const bits = element(der, pub.start);
+      return { ec: der.subarray(bits.start + 1, bits.end) };
+    }
+  } catch {
+    // Not a key this reader knows.
+  }
+  return null;
+}
+
+function certificatePublic(der) {
+  const { spki } = structure(der);
+  const [alg, key] = children(der, spki);
+  const algId = oidString(der, children(der, alg)[0]);
+  const bits = der.subarray(key.start + 1, key.end);
+  if (algId === '1.2.840.113549.1.1.1') {
+    const [n] = children(bits, element(bits, 0));
+    return { rsa: integerBytes(bits, n) };
+  }
+  if (algId === '1.2.840.10045.2.1') return { ec: bits };
+  return null;
+}
+
+// false only when both are readable, of one kind, and differ (OpenSSL's "key values mismatch").
+function keyMatchesCertificate(keyPem, certPem) {
+  const key = privateKeyPublic(keyPem);
+  const ders = pemCertificates(certPem);
+  if (key === null || ders.length === 0) return true;
+  let cert;
+  try {
+    cert = certificatePublic(ders[0]);
+  } catch {
+    return true;
+  }
+  if (cert === null) return true;
+  if (key.rsa && cert.rsa) return sameBytes(key.rsa, cert.rsa);
+  if (key.ec && cert.ec) return sameBytes(key.ec, cert.ec);
+  // Of another kind, OpenSSL keeps the key beside the certificate rather than against it.
+  return true;
+}
+
 // A server's chain as OpenSSL sends it: the certificates given, then the intermediates from
 // its `ca` that issued them (never a root: a client has the roots it trusts).
 function completeChain(certPem, caPems) {
@@ -394,6 +463,7 @@ function completeChain(certPem, caPems) {
 
 module.exports = {
   completeChain,
+  keyMatchesCertificate,
   derToPem,
   describe,
   describeChain,
