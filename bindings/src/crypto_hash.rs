@@ -526,7 +526,9 @@ fn scrypt(password: &[u8], salt: &[u8], n: u64, r: u32, p: u32, keylen: usize) -
         return None;
     }
     let log_n = n.trailing_zeros() as u8;
-    let params = scrypt::Params::new(log_n, r, p, keylen.max(10)).ok()?;
+    // Params only checks the length it is given (10..=64); scrypt() itself takes any output
+    // length, as Node does.
+    let params = scrypt::Params::new(log_n, r, p, keylen.clamp(10, 64)).ok()?;
     let mut out = vec![0u8; keylen];
     scrypt::scrypt(password, salt, &params, &mut out).ok()?;
     Some(out)

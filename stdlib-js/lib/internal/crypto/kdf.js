@@ -236,8 +236,8 @@ function scryptResult(bytes, keylen) {
 }
 
 function scryptUnsupported() {
-  // The native scrypt refuses keys longer than 64 bytes (a limit of its parameter type).
-  return new Error('scrypt keys longer than 64 bytes are not supported yet');
+  // The parameters were checked above; the native scrypt refuses nothing else it is given.
+  return new Error('scrypt failed');
 }
 
 function scrypt(password, salt, keylen, options, callback = scryptDefaults) {
