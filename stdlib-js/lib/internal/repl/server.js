@@ -12,18 +12,17 @@
 // Ctrl+D exits, and editor mode (internal/repl/commands) collects lines until Ctrl+D.
 
 const { Interface } = require('readline');
-const path = require('path');
-const vm = require('vm');
 const { inspect } = require('internal/util/inspect');
-const { codes, kIsNodeError, validateFunction } = require('internal/errors');
-const { isNativeError } = require('util').types;
+const { codes, validateFunction } = require('internal/errors');
 const {
-  REPL_MODE_SLOPPY, REPL_MODE_STRICT, Recoverable, createDefaultEval, withIteration,
+  REPL_MODE_SLOPPY, Recoverable, createDefaultEval, withIteration,
 } = require('internal/repl/eval');
-const { complete, completeOnEditorMode, globalBuiltins } = require('internal/repl/completion');
+const { complete, completeOnEditorMode } = require('internal/repl/completion');
 const { defineDefaultCommands, turnOffEditorMode } = require('internal/repl/commands');
 const { reverseSearch } = require('internal/repl/search');
-const { lexicalNames, toDynamicImport } = require('internal/repl/source');
+const { lexicalNames } = require('internal/repl/source');
+const { createContext } = require('internal/repl/context');
+const { describeError, uncaughtText } = require('internal/repl/report');
 
 const kStandaloneREPL = Symbol('kStandaloneREPL');
 const kBuffered = Symbol('bufferedCommand');
@@ -42,129 +41,6 @@ const nextResourceName = () => `REPL${++resourceNumber}`;
 // in the standalone REPL).
 const writer = (obj) => inspect(obj, writer.options);
 writer.options = { ...inspect.defaultOptions, showProxy: true };
-
-// The lookup paths of the REPL's `require`: as for a module named `repl` in the directory the
-// REPL was loaded from.
-let Module;
-let replModulePaths;
-function moduleClass() {
-  if (Module === undefined) {
-    Module = require('module');
-    replModulePaths = Module._nodeModulePaths(path.resolve('repl'));
-  }
-  return Module;
-}
-
-function makeRequire(mod) {
-  const M = moduleClass();
-  const require = function require(id) {
-    return mod.require(id);
-  };
-  const resolve = function resolve(request, options) {
-    if (typeof request !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
-    return M._resolveFilename(request, mod, false, options);
-  };
-  resolve.paths = function paths(request) {
-    if (typeof request !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('request', 'string', request);
-    return M._resolveLookupPaths(request, mod);
-  };
-  require.resolve = resolve;
-  require.main = process.mainModule;
-  require.extensions = M._extensions;
-  require.cache = M._cache;
-  return require;
-}
-
-/** Built-in modules as lazy, non-enumerable properties of `object` (`fs`, `http`, …). */
-function addBuiltinLibsToObject(object) {
-  const M = moduleClass();
-  const loader = new M('<REPL>');
-  for (const name of M.builtinModules) {
-    if (name.startsWith('_') || name.includes('/') ||
-        Object.prototype.hasOwnProperty.call(object, name)) {
-      continue;
-    }
-    const setReal = (value) => {
-      delete object[name];
-      object[name] = value;
-    };
-    Object.defineProperty(object, name, {
-      __proto__: null,
-      get() {
-        const lib = loader.require(name);
-        try {
-          Object.defineProperty(object, name, {
-            __proto__: null, get: () => lib, set: setReal, configurable: true, enumerable: false,
-          });
-        } catch {
-          // no longer configurable: leave it
-        }
-        return lib;
-      },
-      set: setReal,
-      configurable: true,
-      enumerable: false,
-    });
-  }
-}
-
-// ===== how an error is shown =====
-
-function isError(e) {
-  return isNativeError(e) || e instanceof Error;
-}
-
-/** Eddy's default stack format: the header, then one "    at" line per frame. */
-function formatStack(error, frames) {
-  let header;
-  try {
-    if (error !== null && typeof error === 'object' && error[kIsNodeError] === true) {
-      const message = `${error.message}`;
-      header = `${error.name} [${error.code}]${message === '' ? '' : `: ${message}`}`;
-    } else {
-      header = Error.prototype.toString.call(error);
-    }
-  } catch {
-    header = '<error>';
-  }
-  return header + frames.map((frame) => `\n    at ${frame}`).join('');
-}
-
-/**
- * Formats `error.stack` (unless it was read before) without the frames of the REPL itself: the
- * last anonymous frame of user code (an entry's top level) and everything below it go; with
- * none, the bottom frame goes (as in Node).
- */
-function formatWithoutReplFrames(error) {
-  const userHook = Error.prepareStackTrace;
-  Error.prepareStackTrace = function prepareReplStackTrace(err, frames) {
-    let cut = -1;
-    for (let i = frames.length - 1; i >= 0; i--) {
-      let topLevel = false;
-      try {
-        // An anonymous frame of code the REPL ran (the runtime's own files are node:…).
-        topLevel = frames[i].getFunctionName() === null &&
-          !`${frames[i].getFileName()}`.startsWith('node:');
-      } catch {
-        topLevel = false;
-      }
-      if (topLevel) {
-        cut = i;
-        break;
-      }
-    }
-    frames = frames.slice(0, cut);
-    if (typeof userHook === 'function') return userHook(err, frames);
-    return formatStack(err, frames);
-  };
-  try {
-    void error.stack;
-  } catch {
-    // a throwing stack getter: shown as it is
-  } finally {
-    Error.prepareStackTrace = userHook;
-  }
-}
 
 /** A line of input: a dot-command, or (part of) an entry to evaluate. */
 function onLine(cmd) {
@@ -403,44 +279,7 @@ class REPLServer extends Interface {
   }
 
   _reportErrorNow(e) {
-    let text = '';
-    if (typeof e === 'object' && e !== null) {
-      if (e.domainThrown) {
-        delete e.domain;
-        delete e.domainThrown;
-      }
-      if (isError(e)) formatWithoutReplFrames(e);
-      if (isError(e)) {
-        let stack;
-        try {
-          stack = e.stack;
-        } catch {
-          stack = undefined;
-        }
-        if (typeof stack === 'string' && stack) {
-          if (e.name === 'SyntaxError') {
-            stack = stack.replace(/^REPL\d+:\d+\r?\n/, '').replace(/^\s+at\s.*\n?/gm, '');
-            if (`${e.message}`.includes('Cannot use import statement outside a module')) {
-              e.message = 'Cannot use import statement inside the Node.js REPL, alternatively ' +
-                `use dynamic import: ${toDynamicImport(this.lines.join('\n'))}`;
-              stack = stack.replace(/SyntaxError:.*\n?/, `SyntaxError: ${e.message}\n`);
-            }
-          } else if (this.replMode === REPL_MODE_STRICT) {
-            stack = stack.replace(/(\s+at\s+REPL\d+:)(\d+)/, (_, pre, line) => pre + (line - 1));
-          }
-          try {
-            Object.defineProperty(e, 'stack', {
-              __proto__: null, value: stack, writable: true, configurable: true,
-            });
-          } catch {
-            // keep it
-          }
-        }
-        text = this.writer(e);
-        // A one-line error in brackets prints without them.
-        if (text[0] === '[' && text[text.length - 1] === ']') text = text.slice(1, -1);
-      }
-    }
+    const text = describeError(this, e);
     if (!this.underscoreErrAssigned) this.lastError = e;
 
     if (this[kStandaloneREPL] && process.listenerCount('uncaughtException') !== 0) {
@@ -452,22 +291,7 @@ class REPLServer extends Interface {
       });
       return;
     }
-    if (text === '') text = this.writer(e);
-    // "Uncaught" goes before the first line that names an error.
-    const lines = text.split(/(?<=\n)/);
-    let matched = false;
-    let out = '';
-    for (const line of lines) {
-      if (!matched && /^\[?([A-Z][a-z0-9_]*)*Error/.test(line)) {
-        out += writer.options.breakLength >= line.length ? `Uncaught ${line}` : `Uncaught:\n${line}`;
-        matched = true;
-      } else {
-        out += line;
-      }
-    }
-    if (!matched) out = `Uncaught${lines.length === 1 ? ' ' : ':\n'}${out}`;
-    if (!out.endsWith('\n')) out += '\n';
-    this.output.write(out);
+    this.output.write(uncaughtText(text === '' ? this.writer(e) : text, writer.options.breakLength));
     this.clearBufferedCommand();
     this.lines.level = [];
     this.displayPrompt();
@@ -578,36 +402,7 @@ class REPLServer extends Interface {
   }
 
   createContext() {
-    let context;
-    if (this.useGlobal) {
-      context = globalThis;
-    } else {
-      context = vm.createContext();
-      // What this realm adds to a fresh global (timers, process, Buffer, …), then `global`.
-      const builtins = new Set(vm.runInNewContext('Object.getOwnPropertyNames(globalThis)'));
-      for (const name of Object.getOwnPropertyNames(globalThis)) {
-        if (builtins.has(name) || name === 'global') continue;
-        Object.defineProperty(context, name, {
-          __proto__: null, ...Object.getOwnPropertyDescriptor(globalThis, name),
-        });
-      }
-      Object.defineProperty(context, 'global', {
-        __proto__: null, value: context, writable: true, enumerable: false, configurable: true,
-      });
-      const { Console } = require('console');
-      context.console = new Console(this.output);
-    }
-    const M = moduleClass();
-    const replModule = new M('<repl>');
-    replModule.paths = [...replModulePaths, ...M.globalPaths];
-    Object.defineProperty(context, 'module', {
-      __proto__: null, configurable: true, writable: true, value: replModule,
-    });
-    Object.defineProperty(context, 'require', {
-      __proto__: null, configurable: true, writable: true, value: makeRequire(replModule),
-    });
-    addBuiltinLibsToObject(context);
-    return context;
+    return createContext(this);
   }
 
   resetContext() {
@@ -744,5 +539,4 @@ module.exports = {
   REPLServer,
   kStandaloneREPL,
   writer,
-  globalBuiltins,
 };
