@@ -60,10 +60,11 @@ function isRecoverable(code, err) {
 
 /**
  * Where the syntax error `message` of `code` lies: { start, end } (offsets in `code`), or null.
- * It is the token that ends the shortest prefix which, once what it leaves open is closed,
- * fails with the same message.
+ * It is the token that ends the shortest prefix which fails with the same message, not for
+ * lack of more input. With `asV8`, where V8 points elsewhere (a missing `)` marks the last
+ * argument), that place.
  */
-function errorRange(code, message) {
+function errorRange(code, message, asV8 = true) {
   // A prefix fails the same way when it holds the offending token: its error is not one of
   // running out of input.
   // (A line break after it ends the prefix's last token the way more text would.)
@@ -85,7 +86,7 @@ function errorRange(code, message) {
   if (index === -1) index = tokens.findIndex((t) => t.start >= hi - 1);
   if (index === -1) return null;
   // V8 marks the last argument when a call's `)` is missing.
-  if (message === 'missing ) after argument list' && index > 0) index--;
+  if (asV8 && message === 'missing ) after argument list' && index > 0) index--;
   return { start: tokens[index].start, end: tokens[index].end };
 }
 
@@ -117,7 +118,9 @@ function decorateSyntaxError(err, code, filename, lineOffset = 0) {
   const line = code.slice(lineStart, lineEnd);
   const lineNumber = code.slice(0, lineStart).split('\n').length - lineOffset;
   const column = range.start - lineStart;
-  const width = Math.max(1, Math.min(range.end, lineEnd) - range.start);
+  // V8 marks an unterminated regular expression by its first character.
+  const width = err.message === 'Invalid regular expression: missing /' ? 1 :
+    Math.max(1, Math.min(range.end, lineEnd) - range.start);
   let stack;
   try {
     stack = err.stack;
@@ -187,16 +190,56 @@ function prepare(server, code, filename) {
     if (syntaxError === null) {
       return { script: new vm.Script(source, { filename }), awaiting, code };
     }
-    if (/\bawait\b/.test(code) && syntaxError.message.includes('await')) {
-      // `await` where the rewrite could not help: report the entry's own error inside an
-      // async function, as V8 reads it there.
-      const inAsync = compileError(`(async () => {\n${code}\n})`);
-      if (inAsync !== null && !isRecoverable(code)) syntaxError = inAsync;
+    if (code.includes('await')) {
+      const awaitError = awaitSyntaxError(code, syntaxError);
+      if (awaitError !== null) return { err: awaitError };
     }
     if (isRecoverable(code, syntaxError)) return { err: new Recoverable(syntaxError) };
     decorateSyntaxError(syntaxError, code, filename);
     return { err: syntaxError };
   }
+}
+
+/**
+ * The error of an entry with `await` the rewrite could not run, as Node reports it: judged
+ * with every `await` blanked out (an entry incomplete without them is Recoverable), and shown
+ * as "SyntaxError: " followed by the line, a caret and the message when the fault lies at or
+ * after the first `await`. Null when the entry's own error should be reported instead.
+ */
+function awaitSyntaxError(code, syntaxError) {
+  const plain = code.replace(/\bawait\b/g, '     ');
+  const plainError = compileError(plain);
+  if (plainError !== null && isRecoverable(plain, plainError)) return new Recoverable(syntaxError);
+  let range;
+  let message;
+  if (plainError !== null) {
+    range = errorRange(plain, plainError.message, false);
+    message = plainError.message;
+    // The parser Node uses here names the offending character.
+    if (range !== null &&
+        /^(?:Unexpected (?:number|string|identifier|template|token)|missing \) after)/.test(message)) {
+      message = `Unexpected token '${plain[range.start]}'`;
+    }
+  } else {
+    // Only `await` itself is wrong (in a function that is not async): there it is a name, so
+    // what follows it is the unexpected token.
+    const { tokens } = tokenize(code);
+    const index = tokens.findIndex((t) => t.type === 'name' && t.value === 'await');
+    const next = tokens[index + 1];
+    if (index !== -1 && next !== undefined && !next.nl && next.type !== 'punct') {
+      range = { start: next.start, end: next.end };
+      message = `Unexpected token '${code[next.start]}'`;
+    } else {
+      range = index === -1 ? null : { start: tokens[index].start, end: tokens[index].end };
+      message = syntaxError.message;
+    }
+  }
+  if (range === null || range.start < code.indexOf('await')) return null;
+  const lineStart = code.lastIndexOf('\n', range.start - 1) + 1;
+  let lineEnd = code.indexOf('\n', lineStart);
+  if (lineEnd === -1) lineEnd = code.length;
+  const caret = `${' '.repeat(range.start - lineStart)}^`;
+  return new SyntaxError(`\n${code.slice(lineStart, lineEnd)}\n${caret}\n\n${message}`);
 }
 
 /**

@@ -153,6 +153,8 @@ function tokenize(src) {
       const m = /^(?:0[xX][0-9a-fA-F_]+n?|0[oO][0-7_]+n?|0[bB][01_]+n?|(?:[0-9][0-9_]*\.?[0-9_]*|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9_]+)?n?)/
         .exec(src.slice(pos));
       pos += m[0].length;
+      // Letters run on (`2e`, `0x`, `1px`): one token, the invalid one V8 reports.
+      while (pos < src.length && /[\w$]/.test(src[pos])) pos++;
       push('num', start);
     } else if (isIdStart(c) || (c === '#' && isIdStart(src[pos + 1] ?? ''))) {
       pos++;
