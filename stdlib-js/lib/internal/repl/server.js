@@ -47,6 +47,7 @@ function onLine(cmd) {
   cmd = cmd || '';
   const entry = withIteration(() => this._entryOf(cmd));
   if (entry === null) return;
+  claimRejections(this);
   this.eval(entry, this.context, nextResourceName(), (e, ...result) => {
     if (!e && this[kDefaultEval]) {
       withIteration(() => {
@@ -513,26 +514,45 @@ function defineDeprecatedStreamAccessors(repl) {
   }
 }
 
-// Rejections nobody handles are reported by the REPL that ran last, as Node's domain does for
-// promises made inside it; a program's own 'unhandledRejection' listeners come first.
-let rejectionsWatched = false;
+// Rejections nobody handles belong to the REPL whose entry made them, as Node's domain makes
+// promises created inside it belong to the REPL. Without promise hooks that is approximated:
+// the standalone REPL takes every one (it is the whole program), a REPL inside a program only
+// those that surface in the turn of the loop an entry ran in; a program's own
+// 'unhandledRejection' listeners come first.
+let standaloneRejections = false;
+let entryTurn = false;
+
+function onUnhandledRejection(reason) {
+  const others = process.listeners('unhandledRejection')
+    .filter((fn) => fn !== onUnhandledRejection).length;
+  if (others > 0) return;
+  const target = currentRepl;
+  if (target === null || target.closed) {
+    // No REPL to show it: as if nobody listened, an uncaught exception.
+    process.nextTick(() => { throw reason; });
+    return;
+  }
+  target._domain.emit('error', reason);
+}
+
 function watchRejections(repl) {
   currentRepl ??= repl;
-  if (rejectionsWatched) return;
-  rejectionsWatched = true;
-  process.on('unhandledRejection', function replUnhandledRejection(reason) {
-    const target = currentRepl;
-    const others = process.listeners('unhandledRejection')
-      .filter((fn) => fn !== replUnhandledRejection).length;
-    if (target === null || target.closed || others > 0) {
-      if (others === 0) {
-        // No REPL to show it: the default, an uncaught exception.
-        process.nextTick(() => { throw reason; });
-      }
-      return;
-    }
-    target._domain.emit('error', reason);
-  });
+  if (repl[kStandaloneREPL] && !standaloneRejections) {
+    standaloneRejections = true;
+    if (!entryTurn) process.on('unhandledRejection', onUnhandledRejection);
+  }
+}
+
+/** Before an entry of `repl` runs: its turn's rejections are the REPL's. */
+function claimRejections(repl) {
+  currentRepl = repl;
+  if (standaloneRejections || entryTurn) return;
+  entryTurn = true;
+  process.on('unhandledRejection', onUnhandledRejection);
+  setImmediate(() => {
+    entryTurn = false;
+    if (!standaloneRejections) process.removeListener('unhandledRejection', onUnhandledRejection);
+  }).unref();
 }
 
 module.exports = {
