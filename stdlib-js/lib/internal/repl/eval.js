@@ -9,7 +9,8 @@
 // source line and carets (V8 does not hand the error's position to JS, so it is found again
 // here: the shortest prefix that fails the same way). Entries that start with `{` are tried as
 // an object literal first, entries that await at the top level are rewritten
-// (internal/repl/await), and the rest run as scripts with vm in the REPL's context.
+// (internal/repl/await) — one the rewrite cannot run is judged with its awaits blanked out —
+// and the rest run as scripts with vm in the REPL's context.
 
 const vm = require('vm');
 const { closersOf, tokenize } = require('internal/repl/tokens');
@@ -102,7 +103,7 @@ function topLevelReturn(code) {
  * Gives a syntax error of `code` Node's decorated stack: "FILE:LINE", the source line and
  * carets under the offending token, a blank line, then the error's own stack.
  */
-function decorateSyntaxError(err, code, filename, lineOffset = 0) {
+function decorateSyntaxError(err, code, filename) {
   if (err === null || typeof err !== 'object') return;
   let range;
   try {
@@ -116,7 +117,7 @@ function decorateSyntaxError(err, code, filename, lineOffset = 0) {
   let lineEnd = code.indexOf('\n', lineStart);
   if (lineEnd === -1) lineEnd = code.length;
   const line = code.slice(lineStart, lineEnd);
-  const lineNumber = code.slice(0, lineStart).split('\n').length - lineOffset;
+  const lineNumber = code.slice(0, lineStart).split('\n').length;
   const column = range.start - lineStart;
   // V8 marks an unterminated regular expression by its first character.
   const width = err.message === 'Invalid regular expression: missing /' ? 1 :
