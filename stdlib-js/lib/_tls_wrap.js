@@ -346,8 +346,14 @@ function peerCertificates(handle) {
 
 // binding.net tells a self-signed leaf from an unknown issuer; OpenSSL also names the case of
 // a chain that ends in an untrusted self-signed root, or in no root at all.
+// (It may also take a leaf refused for another reason for a self-signed one: the names say.)
 function refineVerifyCode(code, certs) {
-  if (code !== 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || certs.length < 2) return code;
+  if (certs.length === 0) return code;
+  const chainCodes = ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN'];
+  if (!chainCodes.includes(code)) return code;
+  if (certs.length === 1) {
+    return selfIssued(certs[0]) ? 'DEPTH_ZERO_SELF_SIGNED_CERT' : 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
+  }
   return selfIssued(certs[certs.length - 1]) ? 'SELF_SIGNED_CERT_IN_CHAIN' : 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY';
 }
 

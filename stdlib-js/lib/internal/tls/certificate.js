@@ -385,7 +385,7 @@ function integerBytes(der, node) {
 // { ec: point }; null when this reader cannot tell (encrypted, other kinds, no public point).
 function privateKeyPublic(pem) {
   const m = /-----BEGIN (RSA |EC |)PRIVATE KEY-----([\s\S]*?)-----END/.exec(toText(pem));
-  if (!m) return null;
+  if (!m || m[2].includes('ENCRYPTED')) return null;
   const der = Buffer.from(m[2].replace(/\s+/g, ''), 'base64');
   try {
     let body = element(der, 0);
