@@ -302,6 +302,11 @@ function beginTls(socket) {
     socket[kNoCredentials] = true;
     return;
   }
+  // rustls speaks TLS 1.2 and 1.3 only: a range below them leaves nothing to offer.
+  if (native.maxVersion === 'TLSv1' || native.maxVersion === 'TLSv1.1') {
+    process.nextTick(() => onTlsFailure(socket, handshakeError({ message: 'no protocols available' })));
+    return;
+  }
   if (o.isServer && native.ca) {
     const ctx = context.context;
     if (ctx.chainFor !== native.cert) {
@@ -732,8 +737,6 @@ Server.prototype.setSecureContext = function setSecureContext(options) {
     if (options[key] !== undefined) this[key] = options[key];
     else if (key !== 'minVersion' && key !== 'maxVersion') this[key] = undefined;
   }
-  const sessionIdContext = options.sessionIdContext ||
-    require('crypto').createHash('sha1').update(process.argv.join(' ')).digest('hex').slice(0, 32);
   this._sharedCreds = tls().createSecureContext({
     key: this.key,
     cert: this.cert,
@@ -747,7 +750,7 @@ Server.prototype.setSecureContext = function setSecureContext(options) {
     honorCipherOrder: this.honorCipherOrder,
     minVersion: this.minVersion,
     maxVersion: this.maxVersion,
-    sessionIdContext,
+    sessionIdContext: this.sessionIdContext,
     ticketKeys: this.ticketKeys,
     sessionTimeout: this.sessionTimeout,
   });
