@@ -1,5 +1,6 @@
 'use strict';
-// _tls_wrap: TLSSocket (a net.Socket whose bytes are encrypted), tls.Server and tls.connect.
+// _tls_wrap: TLSSocket (a net.Socket whose bytes are encrypted) and tls.connect; tls.Server is
+// in internal/tls/server.
 //
 // Boundary: a TLSSocket's `_handle` is a TLSWrap over the connection's internal/net_handle
 // NetHandle (`_parent`, as Node's TLSWrap sits on a TCP handle). binding.net.startTls(token,
@@ -18,61 +19,35 @@ const { NetHandle, EV } = require('internal/net_handle');
 const { isIP } = require('internal/net');
 const common = require('_tls_common');
 const {
+  alpnList, kSecureInfo, kServerConnection, kErrorEmitted, kDefaultSNICallback,
+} = require('internal/tls/common');
+const {
   completeChain, describe, describeChain, pemCertificates, rootDerList, selfIssued,
 } = require('internal/tls/certificate');
 const { configError, handshakeError, verifyError, connReset } = require('internal/tls/errors');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_MULTIPLE_CALLBACK, ERR_TLS_HANDSHAKE_TIMEOUT,
-    ERR_TLS_INVALID_CONTEXT, ERR_TLS_INVALID_STATE, ERR_TLS_REQUIRED_SERVER_NAME,
-    ERR_TLS_SNI_FROM_SERVER, ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS,
+    ERR_TLS_INVALID_CONTEXT, ERR_TLS_INVALID_STATE, ERR_TLS_SNI_FROM_SERVER,
   },
-  validateBoolean, validateFunction, validateInt32, validateNumber, validateObject, validateString,
+  validateFunction, validateInt32, validateNumber, validateObject, validateString,
 } = require('internal/errors');
 
 const kConnectOptions = Symbol('connect-options');
 const kWrapped = Symbol('wrapped-socket');
 const kHeld = Symbol('held-writes');
 const kHeldFinal = Symbol('held-final');
-const kSecureInfo = Symbol('secure-info');
 const kPeerCerts = Symbol('peer-certificates');
 const kStarted = Symbol('tls-started');
 const kServername = Symbol('servername');
-const kErrorEmitted = Symbol('error-emitted');
 const kVerifyFirst = Symbol('verify-first');
-const kALPN = Symbol('alpn-protocols');
-const kSNICallback = Symbol('snicallback');
-const kHandshakeTimeout = Symbol('handshake-timeout');
 const kEnded = Symbol('ended');
-const kServerConnection = Symbol('server-connection');
 const kNoCredentials = Symbol('no-credentials');
 const kNetProto = net.Socket.prototype;
 
 // node:tls itself, for what code may replace there (checkServerIdentity, DEFAULT_CIPHERS, ...);
 // it loads this file, so it is asked for when used.
 const tls = () => require('tls');
-
-// ===== ALPN =====
-
-// ALPNProtocols as binding.net takes it: a list of names. Node also accepts the wire format
-// (length-prefixed names in one buffer).
-function alpnList(protocols) {
-  if (protocols === undefined || protocols === null) return undefined;
-  if (Array.isArray(protocols)) {
-    return protocols.map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('latin1')));
-  }
-  if (ArrayBuffer.isView(protocols)) {
-    const bytes = Buffer.from(protocols.buffer, protocols.byteOffset, protocols.byteLength);
-    const out = [];
-    for (let i = 0; i < bytes.length;) {
-      const len = bytes[i];
-      out.push(bytes.toString('latin1', i + 1, i + 1 + len));
-      i += 1 + len;
-    }
-    return out;
-  }
-  throw new ERR_INVALID_ARG_TYPE('options.ALPNProtocols', ['Array', 'Buffer', 'TypedArray', 'DataView'], protocols);
-}
 
 // ===== TLSWrap: a TLSSocket's handle =====
 
@@ -396,7 +371,7 @@ function askSNICallback(socket, done) {
   const callback = socket._SNICallback;
   const name = socket.servername;
   const server = socket._tlsOptions.server;
-  const isDefault = server && callback === server[kSNICallback] && callback === SNICallback &&
+  const isDefault = server && callback && callback[kDefaultSNICallback] === true &&
     server._contexts.length === 0;
   if (typeof callback !== 'function' || !name || isDefault) {
     done();
@@ -631,177 +606,6 @@ TLSSocket.prototype.setKeyCert = function setKeyCert(context) {
   this._tlsOptions.secureContext = context;
 };
 
-// ===== tls.Server =====
-
-// The default SNICallback: the contexts added with addContext, last match first.
-function SNICallback(servername, callback) {
-  let context;
-  for (let i = this._contexts.length - 1; i >= 0; i--) {
-    const [re, ctx] = this._contexts[i];
-    if (re.test(servername)) {
-      context = ctx;
-      break;
-    }
-  }
-  callback(null, context);
-}
-
-function tlsConnectionListener(rawSocket) {
-  const socket = new TLSSocket(rawSocket, {
-    secureContext: this._sharedCreds,
-    isServer: true,
-    server: this,
-    requestCert: this.requestCert,
-    rejectUnauthorized: this.rejectUnauthorized,
-    handshakeTimeout: this[kHandshakeTimeout],
-    ALPNProtocols: this[kALPN],
-    SNICallback: this[kSNICallback],
-    pauseOnConnect: this.pauseOnConnect,
-  });
-  socket[kServerConnection] = true;
-  socket.on('secure', onServerSocketSecure);
-  socket.on('close', onServerSocketClose);
-}
-
-function onServerSocketSecure() {
-  const o = this._tlsOptions;
-  const info = this[kSecureInfo];
-  if (o.requestCert) {
-    if (info.authorized) {
-      this.authorized = true;
-    } else {
-      this.authorizationError = info.authorizationError || 'UNABLE_TO_GET_ISSUER_CERT';
-      if (o.rejectUnauthorized) {
-        this.destroy();
-        return;
-      }
-    }
-  }
-  if (!this.destroyed && this._releaseControl()) o.server.emit('secureConnection', this);
-}
-
-// Gone before the handshake finished, with no TLS error said: the client hung up.
-function onServerSocketClose(hadError) {
-  if (hadError || this._controlReleased || this[kErrorEmitted]) return;
-  this[kErrorEmitted] = true;
-  this._tlsOptions.server.emit('tlsClientError', connReset('socket hang up'), this);
-}
-
-function Server(options, listener) {
-  if (!(this instanceof Server)) return new Server(options, listener);
-  if (typeof options === 'function') {
-    listener = options;
-    options = {};
-  } else if (options === undefined || options === null) {
-    options = {};
-  } else {
-    validateObject(options, 'options');
-  }
-  this._contexts = [];
-  this.requestCert = options.requestCert === true;
-  this.rejectUnauthorized = options.rejectUnauthorized !== false;
-  if (options.ALPNCallback !== undefined) {
-    validateFunction(options.ALPNCallback, 'options.ALPNCallback');
-    if (options.ALPNProtocols) throw new ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS();
-    this.ALPNCallback = options.ALPNCallback;
-  }
-  if (options.sessionTimeout) this.sessionTimeout = options.sessionTimeout;
-  if (options.ticketKeys) this.ticketKeys = options.ticketKeys;
-  if (options.ALPNProtocols) {
-    tls().convertALPNProtocols(options.ALPNProtocols, this);
-    this[kALPN] = alpnList(options.ALPNProtocols);
-  }
-  this.setSecureContext(options);
-  const handshakeTimeout = options.handshakeTimeout === undefined ? 120000 : options.handshakeTimeout;
-  validateNumber(handshakeTimeout, 'options.handshakeTimeout');
-  this[kHandshakeTimeout] = handshakeTimeout;
-  if (options.SNICallback !== undefined) validateFunction(options.SNICallback, 'options.SNICallback');
-  this[kSNICallback] = options.SNICallback || SNICallback;
-  if (options.pskCallback !== undefined) validateFunction(options.pskCallback, 'options.pskCallback');
-  if (options.enableTrace !== undefined) validateBoolean(options.enableTrace, 'options.enableTrace');
-  net.Server.call(this, options, tlsConnectionListener);
-  if (listener) this.on('secureConnection', listener);
-}
-Object.setPrototypeOf(Server.prototype, net.Server.prototype);
-Object.setPrototypeOf(Server, net.Server);
-
-const CONTEXT_KEYS = [
-  'key', 'cert', 'ca', 'passphrase', 'ciphers', 'ecdhCurve', 'dhparam', 'sigalgs', 'crl', 'pfx',
-  'secureProtocol', 'secureOptions', 'honorCipherOrder', 'sessionIdContext', 'minVersion',
-  'maxVersion', 'privateKeyIdentifier', 'privateKeyEngine', 'clientCertEngine',
-];
-
-Server.prototype.setSecureContext = function setSecureContext(options) {
-  validateObject(options, 'options');
-  for (const key of CONTEXT_KEYS) {
-    if (options[key] !== undefined) this[key] = options[key];
-    else if (key !== 'minVersion' && key !== 'maxVersion') this[key] = undefined;
-  }
-  this._sharedCreds = tls().createSecureContext({
-    key: this.key,
-    cert: this.cert,
-    ca: this.ca,
-    passphrase: this.passphrase,
-    ciphers: this.ciphers,
-    ecdhCurve: this.ecdhCurve,
-    sigalgs: this.sigalgs,
-    secureProtocol: this.secureProtocol,
-    secureOptions: this.secureOptions,
-    honorCipherOrder: this.honorCipherOrder,
-    minVersion: this.minVersion,
-    maxVersion: this.maxVersion,
-    sessionIdContext: this.sessionIdContext,
-    ticketKeys: this.ticketKeys,
-    sessionTimeout: this.sessionTimeout,
-  });
-};
-
-let setOptionsWarned = false;
-
-// Deprecated (DEP0122): takes the options as properties, as Node's old API did.
-Server.prototype.setOptions = function setOptions(options) {
-  if (!setOptionsWarned) {
-    setOptionsWarned = true;
-    process.emitWarning('Server.prototype.setOptions() is deprecated', 'DeprecationWarning', 'DEP0122');
-  }
-  this.requestCert = options.requestCert === true;
-  this.rejectUnauthorized = options.rejectUnauthorized !== false;
-  for (const key of CONTEXT_KEYS) {
-    if (options[key] !== undefined) this[key] = options[key];
-  }
-  for (const key of ['sessionTimeout', 'ticketKeys', 'pskCallback', 'pskIdentityHint']) {
-    if (options[key] !== undefined) this[key] = options[key];
-  }
-  if (options.ALPNProtocols) {
-    tls().convertALPNProtocols(options.ALPNProtocols, this);
-    this[kALPN] = alpnList(options.ALPNProtocols);
-  }
-};
-
-Server.prototype.getTicketKeys = function getTicketKeys() {
-  return this._sharedCreds.context.getTicketKeys();
-};
-
-Server.prototype.setTicketKeys = function setTicketKeys(keys) {
-  if (!ArrayBuffer.isView(keys)) throw new ERR_INVALID_ARG_TYPE('keys', ['Buffer', 'TypedArray', 'DataView'], keys);
-  require('assert')(keys.byteLength === 48, 'Session ticket keys must be a 48-byte buffer');
-  this._sharedCreds.context.setTicketKeys(keys);
-};
-
-Server.prototype.addContext = function addContext(servername, context) {
-  if (!servername) throw new ERR_TLS_REQUIRED_SERVER_NAME();
-  // "*" stands for one label; everything else is literal.
-  const pattern = servername.replace(/[.^$+?\-\\[\]{}()|]/g, '\\$&').replaceAll('*', '[^.]*');
-  const re = new RegExp(`^${pattern}$`);
-  const secureContext = context instanceof common.SecureContext ? context : tls().createSecureContext(context);
-  this._contexts.push([re, secureContext]);
-};
-
-Server.prototype[Symbol.for('nodejs.rejection')] = function(err, event, sock) {
-  if (event === 'secureConnection') sock.destroy(err);
-  else net.Server.prototype[Symbol.for('nodejs.rejection')].call(this, err, event, sock);
-};
-
 // ===== tls.connect =====
 
 // connect(options[, cb]), connect(port[, host][, options][, cb]), connect(path[, options][, cb]).
@@ -914,7 +718,11 @@ function onConnectEnd() {
 
 module.exports = {
   TLSSocket,
-  Server,
-  createServer(options, listener) { return new Server(options, listener); },
   connect,
 };
+
+// tls.Server lives in internal/tls/server (it needs TLSSocket from here).
+Object.defineProperties(module.exports, {
+  Server: { enumerable: true, get: () => require('internal/tls/server').Server },
+  createServer: { enumerable: true, get: () => require('internal/tls/server').createServer },
+});

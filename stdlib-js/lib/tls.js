@@ -1,11 +1,13 @@
 'use strict';
 // node:tls — TLS sockets and servers on rustls (through binding.net.startTls); the pieces live
-// in _tls_common (contexts), _tls_wrap (TLSSocket, Server, connect) and internal/tls/*.
+// in _tls_common (contexts), _tls_wrap (TLSSocket, connect), internal/tls/server (Server) and
+// internal/tls/* (certificates, names, errors).
 
 const { Buffer } = require('buffer');
 const { codes: { ERR_OUT_OF_RANGE, ERR_TLS_INVALID_CONTEXT } } = require('internal/errors');
 const common = require('_tls_common');
 const wrap = require('_tls_wrap');
+const { Server, createServer } = require('internal/tls/server');
 const { checkServerIdentity } = require('internal/tls/identity');
 
 // Length-prefixed protocol names (the wire format), into out.ALPNProtocols.
@@ -56,8 +58,8 @@ module.exports = {
   createSecureContext: common.createSecureContext,
   SecureContext: common.SecureContext,
   TLSSocket: wrap.TLSSocket,
-  Server: wrap.Server,
-  createServer: wrap.createServer,
+  Server,
+  createServer,
   connect: wrap.connect,
   createSecurePair,
 };
