@@ -95,7 +95,7 @@ function parseOptions(opts, mode) {
     info: opts ? opts.info : undefined,
   };
   if (isBrotli(mode)) {
-    config.params = brotliParams(opts, mode);
+    config.params = brotliParams(opts);
     config.flush = BROTLI_OPERATION_PROCESS;
     config.finishFlush = BROTLI_OPERATION_FINISH;
     config.fullFlush = BROTLI_OPERATION_FLUSH;
@@ -164,7 +164,7 @@ function zlibOptions(config, opts, mode) {
 }
 
 /** `options.params` as the [key, value, ...] list `init` takes (values as uint32, like Node). */
-function brotliParams(opts, mode) {
+function brotliParams(opts) {
   const pairs = [];
   const params = opts ? opts.params : undefined;
   if (!params) return pairs;
