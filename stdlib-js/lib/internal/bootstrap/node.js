@@ -691,6 +691,8 @@ if (!config.execArgv.includes('--no-experimental-fetch')) {
     defineLazyGlobal(name, () => requireBuiltin(id)[name]);
   }
 }
+// The WebSocket client, a global as in Node 22 (Node 20 asks for --experimental-websocket).
+defineLazyGlobal('WebSocket', () => requireBuiltin('internal/websocket/websocket').WebSocket);
 
 const timers = requireBuiltin('internal/timers');
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
