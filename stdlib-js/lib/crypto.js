@@ -9,6 +9,7 @@ const { getHashes, timingSafeEqual } = require('internal/crypto/util');
 const kdf = require('internal/crypto/kdf');
 const random = require('internal/crypto/random');
 const { webcrypto, subtle } = require('internal/crypto/webcrypto');
+const cipher = require('internal/crypto/cipher');
 
 function createHash(algorithm, options) {
   return new Hash(algorithm, options);
@@ -24,8 +25,12 @@ function getRandomValues(array) {
 
 // The same order as Node's exports.
 module.exports = {
+  createCipheriv: cipher.createCipheriv,
+  createDecipheriv: cipher.createDecipheriv,
   createHash,
   createHmac,
+  getCiphers: cipher.getCiphers,
+  getCipherInfo: cipher.getCipherInfo,
   getHashes,
   hkdf: kdf.hkdf,
   hkdfSync: kdf.hkdfSync,
@@ -40,6 +45,10 @@ module.exports = {
   scryptSync: kdf.scryptSync,
   timingSafeEqual,
   hash,
+  Cipher: cipher.Cipher,
+  Cipheriv: cipher.Cipheriv,
+  Decipher: cipher.Decipher,
+  Decipheriv: cipher.Decipheriv,
   Hash,
   Hmac,
   webcrypto,
@@ -50,6 +59,18 @@ module.exports = {
 // Old aliases of randomBytes, hidden from enumeration; --pending-deprecation warns on use.
 const pendingDeprecation = process.execArgv.includes('--pending-deprecation') ||
   /^(1|true)$/i.test(process.env.NODE_PENDING_DEPRECATION || '');
+// The password forms of the cipher constructors are deprecated (DEP0106) and not enumerable.
+{
+  const { deprecate } = require('util');
+  for (const [name, fn] of [['createCipher', cipher.createCipher],
+                            ['createDecipher', cipher.createDecipher]]) {
+    Object.defineProperty(module.exports, name, {
+      value: deprecate(fn, 'crypto.createCipher is deprecated.', 'DEP0106'),
+      writable: false, enumerable: false, configurable: false,
+    });
+  }
+}
+
 for (const name of ['prng', 'pseudoRandomBytes', 'rng']) {
   const value = pendingDeprecation ?
     require('util').deprecate(random.randomBytes, `crypto.${name} is deprecated.`, 'DEP0115') :
