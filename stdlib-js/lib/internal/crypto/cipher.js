@@ -92,7 +92,7 @@ const nids = {
     mode: 'wrap', blockSize: 8, ivLength: 4, });
 });
 add(['chacha20-poly1305'], {
-  keyLength: 32, native: 'chacha20-poly1305', name: 'chacha20-poly1305', nid: 1018,
+  keyLength: 32, engine: modes.ChaChaPoly, name: 'chacha20-poly1305', nid: 1018,
   mode: 'stream', blockSize: 1, ivLength: 12, aead: 'chacha' });
 add(['des-ede3-cbc', 'des3'], {
   keyLength: 24, native: 'des-ede3-cbc', name: 'des-ede3-cbc', nid: 44, mode: 'cbc',
@@ -539,7 +539,7 @@ function bytesToKey(password, keyLength, ivLength) {
   return { key: all.subarray(0, keyLength), iv: all.subarray(keyLength, keyLength + ivLength) };
 }
 
-const counterModes = new Set(['ctr', 'gcm', 'ccm', 'ocb']);
+const counterModes = new Set(['ctr', 'gcm', 'ccm']);
 
 function setupWithPassword(self, algorithm, password, options, decrypt) {
   validateString(algorithm, 'cipher');
