@@ -248,7 +248,9 @@ class ZlibHandle {
     return zb.reset(this.id);
   }
 
+  /** New level and strategy; Node changes them for deflate and raw deflate only (not gzip). */
   params(level, strategy) {
+    if (this.mode !== DEFLATE && this.mode !== DEFLATERAW) return 0;
     return zb.params(this.id, level, strategy);
   }
 
