@@ -68,6 +68,8 @@ builtins![
     "internal/crypto/util",
     "internal/crypto/webcrypto",
     "internal/crypto/webcrypto_keys",
+    "internal/crypto/webcrypto_subtle",
+    "internal/crypto/webcrypto_symmetric",
     "internal/dns/resolver",
     "internal/encoding",
     "internal/errors",

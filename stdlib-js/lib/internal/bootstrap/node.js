@@ -650,7 +650,7 @@ defineLazyGlobal('Blob', () => requireBuiltin('buffer').Blob);
 defineLazyGlobal('File', () => requireBuiltin('buffer').File);
 if (!globalOff('webcrypto')) {
   defineLazyGlobal('crypto', () => requireBuiltin('internal/crypto/webcrypto').webcrypto, true);
-  for (const name of ['Crypto', 'SubtleCrypto']) {
+  for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) {
     defineLazyGlobal(name, () => requireBuiltin('internal/crypto/webcrypto')[name]);
   }
 }

@@ -1,7 +1,8 @@
 'use strict';
 // Web Crypto: the Crypto and SubtleCrypto classes and the one Crypto instance that is both
-// `globalThis.crypto` and `require('crypto').webcrypto`. So far SubtleCrypto has digest()
-// (SHA-1/256/384/512, hashed on the calling thread); keys, signatures and ciphers come later.
+// `globalThis.crypto` and `require('crypto').webcrypto`. SubtleCrypto's digest() is here
+// (SHA-1/256/384/512, hashed on the calling thread); its other methods are in
+// internal/crypto/webcrypto_subtle.
 // Loaded on its own by the `crypto` global, so it stays clear of streams and the hash classes.
 
 const { codes } = require('internal/errors');
@@ -74,9 +75,40 @@ function digestAlgorithm(algorithm) {
   return digest;
 }
 
+// Everything but digest() lives in internal/crypto/webcrypto_subtle, loaded on first use.
+let lazySubtle;
+function ops() {
+  lazySubtle ??= require('internal/crypto/webcrypto_subtle');
+  return lazySubtle;
+}
+
 class SubtleCrypto {
   constructor(token) {
     if (token !== kConstruct) throw new ERR_ILLEGAL_CONSTRUCTOR();
+  }
+
+  async encrypt(algorithm, key, data) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    requireArgs(arguments, 3, 'encrypt', 'SubtleCrypto');
+    return ops().encrypt(algorithm, key, data);
+  }
+
+  async decrypt(algorithm, key, data) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    requireArgs(arguments, 3, 'decrypt', 'SubtleCrypto');
+    return ops().decrypt(algorithm, key, data);
+  }
+
+  async sign(algorithm, key, data) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    requireArgs(arguments, 3, 'sign', 'SubtleCrypto');
+    return ops().sign(algorithm, key, data);
+  }
+
+  async verify(algorithm, key, signature, data) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    requireArgs(arguments, 4, 'verify', 'SubtleCrypto');
+    return ops().verify(algorithm, key, signature, data);
   }
 
   async digest(algorithm, data) {
@@ -86,6 +118,50 @@ class SubtleCrypto {
     data = bufferSource(data, 'digest', '2nd');
     const name = digestAlgorithm(algorithm);
     return native.hashOnce(name, data).buffer;
+  }
+
+  async generateKey(algorithm, extractable, keyUsages) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    requireArgs(arguments, 3, 'generateKey', 'SubtleCrypto');
+    return ops().generateKey(algorithm, extractable, keyUsages);
+  }
+
+  async deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, keyUsages) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    requireArgs(arguments, 5, 'deriveKey', 'SubtleCrypto');
+    return ops().deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, keyUsages);
+  }
+
+  async deriveBits(algorithm, baseKey, length) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    requireArgs(arguments, 3, 'deriveBits', 'SubtleCrypto');
+    return ops().deriveBits(algorithm, baseKey, length);
+  }
+
+  async importKey(format, keyData, algorithm, extractable, keyUsages) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    requireArgs(arguments, 5, 'importKey', 'SubtleCrypto');
+    return ops().importKey(format, keyData, algorithm, extractable, keyUsages);
+  }
+
+  async exportKey(format, key) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    requireArgs(arguments, 2, 'exportKey', 'SubtleCrypto');
+    return ops().exportKey(format, key);
+  }
+
+  async wrapKey(format, key, wrappingKey, wrapAlgorithm) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    requireArgs(arguments, 4, 'wrapKey', 'SubtleCrypto');
+    return ops().wrapKey(format, key, wrappingKey, wrapAlgorithm);
+  }
+
+  async unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, unwrappedKeyAlgorithm,
+                  extractable, keyUsages) {
+    if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
+    requireArgs(arguments, 7, 'unwrapKey', 'SubtleCrypto');
+    return ops().unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm,
+                           unwrappedKeyAlgorithm, extractable, keyUsages);
   }
 }
 
@@ -131,6 +207,9 @@ const webcrypto = new Crypto(kConstruct);
 
 module.exports = {
   Crypto,
+  get CryptoKey() {
+    return require('internal/crypto/webcrypto_keys').CryptoKey;
+  },
   SubtleCrypto,
   subtle,
   webcrypto,
