@@ -1,7 +1,8 @@
 'use strict';
 // node:test — a small runner: test()/it() and describe()/suite() with subtests, hooks,
 // skip/todo/only and timeouts, reporting in TAP (what Node prints when stdout is not a
-// terminal). A failing test sets exit code 1. Mocks: mock.fn(), mock.method(), restoreAll().
+// terminal). A failing test sets exit code 1. Mocks: mock.fn(), mock.method(), mock.getter(),
+// mock.setter(), restoreAll().
 // Not available: other reporters, --test file discovery, mock timers, snapshots, coverage.
 
 const { codes } = require('internal/errors');
@@ -56,21 +57,67 @@ class MockTracker {
     return makeMockFunction(original, implementation);
   }
 
-  method(object, methodName, implementation, options) {
-    const original = object[methodName];
-    if (typeof original !== 'function') {
-      throw new codes.ERR_INVALID_ARG_VALUE('methodName', methodName, 'must be a method');
+  /**
+   * Replaces a method (or, with options.getter / options.setter, an accessor's get or set) found
+   * on the object or its prototype chain by a mock, defined on the object itself.
+   */
+  method(object, methodName, implementation, options = {}) {
+    if (implementation !== null && typeof implementation === 'object') {
+      options = implementation;
+      implementation = undefined;
     }
-    const hadOwn = Object.prototype.hasOwnProperty.call(object, methodName);
-    const restore = () => {
-      if (hadOwn) object[methodName] = original;
-      else delete object[methodName];
-    };
+    const { getter = false, setter = false } = options;
+    if (getter && setter) {
+      throw new codes.ERR_INVALID_ARG_VALUE('options.setter', setter,
+                                            "cannot be used with 'options.getter'");
+    }
+    let descriptor;
+    for (let o = object; o !== null && o !== undefined && descriptor === undefined;
+      o = Object.getPrototypeOf(o)) {
+      descriptor = Object.getOwnPropertyDescriptor(o, methodName);
+    }
+    const original = getter ? descriptor?.get : setter ? descriptor?.set : descriptor?.value;
+    if (typeof original !== 'function') {
+      throw new codes.ERR_INVALID_ARG_VALUE('methodName', original, 'must be a method');
+    }
+    // As Node's: what was found goes back as the object's own property.
+    const restore = () => Object.defineProperty(object, methodName, descriptor);
     const mocked = makeMockFunction(original,
       typeof implementation === 'function' ? implementation : original, restore);
-    object[methodName] = mocked;
+    const mockDescriptor = { configurable: descriptor.configurable,
+      enumerable: descriptor.enumerable };
+    if (getter) {
+      mockDescriptor.get = mocked;
+      mockDescriptor.set = descriptor.set;
+    } else if (setter) {
+      mockDescriptor.get = descriptor.get;
+      mockDescriptor.set = mocked;
+    } else {
+      mockDescriptor.writable = descriptor.writable;
+      mockDescriptor.value = mocked;
+    }
+    Object.defineProperty(object, methodName, mockDescriptor);
     this.#restorers.push(restore);
     return mocked;
+  }
+
+  getter(object, methodName, implementation, options = {}) {
+    return this.#accessor('getter', object, methodName, implementation, options);
+  }
+
+  setter(object, methodName, implementation, options = {}) {
+    return this.#accessor('setter', object, methodName, implementation, options);
+  }
+
+  #accessor(kind, object, methodName, implementation, options) {
+    if (implementation !== null && typeof implementation === 'object') {
+      options = implementation;
+      implementation = undefined;
+    }
+    if (options[kind] === false) {
+      throw new codes.ERR_INVALID_ARG_VALUE(`options.${kind}`, false, 'cannot be false');
+    }
+    return this.method(object, methodName, implementation, { ...options, [kind]: true });
   }
 
   reset() {
