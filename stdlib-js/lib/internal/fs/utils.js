@@ -187,14 +187,18 @@ const validatePosition = hideStackFrames((position, name, length) => {
 });
 
 /**
- * A validated position as the binding takes it: null for "the current offset", else a number
- * (bigints too: the binding reads positions as numbers).
+ * A validated position as the binding takes it: null for "the current offset", else a number,
+ * or a bigint past 2^53 (the binding reads bigints exactly; as a number 2^63 - 5 would round
+ * up to 2^63 and make the read fail with EINVAL).
  */
 function bindingPosition(position) {
   if (position === null || position === undefined || position === -1 || position === -1n) {
     return null;
   }
-  return typeof position === 'bigint' ? Number(position) : position;
+  if (typeof position === 'bigint' && position <= BigInt(Number.MAX_SAFE_INTEGER)) {
+    return Number(position);
+  }
+  return position;
 }
 
 /**

@@ -157,6 +157,12 @@ function dropBytes(buffers, n) {
   return out;
 }
 
+/** A position n bytes on (null stays null; a bigint, for positions past 2^53, stays one). */
+function advancePosition(position, n) {
+  if (position === null) return null;
+  return typeof position === 'bigint' ? position + BigInt(n) : position + n;
+}
+
 /**
  * readv/writev as libuv does them: a read fills at most the first IOV_MAX buffers; a write goes
  * on, batch after batch (and past short writes), until everything is written, a write makes
@@ -175,7 +181,7 @@ function vectorSync(name, fd, buffers, position) {
     }
     if (n <= 0) break;
     total += n;
-    if (position !== null) position += n;
+    position = advancePosition(position, n);
     buffers = dropBytes(buffers, n);
   }
   return total;
@@ -193,7 +199,7 @@ function vectorAsync(name, fd, buffers, position, done) {
       if (err) return total === 0 ? done(err) : done(null, total);
       if (n > 0) {
         total += n;
-        if (position !== null) position += n;
+        position = advancePosition(position, n);
         buffers = dropBytes(buffers, n);
         if (buffers.length > 0) return step();
       }
