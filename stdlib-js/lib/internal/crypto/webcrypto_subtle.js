@@ -210,7 +210,9 @@ async function generateKey(algorithm, extractable, usages) {
 
 function keyDataArgument(format, keyData, method, position) {
   if (format === 'jwk') {
-    if (keyData === null || typeof keyData !== 'object') {
+    // WebIDL's dictionary conversion: null and undefined are an empty JsonWebKey.
+    if (keyData === null || keyData === undefined) return {};
+    if (typeof keyData !== 'object') {
       throw webidlError('ERR_INVALID_ARG_TYPE',
                         `Failed to execute '${method}' on 'SubtleCrypto': ` +
                         `${ordinals[position]} argument is not of type JsonWebKey.`);

@@ -120,6 +120,7 @@ function checkSecretUsages(usages, what) {
 }
 
 function jwkSecret(jwk, extractable, usages, use) {
+  if (jwk.kty === undefined) throw domException('Invalid keyData', 'DataError');
   if (jwk.kty !== 'oct') throw domException('Invalid JWK "kty" Parameter', 'DataError');
   if (typeof jwk.k !== 'string') throw domException('Invalid keyData', 'DataError');
   if (jwk.use !== undefined && jwk.use !== use) {
