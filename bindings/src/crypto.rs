@@ -12,6 +12,8 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "randomFill", random_fill);
     crate::crypto_hash::init(scope, target);
     crate::crypto_cipher::init(scope, target);
+    crate::crypto_keyobj::init(scope, target);
+    crate::crypto_sign::init(scope, target);
 }
 
 /// Fill `buf` with random bytes from the kernel, retrying short and interrupted reads.

@@ -114,7 +114,7 @@ impl State {
 }
 
 /// Node's canonical name for a digest name (case-insensitive, OpenSSL aliases included).
-fn canonical(name: &str) -> Option<&'static str> {
+pub(crate) fn canonical(name: &str) -> Option<&'static str> {
     let lower = name.to_ascii_lowercase();
     let lower = lower.strip_prefix("rsa-").unwrap_or(&lower);
     let lower = lower

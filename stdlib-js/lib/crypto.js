@@ -1,8 +1,9 @@
 'use strict';
 // node:crypto — so far hashes and HMACs (internal/crypto/hash), pbkdf2/hkdf/scrypt
 // (internal/crypto/kdf), the random functions (internal/crypto/random), timingSafeEqual and
-// Web Crypto's digest (internal/crypto/webcrypto), on binding.crypto. Ciphers, keys and
-// signatures come later.
+// Web Crypto (internal/crypto/webcrypto), ciphers (internal/crypto/cipher), KeyObject and key
+// generation (internal/crypto/keys), signatures (internal/crypto/sig), RSA encryption
+// (internal/crypto/cipher_pk) and ECDH (internal/crypto/diffiehellman), on binding.crypto.
 
 const { Hash, Hmac, hash } = require('internal/crypto/hash');
 const { getHashes, timingSafeEqual } = require('internal/crypto/util');
@@ -10,6 +11,10 @@ const kdf = require('internal/crypto/kdf');
 const random = require('internal/crypto/random');
 const { webcrypto, subtle } = require('internal/crypto/webcrypto');
 const cipher = require('internal/crypto/cipher');
+const keys = require('internal/crypto/keys');
+const sig = require('internal/crypto/sig');
+const pk = require('internal/crypto/cipher_pk');
+const dh = require('internal/crypto/diffiehellman');
 
 function createHash(algorithm, options) {
   return new Hash(algorithm, options);
@@ -27,15 +32,31 @@ function getRandomValues(array) {
 module.exports = {
   createCipheriv: cipher.createCipheriv,
   createDecipheriv: cipher.createDecipheriv,
+  createECDH: dh.createECDH,
   createHash,
   createHmac,
+  createPrivateKey: keys.createPrivateKey,
+  createPublicKey: keys.createPublicKey,
+  createSecretKey: keys.createSecretKey,
+  createSign: sig.createSign,
+  createVerify: sig.createVerify,
+  diffieHellman: dh.diffieHellman,
   getCiphers: cipher.getCiphers,
   getCipherInfo: cipher.getCipherInfo,
+  getCurves: dh.getCurves,
   getHashes,
   hkdf: kdf.hkdf,
   hkdfSync: kdf.hkdfSync,
   pbkdf2: kdf.pbkdf2,
   pbkdf2Sync: kdf.pbkdf2Sync,
+  generateKeyPair: keys.generateKeyPair,
+  generateKeyPairSync: keys.generateKeyPairSync,
+  generateKey: keys.generateKey,
+  generateKeySync: keys.generateKeySync,
+  privateDecrypt: pk.privateDecrypt,
+  privateEncrypt: pk.privateEncrypt,
+  publicDecrypt: pk.publicDecrypt,
+  publicEncrypt: pk.publicEncrypt,
   randomBytes: random.randomBytes,
   randomFill: random.randomFill,
   randomFillSync: random.randomFillSync,
@@ -43,14 +64,20 @@ module.exports = {
   randomUUID: random.randomUUID,
   scrypt: kdf.scrypt,
   scryptSync: kdf.scryptSync,
+  sign: sig.signOneShot,
   timingSafeEqual,
+  verify: sig.verifyOneShot,
   hash,
   Cipher: cipher.Cipher,
   Cipheriv: cipher.Cipheriv,
   Decipher: cipher.Decipher,
   Decipheriv: cipher.Decipheriv,
+  ECDH: dh.ECDH,
   Hash,
   Hmac,
+  KeyObject: keys.KeyObject,
+  Sign: sig.Sign,
+  Verify: sig.Verify,
   webcrypto,
   subtle,
   getRandomValues,
