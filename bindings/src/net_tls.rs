@@ -22,16 +22,42 @@ use rustls::{CertificateError, DigitallySignedStruct, RootCertStore, SignatureSc
 
 use crate::net::{EV_DATA, EV_EOF, Socket};
 
+#[path = "net_tls_cert.rs"]
+mod cert;
+#[path = "net_tls_extra.rs"]
+mod extra;
+#[path = "net_tls_sni.rs"]
+mod sni;
+
 /// The handshake finished: value is `{ protocol, cipher, alpn, authorized, authorizationError,
 /// servername }`.
 pub(crate) const EV_SECURE: i32 = 10;
 /// The TLS layer failed: value is `{ message, code }`.
 pub(crate) const EV_TLS_ERROR: i32 = 11;
+/// A key log line (NSS format, with its newline): value is an ArrayBuffer.
+const EV_KEYLOG: i32 = 12;
+/// A client got a session it can resume: value is the session's ArrayBuffer.
+const EV_SESSION: i32 = 13;
+/// A server read a ClientHello with a name (`sni` option): value is the name. The handshake
+/// waits for `tlsAccept`.
+const EV_HELLO: i32 = 14;
 
 pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "startTls", start_tls);
     set_fn(scope, target, "peerCertificates", peer_certificates);
-    set_fn(scope, target, "parseCertificate", parse_certificate);
+    set_fn(scope, target, "parseCertificate", cert::parse_certificate);
+    set_fn(scope, target, "setKeylog", set_keylog);
+    set_fn(scope, target, "tlsAccept", sni::tls_accept);
+    let events = v8::Object::new(scope);
+    for (name, value) in [
+        ("KEYLOG", EV_KEYLOG),
+        ("SESSION", EV_SESSION),
+        ("HELLO", EV_HELLO),
+    ] {
+        let v = v8::Integer::new(scope, value);
+        set_value(scope, events, name, v.into());
+    }
+    set_value(scope, target, "tlsEvents", events.into());
 }
 
 /// A socket's TLS state.
@@ -41,9 +67,16 @@ pub(crate) struct Tls {
     /// Why the peer's chain did not verify (Node's code), when it did not.
     verify_error: Arc<Mutex<Option<&'static str>>>,
     failed: bool,
+    /// Key log lines go to JS (someone listens for 'keylog').
+    keylog: bool,
+    /// A client's sessions (see net_tls_extra).
+    store: Option<Arc<extra::SessionStore>>,
+    /// A server still reading the ClientHello, or waiting on the SNICallback (`conn` is a
+    /// placeholder until then).
+    accepting: Option<Box<extra::Accepting>>,
 }
 
-fn provider() -> Arc<rustls::crypto::CryptoProvider> {
+pub(super) fn provider() -> Arc<rustls::crypto::CryptoProvider> {
     static P: OnceLock<Arc<rustls::crypto::CryptoProvider>> = OnceLock::new();
     // ring rather than aws-lc-rs: ring builds with just a C compiler (aws-lc needs cmake), so
     // the README's two commands stay the whole set-up. (Deprecated only for lacking the
@@ -114,7 +147,6 @@ struct Verifier {
     /// self-signed certificate listed as a CA, where webpki refuses a CA as the end entity.
     trusted_leaves: Vec<Vec<u8>>,
     reject: bool,
-    error: Arc<Mutex<Option<&'static str>>>,
 }
 
 impl Verifier {
@@ -164,7 +196,9 @@ impl ServerCertVerifier for Verifier {
             }
             Err(e) => {
                 let code = node_code(&e, Self::self_signed(end_entity), intermediates.len() + 1);
-                *self.error.lock().unwrap_or_else(|p| p.into_inner()) = Some(code);
+                // The verifier is shared by the connections with the same options (see
+                // client()): the code goes to the one being processed.
+                extra::report_verify_error(code);
                 if self.reject {
                     Err(e)
                 } else {
@@ -208,6 +242,11 @@ struct Options {
     request_cert: bool,
     min_tls13: bool,
     max_tls12: bool,
+    keylog: bool,
+    /// The session to offer (a client's `session` option).
+    session: Option<u64>,
+    /// Read the ClientHello first and let JS choose the context (a server's SNICallback).
+    sni: bool,
 }
 
 fn get<'s>(
@@ -262,6 +301,10 @@ fn read_options(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option
     let min_tls13 = v.to_rust_string_lossy(scope) == "TLSv1.3";
     let v = get(scope, obj, "maxVersion");
     let max_tls12 = v.to_rust_string_lossy(scope) == "TLSv1.2";
+    let keylog = get(scope, obj, "keylog").is_true();
+    let sni = get(scope, obj, "sni").is_true();
+    let v = get(scope, obj, "session");
+    let session = bytes(scope, v).and_then(|b| extra::session_id(&b));
     Some(Options {
         ca,
         cert,
@@ -272,6 +315,9 @@ fn read_options(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option
         request_cert,
         min_tls13,
         max_tls12,
+        keylog,
+        session,
+        sni,
     })
 }
 
@@ -313,38 +359,39 @@ fn chain_and_key(
     Ok(Some((chain, key)))
 }
 
+/// Everything a config is built from, as bytes: the key of the shared configs.
+fn config_key(o: &Options) -> Vec<u8> {
+    let mut key = Vec::new();
+    for part in [o.cert.as_deref(), o.key.as_deref()] {
+        let part = part.unwrap_or_default();
+        key.extend_from_slice(&part.len().to_le_bytes());
+        key.extend_from_slice(part);
+    }
+    for part in o.ca.iter().flatten().chain(o.alpn.iter()) {
+        key.extend_from_slice(&part.len().to_le_bytes());
+        key.extend_from_slice(part);
+    }
+    key.extend_from_slice(&[
+        u8::from(o.ca.is_some()),
+        u8::from(o.request_cert),
+        u8::from(o.reject_unauthorized),
+        u8::from(o.min_tls13),
+        u8::from(o.max_tls12),
+    ]);
+    key
+}
+
+/// A client connection. Its config is a copy of one shared by every connection with the same
+/// options: rustls resumes a session only under the verifier and client certificate it was
+/// made with, so those must outlive one connection.
 fn client(
     o: &Options,
     host: &str,
-    error: Arc<Mutex<Option<&'static str>>>,
+    store: Arc<extra::SessionStore>,
 ) -> Result<rustls::Connection, String> {
-    let inner = rustls::client::WebPkiServerVerifier::builder_with_provider(roots(o)?, provider())
-        .build()
-        .map_err(|e| e.to_string())?;
-    let trusted_leaves =
-        o.ca.iter()
-            .flatten()
-            .flat_map(|pem| CertificateDer::pem_slice_iter(pem).flatten())
-            .map(|c| c.as_ref().to_vec())
-            .collect();
-    let verifier = Arc::new(Verifier {
-        inner,
-        trusted_leaves,
-        reject: o.reject_unauthorized,
-        error,
-    });
-    let builder = rustls::ClientConfig::builder_with_provider(provider())
-        .with_protocol_versions(&versions(o))
-        .map_err(|e| e.to_string())?
-        .dangerous()
-        .with_custom_certificate_verifier(verifier);
-    let mut config = match chain_and_key(o)? {
-        Some((chain, key)) => builder
-            .with_client_auth_cert(chain, key)
-            .map_err(|e| e.to_string())?,
-        None => builder.with_no_client_auth(),
-    };
-    config.alpn_protocols = o.alpn.clone();
+    let base = extra::client_config(config_key(o), || build_client(o))?;
+    let mut config = (*base).clone();
+    config.resumption = rustls::client::Resumption::store(store);
     let name = o.servername.clone().unwrap_or_else(|| host.to_string());
     let server_name = ServerName::try_from(name.clone())
         .or_else(|_| ServerName::try_from("localhost".to_string()))
@@ -358,7 +405,43 @@ fn client(
     Ok(rustls::Connection::Client(conn))
 }
 
-fn server(o: &Options) -> Result<rustls::Connection, String> {
+fn build_client(o: &Options) -> Result<rustls::ClientConfig, String> {
+    let inner = rustls::client::WebPkiServerVerifier::builder_with_provider(roots(o)?, provider())
+        .build()
+        .map_err(|e| e.to_string())?;
+    let trusted_leaves =
+        o.ca.iter()
+            .flatten()
+            .flat_map(|pem| CertificateDer::pem_slice_iter(pem).flatten())
+            .map(|c| c.as_ref().to_vec())
+            .collect();
+    let verifier = Arc::new(Verifier {
+        inner,
+        trusted_leaves,
+        reject: o.reject_unauthorized,
+    });
+    let builder = rustls::ClientConfig::builder_with_provider(provider())
+        .with_protocol_versions(&versions(o))
+        .map_err(|e| e.to_string())?
+        .dangerous()
+        .with_custom_certificate_verifier(verifier);
+    let mut config = match chain_and_key(o)? {
+        Some((chain, key)) => builder
+            .with_client_auth_cert(chain, key)
+            .map_err(|e| e.to_string())?,
+        None => builder.with_no_client_auth(),
+    };
+    config.alpn_protocols = o.alpn.clone();
+    config.key_log = Arc::new(extra::SinkLog);
+    Ok(config)
+}
+
+/// The server config for these options, shared with every connection that has the same ones.
+fn server(o: &Options) -> Result<Arc<rustls::ServerConfig>, String> {
+    extra::server_config(config_key(o), || build_server(o))
+}
+
+fn build_server(o: &Options) -> Result<rustls::ServerConfig, String> {
     let builder = rustls::ServerConfig::builder_with_provider(provider())
         .with_protocol_versions(&versions(o))
         .map_err(|e| e.to_string())?;
@@ -379,8 +462,8 @@ fn server(o: &Options) -> Result<rustls::Connection, String> {
         .with_single_cert(chain, key)
         .map_err(|e| e.to_string())?;
     config.alpn_protocols = o.alpn.clone();
-    let conn = rustls::ServerConnection::new(Arc::new(config)).map_err(|e| e.to_string())?;
-    Ok(rustls::Connection::Server(conn))
+    config.key_log = Arc::new(extra::SinkLog);
+    Ok(config)
 }
 
 /// `startTls(token, isServer, host, options)` → 0, or an error message.
@@ -400,10 +483,26 @@ fn start_tls(
         return;
     };
     let error = Arc::new(Mutex::new(None));
-    let made = if is_server {
-        server(&o)
-    } else {
-        client(&o, &host, error.clone())
+    let store = (!is_server).then(|| Arc::new(extra::SessionStore::new(o.session)));
+    let mut accepting = None;
+    let made = match &store {
+        Some(store) => client(&o, &host, store.clone()),
+        None => {
+            // A server whose SNICallback brings every certificate starts without one.
+            let config = if o.sni && (o.cert.is_none() || o.key.is_none()) {
+                extra::no_cert_config()
+            } else {
+                server(&o)
+            };
+            config.and_then(|config| {
+                if o.sni {
+                    accepting = Some(Box::new(extra::Accepting::new(config.clone())));
+                }
+                rustls::ServerConnection::new(config)
+                    .map(rustls::Connection::Server)
+                    .map_err(|e| e.to_string())
+            })
+        }
     };
     match made {
         Ok(mut conn) => {
@@ -413,6 +512,9 @@ fn start_tls(
                 secure_emitted: false,
                 verify_error: error,
                 failed: false,
+                keylog: o.keylog,
+                store,
+                accepting,
             }));
             // A client speaks first.
             pump_out(&socket);
@@ -482,6 +584,9 @@ fn secure_info<'s>(scope: &mut v8::PinScope<'s, '_>, tls: &Tls) -> v8::Local<'s,
         None => v8::null(scope).into(),
     };
     set_value(scope, obj, "authorizationError", e);
+    let reused = tls.conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed);
+    let r = v8::Boolean::new(scope, reused);
+    set_value(scope, obj, "reused", r.into());
     if let rustls::Connection::Server(s) = &tls.conn
         && let Some(name) = s.server_name()
     {
@@ -491,52 +596,69 @@ fn secure_info<'s>(scope: &mut v8::PinScope<'s, '_>, tls: &Tls) -> v8::Local<'s,
     obj.into()
 }
 
-/// Bytes read from the socket: into rustls; out come `EV_SECURE`, plaintext and EOF.
+/// Bytes read from the socket: into rustls; out come `EV_SECURE`, plaintext and EOF (and the
+/// key log lines and new sessions of the records processed).
 pub(crate) fn on_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &[u8]) {
+    let accepting = {
+        let s = socket.state.borrow();
+        s.tls.as_ref().is_some_and(|t| t.accepting.is_some())
+    };
+    if accepting {
+        sni::accept_input(socket, scope, raw);
+        return;
+    }
     let mut plain = Vec::new();
     let mut eof = false;
     let mut failure: Option<String> = None;
-    {
+    let lines = {
         let mut s = socket.state.borrow_mut();
         let Some(tls) = s.tls.as_mut() else { return };
         if tls.failed {
             return;
         }
-        let mut rd = raw;
-        let mut buf = [0u8; 16384];
-        while !rd.is_empty() && failure.is_none() && !eof {
-            match tls.conn.read_tls(&mut rd) {
-                Ok(0) => break,
-                Ok(_) => {}
-                Err(e) => {
+        let conn = &mut tls.conn;
+        let ((), lines, verify_error) = extra::with_sinks(tls.keylog, || {
+            let mut rd = raw;
+            let mut buf = [0u8; 16384];
+            while !rd.is_empty() && failure.is_none() && !eof {
+                match conn.read_tls(&mut rd) {
+                    Ok(0) => break,
+                    Ok(_) => {}
+                    Err(e) => {
+                        failure = Some(e.to_string());
+                        break;
+                    }
+                }
+                if let Err(e) = conn.process_new_packets() {
                     failure = Some(e.to_string());
-                    break;
                 }
-            }
-            if let Err(e) = tls.conn.process_new_packets() {
-                failure = Some(e.to_string());
-            }
-            loop {
-                match tls.conn.reader().read(&mut buf) {
-                    Ok(0) => {
-                        eof = true;
-                        break;
-                    }
-                    Ok(n) => plain.extend_from_slice(&buf[..n]),
-                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
-                    Err(_) => {
-                        eof = true;
-                        break;
+                loop {
+                    match conn.reader().read(&mut buf) {
+                        Ok(0) => {
+                            eof = true;
+                            break;
+                        }
+                        Ok(n) => plain.extend_from_slice(&buf[..n]),
+                        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                        Err(_) => {
+                            eof = true;
+                            break;
+                        }
                     }
                 }
             }
+        });
+        if let Some(code) = verify_error {
+            *tls.verify_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(code);
         }
         if failure.is_some() {
             tls.failed = true;
         }
-    }
+        lines
+    };
     // Handshake answers, alerts and plaintext written meanwhile go out.
     pump_out(socket);
+    emit_keylog(socket, scope, lines);
     let secure = {
         let mut s = socket.state.borrow_mut();
         match s.tls.as_mut() {
@@ -556,30 +678,64 @@ pub(crate) fn on_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &[u8]
             socket.emit(scope, EV_SECURE, info);
         }
     }
+    let sessions = {
+        let s = socket.state.borrow();
+        s.tls
+            .as_ref()
+            .and_then(|t| t.store.as_ref())
+            .map(|st| st.take_fresh())
+            .unwrap_or_default()
+    };
+    for id in sessions {
+        let b = crate::fs::bytes_to_js(scope, extra::session_bytes(id));
+        socket.emit(scope, EV_SESSION, b);
+    }
     if !plain.is_empty() {
         let store = v8::ArrayBuffer::new_backing_store_from_vec(plain).make_shared();
         let ab = v8::ArrayBuffer::with_backing_store(scope, &store);
         socket.emit(scope, EV_DATA, ab.into());
     }
     if let Some(message) = failure {
-        let obj = v8::Object::new(scope);
-        let m = js_string(scope, &message);
-        set_value(scope, obj, "message", m.into());
-        let code = {
-            let s = socket.state.borrow();
-            s.tls
-                .as_ref()
-                .and_then(|t| *t.verify_error.lock().unwrap_or_else(|p| p.into_inner()))
-        };
-        if let Some(code) = code {
-            let c = js_string(scope, code);
-            set_value(scope, obj, "code", c.into());
-        }
-        socket.emit(scope, EV_TLS_ERROR, obj.into());
+        emit_failure(socket, scope, message);
         return;
     }
     if eof {
         socket.emit(scope, EV_EOF, v8::undefined(scope).into());
+    }
+}
+
+fn emit_keylog(socket: &Rc<Socket>, scope: &mut v8::PinScope, lines: Vec<String>) {
+    for line in lines {
+        let store = v8::ArrayBuffer::new_backing_store_from_vec(line.into_bytes()).make_shared();
+        let ab = v8::ArrayBuffer::with_backing_store(scope, &store);
+        socket.emit(scope, EV_KEYLOG, ab.into());
+    }
+}
+
+fn emit_failure(socket: &Rc<Socket>, scope: &mut v8::PinScope, message: String) {
+    let obj = v8::Object::new(scope);
+    let m = js_string(scope, &message);
+    set_value(scope, obj, "message", m.into());
+    let code = {
+        let s = socket.state.borrow();
+        s.tls
+            .as_ref()
+            .and_then(|t| *t.verify_error.lock().unwrap_or_else(|p| p.into_inner()))
+    };
+    if let Some(code) = code {
+        let c = js_string(scope, code);
+        set_value(scope, obj, "code", c.into());
+    }
+    socket.emit(scope, EV_TLS_ERROR, obj.into());
+}
+
+/// `setKeylog(token, on)`: whether key log lines go to JS from now on.
+fn set_keylog(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    let Some(socket) = crate::net::socket_arg(scope, &args) else {
+        return;
+    };
+    if let Some(tls) = socket.state.borrow_mut().tls.as_mut() {
+        tls.keylog = args.get(1).is_true();
     }
 }
 
@@ -633,145 +789,4 @@ fn peer_certificates(
         let arr = v8::Array::new_with_elements(scope, &items);
         rv.set(arr.into());
     }
-}
-
-fn name_object<'s>(
-    scope: &mut v8::PinScope<'s, '_>,
-    name: &x509_parser::x509::X509Name,
-) -> v8::Local<'s, v8::Value> {
-    use x509_parser::der_parser::oid;
-    let obj = v8::Object::new(scope);
-    let short = |o: &x509_parser::der_parser::Oid| -> Option<&'static str> {
-        Some(match o.to_id_string().as_str() {
-            "2.5.4.3" => "CN",
-            "2.5.4.6" => "C",
-            "2.5.4.7" => "L",
-            "2.5.4.8" => "ST",
-            "2.5.4.10" => "O",
-            "2.5.4.11" => "OU",
-            "1.2.840.113549.1.9.1" => "emailAddress",
-            _ => return None,
-        })
-    };
-    let _ = oid!(2.5.4.3);
-    for attr in name.iter_attributes() {
-        let Some(key) = short(attr.attr_type()) else {
-            continue;
-        };
-        let Ok(value) = attr.as_str() else { continue };
-        let v = js_string(scope, value);
-        set_value(scope, obj, key, v.into());
-    }
-    obj.into()
-}
-
-/// OpenSSL's date format: `Jan  1 00:00:00 2025 GMT`.
-fn openssl_date(t: &x509_parser::time::ASN1Time) -> String {
-    let dt = t.to_datetime();
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    format!(
-        "{} {:>2} {:02}:{:02}:{:02} {} GMT",
-        MONTHS[(u8::from(dt.month()) - 1) as usize],
-        dt.day(),
-        dt.hour(),
-        dt.minute(),
-        dt.second(),
-        dt.year()
-    )
-}
-
-fn fingerprint<D: digest::Digest>(der: &[u8]) -> String {
-    D::digest(der)
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect::<Vec<_>>()
-        .join(":")
-}
-
-/// `parseCertificate(der)` → the fields of Node's getPeerCertificate() (subject, issuer,
-/// subjectaltname, valid_from/valid_to, serialNumber, fingerprints, bits/exponent/modulus for
-/// RSA), or undefined for bytes that are not a certificate.
-fn parse_certificate(
-    scope: &mut v8::PinScope,
-    args: v8::FunctionCallbackArguments,
-    mut rv: v8::ReturnValue,
-) {
-    let der = crate::buffer::view_bytes(scope, args.get(0)).to_vec();
-    let Ok((_, cert)) = x509_parser::parse_x509_certificate(&der) else {
-        return;
-    };
-    let obj = v8::Object::new(scope);
-    let subject = name_object(scope, cert.subject());
-    set_value(scope, obj, "subject", subject);
-    let issuer = name_object(scope, cert.issuer());
-    set_value(scope, obj, "issuer", issuer);
-    if let Ok(Some(san)) = cert.subject_alternative_name() {
-        let parts: Vec<String> = san
-            .value
-            .general_names
-            .iter()
-            .filter_map(|n| match n {
-                x509_parser::extensions::GeneralName::DNSName(d) => Some(format!("DNS:{d}")),
-                x509_parser::extensions::GeneralName::IPAddress(ip) => match ip.len() {
-                    4 => Some(format!(
-                        "IP Address:{}",
-                        std::net::Ipv4Addr::new(ip[0], ip[1], ip[2], ip[3])
-                    )),
-                    16 => {
-                        let mut a = [0u8; 16];
-                        a.copy_from_slice(ip);
-                        Some(format!("IP Address:{}", std::net::Ipv6Addr::from(a)).to_uppercase())
-                    }
-                    _ => None,
-                },
-                x509_parser::extensions::GeneralName::RFC822Name(e) => Some(format!("email:{e}")),
-                x509_parser::extensions::GeneralName::URI(u) => Some(format!("URI:{u}")),
-                _ => None,
-            })
-            .collect();
-        let v = js_string(scope, &parts.join(", "));
-        set_value(scope, obj, "subjectaltname", v.into());
-    }
-    let validity = cert.validity();
-    let v = js_string(scope, &openssl_date(&validity.not_before));
-    set_value(scope, obj, "valid_from", v.into());
-    let v = js_string(scope, &openssl_date(&validity.not_after));
-    set_value(scope, obj, "valid_to", v.into());
-    let serial = cert.raw_serial_as_string().replace(':', "").to_uppercase();
-    let v = js_string(scope, &serial);
-    set_value(scope, obj, "serialNumber", v.into());
-    let v = js_string(scope, &fingerprint::<sha1::Sha1>(&der));
-    set_value(scope, obj, "fingerprint", v.into());
-    let v = js_string(scope, &fingerprint::<sha2::Sha256>(&der));
-    set_value(scope, obj, "fingerprint256", v.into());
-    let v = js_string(scope, &fingerprint::<sha2::Sha512>(&der));
-    set_value(scope, obj, "fingerprint512", v.into());
-    let ca = cert
-        .basic_constraints()
-        .ok()
-        .flatten()
-        .is_some_and(|b| b.value.ca);
-    let v = v8::Boolean::new(scope, ca);
-    set_value(scope, obj, "ca", v.into());
-    if let Ok(x509_parser::public_key::PublicKey::RSA(rsa)) = cert.public_key().parsed() {
-        let modulus: String = rsa
-            .modulus
-            .iter()
-            .skip_while(|b| **b == 0)
-            .map(|b| format!("{b:02X}"))
-            .collect();
-        let bits = v8::Integer::new(scope, (rsa.key_size()) as i32);
-        set_value(scope, obj, "bits", bits.into());
-        let v = js_string(scope, &modulus);
-        set_value(scope, obj, "modulus", v.into());
-        let exp = rsa
-            .exponent
-            .iter()
-            .fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
-        let v = js_string(scope, &format!("0x{exp:x}"));
-        set_value(scope, obj, "exponent", v.into());
-    }
-    rv.set(obj.into());
 }

@@ -43,6 +43,11 @@ const kServername = Symbol('servername');
 const kVerifyFirst = Symbol('verify-first');
 const kEnded = Symbol('ended');
 const kNoCredentials = Symbol('no-credentials');
+const kSession = Symbol('session');
+const kSNIAsked = Symbol('sni-asked');
+// binding.net's TLS-only events: KEYLOG (a line), SESSION (a client's resumable session) and
+// HELLO (a server read a ClientHello with a name and waits for tlsAccept).
+const TLS_EV = binding.net.tlsEvents;
 const kNetProto = net.Socket.prototype;
 
 // node:tls itself, for what code may replace there (checkServerIdentity, DEFAULT_CIPHERS, ...);
@@ -108,6 +113,15 @@ function takeOver(socket, wrap, parent) {
     switch (kind) {
       case EV.SECURE:
         onSecure(socket, value);
+        return;
+      case TLS_EV.KEYLOG:
+        onKeylog(socket, Buffer.from(value));
+        return;
+      case TLS_EV.SESSION:
+        onSession(socket, Buffer.from(value));
+        return;
+      case TLS_EV.HELLO:
+        onHello(socket, value);
         return;
       case EV.TLS_ERROR:
         if (value && value.code) value.code = refineVerifyCode(value.code, peerCertificates(parent));
@@ -220,6 +234,8 @@ function TLSSocket(socket, opts) {
     }
     this._SNICallback = tlsOptions.SNICallback || null;
     if (tlsOptions.handshakeTimeout > 0) this.setTimeout(tlsOptions.handshakeTimeout, this._handleTimeout);
+  } else {
+    this.on('newListener', onNewKeylogListener);
   }
 
   this.ssl = wrap;
@@ -271,7 +287,7 @@ function beginTls(socket) {
   const o = socket._tlsOptions;
   const context = o.secureContext || common.createSecureContext(o);
   const native = context.context.tlsOptions();
-  if (o.isServer && (!native.cert || !native.key)) {
+  if (o.isServer && (!native.cert || !native.key) && !usesSNICallback(socket)) {
     // rustls cannot even start without a certificate; OpenSSL fails the first handshake
     // record instead, so the peer's first bytes decide the error (see takeOver).
     socket[kNoCredentials] = true;
@@ -282,19 +298,13 @@ function beginTls(socket) {
     process.nextTick(() => onTlsFailure(socket, handshakeError({ message: 'no protocols available' })));
     return;
   }
-  if (o.isServer && native.ca) {
-    const ctx = context.context;
-    if (ctx.chainFor !== native.cert) {
-      ctx.chainFor = native.cert;
-      ctx.chain = completeChain(native.cert, native.ca);
-    }
-    native.cert = ctx.chain;
+  addSocketOptions(socket, context, native);
+  native.keylog = wantsKeylog(socket);
+  if (o.isServer) {
+    native.sni = usesSNICallback(socket);
+  } else if (socket._pendingSession) {
+    native.session = socket._pendingSession;
   }
-  native.ALPNProtocols = o.ALPNProtocols;
-  // A client made with `new TLSSocket` is never refused by the handshake: its owner checks
-  // ssl.verifyError() (Node's contract); tls.connect's sockets fail there already.
-  native.rejectUnauthorized = o.rejectUnauthorized !== false && (o.isServer || socket[kVerifyFirst]);
-  native.requestCert = Boolean(o.requestCert);
   let host = '';
   if (!o.isServer) {
     const name = socket[kServername];
@@ -309,6 +319,100 @@ function beginTls(socket) {
       require('internal/net').errnoException(result, 'startTls');
     process.nextTick(() => onTlsFailure(socket, err));
   }
+}
+
+// What the socket adds to its context's options for binding.net (startTls, and tlsAccept for
+// the context an SNICallback chose).
+function addSocketOptions(socket, context, native) {
+  const o = socket._tlsOptions;
+  if (o.isServer && native.ca && native.cert) {
+    const ctx = context.context;
+    if (ctx.chainFor !== native.cert) {
+      ctx.chainFor = native.cert;
+      ctx.chain = completeChain(native.cert, native.ca);
+    }
+    native.cert = ctx.chain;
+  }
+  native.ALPNProtocols = o.ALPNProtocols;
+  // A client made with `new TLSSocket` is never refused by the handshake: its owner checks
+  // ssl.verifyError() (Node's contract); tls.connect's sockets fail there already.
+  native.rejectUnauthorized = o.rejectUnauthorized !== false && (o.isServer || socket[kVerifyFirst]);
+  native.requestCert = Boolean(o.requestCert);
+}
+
+// Key log lines are made only while someone listens: the server's 'keylog' for its
+// connections, the socket's own for a client.
+function wantsKeylog(socket) {
+  const server = socket._tlsOptions.server;
+  if (socket._tlsOptions.isServer) return Boolean(server) && server.listenerCount('keylog') > 0;
+  return socket.listenerCount('keylog') > 0;
+}
+
+function onNewKeylogListener(event) {
+  if (event !== 'keylog' || !this[kStarted]) return;
+  const handle = this._handle;
+  if (handle !== null && handle.token !== null && !handle.closed) binding.net.setKeylog(handle.token, true);
+}
+
+function onKeylog(socket, line) {
+  if (socket._tlsOptions.isServer) {
+    const server = socket._tlsOptions.server;
+    if (server) server.emit('keylog', line, socket);
+    return;
+  }
+  socket.emit('keylog', line);
+}
+
+function onSession(socket, session) {
+  socket[kSession] = session;
+  socket.emit('session', session);
+}
+
+// Whether a server socket reads the ClientHello first, so that its SNICallback can choose the
+// certificate (the default callback only when addContext gave it something to choose).
+function usesSNICallback(socket) {
+  const callback = socket._SNICallback;
+  if (typeof callback !== 'function') return false;
+  const server = socket._tlsOptions.server;
+  return !(callback[kDefaultSNICallback] === true && server && server._contexts.length === 0);
+}
+
+// The ClientHello named `servername`: the SNICallback's context (or none: the server's own)
+// carries the handshake on.
+function onHello(socket, servername) {
+  if (socket.destroyed) return;
+  socket[kSNIAsked] = true;
+  const server = socket._tlsOptions.server;
+  let called = false;
+  socket._SNICallback.call(server || socket, servername, (err, context) => {
+    if (called) {
+      onTlsFailure(socket, new ERR_MULTIPLE_CALLBACK());
+      return;
+    }
+    called = true;
+    if (socket.destroyed) return;
+    if (err) {
+      onTlsFailure(socket, err);
+      return;
+    }
+    if (context && !(context instanceof common.SecureContext)) {
+      onTlsFailure(socket, new ERR_TLS_INVALID_CONTEXT('context'));
+      return;
+    }
+    let native;
+    if (context) {
+      native = context.context.tlsOptions();
+      if (!native.cert || !native.key) native = undefined;
+      else addSocketOptions(socket, context, native);
+    }
+    const handle = socket._handle;
+    if (handle === null || handle.token === null || handle.closed) return;
+    const result = binding.net.tlsAccept(handle.token, native);
+    if (result !== 0) {
+      onTlsFailure(socket, typeof result === 'string' ? configError(result) :
+        require('internal/net').errnoException(result, 'tlsAccept'));
+    }
+  });
 }
 
 TLSSocket.prototype._start = function _start() {
@@ -351,7 +455,8 @@ function onSecure(socket, info) {
   if (o.isServer) {
     socket.servername = info.servername || false;
     if (o.handshakeTimeout > 0) socket.setTimeout(0, socket._handleTimeout);
-    askSNICallback(socket, () => finishSecure(socket));
+    if (socket[kSNIAsked]) finishSecure(socket);
+    else askSNICallback(socket, () => finishSecure(socket));
     return;
   }
   socket.servername = socket[kServername] || false;
@@ -541,9 +646,10 @@ TLSSocket.prototype.getSharedSigalgs = function getSharedSigalgs() {
   return [];
 };
 
-// Sessions are not resumed (binding.net keeps no session cache): nothing to give or take.
+// A client's last session from the 'session' event (an opaque Buffer binding.net resolves;
+// not OpenSSL's DER): given back as the `session` option, the next connection resumes it.
 TLSSocket.prototype.getSession = function getSession() {
-  return undefined;
+  return this._handle === null ? undefined : this[kSession];
 };
 
 TLSSocket.prototype.getTLSTicket = function getTLSTicket() {
@@ -551,7 +657,8 @@ TLSSocket.prototype.getTLSTicket = function getTLSTicket() {
 };
 
 TLSSocket.prototype.isSessionReused = function isSessionReused() {
-  return false;
+  const info = this[kSecureInfo];
+  return Boolean(info && info.reused);
 };
 
 TLSSocket.prototype.setSession = function setSession(session) {

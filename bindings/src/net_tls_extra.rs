@@ -1,0 +1,279 @@
+//! What net_tls adds around a plain rustls connection:
+//! - the `'keylog'` lines (NSS key log format) rustls reports while a connection with a
+//!   listener processes records, collected through a thread-local sink so that a shared
+//!   `ServerConfig` still routes each line to the connection being processed;
+//! - client session resumption: every ticket (TLS 1.3) or session (TLS 1.2) rustls keeps is put
+//!   in a process-wide table and JS gets an opaque id for it (the `'session'` event's Buffer);
+//!   a connection given that Buffer back (`session` option) offers that ticket;
+//! - server configs shared by every connection with the same key material, so that the
+//!   server's session cache (and with it resumption) outlives one connection, and so that
+//!   certificates are parsed once rather than per handshake;
+//! - the state of a server connection whose ClientHello is read before its certificate is
+//!   chosen (`SNICallback`): rustls' `Acceptor`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rustls::NamedGroup;
+use rustls::client::{ClientSessionStore, Tls12ClientSessionValue, Tls13ClientSessionValue};
+use rustls::pki_types::ServerName;
+use rustls::server::{Accepted, Acceptor};
+
+// ===== key log =====
+
+thread_local! {
+    static SINK: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    static VERIFY_ERROR: Cell<Option<&'static str>> = const { Cell::new(None) };
+}
+
+/// A shared verifier's verdict for the connection being processed (see `with_sinks`).
+pub(super) fn report_verify_error(code: &'static str) {
+    VERIFY_ERROR.with(|c| c.set(Some(code)));
+}
+
+/// The `KeyLog` every config carries: it writes only while `with_keylog` collects.
+#[derive(Debug)]
+pub(super) struct SinkLog;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl rustls::KeyLog for SinkLog {
+    fn log(&self, label: &str, client_random: &[u8], secret: &[u8]) {
+        SINK.with(|s| {
+            if let Some(lines) = s.borrow_mut().as_mut() {
+                lines.push(format!("{label} {} {}\n", hex(client_random), hex(secret)));
+            }
+        });
+    }
+
+    fn will_log(&self, _label: &str) -> bool {
+        SINK.with(|s| s.borrow().is_some())
+    }
+}
+
+/// Runs `f` (which drives one connection) and returns, besides its result, the key log lines
+/// it produced (if `on`) and the verify error the verifier reported meanwhile.
+pub(super) fn with_sinks<R>(
+    on: bool,
+    f: impl FnOnce() -> R,
+) -> (R, Vec<String>, Option<&'static str>) {
+    VERIFY_ERROR.with(|c| c.set(None));
+    if on {
+        SINK.with(|s| *s.borrow_mut() = Some(Vec::new()));
+    }
+    let r = f();
+    let lines = if on {
+        SINK.with(|s| s.borrow_mut().take()).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    (r, lines, VERIFY_ERROR.with(|c| c.take()))
+}
+
+// ===== client sessions =====
+
+enum Stored {
+    Tls13(Tls13ClientSessionValue),
+    Tls12(Tls12ClientSessionValue),
+}
+
+/// At most this many sessions are kept; the oldest go first.
+const MAX_SESSIONS: usize = 4096;
+/// The first bytes of a session Buffer, so a foreign one (Node's DER) is told apart.
+const MAGIC: &[u8; 8] = b"EDDYTLS1";
+
+fn table() -> &'static Mutex<BTreeMap<u64, Stored>> {
+    static T: OnceLock<Mutex<BTreeMap<u64, Stored>>> = OnceLock::new();
+    T.get_or_init(|| Mutex::new(BTreeMap::new()))
+}
+
+fn keep(value: Stored) -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let id = NEXT.fetch_add(1, Ordering::Relaxed);
+    let mut t = table().lock().unwrap_or_else(|p| p.into_inner());
+    while t.len() >= MAX_SESSIONS {
+        t.pop_first();
+    }
+    t.insert(id, value);
+    id
+}
+
+/// The Buffer JS gets for a session id.
+pub(super) fn session_bytes(id: u64) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&id.to_le_bytes());
+    out
+}
+
+/// The session id in a Buffer from `session_bytes`, if it is one.
+pub(super) fn session_id(bytes: &[u8]) -> Option<u64> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    Some(u64::from_le_bytes(rest.try_into().ok()?))
+}
+
+/// One client connection's store: offers the session it was given and records the new ones.
+#[derive(Debug, Default)]
+pub(super) struct SessionStore {
+    offer: Option<u64>,
+    fresh: Mutex<Vec<u64>>,
+}
+
+impl SessionStore {
+    pub(super) fn new(offer: Option<u64>) -> Self {
+        Self {
+            offer,
+            fresh: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The sessions stored since the last call.
+    pub(super) fn take_fresh(&self) -> Vec<u64> {
+        std::mem::take(&mut *self.fresh.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    fn record(&self, value: Stored) {
+        let id = keep(value);
+        self.fresh
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(id);
+    }
+}
+
+impl ClientSessionStore for SessionStore {
+    fn set_kx_hint(&self, _: ServerName<'static>, _: NamedGroup) {}
+
+    fn kx_hint(&self, _: &ServerName<'_>) -> Option<NamedGroup> {
+        None
+    }
+
+    fn set_tls12_session(&self, _: ServerName<'static>, value: Tls12ClientSessionValue) {
+        self.record(Stored::Tls12(value));
+    }
+
+    fn tls12_session(&self, _: &ServerName<'_>) -> Option<Tls12ClientSessionValue> {
+        let t = table().lock().unwrap_or_else(|p| p.into_inner());
+        match t.get(&self.offer?) {
+            Some(Stored::Tls12(v)) => Some(v.clone()),
+            _ => None,
+        }
+    }
+
+    fn remove_tls12_session(&self, _: &ServerName<'static>) {}
+
+    fn insert_tls13_ticket(&self, _: ServerName<'static>, value: Tls13ClientSessionValue) {
+        self.record(Stored::Tls13(value));
+    }
+
+    fn take_tls13_ticket(&self, _: &ServerName<'static>) -> Option<Tls13ClientSessionValue> {
+        // A TLS 1.3 ticket is good for one resumption (rustls' server forgets it once used).
+        let mut t = table().lock().unwrap_or_else(|p| p.into_inner());
+        let id = self.offer?;
+        match t.remove(&id) {
+            Some(Stored::Tls13(v)) => Some(v),
+            Some(other) => {
+                t.insert(id, other);
+                None
+            }
+            None => None,
+        }
+    }
+}
+
+// ===== shared configs =====
+
+type Configs<T> = RefCell<HashMap<Vec<u8>, Arc<T>>>;
+
+thread_local! {
+    static SERVER_CONFIGS: Configs<rustls::ServerConfig> = RefCell::new(HashMap::new());
+    static CLIENT_CONFIGS: Configs<rustls::ClientConfig> = RefCell::new(HashMap::new());
+}
+
+/// Configs kept at most of each side (a program with more distinct contexts builds the rest
+/// anew, and its sessions resume less).
+const MAX_CONFIGS: usize = 64;
+
+fn cached<T>(
+    configs: &'static std::thread::LocalKey<Configs<T>>,
+    key: Vec<u8>,
+    make: impl FnOnce() -> Result<T, String>,
+) -> Result<Arc<T>, String> {
+    if let Some(c) = configs.with(|m| m.borrow().get(&key).cloned()) {
+        return Ok(c);
+    }
+    let config = Arc::new(make()?);
+    configs.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MAX_CONFIGS {
+            m.clear();
+        }
+        m.insert(key, config.clone());
+    });
+    Ok(config)
+}
+
+/// The server config for `key` (everything it is built from), built by `make` the first time.
+pub(super) fn server_config(
+    key: Vec<u8>,
+    make: impl FnOnce() -> Result<rustls::ServerConfig, String>,
+) -> Result<Arc<rustls::ServerConfig>, String> {
+    cached(&SERVER_CONFIGS, key, make)
+}
+
+/// The same for a client.
+pub(super) fn client_config(
+    key: Vec<u8>,
+    make: impl FnOnce() -> Result<rustls::ClientConfig, String>,
+) -> Result<Arc<rustls::ClientConfig>, String> {
+    cached(&CLIENT_CONFIGS, key, make)
+}
+
+// ===== reading the ClientHello first =====
+
+/// A server that has no certificate of its own: its handshakes need a context from the
+/// SNICallback (without one, rustls finds no certificate and fails the handshake).
+pub(super) fn no_cert_config() -> Result<Arc<rustls::ServerConfig>, String> {
+    #[derive(Debug)]
+    struct NoCert;
+    impl rustls::server::ResolvesServerCert for NoCert {
+        fn resolve(
+            &self,
+            _: rustls::server::ClientHello<'_>,
+        ) -> Option<Arc<rustls::sign::CertifiedKey>> {
+            None
+        }
+    }
+    let mut config = rustls::ServerConfig::builder_with_provider(super::provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?
+        .with_no_client_auth()
+        .with_cert_resolver(Arc::new(NoCert));
+    config.key_log = Arc::new(SinkLog);
+    Ok(Arc::new(config))
+}
+
+/// A server connection before its config is chosen.
+pub(super) struct Accepting {
+    pub(super) acceptor: Acceptor,
+    /// The ClientHello read, while JS's SNICallback decides.
+    pub(super) accepted: Option<Accepted>,
+    /// Bytes that came after the ClientHello meanwhile.
+    pub(super) pending: Vec<u8>,
+    /// The server's own config, for a hello without a name or a callback without a context.
+    pub(super) default: Arc<rustls::ServerConfig>,
+}
+
+impl Accepting {
+    pub(super) fn new(default: Arc<rustls::ServerConfig>) -> Self {
+        Self {
+            acceptor: Acceptor::default(),
+            accepted: None,
+            pending: Vec::new(),
+            default,
+        }
+    }
+}
