@@ -428,7 +428,7 @@ types.isKeyObject = function isKeyObject(obj) {
   return false;
 };
 types.isCryptoKey = function isCryptoKey(obj) {
-  return false;
+  return require('internal/crypto/webcrypto_keys').isCryptoKey(obj);
 };
 
 // Same keys, order and (lazy-getter) shape as Node 20's util.
