@@ -138,7 +138,12 @@ pub(crate) mod ossl {
 }
 
 impl CryptoError {
-    pub(crate) fn to_js<'s>(&self, scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Value> {
+    /// The JS error; None when setting one of its properties threw (a setter on
+    /// Object.prototype), which leaves that exception pending, as Node's does.
+    pub(crate) fn to_js<'s>(
+        &self,
+        scope: &mut v8::PinScope<'s, '_>,
+    ) -> Option<v8::Local<'s, v8::Value>> {
         let (message, code) = match self {
             CryptoError::Ossl {
                 hex,
@@ -159,24 +164,30 @@ impl CryptoError {
         };
         if let Ok(obj) = v8::Local::<v8::Object>::try_from(err) {
             if let CryptoError::Ossl { lib, reason, .. } = self {
-                set(scope, obj, "library", lib);
-                set(scope, obj, "reason", reason);
+                set(scope, obj, "library", lib)?;
+                set(scope, obj, "reason", reason)?;
             }
             if let Some(code) = code {
-                set(scope, obj, "code", code);
+                set(scope, obj, "code", code)?;
             }
         }
-        err
+        Some(err)
     }
 
     pub(crate) fn throw(&self, scope: &mut v8::PinScope) {
-        let err = self.to_js(scope);
-        scope.throw_exception(err);
+        if let Some(err) = self.to_js(scope) {
+            scope.throw_exception(err);
+        }
     }
 }
 
-fn set(scope: &mut v8::PinScope, obj: v8::Local<v8::Object>, key: &str, value: &str) {
+fn set(
+    scope: &mut v8::PinScope,
+    obj: v8::Local<v8::Object>,
+    key: &str,
+    value: &str,
+) -> Option<bool> {
     let k = js_string(scope, key);
     let v = js_string(scope, value);
-    obj.set(scope, k.into(), v.into());
+    obj.set(scope, k.into(), v.into())
 }

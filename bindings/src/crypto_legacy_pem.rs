@@ -10,7 +10,7 @@ use crate::crypto_err::CryptoError;
 
 /// Node's error for a cipher name it does not know.
 fn unknown_cipher() -> CryptoError {
-    CryptoError::Type("ERR_CRYPTO_UNKNOWN_CIPHER", "Unknown cipher".into())
+    CryptoError::Coded("ERR_CRYPTO_UNKNOWN_CIPHER", "Unknown cipher".into())
 }
 
 fn random<const N: usize>() -> [u8; N] {

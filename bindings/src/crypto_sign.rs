@@ -265,14 +265,20 @@ pub(crate) fn run<T: Send + 'static>(
         move |scope, result: Result<Result<T, CryptoError>, JobPanic>| {
             let cb = v8::Local::new(scope, cb);
             let null = v8::null(scope).into();
-            let args = match result {
-                Ok(Ok(v)) => [null, to_js(scope, v)],
-                Ok(Err(e)) => [e.to_js(scope), null],
-                Err(_) => [
-                    CryptoError::Plain("crypto job failed".into()).to_js(scope),
-                    null,
-                ],
+            let err = match result {
+                Ok(Ok(v)) => {
+                    let value = to_js(scope, v);
+                    call_function(scope, cb, &[null, value]);
+                    return;
+                }
+                Ok(Err(e)) => e,
+                Err(_) => CryptoError::Plain("crypto job failed".into()),
             };
+            // A throwing setter leaves its exception pending, as a throw from the job would.
+            let Some(err) = err.to_js(scope) else {
+                return;
+            };
+            let args = [err, null];
             call_function(scope, cb, &args);
         },
     );
@@ -375,6 +381,10 @@ fn pk_crypt_js(
         } else {
             (Public::from_spki(&der)?, None)
         };
+        // RSA-PSS keys sign only.
+        if let Public::Rsa(_, RsaKind::Pss(_)) = public {
+            return Err(ossl::OPERATION_NOT_SUPPORTED);
+        }
         match (op, &public, private_key.as_deref()) {
             (0, Public::Rsa(k, _), _) => rsa_pad::public_encrypt(k, padding, digest, &label, &data),
             (3, Public::Rsa(k, _), _) => rsa_pad::public_decrypt(k, padding, &data),

@@ -78,6 +78,7 @@ module.exports = {
   KeyObject: keys.KeyObject,
   Sign: sig.Sign,
   Verify: sig.Verify,
+  constants: require('internal/crypto/constants'),
   webcrypto,
   subtle,
   getRandomValues,

@@ -62,6 +62,7 @@ builtins![
     "internal/crypto/cipher",
     "internal/crypto/cipher_modes",
     "internal/crypto/cipher_pk",
+    "internal/crypto/constants",
     "internal/crypto/diffiehellman",
     "internal/crypto/hash",
     "internal/crypto/kdf",

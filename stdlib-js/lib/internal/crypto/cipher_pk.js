@@ -4,7 +4,8 @@
 // (bindings/src/crypto_sign.rs, paddings in crypto_rsa.rs).
 
 const { validateString } = require('internal/errors');
-const { getArrayBufferOrView, nativeError, toBuffer } = require('internal/crypto/util');
+const { digestInfo, getArrayBufferOrView, nativeError, toBuffer } =
+  require('internal/crypto/util');
 const { preparePrivateKey, preparePublicOrPrivateKey } = require('internal/crypto/keys');
 
 const native = binding.crypto;
@@ -19,14 +20,21 @@ function bytes(value, name, encoding) {
 
 function rsaFunctionFor(op, defaultPadding, keyType) {
   return (options, buffer) => {
+    const { oaepHash, encoding } = options;
+    let { oaepLabel } = options;
+    if (oaepHash !== undefined) {
+      validateString(oaepHash, 'key.oaepHash');
+      if (digestInfo(oaepHash) === undefined) {
+        throw nativeError(Error, 'ERR_OSSL_EVP_INVALID_DIGEST', 'Invalid digest used');
+      }
+    }
+    if (oaepLabel !== undefined) oaepLabel = bytes(oaepLabel, 'key.oaepLabel', encoding);
+    buffer = bytes(buffer, 'buffer', encoding);
+    // Node parses the key after these checks (and reads any PEM as public or private there),
+    // so option errors are what it reports first.
     const handle = keyType === 'private' ?
       preparePrivateKey(options) : preparePublicOrPrivateKey(options);
     const padding = options.padding || defaultPadding;
-    const { oaepHash, encoding } = options;
-    let { oaepLabel } = options;
-    if (oaepHash !== undefined) validateString(oaepHash, 'key.oaepHash');
-    if (oaepLabel !== undefined) oaepLabel = bytes(oaepLabel, 'key.oaepLabel', encoding);
-    buffer = bytes(buffer, 'buffer', encoding);
     if (op === kOps.privateDecrypt && padding === RSA_PKCS1_PADDING) {
       // Node 20 refuses it since CVE-2023-46809 (the Marvin timing attack).
       throw nativeError(TypeError, 'ERR_INVALID_ARG_VALUE',

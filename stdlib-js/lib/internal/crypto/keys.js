@@ -174,18 +174,24 @@ class PrivateKeyObject extends AsymmetricKeyObject {
 }
 
 function nativeExport(handle, format, type, cipher, passphrase) {
-  if (cipher !== undefined) checkCipher(cipher);
+  if (cipher !== undefined) cipher = checkCipher(cipher);
   const out = native.keyExport(handle.bytes, handle.isPrivate, format, type, cipher, passphrase);
   return typeof out === 'string' ? out : toBuffer(out);
 }
 
-// The ciphers a private key can be written with (PKCS#8 PBES2 or traditional PEM).
-const kKeyCiphers = new Set(['aes-128-cbc', 'aes-192-cbc', 'aes-256-cbc', 'des-ede3-cbc',
-                             'aes128', 'aes192', 'aes256', 'des3']);
+// The ciphers a private key can be written with (PKCS#8 PBES2 or traditional PEM), by OpenSSL's
+// names and aliases.
+const kKeyCiphers = new Map([
+  ['aes-128-cbc', 'aes-128-cbc'], ['aes-192-cbc', 'aes-192-cbc'], ['aes-256-cbc', 'aes-256-cbc'],
+  ['des-ede3-cbc', 'des-ede3-cbc'], ['aes128', 'aes-128-cbc'], ['aes192', 'aes-192-cbc'],
+  ['aes256', 'aes-256-cbc'], ['des3', 'des-ede3-cbc'],
+]);
 function checkCipher(cipher) {
-  if (!kKeyCiphers.has(`${cipher}`.toLowerCase())) {
-    throw nativeError(TypeError, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
+  const name = kKeyCiphers.get(`${cipher}`.toLowerCase());
+  if (name === undefined) {
+    throw nativeError(Error, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
   }
+  return name;
 }
 
 function isKeyObject(value) {

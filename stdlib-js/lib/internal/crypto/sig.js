@@ -112,11 +112,11 @@ Verify.prototype._write = Sign.prototype._write;
 Verify.prototype.update = update;
 
 Verify.prototype.verify = function verify(options, signature, sigEncoding) {
-  const handle = preparePublicOrPrivateKey(options);
   const padding = getIntOption('padding', options);
   const saltLength = getIntOption('saltLength', options);
   const p1363 = getDSASignatureEncoding(options);
   signature = getArrayBufferOrView(signature, 'signature', sigEncoding);
+  const handle = preparePublicOrPrivateKey(options);
   if (typeof signature === 'string') signature = Buffer.from(signature, 'utf8');
   const digest = this[kHash].digest();
   return native.verify(keyDer(handle), this[kAlgorithm], digest, true, padding, saltLength,
