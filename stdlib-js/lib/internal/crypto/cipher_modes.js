@@ -532,10 +532,28 @@ class ChaChaStream {
   }
 
   xor(data) {
-    const out = new Uint8Array(data.length);
-    for (let i = 0; i < data.length; i++) {
+    const out = data.slice();
+    const length = out.length;
+    let i = 0;
+    // Finish the block in hand, then whole blocks a word at a time (`out` is fresh, so
+    // aligned), then the tail.
+    while (i < length && this.used < 64) out[i++] ^= this.block[this.used++];
+    const words = new Uint32Array(out.buffer, 0, length >>> 2);
+    const w = this.words;
+    while (length - i >= 64) {
+      this.refill();
+      const at = i >>> 2;
+      if ((i & 3) === 0) {
+        for (let k = 0; k < 16; k++) words[at + k] ^= w[k];
+      } else {
+        for (let k = 0; k < 64; k++) out[i + k] ^= this.block[k];
+      }
+      this.used = 64;
+      i += 64;
+    }
+    while (i < length) {
       if (this.used === 64) this.refill();
-      out[i] = data[i] ^ this.block[this.used++];
+      out[i++] ^= this.block[this.used++];
     }
     return out;
   }
