@@ -44,7 +44,7 @@ const table = new Map();
 const listed = [];
 
 // OpenSSL knows some names it does not list (aes-128-wrap beside id-aes128-wrap).
-const unlisted = new Set(['aes-128-wrap', 'aes-192-wrap', 'aes-256-wrap', 'aes128-wrap-pad',
+const unlisted = new Set(['id-smime-alg-CMS3DESwrap', 'aes-128-wrap', 'aes-192-wrap', 'aes-256-wrap', 'aes128-wrap-pad',
                           'aes192-wrap-pad', 'aes256-wrap-pad', 'aes-128-wrap-pad',
                           'aes-192-wrap-pad', 'aes-256-wrap-pad']);
 
@@ -94,6 +94,9 @@ const nids = {
 add(['chacha20-poly1305'], {
   keyLength: 32, engine: modes.ChaChaPoly, name: 'chacha20-poly1305', nid: 1018,
   mode: 'stream', blockSize: 1, ivLength: 12, aead: 'chacha' });
+add(['des3-wrap', 'id-smime-alg-CMS3DESwrap'], {
+  keyLength: 24, engine: modes.DesWrap, name: 'id-smime-alg-cms3deswrap', nid: 246,
+  mode: 'wrap', blockSize: 8, ivLength: 0 });
 add(['des-ede3-cbc', 'des3'], {
   keyLength: 24, native: 'des-ede3-cbc', name: 'des-ede3-cbc', nid: 44, mode: 'cbc',
   blockSize: 8, ivLength: 8 });

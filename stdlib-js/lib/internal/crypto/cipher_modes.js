@@ -197,6 +197,45 @@ class WrapPad extends WrapBase {
   }
 }
 
+// ===== Triple-DES key wrap (RFC 3217, OpenSSL's des3-wrap) =====
+
+const desWrapIv = new Uint8Array([0x4a, 0xdd, 0xa2, 0x2c, 0x79, 0xe8, 0x21, 0x05]);
+
+/** 3DES-CBC over whole blocks, unpadded. */
+function des3(key, iv, data, decrypt) {
+  const id = native.cipherNew('des-ede3-cbc', key, iv, decrypt, 16);
+  if (id < 0) throw new Error('3DES setup failed');
+  try {
+    native.cipherSetPadding(id, false);
+    return native.cipherUpdate(id, data);
+  } finally {
+    native.cipherFree(id);
+  }
+}
+
+class DesWrap extends WrapBase {
+  /** The CMS key checksum: the first 8 bytes of the key's SHA-1. */
+  checksum(data) {
+    return native.hashOnce('sha1', data).subarray(0, 8);
+  }
+  wrap(data) {
+    if (data.length === 0 || data.length % 8 !== 0) return undefined;
+    const iv = new Uint8Array(8);
+    native.randomFill(iv, 0, 8);
+    const inner = des3(this.key, iv, concat([data, this.checksum(data)]), false);
+    const reversed = concat([iv, inner]).reverse();
+    return des3(this.key, desWrapIv, reversed, false);
+  }
+  unwrap(data) {
+    if (data.length < 24 || data.length % 8 !== 0) return undefined;
+    const reversed = des3(this.key, desWrapIv, data, true).reverse();
+    const plain = des3(this.key, reversed.subarray(0, 8), reversed.subarray(8), true);
+    const key = plain.subarray(0, plain.length - 8);
+    if (!equalTime(this.checksum(key), plain.subarray(plain.length - 8))) return undefined;
+    return key.slice();
+  }
+}
+
 // ===== CCM =====
 
 class Ccm {
@@ -615,6 +654,7 @@ class ChaChaPoly {
 }
 
 module.exports = {
+  DesWrap,
   opensslError,
   ChaChaPoly,
   Ccm,
