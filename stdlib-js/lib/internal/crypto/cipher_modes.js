@@ -126,7 +126,7 @@ function xorCounter(block, t) {
 class WrapBase {
   constructor({ key, iv, decrypt }, errors) {
     this.key = copyBytes(key);
-    this.iv = iv === undefined ? undefined : copyBytes(iv);
+    this.iv = iv === undefined || iv === null ? undefined : copyBytes(iv);
     this.decrypt = decrypt;
     this.errors = errors;
   }
