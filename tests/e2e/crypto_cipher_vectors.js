@@ -105,3 +105,8 @@ for (const len of [0, 5, 64, 100]) {
   const back = crypto.createDecipheriv('des3-wrap', key, null).update(wrapped);
   console.log(wrapped.length, back.equals(bytes(24, 40)));
 }
+// OpenSSL's plain chacha20: the IV is the 32-bit block counter (which carries into the next
+// word) and the 96-bit nonce.
+for (const iv of ['0100000000000000000000000000004a', 'feffffff0100000000000000000000ff']) {
+  run('chacha20', bytes(32, 41), Buffer.from(iv, 'hex'), bytes(200, 42));
+}

@@ -91,6 +91,9 @@ const nids = {
     keyLength, engine: modes.WrapPad, name: `id-aes${bits}-wrap-pad`, nid: nids.wrapPad[i],
     mode: 'wrap', blockSize: 8, ivLength: 4, });
 });
+add(['chacha20'], {
+  keyLength: 32, engine: modes.ChaCha20, name: 'chacha20', nid: 1019, mode: 'stream',
+  blockSize: 1, ivLength: 16 });
 add(['chacha20-poly1305'], {
   keyLength: 32, engine: modes.ChaChaPoly, name: 'chacha20-poly1305', nid: 1018,
   mode: 'stream', blockSize: 1, ivLength: 12, aead: 'chacha' });

@@ -524,14 +524,17 @@ function rotl(x, n) {
 }
 
 class ChaChaStream {
-  constructor(key, nonce) {
+  /**
+   * `iv` is the 16 bytes of words 12-15: the block counter and the nonce (RFC 8439's AEAD
+   * starts the counter at 1 before a 12-byte nonce; OpenSSL's chacha20 takes all 16).
+   */
+  constructor(key, iv) {
     const k = new DataView(key.buffer, key.byteOffset, 32);
-    const n = new DataView(nonce.buffer, nonce.byteOffset, 12);
+    const n = new DataView(iv.buffer, iv.byteOffset, 16);
     this.state = new Uint32Array(16);
     this.state.set([0x61707865, 0x3320646e, 0x79622d32, 0x6b206574]);
     for (let i = 0; i < 8; i++) this.state[4 + i] = k.getUint32(i * 4, true);
-    this.state[12] = 1;
-    for (let i = 0; i < 3; i++) this.state[13 + i] = n.getUint32(i * 4, true);
+    for (let i = 0; i < 4; i++) this.state[12 + i] = n.getUint32(i * 4, true);
     this.block = new Uint8Array(64);
     this.words = new Uint32Array(this.block.buffer);
     this.used = 64;
@@ -566,7 +569,8 @@ class ChaChaStream {
     w[4] = x4 + s[4]; w[5] = x5 + s[5]; w[6] = x6 + s[6]; w[7] = x7 + s[7];
     w[8] = x8 + s[8]; w[9] = x9 + s[9]; w[10] = x10 + s[10]; w[11] = x11 + s[11];
     w[12] = x12 + s[12]; w[13] = x13 + s[13]; w[14] = x14 + s[14]; w[15] = x15 + s[15];
-    s[12] = (s[12] + 1) >>> 0;
+    // The 32-bit counter carries into word 13 (and no further), as OpenSSL's does.
+    if ((s[12] = (s[12] + 1) >>> 0) === 0) s[13] = (s[13] + 1) >>> 0;
     this.used = 0;
   }
 
@@ -605,7 +609,10 @@ class ChaChaPoly {
     this.decrypt = decrypt;
     this.tagLength = authTagLength === undefined ? 16 : authTagLength;
     this.errors = errors;
-    this.stream = new ChaChaStream(this.key, this.nonce);
+    const words = new Uint8Array(16);
+    words[0] = 1;
+    words.set(this.nonce, 4);
+    this.stream = new ChaChaStream(this.key, words);
     this.plain = [];
     this.aad = [];
     this.tag = undefined;
@@ -653,7 +660,28 @@ class ChaChaPoly {
   }
 }
 
+/** OpenSSL's plain chacha20: a stream cipher with nothing to authenticate. */
+class ChaCha20 {
+  constructor({ key, iv }) {
+    this.stream = new ChaChaStream(copyBytes(key), copyBytes(iv));
+  }
+  update(data) {
+    return this.stream.xor(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  }
+  final() {
+    return empty;
+  }
+  setAutoPadding() {}
+  setAAD() {
+    return false;
+  }
+  getAuthTag() {
+    return undefined;
+  }
+}
+
 module.exports = {
+  ChaCha20,
   DesWrap,
   opensslError,
   ChaChaPoly,
