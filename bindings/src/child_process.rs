@@ -10,6 +10,8 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Command, Stdio};
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use eddy_runtime::mio::unix::SourceFd;
@@ -545,7 +547,8 @@ fn set_ref(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v
 // ===== spawnSync =====
 
 /// `spawnSync(options, input | null, timeoutMs, maxBuffer, killSignal)` →
-/// `{ pid, status, signal, stdout, stderr, errno?, timedOut?, overflow? }`.
+/// `{ pid, status, signal, output: [Uint8Array | undefined, …], errno?, timedOut?, overflow? }`,
+/// with one `output` entry per stdio slot (what the child wrote to each pipe it was given).
 fn spawn_sync(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -584,12 +587,16 @@ fn spawn_sync(
             for (k, v) in fields {
                 set_value(scope, result, k, v);
             }
-            for (key, bytes) in [("stdout", done.stdout), ("stderr", done.stderr)] {
-                if let Some(bytes) = bytes {
-                    let v = crate::fs::bytes_to_js(scope, bytes);
-                    set_value(scope, result, key, v);
-                }
-            }
+            let outputs: Vec<v8::Local<v8::Value>> = done
+                .outputs
+                .into_iter()
+                .map(|bytes| match bytes {
+                    Some(bytes) => crate::fs::bytes_to_js(scope, bytes),
+                    None => v8::undefined(scope).into(),
+                })
+                .collect();
+            let output = v8::Array::new_with_elements(scope, &outputs);
+            set_value(scope, result, "output", output.into());
             if done.timed_out {
                 let v = v8::Boolean::new(scope, true);
                 set_value(scope, result, "timedOut", v.into());
@@ -607,10 +614,50 @@ struct SyncDone {
     pid: i32,
     status: i32,
     signal: i32,
-    stdout: Option<Vec<u8>>,
-    stderr: Option<Vec<u8>>,
+    /// Per stdio slot: what the child wrote, for the slots that were pipes out of it.
+    outputs: Vec<Option<Vec<u8>>>,
     timed_out: bool,
     overflow: bool,
+}
+
+/// What the drain threads of one spawnSync share: the bytes read from all pipes together
+/// (Node's `maxBuffer` bounds their sum) and whether that passed the limit.
+struct Budget {
+    limit: usize,
+    total: AtomicUsize,
+    overflow: AtomicBool,
+    pid: i32,
+    kill_signal: i32,
+}
+
+/// Read `pipe` to its end on a thread of its own, so no pipe of the child can fill up while
+/// we wait on another.
+fn drain(mut pipe: Box<dyn Read + Send>, budget: Arc<Budget>) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 65536];
+        loop {
+            match pipe.read(&mut buf) {
+                Ok(0) => break,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+                Ok(n) => {
+                    out.extend_from_slice(&buf[..n]);
+                    let total = budget.total.fetch_add(n, Ordering::SeqCst) + n;
+                    // Past the limit: keep what was read (Node keeps the whole chunk too)
+                    // and stop the child with its kill signal.
+                    if total > budget.limit {
+                        if !budget.overflow.swap(true, Ordering::SeqCst) {
+                            // SAFETY: signalling our own child.
+                            unsafe { libc::kill(budget.pid, budget.kill_signal) };
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    })
 }
 
 fn run_sync(
@@ -622,6 +669,8 @@ fn run_sync(
 ) -> std::io::Result<SyncDone> {
     let mut plan = command(opts)?;
     let mut child = plan.cmd.spawn()?;
+    // The child has its ends; ours of the slots past 2 are read below.
+    let extra = std::mem::take(&mut plan.extra);
     drop(plan);
     let pid = child.id() as i32;
     // Feed and drain on helper threads, so a child that writes a lot while we write its input
@@ -638,45 +687,25 @@ fn run_sync(
     } else {
         usize::MAX
     };
-    let overflow = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let drain = |pipe: Option<Box<dyn Read + Send>>| {
-        let overflow = overflow.clone();
-        pipe.map(|mut pipe| {
-            std::thread::spawn(move || {
-                let mut out = Vec::new();
-                let mut buf = [0u8; 65536];
-                loop {
-                    match pipe.read(&mut buf) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => {
-                            out.extend_from_slice(&buf[..n]);
-                            // Past the limit: keep what was read (Node keeps the whole
-                            // chunk too) and stop the child.
-                            if out.len() > limit {
-                                overflow.store(true, std::sync::atomic::Ordering::SeqCst);
-                                // SAFETY: signalling our own child.
-                                unsafe { libc::kill(pid, libc::SIGTERM) };
-                                break;
-                            }
-                        }
-                    }
-                }
-                out
-            })
-        })
-    };
-    let out_reader = drain(
-        child
-            .stdout
-            .take()
-            .map(|s| Box::new(s) as Box<dyn Read + Send>),
-    );
-    let err_reader = drain(
-        child
-            .stderr
-            .take()
-            .map(|s| Box::new(s) as Box<dyn Read + Send>),
-    );
+    let budget = Arc::new(Budget {
+        limit,
+        total: AtomicUsize::new(0),
+        overflow: AtomicBool::new(false),
+        pid,
+        kill_signal,
+    });
+    let mut readers: Vec<(usize, std::thread::JoinHandle<Vec<u8>>)> = Vec::new();
+    if let Some(s) = child.stdout.take() {
+        readers.push((1, drain(Box::new(s), budget.clone())));
+    }
+    if let Some(s) = child.stderr.take() {
+        readers.push((2, drain(Box::new(s), budget.clone())));
+    }
+    for (i, parent, _ipc) in extra {
+        // Our end of a socket pair: the child may write it, and never gets our input.
+        let _ = parent.shutdown(std::net::Shutdown::Write);
+        readers.push((i, drain(Box::new(parent), budget.clone())));
+    }
     let deadline =
         (timeout_ms > 0.0).then(|| Instant::now() + Duration::from_millis(timeout_ms as u64));
     let mut timed_out = false;
@@ -715,15 +744,18 @@ fn run_sync(
     if let Some(w) = writer {
         let _ = w.join();
     }
-    let stdout = out_reader.map(|r| r.join().unwrap_or_default());
-    let stderr = err_reader.map(|r| r.join().unwrap_or_default());
+    let mut outputs: Vec<Option<Vec<u8>>> = vec![None; opts.stdio.len()];
+    for (i, reader) in readers {
+        if i < outputs.len() {
+            outputs[i] = Some(reader.join().unwrap_or_default());
+        }
+    }
     Ok(SyncDone {
         pid,
         status: status.code().unwrap_or(0),
         signal: status.signal().unwrap_or(0),
-        stdout,
-        stderr,
+        outputs,
         timed_out,
-        overflow: overflow.load(std::sync::atomic::Ordering::SeqCst),
+        overflow: budget.overflow.load(Ordering::SeqCst),
     })
 }

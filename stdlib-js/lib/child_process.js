@@ -361,41 +361,37 @@ function spawnSync(file, args, options) {
 
   const r = native.spawnSync(bindingOptions(opts, stdio, opts.envPairs), input, opts.timeout || 0,
     maxBuffer, killSignal === undefined ? signals.SIGTERM : killSignal);
-  const result = {
-    pid: r.pid || 0,
-    output: null,
-    stdout: null,
-    stderr: null,
-    status: null,
-    signal: null,
-  };
-  if (r.errno !== undefined) {
-    const err = errnoException(r.errno, `spawnSync ${opts.file}`);
+  // Node's key order: error (when there is one), status, signal, output, pid, stdout, stderr.
+  const fail = (errno) => {
+    const err = errnoException(errno, `spawnSync ${opts.file}`);
     err.path = opts.file;
     err.spawnargs = opts.args.slice(1);
-    result.error = err;
-    return result;
-  }
+    return err;
+  };
+  let error;
+  if (r.errno !== undefined) error = fail(r.errno);
+  else if (r.timedOut) error = fail(-110); // ETIMEDOUT
+  else if (r.overflow) error = fail(-105); // ENOBUFS
+  const result = error === undefined ? {} : { error };
+  result.status = null;
+  result.signal = null;
+  result.output = null;
+  result.pid = r.pid || 0;
+  result.stdout = null;
+  result.stderr = null;
+  if (r.errno !== undefined) return result;
   const encoding = opts.encoding && opts.encoding !== 'buffer' && Buffer.isEncoding(opts.encoding) ? opts.encoding : null;
   const wrap = (bytes) => {
     if (bytes === undefined) return null;
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return encoding ? buf.toString(encoding) : buf;
   };
-  result.output = [null, wrap(r.stdout), wrap(r.stderr)];
-  result.stdout = result.output[1];
-  result.stderr = result.output[2];
   if (r.signal) result.signal = signalName(r.signal);
   else result.status = r.status;
-  if (r.timedOut) {
-    result.error = errnoException(-110, `spawnSync ${opts.file}`);
-    result.error.path = opts.file;
-    result.error.spawnargs = opts.args.slice(1);
-  } else if (r.overflow) {
-    result.error = errnoException(-105, `spawnSync ${opts.file}`);
-    result.error.path = opts.file;
-    result.error.spawnargs = opts.args.slice(1);
-  }
+  // One entry per slot: what the child wrote to each pipe it had (null for the rest).
+  result.output = stdio.map((slot, i) => (i === 0 ? null : wrap(r.output[i])));
+  result.stdout = result.output[1];
+  result.stderr = result.output[2];
   return result;
 }
 
@@ -411,7 +407,6 @@ function checkExecSyncError(ret, args, cmd) {
     err = new Error(msg);
     Object.assign(err, ret);
   }
-  if (err) delete err.error;
   return err;
 }
 

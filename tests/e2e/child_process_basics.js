@@ -3,12 +3,15 @@
 const cp = require('child_process');
 const c = cp.spawn('sh', ['-c', 'echo out; echo err >&2; read x; echo got $x; exit 3']);
 c.on('spawn', () => console.log('spawn', typeof c.pid));
+// (The chunks a pipe delivers depend on timing: the output is shown whole at 'close'.)
+let out = '';
+let errOut = '';
 c.stdout.setEncoding('utf8');
-c.stdout.on('data', (d) => console.log('stdout', JSON.stringify(d)));
-c.stderr.on('data', (d) => console.log('stderr', JSON.stringify(String(d))));
+c.stdout.on('data', (d) => { out += d; });
+c.stderr.on('data', (d) => { errOut += d; });
 c.on('exit', (code, sig) => console.log('exit', code, sig));
 c.on('close', (code, sig) => {
-  console.log('close', code, sig);
+  console.log('close', code, sig, 'stdout', JSON.stringify(out), 'stderr', JSON.stringify(errOut));
   cp.exec('echo hello $FOO', { env: { FOO: 'bar', PATH: process.env.PATH } }, (err, out, errout) => {
     console.log('exec', err, JSON.stringify(out), JSON.stringify(errout));
     cp.execFile('sh', ['-c', 'exit 2'], (err) => {
