@@ -5,7 +5,7 @@
 //   pipe, socket  → a net.Socket over a fresh descriptor for the same pipe (binding.net.reopenFd,
 //                   so making it non-blocking does not reach the shell's); writes go through the
 //                   poll phase, in order, and whatever is still queued is written out at exit
-//   file          → SyncWriteStream (synchronous writes) / a Readable read on the worker pool
+//   file          → SyncWriteStream (synchronous writes) / fs.ReadStream (read on the worker pool)
 //
 // Boundary: bootstrap/node.js defines the lazy getters on `process` and calls flushAtExit() on
 // every way out (natural exit, process.exit, fatal exceptions), after 'exit' listeners ran.
@@ -166,22 +166,11 @@ function createWritableStdioStream(fd) {
 
 // ===== stdin =====
 
-// A file (or anything without a handle): read in chunks on the worker pool.
+// A file (or anything without a handle): an fs.ReadStream on the descriptor, as Node's, read in
+// chunks on the worker pool; the descriptor stays open when it ends.
 function fileReader(fd) {
-  const stream = new Readable({
-    highWaterMark: 64 * 1024,
-    read(size) {
-      binding.fs.opAsync('readChunk', fd, Math.max(size, 64 * 1024), (err, bytes) => {
-        if (err) {
-          this.destroy(err);
-          return;
-        }
-        this.push(bytes.length === 0 ? null
-          : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
-      });
-    },
-  });
-  return stream;
+  const fs = require('fs');
+  return new fs.ReadStream(null, { fd, autoClose: false });
 }
 
 function createStdin(fd) {
