@@ -14,7 +14,7 @@ const {
   parseFileMode, readArgs, stringToFlags, toUnixTimestamp, validateBuffer, vectorArgs, writeArgs,
   validateStringAfterArrayBufferView, Dirent, Stats,
 } = require('internal/fs/utils');
-const { callbackForm, runSync, syncForm, validateCallback } = require('internal/fs/ops');
+const { callbackForm, runSync, syncForm, trackRequest, validateCallback } = require('internal/fs/ops');
 const {
   abortedError, appendOptions, isFd, readFdAsync, readFdSync, vectorAsync, vectorSync, withFile,
   writeData, writeFdAsync, writeFdSync, writeOptions,
@@ -24,8 +24,9 @@ const native = binding.fs;
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 const kCustomPromisifyArgs = Symbol.for('nodejs.util.promisify.customArgs');
 
+/** The callback of one async call, counted in process._getActiveRequests() until it runs. */
 function wrapCallback(callback) {
-  return bindToCurrent(callback, 'FSREQCALLBACK');
+  return trackRequest(bindToCurrent(callback, 'FSREQCALLBACK'));
 }
 
 // ===== readFile =====

@@ -113,6 +113,7 @@ builtins![
     "internal/perf/performance",
     "internal/perf/utils",
     "internal/process/credentials",
+    "internal/process/handles",
     "internal/process/promises",
     "internal/process/signals",
     "internal/process/stdio",

@@ -8,6 +8,8 @@
 // A handle exists before its token: net.connect() makes it at once (as Node does) while the
 // address may still be resolving; options set meanwhile are applied when the token comes.
 
+const { addHandle, removeHandle } = require('internal/process/handles');
+
 const native = binding.net;
 const EV = native.events;
 const EBADF = -9;
@@ -55,6 +57,7 @@ class NetHandle {
       native.setCallback(token, cb);
     }
     this.token = token;
+    addHandle(this);
     if (!this._refed) native.setRef(token, false);
     if (this._noDelay) native.setNoDelay(token, true);
     if (this._keepAlive) native.setKeepAlive(token, true, this._keepAlive.delay);
@@ -128,6 +131,7 @@ class NetHandle {
     if (this.closed) return false;
     this.closed = true;
     this.reading = false;
+    removeHandle(this);
     if (this.token === null) return false;
     how(this.token);
     return true;
@@ -141,6 +145,11 @@ class NetHandle {
   unref() {
     this._refed = false;
     if (this.token !== null && !this.closed) native.setRef(this.token, false);
+  }
+
+  /** What process._getActiveHandles() lists for this handle: its socket or server. */
+  activeOwner() {
+    return this.token !== null && !this.closed && this._refed ? this[kOwner] : null;
   }
 
   hasRef() {

@@ -9,6 +9,7 @@
 
 const { codes, validateInteger, validateInt32 } = require('internal/errors');
 const { bindToCurrent } = require('internal/async_context');
+const { endRequest, startRequest } = require('internal/process/handles');
 const {
   deprecate, Dirent, getOptions, getStatFsFromBinding, getStatsFromBinding, getValidatedFd,
   getValidatedPath, kMaxUserId, parseFileMode, stringToFlags, stringToResult, toUnixTimestamp,
@@ -311,6 +312,15 @@ ops.lutimes = { ...ops.utimes };
 
 // ===== the three forms =====
 
+/** `done` counted as an FSReqCallback in process._getActiveRequests() until it is called. */
+function trackRequest(done) {
+  const request = startRequest('FSReqCallback');
+  return function (...args) {
+    endRequest(request);
+    return Reflect.apply(done, this, args);
+  };
+}
+
 function validateCallback(cb) {
   if (typeof cb !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
   return cb;
@@ -392,7 +402,7 @@ function callbackForm(name) {
       if (op.cbFirst) validateCallback(callback);
       const [state, nativeArgs] = prepare(op, args);
       validateCallback(callback);
-      start(name, op, state, nativeArgs, bindToCurrent(callback, 'FSREQCALLBACK'));
+      start(name, op, state, nativeArgs, trackRequest(bindToCurrent(callback, 'FSREQCALLBACK')));
     },
   }[name];
   return fn;
@@ -409,4 +419,6 @@ function promiseForm(name) {
   return fn;
 }
 
-module.exports = { callbackForm, ops, promiseForm, runAsync, runSync, syncForm, validateCallback };
+module.exports = {
+  callbackForm, ops, promiseForm, runAsync, runSync, syncForm, trackRequest, validateCallback,
+};

@@ -8,8 +8,10 @@ const { Buffer } = require('buffer');
 const {
   uvException,
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
-  validateAbortSignal, validateBoolean, validateFunction, validateObject, AbortError,
+  validateAbortSignal, validateBoolean, validateFunction, validateObject, validateUint32,
+  AbortError,
 } = require('internal/errors');
+const { addHandle, removeHandle } = require('internal/process/handles');
 
 const native = binding.fs;
 
@@ -182,91 +184,204 @@ function watchAsync(filename, options = {}) {
 }
 
 // ===== watchFile =====
+//
+// Stat polling as libuv's fs_poll does it: a stat on the worker pool, then the next one
+// `interval` ms after the start of the last (a 0 interval polls every millisecond). The first
+// stat only records what it finds, unless it fails. After that the listener hears
+// (curr, prev):
+//  - a stat failing with an error other than the last one: curr zeroed, prev the last stats
+//    that were read (zeroed if none ever was) -- so watching a file that does not exist reports
+//    once at the start, both zeroed;
+//  - a stat succeeding after a failure, or finding other stats than the last: curr the new
+//    stats, prev the last ones read (zeroed for a file that did not exist).
+// Stats are "other" when their times (but atime), size, mode, owner, inode or device differ.
+// As Node, an EPERM at the first stat is not reported.
 
 const statWatchers = new Map();
+const kUnstarted = 0;
+const kFound = 1;
+const UV_EPERM = -1;
 
-function zeroStats() {
-  const { Stats } = require('fs');
-  return new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-}
-
-function statOrZero(path) {
-  try {
-    return require('fs').statSync(path);
-  } catch {
-    return zeroStats();
-  }
+function zeroStats(bigint) {
+  const { getStatsFromBinding } = require('internal/fs/utils');
+  return getStatsFromBinding(new Array(bigint ? 18 : 14).fill(bigint ? 0n : 0), bigint);
 }
 
 function sameStats(a, b) {
-  return a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size &&
-    a.mode === b.mode && a.ino === b.ino && a.nlink === b.nlink && a.uid === b.uid &&
-    a.gid === b.gid && a.dev === b.dev;
+  const times = typeof a.mtimeNs === 'bigint' ?
+    a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.birthtimeNs === b.birthtimeNs :
+    a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.birthtimeMs === b.birthtimeMs;
+  return times && a.size === b.size && a.mode === b.mode && a.uid === b.uid &&
+    a.gid === b.gid && a.ino === b.ino && a.dev === b.dev;
 }
+
+/** The polling behind one StatWatcher (its `_handle` while started). */
+class StatPoller {
+  constructor(owner, path, interval, bigint) {
+    this.owner = owner;
+    this.path = path;
+    this.interval = interval || 1;
+    this.bigint = bigint;
+    this.refed = true;
+    this.closed = false;
+    this.timer = null;
+    this.startedAt = 0;
+    // kUnstarted, kFound, or the (negative) error of the last stat.
+    this.status = kUnstarted;
+    this.last = zeroStats(bigint);
+    this.poll();
+  }
+
+  poll() {
+    this.timer = null;
+    this.startedAt = Date.now();
+    const { runAsync } = require('internal/fs/ops');
+    runAsync('stat', [this.path, { bigint: this.bigint }], (err, stats) => this.done(err, stats));
+  }
+
+  done(err, stats) {
+    if (this.closed) return;
+    let curr = null;
+    let prev = null;
+    if (err) {
+      const errno = typeof err.errno === 'number' ? err.errno : UV_EPERM;
+      if (errno !== this.status) {
+        if (!(this.status === kUnstarted && errno === UV_EPERM)) {
+          curr = zeroStats(this.bigint);
+          prev = this.last;
+        }
+        this.status = errno;
+      }
+    } else {
+      if (this.status < 0 || (this.status === kFound && !sameStats(this.last, stats))) {
+        curr = stats;
+        prev = this.last;
+      }
+      this.last = stats;
+      this.status = kFound;
+    }
+    // The next poll is timed from this one's start; a listener may stop the watcher.
+    const elapsed = Date.now() - this.startedAt;
+    this.timer = setTimeout(() => this.poll(), this.interval - (elapsed % this.interval));
+    if (!this.refed) this.timer.unref();
+    if (curr !== null) this.owner.emit('change', curr, prev);
+  }
+
+  setRef(refed) {
+    this.refed = refed;
+    if (this.timer !== null) {
+      if (refed) this.timer.ref();
+      else this.timer.unref();
+    }
+  }
+
+  close() {
+    this.closed = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+const kBigint = Symbol('kBigint');
+// How many watchFile() calls share this watcher, and how many of them keep the loop alive:
+// the watcher is ref'd while any does.
+const kUsers = Symbol('kUsers');
+const kRefs = Symbol('kRefs');
 
 class StatWatcher extends EventEmitter {
   constructor(bigint) {
     super();
-    this._bigint = bigint;
-    this._timer = null;
-    this._prev = null;
-    this._refed = true;
+    this._handle = null;
+    this[kBigint] = Boolean(bigint);
+    this[kUsers] = 1;
+    this[kRefs] = 1;
   }
 
-  start(path, persistent, interval) {
-    this._prev = statOrZero(path);
-    const poll = () => {
-      const curr = statOrZero(path);
-      if (!sameStats(curr, this._prev)) {
-        const prev = this._prev;
-        this._prev = curr;
-        this.emit('change', curr, prev);
-      }
-    };
-    this._timer = setInterval(poll, interval);
-    if (!persistent) this._timer.unref();
+  /** Starts polling `filename` (a no-op once started). */
+  start(filename, persistent, interval) {
+    if (this._handle !== null) return;
+    validateUint32(interval, 'interval');
+    this._handle = new StatPoller(this, filename, interval, this[kBigint]);
+    addHandle(this);
+    if (!persistent) this.unref();
   }
 
   stop() {
-    if (this._timer === null) return;
-    clearInterval(this._timer);
-    this._timer = null;
+    if (this._handle === null) return;
+    this._handle.close();
+    this._handle = null;
+    removeHandle(this);
     process.nextTick(() => this.emit('stop'));
   }
 
+  /** What process._getActiveHandles() lists: this watcher, while it polls and is ref'd. */
+  activeOwner() {
+    return this._handle !== null && this._handle.refed ? this : null;
+  }
+
   ref() {
-    if (this._timer) this._timer.ref();
+    if (this[kRefs] < this[kUsers] && this[kRefs]++ === 0 && this._handle !== null) {
+      this._handle.setRef(true);
+    }
     return this;
   }
 
   unref() {
-    if (this._timer) this._timer.unref();
+    if (this[kRefs] > 0 && --this[kRefs] === 0 && this._handle !== null) {
+      this._handle.setRef(false);
+    }
     return this;
   }
 }
 
+/**
+ * The watchFile/unwatchFile path: validated, and absolute (relative paths share a watcher). As
+ * in Node, path.resolve() refuses a path given as bytes.
+ */
+function statWatchPath(filename) {
+  const { getValidatedPath } = require('internal/fs/utils');
+  const path = getValidatedPath(filename);
+  return require('path').resolve(filename instanceof Uint8Array ? filename : path);
+}
+
 function watchFile(filename, options, listener) {
-  const path = watchPath(filename);
-  let opts = { interval: 5007, persistent: true, bigint: false };
-  if (typeof options === 'object' && options !== null) opts = { ...opts, ...options };
-  else if (typeof options === 'function') listener = options;
+  const path = statWatchPath(filename);
+  if (options === null || typeof options !== 'object') {
+    listener = options;
+    options = null;
+  }
+  const opts = { interval: 5007, persistent: true, ...options };
   validateFunction(listener, 'listener');
   let watcher = statWatchers.get(path);
   if (watcher === undefined) {
     watcher = new StatWatcher(opts.bigint);
     watcher.start(path, opts.persistent, opts.interval);
     statWatchers.set(path, watcher);
+  } else {
+    watcher[kUsers]++;
+    watcher[kRefs]++;
   }
   watcher.addListener('change', listener);
   return watcher;
 }
 
 function unwatchFile(filename, listener) {
-  const path = watchPath(filename);
+  const path = statWatchPath(filename);
   const watcher = statWatchers.get(path);
   if (watcher === undefined) return;
-  if (typeof listener === 'function') watcher.removeListener('change', listener);
-  else watcher.removeAllListeners('change');
+  if (typeof listener === 'function') {
+    const before = watcher.listenerCount('change');
+    watcher.removeListener('change', listener);
+    if (watcher.listenerCount('change') < before) {
+      watcher[kUsers]--;
+      watcher.unref();
+    }
+  } else {
+    watcher.removeAllListeners('change');
+    watcher[kUsers] = 0;
+    watcher[kRefs] = 0;
+    if (watcher._handle !== null) watcher._handle.setRef(false);
+  }
   if (watcher.listenerCount('change') === 0) {
     watcher.stop();
     statWatchers.delete(path);
