@@ -396,6 +396,12 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
     for (const c of chunks) this[kBytesWritten] += byteLength(c);
     r = this._handle.writev(chunks);
   } else {
+    if (encoding === 'buffer' && typeof data === 'string') {
+      // What Node's stream handle says when asked to write a string as a buffer.
+      const err = new TypeError('Second argument must be a buffer');
+      err.code = 'ERR_INVALID_ARG_TYPE';
+      throw err;
+    }
     const chunk = toWritable(data, encoding);
     this[kBytesWritten] += byteLength(chunk);
     r = this._handle.write(chunk);
