@@ -105,6 +105,12 @@ pub(crate) mod ossl {
         "operation not supported for this keytype",
         "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
     );
+    pub(crate) const PROVIDER_OPERATION_NOT_SUPPORTED: CryptoError = e(
+        "1C8000B2",
+        "Provider routines",
+        "operation not supported for this keytype",
+        "ERR_OSSL_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
+    );
     pub(crate) const ILLEGAL_OR_UNSUPPORTED_PADDING: CryptoError = e(
         "1C8000A5",
         "Provider routines",

@@ -476,9 +476,10 @@ fn pss_params_der(p: &PssParams) -> Vec<u8> {
         let Some(oid) = digest_oid(name) else {
             return Vec::new();
         };
+        // OpenSSL writes the digests' NULL parameters.
         spki::AlgorithmIdentifierRef {
             oid,
-            parameters: None,
+            parameters: Some(AnyRef::NULL),
         }
         .to_der()
         .unwrap_or_default()

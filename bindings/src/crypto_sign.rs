@@ -383,7 +383,7 @@ fn pk_crypt_js(
         };
         // RSA-PSS keys sign only.
         if let Public::Rsa(_, RsaKind::Pss(_)) = public {
-            return Err(ossl::OPERATION_NOT_SUPPORTED);
+            return Err(ossl::PROVIDER_OPERATION_NOT_SUPPORTED);
         }
         match (op, &public, private_key.as_deref()) {
             (0, Public::Rsa(k, _), _) => rsa_pad::public_encrypt(k, padding, digest, &label, &data),

@@ -14,15 +14,14 @@ const native = binding.crypto;
 
 // The curves the natives implement, by the names OpenSSL lists.
 const kCurves = ['prime256v1', 'secp256k1', 'secp384r1', 'secp521r1'];
-const kCurveAliases = new Map([['P-256', 'prime256v1'], ['secp256r1', 'prime256v1'],
-                               ['P-384', 'secp384r1'], ['P-521', 'secp521r1']]);
 
 function getCurves() {
   return kCurves.slice();
 }
 
 function curveName(curve) {
-  const name = kCurveAliases.get(curve) || curve;
+  // OpenSSL's short names only: createECDH('P-256') is refused, as in Node.
+  const name = curve;
   if (!kCurves.includes(name)) {
     throw nativeError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
   }

@@ -17,7 +17,8 @@ const native = binding.crypto;
 
 const kKeyType = Symbol('kKeyType');
 const kHandle = Symbol('kHandle');
-const kDetails = Symbol('kDetails');
+const kAsymmetricKeyType = Symbol('kAsymmetricKeyType');
+const kAsymmetricKeyDetails = Symbol('kAsymmetricKeyDetails');
 
 // ===== handles =====
 
@@ -103,35 +104,32 @@ class SecretKeyObject extends KeyObject {
 }
 
 class AsymmetricKeyObject extends KeyObject {
+  // Both are cached on the object under symbols, as Node does (util.inspect shows them).
   get asymmetricKeyType() {
-    return this[kHandle].getInfo().type;
+    return this[kAsymmetricKeyType] ||= this[kHandle].getInfo().type;
   }
 
   get asymmetricKeyDetails() {
-    let details = this[kDetails];
-    if (details === undefined) {
-      const info = this[kHandle].getInfo();
-      details = {};
-      switch (info.type) {
-        case 'rsa':
-          details = { modulusLength: info.modulusLength, publicExponent: info.publicExponent };
-          break;
-        case 'rsa-pss':
-          details = { modulusLength: info.modulusLength, publicExponent: info.publicExponent };
-          if (info.hashAlgorithm !== undefined) {
-            details.hashAlgorithm = info.hashAlgorithm;
-            details.mgf1HashAlgorithm = info.mgf1HashAlgorithm;
-            details.saltLength = info.saltLength;
-          }
-          break;
-        case 'ec':
-          details = { namedCurve: info.namedCurve };
-          break;
-      }
-      this[kDetails] = details;
+    switch (this.asymmetricKeyType) {
+      case 'rsa':
+      case 'rsa-pss':
+      case 'ec':
+        return this[kAsymmetricKeyDetails] ||= keyDetails(this[kHandle].getInfo());
+      default:
+        return {};
     }
-    return { ...details };
   }
+}
+
+function keyDetails(info) {
+  if (info.type === 'ec') return { namedCurve: info.namedCurve };
+  const details = { modulusLength: info.modulusLength, publicExponent: info.publicExponent };
+  if (info.hashAlgorithm !== undefined) {
+    details.hashAlgorithm = info.hashAlgorithm;
+    details.mgf1HashAlgorithm = info.mgf1HashAlgorithm;
+    details.saltLength = info.saltLength;
+  }
+  return details;
 }
 
 function exportJwk(key) {
