@@ -36,21 +36,87 @@ function eisdirError(err) {
   return e;
 }
 
-/** readdir's raw [name, type, ...] list as names or Dirents, recursing when asked. */
-function readdirResult(dir, raw, opts) {
+const kSurrogateOrAbove = /[\uD800-\uFFFF]/;
+
+/** Code point order (which is UTF-8 byte order): UTF-16 unit order but for surrogates. */
+function byCodePoint(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xD800 && y >= 0xD800) {
+      // Surrogates (U+10000 and up) come after U+E000..U+FFFF.
+      x = x >= 0xE000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xE000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+const byUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The names of the binding's [name, type, ...] list in the order Node lists them (libuv's
+ * scandir sorts by the bytes of the names), and their types: a Map by name, or null when the
+ * list was in order already (each name's type follows it in the list).
+ */
+function sortedNames(list) {
+  const names = new Array(list.length >> 1);
+  let wide = false;
+  for (let i = 0; i < names.length; i++) {
+    names[i] = list[i * 2];
+    if (!wide && kSurrogateOrAbove.test(names[i])) wide = true;
+  }
+  const compare = wide ? byCodePoint : byUnit;
+  let inOrder = true;
+  for (let i = 1; i < names.length && inOrder; i++) inOrder = compare(names[i - 1], names[i]) < 0;
+  if (inOrder) return [names, null];
+  const types = new Map();
+  for (let i = 0; i < list.length; i += 2) types.set(list[i], list[i + 1]);
+  // Without a comparator, sort() orders by UTF-16 units: the byte order but for surrogates.
+  if (wide) names.sort(byCodePoint);
+  else names.sort();
+  return [names, types];
+}
+
+/** Whether `path` is a directory once symlinks are followed (a recursive listing enters it). */
+function isDirFollowing(path) {
+  try {
+    return (native.statSync(path)[1] & constants.S_IFMT) === constants.S_IFDIR;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * readdir's raw [name, type, ...] list as names or Dirents, each directory's names sorted,
+ * recursing when asked, in Node's order: the sync and callback forms list level after level
+ * (a queue of directories); fs.promises lists the directories last found first (a stack).
+ * Listing names, a recursion enters symlinks to directories too; listing Dirents, it does not.
+ */
+function readdirResult(dir, raw, opts, stack = false) {
   const out = [];
-  const walk = (base, rel, list) => {
-    for (let i = 0; i < list.length; i += 2) {
-      const name = list[i];
-      const type = list[i + 1];
+  const pending = [[dir, '', raw]];
+  let next = 0;
+  const { join } = require('path');
+  while (stack ? pending.length > 0 : next < pending.length) {
+    const [base, rel, list] = stack ? pending.pop() : pending[next++];
+    const [names, types] = sortedNames(list);
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n];
+      const type = types === null ? list[n * 2 + 1] : types.get(name);
       const relName = rel === '' ? name : `${rel}/${name}`;
       out.push(opts.withFileTypes ? new Dirent(name, type, base) : relName);
-      if (opts.recursive && type === constants.UV_DIRENT_DIR) {
-        walk(`${base}/${name}`, relName, native.op('readdir', `${base}/${name}`));
-      }
+      if (!opts.recursive) continue;
+      const full = join(base, name);
+      const enter = type === constants.UV_DIRENT_DIR ||
+        (!opts.withFileTypes && (type === constants.UV_DIRENT_LINK ||
+          type === constants.UV_DIRENT_UNKNOWN) && isDirFollowing(full));
+      if (enter) pending.push([full, relName, native.op('readdir', full)]);
     }
-  };
-  walk(dir, '', raw);
+  }
   const { encoding } = opts;
   if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8') {
     return out;
@@ -176,6 +242,13 @@ const ops = {
       return [this.path];
     },
     result(raw) { return readdirResult(this.path, raw, this.opts); },
+  },
+  // fs.promises.readdir: the same, but a recursive listing goes depth first.
+  readdirStack: {
+    optional: 1,
+    args(path, options) { return ops.readdir.args.call(this, path, options); },
+    result(raw) { return readdirResult(this.path, raw, this.opts, true); },
+    binding() { return 'readdir'; },
   },
   realpath: {
     optional: 1,
@@ -408,11 +481,12 @@ function callbackForm(name) {
   return fn;
 }
 
-function promiseForm(name) {
+/** The promise form of operation `opName`, named `name`. */
+function promiseForm(name, opName = name) {
   const fn = {
     async [name](...args) {
       return new Promise((resolve, reject) => {
-        runAsync(name, args, (err, value) => (err ? reject(err) : resolve(value)));
+        runAsync(opName, args, (err, value) => (err ? reject(err) : resolve(value)));
       });
     },
   }[name];

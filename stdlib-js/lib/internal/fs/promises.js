@@ -405,7 +405,7 @@ const exported = {
   rm: promiseForm('rm'),
   rmdir: promiseForm('rmdir'),
   mkdir: promiseForm('mkdir'),
-  readdir: promiseForm('readdir'),
+  readdir: promiseForm('readdir', 'readdirStack'),
   readlink: promiseForm('readlink'),
   symlink: promiseForm('symlink'),
   lstat: promiseForm('lstat'),
