@@ -58,6 +58,30 @@ fn ecdsa_prehash(curve: Curve, h: Vec<u8>) -> Vec<u8> {
     out
 }
 
+// An Ed25519 signing key expands its seed and derives its public key when made, which costs as
+// much as a signature: the last few stay made, per thread.
+thread_local! {
+    static ED25519_KEYS: std::cell::RefCell<Vec<ed25519_dalek::SigningKey>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn with_ed25519_key<T>(seed: &[u8; 32], f: impl FnOnce(&ed25519_dalek::SigningKey) -> T) -> T {
+    ED25519_KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        let pos = match keys.iter().position(|k| k.as_bytes() == seed) {
+            Some(pos) => pos,
+            None => {
+                if keys.len() >= 8 {
+                    keys.remove(0);
+                }
+                keys.push(ed25519_dalek::SigningKey::from_bytes(seed));
+                keys.len() - 1
+            }
+        };
+        f(&keys[pos])
+    })
+}
+
 pub(crate) fn sign_with(key: &Private, o: &SigOpts, data: &[u8]) -> Result<Vec<u8>, CryptoError> {
     match key {
         Private::Ed25519(seed) => {
@@ -71,8 +95,9 @@ pub(crate) fn sign_with(key: &Private, o: &SigOpts, data: &[u8]) -> Result<Vec<u
                 return Err(ossl::INVALID_DIGEST);
             }
             use ed25519_dalek::Signer;
-            let sk = ed25519_dalek::SigningKey::from_bytes(seed);
-            Ok(sk.sign(data).to_bytes().to_vec())
+            Ok(with_ed25519_key(seed, |sk| {
+                sk.sign(data).to_bytes().to_vec()
+            }))
         }
         Private::X25519(_) => Err(ossl::OPERATION_NOT_SUPPORTED),
         Private::Rsa(k, kind) => {
