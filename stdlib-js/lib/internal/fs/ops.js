@@ -90,13 +90,67 @@ function isDirFollowing(path) {
   }
 }
 
+const entersDirectory = (type) => type === constants.UV_DIRENT_DIR;
+// Listing names, a recursion also enters what a symlink (or an entry of unknown type) is, when
+// that is a directory; listing Dirents, it goes by the entries' own types.
+const followsLink = (type, opts) => !opts.withFileTypes &&
+  (type === constants.UV_DIRENT_LINK || type === constants.UV_DIRENT_UNKNOWN);
+
+/**
+ * The listings of every directory under `dir` a recursive readdir enters, each read on the
+ * worker pool: `done(err, Map(path → raw list))`.
+ */
+function listTreeAsync(dir, raw, opts, done) {
+  const { join } = require('path');
+  const lists = new Map();
+  let pending = 0;
+  let failed = false;
+  const settle = () => {
+    if (pending === 0 && !failed) done(null, lists);
+  };
+  const enter = (full) => {
+    pending++;
+    native.opAsync('readdir', full, (err, list) => {
+      pending--;
+      if (failed) return;
+      if (err) {
+        failed = true;
+        done(err);
+        return;
+      }
+      lists.set(full, list);
+      visit(full, list);
+      settle();
+    });
+  };
+  const visit = (base, list) => {
+    for (let i = 0; i < list.length; i += 2) {
+      const type = list[i + 1];
+      const full = join(base, list[i]);
+      if (entersDirectory(type)) {
+        enter(full);
+      } else if (followsLink(type, opts)) {
+        pending++;
+        native.stat(full, (err, fields) => {
+          pending--;
+          if (failed) return;
+          if (!err && (fields[1] & constants.S_IFMT) === constants.S_IFDIR) enter(full);
+          else settle();
+        });
+      }
+    }
+  };
+  visit(dir, raw);
+  settle();
+}
+
 /**
  * readdir's raw [name, type, ...] list as names or Dirents, each directory's names sorted,
  * recursing when asked, in Node's order: the sync and callback forms list level after level
  * (a queue of directories); fs.promises lists the directories last found first (a stack).
  * Listing names, a recursion enters symlinks to directories too; listing Dirents, it does not.
  */
-function readdirResult(dir, raw, opts, stack = false) {
+function readdirResult(dir, raw, opts, stack = false, lists = null) {
   const out = [];
   const pending = [[dir, '', raw]];
   let next = 0;
@@ -111,10 +165,12 @@ function readdirResult(dir, raw, opts, stack = false) {
       out.push(opts.withFileTypes ? new Dirent(name, type, base) : relName);
       if (!opts.recursive) continue;
       const full = join(base, name);
-      const enter = type === constants.UV_DIRENT_DIR ||
-        (!opts.withFileTypes && (type === constants.UV_DIRENT_LINK ||
-          type === constants.UV_DIRENT_UNKNOWN) && isDirFollowing(full));
-      if (enter) pending.push([full, relName, native.op('readdir', full)]);
+      if (lists !== null) {
+        // The async forms listed every directory beforehand (see listTreeAsync).
+        if (lists.has(full)) pending.push([full, relName, lists.get(full)]);
+      } else if (entersDirectory(type) || (followsLink(type, opts) && isDirFollowing(full))) {
+        pending.push([full, relName, native.op('readdir', full)]);
+      }
     }
   }
   const { encoding } = opts;
@@ -241,14 +297,26 @@ const ops = {
       this.path = getValidatedPath(path);
       return [this.path];
     },
-    result(raw) { return readdirResult(this.path, raw, this.opts); },
+    async(path, cb) {
+      native.opAsync('readdir', path, (err, raw) => {
+        if (err || !this.opts.recursive) {
+          cb(err, raw);
+          return;
+        }
+        listTreeAsync(path, raw, this.opts, (treeErr, lists) => {
+          this.lists = lists;
+          cb(treeErr, raw);
+        });
+      });
+    },
+    result(raw) { return readdirResult(this.path, raw, this.opts, false, this.lists ?? null); },
   },
   // fs.promises.readdir: the same, but a recursive listing goes depth first.
   readdirStack: {
     optional: 1,
     args(path, options) { return ops.readdir.args.call(this, path, options); },
-    result(raw) { return readdirResult(this.path, raw, this.opts, true); },
-    binding() { return 'readdir'; },
+    async(path, cb) { ops.readdir.async.call(this, path, cb); },
+    result(raw) { return readdirResult(this.path, raw, this.opts, true, this.lists ?? null); },
   },
   realpath: {
     optional: 1,
