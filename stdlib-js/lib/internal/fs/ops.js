@@ -284,7 +284,7 @@ const ops = {
     cbFirst: true,
     args(prefix, options) {
       this.encoding = getOptions(options).encoding;
-      if (typeof prefix !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('prefix', 'string', prefix);
+      // A string, Buffer or file: URL (Node 20.6 and up).
       return [getValidatedPath(prefix, 'prefix')];
     },
     result(path) { return stringToResult(path, this.encoding); },
