@@ -50,11 +50,15 @@ function encodeName(name, encoding) {
   return encoding === 'buffer' ? buf : buf.toString(encoding);
 }
 
+// Whether an FSWatcher keeps the loop alive (what _getActiveHandles() asks).
+const kRefed = Symbol('kRefed');
+
 class FSWatcher extends EventEmitter {
   constructor() {
     super();
     this._token = null;
     this._closed = false;
+    this[kRefed] = true;
   }
 
   // Node's start(): `filename` watched with the options' persistence and recursion.
@@ -71,6 +75,8 @@ class FSWatcher extends EventEmitter {
       throw err;
     }
     this._token = token;
+    this[kRefed] = persistent !== false;
+    addHandle(this);
   }
 
   close() {
@@ -78,17 +84,25 @@ class FSWatcher extends EventEmitter {
     this._closed = true;
     if (this._token !== null) native.watchClose(this._token);
     this._token = null;
+    removeHandle(this);
     process.nextTick(() => this.emit('close'));
   }
 
   ref() {
+    this[kRefed] = true;
     if (this._token !== null) native.watchRef(this._token, true);
     return this;
   }
 
   unref() {
+    this[kRefed] = false;
     if (this._token !== null) native.watchRef(this._token, false);
     return this;
+  }
+
+  /** What process._getActiveHandles() lists: this watcher, while it watches and is ref'd. */
+  activeOwner() {
+    return this._token !== null && this[kRefed] ? this : null;
   }
 
   [Symbol.dispose]() {
