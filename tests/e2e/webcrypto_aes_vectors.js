@@ -113,6 +113,15 @@ async function main() {
   const kw = await subtle.importKey('raw', bytes(16, 3), 'AES-KW', false, ['unwrapKey']);
   await show('unwrap bad', subtle.unwrapKey('raw', bytes(24, 4), kw, 'AES-KW', 'AES-GCM', true, ['encrypt']));
   await show('args', subtle.encrypt({ name: 'AES-GCM', iv: bytes(12, 1) }, aes));
+  // WebIDL's [EnforceRange] integers and enums.
+  await show('range short', subtle.generateKey({ name: 'AES-GCM', length: -1 }, true, ['encrypt']));
+  await show('range octet', subtle.encrypt({ name: 'AES-GCM', iv: bytes(12, 1), tagLength: 256 }, aes, bytes(1, 1)));
+  await show('range long', subtle.deriveBits({ name: 'PBKDF2', salt: bytes(4, 2), iterations: -1, hash: 'SHA-1' }, pb, 8));
+  await show('not finite', subtle.generateKey({ name: 'AES-GCM', length: 'x' }, true, ['encrypt']));
+  await show('usage enum', subtle.generateKey({ name: 'AES-GCM', length: 128 }, true, ['encrypt', 'nope']));
+  await show('gcm iv', subtle.encrypt({ name: 'AES-GCM', iv: bytes(11, 1) }, aes, bytes(1, 1)));
+  await show('hash name', subtle.importKey('raw', bytes(4, 1), { name: 'HMAC', hash: 'sha-384' }, true, ['sign'])
+    .then((k) => k.algorithm));
 }
 
 main();

@@ -70,7 +70,8 @@ function usagesArgument(value, method, position) {
     const usage = `${item}`;
     if (!keyUsages.includes(usage)) {
       throw webidlError('ERR_INVALID_ARG_VALUE',
-                        `${prefix} value '${usage}' is not a valid enum value of type KeyUsage.`);
+                        `${prefix}, index ${out.length} value '${usage}' is not a valid enum ` +
+                        'value of type KeyUsage.');
     }
     out.push(usage);
   }
@@ -81,27 +82,30 @@ function usagesArgument(value, method, position) {
 
 const hashNames = ['SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
 
-/** Member kinds: 'buffer' (BufferSource), 'number', 'hash' (a digest's AlgorithmIdentifier). */
-const aesKeyGen = { dict: 'AesKeyGenParams', members: { length: ['number', true] } };
-const aesDerived = { dict: 'AesDerivedKeyParams', members: { length: ['number', true] } };
+/**
+ * Member kinds: 'buffer' (BufferSource), 'hash' (a digest's AlgorithmIdentifier), and the
+ * [EnforceRange] integers 'octet', 'short' (unsigned short) and 'long' (unsigned long).
+ */
+const aesKeyGen = { dict: 'AesKeyGenParams', members: { length: ['short', true] } };
+const aesDerived = { dict: 'AesDerivedKeyParams', members: { length: ['short', true] } };
 const hmacImport = {
-  dict: 'HmacImportParams', members: { hash: ['hash', true], length: ['number', false] },
+  dict: 'HmacImportParams', members: { hash: ['hash', true], length: ['long', false] },
 };
 const hmacKeyGen = {
-  dict: 'HmacKeyGenParams', members: { hash: ['hash', true], length: ['number', false] },
+  dict: 'HmacKeyGenParams', members: { hash: ['hash', true], length: ['long', false] },
 };
 const plain = { dict: 'Algorithm', members: {} };
 const aesGcm = {
   dict: 'AesGcmParams',
-  members: { additionalData: ['buffer', false], iv: ['buffer', true], tagLength: ['number', false] },
+  members: { additionalData: ['buffer', false], iv: ['buffer', true], tagLength: ['octet', false] },
 };
 const aesCbc = { dict: 'AesCbcParams', members: { iv: ['buffer', true] } };
 const aesCtr = {
-  dict: 'AesCtrParams', members: { counter: ['buffer', true], length: ['number', true] },
+  dict: 'AesCtrParams', members: { counter: ['buffer', true], length: ['octet', true] },
 };
 const pbkdf2 = {
   dict: 'Pbkdf2Params',
-  members: { hash: ['hash', true], iterations: ['number', true], salt: ['buffer', true] },
+  members: { hash: ['hash', true], iterations: ['long', true], salt: ['buffer', true] },
 };
 const hkdf = {
   dict: 'HkdfParams',
@@ -130,6 +134,8 @@ const operations = {
     'HMAC': hmacImport, 'PBKDF2': plain, 'HKDF': plain,
   },
 };
+
+const integerMax = { octet: 255, short: 65535, long: 4294967295 };
 
 function unrecognized() {
   return domException('Unrecognized algorithm name', 'NotSupportedError');
@@ -186,7 +192,13 @@ function normalizeAlgorithm(value, op) {
       if (!Number.isFinite(n)) {
         throw webidlError('ERR_INVALID_ARG_TYPE', `${prefix} is not a finite number.`);
       }
-      out[member] = Math.trunc(n);
+      const max = integerMax[kind];
+      const value = Math.trunc(n);
+      if (value < 0 || value > max) {
+        throw webidlError('ERR_OUT_OF_RANGE',
+                          `${prefix} is outside the expected range of 0 to ${max}.`);
+      }
+      out[member] = value;
     }
   }
   return out;

@@ -268,7 +268,8 @@ function aesCipher(algorithm, key, data, decrypt) {
         throw domException(`${tagLength} is not a valid AES-GCM tag length`, 'OperationError');
       }
       const tagBytes = tagLength / 8;
-      if (algorithm.iv.byteLength === 0) throw operationFailed();
+      // Node's AES-GCM takes IVs of 12 to 128 bytes.
+      if (algorithm.iv.byteLength < 12 || algorithm.iv.byteLength > 128) throw operationFailed();
       const aad = algorithm.additionalData;
       if (!decrypt) {
         const r = runCipher(`aes-${bits}-gcm`, keyBytes, algorithm.iv, data, false, (id) => {
