@@ -110,3 +110,5 @@ for (const len of [0, 5, 64, 100]) {
 for (const iv of ['0100000000000000000000000000004a', 'feffffff0100000000000000000000ff']) {
   run('chacha20', bytes(32, 41), Buffer.from(iv, 'hex'), bytes(200, 42));
 }
+// Two-key Triple DES in CBC mode.
+for (const len of [0, 7, 8, 30]) run('des-ede-cbc', bytes(16, 43), bytes(8, 44), bytes(len, 45));

@@ -44,7 +44,7 @@ const table = new Map();
 const listed = [];
 
 // OpenSSL knows some names it does not list (aes-128-wrap beside id-aes128-wrap).
-const unlisted = new Set(['id-smime-alg-CMS3DESwrap', 'aes-128-wrap', 'aes-192-wrap', 'aes-256-wrap', 'aes128-wrap-pad',
+const unlisted = new Set(['aes-128-wrap', 'aes-192-wrap', 'aes-256-wrap', 'aes128-wrap-pad',
                           'aes192-wrap-pad', 'aes256-wrap-pad', 'aes-128-wrap-pad',
                           'aes-192-wrap-pad', 'aes-256-wrap-pad']);
 
@@ -100,6 +100,11 @@ add(['chacha20-poly1305'], {
 add(['des3-wrap', 'id-smime-alg-CMS3DESwrap'], {
   keyLength: 24, engine: modes.DesWrap, name: 'id-smime-alg-cms3deswrap', nid: 246,
   mode: 'wrap', blockSize: 8, ivLength: 0 });
+// Two-key Triple DES is three-key Triple DES with K3 = K1.
+add(['des-ede-cbc'], {
+  keyLength: 16, native: 'des-ede3-cbc', name: 'des-ede-cbc', nid: 43, mode: 'cbc',
+  blockSize: 8, ivLength: 8,
+  expandKey: (key) => Buffer.concat([key, key.subarray(0, 8)]) });
 add(['des-ede3-cbc', 'des3'], {
   keyLength: 24, native: 'des-ede3-cbc', name: 'des-ede3-cbc', nid: 44, mode: 'cbc',
   blockSize: 8, ivLength: 8 });
@@ -313,6 +318,9 @@ function createEngine(info, algorithm, key, iv, decrypt, authTagLength) {
                                    { invalidIv, authFailed, updateFailed, invalidState });
     engine.tagLengthOption = authTagLength;
     return engine;
+  }
+  if (info.expandKey !== undefined) {
+    key = info.expandKey(Buffer.from(key.buffer, key.byteOffset, key.byteLength));
   }
   const engine = new NativeEngine(info.native, key, iv, decrypt,
                                   authTagLength === undefined ? 16 : authTagLength);
