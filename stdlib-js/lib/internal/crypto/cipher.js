@@ -1,9 +1,10 @@
 'use strict';
 // Cipheriv and Decipheriv (node:crypto's createCipheriv/createDecipheriv objects, Transform
-// streams built lazily), getCiphers() and getCipherInfo(). Most modes run in Rust
-// (bindings/src/crypto_cipher.rs) under an id; key wrap, CCM and OCB are put together here
-// from its AES-ECB (internal/crypto/cipher_modes). This file checks every argument as Node
-// does and turns the natives' failure codes into Node's errors.
+// streams built lazily), the deprecated Cipher/Decipher, getCiphers() and getCipherInfo().
+// Most modes run in Rust (bindings/src/crypto_cipher.rs) under an id; key wrap, CCM, OCB,
+// streaming chacha20(-poly1305) and des3-wrap are put together from the natives' pieces in
+// internal/crypto/cipher_modes. This file checks every argument as Node does, in Node's order,
+// and turns the natives' failure codes into Node's errors.
 
 const {
   codes,
@@ -232,11 +233,11 @@ const kKeyTypes = ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 
                    'CryptoKey'];
 
 /** A secret key as bytes: a string (in `encoding`), bytes, a secret KeyObject or CryptoKey. */
-function prepareSecretKey(key, encoding, bufferOnly = false) {
+function prepareSecretKey(key, encoding) {
   if (typeof key === 'string') return toBytes(stringBytes(key, encoding));
   if (ArrayBuffer.isView(key)) return key;
   if (isAnyArrayBuffer(key)) return new Uint8Array(key);
-  if (!bufferOnly && key !== null && typeof key === 'object') {
+  if (key !== null && typeof key === 'object') {
     const cryptoKeyBytes = require('internal/crypto/webcrypto_keys').secretBytesOf(key);
     if (cryptoKeyBytes !== undefined) return cryptoKeyBytes;
     // A KeyObject (internal/crypto/keys), known by its public shape.
@@ -626,5 +627,4 @@ module.exports = {
   createDecipheriv,
   getCipherInfo,
   getCiphers,
-  prepareSecretKey,
 };

@@ -1,9 +1,11 @@
 'use strict';
-// The AES modes the natives lack, built on their AES-ECB/CBC/CTR (bindings/src/crypto_cipher.rs):
-// key wrap (RFC 3394) and key wrap with padding (RFC 5649), CCM (RFC 3610, NIST SP 800-38C)
-// and OCB (RFC 7253). Each engine offers what cipher.js asks of one: update, final,
-// setAutoPadding, setAAD, getAuthTag, setAuthTag. The JS does the mode's bookkeeping; every
-// block of AES is done natively, a whole update's blocks in one call where the mode allows.
+// The cipher modes the natives lack, built on their pieces (bindings/src/crypto_cipher.rs):
+// AES key wrap (RFC 3394) and key wrap with padding (RFC 5649), Triple-DES key wrap (RFC 3217),
+// CCM (RFC 3610, NIST SP 800-38C) and OCB (RFC 7253) on AES-ECB/CBC/CTR and 3DES-CBC; and
+// chacha20 / chacha20-poly1305 that stream as Node's do (a JS keystream; the native one-shot
+// AEAD gives the tag). Each engine offers what cipher.js asks of one: update, final,
+// setAutoPadding, setAAD, getAuthTag, setAuthTag. Block cipher work is done natively, a whole
+// update's blocks in one call where the mode allows.
 
 const { nativeError } = require('internal/crypto/util');
 
