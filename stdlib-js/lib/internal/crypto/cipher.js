@@ -17,6 +17,7 @@ const {
   getStringOption,
   isAnyArrayBuffer,
   nativeError,
+  secretKeyBytes,
   stringBytes,
   toBuffer,
 } = require('internal/crypto/util');
@@ -237,18 +238,8 @@ function prepareSecretKey(key, encoding) {
   if (typeof key === 'string') return toBytes(stringBytes(key, encoding));
   if (ArrayBuffer.isView(key)) return key;
   if (isAnyArrayBuffer(key)) return new Uint8Array(key);
-  if (key !== null && typeof key === 'object') {
-    const cryptoKeyBytes = require('internal/crypto/webcrypto_keys').secretBytesOf(key);
-    if (cryptoKeyBytes !== undefined) return cryptoKeyBytes;
-    // A KeyObject (internal/crypto/keys), known by its public shape.
-    if (typeof key.type === 'string' && typeof key.export === 'function') {
-      if (key.type !== 'secret') {
-        throw nativeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
-                          `Invalid key object type ${key.type}, expected secret.`);
-      }
-      return key.export();
-    }
-  }
+  const secret = secretKeyBytes(key);
+  if (secret !== undefined) return secret;
   throw new ERR_INVALID_ARG_TYPE('key', kKeyTypes, key);
 }
 

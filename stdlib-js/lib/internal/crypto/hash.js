@@ -18,6 +18,7 @@ const {
   isAnyArrayBuffer,
   nativeError,
   notXofError,
+  secretKeyBytes,
   stringBytes,
 } = require('internal/crypto/util');
 const { normalizeEncoding } = require('internal/buffer/encodings');
@@ -219,6 +220,8 @@ function prepareSecretKey(key, encoding) {
   if (typeof key === 'string') return stringBytes(key, encoding);
   if (ArrayBuffer.isView(key)) return key;
   if (isAnyArrayBuffer(key)) return new Uint8Array(key);
+  const secret = secretKeyBytes(key);
+  if (secret !== undefined) return secret;
   throw new ERR_INVALID_ARG_TYPE(
     'key',
     ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey'],

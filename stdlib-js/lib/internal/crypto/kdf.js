@@ -17,6 +17,7 @@ const {
   getArrayBufferOrView,
   isAnyArrayBuffer,
   nativeError,
+  secretKeyBytes,
   toBuffer,
 } = require('internal/crypto/util');
 const { bindToCurrent } = require('internal/async_context');
@@ -123,7 +124,10 @@ function byteSource(value, name) {
 function hkdfParams(digest, ikm, salt, info, keylen) {
   validateString(digest, 'digest');
   ikm = toBytes(ikm);
-  if (isAnyArrayBuffer(ikm)) {
+  const secret = secretKeyBytes(ikm, true);
+  if (secret !== undefined) {
+    ikm = secret;
+  } else if (isAnyArrayBuffer(ikm)) {
     ikm = new Uint8Array(ikm);
   } else if (!ArrayBuffer.isView(ikm)) {
     throw new ERR_INVALID_ARG_TYPE(

@@ -130,6 +130,26 @@ function viewForCompare(value, name) {
                     'TypedArray, or DataView.');
 }
 
+// ===== secret keys =====
+
+/**
+ * The bytes of a secret KeyObject or (unless `keyObjectOnly`, as for hkdf's ikm) CryptoKey,
+ * or undefined for any other value; a KeyObject of another type throws Node's error.
+ */
+function secretKeyBytes(key, keyObjectOnly = false) {
+  if (key === null || typeof key !== 'object') return undefined;
+  if (!keyObjectOnly) {
+    const cryptoKeyBytes = require('internal/crypto/webcrypto_keys').secretBytesOf(key);
+    if (cryptoKeyBytes !== undefined) return cryptoKeyBytes;
+  }
+  if (!(key instanceof require('crypto').KeyObject)) return undefined;
+  if (key.type !== 'secret') {
+    throw nativeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+                      `Invalid key object type ${key.type}, expected secret.`);
+  }
+  return key.export();
+}
+
 /** The `options[key]` string option (validated when present), as Node's getStringOption. */
 function getStringOption(options, key) {
   let value;
@@ -146,6 +166,7 @@ module.exports = {
   isAnyArrayBuffer,
   nativeError,
   notXofError,
+  secretKeyBytes,
   stringBytes,
   timingSafeEqual,
   toBuffer,

@@ -74,6 +74,11 @@ class InternalCryptoKey extends CryptoKey {
   }
 }
 
+// Instances report CryptoKey as their constructor, as Node's do.
+Object.defineProperty(InternalCryptoKey.prototype, 'constructor', {
+  value: CryptoKey, writable: true, enumerable: false, configurable: true,
+});
+
 function isCryptoKey(value) {
   return value !== null && typeof value === 'object' && value[kType] !== undefined &&
     value instanceof CryptoKey;
