@@ -152,6 +152,12 @@ class NetHandle {
     return this.token !== null && !this.closed && this._refed ? this[kOwner] : null;
   }
 
+  /** Node's name for this kind of handle (process.getActiveResourcesInfo()). */
+  resourceType() {
+    if (this.isPipe) return 'PipeWrap';
+    return typeof this.onconnection === 'function' ? 'TCPServerWrap' : 'TCPSocketWrap';
+  }
+
   hasRef() {
     if (this.token === null || this.closed) return false;
     return native.hasRef(this.token);

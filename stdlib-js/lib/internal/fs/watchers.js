@@ -105,6 +105,10 @@ class FSWatcher extends EventEmitter {
     return this._token !== null && this[kRefed] ? this : null;
   }
 
+  resourceType() {
+    return 'FSEventWrap';
+  }
+
   [Symbol.dispose]() {
     this.close();
   }
@@ -331,6 +335,10 @@ class StatWatcher extends EventEmitter {
   /** What process._getActiveHandles() lists: this watcher, while it polls and is ref'd. */
   activeOwner() {
     return this._handle !== null && this._handle.refed ? this : null;
+  }
+
+  resourceType() {
+    return 'StatWatcher';
   }
 
   ref() {

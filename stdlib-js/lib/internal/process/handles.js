@@ -1,12 +1,14 @@
 'use strict';
-// internal/process/handles: what process._getActiveHandles() and _getActiveRequests() list.
+// internal/process/handles: what process._getActiveHandles() and _getActiveRequests() list,
+// and the handles and requests of process.getActiveResourcesInfo().
 //
 // The runtime's handle table (runtime/src/io.rs) does not know the JS objects its handles belong
 // to, so the JS classes that own handles register them here: a handle source is any object with
-// `activeOwner()` → the object to list (a net.Socket, a net.Server, a StatWatcher) while it is
-// open and ref'd, else null. Requests are objects registered for as long as an async call is on
-// the worker pool. Sources not registered yet (child processes, dgram sockets, fs.watch, ttys)
-// are not listed.
+// `activeOwner()` → the object to list (a net.Socket, a net.Server, an FSWatcher, a
+// StatWatcher) while it is open and ref'd, else null, and `resourceType()` → the name of Node's
+// handle type for it ('TCPSocketWrap', 'FSEventWrap', ...). Requests are objects registered for
+// as long as an async call is on the worker pool. Sources not registered yet (child processes,
+// dgram sockets, ttys) are not listed.
 
 const sources = new Set();
 const requests = new Set();
@@ -55,6 +57,18 @@ function activeRequests() {
   return [...requests];
 }
 
+/** Node's type names of the requests in flight, then of the active handles. */
+function activeResourceTypes() {
+  const out = [];
+  for (const request of requests) out.push(request.constructor.name);
+  for (const source of sources) {
+    const owner = source.activeOwner();
+    if (owner !== null && owner !== undefined) out.push(source.resourceType());
+  }
+  return out;
+}
+
 module.exports = {
-  activeHandles, activeRequests, addHandle, endRequest, removeHandle, startRequest,
+  activeHandles, activeRequests, activeResourceTypes, addHandle, endRequest, removeHandle,
+  startRequest,
 };
