@@ -455,22 +455,14 @@ function setAAD(aadbuf, options) {
   return this;
 }
 
-Cipheriv.prototype.update = update;
-Cipheriv.prototype.final = final;
-Cipheriv.prototype.setAutoPadding = setAutoPadding;
-Cipheriv.prototype.setAAD = setAAD;
-Cipheriv.prototype.getAuthTag = function getAuthTag() {
+function getAuthTag() {
   const state = this[kHandle];
   const tag = state.finalized && state.info.aead !== undefined ? state.engine.getAuthTag() : undefined;
   if (tag === undefined) throw new ERR_CRYPTO_INVALID_STATE('getAuthTag');
   return toBuffer(tag);
-};
+}
 
-Decipheriv.prototype.update = update;
-Decipheriv.prototype.final = final;
-Decipheriv.prototype.setAutoPadding = setAutoPadding;
-Decipheriv.prototype.setAAD = setAAD;
-Decipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
+function setAuthTag(tagbuf, encoding) {
   if (typeof tagbuf === 'string') {
     tagbuf = toBytes(stringBytes(tagbuf, encoding));
   } else if (isAnyArrayBuffer(tagbuf)) {
@@ -493,7 +485,7 @@ Decipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
   state.engine.setAuthTag(tagbuf);
   state.tagSet = true;
   return this;
-};
+}
 
 // ===== streams =====
 
@@ -521,10 +513,11 @@ function _flush(callback) {
   callback();
 }
 
-Cipheriv.prototype._transform = _transform;
-Cipheriv.prototype._flush = _flush;
-Decipheriv.prototype._transform = _transform;
-Decipheriv.prototype._flush = _flush;
+// The methods in the order Node defines them (visible through Object.keys).
+const encryptMethods = { _transform, _flush, update, final, setAutoPadding, getAuthTag, setAAD };
+const decryptMethods = { _transform, _flush, update, final, setAutoPadding, setAuthTag, setAAD };
+Object.assign(Cipheriv.prototype, encryptMethods);
+Object.assign(Decipheriv.prototype, decryptMethods);
 
 // ===== Cipher / Decipher (the deprecated password forms) =====
 
@@ -582,14 +575,8 @@ function Decipher(cipher, password, options) {
 Object.setPrototypeOf(Decipher.prototype, LazyTransform.prototype);
 Object.setPrototypeOf(Decipher, LazyTransform);
 
-for (const name of ['update', 'final', 'setAutoPadding', 'setAAD', 'getAuthTag', '_transform',
-                    '_flush']) {
-  Cipher.prototype[name] = Cipheriv.prototype[name];
-}
-for (const name of ['update', 'final', 'setAutoPadding', 'setAAD', 'setAuthTag', '_transform',
-                    '_flush']) {
-  Decipher.prototype[name] = Decipheriv.prototype[name];
-}
+Object.assign(Cipher.prototype, encryptMethods);
+Object.assign(Decipher.prototype, decryptMethods);
 
 function createCipher(cipher, password, options) {
   return new Cipher(cipher, password, options);
