@@ -60,6 +60,7 @@ builtins![
     "internal/child_process/ipc",
     "internal/console",
     "internal/crypto/cipher",
+    "internal/crypto/cipher_legacy",
     "internal/crypto/cipher_modes",
     "internal/crypto/cipher_pk",
     "internal/crypto/constants",

@@ -13,8 +13,8 @@ function run(name, key, iv, plain, options, aad) {
   const c = crypto.createCipheriv(name, key, iv, options);
   if (aad) c.setAAD(aad, { plaintextLength: plain.length });
   const pieces = [];
-  // CCM and key wrap take their data in one update().
-  const whole = name.includes('ccm') || name.includes('wrap');
+  // CCM, key wrap and XTS take their data in one update().
+  const whole = name.includes('ccm') || name.includes('wrap') || name.includes('xts');
   const cut = whole ? [] : [1, 15, 17, plain.length];
   if (whole) pieces.push(c.update(plain));
   let at = 0;
@@ -112,3 +112,19 @@ for (const iv of ['0100000000000000000000000000004a', 'feffffff01000000000000000
 }
 // Two-key Triple DES in CBC mode.
 for (const len of [0, 7, 8, 30]) run('des-ede-cbc', bytes(16, 43), bytes(8, 44), bytes(len, 45));
+// Triple DES in ECB, CFB, CFB8, CFB1 and OFB (three-key and two-key), AES in CFB1, and XTS
+// (one data unit per update, ciphertext stealing for a partial last block).
+for (const name of ['des-ede3', 'des-ede3-ecb', 'des-ede', 'des-ede3-cfb', 'des-ede3-ofb',
+                    'des-ede-cfb', 'des-ede-ofb', 'des-ede3-cfb8', 'des-ede3-cfb1',
+                    'aes-128-cfb1', 'aes-192-cfb1', 'aes-256-cfb1']) {
+  const info = crypto.getCipherInfo(name);
+  for (const len of [0, 3, 8, 21]) {
+    run(name, bytes(info.keyLength, 46), info.ivLength ? bytes(info.ivLength, 47) : null,
+        bytes(len, 48));
+  }
+}
+for (const name of ['aes-128-xts', 'aes-256-xts']) {
+  for (const len of [16, 17, 31, 32, 47, 100]) {
+    run(name, bytes(crypto.getCipherInfo(name).keyLength, 49), bytes(16, 50), bytes(len, 51));
+  }
+}

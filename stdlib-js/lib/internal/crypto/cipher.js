@@ -3,7 +3,8 @@
 // streams built lazily), the deprecated Cipher/Decipher, getCiphers() and getCipherInfo().
 // Most modes run in Rust (bindings/src/crypto_cipher.rs) under an id; key wrap, CCM, OCB,
 // streaming chacha20(-poly1305) and des3-wrap are put together from the natives' pieces in
-// internal/crypto/cipher_modes. This file checks every argument as Node does, in Node's order,
+// internal/crypto/cipher_modes, the remaining 3DES and AES modes (ECB/CFB/OFB 3DES, CFB1, XTS)
+// in internal/crypto/cipher_legacy. This file checks every argument as Node does, in Node's order,
 // and turns the natives' failure codes into Node's errors.
 
 const {
@@ -24,6 +25,7 @@ const {
 const { normalizeEncoding } = require('internal/buffer/encodings');
 const LazyTransform = require('internal/crypto/lazy_transform');
 const modes = require('internal/crypto/cipher_modes');
+const legacy = require('internal/crypto/cipher_legacy');
 
 const {
   ERR_CRYPTO_INVALID_STATE,
@@ -93,6 +95,38 @@ const nids = {
     keyLength, engine: modes.WrapPad, name: `id-aes${bits}-wrap-pad`, nid: nids.wrapPad[i],
     mode: 'wrap', blockSize: 8, ivLength: 4, });
 });
+// Built on a block primitive in internal/crypto/cipher_legacy.
+const legacyNids = { cfb1: [650, 651, 652] };
+[128, 192, 256].forEach((bits, i) => {
+  add([`aes-${bits}-cfb1`], {
+    keyLength: bits / 8, engine: legacy.Cfb1, blockCipher: 'aes', name: `aes-${bits}-cfb1`,
+    nid: legacyNids.cfb1[i], mode: 'cfb', blockSize: 1, ivLength: 16 });
+});
+add(['aes-128-xts'], {
+  keyLength: 32, engine: legacy.Xts, name: 'aes-128-xts', nid: 913, mode: 'xts', blockSize: 1,
+  ivLength: 16 });
+add(['aes-256-xts'], {
+  keyLength: 64, engine: legacy.Xts, name: 'aes-256-xts', nid: 914, mode: 'xts', blockSize: 1,
+  ivLength: 16 });
+for (const [prefix, keyLength, nid] of [['des-ede3', 24, { ecb: 33, cfb: 61, ofb: 63 }],
+                                        ['des-ede', 16, { ecb: 32, cfb: 60, ofb: 62 }]]) {
+  const base = { keyLength, blockCipher: 'des3' };
+  add([prefix, `${prefix}-ecb`], {
+    ...base, engine: legacy.Ecb, name: prefix, nid: nid.ecb, mode: 'ecb', blockSize: 8,
+    ivLength: 0 });
+  add([`${prefix}-cfb`], {
+    ...base, engine: legacy.Cfb, name: `${prefix}-cfb`, nid: nid.cfb, mode: 'cfb', blockSize: 1,
+    ivLength: 8 });
+  add([`${prefix}-ofb`], {
+    ...base, engine: legacy.Ofb, name: `${prefix}-ofb`, nid: nid.ofb, mode: 'ofb', blockSize: 1,
+    ivLength: 8 });
+}
+add(['des-ede3-cfb8'], {
+  keyLength: 24, blockCipher: 'des3', engine: legacy.Cfb8, name: 'des-ede3-cfb8', nid: 659,
+  mode: 'cfb', blockSize: 1, ivLength: 8 });
+add(['des-ede3-cfb1'], {
+  keyLength: 24, blockCipher: 'des3', engine: legacy.Cfb1, name: 'des-ede3-cfb1', nid: 658,
+  mode: 'cfb', blockSize: 1, ivLength: 8 });
 add(['chacha20'], {
   keyLength: 32, engine: modes.ChaCha20, name: 'chacha20', nid: 1019, mode: 'stream',
   blockSize: 1, ivLength: 16 });
@@ -166,6 +200,13 @@ function invalidTagLength(length) {
   return nativeError(TypeError, 'ERR_CRYPTO_INVALID_AUTH_TAG',
                      `Invalid authentication tag length: ${length}`);
 }
+
+/** What the JS engines (cipher_modes, cipher_legacy) throw. */
+const engineErrors = {
+  invalidIv, authFailed, updateFailed, invalidState,
+  badDecrypt: () => failure(4),
+  wrongFinalBlockLength: () => failure(5),
+};
 
 /** The error for a native failure code (the natives return it negated). */
 function failure(code, detail) {
@@ -306,8 +347,9 @@ function createEngine(info, algorithm, key, iv, decrypt, authTagLength) {
   if (key.byteLength !== info.keyLength) throw invalidKeyLength();
   authTagLength = resolveTagLength(info, algorithm, authTagLength);
   if (info.engine !== undefined) {
-    const engine = new info.engine({ keyLength: info.keyLength, key, iv, decrypt, authTagLength },
-                                   { invalidIv, authFailed, updateFailed, invalidState });
+    const engine = new info.engine(
+      { keyLength: info.keyLength, key, iv, decrypt, authTagLength, cipher: info.blockCipher },
+      engineErrors);
     engine.tagLengthOption = authTagLength;
     return engine;
   }
