@@ -248,6 +248,14 @@ fn pss_params(params: Option<AnyRef>) -> Result<RsaKind, CryptoError> {
     })))
 }
 
+/// RSASSA-PSS parameters given as DER (a certificate's signature algorithm).
+pub(crate) fn pss_kind_from_der(der: &[u8]) -> Result<RsaKind, CryptoError> {
+    if der.is_empty() {
+        return Ok(RsaKind::Pss(None));
+    }
+    pss_params(Some(AnyRef::from_der(der).map_err(|_| unsupported())?))
+}
+
 fn curve_param(params: Option<AnyRef>) -> Result<Curve, CryptoError> {
     let oid: ObjectIdentifier = params
         .ok_or_else(unsupported)?

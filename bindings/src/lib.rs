@@ -16,6 +16,7 @@ mod crypto_keys;
 mod crypto_legacy_pem;
 mod crypto_rsa;
 mod crypto_sign;
+mod crypto_x509;
 mod dns;
 mod dns_query;
 mod encoding;

@@ -78,6 +78,7 @@ module.exports = {
   KeyObject: keys.KeyObject,
   Sign: sig.Sign,
   Verify: sig.Verify,
+  X509Certificate: require('internal/crypto/x509').X509Certificate,
   constants: require('internal/crypto/constants'),
   webcrypto,
   subtle,

@@ -76,6 +76,7 @@ builtins![
     "internal/crypto/webcrypto_keys",
     "internal/crypto/webcrypto_subtle",
     "internal/crypto/webcrypto_symmetric",
+    "internal/crypto/x509",
     "internal/dns/resolver",
     "internal/encoding",
     "internal/errors",
