@@ -15,10 +15,9 @@ use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use eddy_runtime::{js_string, set_fn, set_value, v8};
-use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::RootCertStore;
 use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
-use rustls::{CertificateError, DigitallySignedStruct, RootCertStore, SignatureScheme};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName};
 
 use crate::net::{EV_DATA, EV_EOF, Socket};
 
@@ -28,6 +27,8 @@ mod cert;
 mod extra;
 #[path = "net_tls_sni.rs"]
 mod sni;
+#[path = "net_tls_verify.rs"]
+mod verify;
 
 /// The handshake finished: value is `{ protocol, cipher, alpn, authorized, authorizationError,
 /// servername }`.
@@ -69,6 +70,8 @@ pub(crate) struct Tls {
     failed: bool,
     /// Key log lines go to JS (someone listens for 'keylog').
     keylog: bool,
+    /// Some input came before (see `not_tls`).
+    seen_input: bool,
     /// A client's sessions (see net_tls_extra).
     store: Option<Arc<extra::SessionStore>>,
     /// A server still reading the ClientHello, or waiting on the SNICallback (`conn` is a
@@ -113,122 +116,6 @@ fn system_roots() -> Arc<RootCertStore> {
             Arc::new(store)
         })
         .clone()
-}
-
-/// OpenSSL's verify error name (what Node reports) for a failed chain.
-fn node_code(err: &rustls::Error, self_signed: bool, chain_len: usize) -> &'static str {
-    if let rustls::Error::InvalidCertificate(e) = err {
-        match e {
-            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
-                return "CERT_HAS_EXPIRED";
-            }
-            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
-                return "CERT_NOT_YET_VALID";
-            }
-            CertificateError::Revoked => return "CERT_REVOKED",
-            CertificateError::BadSignature => return "CERT_SIGNATURE_FAILURE",
-            _ => {}
-        }
-    }
-    match (self_signed, chain_len) {
-        (true, 1) => "DEPTH_ZERO_SELF_SIGNED_CERT",
-        (true, _) => "SELF_SIGNED_CERT_IN_CHAIN",
-        _ => "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-    }
-}
-
-/// Verifies the server's chain with webpki, but leaves the decision to the options: a failure
-/// is recorded as Node's code and is fatal only with rejectUnauthorized. A name mismatch is
-/// left to JS's checkServerIdentity, as in Node.
-#[derive(Debug)]
-struct Verifier {
-    inner: Arc<rustls::client::WebPkiServerVerifier>,
-    /// Certificates given as `ca` that a server may present as they are: OpenSSL trusts a
-    /// self-signed certificate listed as a CA, where webpki refuses a CA as the end entity.
-    trusted_leaves: Vec<Vec<u8>>,
-    reject: bool,
-}
-
-impl Verifier {
-    fn self_signed(leaf: &CertificateDer<'_>) -> bool {
-        let mut store = RootCertStore::empty();
-        if store.add(leaf.clone().into_owned()).is_err() {
-            return false;
-        }
-        let Ok(v) = rustls::client::WebPkiServerVerifier::builder_with_provider(
-            Arc::new(store),
-            provider(),
-        )
-        .build() else {
-            return false;
-        };
-        let name = ServerName::try_from("self.invalid").expect("valid name");
-        match v.verify_server_cert(leaf, &[], &name, &[], UnixTime::now()) {
-            Ok(_) => true,
-            Err(rustls::Error::InvalidCertificate(e)) => !matches!(
-                e,
-                CertificateError::UnknownIssuer | CertificateError::BadSignature
-            ),
-            Err(_) => false,
-        }
-    }
-}
-
-impl ServerCertVerifier for Verifier {
-    fn verify_server_cert(
-        &self,
-        end_entity: &CertificateDer<'_>,
-        intermediates: &[CertificateDer<'_>],
-        server_name: &ServerName<'_>,
-        ocsp: &[u8],
-        now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        match self
-            .inner
-            .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
-        {
-            Ok(v) => Ok(v),
-            Err(rustls::Error::InvalidCertificate(
-                CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
-            )) => Ok(ServerCertVerified::assertion()),
-            Err(_) if self.trusted_leaves.iter().any(|c| c[..] == end_entity[..]) => {
-                Ok(ServerCertVerified::assertion())
-            }
-            Err(e) => {
-                let code = node_code(&e, Self::self_signed(end_entity), intermediates.len() + 1);
-                // The verifier is shared by the connections with the same options (see
-                // client()): the code goes to the one being processed.
-                extra::report_verify_error(code);
-                if self.reject {
-                    Err(e)
-                } else {
-                    Ok(ServerCertVerified::assertion())
-                }
-            }
-        }
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.inner.verify_tls12_signature(message, cert, dss)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.inner.verify_tls13_signature(message, cert, dss)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.inner.supported_verify_schemes()
-    }
 }
 
 /// Options from JS (`tls.connect`/`createServer`, already validated there).
@@ -415,7 +302,7 @@ fn build_client(o: &Options) -> Result<rustls::ClientConfig, String> {
             .flat_map(|pem| CertificateDer::pem_slice_iter(pem).flatten())
             .map(|c| c.as_ref().to_vec())
             .collect();
-    let verifier = Arc::new(Verifier {
+    let verifier = Arc::new(verify::Verifier {
         inner,
         trusted_leaves,
         reject: o.reject_unauthorized,
@@ -426,9 +313,10 @@ fn build_client(o: &Options) -> Result<rustls::ClientConfig, String> {
         .dangerous()
         .with_custom_certificate_verifier(verifier);
     let mut config = match chain_and_key(o)? {
-        Some((chain, key)) => builder
-            .with_client_auth_cert(chain, key)
-            .map_err(|e| e.to_string())?,
+        Some((chain, key)) => {
+            let ck = verify::certified_key(chain, key)?;
+            builder.with_client_cert_resolver(Arc::new(verify::OneCert(ck)))
+        }
         None => builder.with_no_client_auth(),
     };
     config.alpn_protocols = o.alpn.clone();
@@ -446,21 +334,16 @@ fn build_server(o: &Options) -> Result<rustls::ServerConfig, String> {
         .with_protocol_versions(&versions(o))
         .map_err(|e| e.to_string())?;
     let builder = if o.request_cert {
-        let mut v =
-            rustls::server::WebPkiClientVerifier::builder_with_provider(roots(o)?, provider());
-        if !o.reject_unauthorized {
-            v = v.allow_unauthenticated();
-        }
-        builder.with_client_cert_verifier(v.build().map_err(|e| e.to_string())?)
+        let v = verify::ClientVerifier::new(roots(o)?, o.reject_unauthorized)?;
+        builder.with_client_cert_verifier(Arc::new(v))
     } else {
         builder.with_no_client_auth()
     };
     let Some((chain, key)) = chain_and_key(o)? else {
         return Err("Missing PFX or certificate + private key.".into());
     };
-    let mut config = builder
-        .with_single_cert(chain, key)
-        .map_err(|e| e.to_string())?;
+    let ck = verify::certified_key(chain, key)?;
+    let mut config = builder.with_cert_resolver(Arc::new(verify::OneCert(ck)));
     config.alpn_protocols = o.alpn.clone();
     config.key_log = Arc::new(extra::SinkLog);
     Ok(config)
@@ -512,6 +395,7 @@ fn start_tls(
                 secure_emitted: false,
                 verify_error: error,
                 failed: false,
+                seen_input: false,
                 keylog: o.keylog,
                 store,
                 accepting,
@@ -610,7 +494,7 @@ pub(crate) fn on_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &[u8]
     let mut plain = Vec::new();
     let mut eof = false;
     let mut failure: Option<String> = None;
-    let lines = {
+    let (lines, silent) = {
         let mut s = socket.state.borrow_mut();
         let Some(tls) = s.tls.as_mut() else { return };
         if tls.failed {
@@ -651,13 +535,17 @@ pub(crate) fn on_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &[u8]
         if let Some(code) = verify_error {
             *tls.verify_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(code);
         }
+        let silent = failure.is_some() && !tls.seen_input && not_tls(raw);
+        tls.seen_input = true;
         if failure.is_some() {
             tls.failed = true;
         }
-        lines
+        (lines, silent)
     };
     // Handshake answers, alerts and plaintext written meanwhile go out.
-    pump_out(socket);
+    if !silent {
+        pump_out(socket);
+    }
     emit_keylog(socket, scope, lines);
     let secure = {
         let mut s = socket.state.borrow_mut();
@@ -702,6 +590,13 @@ pub(crate) fn on_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &[u8]
     if eof {
         socket.emit(scope, EV_EOF, v8::undefined(scope).into());
     }
+}
+
+/// Whether a connection's first bytes are no TLS record at all (plain HTTP, junk): OpenSSL
+/// answers those with no alert, only the error, and so does this layer.
+fn not_tls(first: &[u8]) -> bool {
+    first.first().is_some_and(|b| !(0x14..=0x18).contains(b))
+        || first.get(1).is_some_and(|v| *v != 3)
 }
 
 fn emit_keylog(socket: &Rc<Socket>, scope: &mut v8::PinScope, lines: Vec<String>) {

@@ -43,6 +43,9 @@ fn hex(bytes: &[u8]) -> String {
 
 impl rustls::KeyLog for SinkLog {
     fn log(&self, label: &str, client_random: &[u8], secret: &[u8]) {
+        if !self.will_log(label) {
+            return;
+        }
         SINK.with(|s| {
             if let Some(lines) = s.borrow_mut().as_mut() {
                 lines.push(format!("{label} {} {}\n", hex(client_random), hex(secret)));
@@ -50,8 +53,10 @@ impl rustls::KeyLog for SinkLog {
         });
     }
 
-    fn will_log(&self, _label: &str) -> bool {
-        SINK.with(|s| s.borrow().is_some())
+    fn will_log(&self, label: &str) -> bool {
+        // rustls derives the early traffic secret of every resumption; OpenSSL logs it only
+        // with early data, which is never offered here.
+        label != "CLIENT_EARLY_TRAFFIC_SECRET" && SINK.with(|s| s.borrow().is_some())
     }
 }
 

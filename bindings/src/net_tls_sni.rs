@@ -41,7 +41,9 @@ pub(super) fn accept_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &
                     break;
                 }
                 Err((e, mut alert)) => {
-                    let _ = alert.write_all(&mut out);
+                    if !super::not_tls(raw) {
+                        let _ = alert.write_all(&mut out);
+                    }
                     failure = Some(e.to_string());
                     break;
                 }
@@ -95,7 +97,14 @@ fn finish_accept(
                 (None, lines, std::mem::take(&mut acc.pending))
             }
             Err((e, mut alert)) => {
-                let _ = alert.write_all(&mut out);
+                if matches!(&e, rustls::Error::General(m) if m.starts_with("no server certificate"))
+                {
+                    // A context without a certificate: OpenSSL answers handshake_failure
+                    // where rustls says access_denied (a plaintext alert: no keys yet).
+                    out.extend_from_slice(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28]);
+                } else {
+                    let _ = alert.write_all(&mut out);
+                }
                 tls.failed = true;
                 (Some(e.to_string()), lines, Vec::new())
             }
@@ -133,7 +142,13 @@ pub(super) fn tls_accept(
             rv.set_int32(-libc::EINVAL);
             return;
         };
-        match server(&o) {
+        // A context without a certificate fails the handshake, as OpenSSL's does.
+        let config = if o.cert.is_none() || o.key.is_none() {
+            extra::no_cert_config()
+        } else {
+            server(&o)
+        };
+        match config {
             Ok(c) => Some(c),
             Err(message) => {
                 let m = js_string(scope, &message);

@@ -44,7 +44,6 @@ const kVerifyFirst = Symbol('verify-first');
 const kEnded = Symbol('ended');
 const kNoCredentials = Symbol('no-credentials');
 const kSession = Symbol('session');
-const kSNIAsked = Symbol('sni-asked');
 // binding.net's TLS-only events: KEYLOG (a line), SESSION (a client's resumable session) and
 // HELLO (a server read a ClientHello with a name and waits for tlsAccept).
 const TLS_EV = binding.net.tlsEvents;
@@ -368,6 +367,12 @@ function onSession(socket, session) {
   socket.emit('session', session);
 }
 
+function invalidSNIContext() {
+  const err = new TypeError('Invalid SNI context');
+  err.code = 'ERR_TLS_INVALID_CONTEXT';
+  return err;
+}
+
 // Whether a server socket reads the ClientHello first, so that its SNICallback can choose the
 // certificate (the default callback only when addContext gave it something to choose).
 function usesSNICallback(socket) {
@@ -381,7 +386,7 @@ function usesSNICallback(socket) {
 // carries the handshake on.
 function onHello(socket, servername) {
   if (socket.destroyed) return;
-  socket[kSNIAsked] = true;
+  socket.servername = servername;
   const server = socket._tlsOptions.server;
   let called = false;
   socket._SNICallback.call(server || socket, servername, (err, context) => {
@@ -395,15 +400,16 @@ function onHello(socket, servername) {
       onTlsFailure(socket, err);
       return;
     }
-    if (context && !(context instanceof common.SecureContext)) {
-      onTlsFailure(socket, new ERR_TLS_INVALID_CONTEXT('context'));
+    // As in Node, a SecureContext or its native `context` will do; anything else is refused.
+    const chosen = context && (context.context || context);
+    if (chosen && typeof chosen.tlsOptions !== 'function') {
+      onTlsFailure(socket, invalidSNIContext());
       return;
     }
     let native;
-    if (context) {
-      native = context.context.tlsOptions();
-      if (!native.cert || !native.key) native = undefined;
-      else addSocketOptions(socket, context, native);
+    if (chosen) {
+      native = chosen.tlsOptions();
+      addSocketOptions(socket, { context: chosen }, native);
     }
     const handle = socket._handle;
     if (handle === null || handle.token === null || handle.closed) return;
@@ -455,8 +461,7 @@ function onSecure(socket, info) {
   if (o.isServer) {
     socket.servername = info.servername || false;
     if (o.handshakeTimeout > 0) socket.setTimeout(0, socket._handleTimeout);
-    if (socket[kSNIAsked]) finishSecure(socket);
-    else askSNICallback(socket, () => finishSecure(socket));
+    finishSecure(socket);
     return;
   }
   socket.servername = socket[kServername] || false;
@@ -468,37 +473,6 @@ function finishSecure(socket) {
   // A client made by tls.connect() lets its writes go once the server is verified.
   if (!socket[kVerifyFirst]) releaseWrites(socket);
   socket.emit('secure');
-}
-
-// SNICallback runs once the name is known. rustls has picked the certificate by then: the
-// context it gives can refuse the connection (an error) but not replace the certificate.
-function askSNICallback(socket, done) {
-  const callback = socket._SNICallback;
-  const name = socket.servername;
-  const server = socket._tlsOptions.server;
-  const isDefault = server && callback && callback[kDefaultSNICallback] === true &&
-    server._contexts.length === 0;
-  if (typeof callback !== 'function' || !name || isDefault) {
-    done();
-    return;
-  }
-  let called = false;
-  callback.call(server || socket, name, (err, context) => {
-    if (called) {
-      onTlsFailure(socket, new ERR_MULTIPLE_CALLBACK());
-      return;
-    }
-    called = true;
-    if (err) {
-      onTlsFailure(socket, err);
-      return;
-    }
-    if (context && !(context instanceof common.SecureContext)) {
-      onTlsFailure(socket, new ERR_TLS_INVALID_CONTEXT('context'));
-      return;
-    }
-    done();
-  });
 }
 
 function releaseWrites(socket) {

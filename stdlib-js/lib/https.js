@@ -74,7 +74,21 @@ function createConnection(port, host, options) {
   }
   if (typeof port === 'number') options.port = port;
   if (typeof host === 'string') options.host = host;
-  return tls.connect(options);
+  // The agent keeps each pool's last TLS session, so the next connection resumes it.
+  const key = this instanceof Agent ? options._agentKey : undefined;
+  if (key) {
+    const session = this._getSession(key);
+    if (session) options = { session, ...options };
+  }
+  const socket = tls.connect(options);
+  if (this instanceof Agent && this[kOnKeylog]) socket.on('keylog', this[kOnKeylog]);
+  if (key) {
+    socket.on('session', (session) => this._cacheSession(key, session));
+    socket.once('close', (hadError) => {
+      if (hadError) this._evictSession(key);
+    });
+  }
+  return socket;
 }
 
 function Agent(options) {
@@ -84,8 +98,23 @@ function Agent(options) {
   this.protocol = 'https:';
   this.maxCachedSessions = this.options.maxCachedSessions;
   if (this.maxCachedSessions === undefined) this.maxCachedSessions = 100;
-  // Sessions are not resumed yet (tls keeps none); the cache stays empty.
+  // The last session of each pool (see createConnection), at most maxCachedSessions of them.
   this._sessionCache = { map: {}, list: [] };
+  this.on('newListener', maybeEnableKeylog);
+}
+
+// The agent's 'keylog' (line, tlsSocket) gathers its sockets' lines, from the first listener on.
+const kOnKeylog = Symbol('onkeylog');
+function maybeEnableKeylog(eventName) {
+  if (eventName !== 'keylog') return;
+  this.removeListener('newListener', maybeEnableKeylog);
+  const agent = this;
+  this[kOnKeylog] = function onkeylog(line) {
+    agent.emit('keylog', line, this);
+  };
+  for (const list of Object.values(this.sockets)) {
+    for (const socket of list) socket.on('keylog', this[kOnKeylog]);
+  }
 }
 Object.setPrototypeOf(Agent.prototype, HttpAgent.prototype);
 Object.setPrototypeOf(Agent, HttpAgent);
