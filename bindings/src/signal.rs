@@ -6,13 +6,19 @@
 //!
 //! One process has one set of signal dispositions, so the pipe belongs to the first loop that
 //! watches a signal (the main thread's, in practice); other threads' watches report ENOTSUP.
+//!
+//! `runBreakable(fn, thisArg, args, marker)` is the other use of SIGINT: code that must stop on Ctrl+C
+//! although it never returns to the loop (`while (true) {}` typed at the REPL, vm's
+//! `breakOnSigint`). While it runs, SIGINT wakes a watchdog thread that terminates the
+//! isolate's JS; back in the native frame the termination is cancelled and `marker` returned.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Read;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use eddy_runtime::mio::unix::SourceFd;
 use eddy_runtime::mio::{Interest, Token};
@@ -29,6 +35,7 @@ pub const MODULE: NativeModule = NativeModule {
 fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "watch", watch);
     set_fn(scope, target, "unwatch", unwatch);
+    set_fn(scope, target, "runBreakable", run_breakable);
 }
 
 /// The self-pipe's write end, for the handler (-1 until the first watch).
@@ -236,4 +243,142 @@ fn unwatch(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v
             }
         }
     });
+}
+
+// ===== runBreakable: the SIGINT watchdog =====
+
+/// The isolate of the armed `runBreakable` call (None while none runs).
+static ARMED: Mutex<Option<v8::IsolateHandle>> = Mutex::new(None);
+/// Bumped at every arming; the handler sends it, so a SIGINT of an earlier call that the
+/// thread reads late cannot stop a later one.
+static GENERATION: AtomicU8 = AtomicU8::new(0);
+/// Set by the watchdog when it terminated the armed call.
+static FIRED: AtomicBool = AtomicBool::new(false);
+/// The watchdog pipe's write end, for the handler (-1 until the thread runs).
+static WATCHDOG_WRITE: AtomicI32 = AtomicI32::new(-1);
+
+extern "C" fn on_sigint_watchdog(_signo: libc::c_int) {
+    // SAFETY: only atomics, __errno_location and write(2): all async-signal-safe.
+    unsafe {
+        let errno = *libc::__errno_location();
+        let fd = WATCHDOG_WRITE.load(Ordering::Relaxed);
+        if fd >= 0 {
+            let byte = GENERATION.load(Ordering::Relaxed);
+            libc::write(fd, &byte as *const u8 as *const libc::c_void, 1);
+        }
+        *libc::__errno_location() = errno;
+    }
+}
+
+/// The watchdog thread and its pipe, started once. Terminating JS is not async-signal-safe, so
+/// the handler only writes to the pipe and this thread does it.
+fn ensure_watchdog() -> bool {
+    static STARTED: OnceLock<bool> = OnceLock::new();
+    *STARTED.get_or_init(|| {
+        let mut fds = [0; 2];
+        // SAFETY: pipe2 fills two descriptors.
+        if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
+            return false;
+        }
+        // SAFETY: a fresh descriptor, owned by the thread from here on; the write end lives
+        // for the rest of the process, as the handler may use it at any moment.
+        let mut read = unsafe { std::fs::File::from(OwnedFd::from_raw_fd(fds[0])) };
+        WATCHDOG_WRITE.store(fds[1], Ordering::SeqCst);
+        std::thread::Builder::new()
+            .name("eddy-sigint".into())
+            .spawn(move || {
+                let mut byte = [0u8; 1];
+                while let Ok(1) = read.read(&mut byte) {
+                    let armed = ARMED.lock().unwrap_or_else(|e| e.into_inner());
+                    if let Some(isolate) = armed.as_ref()
+                        && byte[0] == GENERATION.load(Ordering::SeqCst)
+                    {
+                        FIRED.store(true, Ordering::SeqCst);
+                        isolate.terminate_execution();
+                    }
+                }
+            })
+            .is_ok()
+    })
+}
+
+/// `runBreakable(fn, thisArg, args, marker)`: `fn.apply(thisArg, args)`, or `marker` when SIGINT
+/// interrupted it. Its exceptions pass through; so does a termination that is not ours
+/// (process.exit() inside `fn`).
+fn run_breakable(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Ok(f) = v8::Local::<v8::Function>::try_from(args.get(0)) else {
+        let msg = eddy_runtime::js_string(scope, "runBreakable: fn must be a function");
+        let err = v8::Exception::type_error(scope, msg);
+        scope.throw_exception(err);
+        return;
+    };
+    let recv = args.get(1);
+    let call_args: Vec<v8::Local<v8::Value>> = match v8::Local::<v8::Array>::try_from(args.get(2)) {
+        Ok(list) => (0..list.length())
+            .map(|i| {
+                list.get_index(scope, i)
+                    .unwrap_or_else(|| v8::undefined(scope).into())
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let marker = args.get(3);
+    let watchdog = ensure_watchdog();
+    let mut previous: Option<libc::sigaction> = None;
+    // An outer runBreakable (vm called from a REPL entry) is armed again when this one ends.
+    let mut outer: Option<v8::IsolateHandle> = None;
+    if watchdog {
+        {
+            let mut armed = ARMED.lock().unwrap_or_else(|e| e.into_inner());
+            GENERATION.fetch_add(1, Ordering::SeqCst);
+            FIRED.store(false, Ordering::SeqCst);
+            outer = armed.replace(scope.thread_safe_handle());
+        }
+        // SAFETY: a handler that only writes to a pipe; the old disposition (a watcher's
+        // handler, or the default) comes back when the call is over.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = on_sigint_watchdog as *const () as usize;
+            action.sa_flags = libc::SA_RESTART;
+            libc::sigfillset(&mut action.sa_mask);
+            let mut old: libc::sigaction = std::mem::zeroed();
+            if libc::sigaction(libc::SIGINT, &action, &mut old) == 0 {
+                previous = Some(old);
+            }
+        }
+    }
+    v8::tc_scope!(let tc, scope);
+    let result = f.call(tc, recv, &call_args);
+    let fired = if watchdog {
+        // Disarmed under the lock: once it is taken, the thread cannot terminate us any more.
+        *ARMED.lock().unwrap_or_else(|e| e.into_inner()) = outer;
+        if let Some(old) = previous {
+            // SAFETY: restoring the disposition sigaction gave us.
+            unsafe { libc::sigaction(libc::SIGINT, &old, std::ptr::null_mut()) };
+        }
+        FIRED.swap(false, Ordering::SeqCst)
+    } else {
+        false
+    };
+    if fired {
+        // Also clears a termination requested after `fn` had already returned.
+        tc.cancel_terminate_execution();
+        if result.is_none() {
+            tc.reset();
+            rv.set(marker);
+            return;
+        }
+    }
+    match result {
+        Some(value) => rv.set(value),
+        None => {
+            if tc.has_caught() && !tc.has_terminated() {
+                tc.rethrow();
+            }
+        }
+    }
 }

@@ -177,11 +177,14 @@ function syncForwarders(entry, sandbox) {
   }
 }
 
-function runInContextOf(entry, sandbox, code, filename) {
+function runInContextOf(entry, sandbox, code, filename, breakOnSigint) {
   const { global, builtins } = entry;
   if (entry.forwarders === undefined) installProxy(entry, sandbox);
   syncForwarders(entry, sandbox);
   try {
+    if (breakOnSigint) {
+      return breakable(rt.runInContext, rt, [global, code, filename]);
+    }
     return rt.runInContext(global, code, filename);
   } finally {
     copyBack(entry, sandbox);
@@ -241,6 +244,25 @@ function sourceMapURLOf(code) {
   return url;
 }
 
+const kInterrupted = Symbol('interrupted');
+
+/**
+ * `fn.apply(thisArg, args)` stopped by SIGINT (breakOnSigint): binding.signal.runBreakable
+ * terminates it from a watchdog thread, as Node's does, and its caller throws Node's error.
+ */
+function breakable(fn, thisArg, args) {
+  if (binding.signal?.runBreakable === undefined) return Reflect.apply(fn, thisArg, args);
+  const result = binding.signal.runBreakable(fn, thisArg, args, kInterrupted);
+  if (result === kInterrupted) {
+    // Node throws this one from C++: a plain Error with a code (no `[CODE]` in its name).
+    const err = new Error('Script execution was interrupted by `SIGINT`');
+    err.code = 'ERR_SCRIPT_EXECUTION_INTERRUPTED';
+    Error.captureStackTrace(err, breakable);
+    throw err;
+  }
+  return result;
+}
+
 class Script {
   #code;
   #filename;
@@ -257,6 +279,9 @@ class Script {
 
   runInThisContext(options) {
     validateRunOptions(options);
+    if (options?.breakOnSigint) {
+      return breakable(rt.runScript, rt, [this.#code, this.#filename]);
+    }
     return rt.runScript(this.#code, this.#filename);
   }
 
@@ -267,7 +292,8 @@ class Script {
     if (entry === undefined) {
       throw new codes.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
     }
-    return runInContextOf(entry, contextifiedObject, this.#code, this.#filename);
+    return runInContextOf(entry, contextifiedObject, this.#code, this.#filename,
+      options?.breakOnSigint === true);
   }
 
   runInNewContext(contextObject, options) {

@@ -17,6 +17,7 @@ const { closersOf, tokenize } = require('internal/repl/tokens');
 const { markFunctions, processTopLevelAwait } = require('internal/repl/await');
 
 const rt = binding.runtime;
+const { codes: { ERR_SCRIPT_EXECUTION_INTERRUPTED } } = require('internal/errors');
 // Runs REPL code with the original array iteration (see bootstrap's withArrayIteration).
 const withIteration = require.withArrayIteration ?? ((fn) => fn());
 
@@ -195,7 +196,12 @@ function prepare(server, code, filename) {
       const awaitError = awaitSyntaxError(code, syntaxError);
       if (awaitError !== null) return { err: awaitError };
     }
-    if (isRecoverable(code, syntaxError)) return { err: new Recoverable(syntaxError) };
+    // An entry starting with `{` may be an object literal still open (`{ a: [1`): judged as
+    // one too, as Node judges it.
+    if (isRecoverable(code, syntaxError) ||
+        (/^\s*{/.test(code) && isRecoverable(`(${code}`, null))) {
+      return { err: new Recoverable(syntaxError) };
+    }
     decorateSyntaxError(syntaxError, code, filename);
     return { err: syntaxError };
   }
@@ -285,7 +291,11 @@ function createDefaultEval(server) {
     let result;
     regExpRestorer.exec(savedRegExps.join(kRegExpSep));
     try {
-      result = server.useGlobal ? script.runInThisContext() : script.runInContext(context);
+      // With breakEvalOnSigint, Ctrl+C stops even an entry that never returns (vm's
+      // breakOnSigint).
+      const options = server.breakEvalOnSigint ? { breakOnSigint: true } : undefined;
+      result = server.useGlobal ? script.runInThisContext(options) :
+        script.runInContext(context, options);
     } catch (error) {
       saveRegExps();
       if (rawBefore) server._setRawMode(true);
@@ -306,16 +316,36 @@ function createDefaultEval(server) {
       return;
     }
     // Keys typed (and the end of input) wait until the entry settles and its result is out.
-    // With breakEvalOnSigint, Node races the entry against Ctrl+C; the race costs a tick,
-    // which decides how results interleave with other promise jobs, so it is kept.
+    // With breakEvalOnSigint, Node races the entry against Ctrl+C, which then rejects it with
+    // ERR_SCRIPT_EXECUTION_INTERRUPTED (no stack); the race also costs a tick, which decides
+    // how results interleave with other promise jobs.
     server._pauseInput();
-    const settled = server.breakEvalOnSigint ? Promise.race([result, new Promise(() => {})]) :
-      result;
+    let stopListening = null;
+    const settled = server.breakEvalOnSigint ? Promise.race([result, new Promise((_, reject) => {
+      stopListening = server._interruptOnSigint(() => {
+        const limit = Error.stackTraceLimit;
+        try {
+          Error.stackTraceLimit = 0;
+        } catch {
+          // a frozen Error: the stack stays
+        }
+        const err = new ERR_SCRIPT_EXECUTION_INTERRUPTED();
+        try {
+          Error.stackTraceLimit = limit;
+        } catch {
+          // as above
+        }
+        reject(err);
+      });
+    })]) : result;
     Promise.resolve(settled).then((outcome) => {
       finish(null, outcome?.value);
     }, (error) => {
       if (!(error && toDomain(error))) finish(error);
-    }).finally(() => server._resumeInput());
+    }).finally(() => {
+      if (stopListening !== null) stopListening();
+      server._resumeInput();
+    });
   };
 }
 

@@ -75,6 +75,11 @@ function reverseSearch(repl, d, key) {
   if (searchKey) {
     // The next match in the direction asked for.
     state.step = key.name === 'r' ? 1 : -1;
+    // Nothing typed yet: nothing to look for (the line stays as it was), as in Node.
+    if (state.text === '') {
+      render(repl, state);
+      return true;
+    }
     const next = find(repl.history, state.text, state.index + state.step, state.step);
     if (next === -1) state.failed = true;
     else state.index = next;

@@ -29,6 +29,8 @@ const kBuffered = Symbol('bufferedCommand');
 const kPaused = Symbol('paused');
 const kPausedBuffer = Symbol('pausedBuffer');
 const kSawSIGINT = Symbol('sawSIGINT');
+// What the next Ctrl+C does instead of clearing the line (interrupting an awaiting entry).
+const kInterrupts = Symbol('interrupts');
 const kSawCtrlD = Symbol('sawCtrlD');
 const kLexical = Symbol('lexicalNames');
 const kDefaultEval = Symbol('defaultEval');
@@ -127,6 +129,7 @@ class REPLServer extends Interface {
     this[kPaused] = false;
     this[kPausedBuffer] = [];
     this[kSawSIGINT] = false;
+    this[kInterrupts] = new Set();
     this[kSawCtrlD] = false;
     this[kLexical] = new Set();
 
@@ -301,6 +304,10 @@ class REPLServer extends Interface {
   // ----- keys -----
 
   _onSigint() {
+    if (this[kInterrupts].size > 0) {
+      for (const interrupt of [...this[kInterrupts]]) interrupt();
+      return;
+    }
     const empty = this.line.length === 0;
     this.clearLine();
     turnOffEditorMode(this);
@@ -367,6 +374,12 @@ class REPLServer extends Interface {
           super._ttyWrite(d, key);
       }
     }
+  }
+
+  /** Ctrl+C calls `fn` (and nothing else) until the function returned is called. */
+  _interruptOnSigint(fn) {
+    this[kInterrupts].add(fn);
+    return () => this[kInterrupts].delete(fn);
   }
 
   /** While an entry awaits, keys typed on a terminal (and the end of input) wait for it. */
