@@ -15,13 +15,18 @@ const kClosed = Symbol('kClosed');
 const kBusy = Symbol('kBusy');
 const kOptions = Symbol('kOptions');
 
-/** A readdir failure as Node reports an opendir one (no path in the message). */
-function opendirError(err) {
+/**
+ * A readdir failure as Node reports an opendir one: without the path from opendirSync, with it
+ * (in the message and as `path`) from the async forms.
+ */
+function opendirError(err, withPath = false) {
   if (!err || err.syscall !== 'scandir') return err;
-  const e = new Error(`${err.code}: ${err.message.slice(err.message.indexOf(': ') + 2).split(',')[0]}, opendir`);
+  const what = err.message.slice(err.message.indexOf(': ') + 2).split(',')[0];
+  const e = new Error(`${err.code}: ${what}, opendir${withPath ? ` '${err.path}'` : ''}`);
   e.errno = err.errno;
   e.code = err.code;
   e.syscall = 'opendir';
+  if (withPath) e.path = err.path;
   return e;
 }
 
@@ -31,18 +36,58 @@ function dirOptions(options) {
   return options;
 }
 
-/** The raw [name, type, ...] list as Dirents, walking subdirectories for `recursive`. */
-function toDirents(dir, raw, options, listSync) {
+const UV_DIRENT_DIR = 2;
+
+/**
+ * The raw [name, type, ...] list as Dirents, in the directory's own order (opendir does not
+ * sort, unlike readdir). `recursive`: then each subdirectory's entries, level by level as Node's
+ * Dir goes, listed by `listOf(path)`.
+ */
+function toDirents(dir, raw, options, listOf) {
+  const { join } = require('path');
   const out = [];
-  const walk = (base, list) => {
+  const queue = [[dir, raw]];
+  for (let next = 0; next < queue.length; next++) {
+    const [base, list] = queue[next];
     for (let i = 0; i < list.length; i += 2) {
       const name = list[i];
       out.push(new Dirent(stringToResult(name, options.encoding), list[i + 1], base));
-      if (options.recursive && list[i + 1] === 2) walk(`${base}/${name}`, listSync(`${base}/${name}`));
+      if (options.recursive && list[i + 1] === UV_DIRENT_DIR) {
+        const sub = join(base, name);
+        queue.push([sub, listOf(sub)]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Every subdirectory listing a recursive Dir needs, read on the worker pool first. */
+function listSubdirsAsync(dir, raw, done) {
+  const { join } = require('path');
+  const lists = new Map();
+  let pending = 0;
+  let failed = false;
+  const visit = (base, list) => {
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i + 1] !== UV_DIRENT_DIR) continue;
+      const sub = join(base, list[i]);
+      pending++;
+      native.opAsync('readdir', sub, (err, subList) => {
+        pending--;
+        if (failed) return;
+        if (err) {
+          failed = true;
+          done(err);
+          return;
+        }
+        lists.set(sub, subList);
+        visit(sub, subList);
+        if (pending === 0) done(null, lists);
+      });
     }
   };
-  walk(dir, raw);
-  return out;
+  visit(dir, raw);
+  if (pending === 0) done(null, lists);
 }
 
 class Dir {
@@ -132,14 +177,19 @@ function opendir(path, options, callback) {
   path = getValidatedPath(path);
   options = dirOptions(options);
   native.opAsync('readdir', path, (err, raw) => {
-    if (err) return callback(opendirError(err));
-    let dir;
-    try {
-      dir = new Dir(path, toDirents(path, raw, options, (p) => native.op('readdir', p)), options);
-    } catch (e) {
-      return callback(e);
-    }
-    callback(null, dir);
+    if (err) return callback(opendirError(err, true));
+    const make = (listErr, lists) => {
+      if (listErr) return callback(listErr);
+      let dir;
+      try {
+        dir = new Dir(path, toDirents(path, raw, options, (p) => lists.get(p)), options);
+      } catch (e) {
+        return callback(e);
+      }
+      callback(null, dir);
+    };
+    if (options.recursive) listSubdirsAsync(path, raw, make);
+    else make(null, null);
   });
 }
 
