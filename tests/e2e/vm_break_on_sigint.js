@@ -1,0 +1,77 @@
+// vm's breakOnSigint: a SIGINT stops a script that never returns with Node's
+// ERR_SCRIPT_EXECUTION_INTERRUPTED error (also nested, and in a context, whose globals are
+// still copied back); short runs are not disturbed, exceptions and process.exit pass through,
+// and a SIGINT listener is back in place afterwards. Then a REPL (-i over a pipe) whose
+// runaway entry is interrupted by SIGINT carries on with the next one.
+const vm = require('vm');
+const { spawn } = require('child_process');
+
+function sigintSoon() {
+  spawn('sh', ['-c', `sleep 0.3; kill -INT ${process.pid}`]);
+}
+
+sigintSoon();
+try {
+  vm.runInThisContext('while (true);', { breakOnSigint: true });
+} catch (e) {
+  console.log('interrupted', e.code, e.name, e.message, Object.keys(e), e.stack.split('\n')[1].trim().split(' (')[0]);
+}
+globalThis.vm = vm;
+sigintSoon();
+try {
+  vm.runInThisContext('vm.runInThisContext("1", { breakOnSigint: true }); for (;;);', { breakOnSigint: true });
+} catch (e) {
+  console.log('nested: the outer run is interrupted', e.code);
+}
+const ctx = vm.createContext({ n: 0 });
+sigintSoon();
+try {
+  new vm.Script('globalThis.seen = true; for (;;) n++;').runInContext(ctx, { breakOnSigint: true });
+} catch (e) {
+  console.log('context', e.code, ctx.n > 0, ctx.seen);
+}
+let sum = 0;
+for (let i = 0; i < 5000; i++) sum += vm.runInThisContext('1', { breakOnSigint: true });
+console.log('short runs', sum);
+try {
+  vm.runInThisContext('throw new TypeError("boom")', { breakOnSigint: true });
+} catch (e) {
+  console.log('exception passes', e.name, e.message);
+}
+try {
+  vm.runInThisContext('1', { breakOnSigint: 'yes' });
+} catch (e) {
+  console.log('bad option', e.code);
+}
+
+const repl = spawn(process.execPath, ['-i'], { stdio: ['pipe', 'pipe', 'inherit'] });
+let out = '';
+let interrupted = false;
+repl.stdout.setEncoding('utf8');
+repl.stdout.on('data', (d) => {
+  out += d;
+  // The entry says (synchronously) that it is about to loop: SIGINT then finds it running.
+  if (!interrupted && out.includes('looping')) {
+    interrupted = true;
+    setTimeout(() => {
+      repl.kill('SIGINT');
+      repl.stdin.end('counter > 0\n"still here"\n');
+    }, 100);
+  }
+});
+repl.stdin.write('let counter = 0\nrequire("fs").writeSync(1, "looping\\n"); while (true) { counter++ }\n');
+repl.on('close', (code, signal) => {
+  const lines = out.split('\n').filter((l) => !/^\s+at /.test(l));
+  console.log(lines.join('\n'));
+  console.log('repl exit', code, signal);
+
+  const code2 = 'process.on("SIGINT", () => { console.log("listener"); process.exit(4) });' +
+    'require("vm").runInThisContext("1", { breakOnSigint: true });' +
+    'process.kill(process.pid, "SIGINT"); setTimeout(() => {}, 5000);';
+  const c = spawn(process.execPath, ['-e', code2], { stdio: ['ignore', 'inherit', 'inherit'] });
+  c.on('close', (code3) => {
+    console.log('listener kept', code3);
+    const c2 = spawn(process.execPath, ['-e', 'require("vm").runInThisContext("process.exit(3)", { breakOnSigint: true })']);
+    c2.on('close', (code4) => console.log('process.exit passes', code4));
+  });
+});
