@@ -468,6 +468,12 @@ fn secure_info<'s>(scope: &mut v8::PinScope<'s, '_>, tls: &Tls) -> v8::Local<'s,
         None => v8::null(scope).into(),
     };
     set_value(scope, obj, "authorizationError", e);
+    // A TLS 1.2 session is whole with the handshake: getSession() gives it from
+    // 'secureConnect' on, though its 'session' event comes just after.
+    if let Some(id) = tls.store.as_ref().and_then(|st| st.last_fresh()) {
+        let b = crate::fs::bytes_to_js(scope, extra::session_bytes(id));
+        set_value(scope, obj, "session", b);
+    }
     let reused = tls.conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed);
     let r = v8::Boolean::new(scope, reused);
     set_value(scope, obj, "reused", r.into());

@@ -140,6 +140,15 @@ impl SessionStore {
         std::mem::take(&mut *self.fresh.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
+    /// The newest of the sessions not yet taken.
+    pub(super) fn last_fresh(&self) -> Option<u64> {
+        self.fresh
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .last()
+            .copied()
+    }
+
     fn record(&self, value: Stored) {
         let id = keep(value);
         self.fresh

@@ -456,6 +456,7 @@ function onSecure(socket, info) {
     info.authorizationError = refineVerifyCode(info.authorizationError, socket[kPeerCerts]);
   }
   socket[kSecureInfo] = info;
+  if (info.session) socket[kSession] = Buffer.from(info.session);
   socket.alpnProtocol = info.alpn;
   const o = socket._tlsOptions;
   if (o.isServer) {
@@ -622,8 +623,12 @@ TLSSocket.prototype.getSharedSigalgs = function getSharedSigalgs() {
 
 // A client's last session from the 'session' event (an opaque Buffer binding.net resolves;
 // not OpenSSL's DER): given back as the `session` option, the next connection resumes it.
+// Before the first (or, in TLS 1.3, without any) ticket it is a session that resumes nothing,
+// as OpenSSL's current session is then.
+const kNoSession = Buffer.from('EDDYTLS1\0\0\0\0\0\0\0\0', 'latin1');
 TLSSocket.prototype.getSession = function getSession() {
-  return this._handle === null ? undefined : this[kSession];
+  if (this._handle === null || !this._secureEstablished) return undefined;
+  return this[kSession] || Buffer.from(kNoSession);
 };
 
 TLSSocket.prototype.getTLSTicket = function getTLSTicket() {
