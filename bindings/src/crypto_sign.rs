@@ -18,6 +18,7 @@ pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v
     set_fn(scope, target, "pkCrypt", pk_crypt_js);
     crate::crypto_keygen::init(scope, target);
     crate::crypto_x509::init(scope, target);
+    crate::crypto_dh::init(scope, target);
 }
 
 /// What a signature operation was asked for.

@@ -8,6 +8,7 @@ mod buffer;
 mod child_process;
 mod crypto;
 mod crypto_cipher;
+mod crypto_dh;
 mod crypto_err;
 mod crypto_hash;
 mod crypto_keygen;

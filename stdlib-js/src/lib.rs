@@ -64,6 +64,7 @@ builtins![
     "internal/crypto/cipher_modes",
     "internal/crypto/cipher_pk",
     "internal/crypto/constants",
+    "internal/crypto/dh_groups",
     "internal/crypto/diffiehellman",
     "internal/crypto/hash",
     "internal/crypto/kdf",

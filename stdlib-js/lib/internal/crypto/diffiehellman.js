@@ -1,15 +1,17 @@
 'use strict';
-// Key agreement: ECDH (createECDH, ECDH.convertKey), getCurves and crypto.diffieHellman for EC
-// and X25519 KeyObjects. Natives: binding.crypto.ecdh* and dhCompute
-// (bindings/src/crypto_keygen.rs); points cross as SEC1 bytes, scalars as big-endian bytes.
+// Key agreement: finite-field DiffieHellman/DiffieHellmanGroup (createDiffieHellman,
+// getDiffieHellman), ECDH (createECDH, ECDH.convertKey), getCurves and crypto.diffieHellman for
+// EC and X25519 KeyObjects. Natives: binding.crypto.dh* (bindings/src/crypto_dh.rs), ecdh* and
+// dhCompute (bindings/src/crypto_keygen.rs); numbers and points cross as big-endian bytes.
 
-const { codes, validateObject, validateString } = require('internal/errors');
-const { getArrayBufferOrView, nativeError, toBuffer } = require('internal/crypto/util');
+const { codes, validateInt32, validateObject, validateString } = require('internal/errors');
+const { getArrayBufferOrView, isAnyArrayBuffer, nativeError, toBuffer } =
+  require('internal/crypto/util');
 const { KeyObject, kHandle } = require('internal/crypto/keys');
 
 const { ERR_CRYPTO_ECDH_INVALID_FORMAT, ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY,
         ERR_CRYPTO_INCOMPATIBLE_KEY, ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE,
-        ERR_INVALID_ARG_VALUE } = codes;
+        ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } = codes;
 const native = binding.crypto;
 
 // The curves the natives implement, by the names OpenSSL lists.
@@ -99,6 +101,11 @@ ECDH.prototype.computeSecret = function computeSecret(key, inEnc, outEnc) {
   if (this[kPrivate] === undefined) {
     throw nativeError(Error, 'ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation computeSecret');
   }
+  // A public key set by hand that is not the private key's makes OpenSSL refuse the pair.
+  const own = native.ecdhPublic(this[kCurve], this[kPrivate], false);
+  if (own === undefined || Buffer.compare(own, this[kPublic]) !== 0) {
+    throw nativeError(RangeError, 'ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair');
+  }
   const secret = native.ecdhCompute(this[kCurve], this[kPrivate], readablePoint(key));
   if (secret === undefined) throw new ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY();
   return encode(secret, outEnc);
@@ -185,8 +192,183 @@ function diffieHellman(options) {
   return toBuffer(native.dhCompute(privateKey[kHandle].bytes, spki));
 }
 
+// ===== finite-field Diffie-Hellman =====
+
+function osslError(hex, lib, reason, code) {
+  const err = new Error(`error:${hex}:${lib}::${reason}`);
+  err.library = lib;
+  err.reason = reason;
+  err.code = code;
+  return err;
+}
+
+const badGenerator = () =>
+  osslError('02800065', 'Diffie-Hellman routines', 'bad generator', 'ERR_OSSL_DH_BAD_GENERATOR');
+
+const kKeyTypes = ['number', 'string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'];
+
+function toBuf(value, encoding) {
+  if (typeof value === 'string') {
+    return Buffer.from(value, encoding === 'buffer' || !encoding ? 'utf8' : encoding);
+  }
+  return isAnyArrayBuffer(value) ? new Uint8Array(value) : value;
+}
+
+const kDh = Symbol('kDh');
+
+/** The state behind a DiffieHellman: prime, generator and keys as bytes. */
+function dhState(prime, generator) {
+  const g = typeof generator === 'number' ? numberBytes(generator) : generator;
+  return { prime, generator: g, priv: undefined, pub: undefined,
+           verifyError: native.dhCheck(prime, g) };
+}
+
+function numberBytes(n) {
+  const out = [];
+  for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v % 256);
+  return new Uint8Array(out);
+}
+
+function DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
+  if (!(this instanceof DiffieHellman)) {
+    return new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);
+  }
+  if (typeof sizeOrKey !== 'number' && typeof sizeOrKey !== 'string' &&
+      !ArrayBuffer.isView(sizeOrKey) && !isAnyArrayBuffer(sizeOrKey)) {
+    throw new ERR_INVALID_ARG_TYPE('sizeOrKey', kKeyTypes, sizeOrKey);
+  }
+  if (typeof sizeOrKey === 'number') validateInt32(sizeOrKey, 'sizeOrKey');
+  if (keyEncoding && !Buffer.isEncoding(keyEncoding) && keyEncoding !== 'buffer') {
+    genEncoding = generator;
+    generator = keyEncoding;
+    keyEncoding = false;
+  }
+  keyEncoding = keyEncoding || 'buffer';
+  genEncoding = genEncoding || 'buffer';
+  if (typeof sizeOrKey !== 'number') sizeOrKey = toBuf(sizeOrKey, keyEncoding);
+  if (!generator) {
+    generator = 2;
+  } else if (typeof generator === 'number') {
+    validateInt32(generator, 'generator');
+  } else if (typeof generator === 'string') {
+    generator = toBuf(generator, genEncoding);
+  } else if (!ArrayBuffer.isView(generator) && !isAnyArrayBuffer(generator)) {
+    throw new ERR_INVALID_ARG_TYPE('generator', kKeyTypes, generator);
+  } else {
+    generator = toBuf(generator);
+  }
+  if (typeof generator === 'number' ? generator < 2 :
+    !generator.some((b, i) => b > 1 || (b === 1 && i < generator.length - 1))) {
+    throw badGenerator();
+  }
+  let prime;
+  if (typeof sizeOrKey === 'number') {
+    if (sizeOrKey < 512) {
+      throw osslError('0280007E', 'Diffie-Hellman routines', 'modulus too small',
+                      'ERR_OSSL_DH_MODULUS_TOO_SMALL');
+    }
+    if (sizeOrKey > 10000) {
+      throw osslError('02800067', 'Diffie-Hellman routines', 'modulus too large',
+                      'ERR_OSSL_DH_MODULUS_TOO_LARGE');
+    }
+    prime = native.dhGeneratePrime(sizeOrKey);
+  } else {
+    if (sizeOrKey.byteLength === 0) {
+      throw osslError('01800076', 'bignum routines', 'bits too small', 'ERR_OSSL_BN_BITS_TOO_SMALL');
+    }
+    prime = new Uint8Array(sizeOrKey.buffer, sizeOrKey.byteOffset, sizeOrKey.byteLength).slice();
+  }
+  Object.defineProperty(this, kDh, { value: dhState(prime, generator) });
+  Object.defineProperty(this, 'verifyError', {
+    enumerable: true, value: this[kDh].verifyError, writable: true, configurable: true,
+  });
+}
+
+function DiffieHellmanGroup(name) {
+  if (!(this instanceof DiffieHellmanGroup)) return new DiffieHellmanGroup(name);
+  const groups = require('internal/crypto/dh_groups');
+  const hex = typeof name === 'string' ? groups[name] : undefined;
+  if (hex === undefined) {
+    throw nativeError(Error, 'ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group');
+  }
+  Object.defineProperty(this, kDh, { value: dhState(new Uint8Array(Buffer.from(hex, 'hex')), 2) });
+  Object.defineProperty(this, 'verifyError', {
+    enumerable: true, value: this[kDh].verifyError, writable: true, configurable: true,
+  });
+}
+
+function dhGenerateKeys(encoding) {
+  const state = this[kDh];
+  const [priv, pub] = native.dhKeys(state.prime, state.generator, state.priv);
+  state.priv = priv;
+  state.pub = pub;
+  return encode(pub, encoding);
+}
+
+function dhComputeSecret(key, inEnc, outEnc) {
+  key = getArrayBufferOrView(key, 'key', inEnc);
+  if (typeof key === 'string') key = Buffer.from(key, 'utf8');
+  const state = this[kDh];
+  if (state.priv === undefined) {
+    throw nativeError(RangeError, 'ERR_CRYPTO_INVALID_KEYTYPE', 'Invalid key type');
+  }
+  const secret = native.dhSecret(state.prime, state.priv, key);
+  if (secret === -1 || secret === -2) {
+    throw nativeError(RangeError, 'ERR_CRYPTO_INVALID_KEYLEN',
+                      `Supplied key is too ${secret === -1 ? 'small' : 'large'}`);
+  }
+  return encode(secret, outEnc);
+}
+
+function dhGetter(field, what) {
+  return function(encoding) {
+    const value = this[kDh][field];
+    if (value === undefined) {
+      throw nativeError(Error, 'ERR_CRYPTO_INVALID_STATE',
+                        `No ${what} key - did you forget to generate one?`);
+    }
+    return encode(value, encoding);
+  };
+}
+
+function dhSetter(field) {
+  return function(key, encoding) {
+    key = getArrayBufferOrView(key, 'key', encoding);
+    if (typeof key === 'string') key = Buffer.from(key, 'utf8');
+    this[kDh][field] = new Uint8Array(key.buffer, key.byteOffset, key.byteLength).slice();
+    return this;
+  };
+}
+
+for (const Ctor of [DiffieHellman, DiffieHellmanGroup]) {
+  Ctor.prototype.generateKeys = dhGenerateKeys;
+  Ctor.prototype.computeSecret = dhComputeSecret;
+  Ctor.prototype.getPrime = function getPrime(encoding) {
+    return encode(this[kDh].prime, encoding);
+  };
+  Ctor.prototype.getGenerator = function getGenerator(encoding) {
+    return encode(this[kDh].generator, encoding);
+  };
+  Ctor.prototype.getPublicKey = dhGetter('pub', 'public');
+  Ctor.prototype.getPrivateKey = dhGetter('priv', 'private');
+}
+DiffieHellman.prototype.setPublicKey = dhSetter('pub');
+DiffieHellman.prototype.setPrivateKey = dhSetter('priv');
+
+function createDiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
+  return new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);
+}
+
+function getDiffieHellman(groupName) {
+  return new DiffieHellmanGroup(groupName);
+}
+
 module.exports = {
+  DiffieHellman,
+  DiffieHellmanGroup,
   ECDH,
+  createDiffieHellman,
+  getDiffieHellman,
   createECDH,
   diffieHellman,
   getCurves,
