@@ -133,7 +133,8 @@ class Domain extends EventEmitter {
     const index = stack.lastIndexOf(this);
     if (index === -1) return;
     stack.splice(index);
-    setActive(stack[stack.length - 1]);
+    // Not stack[-1]: user code may have given arrays a "-1" property.
+    setActive(stack.length === 0 ? undefined : stack[stack.length - 1]);
     updateExceptionCapture();
   }
 

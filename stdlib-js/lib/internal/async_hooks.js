@@ -103,9 +103,12 @@ function updatePromiseHooks() {
 }
 
 // Callbacks run over a copy: a hook enabled from inside a callback sees the next event only.
+// Loops here go by index: user code (at the REPL, say) may have taken the array iterator away.
 function call(name, args) {
   if (counts[name] === 0) return;
-  for (const record of active.slice()) {
+  const records = active.slice();
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
     const fn = record[name];
     if (typeof fn === 'function') Reflect.apply(fn, record.hook, args);
   }
@@ -123,7 +126,11 @@ function pushExecution(asyncId, trigger, resource) {
 }
 
 function popExecution() {
-  [currentId, currentTrigger, currentResource] = stack.pop();
+  // By index: user code may have taken the array iterator away (the REPL survives that).
+  const saved = stack.pop();
+  currentId = saved[0];
+  currentTrigger = saved[1];
+  currentResource = saved[2];
 }
 
 function emitBefore(asyncId, trigger, resource) {
@@ -164,7 +171,7 @@ function flushDestroys() {
   while (destroyQueue.length > 0) {
     const ids = destroyQueue;
     destroyQueue = [];
-    for (const id of ids) call('destroy', [id]);
+    for (let i = 0; i < ids.length; i++) call('destroy', [ids[i]]);
   }
 }
 
