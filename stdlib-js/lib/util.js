@@ -425,7 +425,7 @@ for (const name of typeNames) {
   if (typeof binding.types[name] === 'function') types[name] = binding.types[name];
 }
 types.isKeyObject = function isKeyObject(obj) {
-  return false;
+  return require('internal/crypto/keys').isKeyObject(obj);
 };
 types.isCryptoKey = function isCryptoKey(obj) {
   return require('internal/crypto/webcrypto_keys').isCryptoKey(obj);
