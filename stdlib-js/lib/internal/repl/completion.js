@@ -48,9 +48,11 @@ function memberNames(obj) {
   let names;
   try {
     // Listing the own names of a huge array lists every index (seconds for millions): such
-    // objects complete from their prototypes only.
+    // objects list their names without the indices (V8 skips them).
     const indexed = Array.isArray(obj) || ArrayBuffer.isView(obj);
-    names = indexed && obj.length > kMaxIndexedNames ? [] : Object.getOwnPropertyNames(obj);
+    names = indexed && obj.length > kMaxIndexedNames ?
+      binding.util.getOwnNonIndexProperties(obj, 0).filter((key) => typeof key === 'string') :
+      Object.getOwnPropertyNames(obj);
   } catch {
     return [];
   }
