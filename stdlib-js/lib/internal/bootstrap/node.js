@@ -328,7 +328,57 @@ process.resourceUsage = function resourceUsage() {
   return out;
 };
 process.availableMemory = function availableMemory() { return requireBuiltin('os').freemem(); };
-process.constrainedMemory = function constrainedMemory() { return 0; };
+process.constrainedMemory = function constrainedMemory() { return cgroupMemoryLimit(); };
+
+/**
+ * The memory limit the process's cgroup sets, as libuv reads it: the smaller of the hard and
+ * soft limits (cgroup v2 memory.max/memory.high; v1 limit_in_bytes/soft_limit_in_bytes, else
+ * the root controller's), 2 ** 64 for "no limit", and 0 when no cgroup says anything.
+ */
+function cgroupMemoryLimit() {
+  const fs = requireBuiltin('fs');
+  const slurp = (file) => {
+    try {
+      return fs.readFileSync(file, 'latin1');
+    } catch {
+      return undefined;
+    }
+  };
+  const kUnlimited = 2n ** 64n - 1n;
+  const read = (file) => {
+    const text = slurp(file);
+    if (text === undefined) return 0n;
+    const digits = /^\s*(\d+)/.exec(text);
+    if (digits !== null) return BigInt(digits[1]);
+    return text === 'max\n' ? kUnlimited : 0n;
+  };
+  const cgroups = slurp('/proc/self/cgroup');
+  if (cgroups === undefined) return 0;
+  let high;
+  let max;
+  if (cgroups.startsWith('0::/')) {
+    const dir = `/sys/fs/cgroup/${cgroups.slice(4).split('\n')[0]}`;
+    max = read(`${dir}/memory.max`);
+    high = read(`${dir}/memory.high`);
+  } else {
+    const line = cgroups.split('\n').find((l) => /^\d+:memory:\//.test(l));
+    if (line !== undefined) {
+      const dir = `/sys/fs/cgroup/memory/${line.slice(line.indexOf(':memory:/') + 9)}`;
+      high = read(`${dir}/memory.soft_limit_in_bytes`);
+      max = read(`${dir}/memory.limit_in_bytes`);
+    }
+    if (line === undefined || high === 0n || max === 0n) {
+      high = read('/sys/fs/cgroup/memory/memory.soft_limit_in_bytes');
+      max = read('/sys/fs/cgroup/memory/memory.limit_in_bytes');
+    }
+    // cgroup v1 says "no limit" with LONG_MAX rounded down to a page.
+    const noLimit = (v) => v > 0n && (2n ** 63n - 1n) - v < 65536n;
+    if (noLimit(high)) high = kUnlimited;
+    if (noLimit(max)) max = kUnlimited;
+  }
+  if (high === 0n || max === 0n) return 0;
+  return Number(high < max ? high : max);
+}
 
 /** The exports of builtin `id` (`fs` or `node:fs`), or undefined when there is none. */
 process.getBuiltinModule = function getBuiltinModule(id) {
@@ -837,12 +887,13 @@ function printFatal(error, arrow) {
 }
 
 function handleUncaught(error, origin, arrow) {
+  // The monitor sees every uncaught error, also one a capture callback then takes.
+  process.emit('uncaughtExceptionMonitor', error, origin);
   if (uncaughtCaptureCallback !== null) {
     uncaughtCaptureCallback(error);
     requireBuiltin('internal/async_hooks').unwindAfterUncaught();
     return;
   }
-  process.emit('uncaughtExceptionMonitor', error, origin);
   if (process.emit('uncaughtException', error, origin)) {
     requireBuiltin('internal/async_hooks').unwindAfterUncaught();
     return;
