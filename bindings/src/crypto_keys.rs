@@ -265,8 +265,10 @@ fn curve_param(params: Option<AnyRef>) -> Result<Curve, CryptoError> {
 }
 
 fn ec_scalar(curve: Curve, bytes: &[u8]) -> Result<Vec<u8>, CryptoError> {
-    // Leading zeros may be dropped by some encoders; pad back to the field size.
+    // Encoders may drop leading zeros or add one (OpenSSH's mpint): the integer is what counts.
     let len = curve.field_len();
+    let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
+    let bytes = &bytes[start..];
     if bytes.len() > len {
         return Err(unsupported());
     }

@@ -108,3 +108,10 @@ attempt('jwk okp short', () => crypto.createPublicKey({ key: { kty: 'OKP', crv: 
 attempt('equals number', () => rsa.equals(5));
 attempt('new KeyObject', () => new crypto.KeyObject('secret', {}));
 attempt('new KeyObject type', () => new crypto.KeyObject('nope', {}));
+
+// An EC scalar with a leading zero byte (OpenSSH's mpint, as ssh2 writes SEC1 keys) is the same key.
+{
+  const sec1 = p256.export({ type: 'sec1', format: 'der' });
+  const padded = Buffer.concat([Buffer.from([0x30, sec1[1] + 1, 2, 1, 1, 4, 33, 0]), sec1.subarray(7)]);
+  console.log('padded scalar', crypto.createPrivateKey({ key: padded, format: 'der', type: 'sec1' }).equals(p256));
+}
