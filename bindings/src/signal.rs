@@ -164,8 +164,26 @@ fn install(signo: i32) -> Result<libc::sigaction, i32> {
         action.sa_sigaction = on_signal as *const () as usize;
         action.sa_flags = libc::SA_RESTART;
         libc::sigfillset(&mut action.sa_mask);
+        set_disposition(signo, &action)
+    }
+}
+
+/// Make `action` the disposition of `signo`, returning the one it replaces. While a
+/// runBreakable call holds SIGINT, a SIGINT change is what comes back when the call ends (the
+/// watchdog's handler stays until then), and the one replaced is what was there before it.
+fn set_disposition(signo: i32, action: &libc::sigaction) -> Result<libc::sigaction, i32> {
+    if signo == libc::SIGINT
+        && let Some(old) = WATCHDOG.with(|w| {
+            let mut w = w.borrow_mut();
+            (w.depth > 0).then(|| w.saved.replace(*action)).flatten()
+        })
+    {
+        return Ok(old);
+    }
+    // SAFETY: sigaction with valid pointers; the handlers installed are async-signal-safe.
+    unsafe {
         let mut old: libc::sigaction = std::mem::zeroed();
-        if libc::sigaction(signo, &action, &mut old) < 0 {
+        if libc::sigaction(signo, action, &mut old) < 0 {
             return Err(std::io::Error::last_os_error()
                 .raw_os_error()
                 .unwrap_or(libc::EINVAL));
@@ -238,14 +256,25 @@ fn unwatch(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v
         if empty {
             s.watchers.remove(&signo);
             if let Some(old) = s.previous.remove(&signo) {
-                // SAFETY: restoring the disposition sigaction gave us.
-                unsafe { libc::sigaction(signo, &old, std::ptr::null_mut()) };
+                let _ = set_disposition(signo, &old);
             }
         }
     });
 }
 
 // ===== runBreakable: the SIGINT watchdog =====
+
+/// This thread's runBreakable calls: how deep they nest, and the SIGINT disposition the
+/// outermost one replaced (put back when it ends).
+#[derive(Default)]
+struct Watchdog {
+    depth: usize,
+    saved: Option<libc::sigaction>,
+}
+
+thread_local! {
+    static WATCHDOG: RefCell<Watchdog> = RefCell::new(Watchdog::default());
+}
 
 /// The isolate of the armed `runBreakable` call (None while none runs).
 static ARMED: Mutex<Option<v8::IsolateHandle>> = Mutex::new(None);
@@ -328,7 +357,6 @@ fn run_breakable(
     };
     let marker = args.get(3);
     let watchdog = ensure_watchdog();
-    let mut previous: Option<libc::sigaction> = None;
     // An outer runBreakable (vm called from a REPL entry) is armed again when this one ends.
     let mut outer: Option<v8::IsolateHandle> = None;
     if watchdog {
@@ -338,17 +366,23 @@ fn run_breakable(
             FIRED.store(false, Ordering::SeqCst);
             outer = armed.replace(scope.thread_safe_handle());
         }
-        // SAFETY: a handler that only writes to a pipe; the old disposition (a watcher's
-        // handler, or the default) comes back when the call is over.
-        unsafe {
-            let mut action: libc::sigaction = std::mem::zeroed();
-            action.sa_sigaction = on_sigint_watchdog as *const () as usize;
-            action.sa_flags = libc::SA_RESTART;
-            libc::sigfillset(&mut action.sa_mask);
-            let mut old: libc::sigaction = std::mem::zeroed();
-            if libc::sigaction(libc::SIGINT, &action, &mut old) == 0 {
-                previous = Some(old);
-            }
+        let outermost = WATCHDOG.with(|w| {
+            let mut w = w.borrow_mut();
+            w.depth += 1;
+            w.depth == 1
+        });
+        if outermost {
+            // SAFETY: a handler that only writes to a pipe; the old disposition (a watcher's
+            // handler, or the default) comes back when the call is over.
+            let saved = unsafe {
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = on_sigint_watchdog as *const () as usize;
+                action.sa_flags = libc::SA_RESTART;
+                libc::sigfillset(&mut action.sa_mask);
+                let mut old: libc::sigaction = std::mem::zeroed();
+                (libc::sigaction(libc::SIGINT, &action, &mut old) == 0).then_some(old)
+            };
+            WATCHDOG.with(|w| w.borrow_mut().saved = saved);
         }
     }
     v8::tc_scope!(let tc, scope);
@@ -356,8 +390,13 @@ fn run_breakable(
     let fired = if watchdog {
         // Disarmed under the lock: once it is taken, the thread cannot terminate us any more.
         *ARMED.lock().unwrap_or_else(|e| e.into_inner()) = outer;
-        if let Some(old) = previous {
-            // SAFETY: restoring the disposition sigaction gave us.
+        let restore = WATCHDOG.with(|w| {
+            let mut w = w.borrow_mut();
+            w.depth -= 1;
+            if w.depth == 0 { w.saved.take() } else { None }
+        });
+        if let Some(old) = restore {
+            // SAFETY: putting back the disposition SIGINT had (or was given) meanwhile.
             unsafe { libc::sigaction(libc::SIGINT, &old, std::ptr::null_mut()) };
         }
         FIRED.swap(false, Ordering::SeqCst)

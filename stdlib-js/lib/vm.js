@@ -252,7 +252,15 @@ const kInterrupted = Symbol('interrupted');
  */
 function breakable(fn, thisArg, args) {
   if (binding.signal?.runBreakable === undefined) return Reflect.apply(fn, thisArg, args);
-  const result = binding.signal.runBreakable(fn, thisArg, args, kInterrupted);
+  // As in Node, the process's SIGINT listeners sit the run out and come back after it.
+  const listeners = process.rawListeners('SIGINT');
+  process.removeAllListeners('SIGINT');
+  let result;
+  try {
+    result = binding.signal.runBreakable(fn, thisArg, args, kInterrupted);
+  } finally {
+    for (let i = 0; i < listeners.length; i++) process.addListener('SIGINT', listeners[i]);
+  }
   if (result === kInterrupted) {
     // Node throws this one from C++: a plain Error with a code (no `[CODE]` in its name).
     const err = new Error('Script execution was interrupted by `SIGINT`');

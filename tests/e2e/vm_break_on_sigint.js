@@ -72,6 +72,15 @@ repl.on('close', (code, signal) => {
   c.on('close', (code3) => {
     console.log('listener kept', code3);
     const c2 = spawn(process.execPath, ['-e', 'require("vm").runInThisContext("process.exit(3)", { breakOnSigint: true })']);
-    c2.on('close', (code4) => console.log('process.exit passes', code4));
+    c2.on('close', (code4) => {
+      console.log('process.exit passes', code4);
+      // The SIGINT listeners sit a breakable run out and come back after it, even one the
+      // run removed (as in Node).
+      const code5 = 'globalThis.h = () => console.log("listener back"); process.on("SIGINT", h);' +
+        'require("vm").runInThisContext("process.off(\'SIGINT\', h); process.listenerCount(\'SIGINT\')",' +
+        ' { breakOnSigint: true }); process.kill(process.pid, "SIGINT"); setTimeout(() => {}, 300);';
+      const c3 = spawn(process.execPath, ['-e', code5], { stdio: ['ignore', 'inherit', 'inherit'] });
+      c3.on('close', (code6, sig6) => console.log('listeners restored', code6, sig6));
+    });
   });
 });
