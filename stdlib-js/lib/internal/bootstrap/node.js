@@ -513,9 +513,21 @@ process.hasUncaughtExceptionCaptureCallback = function () {
   return uncaughtCaptureCallback !== null;
 };
 
-/** What keeps the loop alive, by type name; only timers and immediates are tracked so far. */
+/**
+ * What keeps the loop alive, by type name: requests in flight, handles and timers (of the
+ * handles, those internal/process/handles knows).
+ */
 process.getActiveResourcesInfo = function getActiveResourcesInfo() {
-  return requireBuiltin('internal/timers').activeResourcesInfo();
+  return [...requireBuiltin('internal/process/handles').activeResourceTypes(),
+    ...requireBuiltin('internal/timers').activeResourcesInfo()];
+};
+
+/** The objects of the ref'd handles and the requests in flight (see internal/process/handles). */
+process._getActiveHandles = function _getActiveHandles() {
+  return requireBuiltin('internal/process/handles').activeHandles();
+};
+process._getActiveRequests = function _getActiveRequests() {
+  return requireBuiltin('internal/process/handles').activeRequests();
 };
 
 // ----- environment: a Proxy whose target mirrors the OS environment -----
