@@ -19,7 +19,9 @@
 use std::any::Any;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::ThreadId;
 use std::time::Duration;
 
 use crate::state::{exit_requested, state};
@@ -76,6 +78,50 @@ struct Entry {
     active: bool,
 }
 
+/// Readiness that other threads report for handles of this loop (a message posted to a port
+/// this loop owns, a worker thread that ended): their tokens and the loop's waker, so the post
+/// wakes this loop's poll phase at once. No polling: the loop only looks when woken.
+pub(crate) struct Remote {
+    tokens: Mutex<Vec<usize>>,
+    /// Tokens wait in `tokens` (read without the lock before every wait).
+    pending: AtomicBool,
+    waker: Arc<mio::Waker>,
+    /// The loop's thread: a post from it needs no wake-up, its loop looks before blocking.
+    owner: ThreadId,
+}
+
+impl Remote {
+    /// Report `token` readable in this loop's next poll phase, waking it if it waits.
+    pub fn notify(&self, token: usize) {
+        self.tokens
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(token);
+        let first = !self.pending.swap(true, Ordering::AcqRel);
+        if first && std::thread::current().id() != self.owner {
+            let _ = self.waker.wake();
+        }
+    }
+
+    /// Wake the loop without readiness (it re-checks whether it should stop).
+    pub fn wake(&self) {
+        let _ = self.waker.wake();
+    }
+
+    fn take(&self) -> Vec<usize> {
+        if !self.pending.load(Ordering::Acquire) {
+            return Vec::new();
+        }
+        let mut tokens = self.tokens.lock().unwrap_or_else(|e| e.into_inner());
+        self.pending.store(false, Ordering::Release);
+        std::mem::take(&mut *tokens)
+    }
+
+    fn has_pending(&self) -> bool {
+        self.pending.load(Ordering::Acquire)
+    }
+}
+
 /// A callback queued for the pending or the close phase.
 pub(crate) type Deferred = Box<dyn for<'s, 'i> FnOnce(&mut v8::PinScope<'s, 'i>)>;
 
@@ -83,6 +129,8 @@ pub(crate) struct Io {
     poll: mio::Poll,
     events: mio::Events,
     waker: Arc<mio::Waker>,
+    /// Readiness posted by other threads.
+    remote: Arc<Remote>,
     /// A clone of the poll's registry that bindings use to (re)register their sources.
     registry: Rc<mio::Registry>,
     /// The handle table.
@@ -101,17 +149,27 @@ pub(crate) struct Io {
     pub closing: Vec<Deferred>,
     /// Handles closed since memory was last handed back (see `event_loop::wait_for_io`).
     pub closed_since_trim: usize,
+    /// Nanoseconds spent waiting in the poll phase (the loop's idle time, for
+    /// `performance.eventLoopUtilization`); shared with a worker's parent.
+    idle_ns: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Io {
-    pub fn new() -> std::io::Result<Self> {
+    pub fn new(idle_ns: Arc<std::sync::atomic::AtomicU64>) -> std::io::Result<Self> {
         let poll = mio::Poll::new()?;
         let waker = Arc::new(mio::Waker::new(poll.registry(), WAKER)?);
         let registry = Rc::new(poll.registry().try_clone()?);
+        let remote = Arc::new(Remote {
+            tokens: Mutex::new(Vec::new()),
+            pending: AtomicBool::new(false),
+            waker: waker.clone(),
+            owner: std::thread::current().id(),
+        });
         Ok(Io {
             poll,
             events: mio::Events::with_capacity(1024),
             waker,
+            remote,
             registry,
             handles: HashMap::new(),
             next_token: 1,
@@ -121,12 +179,23 @@ impl Io {
             pending: Vec::new(),
             closing: Vec::new(),
             closed_since_trim: 0,
+            idle_ns,
         })
     }
 
     /// A handle other threads can use to end a blocking [`Io::poll`] early.
     pub fn waker(&self) -> Arc<mio::Waker> {
         self.waker.clone()
+    }
+
+    /// Milliseconds this loop has waited in the poll phase.
+    pub fn idle_ms(&self) -> f64 {
+        self.idle_ns.load(Ordering::Relaxed) as f64 / 1e6
+    }
+
+    /// Where other threads report readiness for this loop's handles.
+    pub fn remote(&self) -> Arc<Remote> {
+        self.remote.clone()
     }
 
     /// Whether handles or queued callbacks keep the loop alive.
@@ -137,7 +206,10 @@ impl Io {
     /// Whether callbacks or fed readiness wait for a phase of the next iteration (so the poll
     /// must not block).
     pub fn has_queued(&self) -> bool {
-        !self.pending.is_empty() || !self.closing.is_empty() || !self.fed.is_empty()
+        !self.pending.is_empty()
+            || !self.closing.is_empty()
+            || !self.fed.is_empty()
+            || self.remote.has_pending()
     }
 
     /// Give back the capacity a burst of handles left in the table and the queues.
@@ -159,7 +231,13 @@ impl Io {
     /// Wait for readiness (or `timeout`); whether anything woke the wait (the pool's waker
     /// included) or a binding had fed readiness.
     pub fn poll(&mut self, timeout: Option<Duration>) -> bool {
-        if let Err(e) = self.poll.poll(&mut self.events, timeout)
+        let started = (timeout != Some(Duration::ZERO)).then(std::time::Instant::now);
+        let result = self.poll.poll(&mut self.events, timeout);
+        if let Some(started) = started {
+            let waited = started.elapsed().as_nanos() as u64;
+            self.idle_ns.fetch_add(waited, Ordering::Relaxed);
+        }
+        if let Err(e) = result
             && e.kind() != std::io::ErrorKind::Interrupted
         {
             return true;
@@ -179,6 +257,15 @@ impl Io {
             self.ready.push((event.token(), ready));
         }
         self.ready.append(&mut self.fed);
+        let posted = self.remote.take();
+        let woke = woke || !posted.is_empty();
+        for token in posted {
+            let ready = Ready {
+                readable: true,
+                ..Ready::default()
+            };
+            self.ready.push((mio::Token(token), ready));
+        }
         woke
     }
 

@@ -44,8 +44,8 @@ pub(crate) fn run_platform_tasks(isolate: &v8::Isolate) -> bool {
 
 /// A fresh isolate whose microtask queue we drain ourselves: Node runs microtasks only after
 /// the `process.nextTick` queue, so V8's automatic checkpoints would run them too early.
-pub(crate) fn new_isolate() -> v8::OwnedIsolate {
-    let mut isolate = v8::Isolate::new(v8::CreateParams::default());
+pub(crate) fn new_isolate(params: v8::CreateParams) -> v8::OwnedIsolate {
+    let mut isolate = v8::Isolate::new(params);
     isolate.set_microtasks_policy(v8::MicrotasksPolicy::Explicit);
     isolate
 }

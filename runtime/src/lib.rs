@@ -42,6 +42,7 @@ mod esm;
 mod event_loop;
 mod io;
 mod isolate;
+mod messaging;
 mod modules;
 mod native;
 mod pool;
@@ -51,9 +52,11 @@ mod timers;
 mod typescript;
 mod value;
 mod vm;
+mod worker;
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 pub use errors::{Error, errno_info, io_error, throw_io_error};
 pub use io::{
@@ -120,10 +123,27 @@ pub struct Runtime {
 impl Runtime {
     /// Create the isolate, install the natives and run the bootstrap builtin.
     pub fn new(options: RuntimeOptions) -> Result<Self, Error> {
+        Self::build(options, None)
+    }
+
+    /// A runtime; `worker` is set for a worker thread's (see `worker.rs`).
+    fn build(options: RuntimeOptions, worker: Option<worker::WorkerCtx>) -> Result<Self, Error> {
         isolate::init_platform(&options.v8_flags);
-        let mut isolate = isolate::new_isolate();
+        let params = match &worker {
+            Some(ctx) => worker::create_params(ctx),
+            None => v8::CreateParams::default(),
+        };
+        let mut isolate = isolate::new_isolate(params);
+        if let Some(ctx) = &worker {
+            worker::prepare(&mut isolate, ctx);
+        }
+        let stop = worker.as_ref().map(|ctx| ctx.shared.stop.clone());
+        let thread_id = worker.as_ref().map_or(0, |ctx| ctx.shared.thread_id);
+        let idle_ns = worker
+            .as_ref()
+            .map_or_else(Default::default, |ctx| ctx.shared.idle_ns.clone());
         let event_loop =
-            LoopState::new().map_err(|e| Error::Bootstrap(format!("event loop: {e}")))?;
+            LoopState::new(idle_ns).map_err(|e| Error::Bootstrap(format!("event loop: {e}")))?;
         let state = Rc::new(RefCell::new(RuntimeState {
             builtins: options.builtins.iter().copied().collect(),
             dev_stdlib_dir: options.dev_stdlib_dir.clone(),
@@ -135,6 +155,12 @@ impl Runtime {
             ts_cache: Default::default(),
             tick_info: None,
             vm_contexts: Vec::new(),
+            options: Some(Arc::new(options.clone())),
+            messaging: Default::default(),
+            worker,
+            worker_on_exit: None,
+            children: Vec::new(),
+            stop,
         }));
         isolate.set_slot(state.clone());
         isolate.set_promise_reject_callback(promise_reject_callback);
@@ -146,7 +172,7 @@ impl Runtime {
             v8::scope!(let scope, &mut isolate);
             let context = v8::Context::new(scope, Default::default());
             let scope = &mut v8::ContextScope::new(scope, context);
-            let binding = build_binding(scope, &options);
+            let binding = build_binding(scope, &options, thread_id);
             bootstrap(scope, options.bootstrap, binding)?;
             v8::Global::new(scope, context)
         };
@@ -214,12 +240,39 @@ impl Runtime {
             v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
             event_loop::run(scope);
         }
-        self.emit_exit()
+        let code = self.emit_exit();
+        self.stop_workers();
+        code
     }
 
-    /// The exit code JS asked for, if it asked (`process.exit`, a fatal exception).
+    /// The exit code JS asked for, if it asked (`process.exit`, a fatal exception); a worker
+    /// stopped by its parent exits with 1.
     pub fn exit_code(&self) -> Option<i32> {
-        self.state.borrow().exit_code
+        let st = self.state.borrow();
+        st.exit_code.or_else(|| st.exiting().then_some(1))
+    }
+
+    /// Terminate and join the worker threads this runtime started.
+    fn stop_workers(&mut self) {
+        let children = std::mem::take(&mut self.state.borrow_mut().children);
+        if !children.is_empty() {
+            worker::stop_children(children);
+        }
+    }
+
+    /// The loop's cross-thread wake-up (for a worker's parent to reach this runtime).
+    fn loop_remote(&self) -> Arc<io::Remote> {
+        self.state.borrow().event_loop.io.remote()
+    }
+
+    /// A handle other threads may use to interrupt this isolate's JS.
+    fn isolate_handle(&self) -> v8::IsolateHandle {
+        self.isolate.thread_safe_handle()
+    }
+
+    /// Call a hook that takes no arguments (`runWorker`).
+    fn call_hook_pub(&mut self, name: &'static str) -> Result<(), Error> {
+        self.call_hook(name, &[])
     }
 
     /// Emit 'exit' (once) unless JS already exited, and return the final exit code.
@@ -267,6 +320,7 @@ impl Runtime {
 
 impl Drop for Runtime {
     fn drop(&mut self) {
+        self.stop_workers();
         // Release our handle on the state before the isolate (which owns the other clone) goes.
         let mut st = self.state.borrow_mut();
         st.hooks = None;
@@ -287,6 +341,7 @@ fn exit_code_of(isolate: &v8::Isolate) -> i32 {
 fn build_binding<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     options: &RuntimeOptions,
+    thread_id: u64,
 ) -> v8::Local<'s, v8::Object> {
     let binding = v8::Object::new(scope);
     let runtime = v8::Object::new(scope);
@@ -303,6 +358,8 @@ fn build_binding<'s>(
     set_fn(scope, runtime, "getAsyncContext", js_get_async_context);
     set_fn(scope, runtime, "setAsyncContext", js_set_async_context);
     set_fn(scope, runtime, "exit", js_exit);
+    set_fn(scope, runtime, "idleTime", js_idle_time);
+    set_fn(scope, runtime, "heapSnapshot", js_heap_snapshot);
     set_fn(
         scope,
         runtime,
@@ -319,6 +376,12 @@ fn build_binding<'s>(
     let timers = v8::Object::new(scope);
     timers::install(scope, timers);
     set_value(scope, binding, "timers", timers.into());
+    let messaging = v8::Object::new(scope);
+    messaging::install(scope, messaging);
+    set_value(scope, binding, "messaging", messaging.into());
+    let workers = v8::Object::new(scope);
+    worker::install(scope, workers);
+    set_value(scope, binding, "worker", workers.into());
 
     let config = v8::Object::new(scope);
     let argv = string_array(scope, &options.argv);
@@ -331,6 +394,8 @@ fn build_binding<'s>(
         let argv0 = js_string(scope, &options.argv0);
         set_value(scope, config, "argv0", argv0.into());
     }
+    let id = v8::Number::new(scope, thread_id as f64);
+    set_value(scope, config, "threadId", id.into());
     set_value(scope, binding, "config", config.into());
 
     for module in &options.natives {
@@ -483,6 +548,29 @@ fn js_set_async_context(
     _rv: v8::ReturnValue,
 ) {
     scope.set_continuation_preserved_embedder_data(args.get(0));
+}
+
+/// `idleTime()`: milliseconds the loop has spent waiting for I/O (`nodeTiming.idleTime`).
+fn js_idle_time(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let ms = state(scope).borrow().event_loop.io.idle_ms();
+    rv.set_double(ms);
+}
+
+/// `heapSnapshot()`: a heap snapshot of this isolate, as the JSON text V8 writes.
+fn js_heap_snapshot(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let mut bytes = Vec::new();
+    scope.take_heap_snapshot(|chunk| {
+        bytes.extend_from_slice(chunk);
+        true
+    });
+    let text = String::from_utf8_lossy(&bytes);
+    if let Some(s) = v8::String::new(scope, &text) {
+        rv.set(s.into());
+    }
 }
 
 /// `exit(code)`: remember the code and unwind all JS; the embedder decides what exiting means.

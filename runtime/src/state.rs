@@ -6,6 +6,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use crate::io::Io;
@@ -36,6 +38,26 @@ pub(crate) struct RuntimeState {
     pub tick_info: Option<v8::SharedRef<v8::BackingStore>>,
     /// Contexts made by `node:vm`, indexed by the id stored on each one's global.
     pub vm_contexts: Vec<v8::Global<v8::Context>>,
+    /// What this runtime was built from: a worker it starts is built from the same.
+    pub options: Option<Arc<crate::RuntimeOptions>>,
+    /// The JS side of message ports (`binding.messaging.setup`).
+    pub messaging: crate::messaging::Hooks,
+    /// Set in a worker's runtime: what it shares with its parent.
+    pub worker: Option<crate::worker::WorkerCtx>,
+    /// `onExit(worker, code, outOfMemory)` for workers this runtime started.
+    pub worker_on_exit: Option<v8::Global<v8::Function>>,
+    /// Workers this runtime started that have not ended yet.
+    pub children: Vec<Arc<crate::worker::WorkerShared>>,
+    /// A worker's stop flag (`terminate()` from its parent): an exit request from another
+    /// thread.
+    pub stop: Option<Arc<AtomicBool>>,
+}
+
+impl RuntimeState {
+    /// Whether JS asked to exit, or the runtime was told to stop from outside.
+    pub fn exiting(&self) -> bool {
+        self.exit_code.is_some() || self.stop.as_ref().is_some_and(|s| s.load(Ordering::Relaxed))
+    }
 }
 
 /// Index of "a nextTick callback is queued" in `tick_info`.
@@ -76,8 +98,8 @@ pub(crate) struct LoopState {
 }
 
 impl LoopState {
-    pub fn new() -> std::io::Result<Self> {
-        let io = Io::new()?;
+    pub fn new(idle_ns: Arc<std::sync::atomic::AtomicU64>) -> std::io::Result<Self> {
+        let io = Io::new(idle_ns)?;
         let pool = Pool::new(io.waker());
         Ok(LoopState {
             now: 0,
@@ -107,7 +129,7 @@ pub(crate) fn state(isolate: &v8::Isolate) -> SharedState {
 
 /// Whether JS has asked the process to exit; the loop and all callers stop calling JS then.
 pub(crate) fn exit_requested(isolate: &v8::Isolate) -> bool {
-    state(isolate).borrow().exit_code.is_some()
+    state(isolate).borrow().exiting()
 }
 
 /// A hook function exported by the bootstrap (`hooks[name]`), if the bootstrap has run.

@@ -1,41 +1,53 @@
 'use strict';
-// node:worker_threads — this is always the main thread: Eddy has no worker threads yet, so
-// `new Worker()` throws ERR_WORKER_UNSUPPORTED_OPERATION-style errors; the flags and the
-// environment-data API that libraries check on load behave as on Node's main thread.
-// MessageChannel/MessagePort/BroadcastChannel work within this thread (internal/worker/io).
+// node:worker_threads. Each Worker is a thread with its own isolate and event loop
+// (internal/worker/worker, runtime/src/worker.rs); messages cross threads through native message
+// ports (internal/worker/io). What this thread is — main or a worker, its parentPort and
+// workerData — comes from internal/worker/state, filled in before a worker's code runs.
 
 const io = require('internal/worker/io');
+const { Worker, SHARE_ENV } = require('internal/worker/worker');
+const workerState = require('internal/worker/state');
+const { codes } = require('internal/errors');
+const { kUntransferable } = require('internal/worker/clone');
 
-const environmentData = new Map();
-
-class Worker {
-  constructor() {
-    const err = new Error('Worker threads are not supported by Eddy yet');
-    err.code = 'ERR_WORKER_UNSUPPORTED_OPERATION';
-    throw err;
+function markAsUntransferable(object) {
+  if ((typeof object === 'object' && object !== null) || typeof object === 'function') {
+    Object.defineProperty(object, kUntransferable, { value: true, configurable: true });
   }
 }
 
+// vm contexts share this isolate, so a port already works in any of them.
+function moveMessagePortToContext(port, contextifiedSandbox) {
+  if (!io.isPort(port)) throw new codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+  if (contextifiedSandbox === null || typeof contextifiedSandbox !== 'object') {
+    throw new codes.ERR_INVALID_ARG_TYPE('contextifiedSandbox', 'Object', contextifiedSandbox);
+  }
+  return port;
+}
+
+function getEnvironmentData(key) {
+  return workerState.environmentData.get(key);
+}
+
+function setEnvironmentData(key, value) {
+  if (value === undefined) workerState.environmentData.delete(key);
+  else workerState.environmentData.set(key, value);
+}
+
 module.exports = {
-  BroadcastChannel: io.BroadcastChannel,
-  MessageChannel: io.MessageChannel,
+  isMainThread: workerState.isMainThread,
   MessagePort: io.MessagePort,
+  MessageChannel: io.MessageChannel,
+  markAsUntransferable,
+  moveMessagePortToContext,
   receiveMessageOnPort: io.receiveMessageOnPort,
-  SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
+  resourceLimits: workerState.resourceLimits,
+  threadId: workerState.threadId,
+  SHARE_ENV,
   Worker,
-  getEnvironmentData: (key) => environmentData.get(key),
-  isMainThread: true,
-  markAsUntransferable(object) {
-    if ((typeof object === 'object' && object !== null) || typeof object === 'function') {
-      Object.defineProperty(object, Symbol.for('eddy.untransferable'), { value: true, configurable: true });
-    }
-  },
-  parentPort: null,
-  resourceLimits: {},
-  setEnvironmentData(key, value) {
-    if (value === undefined) environmentData.delete(key);
-    else environmentData.set(key, value);
-  },
-  threadId: 0,
-  workerData: null,
+  parentPort: workerState.parentPort,
+  workerData: workerState.workerData === undefined ? null : workerState.workerData,
+  BroadcastChannel: io.BroadcastChannel,
+  setEnvironmentData,
+  getEnvironmentData,
 };

@@ -537,11 +537,17 @@ function pendingDeprecation() {
     process.env.NODE_PENDING_DEPRECATION === '1';
 }
 
-function makeEnv() {
+// `copy`: a worker's own environment (a copy the parent made); without it, the process's.
+function makeEnv(copy) {
+  const own = copy !== undefined;
   const target = {};
-  for (const key of native.envKeys()) {
-    const value = native.getEnv(key);
-    if (value !== undefined) target[key] = value;
+  if (own) {
+    Object.assign(target, copy);
+  } else {
+    for (const key of native.envKeys()) {
+      const value = native.getEnv(key);
+      if (value !== undefined) target[key] = value;
+    }
   }
   let warnedNonString = false;
   return new Proxy(target, {
@@ -558,7 +564,7 @@ function makeEnv() {
           'string before setting process.env with it.', 'DeprecationWarning', 'DEP0104');
       }
       const str = `${value}`;
-      native.setEnv(key, str);
+      if (!own) native.setEnv(key, str);
       obj[key] = str;
       return true;
     },
@@ -579,12 +585,12 @@ function makeEnv() {
         throw err;
       }
       const str = `${desc.value}`;
-      native.setEnv(key, str);
+      if (!own) native.setEnv(key, str);
       obj[key] = str;
       return true;
     },
     deleteProperty(obj, key) {
-      if (typeof key === 'string') native.unsetEnv(key);
+      if (typeof key === 'string' && !own) native.unsetEnv(key);
       delete obj[key];
       return true;
     },
@@ -910,7 +916,10 @@ function handleUncaught(error, origin, arrow) {
     requireBuiltin('internal/async_hooks').unwindAfterUncaught();
     return;
   }
-  printFatal(error, arrow);
+  // In a worker the parent's 'error' event reports it (nothing is printed here).
+  if (config.threadId === 0 || !requireBuiltin('internal/worker/thread').reportUncaught(error)) {
+    printFatal(error, arrow);
+  }
   process.exitCode = 1;
   if (!process._exiting) {
     process._exiting = true;
@@ -1070,6 +1079,16 @@ module.exports = {
           handleUncaught(err, 'uncaughtException', '');
         }
       });
+    } finally {
+      perfUtils.mark('loopStart');
+    }
+  },
+  runWorker() {
+    perfUtils.mark('bootstrapComplete');
+    try {
+      requireBuiltin('internal/worker/thread').run({ loader, esm, makeEnv });
+    } catch (err) {
+      handleUncaught(err, 'uncaughtException', '');
     } finally {
       perfUtils.mark('loopStart');
     }

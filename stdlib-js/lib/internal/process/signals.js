@@ -19,6 +19,8 @@ function errnoError(errno, syscall) {
 }
 
 function startListeningIfSignal(type) {
+  // Signals reach the main thread only, as in Node: a worker's listeners never fire.
+  if (binding.config.threadId !== 0) return;
   if (!isSignal(type) || watchers.has(type)) return;
   const token = binding.signal.watch(signals[type], (signo) => process.emit(type, type, signo));
   if (token < 0) throw errnoError(token, 'uv_signal_start');

@@ -1,61 +1,23 @@
 'use strict';
-// MessageChannel, MessagePort, BroadcastChannel and MessageEvent within one thread (Eddy has
-// no worker threads yet). Messages are structured-cloned when posted and delivered from an
-// immediate to the entangled port, once that port is started (start(), or a 'message'
-// listener). A port with a 'message' listener, or one ref()'d, keeps the event loop alive
-// until it is closed or unref()'d, as in Node.
+// MessageChannel, MessagePort, BroadcastChannel and MessageEvent, across threads. The queues and
+// the delivery live in the runtime (binding.messaging, runtime/src/messaging.rs): a port is a
+// handle in its loop's poll phase, woken when something is posted to it from any thread.
+// Messages are V8 structured clones; transferred ArrayBuffers move, SharedArrayBuffers are
+// shared and transferred ports arrive as new port objects. A port delivers once started
+// (start(), or a 'message' listener); one with a 'message' listener, or ref()'d, keeps the
+// event loop alive until it is closed or unref()'d, as in Node.
 
 const { codes } = require('internal/errors');
 const {
   Event, EventTarget, NodeEventTarget, defineEventHandler, initEventTarget, kNewListener,
   kRemoveListener, kHybridDispatch,
 } = require('internal/event_target');
-const { cloneForTransfer, kTransferPort } = require('internal/worker/clone');
+const { kTransferClone, kUntransferable } = require('internal/worker/clone');
 const asyncHooks = require('internal/async_hooks');
 
+const native = binding.messaging;
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const kState = Symbol('kState');
-const kSkip = Symbol('kSkip');
-
-// ===== delivery queue and keep-alive =====
-
-const tasks = [];
-let drainScheduled = false;
-
-function schedule(task) {
-  tasks.push(task);
-  if (!drainScheduled) {
-    drainScheduled = true;
-    setImmediate(drain);
-  }
-}
-
-function drain() {
-  drainScheduled = false;
-  const batch = tasks.splice(0);
-  for (const task of batch) task();
-}
-
-let refCount = 0;
-let keepAlive;
-
-function adjustRefs(delta) {
-  refCount += delta;
-  if (refCount > 0 && keepAlive === undefined) {
-    keepAlive = setInterval(() => {}, 2 ** 31 - 1);
-  } else if (refCount === 0 && keepAlive !== undefined) {
-    clearInterval(keepAlive);
-    keepAlive = undefined;
-  }
-}
-
-// Shared by MessagePort and BroadcastChannel: `refed` is the user's ref()/unref() choice.
-function setRef(state, refed) {
-  const before = state.refed && !state.closed;
-  state.refed = refed;
-  const after = state.refed && !state.closed;
-  if (before !== after) adjustRefs(after ? 1 : -1);
-}
 
 // ===== MessageEvent =====
 
@@ -103,51 +65,97 @@ function stateOf(port) {
   return port[kState];
 }
 
-function dispatchMessage(port, message, ports) {
-  const event = new MessageEvent('message', { data: message, ports });
-  port[kHybridDispatch](message, 'message', event);
-}
-
-function flush(port) {
-  const state = port[kState];
-  if (state.flushScheduled || !state.started || state.closed) return;
-  if (state.queue.length === 0) return;
-  state.flushScheduled = true;
-  schedule(() => {
-    state.flushScheduled = false;
-    while (state.started && !state.closed && state.queue.length > 0) {
-      const { message, ports } = state.queue.shift();
-      asyncHooks.runInResource(state.asyncId, port, () => dispatchMessage(port, message, ports));
-    }
-  });
-}
-
 function newPort() {
   const port = Object.create(MessagePort.prototype);
   initEventTarget(port);
   port[kState] = {
-    peer: undefined,
-    queue: [],
-    started: false,
     closed: false,
     closing: false,
-    refed: false,
-    flushScheduled: false,
     asyncId: asyncHooks.newAsyncId(),
   };
   asyncHooks.emitInit(port[kState].asyncId, 'MESSAGEPORT', asyncHooks.executionAsyncId(), port);
   return port;
 }
 
-function closePort(port, emitClose) {
-  const state = port[kState];
-  if (state.closed) return;
-  const counted = state.refed;
+// The runtime calls these three for every port of this thread.
+function onMessage(target, value, ports, failed) {
+  if (target instanceof BroadcastChannel) {
+    if (target[kState].closed) return;
+    const type = failed ? 'messageerror' : 'message';
+    target[kHybridDispatch](value, type, new MessageEvent(type, { data: value }));
+    return;
+  }
+  const state = target[kState];
+  if (state === undefined || state.closed) return;
+  if (failed) {
+    target[kHybridDispatch](value, 'messageerror', new MessageEvent('messageerror', { data: value }));
+    return;
+  }
+  asyncHooks.runInResource(state.asyncId, target, () => {
+    target[kHybridDispatch](value, 'message', new MessageEvent('message', { data: value, ports }));
+  });
+}
+
+function onClose(target) {
+  if (target instanceof BroadcastChannel) return;
+  const state = target[kState];
+  if (state === undefined || state.closed) return;
   state.closed = true;
-  if (counted) adjustRefs(-1);
-  state.queue.length = 0;
   asyncHooks.emitDestroy(state.asyncId);
-  if (emitClose) port.emit('close');
+  target.emit('close');
+}
+
+native.setup(onMessage, newPort, onClose);
+
+// Splits a transfer list into ArrayBuffers to move and ports to move, with Node's checks.
+function transferables(transfer, source) {
+  const buffers = [];
+  const ports = [];
+  if (transfer === undefined || transfer === null) return { buffers, ports };
+  if (typeof transfer !== 'object' || typeof transfer[Symbol.iterator] !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.transfer', 'Array', transfer);
+  }
+  for (const item of transfer) {
+    if (isPort(item)) {
+      if (ports.includes(item)) throw new DOMException('Transfer list contains duplicate', 'DataCloneError');
+      if (item === source) throw new DOMException('Transfer list contains source port', 'DataCloneError');
+      if (item[kState].closed || !native.isOpen(item)) {
+        throw new DOMException('MessagePort in transfer list is already detached', 'DataCloneError');
+      }
+      ports.push(item);
+    } else if (item instanceof ArrayBuffer) {
+      if (buffers.includes(item)) {
+        throw new DOMException('Transfer list contains duplicate', 'DataCloneError');
+      }
+      // markAsUntransferable(): copied, not moved, as in Node 20.
+      if (item[kUntransferable] !== true) buffers.push(item);
+    } else if (item !== null && typeof item === 'object' && typeof item[kTransferClone] === 'function') {
+      // A transferable object (say a transferableAbortSignal): it travels as its data.
+    } else {
+      throw new DOMException('Found invalid value in transferList.', 'DataCloneError');
+    }
+  }
+  return { buffers, ports };
+}
+
+/** Posts `message` from `target` (a port or a BroadcastChannel), with its transfer list. */
+function post(target, message, transfer) {
+  if (transfer !== null && typeof transfer === 'object' && !Array.isArray(transfer) &&
+      typeof transfer[Symbol.iterator] !== 'function') {
+    transfer = transfer.transfer;
+  }
+  const { buffers, ports } = transferables(transfer, target);
+  try {
+    native.post(target, message, buffers, ports);
+  } catch (err) {
+    if (err && err.name === 'DataCloneError' && !(err instanceof DOMException)) {
+      throw new DOMException(err.message, 'DataCloneError');
+    }
+    throw err;
+  }
+  for (const p of ports) {
+    p[kState].closed = true;
+  }
 }
 
 class MessagePort extends NodeEventTarget {
@@ -158,60 +166,38 @@ class MessagePort extends NodeEventTarget {
   }
 
   postMessage(message, transfer) {
-    const state = stateOf(this);
+    stateOf(this);
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
-    if (transfer !== null && typeof transfer === 'object' && !Array.isArray(transfer) &&
-        typeof transfer[Symbol.iterator] !== 'function') {
-      transfer = transfer.transfer;
-    }
-    const sentPorts = [];
-    const data = cloneForTransfer(message, transfer, isPort, (p) => {
-      if (p === this) throw new DOMException('Transfer list contains source port', 'DataCloneError');
-      if (p[kState].closed) {
-        throw new DOMException('MessagePort in transfer list is already detached', 'DataCloneError');
-      }
-    });
-    if (transfer != null) {
-      for (const item of transfer) if (isPort(item)) sentPorts.push(item[kState].movedTo);
-    }
-    if (state.closed || state.closing || state.peer === undefined) return;
-    const peer = state.peer;
-    peer[kState].queue.push({ message: data, ports: sentPorts });
-    flush(peer);
+    post(this, message, transfer);
   }
 
   start() {
-    const state = stateOf(this);
-    state.started = true;
-    flush(this);
+    stateOf(this);
+    native.start(this);
   }
 
   close() {
     const state = stateOf(this);
     if (state.closed || state.closing) return;
     state.closing = true;
-    const peer = state.peer;
-    if (peer !== undefined) peer[kState].closing = true;
-    // Messages already posted are delivered before both sides close.
-    schedule(() => {
-      closePort(this, true);
-      if (peer !== undefined) closePort(peer, true);
-    });
+    native.close(this);
   }
 
   ref() {
-    setRef(stateOf(this), true);
+    stateOf(this);
+    native.setRef(this, true);
     return this;
   }
 
   unref() {
-    setRef(stateOf(this), false);
+    stateOf(this);
+    native.setRef(this, false);
     return this;
   }
 
   hasRef() {
-    const state = stateOf(this);
-    return state.refed && !state.closed;
+    stateOf(this);
+    return native.hasRef(this);
   }
 
   [kNewListener](size, type, listener, once, capture, passive, weak) {
@@ -227,27 +213,12 @@ class MessagePort extends NodeEventTarget {
     if (type === 'message' && size === 0 && isPort(this)) this.unref();
   }
 
-  // Transferring moves this port's entanglement and queue to a new port object.
-  [kTransferPort]() {
-    const state = this[kState];
-    const moved = newPort();
-    const next = moved[kState];
-    next.peer = state.peer;
-    if (state.peer !== undefined) state.peer[kState].peer = moved;
-    next.queue = state.queue;
-    state.queue = [];
-    state.peer = undefined;
-    state.movedTo = moved;
-    setRef(state, false);
-    state.closed = true;
-    return moved;
-  }
-
   [kInspect](depth, options) {
     if (depth < 0) return 'MessagePort';
     const state = this[kState];
     const { inspect } = require('internal/util/inspect');
-    return `MessagePort ${inspect({ active: !state.closed, refed: this.hasRef() }, options)}`;
+    const active = !state.closed && native.isOpen(this);
+    return `MessagePort ${inspect({ active, refed: active && this.hasRef() }, options)}`;
   }
 }
 defineEventHandler(MessagePort.prototype, 'message');
@@ -260,8 +231,7 @@ class MessageChannel {
   constructor() {
     const port1 = newPort();
     const port2 = newPort();
-    port1[kState].peer = port2;
-    port2[kState].peer = port1;
+    native.channel(port1, port2);
     Object.defineProperty(this, 'port1', { __proto__: null, value: port1, enumerable: true, configurable: true });
     Object.defineProperty(this, 'port2', { __proto__: null, value: port2, enumerable: true, configurable: true });
   }
@@ -270,14 +240,17 @@ class MessageChannel {
 /** worker_threads.receiveMessageOnPort: the next queued message, synchronously. */
 function receiveMessageOnPort(port) {
   if (!isPort(port)) throw new codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
-  const state = port[kState];
-  if (state.queue.length === 0) return undefined;
-  return { message: state.queue.shift().message };
+  const got = native.receive(port);
+  if (got === undefined) return undefined;
+  return { message: got[0] };
+}
+
+/** Delivers every message queued on `port` now (a worker's ports before its 'exit'). */
+function drainPort(port) {
+  native.drain(port);
 }
 
 // ===== BroadcastChannel =====
-
-const channels = new Map();  // name -> Set of open BroadcastChannels
 
 function channelState(self) {
   if (self === null || typeof self !== 'object' || !(kState in self) || !(self instanceof BroadcastChannel)) {
@@ -290,11 +263,8 @@ class BroadcastChannel extends EventTarget {
   constructor(name) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('name');
     super();
-    const state = { name: `${name}`, closed: false, refed: false, listening: false };
-    this[kState] = state;
-    let set = channels.get(state.name);
-    if (set === undefined) channels.set(state.name, set = new Set());
-    set.add(this);
+    this[kState] = { name: `${name}`, closed: false };
+    native.broadcast(this, this[kState].name);
   }
 
   get name() { return channelState(this).name; }
@@ -302,42 +272,33 @@ class BroadcastChannel extends EventTarget {
   close() {
     const state = channelState(this);
     if (state.closed) return;
-    setRef(state, false);
     state.closed = true;
-    const set = channels.get(state.name);
-    set.delete(this);
-    if (set.size === 0) channels.delete(state.name);
+    native.close(this);
   }
 
   postMessage(message) {
     const state = channelState(this);
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
     if (state.closed) throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
-    const set = channels.get(state.name);
-    for (const other of set) {
-      if (other === this) continue;
-      const data = cloneForTransfer(message, undefined, isPort, () => {});
-      schedule(() => {
-        if (other[kState].closed) return;
-        const event = new MessageEvent('message', { data });
-        other[kHybridDispatch](data, 'message', event);
-      });
-    }
+    post(this, message, undefined);
   }
 
   ref() {
-    setRef(channelState(this), true);
+    native.setRef(this, true);
     return this;
   }
 
   unref() {
-    setRef(channelState(this), false);
+    native.setRef(this, false);
     return this;
   }
 
   [kNewListener](size, type, listener, once, capture, passive, weak) {
     super[kNewListener](size, type, listener, once, capture, passive, weak);
-    if (type === 'message' && kState in this && !this[kState].closed) this.ref();
+    if (type === 'message' && kState in this && !this[kState].closed) {
+      this.ref();
+      native.start(this);
+    }
   }
 
   [kRemoveListener](size, type, listener, capture) {
@@ -365,6 +326,9 @@ module.exports = {
   MessageChannel,
   MessageEvent,
   MessagePort,
+  drainPort,
   isPort,
+  kState,
+  newPort,
   receiveMessageOnPort,
 };

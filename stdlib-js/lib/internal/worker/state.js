@@ -1,0 +1,15 @@
+'use strict';
+// What node:worker_threads reports about the current thread. The main thread's values are the
+// defaults; a worker's start-up (internal/worker/thread) fills in its own before user code runs.
+
+const state = {
+  isMainThread: binding.config.threadId === 0,
+  threadId: binding.config.threadId,
+  parentPort: null,
+  workerData: undefined,
+  resourceLimits: {},
+  // getEnvironmentData/setEnvironmentData: copied to each worker when it starts.
+  environmentData: new Map(),
+};
+
+module.exports = state;

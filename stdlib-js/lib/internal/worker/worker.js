@@ -1,0 +1,254 @@
+'use strict';
+// The parent's side of a worker thread: `new Worker()` validates its options, makes two port
+// pairs (the public one behind worker.postMessage/'message', an internal one for start-up data,
+// stdio and errors), and has the runtime start the thread (binding.worker, runtime/src/worker.rs).
+// The runtime reports the thread's end through `onExit`, after which what the worker posted is
+// delivered and 'exit' is emitted.
+
+const EventEmitter = require('events');
+const { codes } = require('internal/errors');
+const { MessageChannel, drainPort, receiveMessageOnPort } = require('internal/worker/io');
+const workerState = require('internal/worker/state');
+const { deserializeError } = require('internal/worker/errors');
+
+const native = binding.worker;
+const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
+
+const kHandle = Symbol('kHandle');
+const kPublic = Symbol('kPublic');
+const kInternal = Symbol('kInternal');
+const kExited = Symbol('kExited');
+const kLimits = Symbol('kLimits');
+const kStdio = Symbol('kStdio');
+const kTerminate = Symbol('kTerminate');
+
+function onExit(worker, code, outOfMemory) {
+  worker[kExited] = code;
+  // What the worker posted before it ended comes first, as in Node.
+  drainPort(worker[kInternal]);
+  drainPort(worker[kPublic]);
+  worker[kInternal].close();
+  worker[kPublic].close();
+  worker[kHandle] = undefined;
+  const [, stdout, stderr] = worker[kStdio];
+  stdout.push(null);
+  stderr.push(null);
+  if (outOfMemory) {
+    worker.emit('error', new codes.ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
+  }
+  worker.emit('exit', code);
+  const waiting = worker[kTerminate];
+  worker[kTerminate] = undefined;
+  if (waiting !== undefined) for (const resolve of waiting) resolve(code);
+}
+native.setup(onExit);
+
+function validateFilename(filename, options) {
+  if (options.eval) {
+    if (typeof filename !== 'string') {
+      throw new codes.ERR_INVALID_ARG_VALUE('options.eval', options.eval,
+        'must be false when \'filename\' is not a string');
+    }
+    return { kind: 'eval', source: filename };
+  }
+  if (filename instanceof URL || (filename !== null && typeof filename === 'object' &&
+      typeof filename.href === 'string' && typeof filename.protocol === 'string')) {
+    if (filename.protocol === 'data:') return { kind: 'url', source: filename.href };
+    if (filename.protocol !== 'file:') {
+      throw new codes.ERR_INVALID_URL_SCHEME(['file', 'data']);
+    }
+    return { kind: 'file', source: require('url').fileURLToPath(filename) };
+  }
+  if (typeof filename !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
+  }
+  const path = require('path');
+  const relative = filename.startsWith('./') || filename.startsWith('../') ||
+    filename.startsWith('.' + path.sep) || filename.startsWith('..' + path.sep);
+  if (!path.isAbsolute(filename) && !relative) {
+    throw new codes.ERR_WORKER_PATH(filename);
+  }
+  return { kind: 'file', source: path.resolve(filename) };
+}
+
+function validateOptions(options) {
+  if (options === null || typeof options !== 'object') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  }
+  for (const key of ['argv', 'execArgv', 'transferList']) {
+    if (options[key] !== undefined && !Array.isArray(options[key])) {
+      throw new codes.ERR_INVALID_ARG_TYPE(`options.${key}`, 'Array', options[key]);
+    }
+  }
+  if (options.execArgv !== undefined) {
+    for (const arg of options.execArgv) {
+      if (typeof arg !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('options.execArgv', 'Array', options.execArgv);
+    }
+  }
+  const env = options.env;
+  if (env !== undefined && env !== null && env !== SHARE_ENV && typeof env !== 'object') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.env',
+      ['object', 'undefined', 'null', 'worker_threads.SHARE_ENV'], env);
+  }
+  if (options.name !== undefined && typeof options.name !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.name', 'string', options.name);
+  }
+  if (options.resourceLimits !== undefined &&
+      (options.resourceLimits === null || typeof options.resourceLimits !== 'object')) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.resourceLimits', 'object', options.resourceLimits);
+  }
+}
+
+// The environment a worker starts with: a copy of process.env (or of options.env), strings only.
+function envCopy(env) {
+  const source = env === undefined || env === null ? process.env : env;
+  const copy = {};
+  for (const key of Object.keys(source)) {
+    if (source[key] !== undefined) copy[key] = `${source[key]}`;
+  }
+  return copy;
+}
+
+function limitsOf(options) {
+  const given = options.resourceLimits ?? {};
+  const out = {};
+  for (const key of ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb']) {
+    const v = given[key];
+    out[key] = typeof v === 'number' && v > 0 ? v : (key === 'stackSizeMb' ? 4 : -1);
+  }
+  return out;
+}
+
+class Worker extends EventEmitter {
+  constructor(filename, options = {}) {
+    super();
+    validateOptions(options);
+    const entry = validateFilename(filename, options);
+    const { Readable, Writable } = require('stream');
+    const pub = new MessageChannel();
+    const internal = new MessageChannel();
+    this[kPublic] = pub.port1;
+    this[kInternal] = internal.port1;
+    this[kExited] = undefined;
+    this[kTerminate] = undefined;
+    this[kLimits] = limitsOf(options);
+
+    const stdout = new Readable({ read() {} });
+    const stderr = new Readable({ read() {} });
+    let stdin = null;
+    if (options.stdin) {
+      const port = internal.port1;
+      stdin = new Writable({
+        write(chunk, encoding, callback) {
+          port.postMessage({ type: 'stdin', chunk, encoding });
+          callback();
+        },
+        final(callback) {
+          port.postMessage({ type: 'stdinEnd' });
+          callback();
+        },
+      });
+    }
+    this[kStdio] = [stdin, stdout, stderr];
+    if (!options.stdout) stdout.pipe(process.stdout, { end: false });
+    if (!options.stderr) stderr.pipe(process.stderr, { end: false });
+
+    pub.port1.on('message', (message) => this.emit('message', message));
+    pub.port1.on('messageerror', (error) => this.emit('messageerror', error));
+    pub.port1.unref();
+    internal.port1.on('message', (message) => this.#internalMessage(message));
+    internal.port1.unref();
+
+    const env = options.env === SHARE_ENV ? null : envCopy(options.env);
+    const load = {
+      type: 'load',
+      kind: entry.kind,
+      source: entry.source,
+      argv: (options.argv ?? []).map((a) => `${a}`),
+      execArgv: options.execArgv ?? process.execArgv,
+      env,
+      workerData: options.workerData,
+      environmentData: workerState.environmentData,
+      name: options.name ?? '',
+      stdin: Boolean(options.stdin),
+      cwd: process.cwd(),
+    };
+    // The start-up data waits in the internal port's queue for the worker to read it.
+    internal.port1.postMessage(load, options.transferList);
+    const [threadId, handle] = native.spawn(this, pub.port2, internal.port2,
+      options.resourceLimits ?? {}, options.name ?? '');
+    this[kHandle] = handle;
+    Object.defineProperty(this, 'threadId', {
+      __proto__: null, value: threadId, enumerable: true, configurable: true, writable: false,
+    });
+  }
+
+  #internalMessage(message) {
+    if (message === null || typeof message !== 'object') return;
+    switch (message.type) {
+      case 'online':
+        this.emit('online');
+        break;
+      case 'stdio': {
+        const stream = this[kStdio][message.fd];
+        if (stream) stream.push(message.chunk, message.encoding);
+        break;
+      }
+      case 'error':
+        this.emit('error', deserializeError(message));
+        break;
+      default:
+    }
+  }
+
+  get stdin() { return this[kStdio][0]; }
+
+  get stdout() { return this[kStdio][1]; }
+
+  get stderr() { return this[kStdio][2]; }
+
+  get resourceLimits() {
+    return this[kHandle] === undefined ? {} : { ...this[kLimits] };
+  }
+
+  postMessage(...args) {
+    if (this[kHandle] === undefined) return;
+    this[kPublic].postMessage(...args);
+  }
+
+  terminate(callback) {
+    if (typeof callback === 'function') {
+      process.emitWarning('Passing a callback to worker.terminate() is deprecated. ' +
+        'It returns a Promise instead.', 'DeprecationWarning', 'DEP0132');
+      this.once('exit', (code) => callback(null, code));
+    }
+    if (this[kHandle] === undefined) return Promise.resolve();
+    native.terminate(this[kHandle]);
+    return new Promise((resolve) => {
+      (this[kTerminate] ??= []).push(resolve);
+    });
+  }
+
+  ref() {
+    if (this[kHandle] !== undefined) native.setRef(this[kHandle], true);
+  }
+
+  unref() {
+    if (this[kHandle] !== undefined) native.setRef(this[kHandle], false);
+  }
+
+  getHeapSnapshot() {
+    return Promise.reject(new codes.ERR_WORKER_NOT_RUNNING());
+  }
+
+  get performance() {
+    return {
+      eventLoopUtilization() {
+        return { idle: 0, active: 0, utilization: 0 };
+      },
+    };
+  }
+}
+
+// Worker-side stop of a port message loop is done by the runtime; nothing polls here.
+module.exports = { Worker, SHARE_ENV, receiveMessageOnPort };
