@@ -44,8 +44,29 @@ pub(crate) fn run_platform_tasks(isolate: &v8::Isolate) -> bool {
 
 /// A fresh isolate whose microtask queue we drain ourselves: Node runs microtasks only after
 /// the `process.nextTick` queue, so V8's automatic checkpoints would run them too early.
+/// A fresh isolate whose microtask queue we drain ourselves: Node runs microtasks only after
+/// the `process.nextTick` queue, so V8's automatic checkpoints would run them too early.
 pub(crate) fn new_isolate(params: v8::CreateParams) -> v8::OwnedIsolate {
     let mut isolate = v8::Isolate::new(params);
     isolate.set_microtasks_policy(v8::MicrotasksPolicy::Explicit);
     isolate
+}
+
+unsafe extern "C" {
+    // `void v8::Isolate::SetStackLimit(uintptr_t)`, a public V8 API the v8 crate does not wrap.
+    // A stack limit in the create parameters does not survive V8's start-up on the thread
+    // (`--stack-size` wins), and the flag cannot change once V8 is initialised.
+    #[link_name = "_ZN2v87Isolate13SetStackLimitEm"]
+    fn v8_isolate_set_stack_limit(isolate: *mut std::ffi::c_void, limit: usize);
+}
+
+/// Let JS on this thread use the stack down to `limit` (an address in this thread's stack).
+pub(crate) fn set_stack_limit(isolate: &mut v8::Isolate, limit: usize) {
+    // SAFETY: the raw pointer is the live `v8::Isolate*` this thread has entered, which is what
+    // the member function takes as `this` (the first argument in the SysV ABI).
+    unsafe {
+        let raw = isolate.as_raw_isolate_ptr();
+        let ptr: *mut std::ffi::c_void = std::mem::transmute(raw);
+        v8_isolate_set_stack_limit(ptr, limit);
+    }
 }

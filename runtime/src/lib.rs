@@ -136,6 +136,7 @@ impl Runtime {
         let mut isolate = isolate::new_isolate(params);
         if let Some(ctx) = &worker {
             worker::prepare(&mut isolate, ctx);
+            isolate::set_stack_limit(&mut isolate, worker::stack_limit(&ctx.limits));
         }
         let stop = worker.as_ref().map(|ctx| ctx.shared.stop.clone());
         let thread_id = worker.as_ref().map_or(0, |ctx| ctx.shared.thread_id);
@@ -360,6 +361,7 @@ fn build_binding<'s>(
     set_fn(scope, runtime, "exit", js_exit);
     set_fn(scope, runtime, "idleTime", js_idle_time);
     set_fn(scope, runtime, "heapSnapshot", js_heap_snapshot);
+    set_fn(scope, runtime, "heapSpaces", js_heap_spaces);
     set_fn(
         scope,
         runtime,
@@ -571,6 +573,31 @@ fn js_heap_snapshot(
     if let Some(s) = v8::String::new(scope, &text) {
         rv.set(s.into());
     }
+}
+
+/// `heapSpaces()`: `[name, size, used, available, physical]` for each space of V8's heap
+/// (`v8.getHeapSpaceStatistics()`).
+fn js_heap_spaces(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let mut rows = Vec::new();
+    for i in 0..scope.number_of_heap_spaces() {
+        let Some(stats) = scope.get_heap_space_statistics(i) else {
+            continue;
+        };
+        let name = stats.space_name().to_string_lossy().into_owned();
+        let numbers = [
+            stats.space_size(),
+            stats.space_used_size(),
+            stats.space_available_size(),
+            stats.physical_space_size(),
+        ];
+        let mut row: Vec<v8::Local<v8::Value>> = vec![js_string(scope, &name).into()];
+        for n in numbers {
+            row.push(v8::Number::new(scope, n as f64).into());
+        }
+        rows.push(v8::Array::new_with_elements(scope, &row).into());
+    }
+    let list = v8::Array::new_with_elements(scope, &rows);
+    rv.set(list.into());
 }
 
 /// `exit(code)`: remember the code and unwind all JS; the embedder decides what exiting means.

@@ -69,6 +69,9 @@ struct PortInner {
     peer: Weak<PortCore>,
     /// The peer closed (or went away): deliver what is queued, then close.
     peer_closed: bool,
+    /// `close()` was called here: deliver what is queued (if started), then close, in this
+    /// loop's next poll phase (Node's close is asynchronous too).
+    closing: bool,
     /// A BroadcastChannel's name: posts go to every other subscriber of the name.
     broadcast: Option<String>,
 }
@@ -221,8 +224,8 @@ fn deliver(scope: &mut v8::PinScope, port: &Rc<PortHandle>, all: bool) {
         let mut inner = port.core.lock();
         inner.notified = false;
         if !port.started.get() && !all {
-            // Nothing is delivered before start(); the close of the peer still is.
-            if inner.peer_closed && inner.queue.is_empty() {
+            // Nothing is delivered before start(); a close still happens.
+            if inner.closing || (inner.peer_closed && inner.queue.is_empty()) {
                 drop(inner);
                 close_port(scope, port);
             }
@@ -244,11 +247,11 @@ fn deliver(scope: &mut v8::PinScope, port: &Rc<PortHandle>, all: bool) {
         return;
     }
     let mut inner = port.core.lock();
-    if !inner.queue.is_empty() {
-        inner.wake_owner();
-    } else if inner.peer_closed {
+    if inner.closing || (inner.peer_closed && inner.queue.is_empty()) {
         drop(inner);
         close_port(scope, port);
+    } else if !inner.queue.is_empty() {
+        inner.wake_owner();
     }
 }
 
@@ -416,11 +419,11 @@ impl v8::ValueSerializerImpl for Writer {
                 Some(true)
             }
             None => {
-                let msg = js_string(
+                crate::native::throw_type_error(
                     scope,
+                    "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST",
                     "Object that needs transfer was found in message but not listed in transferList",
                 );
-                throw_data_clone(scope, msg);
                 None
             }
         }
@@ -682,6 +685,11 @@ fn js_post<'s>(
         }
     }
     let tokens = moving.iter().map(|p| p.token).collect();
+    // Sending a port's own peer through it loses the channel (Node warns and closes both).
+    let lost = port.as_ref().is_some_and(|port| {
+        let peer = port.core.lock().peer.upgrade();
+        peer.is_some_and(|peer| moving.iter().any(|m| Arc::ptr_eq(&m.core, &peer)))
+    });
     let Some(mut message) = serialize(scope, args.get(1), &buffers, tokens) else {
         return;
     };
@@ -694,6 +702,14 @@ fn js_post<'s>(
     let Some(port) = port else {
         return;
     };
+    if lost {
+        for core in &message.ports {
+            release(core, true);
+        }
+        let lost = js_string(scope, "lost");
+        rv.set(lost.into());
+        return;
+    }
     let (peer, broadcast) = {
         let inner = port.core.lock();
         (inner.peer.upgrade(), inner.broadcast.clone())
@@ -737,11 +753,13 @@ fn js_is_open(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut
     rv.set_bool(port_of(scope, args.get(0)).is_some());
 }
 
-/// `close(port)`: close this port now ('close' in the close phase); the peer delivers what it
-/// has queued, then closes too.
+/// `close(port)`: the port delivers what it has queued, then closes in its next poll phase
+/// ('close' follows in the close phase); the peer then does the same.
 fn js_close(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
     if let Some(port) = port_of(scope, args.get(0)) {
-        close_port(scope, &port);
+        let mut inner = port.core.lock();
+        inner.closing = true;
+        inner.wake_owner();
     }
 }
 

@@ -51,6 +51,8 @@ pub(crate) struct WorkerShared {
     pub stop: Arc<AtomicBool>,
     /// The worker was stopped for reaching its heap limit.
     oom: AtomicBool,
+    /// Why the worker's runtime could not be built (reported as ERR_WORKER_INIT_FAILED).
+    init_error: Mutex<Option<String>>,
     /// The worker's isolate and loop, once they exist (to interrupt and wake it).
     running: Mutex<Option<(v8::IsolateHandle, Arc<Remote>)>>,
     /// The exit code, once the thread is done with its runtime.
@@ -115,7 +117,7 @@ pub(crate) struct WorkerCtx {
     /// The worker's ends of the public and internal port pairs, until JS takes them.
     ports: Option<(Arc<PortCore>, Arc<PortCore>)>,
     name: String,
-    limits: Limits,
+    pub limits: Limits,
 }
 
 /// Terminate and join every worker `children` holds (a runtime is finishing).
@@ -137,7 +139,7 @@ fn spawn_thread(
     let stack_mb = if ctx.limits.stack_mb > 0.0 {
         ctx.limits.stack_mb
     } else {
-        4.0
+        DEFAULT_STACK_MB
     };
     // V8 gets `stack_mb` of this thread; the thread has room for our own frames on top.
     let stack = (stack_mb * 1024.0 * 1024.0) as usize + THREAD_SLACK;
@@ -151,15 +153,16 @@ fn spawn_thread(
         })
 }
 
-/// Stack beyond what V8 may use, for the Rust frames around it.
-const THREAD_SLACK: usize = 256 * 1024;
+/// Stack beyond what V8 may use: the Rust frames around it, and natives called from JS that is
+/// already near V8's limit.
+const THREAD_SLACK: usize = 1024 * 1024;
 
 fn run_worker(options: RuntimeOptions, ctx: WorkerCtx) -> i32 {
     let shared = ctx.shared.clone();
     let mut rt = match Runtime::build(options, Some(ctx)) {
         Ok(rt) => rt,
         Err(err) => {
-            eprintln!("eddy: worker {}: {err}", shared.thread_id);
+            *lock(&shared.init_error) = Some(err.to_string());
             return 1;
         }
     };
@@ -176,15 +179,23 @@ fn run_worker(options: RuntimeOptions, ctx: WorkerCtx) -> i32 {
 }
 
 /// The stack limit V8 should use on this thread: `stack_mb` below the current frame.
-pub(crate) fn stack_limit(limits: &Limits) -> Option<usize> {
-    if limits.stack_mb <= 0.0 {
-        return None;
-    }
+/// The lowest stack address JS may use on this (a worker's) thread: `stackSizeMb` below the
+/// current frame. Always set, as in Node: a worker's depth follows its own `stackSizeMb`, not
+/// the process's `--stack-size`.
+pub(crate) fn stack_limit(limits: &Limits) -> usize {
+    let mb = if limits.stack_mb > 0.0 {
+        limits.stack_mb
+    } else {
+        DEFAULT_STACK_MB
+    };
     let marker = 0u8;
     let here = std::ptr::addr_of!(marker) as usize;
-    let bytes = (limits.stack_mb * 1024.0 * 1024.0) as usize;
-    Some(here.saturating_sub(bytes.saturating_sub(64 * 1024)))
+    let bytes = (mb * 1024.0 * 1024.0) as usize;
+    here.saturating_sub(bytes.saturating_sub(64 * 1024))
 }
+
+/// Node's default `stackSizeMb` for a worker.
+const DEFAULT_STACK_MB: f64 = 4.0;
 
 /// V8's isolate parameters for a worker's `resourceLimits`.
 pub(crate) fn create_params(ctx: &WorkerCtx) -> v8::CreateParams {
@@ -199,11 +210,6 @@ pub(crate) fn create_params(ctx: &WorkerCtx) -> v8::CreateParams {
     }
     if l.code_range_mb > 0.0 {
         params = params.set_code_range_size_in_bytes(mb(l.code_range_mb));
-    }
-    if let Some(limit) = stack_limit(l) {
-        // SAFETY: V8 reads the address as the lowest stack address it may use on this thread,
-        // which is inside this thread's stack (sized by spawn_thread to hold it).
-        params = unsafe { params.set_stack_limit(limit as *mut u32) };
     }
     params
 }
@@ -256,6 +262,7 @@ impl Handle for WorkerHandle {
                 .retain(|c| !Arc::ptr_eq(c, &self.shared));
         }
         let oom = self.shared.oom.load(Ordering::SeqCst);
+        let init_error = lock(&self.shared.init_error).take();
         let object = self.object.clone();
         io::close_handle(scope, self.token, |_| {});
         let on_exit = state(scope).borrow().worker_on_exit.clone();
@@ -264,7 +271,11 @@ impl Handle for WorkerHandle {
             let object = v8::Local::new(scope, object);
             let code = v8::Integer::new(scope, code).into();
             let oom = v8::Boolean::new(scope, oom).into();
-            crate::call_function(scope, f, &[object.into(), code, oom]);
+            let init_error = match init_error {
+                Some(text) => js_string(scope, &text).into(),
+                None => v8::undefined(scope).into(),
+            };
+            crate::call_function(scope, f, &[object.into(), code, oom, init_error]);
         }
     }
 }
@@ -302,7 +313,8 @@ fn js_loop_times(
     rv.set(pair.into());
 }
 
-/// `setup(onExit)`: `onExit(worker, code, outOfMemory)` runs when a worker's thread ended.
+/// `setup(onExit)`: `onExit(worker, code, outOfMemory, initError)` runs when a worker's thread
+/// ended (`initError`: why its runtime could not start).
 fn js_setup(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
     if let Ok(f) = v8::Local::<v8::Function>::try_from(args.get(0)) {
         state(scope).borrow_mut().worker_on_exit = Some(v8::Global::new(scope, f));
@@ -355,6 +367,7 @@ fn js_spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut r
         thread_id,
         stop: Arc::new(AtomicBool::new(false)),
         oom: AtomicBool::new(false),
+        init_error: Mutex::new(None),
         running: Mutex::new(None),
         done: Mutex::new(None),
         done_signal: Condvar::new(),
@@ -388,7 +401,7 @@ fn js_spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut r
         Ok(join) => *lock(&shared.join) = Some(join),
         Err(err) => {
             // The thread never ran: report it as an exit straight away.
-            eprintln!("eddy: cannot start a worker thread: {err}");
+            *lock(&shared.init_error) = Some(err.to_string());
             shared.finish(1);
         }
     }

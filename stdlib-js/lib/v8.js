@@ -99,6 +99,53 @@ const startupSnapshot = {
   setDeserializeMainFunction: notBuilding,
 };
 
+function getHeapSpaceStatistics() {
+  return binding.runtime.heapSpaces().map(([name, size, used, available, physical]) => ({
+    space_name: name,
+    space_size: size,
+    space_used_size: used,
+    space_available_size: available,
+    physical_space_size: physical,
+  }));
+}
+
+function validateSnapshotOptions(options) {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
+  }
+}
+
+/** A Readable of this isolate's heap snapshot (the JSON Chrome's DevTools read). */
+function getHeapSnapshot(options) {
+  validateSnapshotOptions(options);
+  const { Readable } = require('stream');
+  const text = binding.runtime.heapSnapshot();
+  const stream = new Readable({ read() {} });
+  stream.push(text);
+  stream.push(null);
+  return stream;
+}
+
+let snapshotCount = 0;
+
+/** Writes the heap snapshot to `filename` (by default Node's Heap.<date>.<time>.<pid>.<thread>.<n> name). */
+function writeHeapSnapshot(filename, options) {
+  if (filename !== undefined && typeof filename !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('path', 'string', filename);
+  }
+  validateSnapshotOptions(options);
+  if (filename === undefined) {
+    const now = new Date();
+    const pad = (n, w = 2) => String(n).padStart(w, '0');
+    const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+    const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+    const { threadId } = require('internal/worker/state');
+    filename = `Heap.${date}.${time}.${process.pid}.${threadId}.${pad(++snapshotCount, 3)}.heapsnapshot`;
+  }
+  require('fs').writeFileSync(filename, binding.runtime.heapSnapshot());
+  return filename;
+}
+
 module.exports = {
   DefaultDeserializer,
   DefaultSerializer,
@@ -111,8 +158,10 @@ module.exports = {
     code_and_metadata_size: 0, bytecode_and_metadata_size: 0, external_script_source_size: 0,
     cpu_profiler_metadata_size: 0,
   }),
-  getHeapSpaceStatistics: () => [],
+  getHeapSnapshot,
+  getHeapSpaceStatistics,
   getHeapStatistics,
   setFlagsFromString,
   startupSnapshot,
+  writeHeapSnapshot,
 };

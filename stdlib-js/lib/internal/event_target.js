@@ -688,7 +688,20 @@ function defineEventHandler(emitter, name, event = name) {
     checkTarget(this);
     let wrapper = this[kHandlers].get(event);
     if (wrapper !== undefined) {
+      // As Node: the handler counts as a listener only while it is a function, so the target
+      // hears of it going (a MessagePort unrefs) and coming back.
+      const list = this[kEvents].get(event);
+      const was = typeof wrapper.handler === 'function';
+      const is = typeof value === 'function';
+      if (was && !is && list !== undefined) {
+        list.size--;
+        this[kRemoveListener](list.size, event, wrapper.handler, false);
+      }
       wrapper.handler = value;
+      if (!was && is && list !== undefined) {
+        list.size++;
+        this[kNewListener](list.size, event, value, false, false, false, false);
+      }
     } else {
       wrapper = makeEventHandler(value);
       this.addEventListener(event, wrapper);

@@ -239,7 +239,12 @@ process.exit = function exit(code) {
   }
   // Through process.reallyExit, which code may replace (as in Node).
   process.reallyExit(finalExitCode());
+  // V8 acts on the termination at its next stack check, which a function call makes: without
+  // one, the statement after process.exit() would still run (in a worker, where exiting
+  // terminates this isolate instead of the process).
+  stackCheck();
 };
+function stackCheck() {}
 process.reallyExit = function reallyExit(code) {
   flushStdio();
   binding.runtime.exit(code | 0);
@@ -550,7 +555,24 @@ function makeEnv(copy) {
     }
   }
   let warnedNonString = false;
+  // With a worker sharing the environment (SHARE_ENV), reads go to the OS environment, which
+  // the other thread may have changed.
+  let workerState;
+  const live = () => !own && (workerState ??= requireBuiltin('internal/worker/state')).shareEnv;
+  const refresh = (obj, key) => {
+    const value = native.getEnv(key);
+    if (value === undefined) delete obj[key];
+    else obj[key] = value;
+  };
   return new Proxy(target, {
+    get(obj, key) {
+      if (typeof key === 'string' && live()) refresh(obj, key);
+      return obj[key];
+    },
+    has(obj, key) {
+      if (typeof key === 'string' && live()) refresh(obj, key);
+      return key in obj;
+    },
     set(obj, key, value) {
       if (typeof key === 'symbol') {
         throw new TypeError('Cannot convert a Symbol value to a string');
@@ -1050,6 +1072,11 @@ function preload() {
   for (const arg of process.execArgv) {
     if (arg.startsWith('--env-file=')) process.loadEnvFile(arg.slice('--env-file='.length));
   }
+  preloadRequires();
+}
+
+// `-r`/`--require` modules from execArgv (a worker's own execArgv in a worker).
+function preloadRequires() {
   const requests = optionValues('-r', '--require');
   if (requests.length > 0) loader.Module._preloadModules(requests);
 }
@@ -1086,7 +1113,7 @@ module.exports = {
   runWorker() {
     perfUtils.mark('bootstrapComplete');
     try {
-      requireBuiltin('internal/worker/thread').run({ loader, esm, makeEnv });
+      requireBuiltin('internal/worker/thread').run({ loader, esm, makeEnv, preload: preloadRequires });
     } catch (err) {
       handleUncaught(err, 'uncaughtException', '');
     } finally {

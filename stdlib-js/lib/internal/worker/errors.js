@@ -60,11 +60,10 @@ function deserializeError(data) {
       __proto__: null, value: data.name, writable: true, configurable: true, enumerable: false,
     });
   }
-  if (data.stack !== undefined) {
-    Object.defineProperty(error, 'stack', {
-      __proto__: null, value: data.stack, writable: true, configurable: true, enumerable: false,
-    });
-  }
+  // The worker's stack (undefined when reading it there threw), never one made here.
+  Object.defineProperty(error, 'stack', {
+    __proto__: null, value: data.stack, writable: true, configurable: true, enumerable: false,
+  });
   Object.assign(error, data.props);
   return error;
 }

@@ -28,11 +28,18 @@ class MessageEvent extends Event {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('type');
     super(type);
     const { data = null, origin = '', lastEventId = '', source = null, ports = [] } = options ?? {};
-    if (!Array.isArray(ports) && (ports === null || typeof ports[Symbol.iterator] !== 'function')) {
-      throw new codes.ERR_INVALID_ARG_TYPE('options.ports', 'Array', ports);
+    if (source !== null && !isPort(source)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('init.source', 'MessagePort', source);
+    }
+    const list = [];
+    let i = 0;
+    for (const port of ports) {
+      if (!isPort(port)) throw new codes.ERR_INVALID_ARG_TYPE(`init.ports[${i}]`, 'MessagePort', port);
+      list.push(port);
+      i++;
     }
     this[kData] = {
-      data, origin: `${origin}`, lastEventId: `${lastEventId}`, source, ports: Object.freeze([...ports]),
+      data, origin: `${origin}`, lastEventId: `${lastEventId}`, source, ports: Object.freeze(list),
     };
   }
 
@@ -117,15 +124,19 @@ function transferables(transfer, source) {
   }
   for (const item of transfer) {
     if (isPort(item)) {
-      if (ports.includes(item)) throw new DOMException('Transfer list contains duplicate', 'DataCloneError');
+      // markAsUntransferable(port): as if it were not listed (so it cannot be sent at all).
+      if (item[kUntransferable] === true) continue;
+      if (ports.includes(item)) {
+        throw new DOMException('Transfer list contains duplicate MessagePort', 'DataCloneError');
+      }
       if (item === source) throw new DOMException('Transfer list contains source port', 'DataCloneError');
-      if (item[kState].closed || !native.isOpen(item)) {
+      if (item[kState].closed || item[kState].closing || !native.isOpen(item)) {
         throw new DOMException('MessagePort in transfer list is already detached', 'DataCloneError');
       }
       ports.push(item);
     } else if (item instanceof ArrayBuffer) {
       if (buffers.includes(item)) {
-        throw new DOMException('Transfer list contains duplicate', 'DataCloneError');
+        throw new DOMException('Transfer list contains duplicate ArrayBuffer', 'DataCloneError');
       }
       // markAsUntransferable(): copied, not moved, as in Node 20.
       if (item[kUntransferable] !== true) buffers.push(item);
@@ -138,15 +149,19 @@ function transferables(transfer, source) {
   return { buffers, ports };
 }
 
-/** Posts `message` from `target` (a port or a BroadcastChannel), with its transfer list. */
-function post(target, message, transfer) {
+/**
+ * Posts `message` from `target` (a port or a BroadcastChannel), with its transfer list. A
+ * closed port still checks and clones the message, then drops it.
+ */
+function post(target, message, transfer, dropped = false) {
   if (transfer !== null && typeof transfer === 'object' && !Array.isArray(transfer) &&
       typeof transfer[Symbol.iterator] !== 'function') {
     transfer = transfer.transfer;
   }
   const { buffers, ports } = transferables(transfer, target);
+  let result;
   try {
-    native.post(target, message, buffers, ports);
+    result = native.post(dropped ? null : target, message, buffers, ports);
   } catch (err) {
     if (err && err.name === 'DataCloneError' && !(err instanceof DOMException)) {
       throw new DOMException(err.message, 'DataCloneError');
@@ -156,19 +171,19 @@ function post(target, message, transfer) {
   for (const p of ports) {
     p[kState].closed = true;
   }
+  if (result === 'lost') {
+    // The port's own peer was in the transfer list: nothing can ever arrive any more.
+    process.emitWarning('The target port was posted to itself, and the communication channel was lost');
+    target.close();
+  }
 }
 
-class MessagePort extends NodeEventTarget {
-  constructor() {
-    const err = new TypeError('Constructor cannot be called');
-    err.code = 'ERR_CONSTRUCT_CALL_INVALID';
-    throw err;
-  }
+class MessagePortImpl extends NodeEventTarget {
 
   postMessage(message, transfer) {
-    stateOf(this);
+    const state = stateOf(this);
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
-    post(this, message, transfer);
+    post(this, message, transfer, state.closed || state.closing);
   }
 
   start() {
@@ -176,8 +191,9 @@ class MessagePort extends NodeEventTarget {
     native.start(this);
   }
 
-  close() {
+  close(callback) {
     const state = stateOf(this);
+    if (typeof callback === 'function') this.once('close', callback);
     if (state.closed || state.closing) return;
     state.closing = true;
     native.close(this);
@@ -221,25 +237,37 @@ class MessagePort extends NodeEventTarget {
     return `MessagePort ${inspect({ active, refed: active && this.hasRef() }, options)}`;
   }
 }
+// Like Node's, MessagePort can be neither called nor constructed: ports come from channels.
+function MessagePort() {
+  throw new codes.ERR_CONSTRUCT_CALL_INVALID();
+}
+Object.setPrototypeOf(MessagePort, NodeEventTarget);
+MessagePort.prototype = MessagePortImpl.prototype;
+Object.defineProperty(MessagePortImpl.prototype, 'constructor', {
+  __proto__: null, value: MessagePort, writable: true, configurable: true,
+});
 defineEventHandler(MessagePort.prototype, 'message');
 defineEventHandler(MessagePort.prototype, 'messageerror');
 Object.defineProperty(MessagePort.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'MessagePort', configurable: true,
 });
 
-class MessageChannel {
-  constructor() {
-    const port1 = newPort();
-    const port2 = newPort();
-    native.channel(port1, port2);
-    Object.defineProperty(this, 'port1', { __proto__: null, value: port1, enumerable: true, configurable: true });
-    Object.defineProperty(this, 'port2', { __proto__: null, value: port2, enumerable: true, configurable: true });
-  }
+function MessageChannel() {
+  if (new.target === undefined) throw new codes.ERR_CONSTRUCT_CALL_REQUIRED();
+  const port1 = newPort();
+  const port2 = newPort();
+  native.channel(port1, port2);
+  Object.defineProperty(this, 'port1', { __proto__: null, value: port1, enumerable: true, configurable: true });
+  Object.defineProperty(this, 'port2', { __proto__: null, value: port2, enumerable: true, configurable: true });
 }
 
 /** worker_threads.receiveMessageOnPort: the next queued message, synchronously. */
 function receiveMessageOnPort(port) {
-  if (!isPort(port)) throw new codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+  if (!isPort(port) && !(port instanceof BroadcastChannel)) {
+    const err = new TypeError('The "port" argument must be a MessagePort instance');
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
   const got = native.receive(port);
   if (got === undefined) return undefined;
   return { message: got[0] };

@@ -10,6 +10,8 @@ const state = {
   resourceLimits: {},
   // getEnvironmentData/setEnvironmentData: copied to each worker when it starts.
   environmentData: new Map(),
+  // A worker shares the OS environment with this thread (SHARE_ENV): process.env reads live.
+  shareEnv: false,
 };
 
 module.exports = state;

@@ -57,6 +57,49 @@ function onInternalMessage(message, stdin) {
     stdin.push(message.chunk, message.encoding);
   } else if (message.type === 'stdinEnd') {
     stdin.push(null);
+  } else if (message.type === 'heapSnapshot') {
+    internalPort.postMessage({ type: 'heapSnapshot', id: message.id, data: binding.runtime.heapSnapshot() });
+  }
+}
+
+// What belongs to the whole process is the main thread's: a worker cannot change it, and the
+// process-wide switches are not there at all, as in Node.
+function disableProcessOnlyFeatures() {
+  const unsupported = (name) => {
+    const fn = function() {
+      throw new codes.ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}()`);
+    };
+    fn.disabled = true;
+    return fn;
+  };
+  for (const name of ['abort', 'chdir', 'send', 'disconnect', 'setuid', 'seteuid', 'setgid',
+    'setegid', 'setgroups', 'initgroups']) {
+    process[name] = unsupported(name);
+  }
+  const umask = process.umask;
+  process.umask = function(mask) {
+    if (mask !== undefined) {
+      throw new codes.ERR_WORKER_UNSUPPORTED_OPERATION('Setting process.umask()');
+    }
+    return umask.call(process);
+  };
+  for (const name of ['channel', 'connected']) {
+    Object.defineProperty(process, name, {
+      __proto__: null, configurable: true, enumerable: false,
+      get() { throw new codes.ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}`); },
+    });
+  }
+  const title = process.title;
+  Object.defineProperty(process, 'title', {
+    __proto__: null, configurable: true, enumerable: true, get() { return title; }, set() {},
+  });
+  const debugPort = process.debugPort;
+  Object.defineProperty(process, 'debugPort', {
+    __proto__: null, configurable: true, enumerable: true, get() { return debugPort; }, set() {},
+  });
+  for (const name of ['_startProfilerIdleNotifier', '_stopProfilerIdleNotifier', '_debugProcess',
+    '_debugPause', '_debugEnd']) {
+    delete process[name];
   }
 }
 
@@ -80,10 +123,9 @@ function run(hooks) {
     Object.defineProperty(process, 'env', {
       __proto__: null, value: hooks.makeEnv(load.env), writable: true, enumerable: true, configurable: true,
     });
+  } else {
+    workerState.shareEnv = true;
   }
-  process.chdir = function chdir() {
-    throw new codes.ERR_WORKER_UNSUPPORTED_OPERATION('process.chdir()');
-  };
 
   const streams = stdioStreams(internal, load.stdin);
   for (const name of ['stdin', 'stdout', 'stderr']) {
@@ -107,15 +149,16 @@ function run(hooks) {
     stackSizeMb: limits.stackSizeMb || 4,
   };
 
+  disableProcessOnlyFeatures();
   internal.postMessage({ type: 'online' });
+  hooks.preload();
 
   switch (load.kind) {
     case 'eval':
       hooks.loader.evalScript(load.source, '[worker eval]');
       break;
     case 'url':
-      hooks.esm.importModuleDynamically(load.source, hooks.esm.pathToFileURLString(`${process.cwd()}/`))
-        .catch((err) => binding.runtime.triggerUncaughtException(err, true));
+      hooks.esm.runMainURL(load.source);
       break;
     default: {
       const found = hooks.loader.resolveMainPath(load.source);

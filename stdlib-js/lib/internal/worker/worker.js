@@ -21,22 +21,62 @@ const kExited = Symbol('kExited');
 const kLimits = Symbol('kLimits');
 const kStdio = Symbol('kStdio');
 const kTerminate = Symbol('kTerminate');
+const kThreadId = Symbol('kThreadId');
+const kRefed = Symbol('kRefed');
+const kAsyncId = Symbol('kAsyncId');
+const kSnapshots = Symbol('kSnapshots');
+let nextSnapshotId = 0;
+const asyncHooks = require('internal/async_hooks');
 
-function onExit(worker, code, outOfMemory) {
+// execArgv entries a worker takes: options of a single isolate. Options of the whole process
+// (--title, --redirect-warnings, ...) and unknown ones are refused, as in Node.
+const workerFlag = new RegExp('^(?:-r|-C|--(?:require|import|loader|experimental-loader|' +
+  'conditions|input-type|experimental-[\\w-]+|no-experimental-[\\w-]+|no-warnings|' +
+  'trace-warnings|no-deprecation|throw-deprecation|trace-deprecation|pending-deprecation|' +
+  'unhandled-rejections|enable-source-maps|abort-on-uncaught-exception|expose-gc|' +
+  'expose-internals|harmony[\\w-]*|stack-trace-limit|max-old-space-size|' +
+  'max-semi-space-size|disable-proto|frozen-intrinsics|preserve-symlinks(?:-main)?|' +
+  'trace-uncaught|trace-exit|zero-fill-buffers|no-addons|no-global-search-paths|' +
+  'allow-[\\w-]+|experimental|inspect[\\w-]*|env-file|watch|no-node-snapshot|' +
+  'test[\\w-]*|verify-base-objects|no-force-async-hooks-checks|force-context-aware)' +
+  ')(?:=.*)?$');
+const takesValue = new Set(['-r', '-C', '--require', '--import', '--loader',
+  '--experimental-loader', '--conditions', '--input-type', '--stack-trace-limit']);
+
+function validateExecArgv(list, what) {
+  const bad = [];
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i];
+    if (!arg.startsWith('-')) continue;
+    if (!workerFlag.test(arg)) bad.push(arg);
+    else if (takesValue.has(arg)) i++;
+  }
+  if (bad.length > 0) throw new codes.ERR_WORKER_INVALID_EXEC_ARGV(bad.join(', '));
+  void what;
+}
+
+function onExit(worker, code, outOfMemory, initError) {
   worker[kExited] = code;
   // What the worker posted before it ended comes first, as in Node.
   drainPort(worker[kInternal]);
   drainPort(worker[kPublic]);
   worker[kInternal].close();
   worker[kPublic].close();
-  worker[kHandle] = undefined;
   const [, stdout, stderr] = worker[kStdio];
   stdout.push(null);
   stderr.push(null);
-  if (outOfMemory) {
+  if (initError !== undefined) {
+    worker.emit('error', new codes.ERR_WORKER_INIT_FAILED(initError));
+  } else if (outOfMemory) {
     worker.emit('error', new codes.ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
   }
+  for (const { reject } of worker[kSnapshots].values()) reject(new codes.ERR_WORKER_NOT_RUNNING());
+  worker[kSnapshots].clear();
+  worker[kThreadId] = -1;
   worker.emit('exit', code);
+  // The handle lives until the 'exit' listeners ran (hasRef() answers during them).
+  worker[kHandle] = undefined;
+  asyncHooks.emitDestroy(worker[kAsyncId]);
   const waiting = worker[kTerminate];
   worker[kTerminate] = undefined;
   if (waiting !== undefined) for (const resolve of waiting) resolve(code);
@@ -90,6 +130,10 @@ function validateOptions(options) {
     throw new codes.ERR_INVALID_ARG_TYPE('options.env',
       ['object', 'undefined', 'null', 'worker_threads.SHARE_ENV'], env);
   }
+  if (options.execArgv !== undefined) validateExecArgv(options.execArgv);
+  if (env !== null && typeof env === 'object' && typeof env.NODE_OPTIONS === 'string') {
+    validateExecArgv(env.NODE_OPTIONS.split(/\s+/).filter(Boolean));
+  }
   if (options.name !== undefined && typeof options.name !== 'string') {
     throw new codes.ERR_INVALID_ARG_TYPE('options.name', 'string', options.name);
   }
@@ -132,6 +176,7 @@ class Worker extends EventEmitter {
     this[kExited] = undefined;
     this[kTerminate] = undefined;
     this[kLimits] = limitsOf(options);
+    this[kSnapshots] = new Map();
 
     const stdout = new Readable({ read() {} });
     const stderr = new Readable({ read() {} });
@@ -160,11 +205,13 @@ class Worker extends EventEmitter {
     internal.port1.unref();
 
     const env = options.env === SHARE_ENV ? null : envCopy(options.env);
+    // A shared environment: this thread's process.env reads the OS environment from now on.
+    if (env === null) workerState.shareEnv = true;
     const load = {
       type: 'load',
       kind: entry.kind,
       source: entry.source,
-      argv: (options.argv ?? []).map((a) => `${a}`),
+      argv: (options.argv ?? []).map((a) => String(a)),
       execArgv: options.execArgv ?? process.execArgv,
       env,
       workerData: options.workerData,
@@ -178,9 +225,18 @@ class Worker extends EventEmitter {
     const [threadId, handle] = native.spawn(this, pub.port2, internal.port2,
       options.resourceLimits ?? {}, options.name ?? '');
     this[kHandle] = handle;
-    Object.defineProperty(this, 'threadId', {
-      __proto__: null, value: threadId, enumerable: true, configurable: true, writable: false,
+    this[kRefed] = true;
+    this[kThreadId] = threadId;
+    // The handle as async_hooks shows it ('WORKER').
+    this[kAsyncId] = asyncHooks.newAsyncId();
+    const worker = this;
+    asyncHooks.emitInit(this[kAsyncId], 'WORKER', asyncHooks.executionAsyncId(), {
+      hasRef() { return worker[kHandle] === undefined ? undefined : worker[kRefed]; },
     });
+  }
+
+  get threadId() {
+    return this[kHandle] === undefined ? -1 : this[kThreadId];
   }
 
   #internalMessage(message) {
@@ -197,6 +253,18 @@ class Worker extends EventEmitter {
       case 'error':
         this.emit('error', deserializeError(message));
         break;
+      case 'heapSnapshot': {
+        const waiting = this[kSnapshots].get(message.id);
+        this[kSnapshots].delete(message.id);
+        if (this[kSnapshots].size === 0) this[kInternal].unref();
+        if (waiting === undefined) break;
+        const { Readable } = require('stream');
+        const stream = new Readable({ read() {} });
+        stream.push(message.data);
+        stream.push(null);
+        waiting.resolve(stream);
+        break;
+      }
       default:
     }
   }
@@ -212,7 +280,7 @@ class Worker extends EventEmitter {
   }
 
   postMessage(...args) {
-    if (this[kHandle] === undefined) return;
+    if (this[kExited] !== undefined) return;
     this[kPublic].postMessage(...args);
   }
 
@@ -222,7 +290,9 @@ class Worker extends EventEmitter {
         'It returns a Promise instead.', 'DeprecationWarning', 'DEP0132');
       this.once('exit', (code) => callback(null, code));
     }
-    if (this[kHandle] === undefined) return Promise.resolve();
+    if (this[kHandle] === undefined || this[kExited] !== undefined) return Promise.resolve();
+    // The answer must arrive even for an unref()'d worker.
+    native.setRef(this[kHandle], true);
     native.terminate(this[kHandle]);
     return new Promise((resolve) => {
       (this[kTerminate] ??= []).push(resolve);
@@ -230,21 +300,53 @@ class Worker extends EventEmitter {
   }
 
   ref() {
-    if (this[kHandle] !== undefined) native.setRef(this[kHandle], true);
+    if (this[kHandle] === undefined) return;
+    this[kRefed] = true;
+    native.setRef(this[kHandle], true);
   }
 
   unref() {
-    if (this[kHandle] !== undefined) native.setRef(this[kHandle], false);
+    if (this[kHandle] === undefined) return;
+    this[kRefed] = false;
+    native.setRef(this[kHandle], false);
   }
 
-  getHeapSnapshot() {
-    return Promise.reject(new codes.ERR_WORKER_NOT_RUNNING());
+  getHeapSnapshot(options) {
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
+    }
+    if (this[kExited] !== undefined || this[kHandle] === undefined) {
+      return Promise.reject(new codes.ERR_WORKER_NOT_RUNNING());
+    }
+    // The worker takes it on its own thread and sends the text back.
+    const id = nextSnapshotId++;
+    this[kInternal].postMessage({ type: 'heapSnapshot', id });
+    this[kInternal].ref();
+    return new Promise((resolve, reject) => {
+      this[kSnapshots].set(id, { resolve, reject });
+    });
   }
 
   get performance() {
+    const worker = this;
     return {
-      eventLoopUtilization() {
-        return { idle: 0, active: 0, utilization: 0 };
+      // The worker loop's own idle time, kept by its poll phase (no JS runs in the worker).
+      eventLoopUtilization(util1, util2) {
+        const times = worker[kHandle] === undefined ? undefined : native.loopTimes(worker[kHandle]);
+        if (times === undefined) return { idle: 0, active: 0, utilization: 0 };
+        const [idle, total] = times;
+        const active = Math.max(total - idle, 0);
+        if (util2 !== undefined && util1 !== undefined) {
+          const di = util1.idle - util2.idle;
+          const da = util1.active - util2.active;
+          return { idle: di, active: da, utilization: da / (di + da) };
+        }
+        if (util1 !== undefined) {
+          const di = idle - util1.idle;
+          const da = active - util1.active;
+          return { idle: di, active: da, utilization: da / (di + da) };
+        }
+        return { idle, active, utilization: total > 0 ? active / (idle + active) : 0 };
       },
     };
   }

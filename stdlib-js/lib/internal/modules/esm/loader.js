@@ -513,7 +513,11 @@ function runMain(mainPath) {
   } catch {
     // missing: resolution below reports it
   }
-  const url = pathToFileURLString(real);
+  runMainURL(pathToFileURLString(real));
+}
+
+/** Runs the module at `url` as the main entry (a worker's file or data: URL). */
+function runMainURL(url) {
   const record = load(url, {});
   const result = evaluate(record);
   if (result instanceof Promise) {
@@ -657,5 +661,6 @@ module.exports = {
   requireESM,
   resolve,
   runMain,
+  runMainURL,
   setup,
 };
