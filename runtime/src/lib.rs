@@ -553,7 +553,11 @@ fn js_set_async_context(
 }
 
 /// `idleTime()`: milliseconds the loop has spent waiting for I/O (`nodeTiming.idleTime`).
-fn js_idle_time(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn js_idle_time(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let ms = state(scope).borrow().event_loop.io.idle_ms();
     rv.set_double(ms);
 }
@@ -577,7 +581,11 @@ fn js_heap_snapshot(
 
 /// `heapSpaces()`: `[name, size, used, available, physical]` for each space of V8's heap
 /// (`v8.getHeapSpaceStatistics()`).
-fn js_heap_spaces(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn js_heap_spaces(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let mut rows = Vec::new();
     for i in 0..scope.number_of_heap_spaces() {
         let Some(stats) = scope.get_heap_space_statistics(i) else {

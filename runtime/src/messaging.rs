@@ -97,28 +97,48 @@ impl PortCore {
 
     /// Queue `message` here and wake the owner.
     fn push(&self, message: Message) {
-        let mut inner = self.lock();
-        inner.queue.push_back(message);
-        inner.wake_owner();
+        let wake = {
+            let mut inner = self.lock();
+            inner.queue.push_back(message);
+            inner.wake_owner()
+        };
+        notify(wake);
     }
 
     /// The peer is gone: wake the owner so it closes once the queue is drained.
     fn close_from_peer(&self) {
-        let mut inner = self.lock();
-        inner.peer_closed = true;
-        inner.wake_owner();
+        let wake = {
+            let mut inner = self.lock();
+            inner.peer_closed = true;
+            inner.wake_owner()
+        };
+        notify(wake);
+    }
+
+    /// Wake the owner (if it was not already told) to look at this port.
+    fn wake(&self) {
+        let wake = self.lock().wake_owner();
+        notify(wake);
     }
 }
 
 impl PortInner {
-    fn wake_owner(&mut self) {
+    /// Whom to wake, if the owner has not been told yet. The wake-up itself happens after the
+    /// port's lock is released ([`notify`]): it is a system call, and the owner's thread may be
+    /// waiting for the lock to take the message.
+    fn wake_owner(&mut self) -> Option<(Arc<Remote>, usize)> {
         if self.notified {
-            return;
+            return None;
         }
-        if let Some((remote, token)) = &self.owner {
-            self.notified = true;
-            remote.notify(*token);
-        }
+        let (remote, token) = self.owner.as_ref()?;
+        self.notified = true;
+        Some((remote.clone(), *token))
+    }
+}
+
+fn notify(wake: Option<(Arc<Remote>, usize)>) {
+    if let Some((remote, token)) = wake {
+        remote.notify(token);
     }
 }
 
@@ -203,7 +223,10 @@ fn release(core: &Arc<PortCore>, closing: bool) {
         inner.notified = false;
         if closing {
             inner.queue.clear();
-            (std::mem::take(&mut inner.peer).upgrade(), inner.broadcast.take())
+            (
+                std::mem::take(&mut inner.peer).upgrade(),
+                inner.broadcast.take(),
+            )
         } else {
             (None, None)
         }
@@ -246,27 +269,27 @@ fn deliver(scope: &mut v8::PinScope, port: &Rc<PortHandle>, all: bool) {
     if port.gone.get() {
         return;
     }
-    let mut inner = port.core.lock();
+    let inner = port.core.lock();
     if inner.closing || (inner.peer_closed && inner.queue.is_empty()) {
         drop(inner);
         close_port(scope, port);
     } else if !inner.queue.is_empty() {
-        inner.wake_owner();
+        drop(inner);
+        port.core.wake();
     }
 }
 
 /// Turn one message into JS values and hand it to `onMessage`.
 fn emit(scope: &mut v8::PinScope, port: &Rc<PortHandle>, message: Message) {
     let st = state(scope);
+    // Locals straight from the stored handles (no new global handle per message).
     let (on_message, make_port) = {
         let s = st.borrow();
-        (s.messaging.on_message.clone(), s.messaging.make_port.clone())
+        match (&s.messaging.on_message, &s.messaging.make_port) {
+            (Some(m), Some(p)) => (v8::Local::new(scope, m), v8::Local::new(scope, p)),
+            _ => return,
+        }
     };
-    let (Some(on_message), Some(make_port)) = (on_message, make_port) else {
-        return;
-    };
-    let on_message = v8::Local::new(scope, on_message);
-    let make_port = v8::Local::new(scope, make_port);
     let object = v8::Local::new(scope, &port.object);
     let mut ports = Vec::with_capacity(message.ports.len());
     for core in &message.ports {
@@ -287,9 +310,7 @@ fn emit(scope: &mut v8::PinScope, port: &Rc<PortHandle>, message: Message) {
             if tc.has_terminated() {
                 return;
             }
-            let error = tc
-                .exception()
-                .unwrap_or_else(|| v8::undefined(tc).into());
+            let error = tc.exception().unwrap_or_else(|| v8::undefined(tc).into());
             tc.reset();
             let null = v8::null(tc).into();
             let flag = v8::Boolean::new(tc, true).into();
@@ -329,12 +350,17 @@ fn attach(scope: &mut v8::PinScope, object: v8::Local<v8::Object>, core: Arc<Por
     let value = v8::Number::new(scope, token as f64);
     object.set_private(scope, key, value.into());
     let remote = state(scope).borrow().event_loop.io.remote();
-    let mut inner = core.lock();
-    inner.owner = Some((remote, token));
-    inner.notified = false;
-    if !inner.queue.is_empty() || inner.peer_closed {
-        inner.wake_owner();
-    }
+    let wake = {
+        let mut inner = core.lock();
+        inner.owner = Some((remote, token));
+        inner.notified = false;
+        if !inner.queue.is_empty() || inner.peer_closed {
+            inner.wake_owner()
+        } else {
+            None
+        }
+    };
+    notify(wake);
     token
 }
 
@@ -671,7 +697,10 @@ fn js_post<'s>(
             throw_data_clone(scope, msg);
             return;
         }
-        if buffers.iter().any(|b: &v8::Local<v8::ArrayBuffer>| b.strict_equals(item)) {
+        if buffers
+            .iter()
+            .any(|b: &v8::Local<v8::ArrayBuffer>| b.strict_equals(item))
+        {
             let msg = js_string(scope, "Transfer list contains duplicate ArrayBuffer");
             throw_data_clone(scope, msg);
             return;
@@ -730,10 +759,15 @@ fn js_start(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: 
     if let Some(port) = port_of(scope, args.get(0))
         && !port.started.replace(true)
     {
-        let mut inner = port.core.lock();
-        if !inner.queue.is_empty() || inner.peer_closed {
-            inner.wake_owner();
-        }
+        let wake = {
+            let mut inner = port.core.lock();
+            if !inner.queue.is_empty() || inner.peer_closed {
+                inner.wake_owner()
+            } else {
+                None
+            }
+        };
+        notify(wake);
     }
 }
 
@@ -744,12 +778,20 @@ fn js_set_ref(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv
     }
 }
 
-fn js_has_ref(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn js_has_ref(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let refed = port_of(scope, args.get(0)).is_some_and(|p| io::handle_has_ref(scope, p.token));
     rv.set_bool(refed);
 }
 
-fn js_is_open(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn js_is_open(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     rv.set_bool(port_of(scope, args.get(0)).is_some());
 }
 
@@ -757,14 +799,17 @@ fn js_is_open(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut
 /// ('close' follows in the close phase); the peer then does the same.
 fn js_close(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
     if let Some(port) = port_of(scope, args.get(0)) {
-        let mut inner = port.core.lock();
-        inner.closing = true;
-        inner.wake_owner();
+        port.core.lock().closing = true;
+        port.core.wake();
     }
 }
 
 /// `receive(port)`: the next queued message as `[value]`, or undefined (receiveMessageOnPort).
-fn js_receive(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn js_receive(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let Some(port) = port_of(scope, args.get(0)) else {
         return;
     };

@@ -56,7 +56,11 @@ pub(crate) struct RuntimeState {
 impl RuntimeState {
     /// Whether JS asked to exit, or the runtime was told to stop from outside.
     pub fn exiting(&self) -> bool {
-        self.exit_code.is_some() || self.stop.as_ref().is_some_and(|s| s.load(Ordering::Relaxed))
+        self.exit_code.is_some()
+            || self
+                .stop
+                .as_ref()
+                .is_some_and(|s| s.load(Ordering::Relaxed))
     }
 }
 

@@ -132,10 +132,7 @@ pub(crate) fn stop_children(children: Vec<Arc<WorkerShared>>) {
 
 // ===== the worker thread =====
 
-fn spawn_thread(
-    options: RuntimeOptions,
-    ctx: WorkerCtx,
-) -> std::io::Result<JoinHandle<()>> {
+fn spawn_thread(options: RuntimeOptions, ctx: WorkerCtx) -> std::io::Result<JoinHandle<()>> {
     let stack_mb = if ctx.limits.stack_mb > 0.0 {
         ctx.limits.stack_mb
     } else {
@@ -333,7 +330,11 @@ fn number(scope: &mut v8::PinScope, object: v8::Local<v8::Object>, name: &str) -
 
 /// `spawn(worker, publicPort, internalPort, limits, name)` → `[threadId, token]`: start the
 /// thread with the two ports' other ends (the given port objects move to the worker).
-fn js_spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn js_spawn(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let Ok(object) = v8::Local::<v8::Object>::try_from(args.get(0)) else {
         return;
     };
@@ -418,7 +419,11 @@ fn worker_of(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option<Rc
 }
 
 /// `terminate(token)`: stop the worker; its 'exit' follows when the thread has ended.
-fn js_terminate(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+fn js_terminate(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
     if let Some(worker) = worker_of(scope, args.get(0)) {
         worker.shared.terminate();
     }
@@ -431,14 +436,22 @@ fn js_set_ref(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv
     }
 }
 
-fn js_has_ref(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn js_has_ref(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let refed = worker_of(scope, args.get(0)).is_some_and(|w| io::handle_has_ref(scope, w.token));
     rv.set_bool(refed);
 }
 
 /// `init()` in a worker: `{ threadId, name, ports: [parentPort, internalPort], resourceLimits }`
 /// (once); undefined on the main thread.
-fn js_init(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+fn js_init(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
     let taken = {
         let st = state(scope);
         let mut st = st.borrow_mut();

@@ -233,8 +233,9 @@ class MessagePortImpl extends NodeEventTarget {
     if (depth < 0) return 'MessagePort';
     const state = this[kState];
     const { inspect } = require('internal/util/inspect');
-    const active = !state.closed && native.isOpen(this);
-    return `MessagePort ${inspect({ active, refed: active && this.hasRef() }, options)}`;
+    if (state.closed) return `MessagePort [EventTarget] ${inspect({ active: false }, options)}`;
+    const refed = native.isOpen(this) && this.hasRef();
+    return `MessagePort [EventTarget] ${inspect({ active: true, refed }, options)}`;
   }
 }
 // Like Node's, MessagePort can be neither called nor constructed: ports come from channels.

@@ -153,12 +153,16 @@ function envCopy(env) {
   return copy;
 }
 
+// As Node reports them: a limit not given is -1 without a resourceLimits object and 0 with
+// one; the stack is 4 MiB unless given.
 function limitsOf(options) {
-  const given = options.resourceLimits ?? {};
+  const given = options.resourceLimits;
   const out = {};
   for (const key of ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb']) {
-    const v = given[key];
-    out[key] = typeof v === 'number' && v > 0 ? v : (key === 'stackSizeMb' ? 4 : -1);
+    const v = given?.[key];
+    if (typeof v === 'number' && v > 0) out[key] = v;
+    else if (key === 'stackSizeMb') out[key] = 4;
+    else out[key] = given === undefined || given === null ? -1 : 0;
   }
   return out;
 }
@@ -276,7 +280,7 @@ class Worker extends EventEmitter {
   get stderr() { return this[kStdio][2]; }
 
   get resourceLimits() {
-    return this[kHandle] === undefined ? {} : { ...this[kLimits] };
+    return this[kExited] !== undefined ? {} : { ...this[kLimits] };
   }
 
   postMessage(...args) {
