@@ -257,7 +257,11 @@ impl Io {
             self.ready.push((event.token(), ready));
         }
         self.ready.append(&mut self.fed);
-        let posted = self.remote.take();
+        // In the order the handles were opened (tokens only grow), as libuv walks its async
+        // handles: ports that got messages in one wait deliver oldest port first.
+        let mut posted = self.remote.take();
+        posted.sort_unstable();
+        posted.dedup();
         let woke = woke || !posted.is_empty();
         for token in posted {
             let ready = Ready {

@@ -40,6 +40,9 @@ pub(crate) struct Message {
     shared: Vec<Store>,
     /// Transferred ports, by their index in the transfer list's ports.
     ports: Vec<Arc<PortCore>>,
+    /// JS host objects (FileHandles, transferable signals, histograms): the structured clone
+    /// of what the JS `hostClone` hook made of each, revived by `hostRevive` on receipt.
+    hosts: Vec<Vec<u8>>,
 }
 
 impl Message {
@@ -49,6 +52,7 @@ impl Message {
             buffers: Vec::new(),
             shared: self.shared.iter().map(|s| Store(s.0.clone())).collect(),
             ports: Vec::new(),
+            hosts: self.hosts.clone(),
         }
     }
 }
@@ -187,6 +191,10 @@ pub(crate) struct Hooks {
     make_port: Option<v8::Global<v8::Function>>,
     /// `onClose(port)`: the port closed (here or at its peer).
     on_close: Option<v8::Global<v8::Function>>,
+    /// `hostClone(object)`: plain data standing for a JS host object in a message.
+    host_clone: Option<v8::Global<v8::Function>>,
+    /// `hostRevive(data)`: the object a host object's data stands for, on this thread.
+    host_revive: Option<v8::Global<v8::Function>>,
 }
 
 /// A port owned by this loop.
@@ -386,6 +394,12 @@ fn port_key<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Private> 
     v8::Private::for_api(scope, Some(name))
 }
 
+/// The private key that marks a JS host object (`markTransferable`).
+fn host_key<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Private> {
+    let name = js_string(scope, "eddy.hostObject");
+    v8::Private::for_api(scope, Some(name))
+}
+
 /// The open port behind a JS port object.
 fn port_of(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option<Rc<PortHandle>> {
     let object = v8::Local::<v8::Object>::try_from(value).ok()?;
@@ -404,6 +418,9 @@ struct Writer {
     /// Tokens of the ports in the transfer list, in order.
     ports: Vec<usize>,
     shared: Rc<std::cell::RefCell<Vec<Store>>>,
+    /// The JS host objects met, by index. V8 allows no JS while it serializes, so the
+    /// `hostClone` hook runs on them once the value is written.
+    hosts: Rc<std::cell::RefCell<Vec<v8::Global<v8::Object>>>>,
 }
 
 impl v8::ValueSerializerImpl for Writer {
@@ -425,6 +442,10 @@ impl v8::ValueSerializerImpl for Writer {
         object: v8::Local<'s, v8::Object>,
     ) -> Option<bool> {
         let key = port_key(scope);
+        if object.has_private(scope, key).unwrap_or(false) {
+            return Some(true);
+        }
+        let key = host_key(scope);
         Some(object.has_private(scope, key).unwrap_or(false))
     }
 
@@ -435,12 +456,27 @@ impl v8::ValueSerializerImpl for Writer {
         serializer: &dyn ValueSerializerHelper,
     ) -> Option<bool> {
         let key = port_key(scope);
+        if !object.has_private(scope, key).unwrap_or(false) {
+            // A JS host object: what the hostClone hook makes of it travels in its place.
+            let mut hosts = self.hosts.borrow_mut();
+            let index = match hosts.iter().position(|h| h == &object) {
+                Some(i) => i,
+                None => {
+                    hosts.push(v8::Global::new(scope, object));
+                    hosts.len() - 1
+                }
+            };
+            serializer.write_uint32(HOST_TAG);
+            serializer.write_uint32(index as u32);
+            return Some(true);
+        }
         let token = object
             .get_private(scope, key)
             .and_then(|v| v.number_value(scope))
             .map(|n| n as usize);
         match token.and_then(|t| self.ports.iter().position(|p| *p == t)) {
             Some(index) => {
+                serializer.write_uint32(PORT_TAG);
                 serializer.write_uint32(index as u32);
                 Some(true)
             }
@@ -466,6 +502,44 @@ impl v8::ValueSerializerImpl for Writer {
     }
 }
 
+/// What a host object in the stream is: a transferred port or a JS host object's clone.
+const PORT_TAG: u32 = 0;
+const HOST_TAG: u32 = 1;
+
+/// Plain structured-clone bytes of `value` (no transfers, no host objects).
+fn clone_plain(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option<Vec<u8>> {
+    let context = scope.get_current_context();
+    let writer = Writer {
+        ports: Vec::new(),
+        shared: Default::default(),
+        hosts: Default::default(),
+    };
+    let serializer = v8::ValueSerializer::new(scope, Box::new(writer));
+    serializer.write_header();
+    if serializer.write_value(context, value) != Some(true) {
+        return None;
+    }
+    Some(serializer.release())
+}
+
+/// The value of plain structured-clone bytes.
+fn read_plain<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    bytes: &[u8],
+) -> Option<v8::Local<'s, v8::Value>> {
+    let context = scope.get_current_context();
+    let reader = Reader {
+        shared: &[],
+        ports: Vec::new(),
+        hosts: Vec::new(),
+    };
+    let deserializer = v8::ValueDeserializer::new(scope, Box::new(reader), bytes);
+    if deserializer.read_header(context) != Some(true) {
+        return None;
+    }
+    deserializer.read_value(context)
+}
+
 /// An Error named DataCloneError; JS turns it into the DOMException Node throws.
 fn throw_data_clone(scope: &mut v8::PinScope, message: v8::Local<v8::String>) {
     let error = v8::Exception::error(scope, message);
@@ -480,6 +554,8 @@ fn throw_data_clone(scope: &mut v8::PinScope, message: v8::Local<v8::String>) {
 struct Reader<'a> {
     shared: &'a [Store],
     ports: Vec<v8::Global<v8::Object>>,
+    /// The host objects, revived before the value is read (V8 allows no JS meanwhile).
+    hosts: Vec<v8::Global<v8::Object>>,
 }
 
 impl v8::ValueDeserializerImpl for Reader<'_> {
@@ -488,12 +564,16 @@ impl v8::ValueDeserializerImpl for Reader<'_> {
         scope: &mut v8::PinScope<'s, '_>,
         deserializer: &dyn ValueDeserializerHelper,
     ) -> Option<v8::Local<'s, v8::Object>> {
-        let mut index = 0;
-        if !deserializer.read_uint32(&mut index) {
+        let (mut tag, mut index) = (0, 0);
+        if !deserializer.read_uint32(&mut tag) || !deserializer.read_uint32(&mut index) {
             return None;
         }
-        let port = self.ports.get(index as usize)?;
-        Some(v8::Local::new(scope, port))
+        if tag == PORT_TAG {
+            let port = self.ports.get(index as usize)?;
+            return Some(v8::Local::new(scope, port));
+        }
+        let host = self.hosts.get(index as usize)?;
+        Some(v8::Local::new(scope, host))
     }
 
     fn get_shared_array_buffer_from_id<'s>(
@@ -516,9 +596,11 @@ fn serialize(
 ) -> Option<Message> {
     let context = scope.get_current_context();
     let shared = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let hosts = Rc::new(std::cell::RefCell::new(Vec::new()));
     let writer = Writer {
         ports: port_tokens,
         shared: shared.clone(),
+        hosts: hosts.clone(),
     };
     let serializer = v8::ValueSerializer::new(scope, Box::new(writer));
     for (i, buffer) in buffers.iter().enumerate() {
@@ -530,6 +612,18 @@ fn serialize(
     }
     let data = serializer.release();
     let shared = std::mem::take(&mut *shared.borrow_mut());
+    let found = std::mem::take(&mut *hosts.borrow_mut());
+    let mut hosts = Vec::with_capacity(found.len());
+    if !found.is_empty() {
+        let hook = state(scope).borrow().messaging.host_clone.clone()?;
+        let hook = v8::Local::new(scope, hook);
+        for object in found {
+            let object = v8::Local::new(scope, object);
+            let recv = v8::undefined(scope).into();
+            let clone = hook.call(scope, recv, &[object.into()])?;
+            hosts.push(clone_plain(scope, clone)?);
+        }
+    }
     let mut moved = Vec::with_capacity(buffers.len());
     for buffer in buffers {
         moved.push(Store(buffer.get_backing_store()));
@@ -540,6 +634,7 @@ fn serialize(
         buffers: moved,
         shared,
         ports: Vec::new(),
+        hosts,
     })
 }
 
@@ -551,9 +646,22 @@ fn deserialize<'s>(
     ports: &[v8::Local<'s, v8::Object>],
 ) -> Option<v8::Local<'s, v8::Value>> {
     let context = scope.get_current_context();
+    let mut hosts = Vec::with_capacity(message.hosts.len());
+    if !message.hosts.is_empty() {
+        let hook = state(scope).borrow().messaging.host_revive.clone()?;
+        let hook = v8::Local::new(scope, hook);
+        for bytes in &message.hosts {
+            let data = read_plain(scope, bytes)?;
+            let recv = v8::undefined(scope).into();
+            let object = hook.call(scope, recv, &[data])?;
+            let object = v8::Local::<v8::Object>::try_from(object).ok()?;
+            hosts.push(v8::Global::new(scope, object));
+        }
+    }
     let reader = Reader {
         shared: &message.shared,
         ports: ports.iter().map(|p| v8::Global::new(scope, *p)).collect(),
+        hosts,
     };
     let deserializer = v8::ValueDeserializer::new(scope, Box::new(reader), &message.data);
     for (i, store) in message.buffers.iter().enumerate() {
@@ -612,6 +720,20 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     set_fn(scope, target, "receive", js_receive);
     set_fn(scope, target, "drain", js_drain);
     set_fn(scope, target, "isOpen", js_is_open);
+    set_fn(scope, target, "markHost", js_mark_host);
+}
+
+/// `markHost(object)`: `object` travels in messages as what `hostClone` makes of it.
+fn js_mark_host(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    if let Ok(object) = v8::Local::<v8::Object>::try_from(args.get(0)) {
+        let key = host_key(scope);
+        let value = v8::Boolean::new(scope, true);
+        object.set_private(scope, key, value.into());
+    }
 }
 
 fn function_arg<'s>(
@@ -621,7 +743,8 @@ fn function_arg<'s>(
     v8::Local::<v8::Function>::try_from(args.get(index)).ok()
 }
 
-/// `setup(onMessage, makePort, onClose)`: the JS side of every port of this runtime.
+/// `setup(onMessage, makePort, onClose, hostClone, hostRevive)`: the JS side of every port of
+/// this runtime.
 fn js_setup(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
     let (Some(on_message), Some(make_port), Some(on_close)) = (
         function_arg(&args, 0),
@@ -630,10 +753,16 @@ fn js_setup(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: 
     ) else {
         return;
     };
+    let (Some(host_clone), Some(host_revive)) = (function_arg(&args, 3), function_arg(&args, 4))
+    else {
+        return;
+    };
     let hooks = Hooks {
         on_message: Some(v8::Global::new(scope, on_message)),
         make_port: Some(v8::Global::new(scope, make_port)),
         on_close: Some(v8::Global::new(scope, on_close)),
+        host_clone: Some(v8::Global::new(scope, host_clone)),
+        host_revive: Some(v8::Global::new(scope, host_revive)),
     };
     state(scope).borrow_mut().messaging = hooks;
 }

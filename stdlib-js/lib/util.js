@@ -339,9 +339,10 @@ function transferableAbortSignal(signal) {
   if (signal === null || typeof signal !== 'object' || !(signal instanceof AbortSignal)) {
     throw new codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
   }
-  // Posted through a MessagePort (this thread only), the signal arrives as a new one that
-  // follows it.
-  const { kTransferClone } = require('internal/worker/clone');
+  // Posted through a MessagePort of this thread, the signal arrives as a new one that follows
+  // it (a port of another thread gets a 'messageerror').
+  const { kTransferClone, markTransferable } = require('internal/worker/clone');
+  markTransferable(signal);
   Object.defineProperty(signal, kTransferClone, {
     configurable: true,
     value() {

@@ -1112,13 +1112,18 @@ module.exports = {
   },
   runWorker() {
     perfUtils.mark('bootstrapComplete');
+    let failed = false;
+    let error;
     try {
       requireBuiltin('internal/worker/thread').run({ loader, esm, makeEnv, preload: preloadRequires });
     } catch (err) {
-      handleUncaught(err, 'uncaughtException', '');
-    } finally {
-      perfUtils.mark('loopStart');
+      failed = true;
+      error = err;
     }
+    // Nothing runs after an uncaught error: it ends the worker (with its termination pending,
+    // more JS would be an uncaught TerminationException under --abort-on-uncaught-exception).
+    if (failed) handleUncaught(error, 'uncaughtException', '');
+    else perfUtils.mark('loopStart');
   },
   importModuleDynamically: esm.importModuleDynamically,
   initializeImportMeta: esm.initializeImportMeta,

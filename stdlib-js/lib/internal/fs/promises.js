@@ -61,6 +61,8 @@ const gcRegistry = typeof FinalizationRegistry === 'function'
 
 // An emitter by its methods, not its prototype (Node's FileHandle is not an EventEmitter
 // instance either).
+const { kTransferFd, markTransferable } = require('internal/worker/clone');
+
 class FileHandle {
   constructor(fd) {
     EventEmitter.call(this);
@@ -68,6 +70,25 @@ class FileHandle {
     this[kRefs] = 1;
     this[kClosePromise] = null;
     if (gcRegistry) gcRegistry.register(this, fd, this);
+    markTransferable(this);
+  }
+
+  /** The FileHandle a message carried: the descriptor the sender gave up. */
+  static fromTransfer(fd) {
+    return new FileHandle(fd);
+  }
+
+  // postMessage(fh, [fh]): the descriptor moves to the receiver, unclosed. With `check`, only
+  // whether it may move: not while an operation uses it.
+  [kTransferFd](check) {
+    if (check) {
+      if (this[kRefs] > 1 || this[kFd] === -1 || this[kClosePromise]) {
+        throw new DOMException('Cannot transfer FileHandle while in use', 'DataCloneError');
+      }
+      return;
+    }
+    if (gcRegistry) gcRegistry.unregister(this);
+    this[kFd] = -1;
   }
 
   get fd() { return this[kFd]; }

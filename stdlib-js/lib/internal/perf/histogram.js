@@ -6,7 +6,7 @@
 // HdrHistogram's precision, so memory stays bounded.
 
 const { codes, validateInteger, validateNumber, validateObject } = require('internal/errors');
-const { kTransferClone } = require('internal/worker/clone');
+const { kTransferClone, markTransferable } = require('internal/worker/clone');
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const kStore = Symbol('kStore');
@@ -95,6 +95,7 @@ class Histogram {
   constructor(skip, store) {
     if (skip !== kSkip) throw new codes.ERR_ILLEGAL_CONSTRUCTOR();
     this[kStore] = store;
+    markTransferable(this);
   }
 
   get count() { return storeOf(this).count; }

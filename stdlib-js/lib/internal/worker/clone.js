@@ -12,6 +12,17 @@ const kTransferClone = Symbol('kTransferClone');
 // transfer list is copied, not moved, as in Node 20.
 const kUntransferable = Symbol.for('eddy.untransferable');
 const kTransferPort = Symbol('kTransferPort');  // (port) -> the port object the receiver gets
+// A FileHandle's: gives up its descriptor (now the receiver's) without closing it.
+const kTransferFd = Symbol('kTransferFd');
+
+/**
+ * Marks `object` as a host object for postMessage: it travels as what its [kTransferClone]()
+ * (or, for a FileHandle, its descriptor) makes of it rather than as its properties.
+ */
+function markTransferable(object) {
+  binding.messaging.markHost(object);
+  return object;
+}
 
 function nativeClone(value) {
   try {
@@ -150,4 +161,7 @@ function cloneForTransfer(value, transfer, isPort, checkPort) {
   return result;
 }
 
-module.exports = { cloneForTransfer, kTransferClone, kTransferPort, kUntransferable, nativeClone };
+module.exports = {
+  cloneForTransfer, kTransferClone, kTransferFd, kTransferPort, kUntransferable, markTransferable,
+  nativeClone,
+};

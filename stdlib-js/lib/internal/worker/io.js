@@ -12,7 +12,7 @@ const {
   Event, EventTarget, NodeEventTarget, defineEventHandler, initEventTarget, kNewListener,
   kRemoveListener, kHybridDispatch,
 } = require('internal/event_target');
-const { kTransferClone, kUntransferable } = require('internal/worker/clone');
+const { kTransferClone, kTransferFd, kUntransferable } = require('internal/worker/clone');
 const asyncHooks = require('internal/async_hooks');
 
 const native = binding.messaging;
@@ -112,13 +112,50 @@ function onClose(target) {
   target.emit('close');
 }
 
-native.setup(onMessage, newPort, onClose);
+// ===== host objects =====
+// Objects marked with markHost() travel as data: a FileHandle as its descriptor (it must be in
+// the transfer list, and leaves the sender), an object with [kTransferClone]() as the clone it
+// makes. Such clones are objects of this thread, so they are kept here under an id and only a
+// port of this thread can revive them; elsewhere they arrive as a 'messageerror'.
+
+const inTransfer = new Set();  // host objects listed in the transfer list being posted
+const localClones = new Map();
+let nextLocalClone = 0;
+let threadId;
+
+function hostClone(object) {
+  if (typeof object[kTransferFd] === 'function') {
+    if (!inTransfer.has(object)) throw new codes.ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
+    return { kind: 'fd', fd: object.fd };
+  }
+  if (typeof object[kTransferClone] === 'function') {
+    const id = nextLocalClone++;
+    localClones.set(id, object[kTransferClone]());
+    threadId ??= binding.config.threadId;
+    return { kind: 'local', thread: threadId, id };
+  }
+  throw new DOMException(`${object} could not be cloned.`, 'DataCloneError');
+}
+
+function hostRevive(data) {
+  if (data.kind === 'fd') return require('internal/fs/promises').FileHandle.fromTransfer(data.fd);
+  threadId ??= binding.config.threadId;
+  if (data.kind === 'local' && data.thread === threadId && localClones.has(data.id)) {
+    const object = localClones.get(data.id);
+    localClones.delete(data.id);
+    return object;
+  }
+  throw new DOMException('The object could not be received on this thread.', 'DataCloneError');
+}
+
+native.setup(onMessage, newPort, onClose, hostClone, hostRevive);
 
 // Splits a transfer list into ArrayBuffers to move and ports to move, with Node's checks.
 function transferables(transfer, source) {
   const buffers = [];
   const ports = [];
-  if (transfer === undefined || transfer === null) return { buffers, ports };
+  const hosts = [];
+  if (transfer === undefined || transfer === null) return { buffers, ports, hosts };
   if (typeof transfer !== 'object' || typeof transfer[Symbol.iterator] !== 'function') {
     throw new codes.ERR_INVALID_ARG_TYPE('options.transfer', 'Array', transfer);
   }
@@ -140,13 +177,16 @@ function transferables(transfer, source) {
       }
       // markAsUntransferable(): copied, not moved, as in Node 20.
       if (item[kUntransferable] !== true) buffers.push(item);
+    } else if (item !== null && typeof item === 'object' && typeof item[kTransferFd] === 'function') {
+      item[kTransferFd](true);
+      hosts.push(item);
     } else if (item !== null && typeof item === 'object' && typeof item[kTransferClone] === 'function') {
-      // A transferable object (say a transferableAbortSignal): it travels as its data.
+      // A transferable object (say a transferableAbortSignal): it travels as its clone.
     } else {
       throw new DOMException('Found invalid value in transferList.', 'DataCloneError');
     }
   }
-  return { buffers, ports };
+  return { buffers, ports, hosts };
 }
 
 /**
@@ -158,15 +198,21 @@ function post(target, message, transfer, dropped = false) {
       typeof transfer[Symbol.iterator] !== 'function') {
     transfer = transfer.transfer;
   }
-  const { buffers, ports } = transferables(transfer, target);
+  const { buffers, ports, hosts } = transferables(transfer, target);
   let result;
+  for (const h of hosts) inTransfer.add(h);
   try {
     result = native.post(dropped ? null : target, message, buffers, ports);
   } catch (err) {
+    for (const h of hosts) inTransfer.delete(h);
     if (err && err.name === 'DataCloneError' && !(err instanceof DOMException)) {
       throw new DOMException(err.message, 'DataCloneError');
     }
     throw err;
+  }
+  for (const h of hosts) {
+    inTransfer.delete(h);
+    h[kTransferFd]();  // the descriptor now belongs to the receiver
   }
   for (const p of ports) {
     p[kState].closed = true;
@@ -294,6 +340,9 @@ class BroadcastChannel extends EventTarget {
     super();
     this[kState] = { name: `${name}`, closed: false };
     native.broadcast(this, this[kState].name);
+    // As in Node, a channel keeps the loop alive from the start until close() or unref(),
+    // listeners or not.
+    native.setRef(this, true);
   }
 
   get name() { return channelState(this).name; }
@@ -313,26 +362,20 @@ class BroadcastChannel extends EventTarget {
   }
 
   ref() {
+    channelState(this);
     native.setRef(this, true);
     return this;
   }
 
   unref() {
+    channelState(this);
     native.setRef(this, false);
     return this;
   }
 
   [kNewListener](size, type, listener, once, capture, passive, weak) {
     super[kNewListener](size, type, listener, once, capture, passive, weak);
-    if (type === 'message' && kState in this && !this[kState].closed) {
-      this.ref();
-      native.start(this);
-    }
-  }
-
-  [kRemoveListener](size, type, listener, capture) {
-    super[kRemoveListener](size, type, listener, capture);
-    if (type === 'message' && size === 0 && kState in this) this.unref();
+    if (type === 'message' && kState in this && !this[kState].closed) native.start(this);
   }
 
   [kInspect](depth, options) {

@@ -316,7 +316,7 @@ class Worker extends EventEmitter {
   }
 
   getHeapSnapshot(options) {
-    if (options !== undefined && (options === null || typeof options !== 'object')) {
+    if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
       throw new codes.ERR_INVALID_ARG_TYPE('options', 'object', options);
     }
     if (this[kExited] !== undefined || this[kHandle] === undefined) {
