@@ -491,7 +491,10 @@ const common = {
   skipIf32Bits() {},
   skipIfEslintMissing() { skip('no eslint'); },
   skipIfWorker() {},
-  PIPE: path.join(require('os').tmpdir(), `eddy-test-${process.pid}.sock`),
+  // In the test's own tmpdir, as Node's helper has it: tmpdir.refresh() clears a socket left
+  // by an earlier process with the same pid (in the shared /tmp such leftovers made listen()
+  // fail with EADDRINUSE).
+  PIPE: path.join(require('./tmpdir').path, `eddy-test-${process.pid}.sock`),
 };
 
 module.exports = common;
