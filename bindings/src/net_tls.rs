@@ -293,9 +293,11 @@ fn client(
 }
 
 fn build_client(o: &Options) -> Result<rustls::ClientConfig, String> {
-    let inner = rustls::client::WebPkiServerVerifier::builder_with_provider(roots(o)?, provider())
-        .build()
-        .map_err(|e| e.to_string())?;
+    let roots = roots(o)?;
+    let inner =
+        rustls::client::WebPkiServerVerifier::builder_with_provider(roots.clone(), provider())
+            .build()
+            .map_err(|e| e.to_string())?;
     let trusted_leaves =
         o.ca.iter()
             .flatten()
@@ -304,6 +306,7 @@ fn build_client(o: &Options) -> Result<rustls::ClientConfig, String> {
             .collect();
     let verifier = Arc::new(verify::Verifier {
         inner,
+        roots,
         trusted_leaves,
         reject: o.reject_unauthorized,
     });

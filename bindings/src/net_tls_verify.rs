@@ -45,6 +45,8 @@ fn node_code(err: &rustls::Error, self_signed: bool, chain_len: usize) -> &'stat
 #[derive(Debug)]
 pub(super) struct Verifier {
     pub(super) inner: Arc<rustls::client::WebPkiServerVerifier>,
+    /// The same roots `inner` has, for chains webpki will not read (see `v1_chain`).
+    pub(super) roots: Arc<RootCertStore>,
     /// Certificates given as `ca` that a server may present as they are: OpenSSL trusts a
     /// self-signed certificate listed as a CA, where webpki refuses a CA as the end entity.
     pub(super) trusted_leaves: Vec<Vec<u8>>,
@@ -88,6 +90,7 @@ impl ServerCertVerifier for Verifier {
         match self
             .inner
             .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
+            .or_else(|e| v1_chain(e, end_entity, intermediates, &self.roots, now))
         {
             Ok(v) => Ok(v),
             Err(rustls::Error::InvalidCertificate(
@@ -173,16 +176,22 @@ fn raw_key_signature(
 #[derive(Debug)]
 pub(super) struct ClientVerifier {
     inner: Arc<dyn ClientCertVerifier>,
+    roots: Arc<RootCertStore>,
     reject: bool,
 }
 
 impl ClientVerifier {
     pub(super) fn new(roots: Arc<RootCertStore>, reject: bool) -> Result<Self, String> {
-        let inner = rustls::server::WebPkiClientVerifier::builder_with_provider(roots, provider())
-            .allow_unauthenticated()
-            .build()
-            .map_err(|e| e.to_string())?;
-        Ok(Self { inner, reject })
+        let inner =
+            rustls::server::WebPkiClientVerifier::builder_with_provider(roots.clone(), provider())
+                .allow_unauthenticated()
+                .build()
+                .map_err(|e| e.to_string())?;
+        Ok(Self {
+            inner,
+            roots,
+            reject,
+        })
     }
 }
 
@@ -201,10 +210,14 @@ impl ClientCertVerifier for ClientVerifier {
         intermediates: &[CertificateDer<'_>],
         now: UnixTime,
     ) -> Result<ClientCertVerified, rustls::Error> {
-        match self
+        let checked = self
             .inner
             .verify_client_cert(end_entity, intermediates, now)
-        {
+            .or_else(|e| {
+                v1_chain(e, end_entity, intermediates, &self.roots, now)
+                    .map(|_| ClientCertVerified::assertion())
+            });
+        match checked {
             Ok(v) => Ok(v),
             Err(e) => {
                 let self_signed = Verifier::self_signed(end_entity);
@@ -286,4 +299,174 @@ impl rustls::client::ResolvesClientCert for OneCert {
     fn has_certs(&self) -> bool {
         true
     }
+}
+
+// ===== X.509 v1 chains =====
+//
+// webpki reads only v3 certificates and modern signatures; OpenSSL (and so Node, and Node's own
+// test fixtures) also takes v1 certificates, which carry no extensions, and 1024-bit RSA CAs.
+// For those the chain is walked here: each certificate must be in its validity period and
+// signed by the next (a v3 issuer a CA), up to a trusted root.
+
+/// The contents of the DER value at the start of `der`, and what follows it.
+fn der_value(der: &[u8]) -> Option<(&[u8], &[u8])> {
+    let first = *der.get(1)?;
+    let (len, head) = if first < 0x80 {
+        (usize::from(first), 2)
+    } else {
+        let n = usize::from(first & 0x7f);
+        if n == 0 || n > 4 {
+            return None;
+        }
+        let len = der
+            .get(2..2 + n)?
+            .iter()
+            .fold(0usize, |a, b| (a << 8) | usize::from(*b));
+        (len, 2 + n)
+    };
+    let end = head.checked_add(len)?;
+    Some((der.get(head..end)?, der.get(end..)?))
+}
+
+/// A certificate's signed part (whole), signature algorithm (contents) and signature bits.
+fn signed_parts(cert: &[u8]) -> Option<(&[u8], &[u8], &[u8])> {
+    let (body, _) = der_value(cert)?;
+    let (_, rest) = der_value(body)?;
+    let tbs = &body[..body.len() - rest.len()];
+    let (alg, rest) = der_value(rest)?;
+    let (sig, _) = der_value(rest)?;
+    Some((tbs, alg, sig.get(1..)?))
+}
+
+/// Whether `cert` is signed by the key whose bits are `public_key`.
+fn signed_by(cert: &[u8], public_key: &[u8]) -> bool {
+    let Some((tbs, alg, sig)) = signed_parts(cert) else {
+        return false;
+    };
+    provider()
+        .signature_verification_algorithms
+        .all
+        .iter()
+        .filter(|a| a.signature_alg_id().as_ref() == alg)
+        .any(|a| a.verify_signature(public_key, tbs, sig).is_ok())
+        || legacy_rsa(alg, public_key, tbs, sig)
+}
+
+/// PKCS#1 v1.5 RSA signatures with keys under 2048 bits or SHA-1, which webpki refuses and
+/// OpenSSL's default security level still takes (old CA certificates, test fixtures).
+fn legacy_rsa(alg: &[u8], public_key: &[u8], tbs: &[u8], sig: &[u8]) -> bool {
+    use rsa::pkcs1::DecodeRsaPublicKey;
+    use sha2::Digest;
+    // sha{1,256,384,512}WithRSAEncryption: 1.2.840.113549.1.1.{5,11,12,13}, NULL parameters.
+    const PREFIX: &[u8] = &[0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01];
+    let Some(rest) = alg.strip_prefix(PREFIX) else {
+        return false;
+    };
+    let Ok(key) = rsa::RsaPublicKey::from_pkcs1_der(public_key) else {
+        return false;
+    };
+    let (scheme, digest) = match rest.first() {
+        Some(5) => (
+            rsa::Pkcs1v15Sign {
+                // sha1's OID is not compiled in: its DigestInfo prefix, spelled out.
+                hash_len: Some(20),
+                prefix: Box::new([
+                    0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00,
+                    0x04, 0x14,
+                ]),
+            },
+            sha1::Sha1::digest(tbs).to_vec(),
+        ),
+        Some(11) => (
+            rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
+            sha2::Sha256::digest(tbs).to_vec(),
+        ),
+        Some(12) => (
+            rsa::Pkcs1v15Sign::new::<sha2::Sha384>(),
+            sha2::Sha384::digest(tbs).to_vec(),
+        ),
+        Some(13) => (
+            rsa::Pkcs1v15Sign::new::<sha2::Sha512>(),
+            sha2::Sha512::digest(tbs).to_vec(),
+        ),
+        _ => return false,
+    };
+    key.verify(scheme, &digest, sig).is_ok()
+}
+
+/// The key bits of a SubjectPublicKeyInfo given by its contents (as a trust anchor keeps it).
+fn anchor_key(spki_contents: &[u8]) -> Option<&[u8]> {
+    let (_, rest) = der_value(spki_contents)?;
+    let (bits, _) = der_value(rest)?;
+    bits.get(1..)
+}
+
+fn in_period(
+    cert: &x509_parser::certificate::X509Certificate<'_>,
+    now: UnixTime,
+) -> Result<(), CertificateError> {
+    let now = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
+    let validity = cert.validity();
+    if now < validity.not_before.timestamp() {
+        Err(CertificateError::NotValidYet)
+    } else if now > validity.not_after.timestamp() {
+        Err(CertificateError::Expired)
+    } else {
+        Ok(())
+    }
+}
+
+/// `err` stands unless it is webpki refusing a certificate's version or a signature of a
+/// legacy kind (RSA under 2048 bits, SHA-1); then the chain is verified here instead.
+fn v1_chain(
+    err: rustls::Error,
+    end_entity: &CertificateDer<'_>,
+    intermediates: &[CertificateDer<'_>],
+    roots: &RootCertStore,
+    now: UnixTime,
+) -> Result<ServerCertVerified, rustls::Error> {
+    let text = format!("{err:?}");
+    let legacy = [
+        "UnsupportedCertVersion",
+        "BadSignature",
+        "UnsupportedSignatureAlgorithm",
+    ];
+    if !legacy.iter().any(|l| text.contains(l)) {
+        return Err(err);
+    }
+    let unknown = || rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer);
+    let mut current: &[u8] = end_entity.as_ref();
+    for _ in 0..=intermediates.len() {
+        let (_, cert) = x509_parser::parse_x509_certificate(current).map_err(|_| unknown())?;
+        in_period(&cert, now).map_err(rustls::Error::InvalidCertificate)?;
+        let issuer = cert.issuer().as_raw();
+        let issuer_contents = der_value(issuer).map_or(&[][..], |(v, _)| v);
+        let anchored = roots.roots.iter().any(|anchor| {
+            anchor.subject.as_ref() == issuer_contents
+                && anchor_key(anchor.subject_public_key_info.as_ref())
+                    .is_some_and(|key| signed_by(current, key))
+        });
+        if anchored {
+            return Ok(ServerCertVerified::assertion());
+        }
+        let next = intermediates.iter().find(|c| {
+            c.as_ref() != current
+                && x509_parser::parse_x509_certificate(c.as_ref()).is_ok_and(|(_, ic)| {
+                    // A v3 issuer must say it is a CA (a v1 one cannot say anything).
+                    let ca = ic.version() == x509_parser::x509::X509Version::V1
+                        || ic
+                            .basic_constraints()
+                            .ok()
+                            .flatten()
+                            .is_some_and(|b| b.value.ca);
+                    ca && ic.subject().as_raw() == issuer
+                        && signed_by(current, &ic.public_key().subject_public_key.data)
+                })
+        });
+        match next {
+            Some(c) => current = c.as_ref(),
+            None => return Err(unknown()),
+        }
+    }
+    Err(unknown())
 }
