@@ -4,7 +4,6 @@
 // (message, error, ...), as the HTML spec defines them.
 
 const { Event } = require('internal/event_target');
-const { codes } = require('internal/errors');
 
 const kInit = Symbol('kInit');
 
@@ -14,9 +13,12 @@ function checkType(args, name) {
   }
 }
 
-function brand(self, Class) {
+// A getter called on something else throws as Node's (undici's) WebIDL brand checks do.
+function brand(self) {
   if (self === null || typeof self !== 'object' || !(kInit in self)) {
-    throw new codes.ERR_INVALID_THIS(Class);
+    const err = new TypeError('Illegal invocation');
+    err.code = 'ERR_INVALID_THIS';
+    throw err;
   }
   return self[kInit];
 }
@@ -33,11 +35,11 @@ class CloseEvent extends Event {
     };
   }
 
-  get wasClean() { return brand(this, 'CloseEvent').wasClean; }
+  get wasClean() { return brand(this).wasClean; }
 
-  get code() { return brand(this, 'CloseEvent').code; }
+  get code() { return brand(this).code; }
 
-  get reason() { return brand(this, 'CloseEvent').reason; }
+  get reason() { return brand(this).reason; }
 }
 
 class ErrorEvent extends Event {
@@ -54,15 +56,15 @@ class ErrorEvent extends Event {
     };
   }
 
-  get message() { return brand(this, 'ErrorEvent').message; }
+  get message() { return brand(this).message; }
 
-  get filename() { return brand(this, 'ErrorEvent').filename; }
+  get filename() { return brand(this).filename; }
 
-  get lineno() { return brand(this, 'ErrorEvent').lineno; }
+  get lineno() { return brand(this).lineno; }
 
-  get colno() { return brand(this, 'ErrorEvent').colno; }
+  get colno() { return brand(this).colno; }
 
-  get error() { return brand(this, 'ErrorEvent').error; }
+  get error() { return brand(this).error; }
 }
 
 for (const [Class, keys] of [[CloseEvent, ['wasClean', 'code', 'reason']],

@@ -9,7 +9,6 @@ const { DOMException } = require('internal/encoding');
 const { Blob, isBlob, blobBytes } = require('internal/buffer/blob');
 const { isUtf8 } = require('buffer');
 const { createHash, randomBytes } = require('crypto');
-const { codes } = require('internal/errors');
 const { CloseEvent, ErrorEvent } = require('internal/websocket/events');
 const {
   FrameReader, ProtocolError, encodeFrame,
@@ -29,6 +28,13 @@ const CLOSE_TIMEOUT = 5000;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 let MessageEvent;
+
+// What Node's (undici's) WebIDL brand checks throw.
+function illegalInvocation() {
+  const err = new TypeError('Illegal invocation');
+  err.code = 'ERR_INVALID_THIS';
+  return err;
+}
 
 function validCloseCode(code) {
   return (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) ||
@@ -309,9 +315,7 @@ class WebSocket extends EventTarget {
   }
 
   static #check(self) {
-    if (self === null || typeof self !== 'object' || !(#url in self)) {
-      throw new codes.ERR_INVALID_THIS('WebSocket');
-    }
+    if (self === null || typeof self !== 'object' || !(#url in self)) throw illegalInvocation();
   }
 
   close(code = undefined, reason = undefined) {
