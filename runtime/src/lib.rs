@@ -266,6 +266,15 @@ impl Runtime {
         self.state.borrow().event_loop.io.remote()
     }
 
+    /// A worker's descriptors still tracked at its end (`trackUnmanagedFds`).
+    fn take_worker_fds(&self) -> Vec<i32> {
+        let mut st = self.state.borrow_mut();
+        st.worker
+            .as_mut()
+            .map(|w| w.fds.drain().collect())
+            .unwrap_or_default()
+    }
+
     /// A handle other threads may use to interrupt this isolate's JS.
     fn isolate_handle(&self) -> v8::IsolateHandle {
         self.isolate.thread_safe_handle()

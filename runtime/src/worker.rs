@@ -118,6 +118,10 @@ pub(crate) struct WorkerCtx {
     ports: Option<(Arc<PortCore>, Arc<PortCore>)>,
     name: String,
     pub limits: Limits,
+    /// `trackUnmanagedFds`: descriptors the worker opened with fs.open/openSync and has not
+    /// closed, closed when the worker ends.
+    track_fds: bool,
+    pub fds: std::collections::HashSet<i32>,
 }
 
 /// Terminate and join every worker `children` holds (a runtime is finishing).
@@ -171,7 +175,14 @@ fn run_worker(options: RuntimeOptions, ctx: WorkerCtx) -> i32 {
     *lock(&shared.loop_start) = Some(Instant::now());
     let _ = rt.call_hook_pub("runWorker");
     let code = rt.run_to_completion();
+    let fds = rt.take_worker_fds();
     drop(rt);
+    for fd in fds {
+        // SAFETY: a descriptor this worker opened and never closed; nothing uses it any more.
+        unsafe {
+            libc::close(fd);
+        }
+    }
     code
 }
 
@@ -287,6 +298,32 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     set_fn(scope, target, "hasRef", js_has_ref);
     set_fn(scope, target, "init", js_init);
     set_fn(scope, target, "loopTimes", js_loop_times);
+    set_fn(scope, target, "trackFd", js_track_fd);
+}
+
+/// `trackFd(fd, open)` in a worker: fs.open/openSync opened `fd` (or fs.close closed it); with
+/// `trackUnmanagedFds` the ones still open are closed when the worker ends.
+fn js_track_fd(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Some(fd) = args.get(0).int32_value(scope) else {
+        return;
+    };
+    let open = args.get(1).is_true();
+    let st = state(scope);
+    let mut st = st.borrow_mut();
+    if let Some(ctx) = st.worker.as_mut().filter(|c| c.track_fds) {
+        // False when the bookkeeping was off (opened twice, or closed but never opened): the
+        // caller warns, as Node does.
+        let consistent = if open {
+            ctx.fds.insert(fd)
+        } else {
+            ctx.fds.remove(&fd)
+        };
+        rv.set_bool(consistent);
+    }
 }
 
 /// `loopTimes(token)`: `[idle, total]` milliseconds of the worker's loop so far (undefined
@@ -328,8 +365,9 @@ fn number(scope: &mut v8::PinScope, object: v8::Local<v8::Object>, name: &str) -
         .unwrap_or(0.0)
 }
 
-/// `spawn(worker, publicPort, internalPort, limits, name)` → `[threadId, token]`: start the
-/// thread with the two ports' other ends (the given port objects move to the worker).
+/// `spawn(worker, publicPort, internalPort, limits, name, trackUnmanagedFds)` →
+/// `[threadId, token]`: start the thread with the two ports' other ends (the given port objects
+/// move to the worker).
 fn js_spawn(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -393,6 +431,8 @@ fn js_spawn(
         ports: Some((public, internal)),
         name,
         limits,
+        track_fds: !args.get(5).is_false(),
+        fds: Default::default(),
     };
     let options = RuntimeOptions {
         v8_flags: Vec::new(),

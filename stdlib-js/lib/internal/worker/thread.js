@@ -103,6 +103,46 @@ function disableProcessOnlyFeatures() {
   }
 }
 
+// fs.open/openSync hand out descriptors nothing else owns; the runtime closes those still
+// open when the worker ends (with trackUnmanagedFds, the default), as Node does.
+function trackUnmanagedFds() {
+  const fs = require('fs');
+  const track = (fd, open) => {
+    if (binding.worker.trackFd(fd, open) !== false) return;
+    process.emitWarning(open ? `File descriptor ${fd} opened in unmanaged mode twice`
+      : `File descriptor ${fd} closed but not opened in unmanaged mode`);
+  };
+  const { open, openSync, close, closeSync } = fs;
+  fs.openSync = function openSync_(...args) {
+    const fd = Reflect.apply(openSync, this, args);
+    track(fd, true);
+    return fd;
+  };
+  fs.open = function open_(...args) {
+    const last = args.length - 1;
+    const cb = args[last];
+    if (typeof cb === 'function') {
+      args[last] = function(err, fd) {
+        if (!err) track(fd, true);
+        return Reflect.apply(cb, this, arguments);
+      };
+    }
+    return Reflect.apply(open, this, args);
+  };
+  fs.closeSync = function closeSync_(fd) {
+    track(fd, false);
+    return Reflect.apply(closeSync, this, arguments);
+  };
+  fs.close = function close_(fd, ...rest) {
+    track(fd, false);
+    return Reflect.apply(close, this, [fd, ...rest]);
+  };
+  for (const [name, original] of [['openSync', openSync], ['open', open], ['closeSync', closeSync], ['close', close]]) {
+    Object.defineProperty(fs[name], 'name', { __proto__: null, value: original.name });
+    Object.defineProperty(fs[name], 'length', { __proto__: null, value: original.length });
+  }
+}
+
 /**
  * Runs the worker. `hooks` gives what the bootstrap owns: the CJS/ESM loaders and the env
  * Proxy maker.
@@ -150,6 +190,7 @@ function run(hooks) {
   };
 
   disableProcessOnlyFeatures();
+  trackUnmanagedFds();
   internal.postMessage({ type: 'online' });
   hooks.preload();
 

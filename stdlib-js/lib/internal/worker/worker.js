@@ -134,6 +134,9 @@ function validateOptions(options) {
   if (env !== null && typeof env === 'object' && typeof env.NODE_OPTIONS === 'string') {
     validateExecArgv(env.NODE_OPTIONS.split(/\s+/).filter(Boolean));
   }
+  if (options.trackUnmanagedFds !== undefined && typeof options.trackUnmanagedFds !== 'boolean') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.trackUnmanagedFds', 'boolean', options.trackUnmanagedFds);
+  }
   if (options.name !== undefined && typeof options.name !== 'string') {
     throw new codes.ERR_INVALID_ARG_TYPE('options.name', 'string', options.name);
   }
@@ -227,7 +230,7 @@ class Worker extends EventEmitter {
     // The start-up data waits in the internal port's queue for the worker to read it.
     internal.port1.postMessage(load, options.transferList);
     const [threadId, handle] = native.spawn(this, pub.port2, internal.port2,
-      options.resourceLimits ?? {}, options.name ?? '');
+      options.resourceLimits ?? {}, options.name ?? '', options.trackUnmanagedFds !== false);
     this[kHandle] = handle;
     this[kRefed] = true;
     this[kThreadId] = threadId;
