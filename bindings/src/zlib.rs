@@ -536,7 +536,8 @@ fn encoder_param(key: u32) -> Option<Option<BrotliEncoderParameter>> {
     }))
 }
 
-/// `params(id, level, strategy)` → zlib's return code.
+/// `params(id, level, strategy)` → zlib's return code, or `{ message, errno, code }` when it
+/// is neither Z_OK nor Z_BUF_ERROR (Node's "Failed to set parameters").
 fn params(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
     let Some(engine) = engine(scope, args.get(0)) else {
         rv.set_int32(z::Z_STREAM_ERROR);
@@ -546,15 +547,33 @@ fn params(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv:
     let strategy = args.get(2).int32_value(scope).unwrap_or(0);
     let mut e = lock(&engine);
     let r = match &mut e.state {
-        // SAFETY: an initialised deflate stream.
         State::Zlib {
             strm,
             deflating: true,
             ..
-        } => unsafe { z::deflateParams(&mut **strm, level, strategy) },
+        } => {
+            // deflateParams runs deflate(Z_BLOCK) to close the block made with the old
+            // settings, and deflate refuses a null output; the JS side flushed just before, so
+            // there is nothing left to write: an empty output space is enough.
+            let mut spare = 0u8;
+            strm.next_out = &mut spare;
+            strm.avail_out = 0;
+            strm.avail_in = 0;
+            // SAFETY: an initialised deflate stream whose output points at a live byte.
+            let r = unsafe { z::deflateParams(&mut **strm, level, strategy) };
+            strm.next_out = std::ptr::null_mut();
+            r
+        }
         _ => z::Z_OK,
     };
-    rv.set_int32(r);
+    e.err = r;
+    if r == z::Z_OK || r == z::Z_BUF_ERROR {
+        rv.set_int32(r);
+    } else {
+        let err = e.zlib_error("Failed to set parameters");
+        drop(e);
+        rv.set(error_to_js(scope, &err));
+    }
 }
 
 /// `reset(id)` → 0 or zlib's error code.

@@ -356,7 +356,13 @@ Zlib.prototype.params = function params(level, strategy, callback) {
   if (this._level !== level || this._strategy !== strategy) {
     this.flush(Z_SYNC_FLUSH, () => {
       if (!this._handle) throw new ERR_INTERNAL_ASSERTION('zlib binding closed');
-      this._handle.params(level, strategy);
+      const result = this._handle.params(level, strategy);
+      if (typeof result === 'object') {
+        // Node's "Failed to set parameters": the stream cannot go on.
+        const err = zlibError(result);
+        this.destroy(err);
+        this[kError] = err;
+      }
       if (!this.destroyed) {
         this._level = level;
         this._strategy = strategy;
