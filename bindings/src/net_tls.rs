@@ -85,8 +85,15 @@ pub(super) fn provider() -> Arc<rustls::crypto::CryptoProvider> {
     // the README's two commands stay the whole set-up. (Deprecated only for lacking the
     // post-quantum key exchanges.)
     #[allow(deprecated)]
-    P.get_or_init(|| Arc::new(rustls::crypto::ring::default_provider()))
-        .clone()
+    P.get_or_init(|| {
+        // OpenSSL's order of key exchange groups (ring's default puts P-384 first): X25519 is
+        // what Node negotiates, and the cheapest.
+        use rustls::crypto::ring::kx_group;
+        let mut p = rustls::crypto::ring::default_provider();
+        p.kx_groups = vec![kx_group::X25519, kx_group::SECP256R1, kx_group::SECP384R1];
+        Arc::new(p)
+    })
+    .clone()
 }
 
 /// The system's trusted roots (and NODE_EXTRA_CA_CERTS), parsed once.
@@ -476,6 +483,10 @@ fn secure_info<'s>(scope: &mut v8::PinScope<'s, '_>, tls: &Tls) -> v8::Local<'s,
     if let Some(id) = tls.store.as_ref().and_then(|st| st.last_fresh()) {
         let b = crate::fs::bytes_to_js(scope, extra::session_bytes(id));
         set_value(scope, obj, "session", b);
+    }
+    if let Some(group) = tls.conn.negotiated_key_exchange_group() {
+        let g = js_string(scope, &format!("{:?}", group.name()));
+        set_value(scope, obj, "kx", g.into());
     }
     let reused = tls.conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed);
     let r = v8::Boolean::new(scope, reused);

@@ -586,11 +586,19 @@ TLSSocket.prototype.getCertificate = function getCertificate() {
   return (ders.length && describe(ders[0])) || {};
 };
 
+// The peer's certificate, linked (issuerCertificate) to the issuers its chain has, as Node's
+// is; the root at the end links to nothing.
 TLSSocket.prototype.getPeerX509Certificate = function getPeerX509Certificate() {
-  const cert = this.getPeerCertificate();
+  const cert = this.getPeerCertificate(true);
   if (!cert || !cert.raw) return undefined;
-  const { X509Certificate } = require('crypto');
-  return typeof X509Certificate === 'function' ? new X509Certificate(cert.raw) : undefined;
+  const { X509Certificate, kIssuerCertificate } = require('internal/crypto/x509');
+  const leaf = new X509Certificate(cert.raw);
+  let x509 = leaf;
+  for (let c = cert; c.issuerCertificate && c.issuerCertificate !== c; c = c.issuerCertificate) {
+    x509[kIssuerCertificate] = new X509Certificate(c.issuerCertificate.raw);
+    x509 = x509[kIssuerCertificate];
+  }
+  return leaf;
 };
 
 TLSSocket.prototype.getX509Certificate = function getX509Certificate() {
@@ -612,9 +620,22 @@ TLSSocket.prototype.getCipher = function getCipher() {
   return common.cipherInfo(info.cipher);
 };
 
+// rustls' key exchange groups as OpenSSL names them, with their size in bits.
+const KX_GROUPS = {
+  __proto__: null,
+  X25519: ['X25519', 253],
+  secp256r1: ['prime256v1', 256],
+  secp384r1: ['secp384r1', 384],
+  secp521r1: ['secp521r1', 521],
+  X448: ['X448', 448],
+};
+
 TLSSocket.prototype.getEphemeralKeyInfo = function getEphemeralKeyInfo() {
   if (this._tlsOptions.isServer) return null;
-  return {};
+  const info = this[kSecureInfo];
+  const group = info && KX_GROUPS[info.kx];
+  if (!group) return {};
+  return { type: 'ECDH', name: group[0], size: group[1] };
 };
 
 TLSSocket.prototype.getSharedSigalgs = function getSharedSigalgs() {

@@ -13,6 +13,8 @@ const native = binding.crypto;
 const kRaw = Symbol('kRaw');
 const kInfo = Symbol('kInfo');
 const kPublicKey = Symbol('kPublicKey');
+// Set by a TLS socket's getPeerX509Certificate() to the issuer the peer's chain gives.
+const kIssuerCertificate = Symbol('kIssuerCertificate');
 
 function certificates() {
   return require('internal/tls/certificate');
@@ -205,7 +207,7 @@ class X509Certificate {
   }
 
   get issuerCertificate() {
-    return undefined;
+    return this[kIssuerCertificate];
   }
 
   get infoAccess() {
@@ -357,4 +359,5 @@ function isX509Certificate(value) {
 module.exports = {
   X509Certificate,
   isX509Certificate,
+  kIssuerCertificate,
 };

@@ -442,12 +442,12 @@ function keyMatchesCertificate(keyPem, certPem) {
   return true;
 }
 
-// A server's chain as OpenSSL sends it: the certificates given, then the intermediates from
-// its `ca` that issued them (never a root: a client has the roots it trusts).
+// A server's chain as OpenSSL sends it: the certificates given, then the certificates from its
+// `ca` that issued them, the root included.
 function completeChain(certPem, caPems) {
   const chain = pemCertificates(certPem);
   if (chain.length === 0) return certPem;
-  const pool = caPems.flatMap((pem) => pemCertificates(pem)).filter((der) => !selfIssued(der));
+  const pool = caPems.flatMap((pem) => pemCertificates(pem));
   let added = '';
   for (let last = chain[chain.length - 1]; !selfIssued(last);) {
     const issuer = nameBytes(last, 'issuer');
