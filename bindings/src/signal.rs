@@ -7,10 +7,11 @@
 //! One process has one set of signal dispositions, so the pipe belongs to the first loop that
 //! watches a signal (the main thread's, in practice); other threads' watches report ENOTSUP.
 //!
-//! `runBreakable(fn, thisArg, args, marker)` is the other use of SIGINT: code that must stop on Ctrl+C
-//! although it never returns to the loop (`while (true) {}` typed at the REPL, vm's
+//! `runBreakable(fn, thisArg, args, marker, timeoutMs, …)` is the other use of SIGINT: code
+//! that must stop on Ctrl+C although it never returns to the loop (`while (true) {}` typed at the REPL, vm's
 //! `breakOnSigint`). While it runs, SIGINT wakes a watchdog thread that terminates the
 //! isolate's JS; back in the native frame the termination is cancelled and `marker` returned.
+//! A timeout (vm's `timeout`) stops it the same way, from a timer thread of the call's own.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -331,8 +332,9 @@ fn ensure_watchdog() -> bool {
     })
 }
 
-/// `runBreakable(fn, thisArg, args, marker)`: `fn.apply(thisArg, args)`, or `marker` when SIGINT
-/// interrupted it. Its exceptions pass through; so does a termination that is not ours
+/// `runBreakable(fn, thisArg, args, marker, timeoutMs, timeoutMarker)`: `fn.apply(thisArg,
+/// args)`, or `marker` when SIGINT interrupted it (no SIGINT watch when `marker` is undefined),
+/// or `timeoutMarker` when it ran past `timeoutMs` (0: no limit). Its exceptions pass through; so does a termination that is not ours
 /// (process.exit() inside `fn`).
 fn run_breakable(
     scope: &mut v8::PinScope,
@@ -356,7 +358,19 @@ fn run_breakable(
         Err(_) => Vec::new(),
     };
     let marker = args.get(3);
-    let watchdog = ensure_watchdog();
+    let timeout_ms = args.get(4).number_value(scope).unwrap_or(0.0);
+    let timeout_marker = args.get(5);
+    // vm's `timeout`: a timer thread of this call's own terminates it when the time is up.
+    let timer = (timeout_ms.is_finite() && timeout_ms > 0.0)
+        .then(|| Timer::start(scope.thread_safe_handle(), timeout_ms));
+    // No SIGINT watch when no marker is given (only a timeout), nor on a thread other than the
+    // one whose loop has the signals (a worker's).
+    let me = thread_id();
+    let signal_thread = match OWNER.compare_exchange(0, me, Ordering::SeqCst, Ordering::SeqCst) {
+        Ok(_) => true,
+        Err(owner) => owner == me,
+    };
+    let watchdog = !marker.is_undefined() && signal_thread && ensure_watchdog();
     // An outer runBreakable (vm called from a REPL entry) is armed again when this one ends.
     let mut outer: Option<v8::IsolateHandle> = None;
     if watchdog {
@@ -403,7 +417,14 @@ fn run_breakable(
     } else {
         false
     };
-    if fired {
+    let timed_out = timer.is_some_and(Timer::stop);
+    // Which of ours stopped it, if one did: the timeout, or SIGINT.
+    let (ours, marker) = if timed_out {
+        (true, timeout_marker)
+    } else {
+        (fired, marker)
+    };
+    if ours {
         // Also clears a termination requested after `fn` had already returned.
         tc.cancel_terminate_execution();
         if result.is_none() {
@@ -412,6 +433,7 @@ fn run_breakable(
             return;
         }
     }
+    // Its value, its exception, or a termination that is not ours (an outer call's, an exit).
     match result {
         Some(value) => rv.set(value),
         None => {
@@ -419,5 +441,61 @@ fn run_breakable(
                 tc.rethrow();
             }
         }
+    }
+}
+
+/// A deadline for one call, on a thread that terminates the isolate's JS when it passes first.
+struct Timer {
+    state: std::sync::Arc<(Mutex<bool>, std::sync::Condvar)>,
+    fired: std::sync::Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Timer {
+    fn start(isolate: v8::IsolateHandle, ms: f64) -> Timer {
+        let state = std::sync::Arc::new((Mutex::new(false), std::sync::Condvar::new()));
+        let fired = std::sync::Arc::new(AtomicBool::new(false));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(ms / 1000.0);
+        let thread = {
+            let state = state.clone();
+            let fired = fired.clone();
+            std::thread::Builder::new()
+                .name("eddy-vm-timeout".into())
+                .spawn(move || {
+                    let (done, wake) = &*state;
+                    let mut done = done.lock().unwrap_or_else(|e| e.into_inner());
+                    while !*done {
+                        let now = std::time::Instant::now();
+                        if now >= deadline {
+                            fired.store(true, Ordering::SeqCst);
+                            isolate.terminate_execution();
+                            return;
+                        }
+                        done = wake
+                            .wait_timeout(done, deadline - now)
+                            .unwrap_or_else(|e| e.into_inner())
+                            .0;
+                    }
+                })
+                .ok()
+        };
+        Timer {
+            state,
+            fired,
+            thread,
+        }
+    }
+
+    /// Ends the timer (the thread is gone when this returns): whether it fired.
+    fn stop(self) -> bool {
+        {
+            let (done, wake) = &*self.state;
+            *done.lock().unwrap_or_else(|e| e.into_inner()) = true;
+            wake.notify_one();
+        }
+        if let Some(thread) = self.thread {
+            let _ = thread.join();
+        }
+        self.fired.load(Ordering::SeqCst)
     }
 }

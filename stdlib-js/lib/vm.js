@@ -177,14 +177,12 @@ function syncForwarders(entry, sandbox) {
   }
 }
 
-function runInContextOf(entry, sandbox, code, filename, breakOnSigint) {
+function runInContextOf(entry, sandbox, code, filename, options) {
   const { global, builtins } = entry;
   if (entry.forwarders === undefined) installProxy(entry, sandbox);
   syncForwarders(entry, sandbox);
   try {
-    if (breakOnSigint) {
-      return breakable(rt.runInContext, rt, [global, code, filename]);
-    }
+    if (watched(options)) return breakable(rt.runInContext, rt, [global, code, filename], options);
     return rt.runInContext(global, code, filename);
   } finally {
     copyBack(entry, sandbox);
@@ -245,22 +243,36 @@ function sourceMapURLOf(code) {
 }
 
 const kInterrupted = Symbol('interrupted');
+const kTimedOut = Symbol('timedOut');
+
+/** Whether run `options` ask for a watched run (breakOnSigint or a timeout). */
+function watched(options) {
+  return options !== undefined && (options.breakOnSigint === true || options.timeout > 0);
+}
 
 /**
- * `fn.apply(thisArg, args)` stopped by SIGINT (breakOnSigint): binding.signal.runBreakable
- * terminates it from a watchdog thread, as Node's does, and its caller throws Node's error.
+ * `fn.apply(thisArg, args)` stopped by SIGINT (breakOnSigint) or by its `timeout`:
+ * binding.signal.runBreakable terminates it from a watchdog or timer thread, as Node's does,
+ * and its caller throws Node's error.
  */
-function breakable(fn, thisArg, args) {
+function breakable(fn, thisArg, args, options) {
   if (binding.signal?.runBreakable === undefined) return Reflect.apply(fn, thisArg, args);
+  const timeout = options.timeout > 0 ? options.timeout : 0;
+  if (options.breakOnSigint !== true) {
+    const result = binding.signal.runBreakable(fn, thisArg, args, undefined, timeout, kTimedOut);
+    if (result === kTimedOut) throw timedOut(timeout);
+    return result;
+  }
   // As in Node, the process's SIGINT listeners sit the run out and come back after it.
   const listeners = process.rawListeners('SIGINT');
   process.removeAllListeners('SIGINT');
   let result;
   try {
-    result = binding.signal.runBreakable(fn, thisArg, args, kInterrupted);
+    result = binding.signal.runBreakable(fn, thisArg, args, kInterrupted, timeout, kTimedOut);
   } finally {
     for (let i = 0; i < listeners.length; i++) process.addListener('SIGINT', listeners[i]);
   }
+  if (result === kTimedOut) throw timedOut(timeout);
   if (result === kInterrupted) {
     // Node throws this one from C++: a plain Error with a code (no `[CODE]` in its name).
     const err = new Error('Script execution was interrupted by `SIGINT`');
@@ -269,6 +281,13 @@ function breakable(fn, thisArg, args) {
     throw err;
   }
   return result;
+}
+
+function timedOut(timeout) {
+  const err = new Error(`Script execution timed out after ${timeout}ms`);
+  err.code = 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+  Error.captureStackTrace(err, breakable);
+  return err;
 }
 
 class Script {
@@ -287,9 +306,7 @@ class Script {
 
   runInThisContext(options) {
     validateRunOptions(options);
-    if (options?.breakOnSigint) {
-      return breakable(rt.runScript, rt, [this.#code, this.#filename]);
-    }
+    if (watched(options)) return breakable(rt.runScript, rt, [this.#code, this.#filename], options);
     return rt.runScript(this.#code, this.#filename);
   }
 
@@ -301,7 +318,7 @@ class Script {
       throw new codes.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
     }
     return runInContextOf(entry, contextifiedObject, this.#code, this.#filename,
-      options?.breakOnSigint === true);
+      options);
   }
 
   runInNewContext(contextObject, options) {

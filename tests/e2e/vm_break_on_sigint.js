@@ -44,6 +44,19 @@ try {
   console.log('bad option', e.code);
 }
 
+// vm's timeout stops a run the same way: the innermost run whose time is up throws.
+for (const [outer, inner] of [[5000, 50], [100, 5000]]) {
+  const context = vm.createContext({
+    runInner: () => vm.runInContext('while (true);', context, { timeout: inner }),
+  });
+  try {
+    vm.runInContext('runInner()', context, { timeout: outer });
+  } catch (e) {
+    console.log('timeout', outer, inner, e.code, e.message, Object.keys(e));
+  }
+}
+console.log('in time', vm.runInThisContext('6 * 7', { timeout: 1000, breakOnSigint: true }));
+
 const repl = spawn(process.execPath, ['-i'], { stdio: ['pipe', 'pipe', 'inherit'] });
 let out = '';
 let interrupted = false;
