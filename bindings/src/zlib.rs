@@ -20,7 +20,9 @@ use brotli::enc::StandardAlloc;
 use brotli::enc::encode::{
     BrotliEncoderOperation, BrotliEncoderParameter, BrotliEncoderStateStruct,
 };
-use brotli_decompressor::{BrotliDecoderErrorCode, BrotliResult, BrotliState};
+use brotli_decompressor::{
+    BrotliDecoderErrorCode, BrotliDecoderParameter, BrotliResult, BrotliState,
+};
 use eddy_runtime::{
     JobPanic, NativeModule, call_function, js_string, set_fn, set_value, submit, v8,
 };
@@ -133,15 +135,15 @@ impl Engine {
                     }
                 }
             }
+            // Brotli engines go back to the factory defaults, dropping the `params` they were
+            // made with: Node's reset does so (a decoder then refuses large-window data
+            // again, an encoder compresses at quality 11).
             State::BrotliEncode(enc) => {
-                let params = enc.params.clone();
-                let mut fresh = BrotliEncoderStateStruct::new(StandardAlloc::default());
-                fresh.params = params;
-                **enc = fresh;
+                **enc = BrotliEncoderStateStruct::new(StandardAlloc::default());
                 z::Z_OK
             }
             State::BrotliDecode(dec) => {
-                **dec = new_decoder();
+                **dec = new_decoder(&[]);
                 z::Z_OK
             }
             State::Empty => z::Z_OK,
@@ -314,12 +316,19 @@ fn brotli_code(code: BrotliDecoderErrorCode) -> String {
     )
 }
 
-fn new_decoder() -> Decoder {
-    BrotliState::new(
+/// A decoder as brotli's C library makes one: large-window streams are refused unless
+/// BROTLI_DECODER_PARAM_LARGE_WINDOW allows them (as in Node), then the `init` parameters.
+fn new_decoder(params: &[(BrotliDecoderParameter, u32)]) -> Decoder {
+    let mut dec = BrotliState::new_strict(
         StandardAlloc::default(),
         StandardAlloc::default(),
         StandardAlloc::default(),
-    )
+    );
+    for &(param, value) in params {
+        // A fresh state takes every parameter.
+        dec.set_parameter(param, value);
+    }
+    dec
 }
 
 impl Drop for Engine {
@@ -425,13 +434,20 @@ fn init_engine(
             }
             e.state = State::BrotliEncode(Box::new(enc));
         } else {
-            let mut dec = new_decoder();
+            let mut params = Vec::new();
             for pair in pairs.chunks(2) {
-                // BROTLI_DECODER_PARAM_LARGE_WINDOW (1) is the one parameter that matters here.
-                if let [1, value] = pair {
-                    dec.large_window = *value != 0;
-                }
+                let [key, value] = pair else { continue };
+                let param = match key {
+                    0 => BrotliDecoderParameter::BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION,
+                    1 => BrotliDecoderParameter::BROTLI_DECODER_PARAM_LARGE_WINDOW,
+                    _ => {
+                        rv.set_int32(-1);
+                        return;
+                    }
+                };
+                params.push((param, *value));
             }
+            let dec = new_decoder(&params);
             e.state = State::BrotliDecode(Box::new(dec));
         }
         footprint(mode, 0, 0)
