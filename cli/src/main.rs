@@ -153,6 +153,7 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--allow-natives-syntax",
         "--jitless",
         "--abort-on-uncaught-exception",
+        "--no-concurrent-array-buffer-sweeping",
     ];
     const JS_PREFIXES: &[&str] = &[
         "--experimental-",
