@@ -3,7 +3,6 @@
 //! serializer behind `structuredClone`.
 
 use eddy_runtime::{NativeModule, js_string, set_fn, v8};
-use v8::{ValueDeserializerHelper, ValueSerializerHelper};
 
 pub const MODULE: NativeModule = NativeModule { name: "util", init };
 
@@ -123,45 +122,14 @@ fn get_constructor_name(
 
 // ===== structuredClone =====
 
-struct CloneDelegate;
-
-impl v8::ValueSerializerImpl for CloneDelegate {
-    fn throw_data_clone_error<'s>(
-        &self,
-        scope: &mut v8::PinScope<'s, '_>,
-        message: v8::Local<'s, v8::String>,
-    ) {
-        // JS turns this marker into a DOMException named DataCloneError.
-        let error = v8::Exception::error(scope, message);
-        if let Ok(obj) = v8::Local::<v8::Object>::try_from(error) {
-            let key = js_string(scope, "name");
-            let value = js_string(scope, "DataCloneError");
-            obj.set(scope, key.into(), value.into());
-        }
-        scope.throw_exception(error);
-    }
-}
-
-impl v8::ValueDeserializerImpl for CloneDelegate {}
-
-/// `structuredClone(value)`: serialize and deserialize with V8's own wire format.
+/// `structuredClone(value)`: V8's own wire format, through the runtime's message serializer
+/// (SharedArrayBuffers keep their memory, WebAssembly modules their code, as in Node).
 fn structured_clone<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     args: v8::FunctionCallbackArguments<'s>,
     mut rv: v8::ReturnValue,
 ) {
-    let context = scope.get_current_context();
-    let serializer = v8::ValueSerializer::new(scope, Box::new(CloneDelegate));
-    serializer.write_header();
-    if serializer.write_value(context, args.get(0)) != Some(true) {
-        return; // the delegate threw DataCloneError
-    }
-    let bytes = serializer.release();
-    let deserializer = v8::ValueDeserializer::new(scope, Box::new(CloneDelegate), &bytes);
-    if deserializer.read_header(context) != Some(true) {
-        return;
-    }
-    if let Some(value) = deserializer.read_value(context) {
+    if let Some(value) = eddy_runtime::structured_clone(scope, args.get(0)) {
         rv.set(value);
     }
 }

@@ -63,6 +63,7 @@ pub use io::{
     Handle, Ready, close_handle, defer, feed, handle, handle_has_ref, open_handle, registry,
     set_handle_active, set_handle_ref,
 };
+pub use messaging::structured_clone;
 pub use mio;
 pub use native::{
     NativeInit, NativeModule, arg_string, js_string, set_fn, set_value, throw_type_error,

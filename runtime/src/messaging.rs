@@ -43,6 +43,8 @@ pub(crate) struct Message {
     /// JS host objects (FileHandles, transferable signals, histograms): the structured clone
     /// of what the JS `hostClone` hook made of each, revived by `hostRevive` on receipt.
     hosts: Vec<Vec<u8>>,
+    /// WebAssembly.Module objects: their compiled code, shared with the receiving isolate.
+    wasm: Vec<v8::CompiledWasmModule>,
 }
 
 impl Message {
@@ -53,6 +55,9 @@ impl Message {
             shared: self.shared.iter().map(|s| Store(s.0.clone())).collect(),
             ports: Vec::new(),
             hosts: self.hosts.clone(),
+            // Compiled modules cannot be copied for several receivers; a broadcast of one
+            // arrives as a 'messageerror'.
+            wasm: Vec::new(),
         }
     }
 }
@@ -421,6 +426,7 @@ struct Writer {
     /// The JS host objects met, by index. V8 allows no JS while it serializes, so the
     /// `hostClone` hook runs on them once the value is written.
     hosts: Rc<std::cell::RefCell<Vec<v8::Global<v8::Object>>>>,
+    wasm: Rc<std::cell::RefCell<Vec<v8::CompiledWasmModule>>>,
 }
 
 impl v8::ValueSerializerImpl for Writer {
@@ -500,6 +506,16 @@ impl v8::ValueSerializerImpl for Writer {
         shared.push(Store(buffer.get_backing_store()));
         Some(shared.len() as u32 - 1)
     }
+
+    fn get_wasm_module_transfer_id(
+        &self,
+        _scope: &mut v8::PinScope<'_, '_>,
+        module: v8::Local<v8::WasmModuleObject>,
+    ) -> Option<u32> {
+        let mut wasm = self.wasm.borrow_mut();
+        wasm.push(module.get_compiled_module());
+        Some(wasm.len() as u32 - 1)
+    }
 }
 
 /// What a host object in the stream is: a transferred port or a JS host object's clone.
@@ -513,6 +529,7 @@ fn clone_plain(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option<
         ports: Vec::new(),
         shared: Default::default(),
         hosts: Default::default(),
+        wasm: Default::default(),
     };
     let serializer = v8::ValueSerializer::new(scope, Box::new(writer));
     serializer.write_header();
@@ -530,6 +547,7 @@ fn read_plain<'s>(
     let context = scope.get_current_context();
     let reader = Reader {
         shared: &[],
+        wasm: &[],
         ports: Vec::new(),
         hosts: Vec::new(),
     };
@@ -553,6 +571,7 @@ fn throw_data_clone(scope: &mut v8::PinScope, message: v8::Local<v8::String>) {
 
 struct Reader<'a> {
     shared: &'a [Store],
+    wasm: &'a [v8::CompiledWasmModule],
     ports: Vec<v8::Global<v8::Object>>,
     /// The host objects, revived before the value is read (V8 allows no JS meanwhile).
     hosts: Vec<v8::Global<v8::Object>>,
@@ -576,6 +595,15 @@ impl v8::ValueDeserializerImpl for Reader<'_> {
         Some(v8::Local::new(scope, host))
     }
 
+    fn get_wasm_module_from_id<'s>(
+        &self,
+        scope: &mut v8::PinScope<'s, '_>,
+        id: u32,
+    ) -> Option<v8::Local<'s, v8::WasmModuleObject>> {
+        let compiled = self.wasm.get(id as usize)?;
+        v8::WasmModuleObject::from_compiled_module(scope, compiled)
+    }
+
     fn get_shared_array_buffer_from_id<'s>(
         &self,
         scope: &mut v8::PinScope<'s, '_>,
@@ -597,10 +625,12 @@ fn serialize(
     let context = scope.get_current_context();
     let shared = Rc::new(std::cell::RefCell::new(Vec::new()));
     let hosts = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let wasm = Rc::new(std::cell::RefCell::new(Vec::new()));
     let writer = Writer {
         ports: port_tokens,
         shared: shared.clone(),
         hosts: hosts.clone(),
+        wasm: wasm.clone(),
     };
     let serializer = v8::ValueSerializer::new(scope, Box::new(writer));
     for (i, buffer) in buffers.iter().enumerate() {
@@ -635,6 +665,7 @@ fn serialize(
         shared,
         ports: Vec::new(),
         hosts,
+        wasm: std::mem::take(&mut *wasm.borrow_mut()),
     })
 }
 
@@ -660,6 +691,7 @@ fn deserialize<'s>(
     }
     let reader = Reader {
         shared: &message.shared,
+        wasm: &message.wasm,
         ports: ports.iter().map(|p| v8::Global::new(scope, *p)).collect(),
         hosts,
     };
@@ -672,6 +704,34 @@ fn deserialize<'s>(
         return None;
     }
     deserializer.read_value(context)
+}
+
+// ===== structuredClone =====
+
+/// `structuredClone(value)` within this isolate, with the serializer messages use (so
+/// SharedArrayBuffers share their memory and WebAssembly modules their code, as in Node). On
+/// failure a DataCloneError is pending and `None` comes back.
+///
+/// # Examples
+///
+/// ```
+/// use eddy_runtime::{Runtime, RuntimeOptions};
+///
+/// static SOURCES: &[(&str, &str)] = &[(
+///     "boot",
+///     "module.exports = { evaluate: (src) => binding.runtime.runScript(src, 'x') };",
+/// )];
+/// let mut rt = Runtime::new(RuntimeOptions { builtins: SOURCES, bootstrap: "boot", ..Default::default() })
+///     .unwrap();
+/// // The embedder's own natives can call `eddy_runtime::structured_clone(scope, value)`.
+/// assert_eq!(rt.eval::<f64>("1 + 1").unwrap(), 2.0);
+/// ```
+pub fn structured_clone<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    value: v8::Local<'s, v8::Value>,
+) -> Option<v8::Local<'s, v8::Value>> {
+    let message = serialize(scope, value, &[], Vec::new())?;
+    deserialize(scope, &message, &[])
 }
 
 // ===== for the worker module =====
