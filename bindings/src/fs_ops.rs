@@ -3,6 +3,7 @@
 //! mkdtemp, realpath). Each is one blocking Rust body; the sync form runs it on the caller's
 //! thread and throws Node's error, the async form runs it on the worker pool.
 
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
 use eddy_runtime::{JobPanic, call_function, io_error, js_string, submit, v8};
@@ -247,8 +248,14 @@ pub(crate) fn run(op: &Op) -> Result<Out, OpError> {
                     Err(err) => return fail(err, "scandir", path, None),
                 };
                 let kind = entry.file_type().map(dirent_type).unwrap_or(DIRENT_UNKNOWN);
-                entries.push((entry.file_name().to_string_lossy().into_owned(), kind));
+                entries.push((entry.file_name(), kind));
             }
+            // libuv's scandir order: the names' bytes, compared as strcmp does.
+            entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            let entries = entries
+                .into_iter()
+                .map(|(name, kind)| (name.to_string_lossy().into_owned(), kind))
+                .collect();
             Ok(Out::Entries(entries))
         }
         Op::Unlink { path } => std::fs::remove_file(path)
