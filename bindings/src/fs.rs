@@ -29,9 +29,39 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
 
 // ===== blocking bodies =====
 
+/// A failed step of a whole-file read or write. Node names the step: opening reports `open`
+/// and the path; a read or write on the open file reports `read` / `write` (or `fstat`)
+/// without it (`EISDIR: illegal operation on a directory, read`).
+struct StepError {
+    err: std::io::Error,
+    /// None: the operation's own syscall (the open), reported with the path.
+    syscall: Option<&'static str>,
+}
+
+impl From<std::io::Error> for StepError {
+    fn from(err: std::io::Error) -> Self {
+        StepError { err, syscall: None }
+    }
+}
+
+/// `result` as a failure of the step `syscall` on an open file.
+fn step<T>(result: std::io::Result<T>, syscall: &'static str) -> Result<T, StepError> {
+    result.map_err(|err| StepError {
+        err,
+        syscall: Some(syscall),
+    })
+}
+
+fn throw_step_error(scope: &mut v8::PinScope, e: &StepError, syscall: &str, path: &str) {
+    match e.syscall {
+        Some(step) => throw_io_error(scope, &e.err, step, None),
+        None => throw_io_error(scope, &e.err, syscall, Some(path)),
+    }
+}
+
 /// The whole file as text; invalid UTF-8 becomes U+FFFD, as Node's `readFileSync(p, 'utf8')`.
-pub fn read_text(path: &str) -> std::io::Result<String> {
-    let bytes = std::fs::read(path)?;
+fn read_text(path: &str) -> Result<String, StepError> {
+    let bytes = read_limited(path)?;
     Ok(match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
@@ -43,16 +73,17 @@ const IO_MAX_LENGTH: u64 = (1 << 31) - 1;
 
 /// The whole file, refused with EFBIG past 2 GiB (fs.js reports that as Node's
 /// ERR_FS_FILE_TOO_LARGE) rather than read into memory.
-fn read_limited(path: &str) -> std::io::Result<Vec<u8>> {
+fn read_limited(path: &str) -> Result<Vec<u8>, StepError> {
+    let too_large = || Err(std::io::Error::from_raw_os_error(libc::EFBIG).into());
     let mut file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
+    let size = step(file.metadata(), "fstat")?.len();
     if size > IO_MAX_LENGTH {
-        return Err(std::io::Error::from_raw_os_error(libc::EFBIG));
+        return too_large();
     }
     let mut out = Vec::with_capacity(size as usize);
-    std::io::Read::read_to_end(&mut file, &mut out)?;
+    step(std::io::Read::read_to_end(&mut file, &mut out), "read")?;
     if out.len() as u64 > IO_MAX_LENGTH {
-        return Err(std::io::Error::from_raw_os_error(libc::EFBIG));
+        return too_large();
     }
     Ok(out)
 }
@@ -64,7 +95,7 @@ fn write_bytes(
     append: bool,
     exclusive: bool,
     mode: u32,
-) -> std::io::Result<()> {
+) -> Result<(), StepError> {
     use std::os::unix::fs::OpenOptionsExt;
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).mode(mode);
@@ -78,7 +109,7 @@ fn write_bytes(
     } else {
         opts.truncate(true);
     }
-    opts.open(path)?.write_all(data)
+    step(opts.open(path)?.write_all(data), "write")
 }
 
 /// Node's stat fields, in the order `internal/fs` reads them.
@@ -223,15 +254,17 @@ fn callback_arg(
 /// Run `job` on the worker pool, then call the JS callback in argument `cb_index` on the loop
 /// thread as `cb(err)` or `cb(null, to_js(value))`; errors name `syscall` and `path` as Node's
 /// do. Every async fs native is this plus its own arguments.
-fn submit_fs<T: Send + 'static>(
+fn submit_fs<T: Send + 'static, E>(
     scope: &mut v8::PinScope,
     args: &v8::FunctionCallbackArguments,
     cb_index: i32,
     syscall: &'static str,
     path: String,
-    job: impl FnOnce() -> std::io::Result<T> + Send + 'static,
+    job: impl FnOnce() -> Result<T, E> + Send + 'static,
     to_js: for<'s> fn(&mut v8::PinScope<'s, '_>, T) -> v8::Local<'s, v8::Value>,
-) {
+) where
+    E: Into<StepError> + Send + 'static,
+{
     let Some(cb) = callback_arg(scope, args, cb_index) else {
         return;
     };
@@ -241,10 +274,10 @@ fn submit_fs<T: Send + 'static>(
 }
 
 /// Deliver a pool result to `cb` as `cb(err)` or `cb(null, value)`.
-fn complete<T>(
+fn complete<T, E: Into<StepError>>(
     scope: &mut v8::PinScope,
     cb: v8::Global<v8::Function>,
-    result: Result<std::io::Result<T>, JobPanic>,
+    result: Result<Result<T, E>, JobPanic>,
     syscall: &str,
     path: &str,
     to_js: impl for<'s> FnOnce(&mut v8::PinScope<'s, '_>, T) -> v8::Local<'s, v8::Value>,
@@ -252,7 +285,13 @@ fn complete<T>(
     let cb = v8::Local::new(scope, cb);
     let args: Vec<v8::Local<v8::Value>> = match result {
         Ok(Ok(value)) => vec![v8::null(scope).into(), to_js(scope, value)],
-        Ok(Err(err)) => vec![io_error(scope, &err, syscall, Some(path), None)],
+        Ok(Err(err)) => {
+            let e: StepError = err.into();
+            vec![match e.syscall {
+                Some(step) => io_error(scope, &e.err, step, None, None),
+                None => io_error(scope, &e.err, syscall, Some(path), None),
+            }]
+        }
         Err(panic) => {
             let msg = js_string(scope, &format!("internal error in {syscall}: {panic}"));
             vec![v8::Exception::error(scope, msg)]
@@ -273,7 +312,7 @@ fn read_file_utf8(
     };
     match read_text(&path) {
         Ok(text) => rv.set(js_string(scope, &text).into()),
-        Err(err) => throw_io_error(scope, &err, "open", Some(&path)),
+        Err(err) => throw_step_error(scope, &err, "open", &path),
     }
 }
 
@@ -333,7 +372,7 @@ fn read_file_sync(
     };
     match read_limited(&path) {
         Ok(bytes) => rv.set(bytes_to_js(scope, bytes)),
-        Err(err) => throw_io_error(scope, &err, "open", Some(&path)),
+        Err(err) => throw_step_error(scope, &err, "open", &path),
     }
 }
 
@@ -381,7 +420,7 @@ fn write_file_sync(
         return;
     };
     if let Err(err) = write_bytes(&w.path, &w.data, w.append, w.exclusive, w.mode) {
-        throw_io_error(scope, &err, "open", Some(&w.path));
+        throw_step_error(scope, &err, "open", &w.path);
     }
 }
 
