@@ -19,10 +19,10 @@ pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v
 
 const ROUNDS: usize = 20;
 
-/// The odd primes below 4096, for sieving candidates.
+/// The odd primes below 16384, for sieving candidates.
 fn small_primes() -> Vec<u32> {
     let mut out = Vec::new();
-    for n in (3u32..4096).step_by(2) {
+    for n in (3u32..16384).step_by(2) {
         if out.iter().take_while(|p| *p * *p <= n).all(|p| n % p != 0) {
             out.push(n);
         }
@@ -66,7 +66,11 @@ fn safe_prime(bits: usize) -> BigUint {
             }
             q += BigUint::from(2u8);
             for (r, p) in residues.iter_mut().zip(&primes) {
-                *r = (*r + 2) % p;
+                // r < p, so one subtraction keeps it reduced (no division per step).
+                *r += 2;
+                if *r >= *p {
+                    *r -= *p;
+                }
             }
             if q.bits() != bits - 1 {
                 continue 'fresh;
