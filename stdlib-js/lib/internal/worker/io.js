@@ -14,6 +14,7 @@ const {
 } = require('internal/event_target');
 const { kTransferClone, kTransferFd, kUntransferable } = require('internal/worker/clone');
 const asyncHooks = require('internal/async_hooks');
+const handles = require('internal/process/handles');
 
 const native = binding.messaging;
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
@@ -81,7 +82,22 @@ function newPort() {
     asyncId: asyncHooks.newAsyncId(),
   };
   asyncHooks.emitInit(port[kState].asyncId, 'MESSAGEPORT', asyncHooks.executionAsyncId(), port);
+  // process._getActiveHandles() lists a port while it is open and ref'd, as Node does.
+  const source = {
+    activeOwner: () => (!port[kState].closed && native.isOpen(port) && native.hasRef(port) ? port : null),
+    resourceType: () => 'MessagePort',
+  };
+  port[kState].handleSource = source;
+  handles.addHandle(source);
   return port;
+}
+
+function forgetPort(port) {
+  const state = port[kState];
+  if (state.handleSource !== undefined) {
+    handles.removeHandle(state.handleSource);
+    state.handleSource = undefined;
+  }
 }
 
 // The runtime calls these three for every port of this thread.
@@ -108,6 +124,7 @@ function onClose(target) {
   const state = target[kState];
   if (state === undefined || state.closed) return;
   state.closed = true;
+  forgetPort(target);
   asyncHooks.emitDestroy(state.asyncId);
   target.emit('close');
 }
@@ -216,6 +233,7 @@ function post(target, message, transfer, dropped = false) {
   }
   for (const p of ports) {
     p[kState].closed = true;
+    forgetPort(p);
   }
   if (result === 'lost') {
     // The port's own peer was in the transfer list: nothing can ever arrive any more.
