@@ -37,6 +37,7 @@
 //! assert_eq!(rt.eval::<f64>("6 * 7").unwrap(), 42.0);
 //! ```
 
+mod clone;
 mod errors;
 mod esm;
 mod event_loop;
@@ -58,12 +59,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
+pub use clone::structured_clone;
 pub use errors::{Error, errno_info, io_error, throw_io_error};
 pub use io::{
     Handle, Ready, close_handle, defer, feed, handle, handle_has_ref, open_handle, registry,
     set_handle_active, set_handle_ref,
 };
-pub use messaging::structured_clone;
 pub use mio;
 pub use native::{
     NativeInit, NativeModule, arg_string, js_string, set_fn, set_value, throw_type_error,
