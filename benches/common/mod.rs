@@ -33,3 +33,31 @@ pub fn median(program: &str, args: &[&str], env: &[(&str, &str)], runs: usize) -
 pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
+
+/// Run each `(case, what)` script from `benches/js` with Eddy and with `node` (when on PATH),
+/// `runs` times each, and print one row per case: both medians and node/eddy (above 1.0 means
+/// Eddy is faster).
+pub fn js_cases(title: &str, eddy: &str, dir: &str, cases: &[(&str, &str)], runs: usize) {
+    println!(
+        "{title:<22} {:>10} {:>10} {:>10}",
+        "eddy", "node", "node/eddy"
+    );
+    for (case, what) in cases {
+        let script = format!("{dir}/{case}.js");
+        let ours = median(eddy, &[&script], &[], runs).expect("eddy runs the case");
+        match median("node", &[&script], &[], runs) {
+            Some(theirs) => println!(
+                "{case:<22} {:>8.1}ms {:>8.1}ms {:>10.2}   ({what})",
+                ms(ours),
+                ms(theirs),
+                theirs.as_secs_f64() / ours.as_secs_f64()
+            ),
+            None => println!(
+                "{case:<22} {:>8.1}ms {:>10} {:>10}   ({what})",
+                ms(ours),
+                "-",
+                "-"
+            ),
+        }
+    }
+}

@@ -10,7 +10,7 @@
 const { codes } = require('internal/errors');
 const {
   Event, EventTarget, NodeEventTarget, defineEventHandler, initEventTarget, kNewListener,
-  kRemoveListener, kHybridDispatch,
+  kRemoveListener, kHybridDispatch, kCreateEvent,
 } = require('internal/event_target');
 const { kTransferClone, kTransferFd, kUntransferable } = require('internal/worker/clone');
 const asyncHooks = require('internal/async_hooks');
@@ -114,9 +114,10 @@ function onMessage(target, value, ports, failed) {
     target[kHybridDispatch](value, 'messageerror', new MessageEvent('messageerror', { data: value }));
     return;
   }
-  asyncHooks.runInResource(state.asyncId, target, () => {
-    target[kHybridDispatch](value, 'message', new MessageEvent('message', { data: value, ports }));
-  });
+  // Node-style listeners take the data itself; the MessageEvent is made only when a web-style
+  // listener needs it (kCreateEvent), unless ports came along.
+  const event = ports.length === 0 ? undefined : new MessageEvent('message', { data: value, ports });
+  asyncHooks.runInResource(state.asyncId, target, () => target[kHybridDispatch](value, 'message', event));
 }
 
 function onClose(target) {
@@ -291,6 +292,10 @@ class MessagePortImpl extends NodeEventTarget {
   [kRemoveListener](size, type, listener, capture) {
     super[kRemoveListener](size, type, listener, capture);
     if (type === 'message' && size === 0 && isPort(this)) this.unref();
+  }
+
+  [kCreateEvent](data, type) {
+    return new MessageEvent(type, { data });
   }
 
   [kInspect](depth, options) {
