@@ -282,11 +282,6 @@ impl Runtime {
         self.isolate.thread_safe_handle()
     }
 
-    /// Call a hook that takes no arguments (`runWorker`).
-    fn call_hook_pub(&mut self, name: &'static str) -> Result<(), Error> {
-        self.call_hook(name, &[])
-    }
-
     /// Emit 'exit' (once) unless JS already exited, and return the final exit code.
     fn emit_exit(&mut self) -> i32 {
         if let Some(code) = self.exit_code() {
@@ -307,7 +302,7 @@ impl Runtime {
         self.exit_code().or(self.exited).unwrap_or(0)
     }
 
-    fn call_hook(&mut self, name: &'static str, args: &[HookArg]) -> Result<(), Error> {
+    pub(crate) fn call_hook(&mut self, name: &'static str, args: &[HookArg]) -> Result<(), Error> {
         if self.exit_code().is_some() {
             return Ok(());
         }
@@ -340,7 +335,7 @@ impl Drop for Runtime {
     }
 }
 
-enum HookArg<'a> {
+pub(crate) enum HookArg<'a> {
     Str(&'a str),
     Bool(bool),
 }

@@ -149,8 +149,9 @@ fn unsubscribe(name: &str, core: &Arc<PortCore>) {
 /// The JS functions the messaging natives call (`binding.messaging.setup`).
 #[derive(Default)]
 pub(crate) struct Hooks {
-    /// `onMessage(port, value, ports)`, or `onMessage(port, error, null, true)` when a message
-    /// could not be deserialized ('messageerror').
+    /// `onMessage(port, value, ports)` (`ports` absent when none came), or
+    /// `onMessage(port, error, null, true)` when a message could not be deserialized
+    /// ('messageerror').
     on_message: Option<v8::Global<v8::Function>>,
     /// `makePort()`: a fresh MessagePort object for a port that arrived.
     make_port: Option<v8::Global<v8::Function>>,
@@ -274,6 +275,7 @@ fn emit(scope: &mut v8::PinScope, port: &Rc<PortHandle>, message: Message) {
     v8::tc_scope!(let tc, scope);
     let value = deserialize(tc, &message, &ports);
     let args: Vec<v8::Local<v8::Value>> = match value {
+        Some(value) if ports.is_empty() => vec![object.into(), value],
         Some(value) => {
             let list: Vec<v8::Local<v8::Value>> = ports.iter().map(|p| (*p).into()).collect();
             let list = v8::Array::new_with_elements(tc, &list);

@@ -15,7 +15,7 @@
 //! - A runtime that finishes terminates and joins the workers it started: no worker thread
 //!   outlives the runtime (or `main`) that owns it.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -42,6 +42,17 @@ pub(crate) struct Limits {
     pub max_young_mb: f64,
     pub code_range_mb: f64,
     pub stack_mb: f64,
+}
+
+impl Limits {
+    /// The stack V8 may use, in MiB: `stackSizeMb`, or Node's default.
+    fn stack_mb(&self) -> f64 {
+        if self.stack_mb > 0.0 {
+            self.stack_mb
+        } else {
+            DEFAULT_STACK_MB
+        }
+    }
 }
 
 /// What the parent and the worker thread share.
@@ -137,11 +148,7 @@ pub(crate) fn stop_children(children: Vec<Arc<WorkerShared>>) {
 // ===== the worker thread =====
 
 fn spawn_thread(options: RuntimeOptions, ctx: WorkerCtx) -> std::io::Result<JoinHandle<()>> {
-    let stack_mb = if ctx.limits.stack_mb > 0.0 {
-        ctx.limits.stack_mb
-    } else {
-        DEFAULT_STACK_MB
-    };
+    let stack_mb = ctx.limits.stack_mb();
     // V8 gets `stack_mb` of this thread; the thread has room for our own frames on top.
     let stack = (stack_mb * 1024.0 * 1024.0) as usize + THREAD_SLACK;
     std::thread::Builder::new()
@@ -173,7 +180,7 @@ fn run_worker(options: RuntimeOptions, ctx: WorkerCtx) -> i32 {
         return 1;
     }
     *lock(&shared.loop_start) = Some(Instant::now());
-    let _ = rt.call_hook_pub("runWorker");
+    let _ = rt.call_hook("runWorker", &[]);
     let code = rt.run_to_completion();
     let fds = rt.take_worker_fds();
     drop(rt);
@@ -191,11 +198,7 @@ fn run_worker(options: RuntimeOptions, ctx: WorkerCtx) -> i32 {
 /// current frame. Always set, as in Node: a worker's depth follows its own `stackSizeMb`, not
 /// the process's `--stack-size`.
 pub(crate) fn stack_limit(limits: &Limits) -> usize {
-    let mb = if limits.stack_mb > 0.0 {
-        limits.stack_mb
-    } else {
-        DEFAULT_STACK_MB
-    };
+    let mb = limits.stack_mb();
     let marker = 0u8;
     let here = std::ptr::addr_of!(marker) as usize;
     let bytes = (mb * 1024.0 * 1024.0) as usize;
@@ -249,7 +252,7 @@ struct WorkerHandle {
     token: usize,
     shared: Arc<WorkerShared>,
     object: v8::Global<v8::Object>,
-    closed: RefCell<bool>,
+    closed: Cell<bool>,
 }
 
 impl Handle for WorkerHandle {
@@ -420,7 +423,7 @@ fn js_spawn(
         token: token.0,
         shared: shared.clone(),
         object: global,
-        closed: RefCell::new(false),
+        closed: Cell::new(false),
     });
     let token = handle.token;
     io::set_handle_active(scope, token, true);

@@ -100,7 +100,7 @@ function forgetPort(port) {
   }
 }
 
-// The runtime calls these three for every port of this thread.
+// The runtime calls onMessage and onClose for every port of this thread.
 function onMessage(target, value, ports, failed) {
   if (target instanceof BroadcastChannel) {
     if (target[kState].closed) return;
@@ -116,7 +116,7 @@ function onMessage(target, value, ports, failed) {
   }
   // Node-style listeners take the data itself; the MessageEvent is made only when a web-style
   // listener needs it (kCreateEvent), unless ports came along.
-  const event = ports.length === 0 ? undefined : new MessageEvent('message', { data: value, ports });
+  const event = ports === undefined ? undefined : new MessageEvent('message', { data: value, ports });
   asyncHooks.runInResource(state.asyncId, target, () => target[kHybridDispatch](value, 'message', event));
 }
 

@@ -7,7 +7,7 @@
 
 const EventEmitter = require('events');
 const { codes } = require('internal/errors');
-const { MessageChannel, drainPort, receiveMessageOnPort } = require('internal/worker/io');
+const { MessageChannel, drainPort } = require('internal/worker/io');
 const workerState = require('internal/worker/state');
 const { deserializeError } = require('internal/worker/errors');
 
@@ -43,7 +43,7 @@ const workerFlag = new RegExp('^(?:-r|-C|--(?:require|import|loader|experimental
 const takesValue = new Set(['-r', '-C', '--require', '--import', '--loader',
   '--experimental-loader', '--conditions', '--input-type', '--stack-trace-limit']);
 
-function validateExecArgv(list, what) {
+function validateExecArgv(list) {
   const bad = [];
   for (let i = 0; i < list.length; i++) {
     const arg = list[i];
@@ -52,7 +52,6 @@ function validateExecArgv(list, what) {
     else if (takesValue.has(arg)) i++;
   }
   if (bad.length > 0) throw new codes.ERR_WORKER_INVALID_EXEC_ARGV(bad.join(', '));
-  void what;
 }
 
 function onExit(worker, code, outOfMemory, initError) {
@@ -359,5 +358,4 @@ class Worker extends EventEmitter {
   }
 }
 
-// Worker-side stop of a port message loop is done by the runtime; nothing polls here.
-module.exports = { Worker, SHARE_ENV, receiveMessageOnPort };
+module.exports = { Worker, SHARE_ENV };
