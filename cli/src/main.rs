@@ -175,6 +175,8 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--env-file=",
         "--no-global-search-paths",
         "--frozen-intrinsics",
+        "--redirect-warnings=",
+        "--disable-warning=",
     ];
     // Options with a fixed set of values: anything else is a bad option (exit 9), as in Node.
     // (A test that re-runs itself with a bad value expects that exit; accepting the value made

@@ -63,6 +63,7 @@ function emitWarning(warning, type, code, ctor) {
 function onWarning(warning) {
   if (!(warning instanceof Error)) return;
   if (process.noProcessWarnings || process.execArgv.includes('--no-warnings')) return;
+  if (disabledWarnings().has(warning.code) || disabledWarnings().has(warning.name)) return;
   const isDeprecation = warning.name === 'DeprecationWarning';
   if (isDeprecation && process.noDeprecation) return;
   const trace = process.execArgv.includes('--trace-warnings') ||
@@ -74,14 +75,49 @@ function onWarning(warning) {
     text = `${warning.name}: ${warning.message}`;
   }
   if (typeof warning.code === 'string') text = `[${warning.code}] ${text}`;
-  let out = `(eddy:${process.pid}) ${text}\n`;
+  // As Node: the prefix names the release ('node'), the hint the command that was run.
+  let out = `(${process.release.name}:${process.pid}) ${text}\n`;
   if (typeof warning.detail === 'string') out += `${warning.detail}\n`;
   if (!trace && !traceHintShown) {
     traceHintShown = true;
     const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
-    out += `(Use \`eddy ${flag} ...\` to show where the warning was created)\n`;
+    const argv0 = require('path').basename(process.argv0 || 'node', '.exe');
+    out += `(Use \`${argv0} ${flag} ...\` to show where the warning was created)\n`;
+  }
+  const file = redirectFile();
+  if (file !== undefined) {
+    try {
+      require('fs').appendFileSync(file, out);
+      return;
+    } catch {
+      // As Node: a file that cannot be written leaves the warning on stderr.
+    }
   }
   process.stderr.write(out);
+}
+
+// --disable-warning=CODE_OR_TYPE (repeatable; on the command line or in NODE_OPTIONS): such
+// warnings are still emitted as 'warning' events, only not printed.
+let disabled;
+function disabledWarnings() {
+  if (disabled === undefined) {
+    disabled = new Set();
+    const fromEnv = `${process.env.NODE_OPTIONS || ''}`.split(/\s+/);
+    for (const arg of [...process.execArgv, ...fromEnv]) {
+      if (arg.startsWith('--disable-warning=')) disabled.add(arg.slice('--disable-warning='.length));
+    }
+  }
+  return disabled;
+}
+
+// --redirect-warnings=FILE (or NODE_REDIRECT_WARNINGS): warnings are appended to FILE.
+function redirectFile() {
+  let file;
+  for (const arg of process.execArgv) {
+    if (arg.startsWith('--redirect-warnings=')) file = arg.slice('--redirect-warnings='.length);
+  }
+  if (file === undefined) file = process.env.NODE_REDIRECT_WARNINGS;
+  return file ? file : undefined;
 }
 
 module.exports = { emitWarning, onWarning, throwIfDeprecationsThrow };
