@@ -79,7 +79,10 @@ function promiseBefore(promise) {
 
 function promiseAfter(promise) {
   const id = promiseIdOf(promise);
-  if (currentId === id && stack.length > 0) emitAfter(id);
+  // A hook enabled during the reaction saw no `before` for it, but still gets its `after` (as
+  // in Node); only an execution that was entered is left.
+  if (counts.after > 0) call('after', [id]);
+  if (currentId === id && stack.length > 0) popExecution();
 }
 
 function promiseResolve(promise) {
@@ -110,8 +113,29 @@ function call(name, args) {
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     const fn = record[name];
-    if (typeof fn === 'function') Reflect.apply(fn, record.hook, args);
+    if (typeof fn !== 'function') continue;
+    try {
+      Reflect.apply(fn, record.hook, args);
+    } catch (err) {
+      fatalError(err);
+    }
   }
+}
+
+// A hook callback that throws ends the process (as in Node): its error is printed, and the
+// exit code is 1 (or the process aborts under --abort-on-uncaught-exception).
+function fatalError(err) {
+  let text;
+  if (typeof err?.stack === 'string') {
+    text = err.stack;
+  } else {
+    const holder = {};
+    Error.captureStackTrace(holder, fatalError);
+    text = `Error: ${String(err)}${holder.stack.slice(holder.stack.indexOf('\n'))}`;
+  }
+  process._rawDebug(text);
+  if (process.execArgv.includes('--abort-on-uncaught-exception')) process.abort();
+  process.exit(1);
 }
 
 function emitInit(asyncId, type, trigger, resource) {
