@@ -370,8 +370,9 @@ fn verify_js(
     );
 }
 
-/// `pkCrypt(op, der, isPrivate, data, padding, oaepHash, oaepLabel)`; op 0 publicEncrypt,
-/// 1 privateDecrypt, 2 privateEncrypt, 3 publicDecrypt.
+/// `pkCrypt(op, der, isPrivate, data, padding, oaepHash, oaepLabel, cb?)`; op 0 publicEncrypt,
+/// 1 privateDecrypt, 2 privateEncrypt, 3 publicDecrypt. With `cb` (Web Crypto's RSA-OAEP) it
+/// runs on the worker pool.
 fn pk_crypt_js(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -401,29 +402,70 @@ fn pk_crypt_js(
             }
         }
     };
-    let result = (|| {
-        let (public, private_key) = if private {
-            let k = private_cached(&der)?;
-            (k.public(), Some(k))
-        } else {
-            (Public::from_spki(&der)?, None)
-        };
-        // RSA-PSS keys sign only.
-        if let Public::Rsa(_, RsaKind::Pss(_)) = public {
-            return Err(ossl::PROVIDER_OPERATION_NOT_SUPPORTED);
-        }
-        match (op, &public, private_key.as_deref()) {
-            (0, Public::Rsa(k, _), _) => rsa_pad::public_encrypt(k, padding, digest, &label, &data),
-            (3, Public::Rsa(k, _), _) => rsa_pad::public_decrypt(k, padding, &data),
-            (1, _, Some(Private::Rsa(k, _))) => {
-                rsa_pad::private_decrypt(k, padding, digest, &label, &data)
-            }
-            (2, _, Some(Private::Rsa(k, _))) => rsa_pad::private_encrypt(k, padding, &data),
-            _ => Err(ossl::OPERATION_NOT_SUPPORTED),
-        }
-    })();
+    let cb = args.get(7);
+    if cb.is_function() {
+        // The pool thread parses the key afresh (the parsed-key cache is per thread).
+        run(
+            scope,
+            cb,
+            &mut rv,
+            move || {
+                let private_key = if private {
+                    Some(Private::from_pkcs8(&der)?)
+                } else {
+                    None
+                };
+                pk_crypt(
+                    op,
+                    &der,
+                    private_key.as_ref(),
+                    &data,
+                    padding,
+                    digest,
+                    &label,
+                )
+            },
+            bytes_js,
+        );
+        return;
+    }
+    let result = if private {
+        private_cached(&der)
+            .and_then(|k| pk_crypt(op, &der, Some(&*k), &data, padding, digest, &label))
+    } else {
+        pk_crypt(op, &der, None, &data, padding, digest, &label)
+    };
     match result {
         Ok(out) => rv.set(bytes_js(scope, out)),
         Err(e) => e.throw(scope),
+    }
+}
+
+/// One RSA encryption operation with a private key, or with the public key in `der` (SPKI).
+fn pk_crypt(
+    op: u32,
+    der: &[u8],
+    private_key: Option<&Private>,
+    data: &[u8],
+    padding: u32,
+    digest: &str,
+    label: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
+    let public = match private_key {
+        Some(k) => k.public(),
+        None => Public::from_spki(der)?,
+    };
+    // RSA-PSS keys sign only.
+    if let Public::Rsa(_, RsaKind::Pss(_)) = public {
+        return Err(ossl::PROVIDER_OPERATION_NOT_SUPPORTED);
+    }
+    match (op, &public, private_key) {
+        (0, Public::Rsa(k, _), _) => rsa_pad::public_encrypt(k, padding, digest, label, data),
+        (3, Public::Rsa(k, _), _) => rsa_pad::public_decrypt(k, padding, data),
+        (1, _, Some(Private::Rsa(k, _))) => {
+            rsa_pad::private_decrypt(k, padding, digest, label, data)
+        }
+        (2, _, Some(Private::Rsa(k, _))) => rsa_pad::private_encrypt(k, padding, data),
+        _ => Err(ossl::OPERATION_NOT_SUPPORTED),
     }
 }
