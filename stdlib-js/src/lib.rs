@@ -75,6 +75,7 @@ builtins![
     "internal/crypto/sig",
     "internal/crypto/util",
     "internal/crypto/webcrypto",
+    "internal/crypto/webcrypto_asymmetric",
     "internal/crypto/webcrypto_keys",
     "internal/crypto/webcrypto_subtle",
     "internal/crypto/webcrypto_symmetric",

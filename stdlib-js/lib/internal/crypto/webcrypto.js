@@ -134,7 +134,7 @@ class SubtleCrypto {
 
   async deriveBits(algorithm, baseKey, length) {
     if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
-    requireArgs(arguments, 3, 'deriveBits', 'SubtleCrypto');
+    requireArgs(arguments, 2, 'deriveBits', 'SubtleCrypto');
     return ops().deriveBits(algorithm, baseKey, length);
   }
 

@@ -3,10 +3,17 @@
 // each argument is converted and checked as Node's WebIDL layer does (TypeErrors with a
 // `code`), the algorithm is normalized against the dictionary its operation and name call for,
 // then the work goes to the module that knows the algorithm (webcrypto_symmetric for secret
-// keys). internal/crypto/webcrypto's SubtleCrypto methods call in here.
+// keys, webcrypto_asymmetric for RSA, EC, Ed25519 and X25519 keys). internal/crypto/webcrypto's
+// SubtleCrypto methods call in here.
 
 const { isCryptoKey, kAlgorithm } = require('internal/crypto/webcrypto_keys');
 const sym = require('internal/crypto/webcrypto_symmetric');
+
+let lazyAsym;
+function asym() {
+  lazyAsym ??= require('internal/crypto/webcrypto_asymmetric');
+  return lazyAsym;
+}
 
 const isAnyArrayBuffer = binding.types.isAnyArrayBuffer;
 const { domException } = sym;
@@ -83,8 +90,10 @@ function usagesArgument(value, method, position) {
 const hashNames = ['SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
 
 /**
- * Member kinds: 'buffer' (BufferSource), 'hash' (a digest's AlgorithmIdentifier), and the
- * [EnforceRange] integers 'octet', 'short' (unsigned short) and 'long' (unsigned long).
+ * Member kinds: 'buffer' (BufferSource), 'hash' (a digest's AlgorithmIdentifier), 'string'
+ * (DOMString), 'uint8array', 'key' (CryptoKey), and the [EnforceRange] integers 'octet',
+ * 'short' (unsigned short) and 'long' (unsigned long). Members are listed in WebIDL's order
+ * (an inherited dictionary's first, each sorted), which is the order they are checked in.
  */
 const aesKeyGen = { dict: 'AesKeyGenParams', members: { length: ['short', true] } };
 const aesDerived = { dict: 'AesDerivedKeyParams', members: { length: ['short', true] } };
@@ -112,21 +121,44 @@ const hkdf = {
   members: { hash: ['hash', true], info: ['buffer', true], salt: ['buffer', true] },
 };
 
-const cipherAlgorithms = { 'AES-GCM': aesGcm, 'AES-CBC': aesCbc, 'AES-CTR': aesCtr };
+const rsaKeyGen = {
+  dict: 'RsaHashedKeyGenParams',
+  members: {
+    modulusLength: ['long', true], publicExponent: ['uint8array', true], hash: ['hash', true],
+  },
+};
+const rsaImport = { dict: 'RsaHashedImportParams', members: { hash: ['hash', true] } };
+const ecKeyGen = { dict: 'EcKeyGenParams', members: { namedCurve: ['string', true] } };
+const ecImport = { dict: 'EcKeyImportParams', members: { namedCurve: ['string', true] } };
+const rsaPss = { dict: 'RsaPssParams', members: { saltLength: ['long', true] } };
+const rsaOaep = { dict: 'RsaOaepParams', members: { label: ['buffer', false] } };
+const ecdsa = { dict: 'EcdsaParams', members: { hash: ['hash', true] } };
+const ecdhDerive = { dict: 'EcdhKeyDeriveParams', members: { public: ['key', true] } };
+
+const cipherAlgorithms = {
+  'AES-GCM': aesGcm, 'AES-CBC': aesCbc, 'AES-CTR': aesCtr, 'RSA-OAEP': rsaOaep,
+};
+const signatureAlgorithms = {
+  'HMAC': plain, 'RSASSA-PKCS1-v1_5': plain, 'RSA-PSS': rsaPss, 'ECDSA': ecdsa, 'Ed25519': plain,
+};
 const operations = {
   generateKey: {
     'AES-GCM': aesKeyGen, 'AES-CBC': aesKeyGen, 'AES-CTR': aesKeyGen, 'AES-KW': aesKeyGen,
-    'HMAC': hmacKeyGen,
+    'HMAC': hmacKeyGen, 'RSASSA-PKCS1-v1_5': rsaKeyGen, 'RSA-PSS': rsaKeyGen,
+    'RSA-OAEP': rsaKeyGen, 'ECDSA': ecKeyGen, 'ECDH': ecKeyGen, 'Ed25519': plain,
+    'X25519': plain,
   },
   importKey: {
     'AES-GCM': plain, 'AES-CBC': plain, 'AES-CTR': plain, 'AES-KW': plain, 'HMAC': hmacImport,
-    'PBKDF2': plain, 'HKDF': plain,
+    'PBKDF2': plain, 'HKDF': plain, 'RSASSA-PKCS1-v1_5': rsaImport, 'RSA-PSS': rsaImport,
+    'RSA-OAEP': rsaImport, 'ECDSA': ecImport, 'ECDH': ecImport, 'Ed25519': plain,
+    'X25519': plain,
   },
   encrypt: cipherAlgorithms,
   decrypt: cipherAlgorithms,
-  sign: { 'HMAC': plain },
-  verify: { 'HMAC': plain },
-  deriveBits: { 'PBKDF2': pbkdf2, 'HKDF': hkdf },
+  sign: signatureAlgorithms,
+  verify: signatureAlgorithms,
+  deriveBits: { 'PBKDF2': pbkdf2, 'HKDF': hkdf, 'ECDH': ecdhDerive, 'X25519': ecdhDerive },
   wrapKey: { ...cipherAlgorithms, 'AES-KW': plain },
   unwrapKey: { ...cipherAlgorithms, 'AES-KW': plain },
   'get key length': {
@@ -171,7 +203,7 @@ function normalizeAlgorithm(value, op) {
   const { dict, members } = table[canonical];
   const out = { name: canonical };
   const source = typeof value === 'object' && value !== null ? value : {};
-  for (const member of Object.keys(members).sort()) {
+  for (const member of Object.keys(members)) {
     const [kind, required] = members[member];
     const v = source[member];
     if (v === undefined) {
@@ -185,6 +217,18 @@ function normalizeAlgorithm(value, op) {
     const prefix = `Failed to normalize algorithm: '${member}' of '${dict}' (passed algorithm)`;
     if (kind === 'buffer') {
       out[member] = bufferSource(v, prefix);
+    } else if (kind === 'string') {
+      out[member] = `${v}`;
+    } else if (kind === 'uint8array') {
+      if (!(v instanceof Uint8Array)) {
+        throw webidlError('ERR_INVALID_ARG_TYPE', `${prefix} is not an Uint8Array object.`);
+      }
+      out[member] = v;
+    } else if (kind === 'key') {
+      if (!isCryptoKey(v)) {
+        throw webidlError('ERR_INVALID_ARG_TYPE', `${prefix} is not of type CryptoKey.`);
+      }
+      out[member] = v;
     } else if (kind === 'hash') {
       out[member] = normalizeHash(v);
     } else {
@@ -217,7 +261,34 @@ function requireAlgorithm(key, algorithm) {
 async function generateKey(algorithm, extractable, usages) {
   algorithm = normalizeAlgorithm(algorithm, 'generateKey');
   usages = usagesArgument(usages, 'generateKey', 2);
+  if (asym().isAsymmetric(algorithm.name)) {
+    return asym().generateKey(algorithm, !!extractable, usages);
+  }
   return sym.generateKey(algorithm, !!extractable, usages);
+}
+
+const jwkStringMembers = ['alg', 'crv', 'd', 'dp', 'dq', 'e', 'k', 'kty', 'n', 'p', 'q', 'qi',
+                          'use', 'x', 'y'];
+
+/** WebIDL's JsonWebKey conversion: the known members, as strings, a boolean and a sequence. */
+function jsonWebKey(value, method, position) {
+  const out = {};
+  for (const member of jwkStringMembers) {
+    const v = value[member];
+    if (v !== undefined) out[member] = `${v}`;
+  }
+  if (value.ext !== undefined) out.ext = !!value.ext;
+  const ops = value.key_ops;
+  if (ops !== undefined) {
+    if (ops === null || typeof ops !== 'object' || typeof ops[Symbol.iterator] !== 'function') {
+      throw webidlError('ERR_INVALID_ARG_TYPE',
+                        `Failed to execute '${method}' on 'SubtleCrypto': 'key_ops' of ` +
+                        `'JsonWebKey' (${ordinals[position]} argument) can not be converted ` +
+                        'to sequence.');
+    }
+    out.key_ops = Array.from(ops, (op) => `${op}`);
+  }
+  return out;
 }
 
 function keyDataArgument(format, keyData, method, position) {
@@ -229,12 +300,15 @@ function keyDataArgument(format, keyData, method, position) {
                         `Failed to execute '${method}' on 'SubtleCrypto': ` +
                         `${ordinals[position]} argument is not of type JsonWebKey.`);
     }
-    return keyData;
+    return jsonWebKey(keyData, method, position);
   }
   return dataArgument(keyData, method, position);
 }
 
 function importKeyNow(format, keyData, algorithm, extractable, usages) {
+  if (asym().isAsymmetric(algorithm.name)) {
+    return asym().importKey(format, keyData, algorithm, extractable, usages);
+  }
   return sym.importKey(format, keyData, algorithm, extractable, usages);
 }
 
@@ -251,6 +325,7 @@ function exportKeyNow(format, key) {
     // Node names this DOMException "InvalidAccessException".
     throw domException('key is not extractable', 'InvalidAccessException');
   }
+  if (key.type !== 'secret') return asym().exportKey(format, key);
   return sym.exportKey(format, key);
 }
 
@@ -260,7 +335,9 @@ async function exportKey(format, key) {
   return exportKeyNow(format, key);
 }
 
+/** An ArrayBuffer, or for RSA-OAEP (run on the worker pool) a promise of one. */
 function cipherNow(algorithm, key, data, decrypt) {
+  if (algorithm.name === 'RSA-OAEP') return asym().rsaOaep(algorithm, key, data, decrypt);
   return sym.aesCipher(algorithm, key, data, decrypt).buffer;
 }
 
@@ -289,6 +366,7 @@ async function sign(algorithm, key, data) {
   if (key[kAlgorithm].name !== algorithm.name || !key.usages.includes('sign')) {
     throw domException('Unable to use this key to sign', 'InvalidAccessError');
   }
+  if (algorithm.name !== 'HMAC') return asym().sign(algorithm, key, data);
   return sym.hmac(key, data).buffer;
 }
 
@@ -300,6 +378,7 @@ async function verify(algorithm, key, signature, data) {
   if (key[kAlgorithm].name !== algorithm.name || !key.usages.includes('verify')) {
     throw domException('Unable to use this key to verify', 'InvalidAccessError');
   }
+  if (algorithm.name !== 'HMAC') return asym().verify(algorithm, key, signature, data);
   return sym.hmacVerify(key, signature, data);
 }
 
@@ -309,6 +388,9 @@ function deriveBitsNow(algorithm, baseKey, length, usage) {
   }
   if (baseKey[kAlgorithm].name !== algorithm.name) {
     throw domException('Key algorithm mismatch', 'InvalidAccessError');
+  }
+  if (algorithm.name === 'ECDH' || algorithm.name === 'X25519') {
+    return asym().deriveBits(algorithm, baseKey, length);
   }
   return sym.deriveBits(algorithm, baseKey, length);
 }
@@ -366,7 +448,7 @@ async function unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm,
   requireUsage(unwrappingKey, 'unwrapKey');
   let bytes = unwrapAlgorithm.name === 'AES-KW' ?
     sym.aesKwUnwrap(unwrappingKey, wrappedKey) :
-    new Uint8Array(cipherNow(unwrapAlgorithm, unwrappingKey, wrappedKey, true));
+    new Uint8Array(await cipherNow(unwrapAlgorithm, unwrappingKey, wrappedKey, true));
   if (format === 'jwk') {
     try {
       bytes = JSON.parse(new TextDecoder().decode(bytes));

@@ -197,10 +197,10 @@ function exportKey(format, key) {
   const bytes = key[kMaterial];
   if (format === 'raw') return arrayBufferOf(bytes.slice());
   if (format !== 'jwk' || algorithm.name === 'PBKDF2' || algorithm.name === 'HKDF') {
-    const message = algorithm.name.startsWith('AES') ?
-      `Unable to export a raw ${algorithm.name} secret key` :
-      `Unable to export a ${format} ${algorithm.name} secret key`;
-    throw domException(message, 'InvalidAccessError');
+    // Node's message says "raw" for spki.
+    const what = format === 'spki' ? 'raw' : format;
+    throw domException(`Unable to export a ${what} ${algorithm.name} secret key`,
+                       'InvalidAccessError');
   }
   const jwk = {
     key_ops: key.usages.slice(),
