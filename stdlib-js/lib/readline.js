@@ -236,6 +236,8 @@ function charLengthAt(str, i) {
 const rawModeAvailable = (input) =>
   !input.isTTY || typeof binding.tty?.setRawMode === 'function';
 
+const kLineIterator = Symbol('kLineIterator');
+
 class Interface extends EE {
   constructor(input, output, completer, terminal) {
     super();
@@ -829,22 +831,25 @@ class Interface extends EE {
   }
 
   [Symbol.asyncIterator]() {
-    // Lines are queued (pausing the input past 1024 of them) until read; 'close' ends it.
+    // One iterator per interface (a loop nested in another reads the same lines). Lines are
+    // queued (pausing the input past 1024 of them) until read; 'close' ends it. Leaving a loop
+    // early closes the interface (not its input), as in Node.
+    if (this[kLineIterator] !== undefined) return this[kLineIterator];
     const lines = EE.on(this, 'line', { close: ['close'], highWaterMark: 1024 });
     const rl = this;
-    return Object.setPrototypeOf({
+    this[kLineIterator] = Object.setPrototypeOf({
       next() {
         return lines.next().then((r) => (r.done ? r : { value: r.value[0], done: false }));
       },
       return() {
         rl.close();
-        if (typeof rl.input.destroy === 'function') rl.input.destroy();
         return lines.return();
       },
       throw(err) { return lines.throw(err); },
       [Symbol.asyncIterator]() { return this; },
       [kWatermarkData]: lines[kWatermarkData],
     }, Object.getPrototypeOf(lines));
+    return this[kLineIterator];
   }
 }
 
