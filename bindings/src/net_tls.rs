@@ -10,6 +10,7 @@
 //! `rejectUnauthorized`; the host name is checked in JS (`checkServerIdentity`) from the
 //! certificate details `peerCertificate` gives.
 
+use std::cell::RefMut;
 use std::io::{Read, Write};
 use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -23,6 +24,8 @@ use crate::net::{EV_DATA, EV_EOF, Socket};
 
 #[path = "net_tls_cert.rs"]
 mod cert;
+#[path = "net_tls_engine.rs"]
+mod engine;
 #[path = "net_tls_extra.rs"]
 mod extra;
 #[path = "net_tls_sni.rs"]
@@ -42,6 +45,43 @@ const EV_SESSION: i32 = 13;
 /// A server read a ClientHello with a name (`sni` option): value is the name. The handshake
 /// waits for `tlsAccept`.
 const EV_HELLO: i32 = 14;
+/// An engine's ciphertext for the peer (net_tls_engine): value is an ArrayBuffer.
+const EV_CIPHER: i32 = 15;
+
+/// What a TLS session runs over: a net socket (its bytes), or an engine whose ciphertext JS
+/// carries over any Duplex (net_tls_engine). Everything below works on either.
+pub(crate) trait Carrier {
+    /// The session (None before it starts).
+    fn tls(&self) -> RefMut<'_, Option<Box<Tls>>>;
+    /// Ciphertext (records, alerts) for the peer.
+    fn send(&self, data: &[u8]);
+    /// An event for JS's `onevent(kind, value)`.
+    fn emit_event<'s>(
+        &self,
+        scope: &mut v8::PinScope<'s, '_>,
+        kind: i32,
+        value: v8::Local<'s, v8::Value>,
+    );
+}
+
+impl Carrier for Socket {
+    fn tls(&self) -> RefMut<'_, Option<Box<Tls>>> {
+        RefMut::map(self.state.borrow_mut(), |s| &mut s.tls)
+    }
+
+    fn send(&self, data: &[u8]) {
+        self.write_raw(data);
+    }
+
+    fn emit_event<'s>(
+        &self,
+        scope: &mut v8::PinScope<'s, '_>,
+        kind: i32,
+        value: v8::Local<'s, v8::Value>,
+    ) {
+        self.emit(scope, kind, value);
+    }
+}
 
 pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "startTls", start_tls);
@@ -49,11 +89,13 @@ pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v
     set_fn(scope, target, "parseCertificate", cert::parse_certificate);
     set_fn(scope, target, "setKeylog", set_keylog);
     set_fn(scope, target, "tlsAccept", sni::tls_accept);
+    engine::init(scope, target);
     let events = v8::Object::new(scope);
     for (name, value) in [
         ("KEYLOG", EV_KEYLOG),
         ("SESSION", EV_SESSION),
         ("HELLO", EV_HELLO),
+        ("CIPHER", EV_CIPHER),
     ] {
         let v = v8::Integer::new(scope, value);
         set_value(scope, events, name, v.into());
@@ -371,15 +413,38 @@ fn start_tls(
     };
     let is_server = args.get(1).is_true();
     let host = args.get(2).to_rust_string_lossy(scope);
-    let Some(o) = read_options(scope, args.get(3)) else {
-        rv.set_int32(-libc::EINVAL);
-        return;
+    match new_session(scope, is_server, &host, args.get(3)) {
+        Ok(tls) => {
+            *socket.tls() = Some(tls);
+            // A client speaks first.
+            pump_out(&*socket);
+            socket.update_active(scope);
+            rv.set_int32(0);
+        }
+        Err(Err(errno)) => rv.set_int32(errno),
+        Err(Ok(message)) => {
+            let m = js_string(scope, &message);
+            rv.set(m.into());
+        }
+    }
+}
+
+/// A client or server session for `options` (as JS gives them): the message of a bad
+/// configuration, or a negative errno for options that are no object.
+fn new_session(
+    scope: &mut v8::PinScope,
+    is_server: bool,
+    host: &str,
+    options: v8::Local<v8::Value>,
+) -> Result<Box<Tls>, Result<String, i32>> {
+    let Some(o) = read_options(scope, options) else {
+        return Err(Err(-libc::EINVAL));
     };
     let error = Arc::new(Mutex::new(None));
     let store = (!is_server).then(|| Arc::new(extra::SessionStore::new(o.session)));
     let mut accepting = None;
     let made = match &store {
-        Some(store) => client(&o, &host, store.clone()),
+        Some(store) => client(&o, host, store.clone()),
         None => {
             // A server whose SNICallback brings every certificate starts without one.
             let config = if o.sni && (o.cert.is_none() || o.key.is_none()) {
@@ -397,37 +462,26 @@ fn start_tls(
             })
         }
     };
-    match made {
-        Ok(mut conn) => {
-            conn.set_buffer_limit(None);
-            socket.state.borrow_mut().tls = Some(Box::new(Tls {
-                conn,
-                secure_emitted: false,
-                verify_error: error,
-                failed: false,
-                seen_input: false,
-                keylog: o.keylog,
-                store,
-                accepting,
-            }));
-            // A client speaks first.
-            pump_out(&socket);
-            socket.update_active(scope);
-            rv.set_int32(0);
-        }
-        Err(message) => {
-            let m = js_string(scope, &message);
-            rv.set(m.into());
-        }
-    }
+    let mut conn = made.map_err(Ok)?;
+    conn.set_buffer_limit(None);
+    Ok(Box::new(Tls {
+        conn,
+        secure_emitted: false,
+        verify_error: error,
+        failed: false,
+        seen_input: false,
+        keylog: o.keylog,
+        store,
+        accepting,
+    }))
 }
 
-/// Move the TLS records rustls has ready into the socket's write path.
-fn pump_out(socket: &Rc<Socket>) {
+/// Move the TLS records rustls has ready into the carrier's write path.
+fn pump_out<C: Carrier + ?Sized>(socket: &C) {
     let mut out = Vec::new();
     {
-        let mut s = socket.state.borrow_mut();
-        let Some(tls) = s.tls.as_mut() else { return };
+        let mut t = socket.tls();
+        let Some(tls) = t.as_mut() else { return };
         while tls.conn.wants_write() {
             if tls.conn.write_tls(&mut out).is_err() {
                 break;
@@ -435,7 +489,7 @@ fn pump_out(socket: &Rc<Socket>) {
         }
     }
     if !out.is_empty() {
-        socket.write_raw(&out);
+        socket.send(&out);
     }
 }
 
@@ -503,10 +557,12 @@ fn secure_info<'s>(scope: &mut v8::PinScope<'s, '_>, tls: &Tls) -> v8::Local<'s,
 /// Bytes read from the socket: into rustls; out come `EV_SECURE`, plaintext and EOF (and the
 /// key log lines and new sessions of the records processed).
 pub(crate) fn on_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &[u8]) {
-    let accepting = {
-        let s = socket.state.borrow();
-        s.tls.as_ref().is_some_and(|t| t.accepting.is_some())
-    };
+    feed(&**socket, scope, raw);
+}
+
+/// Ciphertext from the peer, on either carrier (see `on_input`).
+fn feed<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, raw: &[u8]) {
+    let accepting = socket.tls().as_ref().is_some_and(|t| t.accepting.is_some());
     if accepting {
         sni::accept_input(socket, scope, raw);
         return;
@@ -515,8 +571,8 @@ pub(crate) fn on_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &[u8]
     let mut eof = false;
     let mut failure: Option<String> = None;
     let (lines, silent) = {
-        let mut s = socket.state.borrow_mut();
-        let Some(tls) = s.tls.as_mut() else { return };
+        let mut t = socket.tls();
+        let Some(tls) = t.as_mut() else { return };
         if tls.failed {
             return;
         }
@@ -568,8 +624,8 @@ pub(crate) fn on_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &[u8]
     }
     emit_keylog(socket, scope, lines);
     let secure = {
-        let mut s = socket.state.borrow_mut();
-        match s.tls.as_mut() {
+        let mut t = socket.tls();
+        match t.as_mut() {
             Some(tls) if !tls.secure_emitted && !tls.conn.is_handshaking() && failure.is_none() => {
                 tls.secure_emitted = true;
                 true
@@ -579,36 +635,35 @@ pub(crate) fn on_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &[u8]
     };
     if secure {
         let info = {
-            let s = socket.state.borrow();
-            s.tls.as_deref().map(|tls| secure_info(scope, tls))
+            let t = socket.tls();
+            t.as_deref().map(|tls| secure_info(scope, tls))
         };
         if let Some(info) = info {
-            socket.emit(scope, EV_SECURE, info);
+            socket.emit_event(scope, EV_SECURE, info);
         }
     }
     let sessions = {
-        let s = socket.state.borrow();
-        s.tls
-            .as_ref()
+        let t = socket.tls();
+        t.as_ref()
             .and_then(|t| t.store.as_ref())
             .map(|st| st.take_fresh())
             .unwrap_or_default()
     };
     for id in sessions {
         let b = crate::fs::bytes_to_js(scope, extra::session_bytes(id));
-        socket.emit(scope, EV_SESSION, b);
+        socket.emit_event(scope, EV_SESSION, b);
     }
     if !plain.is_empty() {
         let store = v8::ArrayBuffer::new_backing_store_from_vec(plain).make_shared();
         let ab = v8::ArrayBuffer::with_backing_store(scope, &store);
-        socket.emit(scope, EV_DATA, ab.into());
+        socket.emit_event(scope, EV_DATA, ab.into());
     }
     if let Some(message) = failure {
         emit_failure(socket, scope, message);
         return;
     }
     if eof {
-        socket.emit(scope, EV_EOF, v8::undefined(scope).into());
+        socket.emit_event(scope, EV_EOF, v8::undefined(scope).into());
     }
 }
 
@@ -619,29 +674,27 @@ fn not_tls(first: &[u8]) -> bool {
         || first.get(1).is_some_and(|v| *v != 3)
 }
 
-fn emit_keylog(socket: &Rc<Socket>, scope: &mut v8::PinScope, lines: Vec<String>) {
+fn emit_keylog<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, lines: Vec<String>) {
     for line in lines {
         let store = v8::ArrayBuffer::new_backing_store_from_vec(line.into_bytes()).make_shared();
         let ab = v8::ArrayBuffer::with_backing_store(scope, &store);
-        socket.emit(scope, EV_KEYLOG, ab.into());
+        socket.emit_event(scope, EV_KEYLOG, ab.into());
     }
 }
 
-fn emit_failure(socket: &Rc<Socket>, scope: &mut v8::PinScope, message: String) {
+fn emit_failure<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, message: String) {
     let obj = v8::Object::new(scope);
     let m = js_string(scope, &message);
     set_value(scope, obj, "message", m.into());
-    let code = {
-        let s = socket.state.borrow();
-        s.tls
-            .as_ref()
-            .and_then(|t| *t.verify_error.lock().unwrap_or_else(|p| p.into_inner()))
-    };
+    let code = socket
+        .tls()
+        .as_ref()
+        .and_then(|t| *t.verify_error.lock().unwrap_or_else(|p| p.into_inner()));
     if let Some(code) = code {
         let c = js_string(scope, code);
         set_value(scope, obj, "code", c.into());
     }
-    socket.emit(scope, EV_TLS_ERROR, obj.into());
+    socket.emit_event(scope, EV_TLS_ERROR, obj.into());
 }
 
 /// `setKeylog(token, on)`: whether key log lines go to JS from now on.
@@ -649,31 +702,43 @@ fn set_keylog(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv
     let Some(socket) = crate::net::socket_arg(scope, &args) else {
         return;
     };
-    if let Some(tls) = socket.state.borrow_mut().tls.as_mut() {
+    if let Some(tls) = socket.tls().as_mut() {
         tls.keylog = args.get(1).is_true();
     }
 }
 
 /// Plaintext to send: encrypted, then into the socket's queue. Returns what `write` does.
 pub(crate) fn write(socket: &Rc<Socket>, data: &[u8]) -> i64 {
+    if let Err(errno) = encrypt(&**socket, data) {
+        return errno;
+    }
+    socket.state.borrow().queued_bytes() as i64
+}
+
+/// Plaintext to send, encrypted into the carrier's write path: Err(-errno) if it cannot be.
+fn encrypt<C: Carrier + ?Sized>(socket: &C, data: &[u8]) -> Result<(), i64> {
     {
-        let mut s = socket.state.borrow_mut();
-        let Some(tls) = s.tls.as_mut() else {
-            return -(libc::EBADF as i64);
+        let mut t = socket.tls();
+        let Some(tls) = t.as_mut() else {
+            return Err(-(libc::EBADF as i64));
         };
         if tls.conn.writer().write_all(data).is_err() {
-            return -(libc::EIO as i64);
+            return Err(-(libc::EIO as i64));
         }
     }
     pump_out(socket);
-    socket.state.borrow().queued_bytes() as i64
+    Ok(())
 }
 
 /// End of our side: a close_notify alert goes out before the socket's own shutdown.
 pub(crate) fn close_notify(socket: &Rc<Socket>) {
+    end(&**socket);
+}
+
+fn end<C: Carrier + ?Sized>(socket: &C) {
     {
-        let mut s = socket.state.borrow_mut();
-        let Some(tls) = s.tls.as_mut() else { return };
+        let mut t = socket.tls();
+        let Some(tls) = t.as_mut() else { return };
         tls.conn.send_close_notify();
     }
     pump_out(socket);
@@ -688,20 +753,25 @@ fn peer_certificates(
     let Some(socket) = crate::net::socket_arg(scope, &args) else {
         return;
     };
-    let certs: Option<Vec<Vec<u8>>> = {
-        let s = socket.state.borrow();
-        s.tls.as_ref().and_then(|t| {
-            t.conn
-                .peer_certificates()
-                .map(|c| c.iter().map(|d| d.as_ref().to_vec()).collect())
-        })
-    };
-    if let Some(certs) = certs {
+    if let Some(arr) = certificates(&*socket, scope) {
+        rv.set(arr);
+    }
+}
+
+fn certificates<'s, C: Carrier + ?Sized>(
+    socket: &C,
+    scope: &mut v8::PinScope<'s, '_>,
+) -> Option<v8::Local<'s, v8::Value>> {
+    let certs: Option<Vec<Vec<u8>>> = socket.tls().as_ref().and_then(|t| {
+        t.conn
+            .peer_certificates()
+            .map(|c| c.iter().map(|d| d.as_ref().to_vec()).collect())
+    });
+    certs.map(|certs| {
         let items: Vec<v8::Local<v8::Value>> = certs
             .into_iter()
             .map(|c| crate::fs::bytes_to_js(scope, c))
             .collect();
-        let arr = v8::Array::new_with_elements(scope, &items);
-        rv.set(arr.into());
-    }
+        v8::Array::new_with_elements(scope, &items).into()
+    })
 }

@@ -2,23 +2,23 @@
 //! `SNICallback`): rustls' `Acceptor` holds the connection until JS answers `EV_HELLO` with
 //! `tlsAccept`; then it goes on as any other (net_tls's `on_input`).
 
-use std::rc::Rc;
 use std::sync::Arc;
 
 use eddy_runtime::{js_string, v8};
 
-use super::{EV_HELLO, emit_failure, emit_keylog, extra, on_input, pump_out, read_options, server};
-use crate::net::Socket;
+use super::{
+    Carrier, EV_HELLO, emit_failure, emit_keylog, extra, feed, pump_out, read_options, server,
+};
 
 /// A server reading the ClientHello: once it is in, JS hears the name (`EV_HELLO`) and picks
 /// the context; a hello without a name goes on with the server's own.
-pub(super) fn accept_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &[u8]) {
+pub(super) fn accept_input<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, raw: &[u8]) {
     let mut out = Vec::new();
     let mut hello: Option<Option<String>> = None;
     let mut failure = None;
     {
-        let mut s = socket.state.borrow_mut();
-        let Some(tls) = s.tls.as_mut() else { return };
+        let mut t = socket.tls();
+        let Some(tls) = t.as_mut() else { return };
         let Some(acc) = tls.accepting.as_mut() else {
             return;
         };
@@ -55,7 +55,7 @@ pub(super) fn accept_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &
         }
     }
     if !out.is_empty() {
-        socket.write_raw(&out);
+        socket.send(&out);
     }
     if let Some(message) = failure {
         emit_failure(socket, scope, message);
@@ -64,7 +64,7 @@ pub(super) fn accept_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &
     match hello {
         Some(Some(name)) => {
             let n = js_string(scope, &name);
-            socket.emit(scope, EV_HELLO, n.into());
+            socket.emit_event(scope, EV_HELLO, n.into());
         }
         Some(None) => finish_accept(socket, scope, None),
         None => {}
@@ -72,15 +72,15 @@ pub(super) fn accept_input(socket: &Rc<Socket>, scope: &mut v8::PinScope, raw: &
 }
 
 /// The ClientHello read goes on with `config` (or the server's own).
-fn finish_accept(
-    socket: &Rc<Socket>,
+fn finish_accept<C: Carrier + ?Sized>(
+    socket: &C,
     scope: &mut v8::PinScope,
     config: Option<Arc<rustls::ServerConfig>>,
 ) {
     let mut out = Vec::new();
     let (failure, lines, pending) = {
-        let mut s = socket.state.borrow_mut();
-        let Some(tls) = s.tls.as_mut() else { return };
+        let mut t = socket.tls();
+        let Some(tls) = t.as_mut() else { return };
         let Some(mut acc) = tls.accepting.take() else {
             return;
         };
@@ -111,7 +111,7 @@ fn finish_accept(
         }
     };
     if !out.is_empty() {
-        socket.write_raw(&out);
+        socket.send(&out);
     }
     emit_keylog(socket, scope, lines);
     if let Some(message) = failure {
@@ -120,7 +120,7 @@ fn finish_accept(
     }
     pump_out(socket);
     if !pending.is_empty() {
-        on_input(socket, scope, &pending);
+        feed(socket, scope, &pending);
     }
 }
 
@@ -135,12 +135,21 @@ pub(super) fn tls_accept(
         rv.set_int32(-libc::EBADF);
         return;
     };
-    let config = if args.get(1).is_null_or_undefined() {
+    let result = accept_with(&*socket, scope, args.get(1));
+    rv.set(result);
+}
+
+/// `tls_accept` on either carrier: 0, a negative errno or a message.
+pub(super) fn accept_with<'s, C: Carrier + ?Sized>(
+    socket: &C,
+    scope: &mut v8::PinScope<'s, '_>,
+    options: v8::Local<v8::Value>,
+) -> v8::Local<'s, v8::Value> {
+    let config = if options.is_null_or_undefined() {
         None
     } else {
-        let Some(o) = read_options(scope, args.get(1)) else {
-            rv.set_int32(-libc::EINVAL);
-            return;
+        let Some(o) = read_options(scope, options) else {
+            return v8::Integer::new(scope, -libc::EINVAL).into();
         };
         // A context without a certificate fails the handshake, as OpenSSL's does.
         let config = if o.cert.is_none() || o.key.is_none() {
@@ -150,13 +159,9 @@ pub(super) fn tls_accept(
         };
         match config {
             Ok(c) => Some(c),
-            Err(message) => {
-                let m = js_string(scope, &message);
-                rv.set(m.into());
-                return;
-            }
+            Err(message) => return js_string(scope, &message).into(),
         }
     };
-    finish_accept(&socket, scope, config);
-    rv.set_int32(0);
+    finish_accept(socket, scope, config);
+    v8::Integer::new(scope, 0).into()
 }

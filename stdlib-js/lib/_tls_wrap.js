@@ -16,6 +16,7 @@
 const net = require('net');
 const { Buffer } = require('buffer');
 const { NetHandle, EV } = require('internal/net_handle');
+const { DuplexHandle } = require('internal/tls/stream_handle');
 const { isIP } = require('internal/net');
 const common = require('_tls_common');
 const {
@@ -76,6 +77,24 @@ class TLSWrap {
   getCipher() { return this._owner.getCipher(); }
   getSession() { return undefined; }
   isSessionReused() { return false; }
+
+  // TLS on the connection: binding.net's over a socket's token, or the Duplex's own engine.
+  startTls(isServer, host, options) {
+    const p = this._parent;
+    return p instanceof DuplexHandle ? p.startTls(isServer, host, options) :
+      binding.net.startTls(p.token, isServer, host, options);
+  }
+
+  tlsAccept(options) {
+    const p = this._parent;
+    return p instanceof DuplexHandle ? p.tlsAccept(options) : binding.net.tlsAccept(p.token, options);
+  }
+
+  setKeylog(on) {
+    const p = this._parent;
+    if (p instanceof DuplexHandle) p.setKeylog(on);
+    else binding.net.setKeylog(p.token, on);
+  }
 
   get isPipe() { return this._parent !== null && this._parent.isPipe; }
   get token() { return this._parent === null ? null : this._parent.token; }
@@ -203,15 +222,14 @@ function TLSSocket(socket, opts) {
   let parent = null;
   if (socket === undefined || socket === null) {
     parent = new NetHandle(Boolean(tlsOptions.pipe));
-  } else if (socket instanceof net.Socket) {
-    if (socket._handle instanceof TLSWrap) {
-      throw new ERR_INVALID_ARG_TYPE('socket', 'a socket that is not already a TLS socket', socket);
-    }
+  } else if (socket instanceof net.Socket && !(socket instanceof TLSSocket)) {
     wrapped = socket;
     if (socket._handle !== null && !socket.connecting) parent = socket._handle;
+  } else if (isDuplex(socket)) {
+    // Any other Duplex carries the ciphertext itself (internal/tls/stream_handle).
+    parent = new DuplexHandle(socket);
   } else {
-    // Node runs TLS over any Duplex through a JS stream wrap; binding.net only over sockets.
-    throw new ERR_INVALID_ARG_TYPE('socket', 'net.Socket', socket);
+    throw new ERR_INVALID_ARG_TYPE('socket', 'stream.Duplex', socket);
   }
   const wrap = new TLSWrap(null, this);
   net.Socket.call(this, {
@@ -239,7 +257,12 @@ function TLSSocket(socket, opts) {
 
   this.ssl = wrap;
 
-  if (parent !== null && wrapped === null) {
+  if (parent instanceof DuplexHandle) {
+    parent.owner = this;
+    takeOver(this, wrap, parent);
+    if (tlsOptions.isServer) beginTls(this);
+    startReading(this, parent);
+  } else if (parent !== null && wrapped === null) {
     takeOver(this, wrap, parent);
     // A client that makes its own connection starts TLS on it (tls.connect asks as well).
     if (!tlsOptions.isServer) this.once('connect', this._start);
@@ -263,6 +286,11 @@ function TLSSocket(socket, opts) {
       startReading(this, wrapped._handle);
     });
   }
+}
+
+function isDuplex(stream) {
+  return stream !== null && typeof stream === 'object' && typeof stream.on === 'function' &&
+    typeof stream.write === 'function' && typeof stream.end === 'function';
 }
 
 // The handshake needs the peer's bytes even when the stream starts paused (pauseOnConnect):
@@ -312,7 +340,7 @@ function beginTls(socket) {
     // rustls leaves the extension out (the name itself is checked here, not there).
     host = socket.remoteAddress || '127.0.0.1';
   }
-  const result = binding.net.startTls(handle.token, Boolean(o.isServer), host, native);
+  const result = handle.startTls(Boolean(o.isServer), host, native);
   if (result !== 0) {
     const err = typeof result === 'string' ? configError(result) :
       require('internal/net').errnoException(result, 'startTls');
@@ -350,7 +378,7 @@ function wantsKeylog(socket) {
 function onNewKeylogListener(event) {
   if (event !== 'keylog' || !this[kStarted]) return;
   const handle = this._handle;
-  if (handle !== null && handle.token !== null && !handle.closed) binding.net.setKeylog(handle.token, true);
+  if (handle !== null && handle.token !== null && !handle.closed) handle.setKeylog(true);
 }
 
 function onKeylog(socket, line) {
@@ -413,7 +441,7 @@ function onHello(socket, servername) {
     }
     const handle = socket._handle;
     if (handle === null || handle.token === null || handle.closed) return;
-    const result = binding.net.tlsAccept(handle.token, native);
+    const result = handle.tlsAccept(native);
     if (result !== 0) {
       onTlsFailure(socket, typeof result === 'string' ? configError(result) :
         require('internal/net').errnoException(result, 'tlsAccept'));
@@ -429,9 +457,12 @@ TLSSocket.prototype._start = function _start() {
   beginTls(this);
 };
 
+// The peer's chain (DER, leaf first) from a TLSWrap or the handle under it.
 function peerCertificates(handle) {
-  return handle !== null && handle.token !== null && !handle.closed ?
-    binding.net.peerCertificates(handle.token) || [] : [];
+  if (handle === null || handle.token === null || handle.closed) return [];
+  const p = handle instanceof TLSWrap ? handle._parent : handle;
+  if (p instanceof DuplexHandle) return p.peerCertificates() || [];
+  return binding.net.peerCertificates(p.token) || [];
 }
 
 // binding.net tells a self-signed leaf from an unknown issuer; OpenSSL also names the case of
@@ -501,6 +532,12 @@ function onTlsFailure(socket, err) {
   socket.destroy(err);
 }
 
+// What the stream holds: a TLS write stays in writableLength until the peer's side took it.
+Object.defineProperty(TLSSocket.prototype, 'bufferSize', {
+  configurable: true,
+  get() { return this._handle === null ? undefined : this.writableLength; },
+});
+
 TLSSocket.prototype._emitTLSError = function _emitTLSError(err) {
   onTlsFailure(this, err);
 };
@@ -562,8 +599,7 @@ TLSSocket.prototype._destroy = function _destroy(err, cb) {
 
 TLSSocket.prototype.getPeerCertificate = function getPeerCertificate(detailed) {
   if (this._handle === null) return null;
-  const certs = this[kPeerCerts] || (this._handle.token !== null && this._secureEstablished ?
-    binding.net.peerCertificates(this._handle.token) : null);
+  const certs = this[kPeerCerts] || (this._secureEstablished ? peerCertificates(this._handle) : null);
   if (!certs || certs.length === 0) return {};
   if (!detailed) return describe(certs[0]) || {};
   return describeChain(certs, trustAnchors(this)) || {};

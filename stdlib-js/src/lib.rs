@@ -160,6 +160,7 @@ builtins![
     "internal/tls/errors",
     "internal/tls/identity",
     "internal/tls/server",
+    "internal/tls/stream_handle",
     "internal/tty",
     "internal/url",
     "internal/util/comparisons",
