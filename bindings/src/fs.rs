@@ -4,7 +4,9 @@
 
 use std::io::Write;
 use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
 
+use crate::fs_path::{display, name_to_js, path_arg};
 use eddy_runtime::{
     JobPanic, NativeModule, arg_string, call_function, io_error, js_string, set_fn, submit,
     throw_io_error, throw_type_error, v8,
@@ -52,15 +54,15 @@ fn step<T>(result: std::io::Result<T>, syscall: &'static str) -> Result<T, StepE
     })
 }
 
-fn throw_step_error(scope: &mut v8::PinScope, e: &StepError, syscall: &str, path: &str) {
+fn throw_step_error(scope: &mut v8::PinScope, e: &StepError, syscall: &str, path: &Path) {
     match e.syscall {
         Some(step) => throw_io_error(scope, &e.err, step, None),
-        None => throw_io_error(scope, &e.err, syscall, Some(path)),
+        None => throw_io_error(scope, &e.err, syscall, Some(&display(path))),
     }
 }
 
 /// The whole file as text; invalid UTF-8 becomes U+FFFD, as Node's `readFileSync(p, 'utf8')`.
-fn read_text(path: &str) -> Result<String, StepError> {
+fn read_text(path: &Path) -> Result<String, StepError> {
     let bytes = read_limited(path)?;
     Ok(match String::from_utf8(bytes) {
         Ok(s) => s,
@@ -73,7 +75,7 @@ const IO_MAX_LENGTH: u64 = (1 << 31) - 1;
 
 /// The whole file, refused with EFBIG past 2 GiB (fs.js reports that as Node's
 /// ERR_FS_FILE_TOO_LARGE) rather than read into memory.
-fn read_limited(path: &str) -> Result<Vec<u8>, StepError> {
+fn read_limited(path: &Path) -> Result<Vec<u8>, StepError> {
     let too_large = || Err(std::io::Error::from_raw_os_error(libc::EFBIG).into());
     let mut file = std::fs::File::open(path)?;
     let size = step(file.metadata(), "fstat")?.len();
@@ -90,7 +92,7 @@ fn read_limited(path: &str) -> Result<Vec<u8>, StepError> {
 
 /// Write (or append, for an `a` flag) `data` to `path`, creating it with `mode`.
 fn write_bytes(
-    path: &str,
+    path: &Path,
     data: &[u8],
     append: bool,
     exclusive: bool,
@@ -113,7 +115,7 @@ fn write_bytes(
 }
 
 /// Node's stat fields, in the order `internal/fs` reads them.
-fn stat_fields(path: &str) -> std::io::Result<[f64; 14]> {
+fn stat_fields(path: &Path) -> std::io::Result<[f64; 14]> {
     Ok(fields_of(&std::fs::metadata(path)?))
 }
 
@@ -259,7 +261,7 @@ fn submit_fs<T: Send + 'static, E>(
     args: &v8::FunctionCallbackArguments,
     cb_index: i32,
     syscall: &'static str,
-    path: String,
+    path: PathBuf,
     job: impl FnOnce() -> Result<T, E> + Send + 'static,
     to_js: for<'s> fn(&mut v8::PinScope<'s, '_>, T) -> v8::Local<'s, v8::Value>,
 ) where
@@ -269,7 +271,7 @@ fn submit_fs<T: Send + 'static, E>(
         return;
     };
     submit(scope, job, move |scope, result| {
-        complete(scope, cb, result, syscall, &path, to_js);
+        complete(scope, cb, result, syscall, &display(&path), to_js);
     });
 }
 
@@ -310,9 +312,9 @@ fn read_file_utf8(
     let Some(path) = arg_string(scope, &args, 0, "path") else {
         return;
     };
-    match read_text(&path) {
+    match read_text(Path::new(&path)) {
         Ok(text) => rv.set(js_string(scope, &text).into()),
-        Err(err) => throw_step_error(scope, &err, "open", &path),
+        Err(err) => throw_step_error(scope, &err, "open", Path::new(&path)),
     }
 }
 
@@ -322,7 +324,7 @@ fn internal_module_stat(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let path = args.get(0).to_rust_string_lossy(scope);
+    let path = path_arg(scope, args.get(0));
     let code = match std::fs::metadata(&path) {
         Ok(m) if m.is_dir() => 1,
         Ok(_) => 0,
@@ -336,20 +338,16 @@ fn realpath(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let Some(path) = arg_string(scope, &args, 0, "path") else {
-        return;
-    };
+    let path = path_arg(scope, args.get(0));
     match std::fs::canonicalize(&path) {
-        Ok(p) => rv.set(js_string(scope, &p.to_string_lossy()).into()),
-        Err(err) => throw_io_error(scope, &err, "realpath", Some(&path)),
+        Ok(p) => rv.set(name_to_js(scope, p.as_os_str(), false)),
+        Err(err) => throw_io_error(scope, &err, "realpath", Some(&display(&path))),
     }
 }
 
 /// `readFile(path, cb)` → `cb(err, Uint8Array)`.
 fn read_file(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
-    let Some(path) = arg_string(scope, &args, 0, "path") else {
-        return;
-    };
+    let path = path_arg(scope, args.get(0));
     let job_path = path.clone();
     submit_fs(
         scope,
@@ -367,9 +365,7 @@ fn read_file_sync(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let Some(path) = arg_string(scope, &args, 0, "path") else {
-        return;
-    };
+    let path = path_arg(scope, args.get(0));
     match read_limited(&path) {
         Ok(bytes) => rv.set(bytes_to_js(scope, bytes)),
         Err(err) => throw_step_error(scope, &err, "open", &path),
@@ -377,7 +373,7 @@ fn read_file_sync(
 }
 
 struct WriteArgs {
-    path: String,
+    path: PathBuf,
     data: Vec<u8>,
     append: bool,
     exclusive: bool,
@@ -386,7 +382,7 @@ struct WriteArgs {
 
 /// `(path, data, flag, mode, …)` as passed by `fs.js`, which has validated them.
 fn write_args(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArguments) -> Option<WriteArgs> {
-    let path = arg_string(scope, args, 0, "path")?;
+    let path = path_arg(scope, args.get(0));
     let data = data_arg(scope, args.get(1));
     let flag = args.get(2).to_rust_string_lossy(scope);
     let mode = args.get(3).uint32_value(scope).unwrap_or(0o666);
@@ -426,9 +422,7 @@ fn write_file_sync(
 
 /// `stat(path, cb)` → `cb(err, fields)`; `fs.js` builds the `Stats` object.
 fn stat(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
-    let Some(path) = arg_string(scope, &args, 0, "path") else {
-        return;
-    };
+    let path = path_arg(scope, args.get(0));
     let job_path = path.clone();
     submit_fs(
         scope,
@@ -446,11 +440,9 @@ fn stat_sync(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let Some(path) = arg_string(scope, &args, 0, "path") else {
-        return;
-    };
+    let path = path_arg(scope, args.get(0));
     match stat_fields(&path) {
         Ok(fields) => rv.set(fields_to_js(scope, fields)),
-        Err(err) => throw_io_error(scope, &err, "stat", Some(&path)),
+        Err(err) => throw_io_error(scope, &err, "stat", Some(&display(&path))),
     }
 }

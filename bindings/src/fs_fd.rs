@@ -7,6 +7,7 @@
 //! outlives the job even if JS drops the buffer meanwhile.
 
 use std::ffi::CString;
+use std::path::{Path, PathBuf};
 
 use eddy_runtime::v8;
 
@@ -67,7 +68,7 @@ impl Region {
 /// One operation on a descriptor or a path, its arguments already read from JS.
 pub(crate) enum FdOp {
     Open {
-        path: String,
+        path: PathBuf,
         flags: i32,
         mode: u32,
     },
@@ -76,7 +77,7 @@ pub(crate) enum FdOp {
     },
     /// Exact stats (BigIntStats) of a path (following links or not) or a descriptor.
     StatExact {
-        path: Option<String>,
+        path: Option<PathBuf>,
         fd: i32,
         follow: bool,
     },
@@ -113,7 +114,7 @@ pub(crate) enum FdOp {
         len: i64,
     },
     Truncate {
-        path: String,
+        path: PathBuf,
         len: i64,
     },
     Fsync {
@@ -127,7 +128,7 @@ pub(crate) enum FdOp {
         mode: u32,
     },
     Chmod {
-        path: String,
+        path: PathBuf,
         mode: u32,
     },
     Fchown {
@@ -136,7 +137,7 @@ pub(crate) enum FdOp {
         gid: u32,
     },
     Chown {
-        path: String,
+        path: PathBuf,
         uid: u32,
         gid: u32,
         nofollow: bool,
@@ -147,33 +148,33 @@ pub(crate) enum FdOp {
         mtime: f64,
     },
     Utimes {
-        path: String,
+        path: PathBuf,
         atime: f64,
         mtime: f64,
         nofollow: bool,
     },
     Symlink {
-        target: String,
-        path: String,
+        target: PathBuf,
+        path: PathBuf,
     },
     Readlink {
-        path: String,
+        path: PathBuf,
     },
     Link {
-        from: String,
-        to: String,
+        from: PathBuf,
+        to: PathBuf,
     },
     Statfs {
-        path: String,
+        path: PathBuf,
     },
 }
 
-fn err(syscall: &'static str, path: Option<&str>, dest: Option<&str>) -> OpError {
+fn err(syscall: &'static str, path: Option<&Path>, dest: Option<&Path>) -> OpError {
     OpError::new(std::io::Error::last_os_error(), syscall, path, dest)
 }
 
-fn cstr(path: &str, syscall: &'static str) -> Result<CString, OpError> {
-    CString::new(path).map_err(|_| {
+fn cstr(path: &Path, syscall: &'static str) -> Result<CString, OpError> {
+    crate::fs_path::c_path(path).ok_or_else(|| {
         OpError::new(
             std::io::Error::from_raw_os_error(libc::EINVAL),
             syscall,
@@ -228,7 +229,7 @@ pub(crate) fn run(op: &FdOp) -> Result<Out, OpError> {
             FdOp::Open { path, flags, mode } => {
                 let c = cstr(path, "open")?;
                 let fd = retry(|| libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, *mode) as isize);
-                ok_or(fd, || err("open", Some(path), None))
+                ok_or(fd, || err("open", Some(path.as_path()), None))
             }
             FdOp::Close { fd } => {
                 // close(2) is not retried: the descriptor is gone even when it reports EINTR.
@@ -312,7 +313,7 @@ pub(crate) fn run(op: &FdOp) -> Result<Out, OpError> {
             FdOp::Truncate { path, len } => {
                 let c = cstr(path, "open")?;
                 let r = retry(|| libc::truncate(c.as_ptr(), *len) as isize);
-                ok_or(r, || err("open", Some(path), None)).map(|_| Out::Nothing)
+                ok_or(r, || err("open", Some(path.as_path()), None)).map(|_| Out::Nothing)
             }
             FdOp::Fsync { fd } => {
                 ok_or(libc::fsync(*fd) as isize, || err("fsync", None, None)).map(|_| Out::Nothing)
@@ -328,7 +329,7 @@ pub(crate) fn run(op: &FdOp) -> Result<Out, OpError> {
             FdOp::Chmod { path, mode } => {
                 let c = cstr(path, "chmod")?;
                 ok_or(libc::chmod(c.as_ptr(), *mode) as isize, || {
-                    err("chmod", Some(path), None)
+                    err("chmod", Some(path.as_path()), None)
                 })
                 .map(|_| Out::Nothing)
             }
@@ -349,7 +350,7 @@ pub(crate) fn run(op: &FdOp) -> Result<Out, OpError> {
                 } else {
                     libc::chown(c.as_ptr(), *uid, *gid)
                 };
-                ok_or(r as isize, || err(syscall, Some(path), None)).map(|_| Out::Nothing)
+                ok_or(r as isize, || err(syscall, Some(path.as_path()), None)).map(|_| Out::Nothing)
             }
             FdOp::Futimes { fd, atime, mtime } => {
                 let times = [timespec(*atime), timespec(*mtime)];
@@ -373,25 +374,25 @@ pub(crate) fn run(op: &FdOp) -> Result<Out, OpError> {
                     0
                 };
                 let r = libc::utimensat(libc::AT_FDCWD, c.as_ptr(), times.as_ptr(), flags);
-                ok_or(r as isize, || err(syscall, Some(path), None)).map(|_| Out::Nothing)
+                ok_or(r as isize, || err(syscall, Some(path.as_path()), None)).map(|_| Out::Nothing)
             }
             FdOp::Symlink { target, path } => {
                 let t = cstr(target, "symlink")?;
                 let p = cstr(path, "symlink")?;
                 ok_or(libc::symlink(t.as_ptr(), p.as_ptr()) as isize, || {
-                    err("symlink", Some(target), Some(path))
+                    err("symlink", Some(target.as_path()), Some(path.as_path()))
                 })
                 .map(|_| Out::Nothing)
             }
             FdOp::Readlink { path } => match std::fs::read_link(path) {
-                Ok(p) => Ok(Out::Path(p.to_string_lossy().into_owned())),
-                Err(e) => Err(OpError::new(e, "readlink", Some(path), None)),
+                Ok(p) => Ok(Out::Path(p)),
+                Err(e) => Err(OpError::new(e, "readlink", Some(path.as_path()), None)),
             },
             FdOp::Link { from, to } => {
                 let f = cstr(from, "link")?;
                 let t = cstr(to, "link")?;
                 ok_or(libc::link(f.as_ptr(), t.as_ptr()) as isize, || {
-                    err("link", Some(from), Some(to))
+                    err("link", Some(from.as_path()), Some(to.as_path()))
                 })
                 .map(|_| Out::Nothing)
             }
@@ -399,7 +400,7 @@ pub(crate) fn run(op: &FdOp) -> Result<Out, OpError> {
                 let c = cstr(path, "statfs")?;
                 let mut st: libc::statfs = std::mem::zeroed();
                 if libc::statfs(c.as_ptr(), &mut st) < 0 {
-                    return Err(err("statfs", Some(path), None));
+                    return Err(err("statfs", Some(path.as_path()), None));
                 }
                 // Node's StatFs fields: type, bsize, blocks, bfree, bavail, files, ffree.
                 Ok(Out::Numbers(vec![
@@ -458,6 +459,7 @@ pub(crate) fn parse(
     args: &v8::FunctionCallbackArguments,
 ) -> Option<FdOp> {
     let s = |scope: &mut v8::PinScope, i: i32| args.get(i).to_rust_string_lossy(scope);
+    let p = |scope: &mut v8::PinScope, i: i32| crate::fs_path::path_arg(scope, args.get(i));
     let int = |scope: &mut v8::PinScope, i: i32| args.get(i).int32_value(scope).unwrap_or(-1);
     let u32_ = |scope: &mut v8::PinScope, i: i32| args.get(i).uint32_value(scope).unwrap_or(0);
     let num = |scope: &mut v8::PinScope, i: i32| args.get(i).number_value(scope).unwrap_or(0.0);
@@ -481,7 +483,7 @@ pub(crate) fn parse(
     let view = |i: i32| v8::Local::<v8::ArrayBufferView>::try_from(args.get(i)).ok();
     Some(match name {
         "open" => FdOp::Open {
-            path: s(scope, 1),
+            path: p(scope, 1),
             flags: int(scope, 2),
             mode: u32_(scope, 3),
         },
@@ -515,7 +517,7 @@ pub(crate) fn parse(
         }
         "fstat" => FdOp::Fstat { fd: int(scope, 1) },
         "statBigInt" | "lstatBigInt" => FdOp::StatExact {
-            path: Some(s(scope, 1)),
+            path: Some(p(scope, 1)),
             fd: -1,
             follow: name == "statBigInt",
         },
@@ -529,7 +531,7 @@ pub(crate) fn parse(
             len: num(scope, 2).max(0.0) as i64,
         },
         "truncate" => FdOp::Truncate {
-            path: s(scope, 1),
+            path: p(scope, 1),
             len: num(scope, 2).max(0.0) as i64,
         },
         "fsync" => FdOp::Fsync { fd: int(scope, 1) },
@@ -539,7 +541,7 @@ pub(crate) fn parse(
             mode: u32_(scope, 2),
         },
         "chmod" => FdOp::Chmod {
-            path: s(scope, 1),
+            path: p(scope, 1),
             mode: u32_(scope, 2),
         },
         "fchown" => FdOp::Fchown {
@@ -548,7 +550,7 @@ pub(crate) fn parse(
             gid: u32_(scope, 3),
         },
         "chown" | "lchown" => FdOp::Chown {
-            path: s(scope, 1),
+            path: p(scope, 1),
             uid: u32_(scope, 2),
             gid: u32_(scope, 3),
             nofollow: name == "lchown",
@@ -559,21 +561,21 @@ pub(crate) fn parse(
             mtime: num(scope, 3),
         },
         "utimes" | "lutimes" => FdOp::Utimes {
-            path: s(scope, 1),
+            path: p(scope, 1),
             atime: num(scope, 2),
             mtime: num(scope, 3),
             nofollow: name == "lutimes",
         },
         "symlink" => FdOp::Symlink {
-            target: s(scope, 1),
-            path: s(scope, 2),
+            target: p(scope, 1),
+            path: p(scope, 2),
         },
-        "readlink" => FdOp::Readlink { path: s(scope, 1) },
+        "readlink" => FdOp::Readlink { path: p(scope, 1) },
         "link" => FdOp::Link {
-            from: s(scope, 1),
-            to: s(scope, 2),
+            from: p(scope, 1),
+            to: p(scope, 2),
         },
-        "statfs" => FdOp::Statfs { path: s(scope, 1) },
+        "statfs" => FdOp::Statfs { path: p(scope, 1) },
         _ => return None,
     })
 }

@@ -3,56 +3,58 @@
 //! mkdtemp, realpath). Each is one blocking Rust body; the sync form runs it on the caller's
 //! thread and throws Node's error, the async form runs it on the worker pool.
 
-use std::os::unix::ffi::OsStrExt;
-use std::path::Path;
+use std::ffi::OsString;
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::path::{Path, PathBuf};
 
 use eddy_runtime::{JobPanic, call_function, io_error, js_string, submit, v8};
 
 use crate::fs::{fields_of, fields_to_js};
+use crate::fs_path::{c_path, display, name_to_js, path_arg};
 
 /// One operation, with its arguments already read from JS.
 pub(crate) enum Op {
     Mkdir {
-        path: String,
+        path: PathBuf,
         recursive: bool,
         mode: u32,
     },
     Rm {
-        path: String,
+        path: PathBuf,
         recursive: bool,
         force: bool,
     },
     Rmdir {
-        path: String,
+        path: PathBuf,
         recursive: bool,
     },
     Readdir {
-        path: String,
+        path: PathBuf,
     },
     Unlink {
-        path: String,
+        path: PathBuf,
     },
     Rename {
-        from: String,
-        to: String,
+        from: PathBuf,
+        to: PathBuf,
     },
     Lstat {
-        path: String,
+        path: PathBuf,
     },
     Access {
-        path: String,
+        path: PathBuf,
         mode: i32,
     },
     CopyFile {
-        src: String,
-        dest: String,
+        src: PathBuf,
+        dest: PathBuf,
         exclusive: bool,
     },
     Mkdtemp {
-        prefix: String,
+        prefix: PathBuf,
     },
     Realpath {
-        path: String,
+        path: PathBuf,
     },
     /// Up to `size` bytes from an open descriptor (stdin's stream reads through this).
     ReadChunk {
@@ -66,9 +68,9 @@ pub(crate) enum Op {
 /// What an operation gives back.
 pub(crate) enum Out {
     Nothing,
-    Path(String),
-    MaybePath(Option<String>),
-    Entries(Vec<(String, u8)>),
+    Path(PathBuf),
+    MaybePath(Option<PathBuf>),
+    Entries(Vec<(OsString, u8)>),
     Stat([f64; 14]),
     Bytes(Vec<u8>),
     Number(f64),
@@ -89,14 +91,14 @@ impl OpError {
     pub(crate) fn new(
         err: std::io::Error,
         syscall: &'static str,
-        path: Option<&str>,
-        dest: Option<&str>,
+        path: Option<&Path>,
+        dest: Option<&Path>,
     ) -> OpError {
         OpError {
             err,
             syscall,
-            path: path.map(str::to_string),
-            dest: dest.map(str::to_string),
+            path: path.map(display),
+            dest: dest.map(display),
         }
     }
 }
@@ -104,15 +106,10 @@ impl OpError {
 fn fail<T>(
     err: std::io::Error,
     syscall: &'static str,
-    path: &str,
-    dest: Option<&str>,
+    path: &Path,
+    dest: Option<&Path>,
 ) -> Result<T, OpError> {
-    Err(OpError {
-        err,
-        syscall,
-        path: Some(path.to_string()),
-        dest: dest.map(str::to_string),
-    })
+    Err(OpError::new(err, syscall, Some(path), dest))
 }
 
 // Dirent types, as fs.js's Dirent reads them (libuv's UV_DIRENT_* values).
@@ -147,8 +144,8 @@ fn dirent_type(ft: std::fs::FileType) -> u8 {
 }
 
 /// `mkdir -p`: returns the first directory it created (None when all existed).
-fn mkdir_recursive(path: &str, mode: u32) -> Result<Option<String>, OpError> {
-    let target = Path::new(path);
+fn mkdir_recursive(path: &Path, mode: u32) -> Result<Option<PathBuf>, OpError> {
+    let target = path;
     match std::fs::metadata(target) {
         Ok(m) if m.is_dir() => return Ok(None),
         Ok(_) => {
@@ -169,12 +166,12 @@ fn mkdir_recursive(path: &str, mode: u32) -> Result<Option<String>, OpError> {
     builder.recursive(true);
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, mode);
     match builder.create(target) {
-        Ok(()) => Ok(Some(first.to_string_lossy().into_owned())),
+        Ok(()) => Ok(Some(first.to_path_buf())),
         Err(err) => fail(err, "mkdir", path, None),
     }
 }
 
-fn remove_tree(path: &str) -> Result<(), OpError> {
+fn remove_tree(path: &Path) -> Result<(), OpError> {
     let meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(err) => return fail(err, "lstat", path, None),
@@ -252,10 +249,6 @@ pub(crate) fn run(op: &Op) -> Result<Out, OpError> {
             }
             // libuv's scandir order: the names' bytes, compared as strcmp does.
             entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            let entries = entries
-                .into_iter()
-                .map(|(name, kind)| (name.to_string_lossy().into_owned(), kind))
-                .collect();
             Ok(Out::Entries(entries))
         }
         Op::Unlink { path } => std::fs::remove_file(path)
@@ -263,13 +256,13 @@ pub(crate) fn run(op: &Op) -> Result<Out, OpError> {
             .or_else(|err| fail(err, "unlink", path, None)),
         Op::Rename { from, to } => std::fs::rename(from, to)
             .map(|()| Out::Nothing)
-            .or_else(|err| fail(err, "rename", from, Some(to))),
+            .or_else(|err| fail(err, "rename", from, Some(to.as_path()))),
         Op::Lstat { path } => match std::fs::symlink_metadata(path) {
             Ok(m) => Ok(Out::Stat(fields_of(&m))),
             Err(err) => fail(err, "lstat", path, None),
         },
         Op::Access { path, mode } => {
-            let Ok(c_path) = std::ffi::CString::new(path.as_str()) else {
+            let Some(c_path) = c_path(path) else {
                 return fail(
                     std::io::Error::from_raw_os_error(libc::ENOENT),
                     "access",
@@ -289,21 +282,23 @@ pub(crate) fn run(op: &Op) -> Result<Out, OpError> {
             dest,
             exclusive,
         } => {
-            if *exclusive && Path::new(dest).exists() {
+            if *exclusive && dest.exists() {
                 return fail(
                     std::io::Error::from_raw_os_error(libc::EEXIST),
                     "copyfile",
                     src,
-                    Some(dest),
+                    Some(dest.as_path()),
                 );
             }
             std::fs::copy(src, dest)
                 .map(|_| Out::Nothing)
-                .or_else(|err| fail(err, "copyfile", src, Some(dest)))
+                .or_else(|err| fail(err, "copyfile", src, Some(dest.as_path())))
         }
         Op::Mkdtemp { prefix } => {
-            let template = format!("{prefix}XXXXXX");
-            let Ok(c_template) = std::ffi::CString::new(template.clone()) else {
+            let mut template = prefix.as_os_str().to_os_string();
+            template.push("XXXXXX");
+            let template = PathBuf::from(template);
+            let Some(c_template) = c_path(&template) else {
                 return fail(
                     std::io::Error::from_raw_os_error(libc::EINVAL),
                     "mkdtemp",
@@ -318,7 +313,7 @@ pub(crate) fn run(op: &Op) -> Result<Out, OpError> {
                 return fail(std::io::Error::last_os_error(), "mkdtemp", &template, None);
             }
             bytes.pop();
-            Ok(Out::Path(String::from_utf8_lossy(&bytes).into_owned()))
+            Ok(Out::Path(PathBuf::from(OsString::from_vec(bytes))))
         }
         Op::ReadChunk { fd, size } => {
             let mut buf = vec![0u8; (*size).clamp(1, 1 << 20)];
@@ -342,7 +337,7 @@ pub(crate) fn run(op: &Op) -> Result<Out, OpError> {
         }
         Op::Fd(op) => crate::fs_fd::run(op),
         Op::Realpath { path } => match std::fs::canonicalize(path) {
-            Ok(p) => Ok(Out::Path(p.to_string_lossy().into_owned())),
+            Ok(p) => Ok(Out::Path(p)),
             Err(err) => fail(err, "realpath", path, None),
         },
     }
@@ -352,9 +347,18 @@ fn arg_str(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArguments, i: i3
     args.get(i).to_rust_string_lossy(scope)
 }
 
-/// Reads `name`'s arguments (already validated by fs.js) starting at index 1.
-pub(crate) fn parse(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArguments) -> Option<Op> {
-    let name = arg_str(scope, args, 0);
+/// Reads `name`'s arguments (already validated by fs.js) starting at index 1. A name ending in
+/// `Buffer` (`readdirBuffer`) is the same operation giving back names as raw bytes: the flag.
+pub(crate) fn parse(
+    scope: &mut v8::PinScope,
+    args: &v8::FunctionCallbackArguments,
+) -> Option<(Op, bool)> {
+    let full_name = arg_str(scope, args, 0);
+    let (name, as_bytes) = match full_name.strip_suffix("Buffer") {
+        Some(base) => (base, true),
+        None => (full_name.as_str(), false),
+    };
+    let p = |scope: &mut v8::PinScope, i| path_arg(scope, args.get(i));
     let flag = |scope: &mut v8::PinScope, i| args.get(i).boolean_value(scope);
     let num = |scope: &mut v8::PinScope, i, default| {
         args.get(i)
@@ -362,64 +366,59 @@ pub(crate) fn parse(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArgumen
             .filter(|_| !args.get(i).is_undefined())
             .unwrap_or(default)
     };
-    Some(match name.as_str() {
+    let op = match name {
         "mkdir" => Op::Mkdir {
-            path: arg_str(scope, args, 1),
+            path: p(scope, 1),
             recursive: flag(scope, 2),
             mode: num(scope, 3, 0o777),
         },
         "rm" => Op::Rm {
-            path: arg_str(scope, args, 1),
+            path: p(scope, 1),
             recursive: flag(scope, 2),
             force: flag(scope, 3),
         },
         "rmdir" => Op::Rmdir {
-            path: arg_str(scope, args, 1),
+            path: p(scope, 1),
             recursive: flag(scope, 2),
         },
-        "readdir" => Op::Readdir {
-            path: arg_str(scope, args, 1),
-        },
-        "unlink" => Op::Unlink {
-            path: arg_str(scope, args, 1),
-        },
+        "readdir" => Op::Readdir { path: p(scope, 1) },
+        "unlink" => Op::Unlink { path: p(scope, 1) },
         "rename" => Op::Rename {
-            from: arg_str(scope, args, 1),
-            to: arg_str(scope, args, 2),
+            from: p(scope, 1),
+            to: p(scope, 2),
         },
-        "lstat" => Op::Lstat {
-            path: arg_str(scope, args, 1),
-        },
+        "lstat" => Op::Lstat { path: p(scope, 1) },
         "access" => Op::Access {
-            path: arg_str(scope, args, 1),
+            path: p(scope, 1),
             mode: num(scope, 2, 0) as i32,
         },
         "copyFile" => Op::CopyFile {
-            src: arg_str(scope, args, 1),
-            dest: arg_str(scope, args, 2),
+            src: p(scope, 1),
+            dest: p(scope, 2),
             exclusive: num(scope, 3, 0) & 1 != 0,
         },
         "mkdtemp" => Op::Mkdtemp {
-            prefix: arg_str(scope, args, 1),
+            prefix: p(scope, 1),
         },
         "readChunk" => Op::ReadChunk {
             fd: num(scope, 1, 0) as i32,
             size: num(scope, 2, 65536) as usize,
         },
-        "realpath" => Op::Realpath {
-            path: arg_str(scope, args, 1),
-        },
+        "realpath" => Op::Realpath { path: p(scope, 1) },
         other => Op::Fd(crate::fs_fd::parse(scope, other, args)?),
-    })
+    };
+    Some((op, as_bytes))
 }
 
+/// The result for JS; names and paths as raw bytes (Uint8Arrays) when `as_bytes`.
 pub(crate) fn out_to_js<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     out: Out,
+    as_bytes: bool,
 ) -> v8::Local<'s, v8::Value> {
     match out {
         Out::Nothing | Out::MaybePath(None) => v8::undefined(scope).into(),
-        Out::Path(p) | Out::MaybePath(Some(p)) => js_string(scope, &p).into(),
+        Out::Path(p) | Out::MaybePath(Some(p)) => name_to_js(scope, p.as_os_str(), as_bytes),
         Out::Stat(fields) => fields_to_js(scope, fields),
         Out::Bytes(bytes) => crate::fs::bytes_to_js(scope, bytes),
         Out::Number(n) => v8::Number::new(scope, n).into(),
@@ -440,7 +439,7 @@ pub(crate) fn out_to_js<'s>(
         Out::Entries(entries) => {
             let mut items: Vec<v8::Local<v8::Value>> = Vec::with_capacity(entries.len() * 2);
             for (name, kind) in entries {
-                items.push(js_string(scope, &name).into());
+                items.push(name_to_js(scope, &name, as_bytes));
                 items.push(v8::Integer::new(scope, i32::from(kind)).into());
             }
             v8::Array::new_with_elements(scope, &items).into()
@@ -467,11 +466,11 @@ pub(crate) fn js_op(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let Some(op) = parse(scope, &args) else {
+    let Some((op, as_bytes)) = parse(scope, &args) else {
         return;
     };
     match run(&op) {
-        Ok(out) => rv.set(out_to_js(scope, out)),
+        Ok(out) => rv.set(out_to_js(scope, out, as_bytes)),
         Err(e) => {
             let error = error_to_js(scope, &e);
             scope.throw_exception(error);
@@ -485,7 +484,7 @@ pub(crate) fn js_op_async(
     args: v8::FunctionCallbackArguments,
     _rv: v8::ReturnValue,
 ) {
-    let Some(op) = parse(scope, &args) else {
+    let Some((op, as_bytes)) = parse(scope, &args) else {
         return;
     };
     let Ok(cb) = v8::Local::<v8::Function>::try_from(args.get(args.length() - 1)) else {
@@ -498,7 +497,7 @@ pub(crate) fn js_op_async(
         move |scope, result: Result<Result<Out, OpError>, JobPanic>| {
             let cb = v8::Local::new(scope, cb);
             let argv: Vec<v8::Local<v8::Value>> = match result {
-                Ok(Ok(out)) => vec![v8::null(scope).into(), out_to_js(scope, out)],
+                Ok(Ok(out)) => vec![v8::null(scope).into(), out_to_js(scope, out, as_bytes)],
                 Ok(Err(e)) => vec![error_to_js(scope, &e)],
                 Err(panic) => {
                     let msg = js_string(scope, &format!("internal error in fs: {panic}"));

@@ -8,8 +8,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::ffi::CString;
+use std::ffi::{OsStr, OsString};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use eddy_runtime::mio::unix::SourceFd;
@@ -39,13 +41,16 @@ struct Watcher {
     fd: RefCell<Option<OwnedFd>>,
     callback: RefCell<Option<v8::Global<v8::Function>>>,
     /// watch descriptor → its directory relative to the root ("" for the root itself).
-    dirs: RefCell<HashMap<i32, String>>,
-    root: String,
+    dirs: RefCell<HashMap<i32, PathBuf>>,
+    root: PathBuf,
     recursive: bool,
+    /// Filenames go to JS as raw bytes (`encoding: 'buffer'`), else as strings.
+    as_bytes: bool,
 }
 
-fn add_watch(fd: i32, path: &str) -> std::io::Result<i32> {
-    let c = CString::new(path).map_err(|_| std::io::Error::from_raw_os_error(libc::EINVAL))?;
+fn add_watch(fd: i32, path: &Path) -> std::io::Result<i32> {
+    let c = crate::fs_path::c_path(path)
+        .ok_or_else(|| std::io::Error::from_raw_os_error(libc::EINVAL))?;
     // SAFETY: a valid inotify descriptor and a NUL-terminated path.
     let wd = unsafe { libc::inotify_add_watch(fd, c.as_ptr(), MASK) };
     if wd < 0 {
@@ -56,7 +61,7 @@ fn add_watch(fd: i32, path: &str) -> std::io::Result<i32> {
 
 impl Watcher {
     /// Watch every directory under `dir` (relative name `rel`), for a recursive watcher.
-    fn add_tree(&self, fd: i32, dir: &str, rel: &str) {
+    fn add_tree(&self, fd: i32, dir: &Path, rel: &Path) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
@@ -64,13 +69,9 @@ impl Watcher {
             if !entry.file_type().is_ok_and(|t| t.is_dir()) {
                 continue;
             }
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let child_rel = if rel.is_empty() {
-                name.clone()
-            } else {
-                format!("{rel}/{name}")
-            };
-            let child = format!("{dir}/{name}");
+            let name = entry.file_name();
+            let child_rel = rel.join(&name);
+            let child = dir.join(&name);
             if let Ok(wd) = add_watch(fd, &child) {
                 self.dirs.borrow_mut().insert(wd, child_rel.clone());
             }
@@ -78,12 +79,12 @@ impl Watcher {
         }
     }
 
-    fn emit(&self, scope: &mut v8::PinScope, kind: &str, filename: &str) {
+    fn emit(&self, scope: &mut v8::PinScope, kind: &str, filename: &OsStr) {
         let cb = self.callback.borrow().clone();
         if let Some(cb) = cb {
             let cb = v8::Local::new(scope, cb);
             let k = js_string(scope, kind).into();
-            let f = js_string(scope, filename).into();
+            let f = crate::fs_path::name_to_js(scope, filename, self.as_bytes);
             call_function(scope, cb, &[k, f]);
         }
     }
@@ -112,9 +113,12 @@ impl Handle for Watcher {
                     unsafe { std::ptr::read_unaligned(bytes[at..].as_ptr().cast()) };
                 let name_bytes =
                     &bytes[at + header..(at + header + ev.len as usize).min(bytes.len())];
-                let name = String::from_utf8_lossy(name_bytes)
-                    .trim_end_matches('\0')
-                    .to_string();
+                // The kernel pads the name with NULs.
+                let end = name_bytes
+                    .iter()
+                    .position(|&b| b == 0)
+                    .unwrap_or(name_bytes.len());
+                let name = OsString::from_vec(name_bytes[..end].to_vec());
                 at += header + ev.len as usize;
                 events.push((ev.wd, ev.mask, name));
             }
@@ -133,32 +137,28 @@ impl Handle for Watcher {
                 };
                 let filename = if name.is_empty() {
                     // An event on the watched thing itself: Node names it by its basename.
-                    std::path::Path::new(&self.root)
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default()
-                } else if dir.is_empty() {
-                    name.clone()
+                    self.root.file_name().map(PathBuf::from).unwrap_or_default()
                 } else {
-                    format!("{dir}/{name}")
+                    dir.join(&name)
                 };
                 if self.recursive && mask & libc::IN_CREATE != 0 && mask & libc::IN_ISDIR != 0 {
-                    let full = format!("{}/{}", self.root, filename);
+                    let full = self.root.join(&filename);
                     if let Ok(wd) = add_watch(fd, &full) {
                         self.dirs.borrow_mut().insert(wd, filename.clone());
                     }
                     self.add_tree(fd, &full, &filename);
                 }
-                self.emit(scope, kind, &filename);
+                self.emit(scope, kind, filename.as_os_str());
             }
         }
     }
 }
 
-/// `watch(path, recursive, persistent, onchange(eventType, filename))` → token, or a negative
-/// errno.
+/// `watch(path, recursive, persistent, onchange(eventType, filename), asBytes)` → token, or a
+/// negative errno. The path is a string or a Buffer; filenames are Uint8Arrays when `asBytes`.
 fn watch(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
-    let path = args.get(0).to_rust_string_lossy(scope);
+    let path = crate::fs_path::path_arg(scope, args.get(0));
+    let as_bytes = args.get(4).is_true();
     let recursive = args.get(1).is_true();
     let persistent = args.get(2).is_true();
     let Ok(cb) = v8::Local::<v8::Function>::try_from(args.get(3)) else {
@@ -186,22 +186,24 @@ fn watch(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
     };
     let root_is_file = std::fs::metadata(&path).is_ok_and(|m| !m.is_dir());
     let cb = v8::Global::new(scope, cb);
-    let root = path.trim_end_matches('/').to_string();
-    let root = if root.is_empty() {
-        "/".to_string()
-    } else {
-        root
-    };
+    // Trailing slashes dropped ("/" stays), so the root's basename is its last component.
+    let trimmed = path.as_os_str().as_bytes();
+    let end = trimmed
+        .iter()
+        .rposition(|&b| b != b'/')
+        .map_or(1.min(trimmed.len()), |i| i + 1);
+    let root = PathBuf::from(OsStr::from_bytes(&trimmed[..end]));
     let watcher = open_handle(scope, |t| Watcher {
         token: t.0,
         fd: RefCell::new(None),
         callback: RefCell::new(Some(cb)),
-        dirs: RefCell::new(HashMap::from([(root_wd, String::new())])),
+        dirs: RefCell::new(HashMap::from([(root_wd, PathBuf::new())])),
         root: root.clone(),
         recursive: recursive && !root_is_file,
+        as_bytes,
     });
     if watcher.recursive {
-        watcher.add_tree(raw, &root, "");
+        watcher.add_tree(raw, &root, Path::new(""));
     }
     if let Err(e) = registry(scope).register(
         &mut SourceFd(&raw),

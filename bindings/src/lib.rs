@@ -24,6 +24,7 @@ mod encoding;
 mod fs;
 mod fs_fd;
 mod fs_ops;
+mod fs_path;
 mod fs_watch;
 mod http;
 mod net;

@@ -6,7 +6,9 @@
 // Loaded by fs.js on first use.
 
 const { codes, validateFunction, validateInteger } = require('internal/errors');
-const { Dirent, getOptions, getValidatedPath, stringToResult } = require('internal/fs/utils');
+const {
+  Dirent, getOptions, getValidatedPath, joinPath, namesAsBytes, pathKey, stringToResult,
+} = require('internal/fs/utils');
 
 const native = binding.fs;
 
@@ -38,13 +40,15 @@ function dirOptions(options) {
 
 const UV_DIRENT_DIR = 2;
 
+/** The binding's readdir for `options.encoding`: raw names for any but UTF-8. */
+const listOp = (options) => (namesAsBytes(options.encoding) ? 'readdirBuffer' : 'readdir');
+
 /**
  * The raw [name, type, ...] list as Dirents, in the directory's own order (opendir does not
  * sort, unlike readdir). `recursive`: then each subdirectory's entries, level by level as Node's
  * Dir goes, listed by `listOf(path)`.
  */
 function toDirents(dir, raw, options, listOf) {
-  const { join } = require('path');
   const out = [];
   const queue = [[dir, raw]];
   for (let next = 0; next < queue.length; next++) {
@@ -53,7 +57,7 @@ function toDirents(dir, raw, options, listOf) {
       const name = list[i];
       out.push(new Dirent(stringToResult(name, options.encoding), list[i + 1], base));
       if (options.recursive && list[i + 1] === UV_DIRENT_DIR) {
-        const sub = join(base, name);
+        const sub = joinPath(base, name);
         queue.push([sub, listOf(sub)]);
       }
     }
@@ -62,17 +66,16 @@ function toDirents(dir, raw, options, listOf) {
 }
 
 /** Every subdirectory listing a recursive Dir needs, read on the worker pool first. */
-function listSubdirsAsync(dir, raw, done) {
-  const { join } = require('path');
+function listSubdirsAsync(dir, raw, op, done) {
   const lists = new Map();
   let pending = 0;
   let failed = false;
   const visit = (base, list) => {
     for (let i = 0; i < list.length; i += 2) {
       if (list[i + 1] !== UV_DIRENT_DIR) continue;
-      const sub = join(base, list[i]);
+      const sub = joinPath(base, list[i]);
       pending++;
-      native.opAsync('readdir', sub, (err, subList) => {
+      native.opAsync(op, sub, (err, subList) => {
         pending--;
         if (failed) return;
         if (err) {
@@ -80,7 +83,7 @@ function listSubdirsAsync(dir, raw, done) {
           done(err);
           return;
         }
-        lists.set(sub, subList);
+        lists.set(pathKey(sub), subList);
         visit(sub, subList);
         if (pending === 0) done(null, lists);
       });
@@ -159,36 +162,43 @@ class Dir {
   }
 }
 
+// A Dir and its Dirents name the directory as given: a Buffer stays one.
+const asGiven = (path, validated) => (path instanceof Uint8Array ? path : validated);
+
 function opendirSync(path, options) {
-  path = getValidatedPath(path);
+  const validated = getValidatedPath(path);
+  path = asGiven(path, validated);
   options = dirOptions(options);
+  const op = listOp(options);
   let raw;
   try {
-    raw = native.op('readdir', path);
+    raw = native.op(op, validated);
   } catch (err) {
     throw opendirError(err);
   }
-  return new Dir(path, toDirents(path, raw, options, (p) => native.op('readdir', p)), options);
+  return new Dir(path, toDirents(path, raw, options, (p) => native.op(op, p)), options);
 }
 
 function opendir(path, options, callback) {
   callback = typeof options === 'function' ? options : callback;
   validateFunction(callback, 'callback');
-  path = getValidatedPath(path);
+  const validated = getValidatedPath(path);
+  path = asGiven(path, validated);
   options = dirOptions(options);
-  native.opAsync('readdir', path, (err, raw) => {
+  const op = listOp(options);
+  native.opAsync(op, validated, (err, raw) => {
     if (err) return callback(opendirError(err, true));
     const make = (listErr, lists) => {
       if (listErr) return callback(listErr);
       let dir;
       try {
-        dir = new Dir(path, toDirents(path, raw, options, (p) => lists.get(p)), options);
+        dir = new Dir(path, toDirents(path, raw, options, (p) => lists.get(pathKey(p))), options);
       } catch (e) {
         return callback(e);
       }
       callback(null, dir);
     };
-    if (options.recursive) listSubdirsAsync(path, raw, make);
+    if (options.recursive) listSubdirsAsync(path, raw, op, make);
     else make(null, null);
   });
 }

@@ -12,8 +12,8 @@ const { bindToCurrent } = require('internal/async_context');
 const { endRequest, startRequest } = require('internal/process/handles');
 const {
   deprecate, Dirent, getOptions, getStatFsFromBinding, getStatsFromBinding, getValidatedFd,
-  getValidatedPath, kMaxUserId, parseFileMode, stringToFlags, stringToResult, toUnixTimestamp,
-  constants,
+  getValidatedPath, joinPath, kMaxUserId, namesAsBytes, parseFileMode, pathKey, stringToFlags, stringToResult,
+  toUnixTimestamp, constants,
 } = require('internal/fs/utils');
 
 const native = binding.fs;
@@ -57,12 +57,24 @@ function byCodePoint(a, b) {
 
 const byUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
+const toBuffer = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** The binding's operation `name`, giving raw names for an `encoding` other than UTF-8. */
+const namesOp = (name, encoding) => (namesAsBytes(encoding) ? `${name}Buffer` : name);
+const readdirOp = (opts) => namesOp('readdir', opts.encoding);
+
 /**
  * The names of the binding's [name, type, ...] list in the order Node lists them (libuv's
  * scandir sorts by the bytes of the names), and their types: a Map by name, or null when the
  * list was in order already (each name's type follows it in the list).
  */
 function sortedNames(list) {
+  // Raw names (encoding 'buffer') come in the binding's byte order already.
+  if (list.length > 0 && typeof list[0] !== 'string') {
+    const names = new Array(list.length >> 1);
+    for (let i = 0; i < names.length; i++) names[i] = toBuffer(list[i * 2]);
+    return [names, null];
+  }
   const names = new Array(list.length >> 1);
   let wide = false;
   for (let i = 0; i < names.length; i++) {
@@ -101,7 +113,6 @@ const followsLink = (type, opts) => !opts.withFileTypes &&
  * worker pool: `done(err, Map(path → raw list))`.
  */
 function listTreeAsync(dir, raw, opts, done) {
-  const { join } = require('path');
   const lists = new Map();
   let pending = 0;
   let failed = false;
@@ -110,7 +121,7 @@ function listTreeAsync(dir, raw, opts, done) {
   };
   const enter = (full) => {
     pending++;
-    native.opAsync('readdir', full, (err, list) => {
+    native.opAsync(readdirOp(opts), full, (err, list) => {
       pending--;
       if (failed) return;
       if (err) {
@@ -118,7 +129,7 @@ function listTreeAsync(dir, raw, opts, done) {
         done(err);
         return;
       }
-      lists.set(full, list);
+      lists.set(pathKey(full), list);
       visit(full, list);
       settle();
     });
@@ -126,7 +137,7 @@ function listTreeAsync(dir, raw, opts, done) {
   const visit = (base, list) => {
     for (let i = 0; i < list.length; i += 2) {
       const type = list[i + 1];
-      const full = join(base, list[i]);
+      const full = joinPath(base, list[i]);
       if (entersDirectory(type)) {
         enter(full);
       } else if (followsLink(type, opts)) {
@@ -154,31 +165,30 @@ function readdirResult(dir, raw, opts, stack = false, lists = null) {
   const out = [];
   const pending = [[dir, '', raw]];
   let next = 0;
-  const { join } = require('path');
   while (stack ? pending.length > 0 : next < pending.length) {
     const [base, rel, list] = stack ? pending.pop() : pending[next++];
     const [names, types] = sortedNames(list);
     for (let n = 0; n < names.length; n++) {
       const name = names[n];
       const type = types === null ? list[n * 2 + 1] : types.get(name);
-      const relName = rel === '' ? name : `${rel}/${name}`;
+      const relName = rel === '' ? name
+        : typeof name === 'string' ? `${rel}/${name}` : joinPath(rel, name);
       out.push(opts.withFileTypes ? new Dirent(name, type, base) : relName);
       if (!opts.recursive) continue;
-      const full = join(base, name);
+      const full = joinPath(base, name);
       if (lists !== null) {
         // The async forms listed every directory beforehand (see listTreeAsync).
-        if (lists.has(full)) pending.push([full, relName, lists.get(full)]);
+        const key = pathKey(full);
+        if (lists.has(key)) pending.push([full, relName, lists.get(key)]);
       } else if (entersDirectory(type) || (followsLink(type, opts) && isDirFollowing(full))) {
-        pending.push([full, relName, native.op('readdir', full)]);
+        pending.push([full, relName, native.op(readdirOp(opts), full)]);
       }
     }
   }
   const { encoding } = opts;
-  if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8') {
-    return out;
-  }
+  if (!namesAsBytes(encoding) || encoding === 'buffer') return out;
   return out.map((entry) => {
-    if (typeof entry === 'string') return stringToResult(entry, encoding);
+    if (!(entry instanceof Dirent)) return stringToResult(entry, encoding);
     entry.name = stringToResult(entry.name, encoding);
     return entry;
   });
@@ -288,17 +298,21 @@ const ops = {
       return [getValidatedPath(prefix, 'prefix')];
     },
     result(path) { return stringToResult(path, this.encoding); },
+    binding() { return namesOp('mkdtemp', this.encoding); },
   },
   readdir: {
     optional: 1,
     cbFirst: true,
     args(path, options) {
       this.opts = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
-      this.path = getValidatedPath(path);
-      return [this.path];
+      const validated = getValidatedPath(path);
+      // Dirents name the directory as given: a Buffer stays one.
+      this.path = path instanceof Uint8Array ? path : validated;
+      return [validated];
     },
+    binding() { return readdirOp(this.opts); },
     async(path, cb) {
-      native.opAsync('readdir', path, (err, raw) => {
+      native.opAsync(readdirOp(this.opts), path, (err, raw) => {
         if (err || !this.opts.recursive) {
           cb(err, raw);
           return;
@@ -315,6 +329,7 @@ const ops = {
   readdirStack: {
     optional: 1,
     args(path, options) { return ops.readdir.args.call(this, path, options); },
+    binding() { return readdirOp(this.opts); },
     async(path, cb) { ops.readdir.async.call(this, path, cb); },
     result(raw) { return readdirResult(this.path, raw, this.opts, true, this.lists ?? null); },
   },
@@ -326,6 +341,7 @@ const ops = {
       return [getValidatedPath(path)];
     },
     result(path) { return stringToResult(path, this.encoding); },
+    binding() { return namesOp('realpath', this.encoding); },
   },
   rename: {
     cbFirst: true,
@@ -432,6 +448,7 @@ const ops = {
       return [getValidatedPath(path, 'oldPath')];
     },
     result(path) { return stringToResult(path, this.encoding); },
+    binding() { return namesOp('readlink', this.encoding); },
   },
   link: {
     cbFirst: true,

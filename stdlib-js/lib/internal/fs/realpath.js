@@ -4,15 +4,18 @@
 // component at a time, lstat each, and restart from the target of every symlink met. Errors
 // name the step that failed (lstat of a missing component, stat of a dangling link), and a
 // descriptor link to a pipe or socket (/dev/stdin on a pipe) resolves to its /proc name.
-// One generator of steps (internal/fs/steps) serves the sync and the callback form.
+// One generator of steps (internal/fs/steps) serves the sync and the callback form. A path
+// given as bytes that are not UTF-8 is walked as a byte string (one char per byte, latin1) and
+// each step gets its bytes back as a Buffer, so every byte reaches the syscalls unchanged.
 
 const path = require('path');
 const { validateFunction } = require('internal/errors');
 const { getOptions, getValidatedPath, stringToResult } = require('internal/fs/utils');
 const { driveAsync, driveSync } = require('internal/fs/steps');
 
-function* walk(p) {
-  p = path.resolve(p);
+function* walk(p, bytes = false) {
+  const arg = bytes ? (text) => Buffer.from(text, 'latin1') : (text) => text;
+  p = bytes ? path.resolve(Buffer.from(process.cwd()).toString('latin1'), p) : path.resolve(p);
   const knownHard = new Set();
   const seenLinks = new Map();
   // Whether the last link followed led to a pipe or socket: past it, nothing is looked up.
@@ -36,7 +39,7 @@ function* walk(p) {
       if (pipe) break;
       continue;
     }
-    const st = yield ['lstat', base, { bigint: true }];
+    const st = yield ['lstat', arg(base), { bigint: true }];
     if (!st.isSymbolicLink()) {
       knownHard.add(base);
       continue;
@@ -44,9 +47,10 @@ function* walk(p) {
     const id = `${st.dev.toString(32)}:${st.ino.toString(32)}`;
     let target = seenLinks.get(id);
     if (target === undefined) {
-      const targetStat = yield ['stat', base];
+      const targetStat = yield ['stat', arg(base)];
       pipe = targetStat.isFIFO() || targetStat.isSocket();
-      target = yield ['readlink', base];
+      target = bytes ? (yield ['readlink', arg(base), 'buffer']).toString('latin1')
+        : (yield ['readlink', base]);
       seenLinks.set(id, target);
     }
     p = path.resolve(path.resolve(previous, target), p.slice(pos));
@@ -57,10 +61,18 @@ function* walk(p) {
   return p;
 }
 
+/** The walk of a validated path: a string, or bytes (a Buffer) walked as a byte string. */
+const walkOf = (p) =>
+  (typeof p === 'string' ? walk(p) : walk(Buffer.from(p).toString('latin1'), true));
+
+/** The walk's result in `encoding`; a byte string's bytes are the path. */
+const resultOf = (resolved, p, encoding) => stringToResult(
+  typeof p === 'string' ? resolved : Buffer.from(resolved, 'latin1'), encoding);
+
 function realpathSync(p, options) {
   options = getOptions(options);
   p = getValidatedPath(p);
-  return stringToResult(driveSync(walk(p)), options.encoding);
+  return resultOf(driveSync(walkOf(p)), p, options.encoding);
 }
 
 function realpath(p, options, callback) {
@@ -68,9 +80,9 @@ function realpath(p, options, callback) {
   validateFunction(callback, 'cb');
   options = getOptions(options);
   p = getValidatedPath(p);
-  driveAsync(walk(p), {}, (err, resolved) => {
+  driveAsync(walkOf(p), {}, (err, resolved) => {
     if (err) callback(err);
-    else callback(null, stringToResult(resolved, options.encoding));
+    else callback(null, resultOf(resolved, p, options.encoding));
   });
 }
 

@@ -93,12 +93,29 @@ function stringToFlags(flags, name = 'flags') {
 
 // ===== paths and descriptors =====
 
-/** A path argument (string, Buffer/Uint8Array, or file: URL) as a string without NUL bytes. */
+// Fatal: bytes that are not UTF-8 are told apart rather than replaced; a BOM is a path byte.
+let pathDecoder;
+
+/**
+ * A path argument (string, Buffer/Uint8Array, or file: URL) without NUL bytes. A Unix path is
+ * bytes: a Buffer whose bytes are UTF-8 becomes the string they spell (what the rest of fs works
+ * with; the binding sends it back as the same bytes), any other stays a Buffer, whose bytes the
+ * binding hands to the syscall as they are.
+ */
 const getValidatedPath = hideStackFrames((path, name = 'path') => {
   if (typeof path === 'string') {
     // checked for NUL below
   } else if (path instanceof Uint8Array) {
-    path = new TextDecoder().decode(path);
+    if (path.includes(0)) {
+      throw new ERR_INVALID_ARG_VALUE(name, path,
+        'must be a string, Uint8Array, or URL without null bytes');
+    }
+    pathDecoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    try {
+      return pathDecoder.decode(path);
+    } catch {
+      return Buffer.from(path.buffer, path.byteOffset, path.byteLength);
+    }
   } else if (path !== null && typeof path === 'object' && typeof path.href === 'string' &&
              typeof path.protocol === 'string') {
     path = require('internal/url').fileURLToPath(path);
@@ -111,6 +128,17 @@ const getValidatedPath = hideStackFrames((path, name = 'path') => {
   }
   return path;
 });
+
+/** `name` (string or bytes) within directory `base` (string or bytes): bytes if either is. */
+function joinPath(base, name) {
+  if (typeof base === 'string' && typeof name === 'string') return require('path').join(base, name);
+  const head = Buffer.from(base);
+  const sep = head.length > 0 && head[head.length - 1] !== 0x2f ? [Buffer.from('/')] : [];
+  return Buffer.concat([head, ...sep, Buffer.from(name)]);
+}
+
+/** A Map key for a path given as a string or as bytes: the same for the same bytes. */
+const pathKey = (path) => Buffer.from(path).toString('latin1');
 
 /** A descriptor: an int32 ≥ 0 (-0 counts as 0). */
 const getValidatedFd = hideStackFrames((fd, name = 'fd') => {
@@ -318,8 +346,23 @@ function bytesToResult(bytes, encoding) {
   return buf.toString(encoding);
 }
 
-/** A path or name from the binding (a string) in the requested encoding. */
+/**
+ * Whether names asked for in `encoding` come from the binding as raw bytes: every encoding but
+ * UTF-8 (the binding's strings) encodes the bytes themselves, as Node's do.
+ */
+function namesAsBytes(encoding) {
+  return encoding !== undefined && encoding !== null && !/^utf-?8$/i.test(encoding);
+}
+
+/**
+ * A path or name from the binding in the requested encoding: a string, or the raw bytes (a
+ * Uint8Array) the binding gives when asked for 'buffer'.
+ */
 function stringToResult(text, encoding) {
+  if (typeof text !== 'string') {
+    const buf = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+    return encoding === 'buffer' ? buf : buf.toString(encoding || 'utf8');
+  }
   if (encoding === 'buffer') return Buffer.from(text);
   if (encoding === null || encoding === undefined || encoding === 'utf8' || encoding === 'utf-8') {
     return text;
@@ -473,6 +516,9 @@ module.exports = {
   getStatsFromBinding,
   getValidatedFd,
   getValidatedPath,
+  joinPath,
+  namesAsBytes,
+  pathKey,
   kEmptyObject,
   kIoMaxLength,
   tooLarge,

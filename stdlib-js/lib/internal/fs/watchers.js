@@ -17,6 +17,10 @@ const native = binding.fs;
 
 function watchPath(path, name = 'path') {
   if (path instanceof URL) return require('url').fileURLToPath(path);
+  if (Buffer.isBuffer(path) && !path.includes(0)) {
+    // Bytes that are not UTF-8 stay bytes: the binding hands them to inotify as they are.
+    return require('internal/fs/utils').getValidatedPath(path, name);
+  }
   if (Buffer.isBuffer(path)) path = path.toString();
   if (typeof path !== 'string') throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
   if (path.includes('\u0000')) {
@@ -44,7 +48,12 @@ function watchOptions(options) {
   return out;
 }
 
+/** A filename from the binding (a string, or its raw bytes for encodings but UTF-8) in `encoding`. */
 function encodeName(name, encoding) {
+  if (typeof name !== 'string') {
+    const bytes = Buffer.from(name.buffer, name.byteOffset, name.byteLength);
+    return encoding === 'buffer' ? bytes : bytes.toString(encoding);
+  }
   if (encoding === 'utf8' || encoding === 'utf-8') return name;
   const buf = Buffer.from(name);
   return encoding === 'buffer' ? buf : buf.toString(encoding);
@@ -64,9 +73,12 @@ class FSWatcher extends EventEmitter {
   // Node's start(): `filename` watched with the options' persistence and recursion.
   start(filename, persistent, recursive, encoding) {
     const path = watchPath(filename);
-    const token = native.watch(path, Boolean(recursive), persistent !== false, (eventType, name) => {
+    const onChange = (eventType, name) => {
       this.emit('change', eventType, encodeName(name, encoding || 'utf8'));
-    });
+    };
+    const { namesAsBytes } = require('internal/fs/utils');
+    const token = native.watch(path, Boolean(recursive), persistent !== false, onChange,
+      namesAsBytes(encoding));
     if (token < 0) {
       // `ENOENT: no such file or directory, watch '/x'`, with filename too, as Node's.
       const [code, desc] = require('util').getSystemErrorMap().get(token) || ['UNKNOWN', 'unknown error'];
