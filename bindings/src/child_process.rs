@@ -336,12 +336,23 @@ fn errno_of(e: &std::io::Error) -> i32 {
 
 // ===== impl ChildWatch =====
 
-/// Watches one child's exit through its pidfd; calls `onexit(status, signal)` once.
+/// Watches one child's exit through its pidfd; calls `onexit(status, signal)` once, then
+/// `onclose()` in the close phase, when the handle is gone (Node lists the ChildProcess in
+/// process._getActiveHandles() until then).
 struct ChildWatch {
     token: usize,
     pid: i32,
     pidfd: RefCell<Option<OwnedFd>>,
     onexit: RefCell<Option<v8::Global<v8::Function>>>,
+    onclose: RefCell<Option<v8::Global<v8::Function>>>,
+}
+
+/// Calls `cb()` if there is one.
+fn call_optional(scope: &mut v8::PinScope, cb: Option<v8::Global<v8::Function>>) {
+    if let Some(cb) = cb {
+        let cb = v8::Local::new(scope, cb);
+        call_function(scope, cb, &[]);
+    }
 }
 
 impl ChildWatch {
@@ -367,7 +378,10 @@ impl Handle for ChildWatch {
             let _ = registry(scope).deregister(&mut SourceFd(&fd.as_raw_fd()));
         }
         let cb = self.onexit.borrow_mut().take();
-        close_handle(scope, self.token, |_| {});
+        let onclose = self.onclose.borrow_mut().take();
+        close_handle(scope, self.token, move |scope| {
+            call_optional(scope, onclose)
+        });
         if let Some(cb) = cb {
             let cb = v8::Local::new(scope, cb);
             let code = v8::Integer::new(scope, code).into();
@@ -391,7 +405,8 @@ fn set_errno<'s>(scope: &mut v8::PinScope<'s, '_>, obj: v8::Local<'s, v8::Object
     set_value(scope, obj, "errno", v.into());
 }
 
-/// `spawn(options, onexit)` → `{ pid, watch, stdio: [token | null, …] }` or `{ errno }`.
+/// `spawn(options, onexit, onclose)` → `{ pid, watch, stdio: [token | null, …] }` or
+/// `{ errno }`.
 fn spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
     let result = v8::Object::new(scope);
     let Some(opts) = read_options(scope, args.get(0)) else {
@@ -400,6 +415,9 @@ fn spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
         return;
     };
     let onexit = v8::Local::<v8::Function>::try_from(args.get(1))
+        .ok()
+        .map(|f| v8::Global::new(scope, f));
+    let onclose = v8::Local::<v8::Function>::try_from(args.get(2))
         .ok()
         .map(|f| v8::Global::new(scope, f));
     let mut plan = match command(&opts) {
@@ -489,6 +507,7 @@ fn spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
         pid,
         pidfd: RefCell::new(None),
         onexit: RefCell::new(onexit),
+        onclose: RefCell::new(onclose),
     });
     let registered = pidfd_open(pid).and_then(|fd| {
         registry(scope).register(
@@ -510,6 +529,7 @@ fn spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
             // the loop alive like a ref'd child (unref() cannot release it).
             close_handle(scope, watch.token, |_| {});
             let onexit = watch.onexit.borrow_mut().take();
+            let onclose = watch.onclose.borrow_mut().take();
             submit(
                 scope,
                 move || {
@@ -526,6 +546,7 @@ fn spawn(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
                         let signal = v8::Integer::new(scope, st.signal().unwrap_or(0)).into();
                         call_function(scope, cb, &[code, signal]);
                     }
+                    call_optional(scope, onclose);
                 },
             );
         }

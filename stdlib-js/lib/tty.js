@@ -11,7 +11,8 @@
 // setRawMode → 0 or a negative errno; resetMode at exit undoes raw mode).
 
 const net = require('net');
-const { NetHandle, EV } = require('internal/net_handle');
+const { NetHandle, EV, kOwner } = require('internal/net_handle');
+const { addHandle, removeHandle } = require('internal/process/handles');
 const { errnoException, errName } = require('internal/net');
 const { codes } = require('internal/errors');
 const internalTty = require('internal/tty');
@@ -54,7 +55,16 @@ class TtyWriteHandle {
     this.closed = false;
     this.onevent = null;
     this._refed = true;
+    this[kOwner] = null;
+    addHandle(this);
   }
+
+  /** process._getActiveHandles() lists the stream while it is open and ref'd, as Node's TTY. */
+  activeOwner() {
+    return this._refed && !this.closed ? this[kOwner] : null;
+  }
+
+  resourceType() { return 'TTYWrap'; }
 
   write(chunk) {
     if (this.closed) return -9;
@@ -89,6 +99,7 @@ class TtyWriteHandle {
   // No 'close' from the loop follows: net.Socket emits it on the next tick.
   close() {
     this.closed = true;
+    removeHandle(this);
     return false;
   }
 
@@ -121,6 +132,8 @@ class TtyReadHandle extends NetHandle {
   setRawMode(flag) {
     return binding.tty.setRawMode(this._ttyFd, flag);
   }
+
+  resourceType() { return 'TTYWrap'; }
 
   setBlocking(on) {
     return this.token === null || this.closed ? -9 : binding.net.setBlocking(this.token, on);

@@ -9,6 +9,7 @@ const net = require('net');
 const { NetHandle } = require('internal/net_handle');
 const { signals } = require('os').constants;
 const { errnoException } = require('internal/net');
+const { addHandle, removeHandle } = require('internal/process/handles');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_SYNC_FORK_INPUT, ERR_IPC_ONE_PIPE,
@@ -24,6 +25,8 @@ const kIsUsedAsStdio = Symbol('kIsUsedAsStdio');
 const kEmptyObject = Object.freeze({ __proto__: null });
 // How many running children were given a handle's descriptor as a stdio slot.
 const kSharers = Symbol('kSharers');
+// The handle source (internal/process/handles) that lists a running child.
+const kHandleSource = Symbol('kHandleSource');
 
 function signalName(num) {
   for (const [name, n] of Object.entries(signals)) {
@@ -312,7 +315,8 @@ class ChildProcess extends EventEmitter {
     }
     const spawnOptions = bindingOptions({ __proto__: null, ...options, args: this.spawnargs }, stdio,
       envPairs);
-    const result = native.spawn(spawnOptions, (status, signal) => this._onexit(status, signal));
+    const result = native.spawn(spawnOptions, (status, signal) => this._onexit(status, signal),
+      () => this._onHandleClose());
     if (result.errno !== undefined && result.pid === undefined) {
       const err = result.errno;
       // The pipes Node would have made exist, closed, so code that listens on them still runs.
@@ -368,6 +372,14 @@ class ChildProcess extends EventEmitter {
       return socket;
     });
     [this.stdin, this.stdout, this.stderr] = this.stdio;
+    // Listed by process._getActiveHandles() while ref'd, after its pipes (Node makes those
+    // first), until its handle closes in the close phase after the exit, as Node's ProcessWrap.
+    const source = {
+      activeOwner: () => (this._refed ? this : null),
+      resourceType: () => 'ProcessWrap',
+    };
+    Object.defineProperty(this, kHandleSource, { value: source, configurable: true });
+    addHandle(source);
     process.nextTick(() => this.emit('spawn'));
     return 0;
   }
@@ -397,6 +409,10 @@ class ChildProcess extends EventEmitter {
       }
     });
     this._maybeClose();
+  }
+
+  _onHandleClose() {
+    if (this[kHandleSource] !== undefined) removeHandle(this[kHandleSource]);
   }
 
   _maybeClose() {

@@ -16,7 +16,7 @@
 const EventEmitter = require('events');
 const { Buffer } = require('buffer');
 const { StringDecoder } = require('string_decoder');
-const { NetHandle, EV } = require('internal/net_handle');
+const { NetHandle, EV, kOwner } = require('internal/net_handle');
 const { errnoException } = require('internal/net');
 const {
   codes: {
@@ -432,6 +432,8 @@ class Control extends EventEmitter {
 /** Give `target` its end of the channel over `handle` (a NetHandle of a Unix socket). */
 function setupChannel(target, handle, serialization) {
   const channel = new Control(target, handle, serialization);
+  // process._getActiveHandles() lists the channel's own handle (Node's Pipe) while it is ref'd.
+  handle[kOwner] = handle;
   native.setIpc(handle.token);
   handle.onevent = (kind, value) => channel.onevent(kind, value);
   target.connected = true;
