@@ -3,19 +3,18 @@
 //! returns what can be produced so far (a decrypting padded block mode holds its last block back
 //! for `final`), `final` pads or checks the padding.
 //!
-//! AES-GCM is put together here from the AES block cipher, a 32-bit counter and GHASH (NIST SP
-//! 800-38D), so it streams like Node's (update returns ciphertext at once) and takes IVs of any
-//! length and tags of 4 to 16 bytes; chacha20-poly1305 is the crate's one-shot AEAD, buffered
-//! until `final`.
+//! AES-GCM is put together in `gcm` from AES-CTR and GHASH, so it streams like Node's;
+//! chacha20-poly1305 is the crate's one-shot AEAD, buffered until `final`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use aes::{Aes128, Aes192, Aes256};
 use cipher::generic_array::GenericArray;
-use cipher::{BlockDecryptMut, BlockEncrypt, BlockEncryptMut, KeyInit, KeyIvInit, StreamCipher};
+use cipher::{BlockDecryptMut, BlockEncryptMut, KeyInit, KeyIvInit, StreamCipher};
 use eddy_runtime::{js_string, set_fn, set_value, v8};
-use ghash::universal_hash::UniversalHash;
+
+mod gcm;
 
 pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "cipherNew", cipher_new);
@@ -183,185 +182,6 @@ impl Engine for BlockMode {
     fn set_padding(&mut self, on: bool) -> bool {
         self.padding = on;
         true
-    }
-}
-
-// ===== AES-GCM =====
-
-enum AnyAes {
-    A128(Box<Aes128>),
-    A192(Box<Aes192>),
-    A256(Box<Aes256>),
-}
-
-impl AnyAes {
-    fn new(key: &[u8]) -> Option<AnyAes> {
-        Some(match key.len() {
-            16 => AnyAes::A128(Box::new(Aes128::new_from_slice(key).ok()?)),
-            24 => AnyAes::A192(Box::new(Aes192::new_from_slice(key).ok()?)),
-            32 => AnyAes::A256(Box::new(Aes256::new_from_slice(key).ok()?)),
-            _ => return None,
-        })
-    }
-    fn encrypt(&self, block: &mut [u8; 16]) {
-        let b = GenericArray::from_mut_slice(block);
-        match self {
-            AnyAes::A128(c) => c.encrypt_block(b),
-            AnyAes::A192(c) => c.encrypt_block(b),
-            AnyAes::A256(c) => c.encrypt_block(b),
-        }
-    }
-}
-
-struct Gcm {
-    aes: AnyAes,
-    ghash: ghash::GHash,
-    /// E_K(J0), which masks the tag.
-    tag_mask: [u8; 16],
-    counter: [u8; 16],
-    keystream: [u8; 16],
-    used: usize,
-    /// Ciphertext not yet hashed (GHASH takes whole blocks).
-    partial: Vec<u8>,
-    aad_len: u64,
-    text_len: u64,
-    started: bool,
-    decrypt: bool,
-    tag_len: usize,
-    tag: Option<Vec<u8>>,
-    expected: Option<Vec<u8>>,
-}
-
-impl Gcm {
-    fn new(key: &[u8], iv: &[u8], decrypt: bool, tag_len: usize) -> Option<Gcm> {
-        let aes = AnyAes::new(key)?;
-        let mut h = [0u8; 16];
-        aes.encrypt(&mut h);
-        let j0: [u8; 16] = if iv.len() == 12 {
-            let mut j = [0u8; 16];
-            j[..12].copy_from_slice(iv);
-            j[15] = 1;
-            j
-        } else {
-            let mut g = ghash::GHash::new(GenericArray::from_slice(&h));
-            g.update_padded(iv);
-            let mut lens = [0u8; 16];
-            lens[8..].copy_from_slice(&((iv.len() as u64) * 8).to_be_bytes());
-            g.update(&[GenericArray::clone_from_slice(&lens)]);
-            g.finalize().into()
-        };
-        let mut tag_mask = j0;
-        aes.encrypt(&mut tag_mask);
-        let mut counter = j0;
-        inc32(&mut counter);
-        Some(Gcm {
-            ghash: ghash::GHash::new(GenericArray::from_slice(&h)),
-            aes,
-            tag_mask,
-            counter,
-            keystream: [0; 16],
-            used: 16,
-            partial: Vec::new(),
-            aad_len: 0,
-            text_len: 0,
-            started: false,
-            decrypt,
-            tag_len,
-            tag: None,
-            expected: None,
-        })
-    }
-
-    fn hash_ciphertext(&mut self, data: &[u8]) {
-        self.partial.extend_from_slice(data);
-        let whole = self.partial.len() / 16 * 16;
-        if whole > 0 {
-            let blocks: Vec<_> = self.partial[..whole]
-                .chunks_exact(16)
-                .map(GenericArray::clone_from_slice)
-                .collect();
-            self.ghash.update(&blocks);
-            self.partial.drain(..whole);
-        }
-    }
-}
-
-fn inc32(block: &mut [u8; 16]) {
-    let n = u32::from_be_bytes([block[12], block[13], block[14], block[15]]).wrapping_add(1);
-    block[12..].copy_from_slice(&n.to_be_bytes());
-}
-
-impl Engine for Gcm {
-    fn update(&mut self, input: &[u8]) -> Vec<u8> {
-        self.started = true;
-        let mut out = input.to_vec();
-        if self.decrypt {
-            self.hash_ciphertext(input);
-        }
-        for byte in out.iter_mut() {
-            if self.used == 16 {
-                self.keystream = self.counter;
-                self.aes.encrypt(&mut self.keystream);
-                inc32(&mut self.counter);
-                self.used = 0;
-            }
-            *byte ^= self.keystream[self.used];
-            self.used += 1;
-        }
-        if !self.decrypt {
-            let ct = out.clone();
-            self.hash_ciphertext(&ct);
-        }
-        self.text_len += input.len() as u64;
-        out
-    }
-    fn finish(&mut self) -> Result<Vec<u8>, Failure> {
-        let partial = std::mem::take(&mut self.partial);
-        let mut g = self.ghash.clone();
-        g.update_padded(&partial);
-        let mut lens = [0u8; 16];
-        lens[..8].copy_from_slice(&(self.aad_len * 8).to_be_bytes());
-        lens[8..].copy_from_slice(&(self.text_len * 8).to_be_bytes());
-        g.update(&[GenericArray::clone_from_slice(&lens)]);
-        let s: [u8; 16] = g.finalize().into();
-        let full: Vec<u8> = s.iter().zip(self.tag_mask).map(|(a, b)| a ^ b).collect();
-        if self.decrypt {
-            let Some(expected) = &self.expected else {
-                return Err(Failure::AuthFailed);
-            };
-            let diff = expected
-                .iter()
-                .zip(&full)
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b));
-            if diff != 0 {
-                return Err(Failure::AuthFailed);
-            }
-        } else {
-            self.tag = Some(full[..self.tag_len].to_vec());
-        }
-        Ok(Vec::new())
-    }
-    fn set_aad(&mut self, aad: &[u8]) -> bool {
-        if self.started {
-            return false;
-        }
-        // AAD is hashed whole and padded; Node takes it in one setAAD call before any data.
-        self.ghash.update_padded(aad);
-        self.aad_len += aad.len() as u64;
-        true
-    }
-    fn tag(&self) -> Option<Vec<u8>> {
-        self.tag.clone()
-    }
-    fn set_tag(&mut self, tag: &[u8]) -> Result<(), Failure> {
-        if !self.decrypt {
-            return Err(Failure::InvalidState);
-        }
-        if !(4..=16).contains(&tag.len()) || (tag.len() < 12 && tag.len() != 4 && tag.len() != 8) {
-            return Err(Failure::InvalidAuthTag);
-        }
-        self.expected = Some(tag.to_vec());
-        Ok(())
     }
 }
 
@@ -602,7 +422,12 @@ fn make(
             }
             by_key!(b)
         }
-        "gcm" => Box::new(Gcm::new(key, iv, decrypt, tag_len).ok_or(Failure::InvalidKeyLength)?),
+        "gcm" => match key_len {
+            16 => gcm::new::<Aes128>(key, iv, decrypt, tag_len),
+            24 => gcm::new::<Aes192>(key, iv, decrypt, tag_len),
+            _ => gcm::new::<Aes256>(key, iv, decrypt, tag_len),
+        }
+        .ok_or(Failure::InvalidKeyLength)?,
         _ => Box::new(ChaChaPoly {
             key: key.to_vec(),
             nonce: iv.to_vec(),
@@ -669,8 +494,16 @@ fn cipher_update(
     let Some(id) = args.get(0).uint32_value(scope) else {
         return;
     };
-    let data = bytes(scope, args.get(1));
-    if let Some(out) = with(id, |e| e.update(&data)) {
+    // A view's bytes are read where they are: no JS runs until the update returns.
+    let arg = args.get(1);
+    let owned;
+    let data: &[u8] = if arg.is_array_buffer_view() {
+        crate::buffer::view_bytes(scope, arg)
+    } else {
+        owned = bytes(scope, arg);
+        &owned
+    };
+    if let Some(out) = with(id, |e| e.update(data)) {
         rv.set(crate::fs::bytes_to_js(scope, out));
     }
 }
