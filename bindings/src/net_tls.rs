@@ -42,8 +42,9 @@ pub(crate) const EV_TLS_ERROR: i32 = 11;
 const EV_KEYLOG: i32 = 12;
 /// A client got a session it can resume: value is the session's ArrayBuffer.
 const EV_SESSION: i32 = 13;
-/// A server read a ClientHello with a name (`sni` option): value is the name. The handshake
-/// waits for `tlsAccept`.
+/// A server read a ClientHello with a name (`sni` option), or any ClientHello
+/// (`alpnCallback`): value is `{ servername, protocols }` (each undefined when the hello has
+/// none). The handshake waits for `tlsAccept`.
 const EV_HELLO: i32 = 14;
 /// An engine's ciphertext for the peer (net_tls_engine): value is an ArrayBuffer.
 const EV_CIPHER: i32 = 15;
@@ -183,6 +184,8 @@ struct Options {
     session: Option<u64>,
     /// Read the ClientHello first and let JS choose the context (a server's SNICallback).
     sni: bool,
+    /// Read the ClientHello first and let JS choose the protocol (a server's ALPNCallback).
+    alpn_callback: bool,
 }
 
 fn get<'s>(
@@ -239,6 +242,7 @@ fn read_options(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option
     let max_tls12 = v.to_rust_string_lossy(scope) == "TLSv1.2";
     let keylog = get(scope, obj, "keylog").is_true();
     let sni = get(scope, obj, "sni").is_true();
+    let alpn_callback = get(scope, obj, "alpnCallback").is_true();
     let v = get(scope, obj, "session");
     let session = bytes(scope, v).and_then(|b| extra::session_id(&b));
     Some(Options {
@@ -254,6 +258,7 @@ fn read_options(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option
         keylog,
         session,
         sni,
+        alpn_callback,
     })
 }
 
@@ -453,8 +458,9 @@ fn new_session(
                 server(&o)
             };
             config.and_then(|config| {
-                if o.sni {
-                    accepting = Some(Box::new(extra::Accepting::new(config.clone())));
+                if o.sni || o.alpn_callback {
+                    let every = o.alpn_callback;
+                    accepting = Some(Box::new(extra::Accepting::new(config.clone(), every)));
                 }
                 rustls::ServerConnection::new(config)
                     .map(rustls::Connection::Server)

@@ -196,7 +196,7 @@ fn engine_end(
     rv.set(engine.take_events(scope));
 }
 
-/// `tlsEngineAccept(id, options)` → `[result, events]`, the result as `tlsAccept`'s.
+/// `tlsEngineAccept(id, options, alpn)` → `[result, events]`, the result as `tlsAccept`'s.
 fn engine_accept(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -206,7 +206,7 @@ fn engine_accept(
         rv.set_int32(-libc::EBADF);
         return;
     };
-    let result = super::sni::accept_with(&*engine, scope, args.get(1));
+    let result = super::sni::accept_with(&*engine, scope, args.get(1), args.get(2));
     let events = engine.take_events(scope);
     let pair = v8::Array::new_with_elements(scope, &[result, events]);
     rv.set(pair.into());

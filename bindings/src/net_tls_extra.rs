@@ -279,15 +279,18 @@ pub(super) struct Accepting {
     pub(super) pending: Vec<u8>,
     /// The server's own config, for a hello without a name or a callback without a context.
     pub(super) default: Arc<rustls::ServerConfig>,
+    /// JS hears of every hello, with a name or not (an ALPNCallback chooses the protocol).
+    pub(super) every_hello: bool,
 }
 
 impl Accepting {
-    pub(super) fn new(default: Arc<rustls::ServerConfig>) -> Self {
+    pub(super) fn new(default: Arc<rustls::ServerConfig>, every_hello: bool) -> Self {
         Self {
             acceptor: Acceptor::default(),
             accepted: None,
             pending: Vec::new(),
             default,
+            every_hello,
         }
     }
 }

@@ -14,7 +14,8 @@ use super::{
 /// the context; a hello without a name goes on with the server's own.
 pub(super) fn accept_input<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, raw: &[u8]) {
     let mut out = Vec::new();
-    let mut hello: Option<Option<String>> = None;
+    // The hello's name and ALPN list, once read; None when JS need not hear of it.
+    let mut hello: Option<Option<Hello>> = None;
     let mut failure = None;
     {
         let mut t = socket.tls();
@@ -35,7 +36,11 @@ pub(super) fn accept_input<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinS
             match acc.acceptor.accept() {
                 Ok(None) => {}
                 Ok(Some(accepted)) => {
-                    hello = Some(accepted.client_hello().server_name().map(str::to_string));
+                    let ch = accepted.client_hello();
+                    let name = ch.server_name().map(str::to_string);
+                    let protocols = ch.alpn().map(|list| list.map(<[u8]>::to_vec).collect());
+                    let tell = name.is_some() || acc.every_hello;
+                    hello = Some(tell.then_some(Hello { name, protocols }));
                     acc.accepted = Some(accepted);
                     acc.pending.extend_from_slice(rd);
                     break;
@@ -62,13 +67,46 @@ pub(super) fn accept_input<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinS
         return;
     }
     match hello {
-        Some(Some(name)) => {
-            let n = js_string(scope, &name);
-            socket.emit_event(scope, EV_HELLO, n.into());
+        Some(Some(hello)) => {
+            let value = hello_to_js(scope, hello);
+            socket.emit_event(scope, EV_HELLO, value);
         }
-        Some(None) => finish_accept(socket, scope, None),
+        Some(None) => finish_accept(socket, scope, None, Alpn::Keep),
         None => {}
     }
+}
+
+/// What JS hears of a ClientHello.
+struct Hello {
+    name: Option<String>,
+    protocols: Option<Vec<Vec<u8>>>,
+}
+
+fn hello_to_js<'s>(scope: &mut v8::PinScope<'s, '_>, hello: Hello) -> v8::Local<'s, v8::Value> {
+    let obj = v8::Object::new(scope);
+    if let Some(name) = hello.name {
+        let n = js_string(scope, &name);
+        eddy_runtime::set_value(scope, obj, "servername", n.into());
+    }
+    if let Some(protocols) = hello.protocols {
+        let items: Vec<v8::Local<v8::Value>> = protocols
+            .iter()
+            .map(|p| js_string(scope, &String::from_utf8_lossy(p)).into())
+            .collect();
+        let arr = v8::Array::new_with_elements(scope, &items);
+        eddy_runtime::set_value(scope, obj, "protocols", arr.into());
+    }
+    obj.into()
+}
+
+/// The ALPN protocol of a connection whose hello JS has seen.
+enum Alpn {
+    /// As the config says.
+    Keep,
+    /// This one (an ALPNCallback's choice among the client's).
+    Choose(Vec<u8>),
+    /// None of the client's: the handshake fails with no_application_protocol.
+    Refuse,
 }
 
 /// The ClientHello read goes on with `config` (or the server's own).
@@ -76,6 +114,7 @@ fn finish_accept<C: Carrier + ?Sized>(
     socket: &C,
     scope: &mut v8::PinScope,
     config: Option<Arc<rustls::ServerConfig>>,
+    alpn: Alpn,
 ) {
     let mut out = Vec::new();
     let (failure, lines, pending) = {
@@ -88,26 +127,48 @@ fn finish_accept<C: Carrier + ?Sized>(
             tls.accepting = Some(acc);
             return;
         };
-        let config = config.unwrap_or_else(|| acc.default.clone());
-        let (result, lines, _) = extra::with_sinks(tls.keylog, || accepted.into_connection(config));
-        match result {
-            Ok(mut conn) => {
-                conn.set_buffer_limit(None);
-                tls.conn = rustls::Connection::Server(conn);
-                (None, lines, std::mem::take(&mut acc.pending))
+        let mut config = config.unwrap_or_else(|| acc.default.clone());
+        match alpn {
+            Alpn::Keep => {}
+            Alpn::Choose(protocol) => {
+                // This connection's own copy (the shared one keeps its list).
+                let mut own = (*config).clone();
+                own.alpn_protocols = vec![protocol];
+                config = Arc::new(own);
             }
-            Err((e, mut alert)) => {
-                if matches!(&e, rustls::Error::General(m) if m.starts_with("no server certificate"))
-                {
-                    // A context without a certificate: OpenSSL answers handshake_failure
-                    // where rustls says access_denied (a plaintext alert: no keys yet).
-                    out.extend_from_slice(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28]);
-                } else {
-                    let _ = alert.write_all(&mut out);
-                }
+            Alpn::Refuse => {
+                // A fatal no_application_protocol alert, in plaintext (no keys yet).
+                out.extend_from_slice(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x78]);
                 tls.failed = true;
-                (Some(e.to_string()), lines, Vec::new())
             }
+        }
+        let result = if tls.failed {
+            (Err(()), Vec::new())
+        } else {
+            let (r, lines, _) = extra::with_sinks(tls.keylog, || accepted.into_connection(config));
+            (Ok(r), lines)
+        };
+        match result {
+            (Err(()), lines) => (Some("NoApplicationProtocol".to_string()), lines, Vec::new()),
+            (Ok(result), lines) => match result {
+                Ok(mut conn) => {
+                    conn.set_buffer_limit(None);
+                    tls.conn = rustls::Connection::Server(conn);
+                    (None, lines, std::mem::take(&mut acc.pending))
+                }
+                Err((e, mut alert)) => {
+                    if matches!(&e, rustls::Error::General(m) if m.starts_with("no server certificate"))
+                    {
+                        // A context without a certificate: OpenSSL answers handshake_failure
+                        // where rustls says access_denied (a plaintext alert: no keys yet).
+                        out.extend_from_slice(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28]);
+                    } else {
+                        let _ = alert.write_all(&mut out);
+                    }
+                    tls.failed = true;
+                    (Some(e.to_string()), lines, Vec::new())
+                }
+            },
         }
     };
     if !out.is_empty() {
@@ -124,8 +185,10 @@ fn finish_accept<C: Carrier + ?Sized>(
     }
 }
 
-/// `tlsAccept(token, options)`: the SNICallback's context (`options` as for startTls, or
-/// undefined for the server's own) for a server waiting after `EV_HELLO`. → 0 or a message.
+/// `tlsAccept(token, options, alpn)`: the SNICallback's context (`options` as for startTls, or
+/// undefined for the server's own) for a server waiting after `EV_HELLO`, and the ALPNCallback's
+/// protocol (a string; false to refuse the client's; undefined: the context's list). → 0 or a
+/// message.
 pub(super) fn tls_accept(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -135,7 +198,7 @@ pub(super) fn tls_accept(
         rv.set_int32(-libc::EBADF);
         return;
     };
-    let result = accept_with(&*socket, scope, args.get(1));
+    let result = accept_with(&*socket, scope, args.get(1), args.get(2));
     rv.set(result);
 }
 
@@ -144,7 +207,15 @@ pub(super) fn accept_with<'s, C: Carrier + ?Sized>(
     socket: &C,
     scope: &mut v8::PinScope<'s, '_>,
     options: v8::Local<v8::Value>,
+    alpn: v8::Local<v8::Value>,
 ) -> v8::Local<'s, v8::Value> {
+    let alpn = if alpn.is_false() {
+        Alpn::Refuse
+    } else if alpn.is_string() {
+        Alpn::Choose(alpn.to_rust_string_lossy(scope).into_bytes())
+    } else {
+        Alpn::Keep
+    };
     let config = if options.is_null_or_undefined() {
         None
     } else {
@@ -162,6 +233,6 @@ pub(super) fn accept_with<'s, C: Carrier + ?Sized>(
             Err(message) => return js_string(scope, &message).into(),
         }
     };
-    finish_accept(socket, scope, config);
+    finish_accept(socket, scope, config, alpn);
     v8::Integer::new(scope, 0).into()
 }

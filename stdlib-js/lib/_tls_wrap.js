@@ -28,7 +28,8 @@ const {
 const { configError, handshakeError, verifyError, connReset } = require('internal/tls/errors');
 const {
   codes: {
-    ERR_INVALID_ARG_TYPE, ERR_MULTIPLE_CALLBACK, ERR_TLS_HANDSHAKE_TIMEOUT,
+    ERR_INVALID_ARG_TYPE, ERR_MULTIPLE_CALLBACK, ERR_TLS_ALPN_CALLBACK_INVALID_RESULT,
+    ERR_TLS_HANDSHAKE_TIMEOUT,
     ERR_TLS_INVALID_CONTEXT, ERR_TLS_INVALID_STATE, ERR_TLS_SNI_FROM_SERVER,
   },
   validateFunction, validateInt32, validateNumber, validateObject, validateString,
@@ -85,9 +86,10 @@ class TLSWrap {
       binding.net.startTls(p.token, isServer, host, options);
   }
 
-  tlsAccept(options) {
+  tlsAccept(options, alpn) {
     const p = this._parent;
-    return p instanceof DuplexHandle ? p.tlsAccept(options) : binding.net.tlsAccept(p.token, options);
+    return p instanceof DuplexHandle ? p.tlsAccept(options, alpn) :
+      binding.net.tlsAccept(p.token, options, alpn);
   }
 
   setKeylog(on) {
@@ -329,6 +331,7 @@ function beginTls(socket) {
   native.keylog = wantsKeylog(socket);
   if (o.isServer) {
     native.sni = usesSNICallback(socket);
+    native.alpnCallback = typeof o.ALPNCallback === 'function';
   } else if (socket._pendingSession) {
     native.session = socket._pendingSession;
   }
@@ -410,10 +413,15 @@ function usesSNICallback(socket) {
   return !(callback[kDefaultSNICallback] === true && server && server._contexts.length === 0);
 }
 
-// The ClientHello named `servername`: the SNICallback's context (or none: the server's own)
-// carries the handshake on.
-function onHello(socket, servername) {
+// The ClientHello ({ servername, protocols }): the SNICallback's context (or none: the
+// server's own) carries the handshake on, with the ALPNCallback's protocol.
+function onHello(socket, hello) {
   if (socket.destroyed) return;
+  const { servername } = hello;
+  if (servername === undefined || !usesSNICallback(socket)) {
+    accept(socket, undefined, hello);
+    return;
+  }
   socket.servername = servername;
   const server = socket._tlsOptions.server;
   let called = false;
@@ -439,14 +447,35 @@ function onHello(socket, servername) {
       native = chosen.tlsOptions();
       addSocketOptions(socket, { context: chosen }, native);
     }
-    const handle = socket._handle;
-    if (handle === null || handle.token === null || handle.closed) return;
-    const result = handle.tlsAccept(native);
-    if (result !== 0) {
-      onTlsFailure(socket, typeof result === 'string' ? configError(result) :
-        require('internal/net').errnoException(result, 'tlsAccept'));
-    }
+    accept(socket, native, hello);
   });
+}
+
+// The handshake goes on with `native` (a context's options; undefined: the server's own).
+function accept(socket, native, hello) {
+  let alpn;
+  const callback = socket._tlsOptions.ALPNCallback;
+  // As OpenSSL, the callback hears only of a hello that offers protocols.
+  if (typeof callback === 'function' && hello.protocols !== undefined) {
+    const { protocols } = hello;
+    const chosen = callback.call(socket, { servername: hello.servername || false, protocols });
+    if (chosen === undefined) {
+      alpn = false;
+    } else if (!protocols.includes(chosen)) {
+      // Not one of the client's: the connection is dropped, with no alert.
+      onTlsFailure(socket, new ERR_TLS_ALPN_CALLBACK_INVALID_RESULT(chosen, protocols.join(', ')));
+      return;
+    } else {
+      alpn = chosen;
+    }
+  }
+  const handle = socket._handle;
+  if (handle === null || handle.token === null || handle.closed) return;
+  const result = handle.tlsAccept(native, alpn);
+  if (result !== 0) {
+    onTlsFailure(socket, typeof result === 'string' ? configError(result) :
+      require('internal/net').errnoException(result, 'tlsAccept'));
+  }
 }
 
 TLSSocket.prototype._start = function _start() {

@@ -628,6 +628,7 @@ const fixedCodes = [
   ["ERR_STREAM_WRAP", Error, "Stream has StringDecoder set or is in objectMode"],
   ["ERR_STREAM_WRITE_AFTER_END", Error, "write after end"],
   ["ERR_SYNTHETIC", Error, "JavaScript Callstack"],
+  ["ERR_TLS_ALPN_CALLBACK_INVALID_RESULT", TypeError, "ALPN callback returned a value (%s) that did not match any of the client's offered protocols (%s)"],
   ["ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS", TypeError, "The ALPNCallback and ALPNProtocols TLS options are mutually exclusive"],
   ["ERR_TLS_CERT_ALTNAME_FORMAT", SyntaxError, "Invalid subject alternative name string"],
   ["ERR_TLS_CERT_ALTNAME_INVALID", Error, "Hostname/IP does not match certificate's altnames: %s"],

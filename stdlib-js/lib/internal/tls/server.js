@@ -45,6 +45,7 @@ function tlsConnectionListener(rawSocket) {
     handshakeTimeout: this[kHandshakeTimeout],
     ALPNProtocols: this[kALPN],
     SNICallback: this[kSNICallback],
+    ALPNCallback: this.ALPNCallback,
     pauseOnConnect: this.pauseOnConnect,
   });
   socket[kServerConnection] = true;

@@ -73,9 +73,9 @@ class DuplexHandle {
     return 0;
   }
 
-  tlsAccept(options) {
+  tlsAccept(options, alpn) {
     if (!this._engine) return EBADF;
-    const [result, events] = native.tlsEngineAccept(this._engine, options);
+    const [result, events] = native.tlsEngineAccept(this._engine, options, alpn);
     this._run(events);
     return result;
   }
