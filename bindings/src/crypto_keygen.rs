@@ -30,6 +30,11 @@ pub(crate) enum GenSpec {
     Ec(Curve),
     Ed25519,
     X25519,
+    /// p and q bit lengths (q's defaulting as OpenSSL's does).
+    Dsa {
+        l: usize,
+        n: Option<usize>,
+    },
 }
 
 fn random_scalar(curve: Curve) -> Vec<u8> {
@@ -69,6 +74,9 @@ pub(crate) fn generate(spec: GenSpec) -> Result<Private, CryptoError> {
             OsRng.fill_bytes(&mut sk);
             Private::X25519(sk)
         }
+        GenSpec::Dsa { l, n } => {
+            Private::Dsa(Box::new(crate::crypto_keys::dsa_key::generate(l, n)?))
+        }
     })
 }
 
@@ -100,7 +108,7 @@ fn canonical_digest(
 
 /// `keyGen(type, a, b, c, d, e, cb?)` → [pkcs8, spki]:
 /// rsa (bits, exponent), rsa-pss (bits, exponent, hash?, mgf1Hash?, saltLength?), ec (curve),
-/// ed25519, x25519.
+/// ed25519, x25519, dsa (bits, divisor bits?).
 fn key_gen_js(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -161,6 +169,17 @@ fn key_gen_js(
         }
         "ed25519" => GenSpec::Ed25519,
         "x25519" => GenSpec::X25519,
+        "dsa" => {
+            let l = args.get(1).number_value(scope).unwrap_or(0.0);
+            let n = args.get(2);
+            let n = n
+                .is_number()
+                .then(|| n.number_value(scope).unwrap_or(0.0).clamp(0.0, 1e6) as usize);
+            GenSpec::Dsa {
+                l: l.clamp(0.0, 1e6) as usize,
+                n,
+            }
+        }
         _ => return ossl::OPERATION_NOT_SUPPORTED.throw(scope),
     };
     let cb = args.get(6);

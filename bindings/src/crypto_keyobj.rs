@@ -177,6 +177,13 @@ fn import(
                     der,
                     pass,
                 )?)?),
+                "DSA PRIVATE KEY" => Imported::Private(Private::Dsa(Box::new(
+                    crate::crypto_keys::dsa_key::private_from_traditional(&decrypt_legacy(
+                        &block.headers,
+                        der,
+                        pass,
+                    )?)?,
+                ))),
                 "PUBLIC KEY" if want_public => Imported::Public(Public::from_spki(der)?),
                 "RSA PUBLIC KEY" if want_public => Imported::Public(Public::from_pkcs1(der)?),
                 "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" if want_public => {
@@ -318,6 +325,13 @@ fn key_info(
             }
         }
         Public::Ec(curve, _) => set_str(scope, obj, "namedCurve", curve.node_name()),
+        Public::Dsa(k) => {
+            let (l, n) = crate::crypto_keys::dsa_key::details(k);
+            let l = v8::Number::new(scope, l as f64).into();
+            set(scope, obj, "modulusLength", l);
+            let n = v8::Number::new(scope, n as f64).into();
+            set(scope, obj, "divisorLength", n);
+        }
         _ => {}
     }
     rv.set(obj.into());
@@ -467,6 +481,8 @@ fn key_to_jwk(
             fields.push(("x", b64url(x)));
             fields.push(("kty", "OKP".into()));
         }
+        // JS refuses DSA keys before asking (ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE).
+        Public::Dsa(_) => {}
     }
     let obj = v8::Object::new(scope);
     for (k, v) in fields {

@@ -16,6 +16,8 @@ use rsa::{RsaPrivateKey, RsaPublicKey};
 
 use crate::crypto_err::{CryptoError, ossl};
 
+pub(crate) mod dsa_key;
+
 // ===== algorithm identifiers =====
 
 pub(crate) const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
@@ -170,6 +172,7 @@ pub(crate) enum Private {
     Ec(Curve, Vec<u8>),
     Ed25519([u8; 32]),
     X25519([u8; 32]),
+    Dsa(Box<dsa::SigningKey>),
 }
 
 #[derive(Clone)]
@@ -179,6 +182,7 @@ pub(crate) enum Public {
     Ec(Curve, Vec<u8>),
     Ed25519([u8; 32]),
     X25519([u8; 32]),
+    Dsa(Box<dsa::VerifyingKey>),
 }
 
 fn unsupported() -> CryptoError {
@@ -191,8 +195,6 @@ fn unusable(oid: ObjectIdentifier) -> CryptoError {
         "ed448"
     } else if oid == OID_X448 {
         "x448"
-    } else if oid == OID_DSA {
-        "dsa"
     } else if oid == OID_DH {
         "dh"
     } else {
@@ -327,6 +329,8 @@ impl Private {
             Ok(Private::Ed25519(octets32(info.private_key)?))
         } else if oid == OID_X25519 {
             Ok(Private::X25519(octets32(info.private_key)?))
+        } else if oid == OID_DSA {
+            Ok(Private::Dsa(Box::new(dsa_key::private_from_pkcs8(info)?)))
         } else {
             Err(unusable(oid))
         }
@@ -359,11 +363,13 @@ impl Private {
             Private::X25519(sk) => Public::X25519(
                 x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(*sk)).to_bytes(),
             ),
+            Private::Dsa(k) => Public::Dsa(Box::new(k.verifying_key().clone())),
         }
     }
 
     pub(crate) fn to_pkcs8(&self) -> Vec<u8> {
         let (oid, params, inner): (ObjectIdentifier, Option<Vec<u8>>, Vec<u8>) = match self {
+            Private::Dsa(k) => return dsa_key::to_pkcs8(k),
             Private::Rsa(k, kind) => {
                 let inner = rsa_pkcs1_der(k);
                 match kind {
@@ -566,6 +572,8 @@ impl Public {
             Ok(Public::Ed25519(key))
         } else if oid == OID_X25519 {
             Ok(Public::X25519(bits.try_into().map_err(|_| unsupported())?))
+        } else if oid == OID_DSA {
+            Ok(Public::Dsa(Box::new(dsa_key::public_from_spki(info)?)))
         } else {
             Err(unusable(oid))
         }
@@ -580,6 +588,7 @@ impl Public {
 
     pub(crate) fn to_spki(&self) -> Vec<u8> {
         let (oid, params, bits): (ObjectIdentifier, Option<Vec<u8>>, Vec<u8>) = match self {
+            Public::Dsa(k) => return dsa_key::to_spki(k),
             Public::Rsa(k, kind) => {
                 let bits = rsa_pub_pkcs1_der(k);
                 match kind {
@@ -621,6 +630,7 @@ impl Public {
             Public::Ec(..) => "ec",
             Public::Ed25519(_) => "ed25519",
             Public::X25519(_) => "x25519",
+            Public::Dsa(_) => "dsa",
         }
     }
 }

@@ -9,7 +9,7 @@ use rsa::traits::PublicKeyParts;
 
 use crate::crypto_err::{CryptoError, ossl};
 use crate::crypto_keyobj::{arg_bytes, arg_str, opt_bytes};
-use crate::crypto_keys::{Curve, Private, Public, RsaKind, on_curve, private_cached};
+use crate::crypto_keys::{Curve, Private, Public, RsaKind, dsa_key, on_curve, private_cached};
 use crate::crypto_rsa as rsa_pad;
 
 pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
@@ -102,6 +102,10 @@ pub(crate) fn sign_with(key: &Private, o: &SigOpts, data: &[u8]) -> Result<Vec<u
             }))
         }
         Private::X25519(_) => Err(ossl::OPERATION_NOT_SUPPORTED),
+        Private::Dsa(k) => {
+            let h = hashed(o, digest_for(o, None), data)?;
+            dsa_key::sign(k, &h, o.p1363)
+        }
         Private::Rsa(k, kind) => {
             let params = match kind {
                 RsaKind::Pss(Some(p)) => Some(p),
@@ -181,6 +185,10 @@ pub(crate) fn verify_with(
             Ok(vk.verify_strict(data, &sig).is_ok())
         }
         Public::X25519(_) => Err(ossl::OPERATION_NOT_SUPPORTED),
+        Public::Dsa(k) => {
+            let h = hashed(o, digest_for(o, None), data)?;
+            Ok(dsa_key::verify(k, &h, sig, o.p1363))
+        }
         Public::Rsa(k, kind) => {
             let params = match kind {
                 RsaKind::Pss(Some(p)) => Some(p),

@@ -114,6 +114,7 @@ class AsymmetricKeyObject extends KeyObject {
       case 'rsa':
       case 'rsa-pss':
       case 'ec':
+      case 'dsa':
         return this[kAsymmetricKeyDetails] ||= keyDetails(this[kHandle].getInfo());
       default:
         return {};
@@ -123,6 +124,9 @@ class AsymmetricKeyObject extends KeyObject {
 
 function keyDetails(info) {
   if (info.type === 'ec') return { namedCurve: info.namedCurve };
+  if (info.type === 'dsa') {
+    return { modulusLength: info.modulusLength, divisorLength: info.divisorLength };
+  }
   const details = { modulusLength: info.modulusLength, publicExponent: info.publicExponent };
   if (info.hashAlgorithm !== undefined) {
     details.hashAlgorithm = info.hashAlgorithm;
@@ -546,6 +550,13 @@ function keygenArgs(type, options) {
     case 'ed25519':
     case 'x25519':
       return { args: [type], encoding };
+    case 'dsa': {
+      validateObject(options, 'options');
+      const { modulusLength, divisorLength } = options;
+      validateUint32(modulusLength, 'options.modulusLength');
+      if (divisorLength != null) validateInt32(divisorLength, 'options.divisorLength', 0);
+      return { args: [type, modulusLength, divisorLength ?? undefined], encoding };
+    }
     default:
       break;
   }

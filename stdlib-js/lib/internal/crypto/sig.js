@@ -44,6 +44,11 @@ function invalidDigest() {
   return nativeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest');
 }
 
+/** OpenSSL's legacy DSS1 (SHA-1 for DSA) names a digest for Sign/Verify only. */
+function signDigestName(algorithm) {
+  return algorithm.toLowerCase() === 'dss1' ? 'sha1' : algorithm;
+}
+
 /** The hash behind a Sign/Verify: the digest name must be one the natives know. */
 function newHash(algorithm) {
   const { Hash } = require('internal/crypto/hash');
@@ -60,6 +65,7 @@ function Sign(algorithm, options) {
   if (!(this instanceof Sign)) return new Sign(algorithm, options);
   ensureStreams();
   validateString(algorithm, 'algorithm');
+  algorithm = signDigestName(algorithm);
   this[kHash] = newHash(algorithm);
   this[kAlgorithm] = algorithm;
   writable().call(this, options);
@@ -103,6 +109,7 @@ function Verify(algorithm, options) {
   if (!(this instanceof Verify)) return new Verify(algorithm, options);
   ensureStreams();
   validateString(algorithm, 'algorithm');
+  algorithm = signDigestName(algorithm);
   this[kHash] = newHash(algorithm);
   this[kAlgorithm] = algorithm;
   writable().call(this, options);
