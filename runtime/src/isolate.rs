@@ -13,11 +13,13 @@ static PLATFORM: OnceLock<v8::SharedRef<v8::Platform>> = OnceLock::new();
 /// first call's flags take effect, because V8 reads them before the first isolate exists.
 pub(crate) fn init_platform(flags: &[String]) {
     PLATFORM.get_or_init(|| {
-        if !flags.is_empty() {
-            let mut argv = vec![String::from("eddy")];
-            argv.extend(flags.iter().cloned());
-            v8::V8::set_flags_from_command_line(argv);
-        }
+        // As Node: flags stay writable after start-up, for v8.setFlagsFromString().
+        let mut argv = vec![
+            String::from("eddy"),
+            String::from("--no-freeze-flags-after-init"),
+        ];
+        argv.extend(flags.iter().cloned());
+        v8::V8::set_flags_from_command_line(argv);
         let platform = v8::new_default_platform(0, false).make_shared();
         v8::V8::initialize_platform(platform.clone());
         v8::V8::initialize();

@@ -51,6 +51,7 @@ mod state;
 mod tasks;
 mod timers;
 mod typescript;
+mod v8api;
 mod value;
 mod vm;
 mod worker;
@@ -355,6 +356,7 @@ fn build_binding<'s>(
     modules::install(scope, runtime);
     esm::install(scope, runtime);
     vm::install(scope, runtime);
+    v8api::install(scope, runtime);
     set_fn(
         scope,
         runtime,

@@ -63,27 +63,99 @@ function deserialize(buffer) {
 }
 
 function getHeapStatistics() {
-  const { heapTotal, heapUsed, external } = process.memoryUsage();
+  const n = binding.runtime.heapStatistics();
   return {
-    total_heap_size: heapTotal,
-    total_heap_size_executable: 0,
-    total_physical_size: heapTotal,
-    total_available_size: Math.max(0, 4345298944 - heapUsed),
-    used_heap_size: heapUsed,
-    heap_size_limit: 4345298944,
-    malloced_memory: 0,
-    peak_malloced_memory: 0,
-    does_zap_garbage: 0,
-    number_of_native_contexts: 1,
-    number_of_detached_contexts: 0,
-    total_global_handles_size: 0,
-    used_global_handles_size: 0,
-    external_memory: external,
+    total_heap_size: n[0],
+    total_heap_size_executable: n[1],
+    total_physical_size: n[2],
+    total_available_size: n[3],
+    used_heap_size: n[4],
+    heap_size_limit: n[5],
+    malloced_memory: n[6],
+    peak_malloced_memory: n[7],
+    does_zap_garbage: n[8],
+    number_of_native_contexts: n[9],
+    number_of_detached_contexts: n[10],
+    total_global_handles_size: n[11],
+    used_global_handles_size: n[12],
+    external_memory: n[13],
+  };
+}
+
+function getHeapCodeStatistics() {
+  const n = binding.runtime.heapCodeStatistics();
+  return {
+    code_and_metadata_size: n[0],
+    bytecode_and_metadata_size: n[1],
+    external_script_source_size: n[2],
+    cpu_profiler_metadata_size: n[3],
   };
 }
 
 function setFlagsFromString(flags) {
   if (typeof flags !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('flags', 'string', flags);
+  binding.runtime.setFlagsFromString(flags);
+}
+
+// ===== GCProfiler =====
+// The runtime records collections while any profiler runs (gcTrack); the records are taken
+// (gcTake) whenever a profiler stops, and handed to every profiler that was running.
+
+const kGCTypes = new Map([
+  [1, 'Scavenge'], [2, 'MinorMarkSweep'], [4, 'MarkSweepCompact'], [8, 'IncrementalMarking'],
+  [16, 'ProcessWeakCallbacks'], [31, 'All'],
+]);
+const kHeapKeys = [
+  'totalHeapSize', 'totalHeapSizeExecutable', 'totalPhysicalSize', 'totalAvailableSize',
+  'totalGlobalHandlesSize', 'usedGlobalHandlesSize', 'usedHeapSize', 'heapSizeLimit',
+  'mallocedMemory', 'externalMemory', 'peakMallocedMemory',
+];
+const runningProfilers = new Set();
+
+function gcPhase([numbers, spaces]) {
+  const heapStatistics = {};
+  for (let i = 0; i < kHeapKeys.length; i++) heapStatistics[kHeapKeys[i]] = numbers[i];
+  return {
+    heapStatistics,
+    heapSpaceStatistics: spaces.map(([spaceName, spaceSize, spaceUsedSize, spaceAvailableSize,
+      physicalSpaceSize]) => ({
+      spaceName, spaceSize, spaceUsedSize, spaceAvailableSize, physicalSpaceSize,
+    })),
+  };
+}
+
+function collectGCRecords() {
+  const records = binding.runtime.gcTake();
+  if (records.length === 0) return;
+  const statistics = records.map(([type, cost, before, after]) => ({
+    gcType: kGCTypes.get(type) ?? 'Unknown',
+    beforeGC: gcPhase(before),
+    cost,
+    afterGC: gcPhase(after),
+  }));
+  for (const profiler of runningProfilers) profiler.statistics.push(...statistics);
+}
+
+class GCProfiler {
+  #run = null;
+
+  start() {
+    if (this.#run !== null) return;
+    collectGCRecords();
+    this.#run = { startTime: Date.now(), statistics: [] };
+    runningProfilers.add(this.#run);
+    binding.runtime.gcTrack(true);
+  }
+
+  stop() {
+    const run = this.#run;
+    if (run === null) return undefined;
+    collectGCRecords();
+    runningProfilers.delete(run);
+    this.#run = null;
+    if (runningProfilers.size === 0) binding.runtime.gcTrack(false);
+    return { version: 1, startTime: run.startTime, statistics: run.statistics, endTime: Date.now() };
+  }
 }
 
 function notBuilding() {
@@ -153,11 +225,9 @@ module.exports = {
   Serializer,
   deserialize,
   serialize,
-  cachedDataVersionTag: () => 0x5eddc0de,
-  getHeapCodeStatistics: () => ({
-    code_and_metadata_size: 0, bytecode_and_metadata_size: 0, external_script_source_size: 0,
-    cpu_profiler_metadata_size: 0,
-  }),
+  cachedDataVersionTag: () => binding.runtime.cachedDataVersionTag(),
+  GCProfiler,
+  getHeapCodeStatistics,
   getHeapSnapshot,
   getHeapSpaceStatistics,
   getHeapStatistics,

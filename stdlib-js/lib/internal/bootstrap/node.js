@@ -500,6 +500,7 @@ let uncaughtCaptureCallback = null;
 process.setUncaughtExceptionCaptureCallback = function (fn) {
   if (fn === null) {
     uncaughtCaptureCallback = null;
+    binding.runtime.setAbortOnUncaught(true);
     return;
   }
   if (typeof fn !== 'function') {
@@ -513,6 +514,8 @@ process.setUncaughtExceptionCaptureCallback = function (fn) {
     throw err;
   }
   uncaughtCaptureCallback = fn;
+  // The callback gets uncaught exceptions even under --abort-on-uncaught-exception.
+  binding.runtime.setAbortOnUncaught(false);
 };
 process.hasUncaughtExceptionCaptureCallback = function () {
   return uncaughtCaptureCallback !== null;
