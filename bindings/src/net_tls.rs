@@ -186,6 +186,10 @@ struct Options {
     sni: bool,
     /// Read the ClientHello first and let JS choose the protocol (a server's ALPNCallback).
     alpn_callback: bool,
+    /// A server's 48 ticket-key bytes: its session tickets are sealed with them.
+    ticket_keys: Option<Vec<u8>>,
+    /// How long a server's tickets are good for, in seconds (Node's sessionTimeout).
+    session_timeout: u32,
 }
 
 fn get<'s>(
@@ -243,6 +247,13 @@ fn read_options(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option
     let keylog = get(scope, obj, "keylog").is_true();
     let sni = get(scope, obj, "sni").is_true();
     let alpn_callback = get(scope, obj, "alpnCallback").is_true();
+    let v = get(scope, obj, "ticketKeys");
+    let ticket_keys = bytes(scope, v).filter(|k| k.len() == 48);
+    let v = get(scope, obj, "sessionTimeout");
+    let session_timeout = v
+        .number_value(scope)
+        .filter(|n| *n >= 1.0)
+        .map_or(300, |n| n.min(f64::from(u32::MAX)) as u32);
     let v = get(scope, obj, "session");
     let session = bytes(scope, v).and_then(|b| extra::session_id(&b));
     Some(Options {
@@ -259,6 +270,8 @@ fn read_options(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> Option
         session,
         sni,
         alpn_callback,
+        ticket_keys,
+        session_timeout,
     })
 }
 
@@ -303,7 +316,11 @@ fn chain_and_key(
 /// Everything a config is built from, as bytes: the key of the shared configs.
 fn config_key(o: &Options) -> Vec<u8> {
     let mut key = Vec::new();
-    for part in [o.cert.as_deref(), o.key.as_deref()] {
+    for part in [
+        o.cert.as_deref(),
+        o.key.as_deref(),
+        o.ticket_keys.as_deref(),
+    ] {
         let part = part.unwrap_or_default();
         key.extend_from_slice(&part.len().to_le_bytes());
         key.extend_from_slice(part);
@@ -319,6 +336,7 @@ fn config_key(o: &Options) -> Vec<u8> {
         u8::from(o.min_tls13),
         u8::from(o.max_tls12),
     ]);
+    key.extend_from_slice(&o.session_timeout.to_le_bytes());
     key
 }
 
@@ -401,6 +419,13 @@ fn build_server(o: &Options) -> Result<rustls::ServerConfig, String> {
     };
     let ck = verify::certified_key(chain, key)?;
     let mut config = builder.with_cert_resolver(Arc::new(verify::OneCert(ck)));
+    if let Some(t) = o
+        .ticket_keys
+        .as_deref()
+        .and_then(|k| extra::KeyTicketer::new(k, o.session_timeout))
+    {
+        config.ticketer = Arc::new(t);
+    }
     config.alpn_protocols = o.alpn.clone();
     config.key_log = Arc::new(extra::SinkLog);
     Ok(config)

@@ -294,3 +294,90 @@ impl Accepting {
         }
     }
 }
+
+// ===== server session tickets =====
+
+/// A server's session tickets, sealed with its 48 ticket-key bytes (Node's `ticketKeys`: a
+/// 16-byte name, then 32 bytes of secrets): ChaCha20-Poly1305 under the secrets, with the name
+/// in front of each ticket so that one sealed under other keys is refused at once. Every server
+/// (in any process) given the same keys resumes the others' tickets, as in Node.
+pub(super) struct KeyTicketer {
+    name: [u8; 16],
+    cipher: chacha20poly1305::ChaCha20Poly1305,
+    lifetime: u32,
+}
+
+impl std::fmt::Debug for KeyTicketer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyTicketer").finish_non_exhaustive()
+    }
+}
+
+const NONCE: usize = 12;
+
+impl KeyTicketer {
+    /// None unless `keys` is 48 bytes.
+    pub(super) fn new(keys: &[u8], lifetime: u32) -> Option<Self> {
+        use chacha20poly1305::KeyInit;
+        if keys.len() != 48 {
+            return None;
+        }
+        let cipher = chacha20poly1305::ChaCha20Poly1305::new_from_slice(&keys[16..]).ok()?;
+        Some(Self {
+            name: keys[..16].try_into().ok()?,
+            cipher,
+            lifetime,
+        })
+    }
+}
+
+impl rustls::server::ProducesTickets for KeyTicketer {
+    fn enabled(&self) -> bool {
+        true
+    }
+
+    fn lifetime(&self) -> u32 {
+        self.lifetime
+    }
+
+    fn encrypt(&self, plain: &[u8]) -> Option<Vec<u8>> {
+        use chacha20poly1305::aead::{Aead, Payload};
+        use rand_core::RngCore;
+        let mut nonce = [0u8; NONCE];
+        rand_core::OsRng.fill_bytes(&mut nonce);
+        let sealed = self
+            .cipher
+            .encrypt(
+                (&nonce).into(),
+                Payload {
+                    msg: plain,
+                    aad: &self.name,
+                },
+            )
+            .ok()?;
+        let mut out = Vec::with_capacity(16 + NONCE + sealed.len());
+        out.extend_from_slice(&self.name);
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&sealed);
+        Some(out)
+    }
+
+    fn decrypt(&self, ticket: &[u8]) -> Option<Vec<u8>> {
+        use chacha20poly1305::aead::{Aead, Payload};
+        let rest = ticket.strip_prefix(&self.name[..])?;
+        if rest.len() < NONCE {
+            return None;
+        }
+        let (nonce, sealed) = rest.split_at(NONCE);
+        let nonce: &[u8; NONCE] = nonce.try_into().ok()?;
+        self.cipher
+            .decrypt(
+                nonce.into(),
+                Payload {
+                    msg: sealed,
+                    aad: &self.name,
+                },
+            )
+            .ok()
+    }
+}

@@ -364,15 +364,42 @@ function addSocketOptions(socket, context, native) {
     native.cert = ctx.chain;
   }
   native.ALPNProtocols = o.ALPNProtocols;
+  if (o.isServer) {
+    // Session tickets are sealed with the context's keys (random unless set), so that every
+    // server given the same keys resumes the others' sessions.
+    native.ticketKeys = context.context.getTicketKeys();
+    native.sessionTimeout = context.context.sessionTimeout;
+  }
   // A client made with `new TLSSocket` is never refused by the handshake: its owner checks
   // ssl.verifyError() (Node's contract); tls.connect's sockets fail there already.
   native.rejectUnauthorized = o.rejectUnauthorized !== false && (o.isServer || socket[kVerifyFirst]);
   native.requestCert = Boolean(o.requestCert);
 }
 
+// --tls-keylog=file (on the command line or in NODE_OPTIONS): every connection's key log lines
+// are appended there too. The descriptor is opened on the first line and stays open.
+let keylogFd;
+function keylogTarget() {
+  if (keylogFd !== undefined) return keylogFd;
+  keylogFd = null;
+  let file = null;
+  for (const arg of [...process.execArgv, ...`${process.env.NODE_OPTIONS || ''}`.split(/\s+/)]) {
+    if (arg.startsWith('--tls-keylog=')) file = arg.slice('--tls-keylog='.length);
+  }
+  if (file) {
+    try {
+      keylogFd = require('fs').openSync(file, 'a');
+    } catch (err) {
+      process.emitWarning(`Cannot open the TLS key log file ${file}: ${err.message}`);
+    }
+  }
+  return keylogFd;
+}
+
 // Key log lines are made only while someone listens: the server's 'keylog' for its
-// connections, the socket's own for a client.
+// connections, the socket's own for a client (or the --tls-keylog file, for every one).
 function wantsKeylog(socket) {
+  if (keylogTarget() !== null) return true;
   const server = socket._tlsOptions.server;
   if (socket._tlsOptions.isServer) return Boolean(server) && server.listenerCount('keylog') > 0;
   return socket.listenerCount('keylog') > 0;
@@ -385,6 +412,8 @@ function onNewKeylogListener(event) {
 }
 
 function onKeylog(socket, line) {
+  const fd = keylogTarget();
+  if (fd !== null) require('fs').writeSync(fd, line);
   if (socket._tlsOptions.isServer) {
     const server = socket._tlsOptions.server;
     if (server) server.emit('keylog', line, socket);
