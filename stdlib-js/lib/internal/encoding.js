@@ -59,6 +59,9 @@ function structuredClone(value, options) {
     throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
   const transfer = transferList(options);
+  // Host objects (KeyObject, CryptoKey, ...) become data through the hooks the messaging
+  // module installs.
+  require('internal/worker/io');
   let clone;
   try {
     clone = binding.util.structuredClone(value);

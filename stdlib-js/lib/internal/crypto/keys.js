@@ -57,6 +57,8 @@ class KeyObject {
     Object.defineProperty(this, kHandle, {
       value: handle, enumerable: false, configurable: false, writable: false,
     });
+    // postMessage() and structuredClone() copy a key into a new KeyObject (kCloneData).
+    markCloneable(this);
   }
 
   get type() {
@@ -81,6 +83,33 @@ class KeyObject {
 Object.defineProperty(KeyObject.prototype, Symbol.toStringTag, {
   value: 'KeyObject', writable: false, enumerable: false, configurable: true,
 });
+
+let cloneSymbols;
+function markCloneable(object) {
+  if (cloneSymbols === undefined) {
+    cloneSymbols = require('internal/worker/clone');
+    Object.defineProperty(KeyObject.prototype, cloneSymbols.kCloneData, {
+      value: keyObjectCloneData, writable: false, enumerable: false, configurable: true,
+    });
+  }
+  cloneSymbols.markTransferable(object);
+}
+
+function keyObjectCloneData() {
+  return { module: 'internal/crypto/keys', name: 'reviveKeyObject', data: keyObjectData(this) };
+}
+
+/** A key as plain data: its type and material (copied). */
+function keyObjectData(key) {
+  const handle = key[kHandle];
+  return { type: key.type, bytes: new Uint8Array(handle.bytes), isPrivate: handle.isPrivate };
+}
+
+function reviveKeyObject({ type, bytes, isPrivate }) {
+  const handle = new KeyObjectHandle(bytes, isPrivate);
+  if (type === 'secret') return new SecretKeyObject(handle);
+  return isPrivate ? new PrivateKeyObject(handle) : new PublicKeyObject(handle);
+}
 
 class SecretKeyObject extends KeyObject {
   constructor(handle) {
@@ -671,10 +700,12 @@ module.exports = {
   kHandle,
   kConsumePrivate,
   kConsumePublic,
+  keyObjectData,
   makeKeyObject,
   parseKeyEncoding,
   prepareAsymmetricKey,
   preparePrivateKey,
   preparePublicOrPrivateKey,
   prepareSecretKey,
+  reviveKeyObject,
 };

@@ -70,6 +70,8 @@ class InternalCryptoKey extends CryptoKey {
       this[kAlgorithm] = algorithm;
       this[kExtractable] = extractable;
       this[kUsages] = usages;
+      // postMessage() and structuredClone() copy a key into a new CryptoKey (kCloneData).
+      markCloneable(this);
     }, [], InternalCryptoKey);
   }
 }
@@ -78,6 +80,36 @@ class InternalCryptoKey extends CryptoKey {
 Object.defineProperty(InternalCryptoKey.prototype, 'constructor', {
   value: CryptoKey, writable: true, enumerable: false, configurable: true,
 });
+
+let cloneSymbols;
+function markCloneable(object) {
+  if (cloneSymbols === undefined) {
+    cloneSymbols = require('internal/worker/clone');
+    Object.defineProperty(CryptoKey.prototype, cloneSymbols.kCloneData, {
+      value: cryptoKeyCloneData, writable: false, enumerable: false, configurable: true,
+    });
+  }
+  cloneSymbols.markTransferable(object);
+}
+
+/** A secret key's material travels as its bytes, an asymmetric one as its KeyObject's data. */
+function cryptoKeyCloneData() {
+  const material = this[kMaterial];
+  const data = {
+    type: this[kType],
+    extractable: this[kExtractable],
+    algorithm: this[kAlgorithm],
+    usages: this[kUsages],
+    material: this[kType] === 'secret' ? new Uint8Array(material) :
+      require('internal/crypto/keys').keyObjectData(material),
+  };
+  return { module: 'internal/crypto/webcrypto_keys', name: 'reviveCryptoKey', data };
+}
+
+function reviveCryptoKey({ type, extractable, algorithm, usages, material }) {
+  if (type !== 'secret') material = require('internal/crypto/keys').reviveKeyObject(material);
+  return new InternalCryptoKey(type, material, algorithm, extractable, usages);
+}
 
 function isCryptoKey(value) {
   return value !== null && typeof value === 'object' && value[kType] !== undefined &&
@@ -101,5 +133,6 @@ module.exports = {
   isCryptoKey,
   kAlgorithm,
   kMaterial,
+  reviveCryptoKey,
   secretBytesOf,
 };

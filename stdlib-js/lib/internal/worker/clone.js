@@ -10,6 +10,9 @@ const kTransferClone = Symbol('kTransferClone');
 const kUntransferable = Symbol.for('eddy.untransferable');
 // A FileHandle's: gives up its descriptor (now the receiver's) without closing it.
 const kTransferFd = Symbol('kTransferFd');
+// A cloneable object's (KeyObject, CryptoKey): returns `{ module, name, data }`, plain data that
+// any thread revives as `require(module)[name](data)` (module must be an internal one).
+const kCloneData = Symbol('kCloneData');
 
 /**
  * Marks `object` as a host object for postMessage: it travels as what its [kTransferClone]()
@@ -20,4 +23,4 @@ function markTransferable(object) {
   return object;
 }
 
-module.exports = { kTransferClone, kTransferFd, kUntransferable, markTransferable };
+module.exports = { kCloneData, kTransferClone, kTransferFd, kUntransferable, markTransferable };

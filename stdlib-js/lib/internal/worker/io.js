@@ -12,7 +12,8 @@ const {
   Event, EventTarget, NodeEventTarget, defineEventHandler, initEventTarget, kNewListener,
   kRemoveListener, kHybridDispatch, kCreateEvent,
 } = require('internal/event_target');
-const { kTransferClone, kTransferFd, kUntransferable } = require('internal/worker/clone');
+const { kCloneData, kTransferClone, kTransferFd, kUntransferable } =
+  require('internal/worker/clone');
 const asyncHooks = require('internal/async_hooks');
 const handles = require('internal/process/handles');
 
@@ -132,7 +133,8 @@ function onClose(target) {
 
 // ===== host objects =====
 // Objects marked with markHost() travel as data: a FileHandle as its descriptor (it must be in
-// the transfer list, and leaves the sender), an object with [kTransferClone]() as the clone it
+// the transfer list, and leaves the sender), an object with [kCloneData]() as the plain data it
+// gives (revived on any thread), an object with [kTransferClone]() as the clone it
 // makes. Such clones are objects of this thread, so they are kept here under an id and only a
 // port of this thread can revive them; elsewhere they arrive as a 'messageerror'.
 
@@ -146,6 +148,10 @@ function hostClone(object) {
     if (!inTransfer.has(object)) throw new codes.ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
     return { kind: 'fd', fd: object.fd };
   }
+  if (typeof object[kCloneData] === 'function') {
+    const { module, name, data } = object[kCloneData]();
+    return { kind: 'data', module, name, data };
+  }
   if (typeof object[kTransferClone] === 'function') {
     const id = nextLocalClone++;
     localClones.set(id, object[kTransferClone]());
@@ -157,6 +163,10 @@ function hostClone(object) {
 
 function hostRevive(data) {
   if (data.kind === 'fd') return require('internal/fs/promises').FileHandle.fromTransfer(data.fd);
+  if (data.kind === 'data' && typeof data.module === 'string' &&
+      data.module.startsWith('internal/')) {
+    return require(data.module)[data.name](data.data);
+  }
   threadId ??= binding.config.threadId;
   if (data.kind === 'local' && data.thread === threadId && localClones.has(data.id)) {
     const object = localClones.get(data.id);
