@@ -111,10 +111,15 @@ Module._cache = Object.create(null);
 Module._pathCache = Object.create(null);
 Module._extensions = Object.create(null);
 Module.globalPaths = [];
-let wrapper = [`(function (${WRAPPER_PARAMS.join(', ')}) { `, '\n});'];
+const defaultWrapper = [`(function (${WRAPPER_PARAMS.join(', ')}) { `, '\n});'];
+let wrapper = defaultWrapper.slice();
 let wrap = (script) => wrapper[0] + script + wrapper[1];
-// Set once either is replaced: files are then compiled through the user's wrap().
+// Set once either is replaced: files are then compiled through the user's wrap(). (Editing
+// the array in place, `Module.wrapper[0] += '...'`, counts too: see isWrapPatched.)
 let wrapPatched = false;
+function isWrapPatched() {
+  return wrapPatched || wrapper[0] !== defaultWrapper[0] || wrapper[1] !== defaultWrapper[1];
+}
 // Accessors (not enumerable), as in Node: code that patches them is detected there.
 Object.defineProperties(Module, {
   wrapper: {
@@ -141,7 +146,7 @@ Module._initPaths = function () {
   const home = process.env.HOME;
   const prefix = path.resolve(process.execPath, '..', '..');
   let paths = [path.resolve(prefix, 'lib', 'node')];
-  if (home) paths.unshift(path.resolve(home, '.node_libraries'), path.resolve(home, '.node_modules'));
+  if (home) paths.unshift(path.resolve(home, '.node_modules'), path.resolve(home, '.node_libraries'));
   const nodePath = process.env.NODE_PATH;
   if (nodePath) paths = nodePath.split(path.delimiter).filter(Boolean).concat(paths);
   Module.globalPaths = paths;
@@ -215,29 +220,47 @@ function toRealPath(p) {
   return real;
 }
 
-function tryFile(p) {
-  return stat(p) === 0 ? toRealPath(p) : false;
+// --preserve-symlinks (or NODE_PRESERVE_SYMLINKS=1): modules keep the path they were found
+// at, so a symlinked package resolves its own dependencies from where the link is; the main
+// module does so only with --preserve-symlinks-main. Read once, on first resolution.
+let preserveSymlinks;
+let preserveSymlinksMain;
+function keepsLinks(isMain) {
+  if (preserveSymlinks === undefined) {
+    preserveSymlinks = process.execArgv.includes('--preserve-symlinks') ||
+      process.env.NODE_PRESERVE_SYMLINKS === '1';
+    preserveSymlinksMain = process.execArgv.includes('--preserve-symlinks-main');
+  }
+  return isMain ? preserveSymlinksMain : preserveSymlinks;
 }
 
-function tryExtensions(base, exts) {
+function finalPath(p, isMain) {
+  return keepsLinks(isMain) ? path.resolve(p) : toRealPath(p);
+}
+
+function tryFile(p, isMain) {
+  return stat(p) === 0 ? finalPath(p, isMain) : false;
+}
+
+function tryExtensions(base, exts, isMain) {
   for (let i = 0; i < exts.length; i++) {
     const ext = exts[i];
-    const found = tryFile(base + ext);
+    const found = tryFile(base + ext, isMain);
     if (found) return found;
   }
   return false;
 }
 
-function tryPackage(dir, exts, originalRequest) {
+function tryPackage(dir, exts, originalRequest, isMain) {
   const jsonPath = path.resolve(dir, 'package.json');
   const pkg = pjr.readPackage(jsonPath);
   const main = pkg && typeof pkg.main === 'string' && pkg.main !== '' ? pkg.main : undefined;
-  if (main === undefined) return tryExtensions(path.resolve(dir, 'index'), exts);
+  if (main === undefined) return tryExtensions(path.resolve(dir, 'index'), exts, isMain);
   const filename = path.resolve(dir, main);
-  let found = tryFile(filename) || tryExtensions(filename, exts) ||
-    tryExtensions(path.resolve(filename, 'index'), exts);
+  let found = tryFile(filename, isMain) || tryExtensions(filename, exts, isMain) ||
+    tryExtensions(path.resolve(filename, 'index'), exts, isMain);
   if (found) return found;
-  found = tryExtensions(path.resolve(dir, 'index'), exts);
+  found = tryExtensions(path.resolve(dir, 'index'), exts, isMain);
   if (!found) {
     const err = new Error(`Cannot find module '${filename}'. Please verify that the package.json has a valid "main" entry`);
     err.code = 'MODULE_NOT_FOUND';
@@ -271,22 +294,23 @@ Module._findPath = function (request, paths, isMain) {
     const dir = paths[i];
     if (insidePath && dir && stat(dir) < 1) continue;
     if (!absolute) {
-      const viaExports = pjr.resolveExports(dir, request, toRealPath);
+      const viaExports = pjr.resolveExports(dir, request,
+        keepsLinks(isMain) ? path.resolve : toRealPath);
       if (viaExports) return viaExports;
     }
     const base = path.resolve(dir, request);
     const rc = stat(base);
     let filename = false;
     if (!trailingSlash) {
-      if (rc === 0) filename = toRealPath(base);
+      if (rc === 0) filename = finalPath(base, isMain);
       if (!filename) {
         if (exts === undefined) exts = Object.keys(Module._extensions);
-        filename = tryExtensions(base, exts);
+        filename = tryExtensions(base, exts, isMain);
       }
     }
     if (!filename && rc === 1) {
       if (exts === undefined) exts = Object.keys(Module._extensions);
-      filename = tryPackage(base, exts, request);
+      filename = tryPackage(base, exts, request, isMain);
     }
     if (filename) {
       Module._pathCache[cacheKey] = filename;
@@ -536,7 +560,7 @@ Module.prototype._compile = function (content, filename, format) {
   // Compiled outside any try/catch so a syntax error keeps V8's message (the arrow under
   // the user's line). A file the syntax check just compiled is not compiled twice.
   let fn;
-  if (wrapPatched) {
+  if (isWrapPatched()) {
     fn = binding.runtime.runScript(Module.wrap(source), filename);
   } else if (lastCompiledSource === source && lastCompiledFile === filename) {
     fn = lastCompiled;
@@ -720,7 +744,8 @@ module.exports = {
   evalScript,
   packageTypeOf,
   resolveMainPath,
-  runMain,
+  // The entry points go through Module.runMain, which a --require preload may replace.
+  runMain: (mainPath) => Module.runMain(mainPath),
   setBuiltinLoader,
   setESMLoader,
 };
