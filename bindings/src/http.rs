@@ -4,11 +4,19 @@
 //!
 //! Each function takes a Uint8Array and returns:
 //! - `0` when the head is not complete yet;
-//! - a negative `ERR_*` number below when the bytes can never form a valid head;
+//! - a negative `ERR_*` number below when the bytes can never form a valid head, or when the
+//!   head is one httparse accepts but llhttp reads differently (a bare LF line end, an unknown
+//!   method, a control byte in the target): stdlib-js `internal/http/head` then decides;
 //! - an array `[consumed, …fields, name, value, name, value, …]` with header names and values
 //!   as Latin-1 strings (bytes as they came, as Node's parser hands them over).
+//!
+//! The bytes are read where they lie (no copy); methods and header names come back as
+//! internalized strings, which V8 finds in its string table instead of allocating, and which
+//! make fast property keys for the header objects built from them.
 
 use eddy_runtime::{NativeModule, set_fn, set_value, v8};
+
+use crate::buffer::view_bytes;
 
 pub const MODULE: NativeModule = NativeModule { name: "http", init };
 
@@ -30,22 +38,70 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_value(scope, target, "ERR_TOO_MANY_HEADERS", too_many.into());
 }
 
-/// The bytes of the Uint8Array argument (copied: the parse borrows them while JS values are
-/// made from them).
-fn bytes_arg(args: &v8::FunctionCallbackArguments) -> Vec<u8> {
-    match v8::Local::<v8::ArrayBufferView>::try_from(args.get(0)) {
-        Ok(view) => {
-            let mut buf = vec![0u8; view.byte_length()];
-            let n = view.copy_contents(&mut buf);
-            buf.truncate(n);
-            buf
+/// The methods llhttp knows; a head with any other method is left to the JS reading.
+const KNOWN_METHODS: [&str; 34] = [
+    "ACL",
+    "BIND",
+    "CHECKOUT",
+    "CONNECT",
+    "COPY",
+    "DELETE",
+    "GET",
+    "HEAD",
+    "LINK",
+    "LOCK",
+    "M-SEARCH",
+    "MERGE",
+    "MKACTIVITY",
+    "MKCALENDAR",
+    "MKCOL",
+    "MOVE",
+    "NOTIFY",
+    "OPTIONS",
+    "PATCH",
+    "POST",
+    "PROPFIND",
+    "PROPPATCH",
+    "PURGE",
+    "PUT",
+    "REBIND",
+    "REPORT",
+    "SEARCH",
+    "SOURCE",
+    "SUBSCRIBE",
+    "TRACE",
+    "UNBIND",
+    "UNLINK",
+    "UNLOCK",
+    "UNSUBSCRIBE",
+];
+
+/// Every line of `head` ends in CRLF (httparse also takes a bare LF; llhttp does not).
+fn crlf_only(head: &[u8]) -> bool {
+    let mut prev = 0u8;
+    for &b in head {
+        if b == b'\n' && prev != b'\r' {
+            return false;
         }
-        Err(_) => Vec::new(),
+        prev = b;
     }
+    true
+}
+
+/// A request target without controls or spaces (bytes above 0x7f pass, as in Node v20.11).
+fn clean_target(url: &str) -> bool {
+    url.bytes().all(|c| c > 0x20 && c != 0x7f)
 }
 
 fn latin1<'s>(scope: &mut v8::PinScope<'s, '_>, bytes: &[u8]) -> v8::Local<'s, v8::Value> {
     v8::String::new_from_one_byte(scope, bytes, v8::NewStringType::Normal)
+        .map(|s| s.into())
+        .unwrap_or_else(|| v8::String::empty(scope).into())
+}
+
+/// A short token that recurs on every message (a method, a header name).
+fn latin1_internal<'s>(scope: &mut v8::PinScope<'s, '_>, bytes: &[u8]) -> v8::Local<'s, v8::Value> {
+    v8::String::new_from_one_byte(scope, bytes, v8::NewStringType::Internalized)
         .map(|s| s.into())
         .unwrap_or_else(|| v8::String::empty(scope).into())
 }
@@ -63,7 +119,7 @@ fn push_headers<'s>(
     headers: &[httparse::Header],
 ) {
     for h in headers {
-        out.push(latin1(scope, h.name.as_bytes()));
+        out.push(latin1_internal(scope, h.name.as_bytes()));
         out.push(latin1(scope, h.value));
     }
 }
@@ -98,15 +154,21 @@ fn parse_request(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let buf = bytes_arg(&args);
+    let buf: &[u8] = view_bytes(scope, args.get(0));
     let result = with_headers(|headers| {
         let mut req = httparse::Request::new(headers);
-        match req.parse(&buf) {
+        match req.parse(buf) {
             Ok(httparse::Status::Complete(n)) => {
+                let method = req.method.unwrap_or("");
+                let path = req.path.unwrap_or("");
+                if !KNOWN_METHODS.contains(&method) || !clean_target(path) || !crlf_only(&buf[..n])
+                {
+                    return Err(ERR_INVALID);
+                }
                 let mut out = vec![
                     v8::Number::new(scope, n as f64).into(),
-                    latin1(scope, req.method.unwrap_or("").as_bytes()),
-                    latin1(scope, req.path.unwrap_or("").as_bytes()),
+                    latin1_internal(scope, method.as_bytes()),
+                    latin1(scope, path.as_bytes()),
                     v8::Integer::new(scope, req.version.unwrap_or(1) as i32).into(),
                 ];
                 push_headers(scope, &mut out, req.headers);
@@ -125,11 +187,14 @@ fn parse_response(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let buf = bytes_arg(&args);
+    let buf: &[u8] = view_bytes(scope, args.get(0));
     let result = with_headers(|headers| {
         let mut res = httparse::Response::new(headers);
-        match res.parse(&buf) {
+        match res.parse(buf) {
             Ok(httparse::Status::Complete(n)) => {
+                if !crlf_only(&buf[..n]) {
+                    return Err(ERR_INVALID);
+                }
                 let mut out = vec![
                     v8::Number::new(scope, n as f64).into(),
                     v8::Integer::new(scope, res.version.unwrap_or(1) as i32).into(),
@@ -152,8 +217,8 @@ fn parse_trailers(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let buf = bytes_arg(&args);
-    let result = with_headers(|headers| match httparse::parse_headers(&buf, headers) {
+    let buf: &[u8] = view_bytes(scope, args.get(0));
+    let result = with_headers(|headers| match httparse::parse_headers(buf, headers) {
         Ok(httparse::Status::Complete((n, parsed))) => {
             let mut out = vec![v8::Number::new(scope, n as f64).into()];
             push_headers(scope, &mut out, parsed);

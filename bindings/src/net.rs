@@ -27,9 +27,13 @@ use eddy_runtime::{
     mio, open_handle, registry, set_fn, set_handle_active, set_handle_ref, set_value, v8,
 };
 
+#[path = "net_read_slab.rs"]
+mod read_slab;
+
 pub const MODULE: NativeModule = NativeModule { name: "net", init };
 
-/// Chunk of bytes (or EOF as a zero-length read) arrived: value is an ArrayBuffer.
+/// Chunk of bytes arrived: value is a Uint8Array (a range of the read slab, see
+/// `net_read_slab`; TLS plaintext comes as an ArrayBuffer).
 pub(crate) const EV_DATA: i32 = 1;
 /// The peer ended its side (read returned 0).
 pub(crate) const EV_EOF: i32 = 2;
@@ -49,8 +53,7 @@ const EV_SHUTDOWN: i32 = 8;
 /// before the `EV_DATA` of the same read. JS owns them from then on.
 pub(crate) const EV_HANDLES: i32 = 9;
 
-/// Bytes read per `read` call, and reads per readiness event before yielding to other handles.
-const READ_CHUNK: usize = 64 * 1024;
+/// Reads per readiness event before yielding to other handles.
 const READS_PER_EVENT: usize = 16;
 
 fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
@@ -273,32 +276,27 @@ impl Socket {
     /// Read until `WouldBlock`, EOF, an error, JS stopping the reads, or the per-event budget
     /// (then the rest is read in the next pending phase).
     fn read_some(self: &Rc<Self>, scope: &mut v8::PinScope) {
-        thread_local! {
-            static SCRATCH: RefCell<Vec<u8>> = RefCell::new(vec![0u8; READ_CHUNK]);
-        }
         let mut fds: Vec<RawFd> = Vec::new();
         for _ in 0..READS_PER_EVENT {
+            if !self.state.borrow().reading {
+                return;
+            }
+            // Read straight into the isolate's read slab (see net_read_slab).
+            let Some(room) = read_slab::room(scope) else {
+                self.emit_int(scope, EV_ERROR, -libc::ENOMEM);
+                return;
+            };
             let result = {
                 let mut s = self.state.borrow_mut();
-                if !s.reading {
-                    return;
-                }
                 let ipc = s.ipc;
                 let Some(stream) = s.stream.as_mut() else {
                     return;
                 };
-                SCRATCH.with(|buf| {
-                    let mut buf = buf.borrow_mut();
-                    let read = if ipc {
-                        crate::net_fd::recv_with_fds(stream.raw_fd(), &mut buf, &mut fds)
-                    } else {
-                        stream.read(&mut buf)
-                    };
-                    match read {
-                        Ok(n) => Ok(buf[..n].to_vec()),
-                        Err(e) => Err(e),
-                    }
-                })
+                if ipc {
+                    crate::net_fd::recv_with_fds(stream.raw_fd(), room, &mut fds)
+                } else {
+                    stream.read(room)
+                }
             };
             if !fds.is_empty() {
                 let items: Vec<v8::Local<v8::Value>> = fds
@@ -309,7 +307,7 @@ impl Socket {
                 self.emit(scope, EV_HANDLES, arr.into());
             }
             match result {
-                Ok(bytes) if bytes.is_empty() => {
+                Ok(0) => {
                     {
                         let mut s = self.state.borrow_mut();
                         s.reading = false;
@@ -319,13 +317,19 @@ impl Socket {
                     self.emit(scope, EV_EOF, v8::undefined(scope).into());
                     return;
                 }
-                Ok(bytes) if self.state.borrow().tls.is_some() => {
+                Ok(n) if self.state.borrow().tls.is_some() => {
+                    // rustls takes its own copy of the ciphertext.
+                    let bytes = room[..n].to_vec();
                     crate::net_tls::on_input(self, scope, &bytes);
                 }
-                Ok(bytes) => {
-                    let store = v8::ArrayBuffer::new_backing_store_from_vec(bytes).make_shared();
-                    let ab = v8::ArrayBuffer::with_backing_store(scope, &store);
-                    self.emit(scope, EV_DATA, ab.into());
+                Ok(n) => {
+                    // The range is JS's from here on; a read made from inside the callback
+                    // gets the room after it.
+                    let Some(view) = read_slab::take(scope, n) else {
+                        self.emit_int(scope, EV_ERROR, -libc::ENOMEM);
+                        return;
+                    };
+                    self.emit(scope, EV_DATA, view.into());
                 }
                 Err(e) if e.kind() == ErrorKind::WouldBlock => {
                     self.state.borrow_mut().readable_waiting = false;
@@ -1001,12 +1005,54 @@ fn write(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
         // Written from the view's own memory: no JS runs before write_bytes returns, and what
         // the socket does not take is copied into the queue there.
         socket.write_bytes(crate::buffer::view_bytes(scope, data))
+    } else if let Ok(text) = v8::Local::<v8::String>::try_from(data) {
+        let mut buf = WriteScratch::take();
+        text.write_utf8_into(scope, &mut buf.text);
+        let result = socket.write_bytes(buf.text.as_bytes());
+        buf.put_back();
+        result
     } else {
         let text = data.to_rust_string_lossy(scope);
         socket.write_bytes(text.as_bytes())
     };
     socket.update_active(scope);
     rv.set_double(result as f64);
+}
+
+/// Buffers the write natives reuse, so a write of strings allocates nothing of its own (what
+/// the socket does not take is copied into its queue).
+#[derive(Default)]
+struct WriteScratch {
+    /// One string's UTF-8.
+    text: String,
+    /// A writev's chunks one after another.
+    all: Vec<u8>,
+}
+
+impl WriteScratch {
+    /// The thread's buffers, out of their cell while in use: a write made meanwhile (JS run by
+    /// a chunk's toString) just starts with empty ones.
+    fn take() -> WriteScratch {
+        WRITE_SCRATCH.with(|cell| std::mem::take(&mut *cell.borrow_mut()))
+    }
+
+    /// Back into the cell, emptied; a buffer that grew for one big write is let go.
+    fn put_back(mut self) {
+        const KEEP: usize = 64 * 1024;
+        self.text.clear();
+        self.all.clear();
+        if self.text.capacity() > KEEP {
+            self.text = String::new();
+        }
+        if self.all.capacity() > KEEP {
+            self.all = Vec::new();
+        }
+        WRITE_SCRATCH.with(|cell| *cell.borrow_mut() = self);
+    }
+}
+
+thread_local! {
+    static WRITE_SCRATCH: RefCell<WriteScratch> = RefCell::new(WriteScratch::default());
 }
 
 /// `writev(token, chunks)`: the chunks (strings or views) written as one.
@@ -1019,7 +1065,8 @@ fn writev(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv:
         rv.set_double(-(libc::EINVAL as f64));
         return;
     };
-    let mut all = Vec::new();
+    let mut buf = WriteScratch::take();
+    let WriteScratch { text, all } = &mut buf;
     for i in 0..chunks.length() {
         let Some(item) = chunks.get_index(scope, i) else {
             continue;
@@ -1029,11 +1076,15 @@ fn writev(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv:
             all.resize(start + view.byte_length(), 0);
             let n = view.copy_contents(&mut all[start..]);
             all.truncate(start + n);
+        } else if let Ok(s) = v8::Local::<v8::String>::try_from(item) {
+            s.write_utf8_into(scope, text);
+            all.extend_from_slice(text.as_bytes());
         } else {
             all.extend_from_slice(item.to_rust_string_lossy(scope).as_bytes());
         }
     }
-    let result = socket.write_bytes(&all);
+    let result = socket.write_bytes(all);
+    buf.put_back();
     socket.update_active(scope);
     rv.set_double(result as f64);
 }

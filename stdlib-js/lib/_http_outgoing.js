@@ -73,7 +73,7 @@ function OutgoingMessage(options) {
   this._header = null;
   this[kOutHeaders] = null;
   this._keepAliveTimeout = 0;
-  this._onPendingData = () => {};
+  this._onPendingData = nop;
   this[kErrored] = null;
   this[kHighWaterMark] = options && options.highWaterMark !== undefined ?
     options.highWaterMark : Stream.Writable.prototype.writableHighWaterMark || 16 * 1024;
@@ -487,8 +487,10 @@ function strictContentLength(msg) {
     !msg._removedContLen && !msg.chunkedEncoding && !msg.hasHeader('transfer-encoding');
 }
 
+function nop() {}
+
 function write_(msg, chunk, encoding, callback, fromEnd) {
-  if (typeof callback !== 'function') callback = () => {};
+  if (typeof callback !== 'function') callback = nop;
   if (chunk === null) throw new ERR_STREAM_NULL_VALUES();
   if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
     throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);

@@ -347,6 +347,8 @@ function connectionListenerInternal(server, socket) {
     messageStart: Date.now(),
     currentReq: null,
   };
+  // How many bytes this connection's responses hold before they own the socket.
+  state.onPendingData = (delta) => { state.outgoingData += delta; };
   socket[kState] = state;
   server[kConnections].add(socket);
 
@@ -528,7 +530,11 @@ function parserOnHeaders(server, socket, state, parser, info) {
   }
   state.currentReq = req;
   parser.incoming = req;
-  parserOnIncoming(server, socket, state, req, info.shouldKeepAlive);
+  // Whether req.headers has host / expect, known from the lines req.headers keeps.
+  const kept = server.maxHeadersCount > 0 ? server.maxHeadersCount * 2 : Infinity;
+  const hasHost = info.hostAt !== -1 && info.hostAt < kept;
+  const hasExpect = info.expectAt !== -1 && info.expectAt < kept;
+  parserOnIncoming(server, socket, state, req, info.shouldKeepAlive, hasHost, hasExpect);
   if (req.upgrade) {
     state.upgradeReq = req;
     state.currentReq = null;
@@ -537,7 +543,7 @@ function parserOnHeaders(server, socket, state, parser, info) {
   return false;
 }
 
-function parserOnIncoming(server, socket, state, req, keepAlive) {
+function parserOnIncoming(server, socket, state, req, keepAlive, hasHost, hasExpect) {
   state.requestsCount++;
   if (state.keepAliveTimeoutSet) {
     socket.setTimeout(0);
@@ -563,7 +569,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   });
   res._keepAliveTimeout = server.keepAliveTimeout;
   res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-  res._onPendingData = (delta) => { state.outgoingData += delta; };
+  res._onPendingData = state.onPendingData;
   res.shouldKeepAlive = keepAlive;
   res[kUniqueHeaders] = server[kUniqueHeaders];
 
@@ -577,7 +583,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
   res.on('finish', resOnFinish.bind(undefined, req, res, socket, state, server));
 
   if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 &&
-      req.headers.host === undefined) {
+      !hasHost) {
     res.writeHead(400, ['Connection', 'close']);
     res.end();
     return;
@@ -590,7 +596,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive) {
     return;
   }
 
-  if (req.headers.expect !== undefined && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
+  if (hasExpect && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
     if (continueExpression.test(req.headers.expect)) {
       res._expect_continue = true;
       if (server.listenerCount('checkContinue') > 0) {

@@ -35,6 +35,9 @@ const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
 const kTimeout = Symbol('kTimeout');
 const kTimeoutMs = Symbol('kTimeoutMs');
+const kLastActive = Symbol('kLastActive');
+// The loop's clock in ms (the one timers are armed with).
+const timersNow = binding.timers.now;
 const kPipePath = Symbol('kPipePath');
 const kSetNoDelay = Symbol('kSetNoDelay');
 const kSetKeepAlive = Symbol('kSetKeepAlive');
@@ -72,6 +75,7 @@ function Socket(options) {
   this[kShutdownCb] = null;
   this[kTimeout] = null;
   this[kTimeoutMs] = 0;
+  this[kLastActive] = 0;
   this[kSetNoDelay] = Boolean(options.noDelay);
   this[kSetKeepAlive] = Boolean(options.keepAlive);
   this[kKeepAliveDelay] = Math.max(0, ~~(options.keepAliveInitialDelay / 1000));
@@ -162,11 +166,14 @@ function writeAfterFIN(chunk, encoding, cb) {
 function onHandleEvent(socket, kind, value) {
   switch (kind) {
     case EV.DATA:
+      // A socket read comes as a view of the binding's read slab; TLS plaintext and JS
+      // stream handles hand over an ArrayBuffer of their own.
       socket._unrefTimerActivity();
       if (socket[kBuffer] !== null) {
-        onreadDeliver(socket, new Uint8Array(value));
+        onreadDeliver(socket, ArrayBuffer.isView(value) ? value : new Uint8Array(value));
       } else {
-        const buf = new FastBuffer(value);
+        const buf = ArrayBuffer.isView(value) ?
+          new FastBuffer(value.buffer, value.byteOffset, value.byteLength) : new FastBuffer(value);
         socket[kBytesRead] += buf.length;
         if (!socket.push(buf) && socket._handle !== null) stopReading(socket);
       }
@@ -515,39 +522,54 @@ Socket.prototype.setKeepAlive = function(enable, initialDelayMsecs) {
 
 // ----- timeouts -----
 
+// One unref'd Timeout per socket, armed lazily as Node's timer lists are: activity only stamps
+// the time (kLastActive), and a timer that comes due early re-arms itself for what is left. An
+// HTTP keep-alive connection turns its timeout off and on around every request; that costs
+// two field writes instead of a timer torn down and made again.
 Socket.prototype.setTimeout = function(msecs, callback) {
   if (this.destroyed) return this;
   validateNumber(msecs, 'msecs', 0);
-  // The same idle timeout again (an HTTP keep-alive connection sets it after every response):
-  // restart the pending timer instead of making a new one.
-  if (msecs !== 0 && msecs === this[kTimeoutMs] && this[kTimeout]) {
-    this[kTimeout].refresh();
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.once('timeout', callback);
-    }
-    return this;
-  }
   this[kTimeoutMs] = msecs;
-  this._clearTimer();
   if (msecs === 0) {
+    // The armed timer (if any) finds the timeout off when it fires and lets itself go.
     if (callback !== undefined) {
       validateFunction(callback, 'callback');
       this.removeListener('timeout', callback);
     }
-  } else {
-    this[kTimeout] = setTimeout(() => {
-      this[kTimeout] = null;
-      this.emit('timeout');
-    }, msecs);
+    return this;
+  }
+  const now = timersNow();
+  this[kLastActive] = now;
+  const timer = this[kTimeout];
+  // A timer armed for no later than the new deadline stays; one due later is made again.
+  if (timer === null || timer._destroyed || timer._idleStart + timer._idleTimeout > now + msecs) {
+    if (timer !== null) clearTimeout(timer);
+    this[kTimeout] = setTimeout(onSocketTimer, msecs, this);
     this[kTimeout].unref();
-    if (callback !== undefined) {
-      validateFunction(callback, 'callback');
-      this.once('timeout', callback);
-    }
+  }
+  if (callback !== undefined) {
+    validateFunction(callback, 'callback');
+    this.once('timeout', callback);
   }
   return this;
 };
+
+function onSocketTimer(socket) {
+  const ms = socket[kTimeoutMs];
+  if (ms === 0 || socket[kTimeout] !== this) {
+    if (socket[kTimeout] === this) socket[kTimeout] = null;
+    return;
+  }
+  const idle = timersNow() - socket[kLastActive];
+  if (idle < ms) {
+    // Activity since it was armed: wait for the rest.
+    this._idleTimeout = ms - idle;
+    this.refresh();
+    return;
+  }
+  socket[kTimeout] = null;
+  socket.emit('timeout');
+}
 
 Object.defineProperty(Socket.prototype, 'timeout', {
   configurable: true,
@@ -565,7 +587,7 @@ Socket.prototype._clearTimer = function() {
 // Activity (bytes in or out) restarts the idle timer, as Node's _unrefTimer does.
 Socket.prototype._unrefTimerActivity = function() {
   for (let s = this; s !== null && s !== undefined; s = s._parent) {
-    if (s[kTimeout]) s[kTimeout].refresh();
+    if (s[kTimeout]) s[kLastActive] = timersNow();
   }
 };
 Socket.prototype._unrefTimer = Socket.prototype._unrefTimerActivity;

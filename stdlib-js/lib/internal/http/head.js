@@ -63,23 +63,6 @@ function readVersion(buf, i) {
   return [major, minor, i + 3];
 }
 
-/** Whether a head httparse accepted is one llhttp would accept too (strict mode). */
-function nativeHeadIsStrict(buf, consumed, kind, method, url) {
-  if (kind === REQUEST) {
-    if (!knownMethods.has(method)) return false;
-    // No controls in the request target (bytes above 0x7f pass, as in Node v20.11's llhttp).
-    for (let k = 0; k < url.length; k++) {
-      const c = url.charCodeAt(k);
-      if (c <= 0x20 || c === 0x7f) return false;
-    }
-  }
-  // Every line must end in CRLF; httparse also takes a bare LF.
-  for (let i = buf.indexOf(LF); i !== -1 && i < consumed; i = buf.indexOf(LF, i + 1)) {
-    if (i === 0 || buf[i - 1] !== CR) return false;
-  }
-  return true;
-}
-
 // Every prefix of a method llhttp knows (RTSP's too: its error offsets count them), and each
 // HTTP method followed by its space.
 const methodPrefixes = new Set();
@@ -236,4 +219,4 @@ function parseHead(buf, kind, lenient) {
   return out;
 }
 
-module.exports = { parseHead, nativeHeadIsStrict, methodPrefixError };
+module.exports = { parseHead, methodPrefixError };

@@ -17,7 +17,7 @@
 
 const { Buffer } = require('buffer');
 
-const { parseHead, nativeHeadIsStrict, methodPrefixError } = require('internal/http/head');
+const { parseHead, methodPrefixError } = require('internal/http/head');
 
 const native = binding.http;
 
@@ -85,9 +85,9 @@ class HTTPParser {
           const rest = pos === 0 ? data : data.subarray(pos);
           let r = this.kind === REQUEST ? native.parseRequest(rest) : native.parseResponse(rest);
           if (r === native.ERR_TOO_MANY_HEADERS) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data, pos);
-          // Where httparse refuses a head or is laxer than llhttp, the JS reading decides.
-          if (typeof r === 'number' ? r !== 0 :
-            !nativeHeadIsStrict(rest, r[0], this.kind, r[1], r[2])) {
+          // Where httparse refuses a head or is laxer than llhttp (the binding checks), the JS
+          // reading decides.
+          if (typeof r === 'number' && r !== 0) {
             r = parseHead(rest, this.kind, this.lenient);
             if (r !== 0 && !Array.isArray(r)) {
               if (r.at > this.maxHeaderSize) return this.fail('HPE_HEADER_OVERFLOW', 'Header overflow', data, pos);
@@ -279,6 +279,10 @@ class HTTPParser {
     let hasTE = false;
     let upgrade = false;
     let connection = '';
+    // Where the first Host and Expect lines are (the server checks them without building
+    // req.headers).
+    let hostAt = -1;
+    let expectAt = -1;
     for (let i = 0; i < rawHeaders.length; i += 2) {
       const name = rawHeaders[i];
       const value = rawHeaders[i + 1];
@@ -304,8 +308,14 @@ class HTTPParser {
         connection += (connection ? ',' : '') + value.toLowerCase();
       } else if (name.length === 7 && name.toLowerCase() === 'upgrade') {
         upgrade = true;
+      } else if (name.length === 4 && hostAt === -1 && name.toLowerCase() === 'host') {
+        hostAt = i;
+      } else if (name.length === 6 && expectAt === -1 && name.toLowerCase() === 'expect') {
+        expectAt = i;
       }
     }
+    info.hostAt = hostAt;
+    info.expectAt = expectAt;
     if (hasTE && contentLength !== -1 && !this.lenient) {
       return ['HPE_UNEXPECTED_CONTENT_LENGTH', 'Content-Length can\'t be present with Transfer-Encoding'];
     }
