@@ -1,0 +1,91 @@
+//! node:fs benchmarks, Eddy and `node` side by side, on fixtures made here in a temp directory
+//! (a 1 MiB file, a 512 MiB file, a directory of 10k entries): fs.promises.readFile ×2000 (16
+//! in flight), readFileSync ×3000, createReadStream of 512 MiB (and `cat` of it, the floor),
+//! writeFile of 10k small files, readdir of 10k entries ×50, 100k statSync. Each case is a whole
+//! process (startup included). Run with `cargo bench --bench fs`.
+
+mod common;
+
+use std::io::Write;
+
+const RUNS: usize = 5;
+
+/// The fixtures directory, removed when dropped.
+struct Fixtures(std::path::PathBuf);
+
+impl Drop for Fixtures {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn make_fixtures() -> std::io::Result<Fixtures> {
+    let dir = std::env::temp_dir().join(format!("eddy-fs-bench-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("10k"))?;
+    let fixtures = Fixtures(dir);
+    let dir = &fixtures.0;
+    // Bytes that are not all alike, so nothing can take a shortcut on them.
+    let mib: Vec<u8> = (0..1u32 << 20)
+        .map(|i| (i.wrapping_mul(2654435761) >> 24) as u8)
+        .collect();
+    std::fs::write(dir.join("1mib"), &mib)?;
+    let mut big = std::fs::File::create(dir.join("512mib"))?;
+    for _ in 0..512 {
+        big.write_all(&mib)?;
+    }
+    for i in 0..10_000 {
+        std::fs::File::create(dir.join("10k").join(i.to_string()))?;
+    }
+    Ok(fixtures)
+}
+
+fn main() {
+    let eddy = env!("CARGO_BIN_EXE_eddy");
+    let scripts = concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/js");
+    let fixtures = make_fixtures().expect("fixtures in the temp directory");
+    let dir = fixtures.0.to_str().expect("a UTF-8 temp directory");
+    println!(
+        "{:<22} {:>10} {:>10} {:>10}",
+        "fs", "eddy", "node", "node/eddy"
+    );
+    for (case, what) in [
+        (
+            "fs_readfile_promises",
+            "fs.promises.readFile 1 MiB x2000, 16 in flight",
+        ),
+        ("fs_readfile_sync", "readFileSync 1 MiB x3000"),
+        ("fs_read_stream", "createReadStream of 512 MiB"),
+        ("fs_write_files", "writeFile of 10k small files"),
+        ("fs_readdir", "readdirSync of 10k entries x50"),
+        ("fs_stat", "100k statSync"),
+    ] {
+        let script = format!("{scripts}/{case}.js");
+        let Some(ours) = common::median(eddy, &[&script, dir], &[], RUNS) else {
+            println!("{case:<22} {:>10}", "fails");
+            continue;
+        };
+        match common::median("node", &[&script, dir], &[], RUNS) {
+            Some(theirs) => println!(
+                "{case:<22} {:>8.1}ms {:>8.1}ms {:>10.2}   ({what})",
+                common::ms(ours),
+                common::ms(theirs),
+                theirs.as_secs_f64() / ours.as_secs_f64()
+            ),
+            None => println!(
+                "{case:<22} {:>8.1}ms {:>10} {:>10}   ({what})",
+                common::ms(ours),
+                "-",
+                "-"
+            ),
+        }
+    }
+    // The floor for the stream case: the kernel's copy alone.
+    let big = format!("{dir}/512mib");
+    if let Some(cat) = common::median("cat", &[&big], &[], RUNS) {
+        println!(
+            "{:<22} {:>8.1}ms   (cat of the 512 MiB file)",
+            "cat",
+            common::ms(cat)
+        );
+    }
+}
