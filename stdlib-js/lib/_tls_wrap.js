@@ -234,9 +234,14 @@ function TLSSocket(socket, opts) {
     throw new ERR_INVALID_ARG_TYPE('socket', 'stream.Duplex', socket);
   }
   const wrap = new TLSWrap(null, this);
+  // Over another stream the option is that stream's business (Node's JS stream socket does
+  // not half-close).
+  let allowHalfOpen = tlsOptions.allowHalfOpen;
+  if (wrapped !== null) allowHalfOpen = wrapped.allowHalfOpen;
+  else if (parent instanceof DuplexHandle) allowHalfOpen = false;
   net.Socket.call(this, {
     handle: wrap,
-    allowHalfOpen: wrapped ? wrapped.allowHalfOpen : tlsOptions.allowHalfOpen,
+    allowHalfOpen,
     manualStart: true,
     highWaterMark: tlsOptions.highWaterMark,
     onread: tlsOptions.onread,
