@@ -33,7 +33,7 @@ fn small_primes() -> Vec<u32> {
 /// A safe prime p = 2q + 1 of `bits` bits (OpenSSL's DH parameter generation). Candidates for
 /// q walk up by 2 from a random start; a sieve of small primes drops those where q or 2q + 1
 /// has a small factor before any Miller-Rabin test runs.
-fn safe_prime(bits: usize) -> BigUint {
+pub(crate) fn safe_prime(bits: usize) -> BigUint {
     let primes = small_primes();
     let mut rng = OsRng;
     'fresh: loop {

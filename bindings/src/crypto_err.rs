@@ -141,6 +141,12 @@ pub(crate) mod ossl {
         "failed during derivation",
         "ERR_OSSL_FAILED_DURING_DERIVATION",
     );
+    pub(crate) const MISMATCHING_DOMAIN_PARAMETERS: CryptoError = e(
+        "1C8000CB",
+        "Provider routines",
+        "mismatching domain parameters",
+        "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS",
+    );
 }
 
 impl CryptoError {

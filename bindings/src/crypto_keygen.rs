@@ -35,6 +35,12 @@ pub(crate) enum GenSpec {
         l: usize,
         n: Option<usize>,
     },
+    /// The group's prime (or the bit length of a safe prime to find) and generator.
+    Dh {
+        p: Option<Vec<u8>>,
+        bits: usize,
+        g: Vec<u8>,
+    },
 }
 
 fn random_scalar(curve: Curve) -> Vec<u8> {
@@ -77,6 +83,16 @@ pub(crate) fn generate(spec: GenSpec) -> Result<Private, CryptoError> {
         GenSpec::Dsa { l, n } => {
             Private::Dsa(Box::new(crate::crypto_keys::dsa_key::generate(l, n)?))
         }
+        GenSpec::Dh { p, bits, g } => {
+            let p = match p {
+                Some(p) => p,
+                None if (512..=16384).contains(&bits) => {
+                    crate::crypto_dh::safe_prime(bits).to_bytes_be()
+                }
+                None => Vec::new(),
+            };
+            Private::Dh(Box::new(crate::crypto_keys::dh_key::generate(&p, &g)?))
+        }
     })
 }
 
@@ -108,7 +124,7 @@ fn canonical_digest(
 
 /// `keyGen(type, a, b, c, d, e, cb?)` → [pkcs8, spki]:
 /// rsa (bits, exponent), rsa-pss (bits, exponent, hash?, mgf1Hash?, saltLength?), ec (curve),
-/// ed25519, x25519, dsa (bits, divisor bits?).
+/// ed25519, x25519, dsa (bits, divisor bits?), dh (prime?, generator, prime bits).
 fn key_gen_js(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -180,6 +196,14 @@ fn key_gen_js(
                 n,
             }
         }
+        "dh" => GenSpec::Dh {
+            p: args
+                .get(1)
+                .is_array_buffer_view()
+                .then(|| arg_bytes(scope, args.get(1))),
+            bits: args.get(3).uint32_value(scope).unwrap_or(0) as usize,
+            g: arg_bytes(scope, args.get(2)),
+        },
         _ => return ossl::OPERATION_NOT_SUPPORTED.throw(scope),
     };
     let cb = args.get(6);
@@ -313,9 +337,10 @@ fn dh_compute(
                 }
                 Ok(shared.as_bytes().to_vec())
             }
-            (Private::Ec(..), Public::Ec(..)) => Err(CryptoError::Plain(
-                "error:1C800067:Provider routines::mismatching domain parameters".into(),
-            )),
+            (Private::Dh(k), Public::Dh(peer)) => {
+                crate::crypto_keys::dh_key::shared_secret(k, peer)
+            }
+            (Private::Ec(..), Public::Ec(..)) => Err(ossl::MISMATCHING_DOMAIN_PARAMETERS),
             _ => Err(CryptoError::Coded(
                 "ERR_CRYPTO_INCOMPATIBLE_KEY",
                 "Incompatible key types for Diffie-Hellman: ".to_string()

@@ -481,8 +481,8 @@ fn key_to_jwk(
             fields.push(("x", b64url(x)));
             fields.push(("kty", "OKP".into()));
         }
-        // JS refuses DSA keys before asking (ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE).
-        Public::Dsa(_) => {}
+        // JS refuses DSA and DH keys before asking (ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE).
+        Public::Dsa(_) | Public::Dh(_) => {}
     }
     let obj = v8::Object::new(scope);
     for (k, v) in fields {

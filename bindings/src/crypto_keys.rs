@@ -16,6 +16,7 @@ use rsa::{RsaPrivateKey, RsaPublicKey};
 
 use crate::crypto_err::{CryptoError, ossl};
 
+pub(crate) mod dh_key;
 pub(crate) mod dsa_key;
 
 // ===== algorithm identifiers =====
@@ -173,6 +174,8 @@ pub(crate) enum Private {
     Ed25519([u8; 32]),
     X25519([u8; 32]),
     Dsa(Box<dsa::SigningKey>),
+    /// The group and the private exponent.
+    Dh(Box<dh_key::DhKey>),
 }
 
 #[derive(Clone)]
@@ -183,6 +186,8 @@ pub(crate) enum Public {
     Ed25519([u8; 32]),
     X25519([u8; 32]),
     Dsa(Box<dsa::VerifyingKey>),
+    /// The group and the public value.
+    Dh(Box<dh_key::DhKey>),
 }
 
 fn unsupported() -> CryptoError {
@@ -195,8 +200,6 @@ fn unusable(oid: ObjectIdentifier) -> CryptoError {
         "ed448"
     } else if oid == OID_X448 {
         "x448"
-    } else if oid == OID_DH {
-        "dh"
     } else {
         return unsupported();
     };
@@ -331,6 +334,9 @@ impl Private {
             Ok(Private::X25519(octets32(info.private_key)?))
         } else if oid == OID_DSA {
             Ok(Private::Dsa(Box::new(dsa_key::private_from_pkcs8(info)?)))
+        } else if oid == OID_DH {
+            let key = dh_key::from_parts(info.algorithm.parameters, info.private_key)?;
+            Ok(Private::Dh(Box::new(key)))
         } else {
             Err(unusable(oid))
         }
@@ -364,12 +370,14 @@ impl Private {
                 x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(*sk)).to_bytes(),
             ),
             Private::Dsa(k) => Public::Dsa(Box::new(k.verifying_key().clone())),
+            Private::Dh(k) => Public::Dh(Box::new(dh_key::public_of(k))),
         }
     }
 
     pub(crate) fn to_pkcs8(&self) -> Vec<u8> {
         let (oid, params, inner): (ObjectIdentifier, Option<Vec<u8>>, Vec<u8>) = match self {
             Private::Dsa(k) => return dsa_key::to_pkcs8(k),
+            Private::Dh(k) => (OID_DH, Some(dh_key::params_der(k)), dh_key::value_der(k)),
             Private::Rsa(k, kind) => {
                 let inner = rsa_pkcs1_der(k);
                 match kind {
@@ -574,6 +582,9 @@ impl Public {
             Ok(Public::X25519(bits.try_into().map_err(|_| unsupported())?))
         } else if oid == OID_DSA {
             Ok(Public::Dsa(Box::new(dsa_key::public_from_spki(info)?)))
+        } else if oid == OID_DH {
+            let key = dh_key::from_parts(info.algorithm.parameters, bits)?;
+            Ok(Public::Dh(Box::new(key)))
         } else {
             Err(unusable(oid))
         }
@@ -589,6 +600,7 @@ impl Public {
     pub(crate) fn to_spki(&self) -> Vec<u8> {
         let (oid, params, bits): (ObjectIdentifier, Option<Vec<u8>>, Vec<u8>) = match self {
             Public::Dsa(k) => return dsa_key::to_spki(k),
+            Public::Dh(k) => (OID_DH, Some(dh_key::params_der(k)), dh_key::value_der(k)),
             Public::Rsa(k, kind) => {
                 let bits = rsa_pub_pkcs1_der(k);
                 match kind {
@@ -631,6 +643,7 @@ impl Public {
             Public::Ed25519(_) => "ed25519",
             Public::X25519(_) => "x25519",
             Public::Dsa(_) => "dsa",
+            Public::Dh(_) => "dh",
         }
     }
 }

@@ -101,7 +101,7 @@ pub(crate) fn sign_with(key: &Private, o: &SigOpts, data: &[u8]) -> Result<Vec<u
                 sk.sign(data).to_bytes().to_vec()
             }))
         }
-        Private::X25519(_) => Err(ossl::OPERATION_NOT_SUPPORTED),
+        Private::X25519(_) | Private::Dh(_) => Err(ossl::OPERATION_NOT_SUPPORTED),
         Private::Dsa(k) => {
             let h = hashed(o, digest_for(o, None), data)?;
             dsa_key::sign(k, &h, o.p1363)
@@ -184,7 +184,7 @@ pub(crate) fn verify_with(
             };
             Ok(vk.verify_strict(data, &sig).is_ok())
         }
-        Public::X25519(_) => Err(ossl::OPERATION_NOT_SUPPORTED),
+        Public::X25519(_) | Public::Dh(_) => Err(ossl::OPERATION_NOT_SUPPORTED),
         Public::Dsa(k) => {
             let h = hashed(o, digest_for(o, None), data)?;
             Ok(dsa_key::verify(k, &h, sig, o.p1363))

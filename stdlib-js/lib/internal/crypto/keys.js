@@ -579,6 +579,8 @@ function keygenArgs(type, options) {
     case 'ed25519':
     case 'x25519':
       return { args: [type], encoding };
+    case 'dh':
+      return { args: [type, ...dhGroup(options)], encoding };
     case 'dsa': {
       validateObject(options, 'options');
       const { modulusLength, divisorLength } = options;
@@ -590,6 +592,47 @@ function keygenArgs(type, options) {
       break;
   }
   throw new ERR_INVALID_ARG_VALUE('type', type, 'must be a supported key type');
+}
+
+/**
+ * The prime, generator (big-endian bytes) and prime length of generateKeyPair('dh', options):
+ * a MODP group by name, a given prime, or (prime undefined) a safe prime of primeLength bits,
+ * which the key generation job finds.
+ */
+function dhGroup(options) {
+  validateObject(options, 'options');
+  const { group, primeLength } = options;
+  let { prime, generator } = options;
+  if (group != null) {
+    if (prime != null) throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR('group', 'prime');
+    if (primeLength != null) throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR('group', 'primeLength');
+    if (generator != null) throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR('group', 'generator');
+    validateString(group, 'options.group');
+    const hex = require('internal/crypto/dh_groups')[group];
+    if (hex === undefined) {
+      throw nativeError(Error, 'ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group');
+    }
+    return [Buffer.from(hex, 'hex'), new Uint8Array([2]), undefined];
+  }
+  if (prime != null) {
+    if (primeLength != null) {
+      throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR('prime', 'primeLength');
+    }
+    if (!ArrayBuffer.isView(prime)) {
+      throw new ERR_INVALID_ARG_TYPE('options.prime', ['Buffer', 'TypedArray', 'DataView'], prime);
+    }
+  } else if (primeLength != null) {
+    validateInt32(primeLength, 'options.primeLength', 0);
+  } else {
+    throw new codes.ERR_MISSING_OPTION('At least one of the group, prime, or primeLength options');
+  }
+  if (generator != null) validateInt32(generator, 'options.generator', 0);
+  else generator = 2;
+  let hex = generator.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  const bytes = prime == null ? undefined :
+    new Uint8Array(prime.buffer, prime.byteOffset, prime.byteLength);
+  return [bytes, new Uint8Array(Buffer.from(hex, 'hex')), primeLength ?? undefined];
 }
 
 function checkDigest(name, message) {
