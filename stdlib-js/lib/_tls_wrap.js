@@ -177,9 +177,10 @@ function takeOver(socket, wrap, parent) {
         }
         break;
       case EV.CLOSE:
-        if (typeof previous === 'function') previous(kind, value);
-        // Closed underneath us (the wrapped socket was destroyed): this one ends as well.
+        // Closed underneath us (the wrapped socket was destroyed): this one ends as well,
+        // before the wrapped socket says 'close'.
         if (!socket.destroyed) socket.destroy();
+        if (typeof previous === 'function') previous(kind, value);
         break;
     }
     if (typeof wrap.onevent === 'function') wrap.onevent(kind, value);
