@@ -393,6 +393,8 @@ function keylogTarget() {
     if (arg.startsWith('--tls-keylog=')) file = arg.slice('--tls-keylog='.length);
   }
   if (file) {
+    process.emitWarning('Using --tls-keylog makes TLS connections insecure by writing secret key material ' +
+      `to file ${file}`);
     try {
       keylogFd = require('fs').openSync(file, 'a');
     } catch (err) {
