@@ -28,6 +28,8 @@ const names = [...rsaNames, ...ecNames, ...okpNames];
 const curves = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
 const fieldBytes = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
 
+const hashBits = { 'SHA-1': 160, 'SHA-256': 256, 'SHA-384': 384, 'SHA-512': 512 };
+
 const signUsages = { public: ['verify'], private: ['sign'] };
 const agreeUsages = { public: [], private: ['deriveKey', 'deriveBits'] };
 const usageSets = {
@@ -425,11 +427,17 @@ function signatureJob(algorithm, key, data, signature) {
       digest = hashInfo[keyAlgorithm.hash.name].native;
       padding = RSA_PKCS1_PADDING;
       break;
-    case 'RSA-PSS':
+    case 'RSA-PSS': {
       digest = hashInfo[keyAlgorithm.hash.name].native;
       padding = RSA_PKCS1_PSS_PADDING;
       saltLength = algorithm.saltLength;
+      // A salt longer than the key leaves room for is an error here, where node:crypto's
+      // verify() just returns false.
+      const hashBytes = hashBits[keyAlgorithm.hash.name] / 8;
+      const maxSalt = Math.ceil((keyAlgorithm.modulusLength - 1) / 8) - hashBytes - 2;
+      if (verifying && saltLength > maxSalt) throw operationFailed();
       break;
+    }
     case 'ECDSA':
       digest = hashInfo[algorithm.hash.name].native;
       p1363 = true;
