@@ -16,6 +16,9 @@ mod http_stress;
 #[path = "dns/responder.rs"]
 mod dns_responder;
 
+#[path = "pty/mod.rs"]
+mod pty;
+
 /// `dns.resolve*` (and the Resolver, reverse, TCP fallback, errors) against a responder the
 /// test runs on 127.0.0.1. `EDDY_DNS_BIN=node EDDY_DNS_WRITE=1` regenerates the expected
 /// output from Node.
@@ -55,6 +58,17 @@ fn http_stress_connections_and_malformed_requests() {
     let _turn = HEAVY.lock().unwrap_or_else(|e| e.into_inner());
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/stress");
     http_stress::run(EDDY, &dir);
+}
+
+/// The REPL on a terminal (tmux): what the screen shows as keys are typed — previews in grey,
+/// completions, `-i -e` — is what Node's screen shows (tests/pty).
+#[test]
+fn repl_on_a_terminal_matches_node() {
+    // Screens are read once they settle: not beside the stress test.
+    let _turn = HEAVY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pty");
+    let failures = pty::run_all(EDDY, &dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 fn e2e_dir() -> PathBuf {

@@ -1,5 +1,5 @@
 //! Compiling code: embedded builtins (`node:` modules) and user sources (CommonJS wrappers and
-//! plain scripts). Resolution and the CommonJS `Module` object live in stdlib-js
+//! plain scripts), and evaluating it without side effects (the REPL's preview). Resolution and the CommonJS `Module` object live in stdlib-js
 //! (`internal/modules/cjs/loader`); this file only turns source text into V8 functions.
 
 use crate::native::{arg_string, js_string, set_fn, throw_type_error};
@@ -56,6 +56,19 @@ pub(crate) fn compile_builtin<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     id: &str,
 ) -> Option<v8::Local<'s, v8::Function>> {
+    compile_builtin_with(scope, id, None)
+}
+
+/// Compile builtin `id`; with `shielded` names, as `function (...shielded) { return <the
+/// builtin wrapper> }`, so that the builtin reads those names from the outer function's
+/// parameters instead of the global scope, where a script's top-level `let process` (typed
+/// at the REPL) would shadow them. The wrapper opens on the builtin's first line, so line
+/// numbers stay true.
+fn compile_builtin_with<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    id: &str,
+    shielded: Option<&[&str]>,
+) -> Option<v8::Local<'s, v8::Function>> {
     let (embedded, dev_dir) = {
         let st = state(scope);
         let st = st.borrow();
@@ -69,9 +82,17 @@ pub(crate) fn compile_builtin<'s>(
         Some(text) => Some(text.into()),
         None => embedded.map(Into::into),
     };
-    match source {
-        Some(source) => compile_function(scope, &source, &format!("node:{id}"), &BUILTIN_PARAMS),
-        None => {
+    let resource = format!("node:{id}");
+    match (source, shielded) {
+        (Some(source), None) => compile_function(scope, &source, &resource, &BUILTIN_PARAMS),
+        (Some(source), Some(names)) => {
+            let body = format!(
+                "return function ({}) {{{source}\n}};",
+                BUILTIN_PARAMS.join(", ")
+            );
+            compile_function(scope, &body, &resource, names)
+        }
+        (None, _) => {
             throw_type_error(
                 scope,
                 "ERR_UNKNOWN_BUILTIN_MODULE",
@@ -106,9 +127,16 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     set_fn(scope, target, "builtinIds", js_builtin_ids);
     set_fn(scope, target, "compileFunction", js_compile_function);
     set_fn(scope, target, "runScript", js_run_script);
+    set_fn(
+        scope,
+        target,
+        "evaluateNoSideEffects",
+        js_evaluate_no_side_effects,
+    );
 }
 
-/// `compileBuiltin(id)` → the wrapper function of builtin `id`.
+/// `compileBuiltin(id[, shielded])` → the wrapper function of builtin `id`; given an array of
+/// names, a function taking their values that returns the wrapper (see `compile_builtin_with`).
 fn js_compile_builtin(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -117,7 +145,19 @@ fn js_compile_builtin(
     let Some(id) = arg_string(scope, &args, 0, "id") else {
         return;
     };
-    if let Some(f) = compile_builtin(scope, &id) {
+    let names: Option<Vec<String>> =
+        v8::Local::<v8::Array>::try_from(args.get(1))
+            .ok()
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.get_index(scope, i))
+                    .map(|name| name.to_rust_string_lossy(scope))
+                    .collect()
+            });
+    let names: Option<Vec<&str>> = names
+        .as_ref()
+        .map(|list| list.iter().map(String::as_str).collect());
+    if let Some(f) = compile_builtin_with(scope, &id, names.as_deref()) {
         rv.set(f.into());
     }
 }
@@ -187,5 +227,75 @@ fn js_run_script<'s>(
     };
     if let Some(value) = run_script(scope, source, args.get(1)) {
         rv.set(value);
+    }
+}
+
+unsafe extern "C" {
+    // `v8::MaybeLocal<v8::Value> v8::debug::EvaluateGlobal(v8::Isolate*, v8::Local<v8::String>,
+    // v8::debug::EvaluateGlobalMode, bool repl_mode)`, exported by V8 (its inspector evaluates
+    // with it) but not wrapped by the v8 crate. Local and MaybeLocal are one pointer each
+    // (the handle's slot; null for an empty MaybeLocal), passed and returned in registers; the
+    // mode is an `enum class` of type int.
+    #[link_name = "_ZN2v85debug14EvaluateGlobalEPNS_7IsolateENS_5LocalINS_6StringEEENS0_18EvaluateGlobalModeEb"]
+    fn v8_debug_evaluate_global(
+        isolate: *mut std::ffi::c_void,
+        source: *const v8::String,
+        mode: i32,
+        repl_mode: bool,
+    ) -> *const v8::Value;
+}
+
+/// `v8::debug::EvaluateGlobalMode::kDisableBreaksAndThrowOnSideEffect`.
+const THROW_ON_SIDE_EFFECT: i32 = 2;
+
+/// `evaluateNoSideEffects(source[, global])` → the completion value of `source` run as a
+/// script in the current context (or in the context whose global object is given: a vm
+/// context), or throws: its own exception, or an EvalError at the first side effect (a write
+/// to anything that existed before it started, a call V8 does not know to be pure). No time
+/// limit here: callers bound it (the REPL runs it under `runBreakable`'s timeout).
+fn js_evaluate_no_side_effects<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    args: v8::FunctionCallbackArguments<'s>,
+    mut rv: v8::ReturnValue,
+) {
+    let Ok(source) = v8::Local::<v8::String>::try_from(args.get(0)) else {
+        throw_type_error(
+            scope,
+            "ERR_INVALID_ARG_TYPE",
+            "The \"source\" argument must be of type string",
+        );
+        return;
+    };
+    let context = v8::Local::<v8::Object>::try_from(args.get(1))
+        .ok()
+        .and_then(|global| global.get_creation_context(scope));
+    let Some(context) = context else {
+        if let Some(value) = evaluate_global(scope, source) {
+            rv.set(value);
+        }
+        return;
+    };
+    let scope = &mut v8::ContextScope::new(scope, context);
+    if let Some(value) = evaluate_global(scope, source) {
+        rv.set(value);
+    }
+}
+
+/// V8's debug-evaluate of `source` in the scope's context, throwing on side effects.
+fn evaluate_global<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    source: v8::Local<'s, v8::String>,
+) -> Option<v8::Local<'s, v8::Value>> {
+    // SAFETY: the isolate pointer is the live `v8::Isolate*` this callback runs on; `source`
+    // is a handle in the callback's scope, whose slot address is what a `v8::Local` holds. The
+    // result, when not empty, is a handle V8 made in the same (current) handle scope.
+    // Empty: the exception is pending and reaches the caller when the callback returns.
+    unsafe {
+        let raw = scope.as_raw_isolate_ptr();
+        let isolate: *mut std::ffi::c_void = std::mem::transmute(raw);
+        let slot = v8_debug_evaluate_global(isolate, &*source, THROW_ON_SIDE_EFFECT, false);
+        std::ptr::NonNull::new(slot as *mut v8::Value).map(|nn| {
+            std::mem::transmute::<std::ptr::NonNull<v8::Value>, v8::Local<'s, v8::Value>>(nn)
+        })
     }
 }

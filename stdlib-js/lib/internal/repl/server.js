@@ -15,11 +15,12 @@ const { Interface } = require('readline');
 const { inspect } = require('internal/util/inspect');
 const { codes, validateFunction } = require('internal/errors');
 const {
-  REPL_MODE_SLOPPY, Recoverable, createDefaultEval, withIteration,
+  REPL_MODE_SLOPPY, REPL_MODE_STRICT, Recoverable, createDefaultEval, withIteration,
 } = require('internal/repl/eval');
 const { complete, completeOnEditorMode } = require('internal/repl/completion');
 const { defineDefaultCommands, turnOffEditorMode } = require('internal/repl/commands');
 const { reverseSearch } = require('internal/repl/search');
+const { setupPreview } = require('internal/repl/preview');
 const { lexicalNames } = require('internal/repl/source');
 const { createContext } = require('internal/repl/context');
 const { describeError, uncaughtText } = require('internal/repl/report');
@@ -34,6 +35,7 @@ const kInterrupts = Symbol('interrupts');
 const kSawCtrlD = Symbol('sawCtrlD');
 const kLexical = Symbol('lexicalNames');
 const kDefaultEval = Symbol('defaultEval');
+const kPreview = Symbol('preview');
 
 // REPL1, REPL2, …: every entry of every REPL gets the next name (as its stack frames show).
 let resourceNumber = 0;
@@ -198,6 +200,11 @@ class REPLServer extends Interface {
       }
     });
     this.on('line', onLine);
+    // On a terminal, with the REPL's own eval, the line is previewed as it is typed.
+    const preview = options.terminal &&
+      (options.preview !== undefined ? !!options.preview : !evalFn);
+    this[kPreview] = setupPreview(this, preview, () => this[kBuffered] !== '',
+      REPL_MODE_STRICT);
     this.displayPrompt();
   }
 
@@ -343,8 +350,10 @@ class REPLServer extends Interface {
           typeof this._historyDisabledNote === 'function') {
         this._historyDisabledNote();
       }
+      this[kPreview].clearPreview(key);
       if (this.terminal && reverseSearch(this, d, key)) return;
       super._ttyWrite(d, key);
+      this[kPreview].showPreview(key.name !== 'escape');
       return;
     }
     // Editor mode: Ctrl+D runs what was typed; history keys do nothing.
@@ -568,8 +577,20 @@ function claimRejections(repl) {
   }).unref();
 }
 
+// As in Node, REPLServer may be called without `new` (and subclassed).
+const REPLServerClass = REPLServer;
+const REPLServerConstructor = function REPLServer(...args) {
+  return Reflect.construct(REPLServerClass, args, new.target ?? REPLServerConstructor);
+};
+REPLServerConstructor.prototype = REPLServer.prototype;
+Object.defineProperty(REPLServer.prototype, 'constructor', {
+  __proto__: null, value: REPLServerConstructor, writable: true, enumerable: false,
+  configurable: true,
+});
+Object.setPrototypeOf(REPLServerConstructor, Interface);
+
 module.exports = {
-  REPLServer,
+  REPLServer: REPLServerConstructor,
   kStandaloneREPL,
   writer,
 };
