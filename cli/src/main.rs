@@ -154,6 +154,8 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--jitless",
         "--abort-on-uncaught-exception",
         "--no-concurrent-array-buffer-sweeping",
+        "--use-strict",
+        "--use_strict",
     ];
     const JS_PREFIXES: &[&str] = &[
         "--experimental-",
@@ -277,19 +279,17 @@ enum Main {
 }
 
 fn run(cli: Cli, exec_argv: Vec<String>) -> anyhow::Result<i32> {
+    let print = cli.print.is_some();
+    let code = cli.print.or(cli.eval);
+    // With -i, a script given after the options runs instead of the REPL and -e code, as in
+    // Node; without one, -e/-p code runs in the REPL once it has started (the `[repl]` entry).
+    let script_first = cli.interactive && cli.rest.first().is_some_and(|s| s != "-");
     let mut rest = cli.rest.into_iter();
-    let (main, script, args) = if let Some(code) = cli.print {
+    let (main, script, args) = if let Some(code) = code.filter(|_| !script_first) {
         let main = Main::Eval {
             source: code,
-            print: true,
-            name: "[eval]",
-        };
-        (main, None, rest.collect())
-    } else if let Some(code) = cli.eval {
-        let main = Main::Eval {
-            source: code,
-            print: false,
-            name: "[eval]",
+            print,
+            name: if cli.interactive { "[repl]" } else { "[eval]" },
         };
         (main, None, rest.collect())
     } else {
@@ -301,10 +301,11 @@ fn run(cli: Cli, exec_argv: Vec<String>) -> anyhow::Result<i32> {
                 std::iter::once(s).chain(rest).collect(),
             ),
             Some(s) => (Main::File(s.clone()), Some(s), rest.collect()),
-            // The REPL is node:repl's, started as Node starts it for `node` on a terminal.
+            // The REPL is node:repl's, started as Node starts it for `node` on a terminal
+            // (the bootstrap's `[repl]` entry; its source is code to run once it has started).
             None if cli.interactive || std::io::stdin().is_terminal() => (
                 Main::Eval {
-                    source: "require('repl').start()".to_string(),
+                    source: String::new(),
                     print: false,
                     name: "[repl]",
                 },

@@ -1,31 +1,15 @@
 'use strict';
 // node:repl — read-eval-print loops over any pair of streams. The server lives in
 // internal/repl/server; evaluation, completion, the dot-commands and history in the other
-// files of internal/repl. The CLI starts the standalone REPL by evaluating
-// `require('repl').start()` as the script `[repl]` (cli/src/main.rs); start() recognises that
-// call and adds what `node` adds: the banner, the global context, history and exit.
+// files of internal/repl. The standalone REPL that `eddy` starts (the banner, the global
+// context, history and exit) is started by the bootstrap (internal/repl/history).
 
-const {
-  REPLServer, kStandaloneREPL, writer,
-} = require('internal/repl/server');
+const { REPLServer, writer } = require('internal/repl/server');
 const { REPL_MODE_SLOPPY, REPL_MODE_STRICT, Recoverable } = require('internal/repl/eval');
 
 const builtinModules = require('module').builtinModules.filter((name) => !name.startsWith('_'));
 
-let standaloneStarted = false;
-
-// The CLI's entry: `require('repl').start()` run as the script named `[repl]`.
-function isCliEntry(args) {
-  return args.length === 0 && !standaloneStarted && globalThis.__filename === '[repl]' &&
-    globalThis.module?.id === '[repl]';
-}
-
 function start(...args) {
-  if (isCliEntry(args)) {
-    standaloneStarted = true;
-    return require('internal/repl/history').startStandalone(
-      (opts) => new REPLServer(opts), kStandaloneREPL);
-  }
   return new REPLServer(...args);
 }
 

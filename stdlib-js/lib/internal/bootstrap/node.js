@@ -44,10 +44,41 @@ function withArrayIteration(fn) {
   }
 }
 
+// Builtins read the globals Node's builtins hold references of their own to (process,
+// Buffer, the timers, URL, …) from parameters that hold the values made here, not from the
+// global scope, where a script's top-level `let process = 1` (typed at the REPL, say) would
+// shadow them, and where user code may have replaced them. A name joins once its value
+// exists; builtins loaded before that read it from the global scope.
+// `process` exists from the start; its prototype is set once events has loaded.
+const process = {};
+const shielded = new Map([['process', process]]);
+// Those whose value is a builtin's export, taken once that builtin has loaded.
+const shieldedExports = [
+  ['Buffer', 'buffer'], ['URL', 'internal/url'], ['URLSearchParams', 'internal/url'],
+  ['AbortController', 'internal/abort_controller'],
+  ['AbortSignal', 'internal/abort_controller'], ['EventTarget', 'internal/event_target'],
+  ['Event', 'internal/event_target'], ['performance', 'internal/perf/performance'],
+  ['ReadableStream', 'stream/web'], ['WritableStream', 'stream/web'],
+];
+
+/** The parameters a builtin compiled now gets: [names, values]. */
+function shieldsNow() {
+  for (let i = 0; i < shieldedExports.length; i++) {
+    const name = shieldedExports[i][0];
+    if (shielded.has(name)) continue;
+    const mod = builtinCache.get(shieldedExports[i][1]);
+    if (mod !== undefined && mod.loaded && mod.exports[name] !== undefined) {
+      shielded.set(name, mod.exports[name]);
+    }
+  }
+  return [[...shielded.keys()], [...shielded.values()]];
+}
+
 function requireBuiltin(id) {
   const cached = builtinCache.get(id);
   if (cached !== undefined) return cached.exports;
-  const fn = binding.runtime.compileBuiltin(id);
+  const [names, values] = shieldsNow();
+  const fn = binding.runtime.compileBuiltin(id, names)(...values);
   const mod = { id, exports: {}, loaded: false };
   builtinCache.set(id, mod);
   try {
@@ -87,7 +118,7 @@ const processProto = Object.create(EventEmitter.prototype, {
   [Symbol.toStringTag]: { value: 'process', configurable: true },
 });
 processProto.constructor.prototype = processProto;
-const process = Object.create(processProto);
+Object.setPrototypeOf(process, processProto);
 EventEmitter.call(process);
 
 const config = binding.config;
@@ -677,14 +708,20 @@ function defineGlobal(name, value, enumerable = false) {
 Object.defineProperty(globalThis, Symbol.toStringTag, {
   value: 'global', writable: false, enumerable: false, configurable: true,
 });
+/** A global builtins also get as a parameter (see shieldsNow). */
+function defineShieldedGlobal(name, value, enumerable) {
+  defineGlobal(name, value, enumerable);
+  shielded.set(name, value);
+}
+
 defineGlobal('global', globalThis, true);
-defineGlobal('queueMicrotask', taskQueues.queueMicrotask, true);
-defineGlobal('structuredClone', encoding.structuredClone, true);
-defineGlobal('atob', encoding.atob, true);
-defineGlobal('btoa', encoding.btoa, true);
-defineGlobal('TextEncoder', encoding.TextEncoder);
-defineGlobal('TextDecoder', encoding.TextDecoder);
-defineGlobal('DOMException', encoding.DOMException);
+defineShieldedGlobal('queueMicrotask', taskQueues.queueMicrotask, true);
+defineShieldedGlobal('structuredClone', encoding.structuredClone, true);
+defineShieldedGlobal('atob', encoding.atob, true);
+defineShieldedGlobal('btoa', encoding.btoa, true);
+defineShieldedGlobal('TextEncoder', encoding.TextEncoder);
+defineShieldedGlobal('TextDecoder', encoding.TextDecoder);
+defineShieldedGlobal('DOMException', encoding.DOMException);
 // The clock and startup milestones start now; the rest of perf_hooks loads on first use.
 const perfUtils = requireBuiltin('internal/perf/utils');
 
@@ -790,7 +827,7 @@ defineLazyGlobal('WebSocket', () => requireBuiltin('internal/websocket/websocket
 const timers = requireBuiltin('internal/timers');
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
   'setImmediate', 'clearImmediate']) {
-  defineGlobal(name, timers[name], true);
+  defineShieldedGlobal(name, timers[name], true);
 }
 
 let globalConsole;
@@ -1039,6 +1076,10 @@ function evalMain(source, print, name) {
 }
 
 function evalMainNow(source, print, name) {
+  if (name === '[repl]') {
+    startRepl(source, print);
+    return;
+  }
   if ((name === '[eval]' || name === '[stdin]') && inputTypeIsModule()) {
     esm.evalModule(source, print);
     return;
@@ -1047,6 +1088,21 @@ function evalMainNow(source, print, name) {
   if (print) {
     globalThis.console.log(result);
   }
+}
+
+/**
+ * `eddy` on a terminal, or with -i: Node's standalone REPL. Code given with -e/-p runs once
+ * it has started, as `[eval]` (its `module` is the REPL's again afterwards, as in Node).
+ */
+function startRepl(source, print) {
+  const { REPLServer, kStandaloneREPL } = requireBuiltin('internal/repl/server');
+  requireBuiltin('internal/repl/history').startStandalone(
+    (opts) => new REPLServer(opts), kStandaloneREPL);
+  if (source === '') return;
+  const replModule = globalThis.module;
+  const result = loader.evalScript(source, '[eval]');
+  if (print) globalThis.console.log(result);
+  globalThis.module = replModule;
 }
 
 /** The values of a repeatable option (`-r x`, `-rx`, `--require x`, `--require=x`). */

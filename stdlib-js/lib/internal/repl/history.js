@@ -101,8 +101,6 @@ function startStandalone(start, kStandaloneREPL) {
     process.stderr.write('Cannot specify --input-type for REPL\n');
     process.exit(9);
   }
-  // The CLI evaluated `require('repl').start()` as a script; the REPL has none of its globals.
-  for (const name of ['__filename', '__dirname', 'exports']) delete globalThis[name];
   process.stdout.write(`Welcome to Node.js ${process.version}.\n` +
     'Type ".help" for more information.\n');
 
