@@ -19,6 +19,46 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "utf8Write", utf8_write);
     set_fn(scope, target, "utf8ByteLength", utf8_byte_length);
     set_fn(scope, target, "indexOf", index_of);
+    set_fn(scope, target, "allocUninit", alloc_uninit);
+}
+
+unsafe extern "C" fn free_memory(
+    data: *mut std::ffi::c_void,
+    _len: usize,
+    _info: *mut std::ffi::c_void,
+) {
+    // SAFETY: `data` came from libc::malloc in alloc_uninit and V8 frees it once.
+    unsafe { libc::free(data) };
+}
+
+/// `allocUninit(size)` → an ArrayBuffer of `size` (> 0) bytes whose contents are whatever the
+/// memory held: Buffer.allocUnsafe()'s promise, as in Node, which skips zeroing big buffers
+/// (a read stream fills a fresh 64 KiB one per chunk). Null when the memory is not there.
+fn alloc_uninit(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let size = args.get(0).number_value(scope).unwrap_or(0.0);
+    if !(1.0..=(1u64 << 32) as f64).contains(&size) {
+        rv.set_null();
+        return;
+    }
+    let size = size as usize;
+    // SAFETY: a plain allocation, checked for null below; no Rust reference to the
+    // uninitialised bytes is ever made (JS reads them as Node's allocUnsafe allows).
+    let data = unsafe { libc::malloc(size) };
+    if data.is_null() {
+        rv.set_null();
+        return;
+    }
+    // SAFETY: `data` is `size` bytes from malloc; free_memory releases it when V8 is done.
+    let store = unsafe {
+        v8::ArrayBuffer::new_backing_store_from_ptr(data, size, free_memory, std::ptr::null_mut())
+    };
+    crate::fs::pressure(scope, size);
+    let buffer = v8::ArrayBuffer::with_backing_store(scope, &store.make_shared());
+    rv.set(buffer.into());
 }
 
 /// The bytes of an ArrayBufferView argument, borrowed for the duration of one native call.

@@ -149,6 +149,26 @@ function alignPool() {
   }
 }
 
+// From this size on, allocUnsafe() memory is not zeroed (as in Node): zeroing a big buffer that
+// is about to be filled (a read stream's chunk) costs more than the rest of making it.
+const kUninitMin = 32 * 1024;
+
+// --zero-fill-buffers (on the command line or in NODE_OPTIONS): every allocation zeroed. Read
+// once, on the first big allocation.
+let zeroFillAll;
+const zeroFillFlag = () => process.execArgv.includes('--zero-fill-buffers') ||
+  `${process.env.NODE_OPTIONS || ''}`.split(/\s+/).includes('--zero-fill-buffers');
+
+/** `size` bytes, not zeroed when big (unless --zero-fill-buffers). */
+function allocateUninit(size) {
+  zeroFillAll ??= zeroFillFlag();
+  if (size >= kUninitMin && !zeroFillAll) {
+    const memory = binding.buffer.allocUninit(size);
+    if (memory !== null) return new FastBuffer(memory);
+  }
+  return new FastBuffer(size);
+}
+
 /** An uninitialised-by-contract buffer: small ones are carved out of the shared pool. */
 function allocate(size) {
   if (size <= 0) return new FastBuffer();
@@ -161,7 +181,7 @@ function allocate(size) {
     alignPool();
     return b;
   }
-  return new FastBuffer(size);
+  return allocateUninit(size);
 }
 
 const validateSize = hideStackFrames((size) => {
@@ -236,12 +256,12 @@ Buffer.allocUnsafe = function allocUnsafe(size) {
 
 Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
   validateSize(size);
-  return new FastBuffer(size);
+  return allocateUninit(size);
 };
 
 function SlowBuffer(size) {
   validateSize(size);
-  return new FastBuffer(size);
+  return allocateUninit(size);
 }
 Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
 Object.setPrototypeOf(SlowBuffer, Uint8Array);
