@@ -30,18 +30,19 @@ function convertALPNProtocols(protocols, out) {
 
 let securePairWarned = false;
 
-// Deprecated in Node (DEP0064); its two JS streams need TLS over bytes that no socket carries,
-// which binding.net does not offer.
-function createSecurePair(context) {
+// Deprecated in Node (DEP0064): a TLSSocket over an in-memory stream (internal/tls/secure_pair).
+function createSecurePair(context, isServer = false, requestCert = !isServer, rejectUnauthorized = false,
+  options = {}) {
   if (!securePairWarned) {
     securePairWarned = true;
     process.emitWarning('tls.createSecurePair() is deprecated. Please use tls.TLSSocket instead.',
       'DeprecationWarning', 'DEP0064');
   }
-  if (context !== undefined && context !== null && !(context instanceof common.SecureContext)) {
-    throw new ERR_TLS_INVALID_CONTEXT('context');
-  }
-  throw new Error('tls.createSecurePair() is not supported; use tls.TLSSocket');
+  if (context === undefined || context === null) context = common.createSecureContext();
+  else if (!(context instanceof common.SecureContext)) throw new ERR_TLS_INVALID_CONTEXT('context');
+  const { SecurePair } = require('internal/tls/secure_pair');
+  return new SecurePair(context, Boolean(isServer), Boolean(requestCert), Boolean(rejectUnauthorized),
+    options || {});
 }
 
 module.exports = {
