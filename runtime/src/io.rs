@@ -21,8 +21,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::thread::ThreadId;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::state::{exit_requested, state};
 
@@ -81,13 +80,19 @@ struct Entry {
 /// Readiness that other threads report for handles of this loop (a message posted to a port
 /// this loop owns, a worker thread that ended): their tokens and the loop's waker, so the post
 /// wakes this loop's poll phase at once. No polling: the loop only looks when woken.
+///
+/// The waker (an eventfd write, then the sleeper's return from `epoll_wait`) is only needed while
+/// the loop sleeps. A loop that is running or spinning looks at `pending` before it sleeps, so a
+/// post then costs no system call on either side. `sleeping` and `pending` are a Dekker pair:
+/// the loop stores `sleeping` then loads `pending`, a poster stores `pending` then loads
+/// `sleeping` (both sequentially consistent), so at least one of them sees the other.
 pub(crate) struct Remote {
     tokens: Mutex<Vec<usize>>,
     /// Tokens wait in `tokens` (read without the lock before every wait).
     pending: AtomicBool,
+    /// The loop is in (or about to enter) a blocking `epoll_wait`.
+    sleeping: AtomicBool,
     waker: Arc<mio::Waker>,
-    /// The loop's thread: a post from it needs no wake-up, its loop looks before blocking.
-    owner: ThreadId,
 }
 
 impl Remote {
@@ -97,8 +102,8 @@ impl Remote {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push(token);
-        let first = !self.pending.swap(true, Ordering::AcqRel);
-        if first && std::thread::current().id() != self.owner {
+        let first = !self.pending.swap(true, Ordering::SeqCst);
+        if first && self.sleeping.load(Ordering::SeqCst) {
             let _ = self.waker.wake();
         }
     }
@@ -120,7 +125,37 @@ impl Remote {
     fn has_pending(&self) -> bool {
         self.pending.load(Ordering::Acquire)
     }
+
+    /// Busy-wait up to `budget` for a post; whether one came. (No `sched_yield` between
+    /// rounds: on a loaded machine it gives the core away for a whole time slice.)
+    fn spin(&self, budget: Duration) -> bool {
+        let started = Instant::now();
+        loop {
+            for _ in 0..64 {
+                if self.pending.load(Ordering::Acquire) {
+                    return true;
+                }
+                std::hint::spin_loop();
+            }
+            if started.elapsed() >= budget {
+                return self.pending.load(Ordering::Acquire);
+            }
+        }
+    }
 }
+
+/// How long a loop with hot cross-thread traffic busy-waits for the next post before it sleeps.
+/// A message ping-pong between two threads (a worker answering its parent) is otherwise paced by
+/// the kernel's wake-up latency, twice per round trip; the other side's reply usually comes
+/// within a few dozen microseconds. Only a loop whose last wait ended with a post that quickly
+/// spins, and only this long, so an idle loop never burns CPU.
+const SPIN: Duration = Duration::from_micros(50);
+/// A wait that a post ended within this long makes the traffic hot (see [`SPIN`]).
+const HOT: Duration = Duration::from_micros(100);
+/// After a spin in vain the loop sleeps on its next waits, twice as many after each further
+/// miss, up to this many: on a loaded machine the poster is often waiting for a core, and a
+/// spinner would only keep it from one.
+const MAX_SPIN_BACKOFF: u32 = 256;
 
 /// A callback queued for the pending or the close phase.
 pub(crate) type Deferred = Box<dyn for<'s, 'i> FnOnce(&mut v8::PinScope<'s, 'i>)>;
@@ -152,6 +187,12 @@ pub(crate) struct Io {
     /// Nanoseconds spent waiting in the poll phase (the loop's idle time, for
     /// `performance.eventLoopUtilization`); shared with a worker's parent.
     idle_ns: Arc<std::sync::atomic::AtomicU64>,
+    /// The last wait was ended by a post from another thread soon after it began ([`SPIN`]).
+    hot: bool,
+    /// Hot waits left to sleep through before spinning again, and the back-off after the
+    /// last spin in vain ([`MAX_SPIN_BACKOFF`]).
+    spin_skip: u32,
+    spin_backoff: u32,
 }
 
 impl Io {
@@ -162,8 +203,8 @@ impl Io {
         let remote = Arc::new(Remote {
             tokens: Mutex::new(Vec::new()),
             pending: AtomicBool::new(false),
+            sleeping: AtomicBool::new(false),
             waker: waker.clone(),
-            owner: std::thread::current().id(),
         });
         Ok(Io {
             poll,
@@ -180,6 +221,9 @@ impl Io {
             closing: Vec::new(),
             closed_since_trim: 0,
             idle_ns,
+            hot: false,
+            spin_skip: 0,
+            spin_backoff: 0,
         })
     }
 
@@ -227,15 +271,45 @@ impl Io {
     }
 
     /// Wait for I/O readiness or a wake-up, at most `timeout` (`None`: no limit), and keep what
-    /// became ready for [`dispatch`]. An interrupted wait (EINTR) is just an early return.
-    /// Wait for readiness (or `timeout`); whether anything woke the wait (the pool's waker
-    /// included) or a binding had fed readiness.
+    /// became ready for [`dispatch`]; whether anything woke the wait (the pool's waker included)
+    /// or a binding had fed readiness. An interrupted wait (EINTR) is just an early return.
     pub fn poll(&mut self, timeout: Option<Duration>) -> bool {
-        let started = (timeout != Some(Duration::ZERO)).then(std::time::Instant::now);
-        let result = self.poll.poll(&mut self.events, timeout);
-        if let Some(started) = started {
-            let waited = started.elapsed().as_nanos() as u64;
-            self.idle_ns.fetch_add(waited, Ordering::Relaxed);
+        let started = (timeout != Some(Duration::ZERO)).then(Instant::now);
+        let result = match started {
+            None => self.poll.poll(&mut self.events, timeout),
+            Some(_) => {
+                let budget = timeout.map_or(SPIN, |t| t.min(SPIN));
+                let spin = self.hot && self.spin_skip == 0;
+                if self.hot && self.spin_skip > 0 {
+                    self.spin_skip -= 1;
+                }
+                if spin && self.remote.spin(budget) {
+                    self.spin_backoff = 0;
+                    self.poll.poll(&mut self.events, Some(Duration::ZERO))
+                } else {
+                    let timeout = if spin {
+                        self.spin_backoff = (self.spin_backoff * 2).clamp(1, MAX_SPIN_BACKOFF);
+                        self.spin_skip = self.spin_backoff;
+                        timeout.map(|t| t.saturating_sub(budget))
+                    } else {
+                        timeout
+                    };
+                    self.remote.sleeping.store(true, Ordering::SeqCst);
+                    let timeout = if self.remote.pending.load(Ordering::SeqCst) {
+                        Some(Duration::ZERO)
+                    } else {
+                        timeout
+                    };
+                    let result = self.poll.poll(&mut self.events, timeout);
+                    self.remote.sleeping.store(false, Ordering::SeqCst);
+                    result
+                }
+            }
+        };
+        let waited = started.map(|s| s.elapsed());
+        if let Some(waited) = waited {
+            self.idle_ns
+                .fetch_add(waited.as_nanos() as u64, Ordering::Relaxed);
         }
         if let Err(e) = result
             && e.kind() != std::io::ErrorKind::Interrupted
@@ -260,6 +334,9 @@ impl Io {
         // In the order the handles were opened (tokens only grow), as libuv walks its async
         // handles: ports that got messages in one wait deliver oldest port first.
         let mut posted = self.remote.take();
+        if let Some(waited) = waited {
+            self.hot = !posted.is_empty() && waited <= HOT;
+        }
         posted.sort_unstable();
         posted.dedup();
         let woke = woke || !posted.is_empty();
