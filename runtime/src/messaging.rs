@@ -163,6 +163,17 @@ pub(crate) struct Hooks {
     pub host_revive: Option<v8::Global<v8::Function>>,
 }
 
+/// What a port moved into a vm context (`moveMessagePortToContext`) has instead of [`Hooks`]:
+/// its messages are read in that context, so their objects belong to it, and handed to the
+/// context's own `emit(port, value, ports, kind)` (`kind`: absent for a message, `'error'` when
+/// it could not be read, `'unavailable'` when it holds host objects, which only the main
+/// context can revive). Ports that arrive on it are made by the context's `makePort`.
+struct Moved {
+    context: v8::Global<v8::Context>,
+    emit: v8::Global<v8::Function>,
+    make_port: v8::Global<v8::Function>,
+}
+
 /// A port owned by this loop.
 struct PortHandle {
     token: usize,
@@ -171,6 +182,8 @@ struct PortHandle {
     started: Cell<bool>,
     /// Closed, or transferred away: the handle is out of the table.
     gone: Cell<bool>,
+    /// Set for a port moved into a vm context.
+    moved: Option<Rc<Moved>>,
 }
 
 impl Handle for PortHandle {
@@ -255,6 +268,10 @@ fn deliver(scope: &mut v8::PinScope, port: &Rc<PortHandle>, all: bool) {
 
 /// Turn one message into JS values and hand it to `onMessage`.
 fn emit(scope: &mut v8::PinScope, port: &Rc<PortHandle>, message: Message) {
+    if let Some(moved) = &port.moved {
+        emit_moved(scope, port, moved.clone(), message);
+        return;
+    }
     let st = state(scope);
     // Locals straight from the stored handles (no new global handle per message).
     let (on_message, make_port) = {
@@ -267,7 +284,7 @@ fn emit(scope: &mut v8::PinScope, port: &Rc<PortHandle>, message: Message) {
     let object = v8::Local::new(scope, &port.object);
     let mut ports = Vec::with_capacity(message.ports.len());
     for core in &message.ports {
-        match adopt(scope, make_port, core.clone()) {
+        match adopt(scope, make_port, core.clone(), None) {
             Some(p) => ports.push(p),
             None => return,
         }
@@ -295,21 +312,73 @@ fn emit(scope: &mut v8::PinScope, port: &Rc<PortHandle>, message: Message) {
     crate::call_function(tc, on_message, &args);
 }
 
+/// A message for a port moved into a vm context: read there and handed to the context's `emit`.
+fn emit_moved(
+    scope: &mut v8::PinScope,
+    port: &Rc<PortHandle>,
+    moved: Rc<Moved>,
+    message: Message,
+) {
+    let context = v8::Local::new(scope, &moved.context);
+    let scope = &mut v8::ContextScope::new(scope, context);
+    let emit = v8::Local::new(scope, &moved.emit);
+    let object = v8::Local::new(scope, &port.object).into();
+    if !message.hosts.is_empty() {
+        let undefined = v8::undefined(scope).into();
+        let kind = js_string(scope, "unavailable").into();
+        crate::call_function(scope, emit, &[object, undefined, undefined, kind]);
+        return;
+    }
+    let make_port = v8::Local::new(scope, &moved.make_port);
+    let mut ports = Vec::with_capacity(message.ports.len());
+    for core in &message.ports {
+        match adopt(scope, make_port, core.clone(), Some(moved.clone())) {
+            Some(p) => ports.push(p),
+            None => return,
+        }
+    }
+    v8::tc_scope!(let tc, scope);
+    let args: Vec<v8::Local<v8::Value>> = match deserialize(tc, &message, &ports) {
+        Some(value) => {
+            let list: Vec<v8::Local<v8::Value>> = ports.iter().map(|p| (*p).into()).collect();
+            let list = v8::Array::new_with_elements(tc, &list);
+            vec![object, value, list.into()]
+        }
+        None => {
+            if tc.has_terminated() {
+                return;
+            }
+            let error = tc.exception().unwrap_or_else(|| v8::undefined(tc).into());
+            tc.reset();
+            let null = v8::null(tc).into();
+            let kind = js_string(tc, "error").into();
+            vec![object, error, null, kind]
+        }
+    };
+    crate::call_function(tc, emit, &args);
+}
+
 /// Give `core` a new port object in this loop (a port that arrived in a message or at start-up).
 fn adopt<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     make_port: v8::Local<'s, v8::Function>,
     core: Arc<PortCore>,
+    moved: Option<Rc<Moved>>,
 ) -> Option<v8::Local<'s, v8::Object>> {
     let recv = v8::undefined(scope).into();
     let object = make_port.call(scope, recv, &[])?;
     let object = v8::Local::<v8::Object>::try_from(object).ok()?;
-    attach(scope, object, core);
+    attach(scope, object, core, moved);
     Some(object)
 }
 
 /// Make `object` the JS side of `core` in this loop: a handle, unref'd until JS refs it.
-fn attach(scope: &mut v8::PinScope, object: v8::Local<v8::Object>, core: Arc<PortCore>) -> usize {
+fn attach(
+    scope: &mut v8::PinScope,
+    object: v8::Local<v8::Object>,
+    core: Arc<PortCore>,
+    moved: Option<Rc<Moved>>,
+) -> usize {
     let global = v8::Global::new(scope, object);
     let handle = io::open_handle(scope, |token| PortHandle {
         token: token.0,
@@ -317,6 +386,7 @@ fn attach(scope: &mut v8::PinScope, object: v8::Local<v8::Object>, core: Arc<Por
         object: global,
         started: Cell::new(false),
         gone: Cell::new(false),
+        moved,
     });
     let token = handle.token;
     io::set_handle_ref(scope, token, false);
@@ -389,7 +459,7 @@ pub(crate) fn adopt_port<'s>(
 ) -> Option<v8::Local<'s, v8::Object>> {
     let make_port = state(scope).borrow().messaging.make_port.clone()?;
     let make_port = v8::Local::new(scope, make_port);
-    adopt(scope, make_port, core)
+    adopt(scope, make_port, core, None)
 }
 
 /// Deliver everything queued on the port behind `object` now (before a worker's 'exit').
@@ -414,6 +484,46 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     set_fn(scope, target, "drain", js_drain);
     set_fn(scope, target, "isOpen", js_is_open);
     set_fn(scope, target, "markHost", js_mark_host);
+    set_fn(scope, target, "moveToContext", js_move_to_context);
+}
+
+/// `moveToContext(port, object, emit, makePort)`: `object`, made in a vm context, becomes the
+/// port behind `port`, whose queue and peer go with it; `port` is left detached (its posts go
+/// nowhere and it never emits 'close', as in Node). `emit` and `makePort` are the context's
+/// own ([`Moved`]). The moved port is ref'd, as Node's is, until it is unref'd or closed.
+fn js_move_to_context(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Some(port) = port_of(scope, args.get(0)) else {
+        return;
+    };
+    let (Ok(object), Some(emit), Some(make_port)) = (
+        v8::Local::<v8::Object>::try_from(args.get(1)),
+        function_arg(&args, 2),
+        function_arg(&args, 3),
+    ) else {
+        return;
+    };
+    let Some(context) = object.get_creation_context(scope) else {
+        return;
+    };
+    let moved = Rc::new(Moved {
+        context: v8::Global::new(scope, context),
+        emit: v8::Global::new(scope, emit),
+        make_port: v8::Global::new(scope, make_port),
+    });
+    let started = port.started.get();
+    port.gone.set(true);
+    release(&port.core, false);
+    io::close_handle(scope, port.token, |_| {});
+    let token = attach(scope, object, port.core.clone(), Some(moved));
+    io::set_handle_ref(scope, token, true);
+    if started && let Some(moved) = io::handle::<PortHandle>(scope, token) {
+        moved.started.set(true);
+    }
+    rv.set_bool(true);
 }
 
 /// `markHost(object)`: `object` travels in messages as what `hostClone` makes of it.
@@ -469,8 +579,8 @@ fn js_channel(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv
         return;
     };
     let (core_a, core_b) = PortCore::pair();
-    attach(scope, a, core_a);
-    attach(scope, b, core_b);
+    attach(scope, a, core_a, None);
+    attach(scope, b, core_b, None);
 }
 
 /// `broadcast(object, name)`: `object` joins the BroadcastChannel `name` (every thread's).
@@ -486,7 +596,7 @@ fn js_broadcast(
     let core = PortCore::new();
     core.lock().broadcast = Some(name.clone());
     subscribe(&name, &core);
-    attach(scope, object, core);
+    attach(scope, object, core, None);
 }
 
 fn array_items<'s>(
@@ -645,7 +755,7 @@ fn js_receive(
     let make_port = v8::Local::new(scope, make_port);
     let mut ports = Vec::new();
     for core in &message.ports {
-        match adopt(scope, make_port, core.clone()) {
+        match adopt(scope, make_port, core.clone(), None) {
             Some(p) => ports.push(p),
             None => return,
         }

@@ -7,22 +7,12 @@
 const io = require('internal/worker/io');
 const { Worker, SHARE_ENV } = require('internal/worker/worker');
 const workerState = require('internal/worker/state');
-const { codes } = require('internal/errors');
 const { kUntransferable } = require('internal/worker/clone');
 
 function markAsUntransferable(object) {
   if ((typeof object === 'object' && object !== null) || typeof object === 'function') {
     Object.defineProperty(object, kUntransferable, { value: true, configurable: true });
   }
-}
-
-// vm contexts share this isolate, so a port already works in any of them.
-function moveMessagePortToContext(port, contextifiedSandbox) {
-  if (!io.isPort(port)) throw new codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
-  if (contextifiedSandbox === null || typeof contextifiedSandbox !== 'object') {
-    throw new codes.ERR_INVALID_ARG_TYPE('contextifiedSandbox', 'Object', contextifiedSandbox);
-  }
-  return port;
 }
 
 function getEnvironmentData(key) {
@@ -39,7 +29,7 @@ module.exports = {
   MessagePort: io.MessagePort,
   MessageChannel: io.MessageChannel,
   markAsUntransferable,
-  moveMessagePortToContext,
+  moveMessagePortToContext: io.moveMessagePortToContext,
   receiveMessageOnPort: io.receiveMessageOnPort,
   resourceLimits: workerState.resourceLimits,
   threadId: workerState.threadId,

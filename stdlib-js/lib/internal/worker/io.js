@@ -343,7 +343,7 @@ function MessageChannel() {
 
 /** worker_threads.receiveMessageOnPort: the next queued message, synchronously. */
 function receiveMessageOnPort(port) {
-  if (!isPort(port) && !(port instanceof BroadcastChannel)) {
+  if (!isPort(port) && !(port instanceof BroadcastChannel) && !movedPorts.has(port)) {
     const err = new TypeError('The "port" argument must be a MessagePort instance');
     err.code = 'ERR_INVALID_ARG_TYPE';
     throw err;
@@ -356,6 +356,169 @@ function receiveMessageOnPort(port) {
 /** Delivers every message queued on `port` now (a worker's ports before its 'exit'). */
 function drainPort(port) {
   native.drain(port);
+}
+
+// ===== ports moved into a vm context =====
+// moveMessagePortToContext(port, context) gives the port's queue and peer to a new object made
+// in the context, as Node does: its class, its events and the values of its messages belong to
+// that context (the runtime reads messages there), it has only onmessage/onmessageerror, and
+// errors it throws are the context's. The old port is left detached.
+
+// Made once per context by evaluating this function there: the context's MessagePort class,
+// its makePort() and emit() for the runtime (see `Moved` in runtime/src/messaging.rs).
+const contextPortSource = `(function (natives) {
+  'use strict';
+  class DOMException extends Error {
+    constructor(message, name) {
+      super(message);
+      Object.defineProperty(this, 'name', { value: name, configurable: true, writable: true });
+      Object.defineProperty(this, 'code', { value: natives.domCode(name), configurable: true });
+    }
+  }
+  const translate = (error) => {
+    if (!natives.isError(error)) return error;
+    if (error.name === 'DataCloneError') return new DOMException(error.message, error.name);
+    const Class = { TypeError, RangeError, SyntaxError }[error.name] || Error;
+    const copy = new Class(error.message);
+    if (error.code !== undefined) copy.code = error.code;
+    return copy;
+  };
+  let making = false;
+  function MessagePort() {
+    if (!making) throw translate(natives.constructError());
+  }
+  const methods = class {
+    postMessage(message, transfer) {
+      try {
+        natives.post(this, message, transfer, arguments.length);
+      } catch (error) {
+        throw translate(error);
+      }
+    }
+    start() { natives.start(this); }
+    close() { natives.close(this); }
+    ref() { natives.setRef(this, true); }
+    unref() { natives.setRef(this, false); }
+    hasRef() { return natives.hasRef(this); }
+  }.prototype;
+  for (const name of Object.getOwnPropertyNames(methods)) {
+    if (name !== 'constructor') {
+      Object.defineProperty(MessagePort.prototype, name, Object.getOwnPropertyDescriptor(methods, name));
+    }
+  }
+  class MessageEvent {
+    constructor(data, target, type, ports) {
+      this.data = data;
+      this.target = target;
+      this.type = type;
+      this.ports = ports;
+    }
+  }
+  const makePort = () => {
+    making = true;
+    try {
+      return natives.adopt(Reflect.construct(MessagePort, []));
+    } finally {
+      making = false;
+    }
+  };
+  const emit = (port, value, ports, kind) => {
+    let type = 'message';
+    if (kind !== undefined) {
+      type = 'messageerror';
+      ports = [];
+      if (kind === 'unavailable') {
+        value = new Error('A message object could not be deserialized successfully in the target vm.Context');
+        value.code = 'ERR_MESSAGE_TARGET_CONTEXT_UNAVAILABLE';
+      }
+    }
+    const handler = type === 'message' ? port.onmessage : port.onmessageerror;
+    if (typeof handler === 'function') handler.call(port, new MessageEvent(value, port, type, ports));
+  };
+  return { makePort, emit };
+})`;
+
+const movedPorts = new WeakSet();
+const contextPorts = new WeakMap();  // contextified object -> { makePort, emit }
+
+const contextNatives = {
+  __proto__: null,
+  post(port, message, transfer, count) {
+    if (count === 0) {
+      const err = new TypeError('Not enough arguments to MessagePort.postMessage');
+      err.code = 'ERR_MISSING_ARGS';
+      throw err;
+    }
+    const buffers = [];
+    const ports = [];
+    if (transfer !== undefined && transfer !== null) {
+      if (typeof transfer !== 'object' || typeof transfer[Symbol.iterator] !== 'function') {
+        throw new codes.ERR_INVALID_ARG_TYPE('transferList', 'Array', transfer);
+      }
+      for (const item of transfer) {
+        if (binding.types.isArrayBuffer(item)) {
+          if (buffers.includes(item)) {
+            throw new DOMException('Transfer list contains duplicate ArrayBuffer', 'DataCloneError');
+          }
+          buffers.push(item);
+        } else if ((isPort(item) || movedPorts.has(item)) && native.isOpen(item)) {
+          if (item === port) throw new DOMException('Transfer list contains source port', 'DataCloneError');
+          if (!ports.includes(item)) ports.push(item);
+        } else {
+          const err = new TypeError('Found invalid object in transferList');
+          err.code = 'ERR_INVALID_TRANSFER_OBJECT';
+          throw err;
+        }
+      }
+    }
+    native.post(port, message, buffers, ports);
+    for (const p of ports) {
+      if (isPort(p)) {
+        p[kState].closed = true;
+        forgetPort(p);
+      }
+    }
+  },
+  start: (port) => native.start(port),
+  close: (port) => native.close(port),
+  setRef: (port, refed) => native.setRef(port, refed),
+  hasRef: (port) => native.hasRef(port),
+  adopt(port) {
+    movedPorts.add(port);
+    return port;
+  },
+  isError: (value) => value instanceof Error,
+  domCode: (name) => new DOMException('', name).code,
+  constructError: () => new codes.ERR_CONSTRUCT_CALL_INVALID(),
+};
+
+function moveMessagePortToContext(port, contextifiedSandbox) {
+  if (!isPort(port)) throw new codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+  const state = port[kState];
+  if (!state.movedAway && (state.closed || state.closing || !native.isOpen(port))) {
+    throw new codes.ERR_CLOSED_MESSAGE_PORT();
+  }
+  const vm = require('vm');
+  if (contextifiedSandbox === null || typeof contextifiedSandbox !== 'object' ||
+      !vm.isContext(contextifiedSandbox)) {
+    const err = new TypeError('Invalid context argument');
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  let hooks = contextPorts.get(contextifiedSandbox);
+  if (hooks === undefined) {
+    hooks = vm.runInContext(contextPortSource, contextifiedSandbox)(contextNatives);
+    contextPorts.set(contextifiedSandbox, hooks);
+  }
+  // A port moved before gives a port with nothing behind it, as in Node.
+  const moved = hooks.makePort();
+  if (native.moveToContext(port, moved, hooks.emit, hooks.makePort)) {
+    // The old object stays a MessagePort whose posts go nowhere; it never emits 'close'.
+    state.closed = true;
+    state.movedAway = true;
+    forgetPort(port);
+  }
+  return moved;
 }
 
 // ===== BroadcastChannel =====
@@ -434,6 +597,7 @@ module.exports = {
   drainPort,
   isPort,
   kState,
+  moveMessagePortToContext,
   newPort,
   receiveMessageOnPort,
 };
