@@ -1,7 +1,7 @@
 //! Signatures, RSA encryption and key agreement for node:crypto (internal/crypto/sig.js,
 //! cipher_pk.js, diffiehellman.js). Keys arrive as the canonical DER a KeyObject holds; the
-//! one-shot forms with a callback run on the worker pool, where the key is parsed afresh
-//! (the parsed-key cache is per thread).
+//! one-shot forms with a callback run on the worker pool, each pool thread keeping its own
+//! parsed-key cache (a server signing with one key on the pool parses it once per thread).
 
 use ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
 use eddy_runtime::{JobPanic, call_function, set_fn, submit, v8};
@@ -344,7 +344,7 @@ fn sign_js(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv
             scope,
             cb,
             &mut rv,
-            move || sign_with(&Private::from_pkcs8(&der)?, &opts, &data),
+            move || sign_with(&*private_cached(&der)?, &opts, &data),
             bytes_js,
         );
     } else {
@@ -412,21 +412,21 @@ fn pk_crypt_js(
     };
     let cb = args.get(7);
     if cb.is_function() {
-        // The pool thread parses the key afresh (the parsed-key cache is per thread).
+        // The pool thread's own parsed-key cache serves the key.
         run(
             scope,
             cb,
             &mut rv,
             move || {
                 let private_key = if private {
-                    Some(Private::from_pkcs8(&der)?)
+                    Some(private_cached(&der)?)
                 } else {
                     None
                 };
                 pk_crypt(
                     op,
                     &der,
-                    private_key.as_ref(),
+                    private_key.as_deref(),
                     &data,
                     padding,
                     digest,
