@@ -3,8 +3,8 @@
 //! returns what can be produced so far (a decrypting padded block mode holds its last block back
 //! for `final`), `final` pads or checks the padding.
 //!
-//! AES-GCM is put together in `gcm` from AES-CTR and GHASH, so it streams like Node's;
-//! chacha20-poly1305 is the crate's one-shot AEAD, buffered until `final`.
+//! AES-GCM (`gcm`), chacha20 and chacha20-poly1305 (`chacha`) are put together from their
+//! primitives so they stream like Node's.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,6 +14,7 @@ use cipher::generic_array::GenericArray;
 use cipher::{BlockDecryptMut, BlockEncryptMut, KeyInit, KeyIvInit, StreamCipher};
 use eddy_runtime::{js_string, set_fn, set_value, v8};
 
+mod chacha;
 mod gcm;
 
 pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
@@ -185,72 +186,6 @@ impl Engine for BlockMode {
     }
 }
 
-// ===== chacha20-poly1305 (buffered one-shot AEAD) =====
-
-struct ChaChaPoly {
-    key: Vec<u8>,
-    nonce: Vec<u8>,
-    decrypt: bool,
-    aad: Vec<u8>,
-    data: Vec<u8>,
-    tag: Option<Vec<u8>>,
-    expected: Option<Vec<u8>>,
-    tag_len: usize,
-}
-
-impl Engine for ChaChaPoly {
-    fn update(&mut self, input: &[u8]) -> Vec<u8> {
-        self.data.extend_from_slice(input);
-        Vec::new()
-    }
-    fn finish(&mut self) -> Result<Vec<u8>, Failure> {
-        use chacha20poly1305::aead::AeadInPlace;
-        let cipher = chacha20poly1305::ChaCha20Poly1305::new_from_slice(&self.key)
-            .map_err(|_| Failure::InvalidKeyLength)?;
-        let nonce = GenericArray::from_slice(&self.nonce);
-        let mut data = std::mem::take(&mut self.data);
-        if self.decrypt {
-            let Some(tag) = &self.expected else {
-                return Err(Failure::AuthFailed);
-            };
-            if tag.len() != 16 {
-                return Err(Failure::AuthFailed);
-            }
-            cipher
-                .decrypt_in_place_detached(
-                    nonce,
-                    &self.aad,
-                    &mut data,
-                    GenericArray::from_slice(tag),
-                )
-                .map_err(|_| Failure::AuthFailed)?;
-        } else {
-            let tag = cipher
-                .encrypt_in_place_detached(nonce, &self.aad, &mut data)
-                .map_err(|_| Failure::AuthFailed)?;
-            self.tag = Some(tag[..self.tag_len].to_vec());
-        }
-        Ok(data)
-    }
-    fn set_aad(&mut self, aad: &[u8]) -> bool {
-        self.aad.extend_from_slice(aad);
-        true
-    }
-    fn tag(&self) -> Option<Vec<u8>> {
-        self.tag.clone()
-    }
-    fn set_tag(&mut self, tag: &[u8]) -> Result<(), Failure> {
-        if !self.decrypt {
-            return Err(Failure::InvalidState);
-        }
-        if tag.is_empty() || tag.len() > 16 {
-            return Err(Failure::InvalidAuthTag);
-        }
-        self.expected = Some(tag.to_vec());
-        Ok(())
-    }
-}
-
 // ===== the table of ciphers =====
 
 /// (name, key length, iv length, block size, mode name) as getCipherInfo reports them.
@@ -276,6 +211,7 @@ const CIPHERS: &[(&str, usize, usize, usize, &str)] = &[
     ("aes-128-gcm", 16, 12, 1, "gcm"),
     ("aes-192-gcm", 24, 12, 1, "gcm"),
     ("aes-256-gcm", 32, 12, 1, "gcm"),
+    ("chacha20", 32, 16, 1, "stream"),
     ("chacha20-poly1305", 32, 12, 1, "stream"),
     ("des-ede3-cbc", 24, 8, 8, "cbc"),
 ];
@@ -308,7 +244,6 @@ fn make(
     }
     let iv_ok = match mode {
         "gcm" => !iv.is_empty(),
-        "stream" => iv.len() == 12,
         "ecb" => true,
         _ => iv.len() == iv_len,
     };
@@ -428,16 +363,16 @@ fn make(
             _ => gcm::new::<Aes256>(key, iv, decrypt, tag_len),
         }
         .ok_or(Failure::InvalidKeyLength)?,
-        _ => Box::new(ChaChaPoly {
-            key: key.to_vec(),
-            nonce: iv.to_vec(),
-            decrypt,
-            aad: Vec::new(),
-            data: Vec::new(),
-            tag: None,
-            expected: None,
-            tag_len,
-        }),
+        _ => {
+            let key = key.try_into().map_err(|_| Failure::InvalidKeyLength)?;
+            if canon == "chacha20" {
+                let iv = iv.try_into().map_err(|_| Failure::InvalidIv)?;
+                Box::new(chacha::ChaCha20::new(key, iv))
+            } else {
+                let nonce = iv.try_into().map_err(|_| Failure::InvalidIv)?;
+                Box::new(chacha::ChaChaPoly::new(key, nonce, decrypt, tag_len))
+            }
+        }
     };
     Ok(engine)
 }

@@ -1,8 +1,8 @@
 'use strict';
 // Cipheriv and Decipheriv (node:crypto's createCipheriv/createDecipheriv objects, Transform
 // streams built lazily), the deprecated Cipher/Decipher, getCiphers() and getCipherInfo().
-// Most modes run in Rust (bindings/src/crypto_cipher.rs) under an id; key wrap, CCM, OCB,
-// streaming chacha20(-poly1305) and des3-wrap are put together from the natives' pieces in
+// Most modes run in Rust (bindings/src/crypto_cipher.rs) under an id; key wrap, CCM, OCB
+// and des3-wrap are put together from the natives' pieces in
 // internal/crypto/cipher_modes, the remaining 3DES and AES modes (ECB/CFB/OFB 3DES, CFB1, XTS)
 // in internal/crypto/cipher_legacy. This file checks every argument as Node does, in Node's order,
 // and turns the natives' failure codes into Node's errors.
@@ -128,10 +128,10 @@ add(['des-ede3-cfb1'], {
   keyLength: 24, blockCipher: 'des3', engine: legacy.Cfb1, name: 'des-ede3-cfb1', nid: 658,
   mode: 'cfb', blockSize: 1, ivLength: 8 });
 add(['chacha20'], {
-  keyLength: 32, engine: modes.ChaCha20, name: 'chacha20', nid: 1019, mode: 'stream',
+  keyLength: 32, native: 'chacha20', name: 'chacha20', nid: 1019, mode: 'stream',
   blockSize: 1, ivLength: 16 });
 add(['chacha20-poly1305'], {
-  keyLength: 32, engine: modes.ChaChaPoly, name: 'chacha20-poly1305', nid: 1018,
+  keyLength: 32, native: 'chacha20-poly1305', name: 'chacha20-poly1305', nid: 1018,
   mode: 'stream', blockSize: 1, ivLength: 12, aead: 'chacha' });
 add(['des3-wrap', 'id-smime-alg-CMS3DESwrap'], {
   keyLength: 24, engine: modes.DesWrap, name: 'id-smime-alg-cms3deswrap', nid: 246,

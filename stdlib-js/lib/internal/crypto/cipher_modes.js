@@ -1,11 +1,10 @@
 'use strict';
 // The cipher modes the natives lack, built on their pieces (bindings/src/crypto_cipher.rs):
 // AES key wrap (RFC 3394) and key wrap with padding (RFC 5649), Triple-DES key wrap (RFC 3217),
-// CCM (RFC 3610, NIST SP 800-38C) and OCB (RFC 7253) on AES-ECB/CBC/CTR and 3DES-CBC; and
-// chacha20 / chacha20-poly1305 that stream as Node's do (a JS keystream; the native one-shot
-// AEAD gives the tag). Each engine offers what cipher.js asks of one: update, final,
-// setAutoPadding, setAAD, getAuthTag, setAuthTag. Block cipher work is done natively, a whole
-// update's blocks in one call where the mode allows.
+// CCM (RFC 3610, NIST SP 800-38C) and OCB (RFC 7253) on AES-ECB/CBC/CTR and 3DES-CBC. Each
+// engine offers what cipher.js asks of one: update, final, setAutoPadding, setAAD, getAuthTag,
+// setAuthTag. Block cipher work is done natively, a whole update's blocks in one call where the
+// mode allows.
 
 const { nativeError } = require('internal/crypto/util');
 
@@ -515,178 +514,9 @@ class Ocb {
   }
 }
 
-// ===== chacha20-poly1305 =====
-
-// The natives' chacha20-poly1305 is a one-shot AEAD. Node's streams: update() hands back each
-// piece at once. So the keystream (RFC 8439 §2.3) is made here, and final() runs the native
-// AEAD over the whole plaintext for the tag (comparing as many bytes as the tag given).
-
-function rotl(x, n) {
-  return (x << n) | (x >>> (32 - n));
-}
-
-class ChaChaStream {
-  /**
-   * `iv` is the 16 bytes of words 12-15: the block counter and the nonce (RFC 8439's AEAD
-   * starts the counter at 1 before a 12-byte nonce; OpenSSL's chacha20 takes all 16).
-   */
-  constructor(key, iv) {
-    const k = new DataView(key.buffer, key.byteOffset, 32);
-    const n = new DataView(iv.buffer, iv.byteOffset, 16);
-    this.state = new Uint32Array(16);
-    this.state.set([0x61707865, 0x3320646e, 0x79622d32, 0x6b206574]);
-    for (let i = 0; i < 8; i++) this.state[4 + i] = k.getUint32(i * 4, true);
-    for (let i = 0; i < 4; i++) this.state[12 + i] = n.getUint32(i * 4, true);
-    this.block = new Uint8Array(64);
-    this.words = new Uint32Array(this.block.buffer);
-    this.used = 64;
-  }
-
-  /** The next 64 bytes of keystream into this.block (little-endian hosts, as V8's are). */
-  refill() {
-    const s = this.state;
-    let x0 = s[0], x1 = s[1], x2 = s[2], x3 = s[3], x4 = s[4], x5 = s[5], x6 = s[6], x7 = s[7];
-    let x8 = s[8], x9 = s[9], x10 = s[10], x11 = s[11], x12 = s[12], x13 = s[13], x14 = s[14];
-    let x15 = s[15];
-    for (let round = 0; round < 10; round++) {
-      x0 = (x0 + x4) | 0; x12 = rotl(x12 ^ x0, 16); x8 = (x8 + x12) | 0; x4 = rotl(x4 ^ x8, 12);
-      x0 = (x0 + x4) | 0; x12 = rotl(x12 ^ x0, 8); x8 = (x8 + x12) | 0; x4 = rotl(x4 ^ x8, 7);
-      x1 = (x1 + x5) | 0; x13 = rotl(x13 ^ x1, 16); x9 = (x9 + x13) | 0; x5 = rotl(x5 ^ x9, 12);
-      x1 = (x1 + x5) | 0; x13 = rotl(x13 ^ x1, 8); x9 = (x9 + x13) | 0; x5 = rotl(x5 ^ x9, 7);
-      x2 = (x2 + x6) | 0; x14 = rotl(x14 ^ x2, 16); x10 = (x10 + x14) | 0; x6 = rotl(x6 ^ x10, 12);
-      x2 = (x2 + x6) | 0; x14 = rotl(x14 ^ x2, 8); x10 = (x10 + x14) | 0; x6 = rotl(x6 ^ x10, 7);
-      x3 = (x3 + x7) | 0; x15 = rotl(x15 ^ x3, 16); x11 = (x11 + x15) | 0; x7 = rotl(x7 ^ x11, 12);
-      x3 = (x3 + x7) | 0; x15 = rotl(x15 ^ x3, 8); x11 = (x11 + x15) | 0; x7 = rotl(x7 ^ x11, 7);
-      x0 = (x0 + x5) | 0; x15 = rotl(x15 ^ x0, 16); x10 = (x10 + x15) | 0; x5 = rotl(x5 ^ x10, 12);
-      x0 = (x0 + x5) | 0; x15 = rotl(x15 ^ x0, 8); x10 = (x10 + x15) | 0; x5 = rotl(x5 ^ x10, 7);
-      x1 = (x1 + x6) | 0; x12 = rotl(x12 ^ x1, 16); x11 = (x11 + x12) | 0; x6 = rotl(x6 ^ x11, 12);
-      x1 = (x1 + x6) | 0; x12 = rotl(x12 ^ x1, 8); x11 = (x11 + x12) | 0; x6 = rotl(x6 ^ x11, 7);
-      x2 = (x2 + x7) | 0; x13 = rotl(x13 ^ x2, 16); x8 = (x8 + x13) | 0; x7 = rotl(x7 ^ x8, 12);
-      x2 = (x2 + x7) | 0; x13 = rotl(x13 ^ x2, 8); x8 = (x8 + x13) | 0; x7 = rotl(x7 ^ x8, 7);
-      x3 = (x3 + x4) | 0; x14 = rotl(x14 ^ x3, 16); x9 = (x9 + x14) | 0; x4 = rotl(x4 ^ x9, 12);
-      x3 = (x3 + x4) | 0; x14 = rotl(x14 ^ x3, 8); x9 = (x9 + x14) | 0; x4 = rotl(x4 ^ x9, 7);
-    }
-    const w = this.words;
-    w[0] = x0 + s[0]; w[1] = x1 + s[1]; w[2] = x2 + s[2]; w[3] = x3 + s[3];
-    w[4] = x4 + s[4]; w[5] = x5 + s[5]; w[6] = x6 + s[6]; w[7] = x7 + s[7];
-    w[8] = x8 + s[8]; w[9] = x9 + s[9]; w[10] = x10 + s[10]; w[11] = x11 + s[11];
-    w[12] = x12 + s[12]; w[13] = x13 + s[13]; w[14] = x14 + s[14]; w[15] = x15 + s[15];
-    // The 32-bit counter carries into word 13 (and no further), as OpenSSL's does.
-    if ((s[12] = (s[12] + 1) >>> 0) === 0) s[13] = (s[13] + 1) >>> 0;
-    this.used = 0;
-  }
-
-  xor(data) {
-    const out = data.slice();
-    const length = out.length;
-    let i = 0;
-    // Finish the block in hand, then whole blocks a word at a time (`out` is fresh, so
-    // aligned), then the tail.
-    while (i < length && this.used < 64) out[i++] ^= this.block[this.used++];
-    const words = new Uint32Array(out.buffer, 0, length >>> 2);
-    const w = this.words;
-    while (length - i >= 64) {
-      this.refill();
-      const at = i >>> 2;
-      if ((i & 3) === 0) {
-        for (let k = 0; k < 16; k++) words[at + k] ^= w[k];
-      } else {
-        for (let k = 0; k < 64; k++) out[i + k] ^= this.block[k];
-      }
-      this.used = 64;
-      i += 64;
-    }
-    while (i < length) {
-      if (this.used === 64) this.refill();
-      out[i++] ^= this.block[this.used++];
-    }
-    return out;
-  }
-}
-
-class ChaChaPoly {
-  constructor({ key, iv, decrypt, authTagLength }, errors) {
-    this.key = copyBytes(key);
-    this.nonce = copyBytes(iv);
-    this.decrypt = decrypt;
-    this.tagLength = authTagLength === undefined ? 16 : authTagLength;
-    this.errors = errors;
-    const words = new Uint8Array(16);
-    words[0] = 1;
-    words.set(this.nonce, 4);
-    this.stream = new ChaChaStream(this.key, words);
-    this.plain = [];
-    this.aad = [];
-    this.tag = undefined;
-    this.expected = undefined;
-  }
-
-  update(data) {
-    data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    const out = this.stream.xor(data);
-    this.plain.push(this.decrypt ? out : data.slice());
-    return out;
-  }
-
-  final() {
-    const id = native.cipherNew('chacha20-poly1305', this.key, this.nonce, false, 16);
-    let full;
-    try {
-      native.cipherSetAAD(id, concat(this.aad));
-      native.cipherUpdate(id, concat(this.plain));
-      native.cipherFinal(id);
-      full = native.cipherGetTag(id);
-    } finally {
-      native.cipherFree(id);
-    }
-    this.plain = [];
-    if (!this.decrypt) {
-      this.tag = full.slice(0, this.tagLength);
-    } else if (this.expected === undefined ||
-               !equalTime(full.subarray(0, this.expected.length), this.expected)) {
-      throw this.errors.authFailed();
-    }
-    return empty;
-  }
-
-  setAutoPadding() {}
-  setAAD(aad) {
-    this.aad.push(copyBytes(aad));
-    return true;
-  }
-  getAuthTag() {
-    return this.tag;
-  }
-  setAuthTag(tag) {
-    this.expected = copyBytes(tag);
-  }
-}
-
-/** OpenSSL's plain chacha20: a stream cipher with nothing to authenticate. */
-class ChaCha20 {
-  constructor({ key, iv }) {
-    this.stream = new ChaChaStream(copyBytes(key), copyBytes(iv));
-  }
-  update(data) {
-    return this.stream.xor(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  }
-  final() {
-    return empty;
-  }
-  setAutoPadding() {}
-  setAAD() {
-    return false;
-  }
-  getAuthTag() {
-    return undefined;
-  }
-}
-
 module.exports = {
-  ChaCha20,
   DesWrap,
   opensslError,
-  ChaChaPoly,
   Ccm,
   Ocb,
   Wrap,
