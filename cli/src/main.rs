@@ -179,6 +179,7 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--frozen-intrinsics",
         "--redirect-warnings=",
         "--disable-warning=",
+        "--tls-keylog=",
     ];
     // Options with a fixed set of values: anything else is a bad option (exit 9), as in Node.
     // (A test that re-runs itself with a bad value expects that exit; accepting the value made
