@@ -56,47 +56,11 @@ function structuredClone(value, options) {
     throw err;
   }
   if (options !== undefined && options !== null && typeof options !== 'object') {
-    throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
-  }
-  const transfer = transferList(options);
-  // Host objects (KeyObject, CryptoKey, ...) become data through the hooks the messaging
-  // module installs.
-  require('internal/worker/io');
-  let clone;
-  try {
-    clone = binding.util.structuredClone(value);
-  } catch (err) {
-    if (err && err.name === 'DataCloneError' && !(err instanceof DOMException)) {
-      throw new DOMException(err.message, 'DataCloneError');
-    }
-    throw err;
-  }
-  // The clone holds copies of the transferred buffers; the originals end up detached, as the
-  // sender's side of a transfer does.
-  for (const ab of transfer) {
-    if (!ab.detached && ab[Symbol.for('eddy.untransferable')] !== true) ab.transfer();
-  }
-  return clone;
-}
-
-function transferList(options) {
-  const list = options == null ? undefined : options.transfer;
-  if (list == null) return [];
-  if (typeof list !== 'object' && typeof list !== 'function') {
-    const err = new TypeError('Optional transferList argument must be an iterable');
+    const err = new TypeError('The options argument must be either an object or undefined');
     err.code = 'ERR_INVALID_ARG_TYPE';
     throw err;
   }
-  if (typeof list[Symbol.iterator] !== 'function') return [];
-  const seen = new Set();
-  for (const item of list) {
-    if (!(item instanceof ArrayBuffer)) throw new TypeError('Found invalid object in transferList');
-    if (seen.has(item)) {
-      throw new DOMException('Transfer list contains duplicate ArrayBuffer', 'DataCloneError');
-    }
-    seen.add(item);
-  }
-  return seen;
+  return require('internal/worker/io').structuredClone(value, options);
 }
 
 // ===== base64: atob / btoa =====

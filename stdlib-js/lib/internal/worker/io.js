@@ -178,14 +178,23 @@ function hostRevive(data) {
 
 native.setup(onMessage, newPort, onClose, hostClone, hostRevive);
 
+function invalidTransferObject() {
+  const err = new TypeError('Found invalid object in transferList');
+  err.code = 'ERR_INVALID_TRANSFER_OBJECT';
+  return err;
+}
+
 // Splits a transfer list into ArrayBuffers to move and ports to move, with Node's checks.
-function transferables(transfer, source) {
+// `name` is what the list was given as, for the error ('transferList' or 'options.transfer').
+function transferables(transfer, source, name = 'transferList') {
   const buffers = [];
   const ports = [];
   const hosts = [];
   if (transfer === undefined || transfer === null) return { buffers, ports, hosts };
   if (typeof transfer !== 'object' || typeof transfer[Symbol.iterator] !== 'function') {
-    throw new codes.ERR_INVALID_ARG_TYPE('options.transfer', 'Array', transfer);
+    const err = new TypeError(`Optional ${name} argument must be an iterable`);
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
   }
   for (const item of transfer) {
     if (isPort(item)) {
@@ -211,7 +220,7 @@ function transferables(transfer, source) {
     } else if (item !== null && typeof item === 'object' && typeof item[kTransferClone] === 'function') {
       // A transferable object (say a transferableAbortSignal): it travels as its clone.
     } else {
-      throw new DOMException('Found invalid value in transferList.', 'DataCloneError');
+      throw invalidTransferObject();
     }
   }
   return { buffers, ports, hosts };
@@ -222,11 +231,13 @@ function transferables(transfer, source) {
  * closed port still checks and clones the message, then drops it.
  */
 function post(target, message, transfer, dropped = false) {
+  let name = 'transferList';
   if (transfer !== null && typeof transfer === 'object' && !Array.isArray(transfer) &&
       typeof transfer[Symbol.iterator] !== 'function') {
     transfer = transfer.transfer;
+    name = 'options.transfer';
   }
-  const { buffers, ports, hosts } = transferables(transfer, target);
+  const { buffers, ports, hosts } = transferables(transfer, target, name);
   let result;
   for (const h of hosts) inTransfer.add(h);
   try {
@@ -353,6 +364,17 @@ function receiveMessageOnPort(port) {
   return { message: got[0] };
 }
 
+// structuredClone() is a post to a private channel and an immediate receive, as in Node 20:
+// the same serializer, transfer rules and errors as postMessage (transferred ArrayBuffers move
+// their memory, ports arrive as new ports, host objects are revived).
+let cloneChannel;
+
+function structuredClone(value, options) {
+  cloneChannel ??= new MessageChannel();
+  post(cloneChannel.port1, value, options == null ? undefined : options.transfer);
+  return native.receive(cloneChannel.port2)[0];
+}
+
 /** Delivers every message queued on `port` now (a worker's ports before its 'exit'). */
 function drainPort(port) {
   native.drain(port);
@@ -465,9 +487,7 @@ const contextNatives = {
           if (item === port) throw new DOMException('Transfer list contains source port', 'DataCloneError');
           if (!ports.includes(item)) ports.push(item);
         } else {
-          const err = new TypeError('Found invalid object in transferList');
-          err.code = 'ERR_INVALID_TRANSFER_OBJECT';
-          throw err;
+          throw invalidTransferObject();
         }
       }
     }
@@ -600,4 +620,5 @@ module.exports = {
   moveMessagePortToContext,
   newPort,
   receiveMessageOnPort,
+  structuredClone,
 };
