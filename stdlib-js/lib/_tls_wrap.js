@@ -110,8 +110,19 @@ class TLSWrap {
   connectPipe(path) { return this._parent.connectPipe(path); }
   readStart() { return this._parent === null ? -9 : this._parent.readStart(); }
   readStop() { return this._parent === null ? 0 : this._parent.readStop(); }
-  write(chunk) { return this._parent === null ? -9 : this._parent.write(chunk); }
-  writev(chunks) { return this._parent === null ? -9 : this._parent.writev(chunks); }
+  write(chunk) { return this._parent === null ? -9 : this._later(this._parent.write(chunk)); }
+  writev(chunks) { return this._parent === null ? -9 : this._later(this._parent.writev(chunks)); }
+
+  // As Node's TLS writes, a write is done on a later tick even when the socket took it all at
+  // once: until then it counts in the stream's writableLength (bufferSize). The socket has the
+  // bytes, so the callback comes even if the stream is destroyed meanwhile.
+  _later(result) {
+    if (result !== 0 || this._parent instanceof DuplexHandle) return result;
+    process.nextTick(() => {
+      if (typeof this.onevent === 'function') this.onevent(EV.WRITTEN, 0);
+    });
+    return 1;
+  }
   shutdown() { return this._parent === null ? -9 : this._parent.shutdown(); }
   close() { return this._parent !== null && this._parent.close(); }
   reset() { return this._parent !== null && this._parent.reset(); }
