@@ -59,6 +59,9 @@ function onExit(worker, code, outOfMemory, initError) {
   // What the worker posted before it ended comes first, as in Node.
   drainPort(worker[kInternal]);
   drainPort(worker[kPublic]);
+  // The ports no longer count as active (async_hooks users such as why-is-node-running ask
+  // hasRef()), though they close only in the next poll phase.
+  worker[kPublic].unref();
   worker[kInternal].close();
   worker[kPublic].close();
   const [, stdout, stderr] = worker[kStdio];
@@ -175,6 +178,12 @@ class Worker extends EventEmitter {
     validateOptions(options);
     const entry = validateFilename(filename, options);
     const { Readable, Writable } = require('stream');
+    // The handle as async_hooks shows it ('WORKER'), made before its ports, as in Node.
+    this[kAsyncId] = asyncHooks.newAsyncId();
+    const worker = this;
+    asyncHooks.emitInit(this[kAsyncId], 'WORKER', asyncHooks.executionAsyncId(), {
+      hasRef() { return worker[kHandle] === undefined ? undefined : worker[kRefed]; },
+    });
     const pub = new MessageChannel();
     const internal = new MessageChannel();
     this[kPublic] = pub.port1;
@@ -228,17 +237,18 @@ class Worker extends EventEmitter {
     };
     // The start-up data waits in the internal port's queue for the worker to read it.
     internal.port1.postMessage(load, options.transferList);
-    const [threadId, handle] = native.spawn(this, pub.port2, internal.port2,
-      options.resourceLimits ?? {}, options.name ?? '', options.trackUnmanagedFds !== false);
+    let spawned;
+    try {
+      spawned = native.spawn(this, pub.port2, internal.port2, options.resourceLimits ?? {},
+        options.name ?? '', options.trackUnmanagedFds !== false);
+    } catch (err) {
+      asyncHooks.emitDestroy(this[kAsyncId]);
+      throw err;
+    }
+    const [threadId, handle] = spawned;
     this[kHandle] = handle;
     this[kRefed] = true;
     this[kThreadId] = threadId;
-    // The handle as async_hooks shows it ('WORKER').
-    this[kAsyncId] = asyncHooks.newAsyncId();
-    const worker = this;
-    asyncHooks.emitInit(this[kAsyncId], 'WORKER', asyncHooks.executionAsyncId(), {
-      hasRef() { return worker[kHandle] === undefined ? undefined : worker[kRefed]; },
-    });
   }
 
   get threadId() {
@@ -305,16 +315,19 @@ class Worker extends EventEmitter {
     });
   }
 
+  // The public port follows the worker's ref state, as Node's does.
   ref() {
     if (this[kHandle] === undefined) return;
     this[kRefed] = true;
     native.setRef(this[kHandle], true);
+    this[kPublic].ref();
   }
 
   unref() {
     if (this[kHandle] === undefined) return;
     this[kRefed] = false;
     native.setRef(this[kHandle], false);
+    this[kPublic].unref();
   }
 
   getHeapSnapshot(options) {
