@@ -234,12 +234,21 @@ function makeKeyObject(isPrivate, bytes) {
   return isPrivate ? new PrivateKeyObject(handle) : new PublicKeyObject(handle);
 }
 
+// A secret CryptoKey's KeyObject, made on first use: KeyObject.from() gives the same one each
+// time, as Node's does.
+const secretKeyObjects = new WeakMap();
+
 function cryptoKeyToKeyObject(cryptoKey) {
   const { kMaterial } = require('internal/crypto/webcrypto_keys');
   const material = cryptoKey[kMaterial];
   if (material instanceof KeyObject) return material;
   if (cryptoKey.type === 'secret') {
-    return new SecretKeyObject(new KeyObjectHandle(new Uint8Array(material), false));
+    let keyObject = secretKeyObjects.get(cryptoKey);
+    if (keyObject === undefined) {
+      keyObject = new SecretKeyObject(new KeyObjectHandle(new Uint8Array(material), false));
+      secretKeyObjects.set(cryptoKey, keyObject);
+    }
+    return keyObject;
   }
   throw new ERR_INVALID_ARG_TYPE('key', 'CryptoKey', cryptoKey);
 }
