@@ -9,54 +9,89 @@ const { bindToCurrent } = require('internal/async_context');
 const native = binding.crypto;
 const kMaxLength = 2 ** 31 - 1;
 
-function validateView(buf, name) {
-  if (!ArrayBuffer.isView(buf) && !(buf instanceof ArrayBuffer)) {
-    throw new codes.ERR_INVALID_ARG_TYPE(name, ['ArrayBuffer', 'ArrayBufferView'], buf);
+function validateBuffer(buf) {
+  if (!ArrayBuffer.isView(buf) && !binding.types.isAnyArrayBuffer(buf)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
   }
+}
+
+function validateNumber(value, name) {
+  if (typeof value !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+}
+
+/** An offset in elements as a byte offset within `length` bytes. */
+function assertOffset(offset, elementSize, length) {
+  validateNumber(offset, 'offset');
+  offset *= elementSize;
+  const maxLength = Math.min(length, kMaxLength);
+  if (Number.isNaN(offset) || offset > maxLength || offset < 0) {
+    throw new codes.ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${maxLength}`, offset);
+  }
+  return offset >>> 0;
+}
+
+/** A size in elements as a byte count that fits after `offset` in `length` bytes. */
+function assertSize(size, elementSize, offset, length) {
+  validateNumber(size, 'size');
+  size *= elementSize;
+  if (Number.isNaN(size) || size > kMaxLength || size < 0) {
+    throw new codes.ERR_OUT_OF_RANGE('size', `>= 0 && <= ${kMaxLength}`, size);
+  }
+  if (size + offset > length) {
+    throw new codes.ERR_OUT_OF_RANGE('size + offset', `<= ${length}`, size + offset);
+  }
+  return size >>> 0;
+}
+
+function bytesView(buf) {
   return ArrayBuffer.isView(buf) ? buf : new Uint8Array(buf);
 }
 
 function randomFillSync(buf, offset = 0, size) {
-  const view = validateView(buf, 'buf');
-  const elementSize = view.BYTES_PER_ELEMENT || 1;
-  const byteOffset = offset * elementSize;
-  const byteSize = size === undefined ? view.byteLength - byteOffset : size * elementSize;
-  if (byteOffset < 0 || byteOffset > view.byteLength) {
-    throw new codes.ERR_OUT_OF_RANGE('offset', `>= 0 && <= ${view.byteLength}`, offset);
+  validateBuffer(buf);
+  const elementSize = buf.BYTES_PER_ELEMENT || 1;
+  offset = assertOffset(offset, elementSize, buf.byteLength);
+  if (size === undefined) {
+    size = buf.byteLength - offset;
+  } else {
+    size = assertSize(size, elementSize, offset, buf.byteLength);
   }
-  if (byteSize < 0 || byteOffset + byteSize > view.byteLength) {
-    throw new codes.ERR_OUT_OF_RANGE('size', `>= 0 && <= ${view.byteLength - byteOffset}`, size);
-  }
-  native.randomFill(view, byteOffset, byteSize);
+  if (size > 0) native.randomFill(bytesView(buf), offset, size);
   return buf;
 }
 
 function randomFill(buf, offset, size, callback) {
+  validateBuffer(buf);
+  const elementSize = buf.BYTES_PER_ELEMENT || 1;
+  const elements = ArrayBuffer.isView(buf) ? buf.byteLength / elementSize : buf.byteLength;
   if (typeof offset === 'function') {
     callback = offset;
     offset = 0;
-    size = undefined;
+    size = elements;
   } else if (typeof size === 'function') {
     callback = size;
-    size = undefined;
+    offset = assertOffset(offset, elementSize, buf.byteLength);
+    size = elements - offset / elementSize;
+  } else {
+    if (typeof callback !== 'function') {
+      throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+    }
+    offset = assertOffset(offset, elementSize, buf.byteLength);
+    if (size === undefined) size = elements - offset / elementSize;
   }
-  if (typeof callback !== 'function') {
-    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
-  }
-  randomFillSync(buf, offset, size);
+  size = assertSize(size, elementSize, offset, buf.byteLength);
+  if (size > 0) native.randomFill(bytesView(buf), offset, size);
   process.nextTick(bindToCurrent(callback, 'RANDOMBYTESREQUEST'), null, buf);
 }
 
 function randomBytes(size, callback) {
-  if (typeof size !== 'number' || Number.isNaN(size)) {
-    throw new codes.ERR_INVALID_ARG_TYPE('size', 'number', size);
-  }
-  if (size < 0 || size > kMaxLength) {
-    throw new codes.ERR_OUT_OF_RANGE('size', `>= 0 && <= ${kMaxLength}`, size);
+  size = assertSize(size, 1, 0, Infinity);
+  if (callback !== undefined && typeof callback !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   const BufferCtor = globalThis.Buffer;
   const out = BufferCtor ? BufferCtor.alloc(size) : new Uint8Array(size);
-  native.randomFill(out, 0, size);
+  if (size > 0) native.randomFill(out, 0, size);
   if (typeof callback === 'function') {
     process.nextTick(bindToCurrent(callback, 'RANDOMBYTESREQUEST'), null, out);
     return undefined;
@@ -65,10 +100,14 @@ function randomBytes(size, callback) {
 }
 
 function randomInt(min, max, callback) {
-  if (max === undefined || typeof max === 'function') {
+  const minNotSpecified = max === undefined || typeof max === 'function';
+  if (minNotSpecified) {
     callback = max;
     max = min;
     min = 0;
+  }
+  if (callback !== undefined && typeof callback !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   if (!Number.isSafeInteger(min)) throw new codes.ERR_INVALID_ARG_TYPE('min', 'a safe integer', min);
   if (!Number.isSafeInteger(max)) throw new codes.ERR_INVALID_ARG_TYPE('max', 'a safe integer', max);
@@ -76,6 +115,10 @@ function randomInt(min, max, callback) {
     throw new codes.ERR_OUT_OF_RANGE('max', `greater than the value of "min" (${min})`, max);
   }
   const range = max - min;
+  if (!(range <= 0xFFFFFFFFFFFF)) {
+    throw new codes.ERR_OUT_OF_RANGE(`max${minNotSpecified ? '' : ' - min'}`,
+                                     `<= ${0xFFFFFFFFFFFF}`, range);
+  }
   // Rejection sampling over 48 random bits, so every value is equally likely.
   const limit = 2 ** 48 - (2 ** 48 % range);
   const bytes = new Uint8Array(6);
