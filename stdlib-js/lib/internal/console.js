@@ -800,15 +800,26 @@ function createGlobalConsole(stdout, stderr) {
   };
 
   // Without streams given, process.stdout/stderr are looked up when first written to (as
-  // Node's global console binds them lazily): a console.log must not create stderr too.
+  // Node's global console binds them lazily). Node's console makes process.stderr as well the
+  // first time it takes stdout (process._getActiveHandles() then lists both after a
+  // console.log), while console.error leaves stdout alone.
   const lazy = stdout === undefined;
   let out = stdout;
   let err = stderr === undefined ? stdout : stderr;
+  let stderrMade = false;
   Object.defineProperty(globalConsole, '_stdout', {
     __proto__: null,
     enumerable: false,
     configurable: true,
-    get() { return lazy && out === undefined ? process.stdout : out; },
+    get() {
+      if (!lazy || out !== undefined) return out;
+      const stream = process.stdout;
+      if (!stderrMade) {
+        stderrMade = true;
+        void process.stderr;
+      }
+      return stream;
+    },
     set(value) { out = value; },
   });
   Object.defineProperty(globalConsole, '_stderr', {
