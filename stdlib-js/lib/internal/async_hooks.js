@@ -14,7 +14,8 @@ let lastId = 1;  // 1 is the main script's execution
 let currentId = 1;
 let currentTrigger = 0;
 let currentResource;
-const stack = [];  // saved [id, trigger, resource] of the executions below the current one
+// Saved id, trigger and resource (flat triples) of the executions below the current one.
+const stack = [];
 
 function newAsyncId() {
   return ++lastId;
@@ -143,7 +144,8 @@ function emitInit(asyncId, type, trigger, resource) {
 }
 
 function pushExecution(asyncId, trigger, resource) {
-  stack.push([currentId, currentTrigger, currentResource]);
+  // Flat triples: no array made per callback.
+  stack.push(currentId, currentTrigger, currentResource);
   currentId = asyncId;
   currentTrigger = trigger;
   currentResource = resource;
@@ -151,10 +153,9 @@ function pushExecution(asyncId, trigger, resource) {
 
 function popExecution() {
   // By index: user code may have taken the array iterator away (the REPL survives that).
-  const saved = stack.pop();
-  currentId = saved[0];
-  currentTrigger = saved[1];
-  currentResource = saved[2];
+  currentResource = stack.pop();
+  currentTrigger = stack.pop();
+  currentId = stack.pop();
 }
 
 function emitBefore(asyncId, trigger, resource) {

@@ -37,6 +37,8 @@ const S_DEAD = 8;
 const kMaxChunkSizeLine = 4096;
 const kMaxChunkExtensions = 16 * 1024;
 let defaultMaxHeaderSize = 16 * 1024;
+// The Connection tokens of a message without that header (only ever read).
+const noTokens = Object.freeze([]);
 
 function parseError(code, message, bytesParsed, raw) {
   const err = new Error(`Parse Error: ${message}`);
@@ -320,7 +322,8 @@ class HTTPParser {
       return ['HPE_UNEXPECTED_CONTENT_LENGTH', 'Content-Length can\'t be present with Transfer-Encoding'];
     }
 
-    const connTokens = connection.split(',').map((s) => s.trim());
+    // Most messages carry no Connection header: no token list to make then.
+    const connTokens = connection === '' ? noTokens : connection.split(',').map((s) => s.trim());
     info.shouldKeepAlive = info.versionMajor > 0 && info.versionMinor > 0 ?
       !connTokens.includes('close') : connTokens.includes('keep-alive');
     // A response whose body runs until the connection closes cannot leave it open.

@@ -13,9 +13,11 @@ const kHasRejectionToWarn = 1;
 
 // ===== nextTick =====
 
-// A plain FIFO in an array with a moving head: shift() on a long array is O(n).
+// A FIFO in an array with a moving head and tail (shift() on a long array is O(n)); the array
+// is kept when the queue drains, so steady traffic stores into it instead of growing a new one.
 let queue = [];
 let head = 0;
+let tail = 0;
 
 const asyncContext = require('internal/async_context');
 const asyncHooks = require('internal/async_hooks');
@@ -31,17 +33,19 @@ function nextTick(callback, ...args) {
     asyncId: asyncHooks.newAsyncId(), triggerAsyncId: asyncHooks.executionAsyncId(),
   };
   asyncHooks.emitInit(tock.asyncId, 'TickObject', tock.triggerAsyncId, tock);
-  queue.push(tock);
+  queue[tail++] = tock;
   tickInfo[kHasTickScheduled] = 1;
 }
 
 function runTicks() {
-  while (head < queue.length) {
+  while (head < tail) {
     const tock = queue[head];
     queue[head++] = undefined;
-    if (head === queue.length) {
-      queue = [];
+    if (head === tail) {
       head = 0;
+      tail = 0;
+      // A burst's long array is let go.
+      if (queue.length > 1024) queue = [];
     }
     const { callback, args } = tock;
     // An exception propagates to the runtime, which reports it and calls us again for the rest.
@@ -63,7 +67,7 @@ function processTicksAndRejections() {
   do {
     runTicks();
     runMicrotasks();
-  } while (head < queue.length || processPromiseRejections());
+  } while (head < tail || processPromiseRejections());
   tickInfo[kHasTickScheduled] = 0;
   tickInfo[kHasRejectionToWarn] = 0;
 }
