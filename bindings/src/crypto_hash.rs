@@ -115,6 +115,13 @@ impl State {
 
 /// Node's canonical name for a digest name (case-insensitive, OpenSSL aliases included).
 pub(crate) fn canonical(name: &str) -> Option<&'static str> {
+    // The usual spellings skip the lowercased copy (this runs once per createHash).
+    if let Some(same) = ["md5", "sha1", "sha256", "sha512"]
+        .into_iter()
+        .find(|n| *n == name)
+    {
+        return Some(same);
+    }
     let lower = name.to_ascii_lowercase();
     let lower = lower.strip_prefix("rsa-").unwrap_or(&lower);
     let lower = lower
@@ -307,6 +314,27 @@ fn store(state: State) -> u32 {
     id
 }
 
+/// A digest as JS hands it back: lowercase hex (a flat string, as Node's digest('hex') gives)
+/// when `hex` is true, else a Uint8Array.
+fn digest_to_js<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    bytes: Vec<u8>,
+    hex: bool,
+) -> v8::Local<'s, v8::Value> {
+    if !hex {
+        return crate::fs::bytes_to_js(scope, bytes);
+    }
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let text: Vec<u8> = bytes
+        .iter()
+        .flat_map(|b| [DIGITS[(b >> 4) as usize], DIGITS[(b & 15) as usize]])
+        .collect();
+    match v8::String::new_from_one_byte(scope, &text, v8::NewStringType::Normal) {
+        Some(s) => s.into(),
+        None => v8::undefined(scope).into(),
+    }
+}
+
 /// Bytes of a string (as UTF-8, or as `encoding` from JS's Buffer when given a view) or a view.
 fn bytes_of<'a>(
     scope: &mut v8::PinScope,
@@ -376,7 +404,7 @@ fn hash_update(
     });
 }
 
-/// `hashDigest(id)` → Uint8Array; the state is gone afterwards.
+/// `hashDigest(id, hex?)` → Uint8Array, or a hex string when `hex`; the state is gone afterwards.
 fn hash_digest(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -385,9 +413,10 @@ fn hash_digest(
     let Some(id) = args.get(0).uint32_value(scope) else {
         return;
     };
+    let hex = args.get(1).is_true();
     if let Some(state) = HASHES.with(|h| h.borrow_mut().remove(&id)) {
         let out = state.finish();
-        rv.set(crate::fs::bytes_to_js(scope, out));
+        rv.set(digest_to_js(scope, out, hex));
     }
 }
 
@@ -420,23 +449,36 @@ fn hash_free(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv:
     }
 }
 
-/// `hashOnce(name, data, outputLength?)` → Uint8Array, or undefined for an unknown digest
-/// (`crypto.hash()` and the common createHash().update(x).digest() in one call).
+/// `hashOnce(name, data, outputLength?, hex?)` → Uint8Array (a hex string when `hex`), or
+/// undefined for an unknown digest (`crypto.hash()` and the common
+/// createHash().update(x).digest() in one call). Short names and strings are read into stack
+/// buffers: this runs once per digest of a short string, where allocations are the cost.
 fn hash_once(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let name = args.get(0).to_rust_string_lossy(scope);
+    let mut name_buf = [std::mem::MaybeUninit::<u8>::uninit(); 32];
+    let name = match v8::Local::<v8::String>::try_from(args.get(0)) {
+        Ok(s) => s.to_rust_cow_lossy(scope, &mut name_buf),
+        Err(_) => args.get(0).to_rust_string_lossy(scope).into(),
+    };
     let len = xof_len(scope, args.get(2));
     let Some(mut state) = new_state(&name, len) else {
         return;
     };
-    let mut text = Vec::new();
-    let bytes = bytes_of(scope, args.get(1), &mut text);
-    state.update(bytes);
+    let data = args.get(1);
+    let mut text_buf = [std::mem::MaybeUninit::<u8>::uninit(); 256];
+    if let Ok(s) = v8::Local::<v8::String>::try_from(data) {
+        let text = s.to_rust_cow_lossy(scope, &mut text_buf);
+        state.update(text.as_bytes());
+    } else {
+        let mut text = Vec::new();
+        state.update(bytes_of(scope, data, &mut text));
+    }
     let out = state.finish();
-    rv.set(crate::fs::bytes_to_js(scope, out));
+    let hex = args.get(3).is_true();
+    rv.set(digest_to_js(scope, out, hex));
 }
 
 fn hash_names(

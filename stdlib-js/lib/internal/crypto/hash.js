@@ -113,8 +113,11 @@ function handleOf(self) {
   return id;
 }
 
-/** Mark `self` finalized and hand back its digest bytes (the native state is freed). */
-function finish(self) {
+/**
+ * Mark `self` finalized and hand back its digest (the native state is freed): bytes, or with
+ * `hex` the hex string, made natively as one flat string.
+ */
+function finish(self, hex = false) {
   const state = self[kState];
   state.finalized = true;
   const id = self[kHandle];
@@ -122,10 +125,10 @@ function finish(self) {
     // Never needed a native state: one call hashes what update() kept.
     const data = state.pending === undefined ? '' : state.pending;
     state.pending = undefined;
-    return native.hashOnce(state.algorithm, data, state.outputLength);
+    return native.hashOnce(state.algorithm, data, state.outputLength, hex);
   }
   if (state.registered) registry.unregister(self);
-  return native.hashDigest(id);
+  return native.hashDigest(id, hex);
 }
 
 // ===== Hash =====
@@ -186,6 +189,7 @@ Hash.prototype.digest = function digest(outputEncoding) {
   if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
   // Any truthy value names an encoding through its string form (which may throw first).
   const encoding = outputEncoding ? `${outputEncoding}` : 'buffer';
+  if (encoding === 'hex') return finish(this, true);
   return encodeBytes(finish(this), encoding);
 };
 
@@ -209,6 +213,7 @@ Hmac.prototype.digest = function digest(outputEncoding) {
   const encoding = outputEncoding ? `${outputEncoding}` : 'buffer';
   // A second digest() of an Hmac gives empty output rather than throwing.
   if (this[kState].finalized) return encoding === 'buffer' ? encodeBytes(new Uint8Array(0), encoding) : '';
+  if (encoding === 'hex') return finish(this, true);
   return encodeBytes(finish(this), encoding);
 };
 
@@ -241,9 +246,9 @@ function hash(algorithm, input, outputEncoding = 'hex') {
     encoding = normalizeEncoding(outputEncoding);
     if (encoding === undefined) throw new ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
   }
-  const bytes = native.hashOnce(algorithm, input);
+  const bytes = native.hashOnce(algorithm, input, undefined, encoding === 'hex');
   if (bytes === undefined) throw new Error(`Digest method ${algorithm} is not supported`);
-  return encodeBytes(bytes, encoding);
+  return encoding === 'hex' ? bytes : encodeBytes(bytes, encoding);
 }
 
 module.exports = {
