@@ -625,6 +625,9 @@ function requireESM(filepath, parentPath) {
     }
   }
   const namespace = namespaceOf(record);
+  // A module that exports the name "module.exports" chooses what require() returns (Node
+  // 20.19 / 22.12), as packages with a "module-sync" export do for their CommonJS callers.
+  if ('module.exports' in namespace) return namespace['module.exports'];
   if (!('default' in namespace) || '__esModule' in namespace) return namespace;
   return esModuleFacade(record);
 }
