@@ -19,6 +19,9 @@ mod dns_responder;
 #[path = "pty/mod.rs"]
 mod pty;
 
+#[path = "npm/mod.rs"]
+mod npm;
+
 /// `dns.resolve*` (and the Resolver, reverse, TCP fallback, errors) against a responder the
 /// test runs on 127.0.0.1. `EDDY_DNS_BIN=node EDDY_DNS_WRITE=1` regenerates the expected
 /// output from Node.

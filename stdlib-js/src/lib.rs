@@ -46,6 +46,7 @@ builtins![
     "fs",
     "fs/promises",
     "http",
+    "http2",
     "https",
     "internal/abort_controller",
     "internal/assert/assertion_error",
