@@ -56,14 +56,27 @@ impl Message {
 
 /// The private key a port object keeps its token under (invisible to user code).
 pub(crate) fn port_key<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Private> {
-    let name = js_string(scope, "eddy.messagePort");
-    v8::Private::for_api(scope, Some(name))
+    clone_key(scope, 0)
 }
 
 /// The private key that marks a JS host object (`markTransferable`).
 pub(crate) fn host_key<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Private> {
-    let name = js_string(scope, "eddy.hostObject");
-    v8::Private::for_api(scope, Some(name))
+    clone_key(scope, 1)
+}
+
+fn clone_key<'s>(scope: &mut v8::PinScope<'s, '_>, index: usize) -> v8::Local<'s, v8::Private> {
+    let st = state(scope);
+    if let Some(keys) = &st.borrow().clone_keys {
+        return v8::Local::new(scope, &keys[index]);
+    }
+    let keys = ["eddy.messagePort", "eddy.hostObject"].map(|name| {
+        let name = js_string(scope, name);
+        let key = v8::Private::for_api(scope, Some(name));
+        v8::Global::new(scope, key)
+    });
+    let key = v8::Local::new(scope, &keys[index]);
+    st.borrow_mut().clone_keys = Some(keys);
+    key
 }
 
 // ===== serialization =====

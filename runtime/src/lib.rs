@@ -161,6 +161,7 @@ impl Runtime {
             vm_contexts: Vec::new(),
             options: Some(Arc::new(options.clone())),
             messaging: Default::default(),
+            clone_keys: None,
             worker,
             worker_on_exit: None,
             children: Vec::new(),

@@ -313,12 +313,7 @@ fn emit(scope: &mut v8::PinScope, port: &Rc<PortHandle>, message: Message) {
 }
 
 /// A message for a port moved into a vm context: read there and handed to the context's `emit`.
-fn emit_moved(
-    scope: &mut v8::PinScope,
-    port: &Rc<PortHandle>,
-    moved: Rc<Moved>,
-    message: Message,
-) {
+fn emit_moved(scope: &mut v8::PinScope, port: &Rc<PortHandle>, moved: Rc<Moved>, message: Message) {
     let context = v8::Local::new(scope, &moved.context);
     let scope = &mut v8::ContextScope::new(scope, context);
     let emit = v8::Local::new(scope, &moved.emit);

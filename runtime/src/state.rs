@@ -42,6 +42,9 @@ pub(crate) struct RuntimeState {
     pub options: Option<Arc<crate::RuntimeOptions>>,
     /// The JS side of message ports (`binding.messaging.setup`).
     pub messaging: crate::messaging::Hooks,
+    /// The private keys of port objects and host objects, made once: the serializer asks
+    /// about every object it meets, and a lookup by name is a string and a table probe.
+    pub clone_keys: Option<[v8::Global<v8::Private>; 2]>,
     /// Set in a worker's runtime: what it shares with its parent.
     pub worker: Option<crate::worker::WorkerCtx>,
     /// `onExit(worker, code, outOfMemory)` for workers this runtime started.
