@@ -1,20 +1,24 @@
 //! Finite-field Diffie-Hellman for crypto.createDiffieHellman/getDiffieHellman
 //! (stdlib-js/lib/internal/crypto/dh.js): safe-prime generation, OpenSSL's DH_check flags, key
-//! pairs and shared secrets, on num-bigint-dig (the rsa crate's big integers). Numbers cross as
-//! big-endian bytes.
+//! pairs and shared secrets, on num-bigint-dig (the rsa crate's big integers). Also
+//! crypto.generatePrime/checkPrime (internal/crypto/random.js), on the pool with a callback.
+//! Numbers cross as big-endian bytes.
 
 use eddy_runtime::{set_fn, v8};
 use num_bigint_dig::{BigUint, RandBigInt, prime::probably_prime};
 use rand_core::OsRng;
 
-use crate::crypto_keyobj::arg_bytes;
-use crate::crypto_sign::bytes_js;
+use crate::crypto_err::CryptoError;
+use crate::crypto_keyobj::{arg_bytes, opt_bytes};
+use crate::crypto_sign::{bool_js, bytes_js, run};
 
 pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "dhGeneratePrime", dh_generate_prime);
     set_fn(scope, target, "dhCheck", dh_check);
     set_fn(scope, target, "dhKeys", dh_keys);
     set_fn(scope, target, "dhSecret", dh_secret);
+    set_fn(scope, target, "primeGenerate", prime_generate);
+    set_fn(scope, target, "primeCheck", prime_check);
 }
 
 const ROUNDS: usize = 20;
@@ -174,4 +178,133 @@ fn dh_secret(
     let mut out = vec![0u8; len.saturating_sub(s.len())];
     out.extend(s);
     rv.set(bytes_js(scope, out));
+}
+
+// ===== generatePrime / checkPrime =====
+
+/// A random prime of exactly `bits` bits (OpenSSL sets the top two bits, so 3 bits give 7);
+/// with `add`, one that is `rem` modulo `add` (`rem` defaulting to 1, or 3 for a safe prime);
+/// `safe` also wants (p - 1) / 2 prime. None when no such prime exists in range.
+fn random_prime(
+    bits: usize,
+    safe: bool,
+    add: Option<&BigUint>,
+    rem: Option<&BigUint>,
+) -> Option<BigUint> {
+    let one = BigUint::from(1u8);
+    let two = BigUint::from(2u8);
+    let is_prime = |p: &BigUint| {
+        probably_prime(p, ROUNDS) && (!safe || probably_prime(&((p - &one) >> 1usize), ROUNDS))
+    };
+    let low = &one << (bits - 1);
+    let high = &one << bits;
+    let mut rng = OsRng;
+    match add {
+        None => {
+            if safe && bits >= 64 {
+                return Some(safe_prime(bits));
+            }
+            let top = if bits >= 2 {
+                &low | (&one << (bits - 2))
+            } else {
+                low.clone()
+            };
+            loop {
+                let mut p = rng.gen_biguint(bits) | &top | &one;
+                while p < high {
+                    if is_prime(&p) {
+                        return Some(p);
+                    }
+                    p += &two;
+                }
+            }
+        }
+        Some(add) => {
+            let default_rem = BigUint::from(if safe { 3u8 } else { 1u8 });
+            let rem = rem.unwrap_or(&default_rem);
+            // p = rem + k * add within [low, high): k runs over [first, last].
+            let first = if low > *rem {
+                (&low - rem + add - &one) / add
+            } else {
+                BigUint::from(0u8)
+            };
+            if &high <= rem {
+                return None;
+            }
+            let last = (&high - &one - rem) / add;
+            if first > last {
+                return None;
+            }
+            let count = &last - &first + &one;
+            let start = rng.gen_biguint_below(&count);
+            let mut k = start.clone();
+            loop {
+                let p = rem + (&first + &k) * add;
+                if p > one && is_prime(&p) {
+                    return Some(p);
+                }
+                k += &one;
+                if k == count {
+                    k = BigUint::from(0u8);
+                }
+                if k == start {
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+/// `primeGenerate(bits, safe, add?, rem?, cb?)` → the prime's bytes. JS has refused an `add`
+/// wider than `bits` and a `rem` not below `add` (Node's range errors).
+fn prime_generate(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let bits = args.get(0).uint32_value(scope).unwrap_or(0) as usize;
+    let safe = args.get(1).is_true();
+    let add = opt_bytes(scope, args.get(2)).map(|b| BigUint::from_bytes_be(&b));
+    let rem = opt_bytes(scope, args.get(3)).map(|b| BigUint::from_bytes_be(&b));
+    let unmeetable = add
+        .as_ref()
+        .is_some_and(|a| a.bits() > bits || a.bits() == 0 || rem.as_ref().is_some_and(|r| r >= a));
+    if unmeetable || bits < 2 {
+        return CryptoError::Coded("ERR_OUT_OF_RANGE", "invalid options".into()).throw(scope);
+    }
+    let cb = args.get(4);
+    run(
+        scope,
+        cb,
+        &mut rv,
+        move || {
+            random_prime(bits, safe, add.as_ref(), rem.as_ref())
+                .map(|p| p.to_bytes_be())
+                .ok_or_else(|| CryptoError::Plain("Prime generation failed".into()))
+        },
+        bytes_js,
+    );
+}
+
+/// `primeCheck(bytes, checks, cb?)` → whether the big-endian number is (probably) prime.
+fn prime_check(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let n = BigUint::from_bytes_be(&arg_bytes(scope, args.get(0)));
+    let checks = args.get(1).uint32_value(scope).unwrap_or(0) as usize;
+    let rounds = if checks == 0 {
+        ROUNDS
+    } else {
+        checks.min(1000)
+    };
+    let cb = args.get(2);
+    run(
+        scope,
+        cb,
+        &mut rv,
+        move || Ok(probably_prime(&n, rounds)),
+        bool_js,
+    );
 }

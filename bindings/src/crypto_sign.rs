@@ -326,7 +326,7 @@ pub(crate) fn bytes_js<'s>(
     crate::fs::bytes_to_js(scope, b)
 }
 
-fn bool_js<'s>(scope: &mut v8::PinScope<'s, '_>, b: bool) -> v8::Local<'s, v8::Value> {
+pub(crate) fn bool_js<'s>(scope: &mut v8::PinScope<'s, '_>, b: bool) -> v8::Local<'s, v8::Value> {
     v8::Boolean::new(scope, b).into()
 }
 

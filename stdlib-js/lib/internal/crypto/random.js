@@ -166,7 +166,135 @@ function getRandomValues(array) {
   return array;
 }
 
+// ===== primes =====
+
+const kBufferTypes = ['ArrayBuffer', 'TypedArray', 'Buffer', 'DataView', 'bigint'];
+
+function unsignedBigIntToBytes(value, name) {
+  if (value < 0n) throw new codes.ERR_OUT_OF_RANGE(name, '>= 0', value);
+  let hex = value.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+/** A bigint or buffer-like number argument as big-endian bytes. */
+function numberBytes(value, name) {
+  if (typeof value === 'bigint') return unsignedBigIntToBytes(value, name);
+  if (ArrayBuffer.isView(value)) {
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice();
+  }
+  if (binding.types.isAnyArrayBuffer(value)) return new Uint8Array(value).slice();
+  throw new codes.ERR_INVALID_ARG_TYPE(name, kBufferTypes, value);
+}
+
+function bytesToBigInt(bytes) {
+  let value = 0n;
+  for (const b of new Uint8Array(bytes)) value = (value << 8n) | BigInt(b);
+  return value;
+}
+
+function rangeError(message) {
+  const err = new RangeError(message);
+  err.code = 'ERR_OUT_OF_RANGE';
+  return err;
+}
+
+/** The native arguments of generatePrime(Sync), checked as Node checks them. */
+function primeJob(size, options) {
+  const { validateBoolean, validateObject } = require('internal/errors');
+  validateObject(options, 'options');
+  const { safe = false, bigint = false } = options;
+  let { add, rem } = options;
+  validateBoolean(safe, 'options.safe');
+  validateBoolean(bigint, 'options.bigint');
+  if (add !== undefined) add = numberBytes(add, 'options.add');
+  if (rem !== undefined) rem = numberBytes(rem, 'options.rem');
+  if (add !== undefined) {
+    const addValue = bytesToBigInt(add);
+    if (addValue.toString(2).length > size || addValue === 0n) {
+      throw rangeError('invalid options.add');
+    }
+    if (rem !== undefined && bytesToBigInt(rem) >= addValue) {
+      throw rangeError('invalid options.rem');
+    }
+  }
+  const result = (bytes) => (bigint ? bytesToBigInt(bytes) : arrayBufferOf(bytes));
+  return { args: [size, safe, add, rem], result };
+}
+
+function arrayBufferOf(bytes) {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer;
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
+
+function generatePrime(size, options, callback) {
+  const { validateFunction, validateInt32 } = require('internal/errors');
+  validateInt32(size, 'size', 1);
+  if (typeof options === 'function') {
+    callback = options;
+    options = {};
+  }
+  validateFunction(callback, 'callback');
+  const { args, result } = primeJob(size, options);
+  native.primeGenerate(args[0], args[1], args[2], args[3], (err, bytes) => {
+    if (err) callback(err);
+    else callback(undefined, result(bytes));
+  });
+}
+
+function generatePrimeSync(size, options = {}) {
+  const { validateInt32 } = require('internal/errors');
+  validateInt32(size, 'size', 1);
+  const { args, result } = primeJob(size, options);
+  return result(native.primeGenerate(args[0], args[1], args[2], args[3]));
+}
+
+function checkPrimeArgs(candidate, options) {
+  const { validateInt32, validateObject } = require('internal/errors');
+  if (typeof candidate === 'bigint') {
+    candidate = unsignedBigIntToBytes(candidate, 'candidate');
+  } else if (!ArrayBuffer.isView(candidate) && !binding.types.isAnyArrayBuffer(candidate)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('candidate', kBufferTypes, candidate);
+  } else {
+    candidate = numberBytes(candidate, 'candidate');
+  }
+  validateObject(options, 'options');
+  const { checks = 0 } = options;
+  // Unsigned, but OpenSSL takes it as a C int.
+  validateInt32(checks, 'options.checks', 0);
+  return { candidate, checks };
+}
+
+function checkPrime(candidate, options = {}, callback) {
+  const { validateFunction } = require('internal/errors');
+  if (typeof candidate === 'bigint') unsignedBigIntToBytes(candidate, 'candidate');
+  else if (!ArrayBuffer.isView(candidate) && !binding.types.isAnyArrayBuffer(candidate)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('candidate', kBufferTypes, candidate);
+  }
+  if (typeof options === 'function') {
+    callback = options;
+    options = {};
+  }
+  validateFunction(callback, 'callback');
+  const args = checkPrimeArgs(candidate, options);
+  native.primeCheck(args.candidate, args.checks, (err, result) => {
+    if (err) callback(err);
+    else callback(undefined, result);
+  });
+}
+
+function checkPrimeSync(candidate, options = {}) {
+  const args = checkPrimeArgs(candidate, options);
+  return native.primeCheck(args.candidate, args.checks);
+}
+
 module.exports = {
+  checkPrime,
+  checkPrimeSync,
+  generatePrime,
+  generatePrimeSync,
   getRandomValues,
   randomBytes,
   randomFill,
