@@ -69,6 +69,17 @@ pub(crate) fn arrow_message(
     message: v8::Local<v8::Message>,
     is_syntax_error: bool,
 ) -> String {
+    arrow_message_shifted(scope, message, is_syntax_error, 0)
+}
+
+/// [`arrow_message`] for a script whose first line starts `first_line_shift` columns in (a vm
+/// script's `columnOffset`): on that line the caret sits under the script's own column.
+pub(crate) fn arrow_message_shifted(
+    scope: &mut v8::PinScope,
+    message: v8::Local<v8::Message>,
+    is_syntax_error: bool,
+    first_line_shift: usize,
+) -> String {
     let resource = message
         .get_script_resource_name(scope)
         .map(|r| r.to_rust_string_lossy(scope))
@@ -79,8 +90,12 @@ pub(crate) fn arrow_message(
         .get_source_line(scope)
         .map(|s| s.to_rust_string_lossy(scope))
         .unwrap_or_default();
-    let start = message.get_start_column();
-    let end = message.get_end_column().max(start + 1);
+    let mut start = message.get_start_column();
+    let mut end = message.get_end_column().max(start + 1);
+    if start >= first_line_shift {
+        start -= first_line_shift;
+        end -= first_line_shift;
+    }
     let mut caret: String = source_line
         .chars()
         .take(start)

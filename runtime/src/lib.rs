@@ -54,6 +54,7 @@ mod typescript;
 mod v8api;
 mod value;
 mod vm;
+mod vm_run;
 mod worker;
 
 use std::cell::RefCell;
@@ -357,6 +358,7 @@ fn build_binding<'s>(
     modules::install(scope, runtime);
     esm::install(scope, runtime);
     vm::install(scope, runtime);
+    vm_run::install(scope, runtime);
     v8api::install(scope, runtime);
     set_fn(
         scope,

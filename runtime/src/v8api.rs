@@ -31,6 +31,7 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
         "setAbortOnUncaught",
         js_set_abort_on_uncaught,
     );
+    scope.set_slot(AbortOnUncaught::default());
     // SAFETY: a live isolate and a callback with the signature V8 expects.
     unsafe {
         let raw = scope.as_raw_isolate_ptr();
@@ -50,15 +51,34 @@ unsafe extern "C" {
 }
 
 /// Whether an uncaught exception aborts under --abort-on-uncaught-exception (set on the
-/// command line or later through v8.setFlagsFromString). False while a
-/// process.setUncaughtExceptionCaptureCallback() callback is set: that callback gets the
-/// exception instead, as in Node.
-struct AbortOnUncaught(bool);
+/// command line or later through v8.setFlagsFromString). Not while a
+/// process.setUncaughtExceptionCaptureCallback() callback is set (`captured`): that callback
+/// gets the exception instead; nor while a vm script compiles (`compiling`): its syntax
+/// error goes to the caller, which may catch it. Both as in Node.
+#[derive(Default)]
+struct AbortOnUncaught {
+    captured: bool,
+    compiling: u32,
+}
 
 unsafe extern "C" fn should_abort_on_uncaught(isolate: v8::UnsafeRawIsolatePtr) -> bool {
     // SAFETY: V8 passes the isolate whose exception is uncaught, on its own thread.
     let isolate = unsafe { v8::Isolate::ref_from_raw_isolate_ptr(&isolate) };
-    isolate.get_slot::<AbortOnUncaught>().is_none_or(|t| t.0)
+    isolate
+        .get_slot::<AbortOnUncaught>()
+        .is_none_or(|t| !t.captured && t.compiling == 0)
+}
+
+/// Enter (`true`) or leave (`false`) a compilation whose exception must not abort the
+/// process: see [`AbortOnUncaught`].
+pub(crate) fn compiling(isolate: &mut v8::Isolate, on: bool) {
+    if let Some(state) = isolate.get_slot_mut::<AbortOnUncaught>() {
+        if on {
+            state.compiling += 1;
+        } else {
+            state.compiling = state.compiling.saturating_sub(1);
+        }
+    }
 }
 
 /// `setAbortOnUncaught(on)`: see [`AbortOnUncaught`].
@@ -68,7 +88,9 @@ fn js_set_abort_on_uncaught(
     _rv: v8::ReturnValue,
 ) {
     let on = args.get(0).boolean_value(scope);
-    scope.set_slot(AbortOnUncaught(on));
+    if let Some(state) = scope.get_slot_mut::<AbortOnUncaught>() {
+        state.captured = !on;
+    }
 }
 
 /// `heapStatistics()` → `v8.getHeapStatistics()`'s numbers in its order: total_heap_size,

@@ -12,7 +12,7 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
 }
 
 /// The private key on a context's global that holds its index in `RuntimeState::vm_contexts`.
-fn context_key<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Private> {
+pub(crate) fn context_key<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Private> {
     let name = js_string(scope, "eddy::vmContext");
     v8::Private::for_api(scope, Some(name))
 }

@@ -7,7 +7,8 @@
 // copy happens per run here.)
 
 const {
-  codes, validateBoolean, validateFunction, validateInt32, validateObject: validateObjectArg,
+  codes, validateArray, validateBoolean, validateFunction, validateInt32,
+  validateObject: validateObjectArg, validateStringArray,
   validateOneOf, validateString: validateStringArg, validateUint32,
 } = require('internal/errors');
 
@@ -69,6 +70,10 @@ function createContext(contextObject = {}, options = {}) {
     validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   }
   const global = rt.createContext();
+  if (codeGeneration !== undefined) {
+    rt.vmSetCodeGeneration(global, codeGeneration.strings !== false,
+      codeGeneration.wasm !== false);
+  }
   contexts.set(contextObject, { global, builtins: new Set(Reflect.ownKeys(global)) });
   liveContexts.add(new WeakRef(contextObject));
   return contextObject;
@@ -177,13 +182,21 @@ function syncForwarders(entry, sandbox) {
   }
 }
 
-function runInContextOf(entry, sandbox, code, filename, options) {
-  const { global, builtins } = entry;
+/** The arguments of binding.runtime.vmRun for `script` run in `global` with run `options`. */
+function runArgs(global, script, options) {
+  const displayErrors = options === undefined || options.displayErrors !== false;
+  return [global, script.code, script.filename, script.lineOffset, script.columnOffset,
+    displayErrors];
+}
+
+function runInContextOf(entry, sandbox, script, options) {
+  const { global } = entry;
   if (entry.forwarders === undefined) installProxy(entry, sandbox);
   syncForwarders(entry, sandbox);
   try {
-    if (watched(options)) return breakable(rt.runInContext, rt, [global, code, filename], options);
-    return rt.runInContext(global, code, filename);
+    const args = runArgs(global, script, options);
+    if (watched(options)) return breakable(rt.vmRun, rt, args, options);
+    return rt.vmRun(...args);
   } finally {
     copyBack(entry, sandbox);
   }
@@ -293,21 +306,43 @@ function timedOut(timeout) {
 class Script {
   #code;
   #filename;
+  #lineOffset;
+  #columnOffset;
 
   constructor(code, options = {}) {
     code = `${code}`;
     validateScriptOptions(options);
     this.#code = code;
     this.#filename = filenameOf(options);
+    this.#lineOffset = typeof options === 'object' ? options.lineOffset ?? 0 : 0;
+    this.#columnOffset = typeof options === 'object' ? options.columnOffset ?? 0 : 0;
+    // Compiled now, as in Node: a syntax error throws here, and a code cache handed in is
+    // checked (V8 keeps the compiled script, so a run does not parse it again).
+    const { cachedData, produceCachedData } = typeof options === 'object' ? options : {};
+    const [rejected, produced] = rt.vmCodeCache(code, this.#filename, this.#lineOffset,
+      this.#columnOffset, cachedData, produceCachedData === true);
+    if (cachedData !== undefined) this.cachedDataRejected = rejected;
+    if (produceCachedData === true) {
+      this.cachedDataProduced = produced !== undefined;
+      if (produced !== undefined) this.cachedData = Buffer.from(produced.buffer);
+    }
     const url = sourceMapURLOf(code);
     if (url !== undefined) this.sourceMapURL = url;
     else this.sourceMapURL = undefined;
   }
 
+  #source() {
+    return {
+      code: this.#code, filename: this.#filename, lineOffset: this.#lineOffset,
+      columnOffset: this.#columnOffset,
+    };
+  }
+
   runInThisContext(options) {
     validateRunOptions(options);
-    if (watched(options)) return breakable(rt.runScript, rt, [this.#code, this.#filename], options);
-    return rt.runScript(this.#code, this.#filename);
+    const args = runArgs(undefined, this.#source(), options);
+    if (watched(options)) return breakable(rt.vmRun, rt, args, options);
+    return rt.vmRun(...args);
   }
 
   runInContext(contextifiedObject, options) {
@@ -317,20 +352,27 @@ class Script {
     if (entry === undefined) {
       throw new codes.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
     }
-    return runInContextOf(entry, contextifiedObject, this.#code, this.#filename,
-      options);
+    return runInContextOf(entry, contextifiedObject, this.#source(), options);
   }
 
   runInNewContext(contextObject, options) {
+    let codeGeneration;
     if (options !== undefined && options !== null && typeof options === 'object') {
       validateContextOptions(options, 'context');
+      codeGeneration = options.contextCodeGeneration;
+      if (codeGeneration !== undefined) {
+        validateObjectArg(codeGeneration, 'options.contextCodeGeneration');
+      }
     }
-    const sandbox = createContext(contextObject === undefined ? {} : contextObject);
+    const sandbox = createContext(contextObject === undefined ? {} : contextObject,
+      { codeGeneration });
     return this.runInContext(sandbox, options);
   }
 
   createCachedData() {
-    return Buffer.alloc(0);
+    const produced = rt.vmCodeCache(this.#code, this.#filename, this.#lineOffset,
+      this.#columnOffset, undefined, true)[1];
+    return produced === undefined ? Buffer.alloc(0) : Buffer.from(produced.buffer);
   }
 }
 
@@ -388,8 +430,48 @@ function runInNewContext(code, contextObject, options) {
 
 function compileFunction(code, params = [], options = {}) {
   validateString(code, 'code');
-  if (!Array.isArray(params)) throw new codes.ERR_INVALID_ARG_TYPE('params', 'Array', params);
-  return rt.compileFunction(code, filenameOf(options, ''), params);
+  if (params !== undefined) validateStringArray(params, 'params');
+  validateObjectArg(options, 'options');
+  const {
+    filename = '', columnOffset = 0, lineOffset = 0, cachedData, produceCachedData = false,
+    parsingContext, contextExtensions = [],
+  } = options;
+  validateStringArg(filename, 'options.filename');
+  validateInt32(columnOffset, 'options.columnOffset');
+  validateInt32(lineOffset, 'options.lineOffset');
+  if (cachedData !== undefined && !ArrayBuffer.isView(cachedData)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.cachedData',
+      ['Buffer', 'TypedArray', 'DataView'], cachedData);
+  }
+  validateBoolean(produceCachedData, 'options.produceCachedData');
+  if (parsingContext !== undefined &&
+      (parsingContext === null || typeof parsingContext !== 'object' ||
+       !contexts.has(parsingContext))) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.parsingContext', 'Context', parsingContext);
+  }
+  validateArray(contextExtensions, 'options.contextExtensions');
+  for (let i = 0; i < contextExtensions.length; i++) {
+    const extension = contextExtensions[i];
+    if (typeof extension !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE(`options.contextExtensions[${i}]`, 'object', extension);
+    }
+  }
+  let global;
+  if (parsingContext !== undefined) {
+    const entry = contexts.get(parsingContext);
+    if (entry.forwarders === undefined) installProxy(entry, parsingContext);
+    syncForwarders(entry, parsingContext);
+    global = entry.global;
+  }
+  const [fn, rejected, produced] = rt.vmCompileFunction(code, filename, lineOffset,
+    columnOffset, params === undefined ? [] : params, contextExtensions, global, cachedData,
+    produceCachedData);
+  if (cachedData !== undefined) fn.cachedDataRejected = rejected;
+  if (produceCachedData) {
+    fn.cachedDataProduced = produced !== undefined;
+    if (produced !== undefined) fn.cachedData = Buffer.from(produced.buffer);
+  }
+  return fn;
 }
 
 // vm.Module and friends exist only under --experimental-vm-modules, as in Node.

@@ -293,7 +293,8 @@ function createDefaultEval(server) {
     try {
       // With breakEvalOnSigint, Ctrl+C stops even an entry that never returns (vm's
       // breakOnSigint).
-      const options = server.breakEvalOnSigint ? { breakOnSigint: true } : undefined;
+      // As Node's REPL: no arrow above the stack (the REPL prints errors its own way).
+      const options = { displayErrors: false, breakOnSigint: server.breakEvalOnSigint === true };
       result = server.useGlobal ? script.runInThisContext(options) :
         script.runInContext(context, options);
     } catch (error) {
