@@ -25,6 +25,7 @@ const {
 const { BlockList, SocketAddress } = require('internal/blocklist');
 const { lookupAndConnect, kAttempt, defaults } = require('internal/net_connect');
 const { Server } = require('internal/net_server');
+const clientSocketChannel = require('diagnostics_channel').channel('net.client.socket');
 
 // Buffer's species is its FastBuffer: a Buffer over an ArrayBuffer without copying.
 const FastBuffer = Buffer[Symbol.species];
@@ -689,6 +690,7 @@ function connect(...args) {
   const normalized = normalizeArgs(args);
   const [options] = normalized;
   const socket = new Socket(options);
+  if (clientSocketChannel.hasSubscribers) clientSocketChannel.publish({ socket });
   if (options.timeout) socket.setTimeout(options.timeout);
   normalized[normalizedArgsSymbol] = true;
   return socket.connect(normalized);

@@ -79,8 +79,17 @@ function userInfo(options = undefined) {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
-  const [[uid, gid], [username, homedir, shell]] = call(native.userInfo);
-  return { uid, gid, username, homedir, shell };
+  // As Node: 'buffer' gives Buffers, another known encoding the bytes in that encoding.
+  const encoding = options === undefined ? undefined : options.encoding;
+  const [[uid, gid], names] = call(native.userInfo);
+  let convert = (name) => name;
+  if (encoding === 'buffer') {
+    convert = (name) => Buffer.from(name, 'utf8');
+  } else if (typeof encoding === 'string' && Buffer.isEncoding(encoding)) {
+    convert = (name) => Buffer.from(name, 'utf8').toString(encoding);
+  }
+  const [username, homedir, shell] = names.map(convert);
+  return { __proto__: null, uid, gid, username, homedir, shell };
 }
 
 // Node's int32 check: a non-number is a type error, a non-integer or out-of-range number a

@@ -8,6 +8,7 @@ const {
   isIP, errnoException, uvExceptionWithHostPort, normalizeArgs, isLegalPort,
 } = require('internal/net');
 const { NetHandle, kOwner } = require('internal/net_handle');
+const serverSocketChannel = require('diagnostics_channel').channel('net.server.socket');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING,
@@ -90,6 +91,7 @@ function onconnection(err, clientHandle) {
   socket.server = server;
   socket._server = server;
   server.emit('connection', socket);
+  if (serverSocketChannel.hasSubscribers) serverSocketChannel.publish({ socket });
 }
 
 Server.prototype.listen = function(...args) {

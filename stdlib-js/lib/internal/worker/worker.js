@@ -27,6 +27,8 @@ const kAsyncId = Symbol('kAsyncId');
 const kSnapshots = Symbol('kSnapshots');
 let nextSnapshotId = 0;
 const asyncHooks = require('internal/async_hooks');
+// Node's 'worker_threads' diagnostics channel: every Worker, once started.
+const workerChannel = require('diagnostics_channel').channel('worker_threads');
 
 // execArgv entries a worker takes: options of a single isolate. Options of the whole process
 // (--title, --redirect-warnings, ...) and unknown ones are refused, as in Node.
@@ -249,6 +251,7 @@ class Worker extends EventEmitter {
     this[kHandle] = handle;
     this[kRefed] = true;
     this[kThreadId] = threadId;
+    if (workerChannel.hasSubscribers) workerChannel.publish({ worker: this });
   }
 
   get threadId() {
