@@ -106,8 +106,7 @@ function exponentOf(bytes) {
 function keyGen(args) {
   return new Promise((resolve, reject) => {
     native.keyGen(args[0], args[1], args[2], undefined, undefined, undefined, (err, pair) => {
-      if (err) reject(domException('The operation failed for an operation-specific reason',
-                                   'OperationError'));
+      if (err) reject(operationFailed());
       else resolve(pair);
     });
   });
