@@ -58,13 +58,16 @@ fn rss_mb(server: &Server) -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-/// Requests/s at 50 and 1000 connections, and RSS (MB) after both runs.
-fn measure(program: &str, script: &Path, cwd: &Path) -> Option<(f64, f64, f64)> {
+/// Requests/s at 50 and 1000 connections, RSS (MB) right after both runs (the server may
+/// still be closing the 1000 connections), and RSS half a second later, settled.
+fn measure(program: &str, script: &Path, cwd: &Path) -> Option<(f64, f64, f64, f64)> {
     let (server, port) = start(program, script, cwd)?;
     wrk(port, 10)?; // warm-up
     let c50 = wrk(port, 50)?;
     let c1000 = wrk(port, 1000)?;
-    Some((c50, c1000, rss_mb(&server)))
+    let rss = rss_mb(&server);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    Some((c50, c1000, rss, rss_mb(&server)))
 }
 
 /// Install express into target/bench-npm once; the folder to run the Express case from.
@@ -110,7 +113,7 @@ fn main() {
         None => println!("(express case skipped: npm install failed)"),
     }
     println!(
-        "{:<14} {:>12} {:>12} {:>7} {:>12} {:>12} {:>7} {:>9} {:>9} {:>6}",
+        "{:<14} {:>12} {:>12} {:>7} {:>12} {:>12} {:>7} {:>9} {:>9} {:>6} {:>9} {:>9} {:>6}",
         "case",
         "eddy c50",
         "node c50",
@@ -120,6 +123,9 @@ fn main() {
         "ratio",
         "eddy RSS",
         "node RSS",
+        "ratio",
+        "+0.5s",
+        "+0.5s",
         "ratio"
     );
     for (name, script, cwd) in cases {
@@ -127,7 +133,7 @@ fn main() {
         let theirs = measure("node", &script, &cwd);
         match (ours, theirs) {
             (Some(o), Some(t)) => println!(
-                "{name:<14} {:>10.0}/s {:>10.0}/s {:>6.2}x {:>10.0}/s {:>10.0}/s {:>6.2}x {:>7.1}MB {:>7.1}MB {:>5.2}x",
+                "{name:<14} {:>10.0}/s {:>10.0}/s {:>6.2}x {:>10.0}/s {:>10.0}/s {:>6.2}x {:>7.1}MB {:>7.1}MB {:>5.2}x {:>7.1}MB {:>7.1}MB {:>5.2}x",
                 o.0,
                 t.0,
                 o.0 / t.0,
@@ -136,7 +142,10 @@ fn main() {
                 o.1 / t.1,
                 o.2,
                 t.2,
-                o.2 / t.2
+                o.2 / t.2,
+                o.3,
+                t.3,
+                o.3 / t.3
             ),
             (Some(o), None) => println!(
                 "{name:<14} {:>10.0}/s {:>12} {:>7} {:>10.0}/s {:>12} {:>7} {:>7.1}MB",
