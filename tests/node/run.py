@@ -288,7 +288,8 @@ def main():
         if regressions:
             print(f'\n{len(regressions)} regression(s) against {args.check}:')
             for n in regressions:
-                print(f'  {n}: {results[n][1]}')
+                # A file added to the list while this run went on was not run at all.
+                print(f'  {n}: {results.get(n, (None, "not run"))[1]}')
                 for line in outputs.get(n, '').splitlines()[:20]:
                     print('      ' + line)
             return 1
