@@ -22,17 +22,14 @@ const common = require('_tls_common');
 const {
   alpnList, kSecureInfo, kServerConnection, kErrorEmitted, kDefaultSNICallback,
 } = require('internal/tls/common');
-const {
-  completeChain, describe, describeChain, pemCertificates, rootDerList, selfIssued,
-} = require('internal/tls/certificate');
+const { completeChain, selfIssued } = require('internal/tls/certificate');
 const { configError, handshakeError, verifyError, connReset } = require('internal/tls/errors');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_MULTIPLE_CALLBACK, ERR_TLS_ALPN_CALLBACK_INVALID_RESULT,
-    ERR_TLS_HANDSHAKE_TIMEOUT,
-    ERR_TLS_INVALID_CONTEXT, ERR_TLS_INVALID_STATE, ERR_TLS_SNI_FROM_SERVER,
+    ERR_TLS_HANDSHAKE_TIMEOUT, ERR_TLS_INVALID_CONTEXT,
   },
-  validateFunction, validateInt32, validateNumber, validateObject, validateString,
+  validateFunction, validateNumber,
 } = require('internal/errors');
 
 const kConnectOptions = Symbol('connect-options');
@@ -672,159 +669,8 @@ TLSSocket.prototype._destroy = function _destroy(err, cb) {
   if (wrapped !== null && !wrapped.destroyed) wrapped.destroy();
 };
 
-// ----- what the connection is -----
-
-TLSSocket.prototype.getPeerCertificate = function getPeerCertificate(detailed) {
-  if (this._handle === null) return null;
-  const certs = this[kPeerCerts] || (this._secureEstablished ? peerCertificates(this._handle) : null);
-  if (!certs || certs.length === 0) return {};
-  if (!detailed) return describe(certs[0]) || {};
-  return describeChain(certs, trustAnchors(this)) || {};
-};
-
-// The certificates a chain may end in: the context's ca, else the system's roots.
-function trustAnchors(socket) {
-  const o = socket._tlsOptions;
-  const ca = o.secureContext ? o.secureContext.context.ca : null;
-  if (ca) return ca.flatMap((pem) => pemCertificates(pem));
-  return rootDerList();
-}
-
-TLSSocket.prototype.getCertificate = function getCertificate() {
-  if (this._handle === null) return null;
-  const o = this._tlsOptions;
-  const cert = o.secureContext ? o.secureContext.context.cert : o.cert;
-  if (!cert) return {};
-  const ders = pemCertificates(Array.isArray(cert) ? cert.join('\n') : cert);
-  return (ders.length && describe(ders[0])) || {};
-};
-
-// The peer's certificate, linked (issuerCertificate) to the issuers its chain has, as Node's
-// is; the root at the end links to nothing.
-TLSSocket.prototype.getPeerX509Certificate = function getPeerX509Certificate() {
-  const cert = this.getPeerCertificate(true);
-  if (!cert || !cert.raw) return undefined;
-  const { X509Certificate, kIssuerCertificate } = require('internal/crypto/x509');
-  const leaf = new X509Certificate(cert.raw);
-  let x509 = leaf;
-  for (let c = cert; c.issuerCertificate && c.issuerCertificate !== c; c = c.issuerCertificate) {
-    x509[kIssuerCertificate] = new X509Certificate(c.issuerCertificate.raw);
-    x509 = x509[kIssuerCertificate];
-  }
-  return leaf;
-};
-
-TLSSocket.prototype.getX509Certificate = function getX509Certificate() {
-  const cert = this.getCertificate();
-  if (!cert || !cert.raw) return undefined;
-  const { X509Certificate } = require('crypto');
-  return typeof X509Certificate === 'function' ? new X509Certificate(cert.raw) : undefined;
-};
-
-TLSSocket.prototype.getProtocol = function getProtocol() {
-  const info = this[kSecureInfo];
-  if (this._handle === null) return null;
-  return info ? info.protocol : 'unknown';
-};
-
-TLSSocket.prototype.getCipher = function getCipher() {
-  const info = this[kSecureInfo];
-  if (this._handle === null || !info) return null;
-  return common.cipherInfo(info.cipher);
-};
-
-// rustls' key exchange groups as OpenSSL names them, with their size in bits.
-const KX_GROUPS = {
-  __proto__: null,
-  X25519: ['X25519', 253],
-  secp256r1: ['prime256v1', 256],
-  secp384r1: ['secp384r1', 384],
-  secp521r1: ['secp521r1', 521],
-  X448: ['X448', 448],
-};
-
-TLSSocket.prototype.getEphemeralKeyInfo = function getEphemeralKeyInfo() {
-  if (this._tlsOptions.isServer) return null;
-  const info = this[kSecureInfo];
-  const group = info && KX_GROUPS[info.kx];
-  if (!group) return {};
-  return { type: 'ECDH', name: group[0], size: group[1] };
-};
-
-TLSSocket.prototype.getSharedSigalgs = function getSharedSigalgs() {
-  return [];
-};
-
-// A client's last session from the 'session' event (an opaque Buffer binding.net resolves;
-// not OpenSSL's DER): given back as the `session` option, the next connection resumes it.
-// Before the first (or, in TLS 1.3, without any) ticket it is a session that resumes nothing,
-// as OpenSSL's current session is then.
-const kNoSession = Buffer.from('EDDYTLS1\0\0\0\0\0\0\0\0', 'latin1');
-TLSSocket.prototype.getSession = function getSession() {
-  if (this._handle === null || !this._secureEstablished) return undefined;
-  return this[kSession] || Buffer.from(kNoSession);
-};
-
-TLSSocket.prototype.getTLSTicket = function getTLSTicket() {
-  return undefined;
-};
-
-TLSSocket.prototype.isSessionReused = function isSessionReused() {
-  const info = this[kSecureInfo];
-  return Boolean(info && info.reused);
-};
-
-TLSSocket.prototype.setSession = function setSession(session) {
-  if (typeof session === 'string') session = Buffer.from(session, 'latin1');
-  this._pendingSession = session;
-};
-
-TLSSocket.prototype.getFinished = function getFinished() {
-  return undefined;
-};
-
-TLSSocket.prototype.getPeerFinished = function getPeerFinished() {
-  return undefined;
-};
-
-TLSSocket.prototype.exportKeyingMaterial = function exportKeyingMaterial(length, label) {
-  validateNumber(length, 'length');
-  validateString(label, 'label');
-  if (!this._secureEstablished) throw new ERR_TLS_INVALID_STATE();
-  throw new Error('exportKeyingMaterial is not supported');
-};
-
-TLSSocket.prototype.setServername = function setServername(name) {
-  validateString(name, 'name');
-  if (this._tlsOptions.isServer) throw new ERR_TLS_SNI_FROM_SERVER();
-  this[kServername] = name;
-};
-
-TLSSocket.prototype.setMaxSendFragment = function setMaxSendFragment(size) {
-  validateInt32(size, 'size');
-  return size >= 512 && size <= 16384;
-};
-
-TLSSocket.prototype.disableRenegotiation = function disableRenegotiation() {
-  this._disableRenegotiation = true;
-};
-
-// TLS 1.3 has no renegotiation, and rustls offers none in 1.2.
-TLSSocket.prototype.renegotiate = function renegotiate(options, callback) {
-  validateObject(options, 'options');
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  if (this.destroyed) return false;
-  const err = handshakeError({ message: 'no renegotiation' });
-  if (callback) process.nextTick(callback, err);
-  return false;
-};
-
-TLSSocket.prototype.enableTrace = function enableTrace() {};
-
-TLSSocket.prototype.setKeyCert = function setKeyCert(context) {
-  if (!(context instanceof common.SecureContext)) context = common.createSecureContext(context);
-  this._tlsOptions.secureContext = context;
-};
+// What the connection is (getPeerCertificate, getCipher, getSession, ...): internal/tls/info.
+require('internal/tls/info').install(TLSSocket, { kPeerCerts, kSession, kServername, peerCertificates });
 
 // ===== tls.connect =====
 

@@ -161,6 +161,7 @@ builtins![
     "internal/tls/common",
     "internal/tls/errors",
     "internal/tls/identity",
+    "internal/tls/info",
     "internal/tls/secure_pair",
     "internal/tls/server",
     "internal/tls/stream_handle",
