@@ -370,6 +370,12 @@ fn build_binding<'s>(
     set_fn(scope, runtime, "getAsyncContext", js_get_async_context);
     set_fn(scope, runtime, "setAsyncContext", js_set_async_context);
     set_fn(scope, runtime, "setPromiseHooks", js_set_promise_hooks);
+    set_fn(
+        scope,
+        runtime,
+        "defineLazyDataProperty",
+        js_define_lazy_data_property,
+    );
     set_fn(scope, runtime, "exit", js_exit);
     set_fn(scope, runtime, "idleTime", js_idle_time);
     set_fn(scope, runtime, "heapSnapshot", js_heap_snapshot);
@@ -573,6 +579,53 @@ fn js_set_promise_hooks(
 ) {
     let hook = |i: i32| v8::Local::<v8::Function>::try_from(args.get(i)).ok();
     scope.set_promise_hooks(hook(0), hook(1), hook(2), hook(3));
+}
+
+/// `defineLazyDataProperty(object, name, load, enumerable)`: a writable, configurable data
+/// property whose value `load()` computes on first access (V8's lazy data property): it reads
+/// as a data property, as Node's URL and URLSearchParams globals do, yet costs nothing until
+/// used.
+fn js_define_lazy_data_property(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let (Ok(object), Ok(name), Ok(load)) = (
+        v8::Local::<v8::Object>::try_from(args.get(0)),
+        v8::Local::<v8::Name>::try_from(args.get(1)),
+        v8::Local::<v8::Function>::try_from(args.get(2)),
+    ) else {
+        return;
+    };
+    let attr = if args.get(3).boolean_value(scope) {
+        v8::PropertyAttribute::NONE
+    } else {
+        v8::PropertyAttribute::DONT_ENUM
+    };
+    object.set_lazy_data_property_with_data(
+        scope,
+        name,
+        lazy_data_getter,
+        load.into(),
+        attr,
+        v8::SideEffectType::HasSideEffect,
+        v8::SideEffectType::HasSideEffect,
+    );
+}
+
+fn lazy_data_getter<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    _key: v8::Local<'s, v8::Name>,
+    args: v8::PropertyCallbackArguments<'s>,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let Ok(load) = v8::Local::<v8::Function>::try_from(args.data()) else {
+        return;
+    };
+    let undefined = v8::undefined(scope).into();
+    if let Some(value) = load.call(scope, undefined, &[]) {
+        rv.set(value);
+    }
 }
 
 /// `idleTime()`: milliseconds the loop has spent waiting for I/O (`nodeTiming.idleTime`).

@@ -25,6 +25,7 @@ const {
 const { BlockList, SocketAddress } = require('internal/blocklist');
 const { lookupAndConnect, kAttempt, defaults } = require('internal/net_connect');
 const { Server } = require('internal/net_server');
+const asyncContext = require('internal/async_context');
 const clientSocketChannel = require('diagnostics_channel').channel('net.client.socket');
 
 // Buffer's species is its FastBuffer: a Buffer over an ArrayBuffer without copying.
@@ -137,7 +138,12 @@ function handleForFd(fd) {
 function attachHandle(socket, handle) {
   socket._handle = handle;
   handle[kOwner] = socket;
-  handle.onevent = (kind, value) => onHandleEvent(socket, kind, value);
+  // The handle's events run in the async context the socket got its handle in (an
+  // AsyncLocalStorage store set around net.connect() is seen by its 'data' listeners), as
+  // Node's handles carry theirs.
+  const frame = asyncContext.capture();
+  handle.onevent = frame === undefined ? (kind, value) => onHandleEvent(socket, kind, value) :
+    (kind, value) => asyncContext.runInFrame(frame, onHandleEvent, undefined, [socket, kind, value]);
 }
 
 function addSignal(socket, signal) {

@@ -765,11 +765,18 @@ function defineLazyGlobal(name, load, enumerable = false) {
     },
   });
 }
+// URL, URLSearchParams, EventTarget and Event are data properties in Node (the others are
+// accessors): V8's lazy data properties load them on first use all the same.
+function defineLazyDataGlobal(name, load) {
+  binding.runtime.defineLazyDataProperty(globalThis, name, load, false);
+}
 // --no-experimental-global-* switch a few web globals off, as Node's flags do.
 const globalOff = (name) => config.execArgv.includes(`--no-experimental-global-${name}`);
 for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
   if (name === 'CustomEvent' && globalOff('customevent')) continue;
-  defineLazyGlobal(name, () => requireBuiltin('internal/event_target')[name]);
+  const load = () => requireBuiltin('internal/event_target')[name];
+  if (name === 'CustomEvent') defineLazyGlobal(name, load);
+  else defineLazyDataGlobal(name, load);
 }
 for (const name of ['AbortController', 'AbortSignal']) {
   defineLazyGlobal(name, () => requireBuiltin('internal/abort_controller')[name]);
@@ -784,7 +791,7 @@ if (!globalOff('webcrypto')) {
     defineLazyGlobal(name, () => requireBuiltin('internal/crypto/webcrypto')[name]);
   }
 }
-defineLazyGlobal('URL', () => requireBuiltin('internal/url').URL);
+defineLazyDataGlobal('URL', () => requireBuiltin('internal/url').URL);
 defineLazyGlobal('performance', () => requireBuiltin('internal/perf/performance').performance, true);
 for (const name of ['Performance', 'PerformanceMark', 'PerformanceMeasure',
   'PerformanceResourceTiming']) {
@@ -797,7 +804,7 @@ for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastC
   defineLazyGlobal(name, () => requireBuiltin('internal/worker/io')[name]);
 }
 perfUtils.mark('environment');
-defineLazyGlobal('URLSearchParams', () => requireBuiltin('internal/url').URLSearchParams);
+defineLazyDataGlobal('URLSearchParams', () => requireBuiltin('internal/url').URLSearchParams);
 // The WHATWG streams (CompressionStream and DecompressionStream load zlib when first used).
 for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
   'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',

@@ -49,6 +49,7 @@ function validateExecArgv(list) {
   const bad = [];
   for (let i = 0; i < list.length; i++) {
     const arg = list[i];
+    if (arg === '--') break;  // the end of the options, as on a command line
     if (!arg.startsWith('-')) continue;
     if (!workerFlag.test(arg)) bad.push(arg);
     else if (takesValue.has(arg)) i++;
@@ -229,7 +230,9 @@ class Worker extends EventEmitter {
       kind: entry.kind,
       source: entry.source,
       argv: (options.argv ?? []).map((a) => String(a)),
-      execArgv: options.execArgv ?? process.execArgv,
+      // As on a command line, a `--` ending the options is not one of them.
+      execArgv: options.execArgv === undefined ? process.execArgv :
+        options.execArgv.filter((arg) => arg !== '--'),
       env,
       workerData: options.workerData,
       environmentData: workerState.environmentData,
