@@ -196,8 +196,6 @@ pub(crate) struct SocketState {
     readable_waiting: bool,
     /// A readable event is fed for the next poll phase.
     read_fed: bool,
-    /// The poll reported the peer's end (EPOLLRDHUP): reads go on until EOF.
-    peer_closed: bool,
     /// Bytes the socket has not taken yet, oldest first; `sent` counts what went of the first.
     queue: VecDeque<Piece>,
     sent: usize,
@@ -235,7 +233,6 @@ impl SocketState {
             connecting,
             reading: false,
             readable_waiting: false,
-            peer_closed: false,
             read_fed: false,
             queue: VecDeque::new(),
             sent: 0,
@@ -289,7 +286,6 @@ impl Socket {
                 self.emit_int(scope, EV_ERROR, -libc::ENOMEM);
                 return;
             };
-            let asked = room.len();
             let result = {
                 let mut s = self.state.borrow_mut();
                 let ipc = s.ipc;
@@ -310,7 +306,6 @@ impl Socket {
                 let arr = v8::Array::new_with_elements(scope, &items);
                 self.emit(scope, EV_HANDLES, arr.into());
             }
-            let short = matches!(result, Ok(n) if n < asked);
             match result {
                 Ok(0) => {
                     {
@@ -340,7 +335,7 @@ impl Socket {
                     self.state.borrow_mut().readable_waiting = false;
                     return;
                 }
-                Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(e) => {
                     {
                         let mut s = self.state.borrow_mut();
@@ -351,14 +346,6 @@ impl Socket {
                     self.emit_int(scope, EV_ERROR, -errno_of(&e));
                     return;
                 }
-            }
-            // A short read emptied the socket (as libuv assumes): bytes that come later raise a
-            // new edge, so the read that would only say WouldBlock is skipped. Not once the peer
-            // has closed: its EOF may have come with the data, under the same edge.
-            let mut s = self.state.borrow_mut();
-            if short && !s.peer_closed {
-                s.readable_waiting = false;
-                return;
             }
         }
         // Budget spent with data possibly left: continue next iteration, after other handles.
@@ -611,7 +598,6 @@ impl Handle for Socket {
                 let mut s = self.state.borrow_mut();
                 s.readable_waiting = true;
                 s.read_fed = false;
-                s.peer_closed |= ready.read_closed || ready.error;
                 s.reading
             };
             if reading {
