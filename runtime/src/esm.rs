@@ -354,15 +354,23 @@ fn js_module_info(
 // ===== host callbacks: import() and import.meta =====
 
 /// `import(specifier)` from a script or module named `resource`: the JS loader does the work
-/// (`hooks.importModuleDynamically(specifier, referrer, attributes)` returns the promise).
+/// (`hooks.importModuleDynamically(specifier, referrer, attributes, vmMode)` returns the
+/// promise).
 pub(crate) fn dynamic_import<'s>(
     scope: &mut v8::PinScope<'s, '_>,
-    _host_defined_options: v8::Local<'s, v8::Data>,
+    host_defined_options: v8::Local<'s, v8::Data>,
     resource: v8::Local<'s, v8::Value>,
     specifier: v8::Local<'s, v8::String>,
     attributes: v8::Local<'s, v8::FixedArray>,
 ) -> Option<v8::Local<'s, v8::Promise>> {
     let attributes = attributes_object(scope, attributes, 2);
+    // vm code says how its import() must fail, if it must (see vm_run.rs).
+    let vm_mode: v8::Local<v8::Value> = v8::Local::<v8::FixedArray>::try_from(host_defined_options)
+        .ok()
+        .filter(|options| options.length() > 0)
+        .and_then(|options| options.get(scope, 0))
+        .and_then(|mode| v8::Local::<v8::Value>::try_from(mode).ok())
+        .unwrap_or_else(|| v8::undefined(scope).into());
     let Some(f) = hook(scope, "importModuleDynamically") else {
         let resolver = v8::PromiseResolver::new(scope)?;
         let msg = js_string(scope, "import() is not available");
@@ -374,7 +382,7 @@ pub(crate) fn dynamic_import<'s>(
     let result = f.call(
         scope,
         recv,
-        &[specifier.into(), resource, attributes.into()],
+        &[specifier.into(), resource, attributes.into(), vm_mode],
     )?;
     v8::Local::<v8::Promise>::try_from(result).ok()
 }

@@ -93,13 +93,23 @@ fn source_with_cache(
     }
 }
 
+/// The origin of vm code. `import_mode` ('missing' when no importModuleDynamically was given,
+/// 'flag' when one was given without --experimental-vm-modules, '' otherwise) travels as the
+/// script's host-defined option to the import() callback (esm.rs), which rejects as Node does.
 fn origin<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     filename: &str,
     line_offset: i32,
     column_offset: i32,
+    import_mode: &str,
 ) -> v8::ScriptOrigin<'s> {
     let resource = js_string(scope, filename).into();
+    let options = (!import_mode.is_empty()).then(|| {
+        let options = v8::PrimitiveArray::new(scope, 1);
+        let mode = js_string(scope, import_mode);
+        options.set(scope, 0, mode.into());
+        v8::Local::<v8::Data>::from(options)
+    });
     v8::ScriptOrigin::new(
         scope,
         resource,
@@ -111,7 +121,7 @@ fn origin<'s>(
         false,
         false,
         false,
-        None,
+        options,
     )
 }
 
@@ -132,8 +142,9 @@ fn js_vm_code_cache<'s>(
     let column_offset = args.get(3).int32_value(scope).unwrap_or(0);
     let cache = view_bytes(args.get(4));
     let produce = args.get(5).boolean_value(scope);
+    let import_mode = args.get(6).to_rust_string_lossy(scope);
     v8::tc_scope!(let tc, scope);
-    let origin = origin(tc, &filename, line_offset, column_offset);
+    let origin = origin(tc, &filename, line_offset, column_offset, &import_mode);
     let (mut source, options) = source_with_cache(code, &origin, cache.as_deref());
     crate::v8api::compiling(tc, true);
     let script = v8::script_compiler::compile_unbound_script(
@@ -212,10 +223,11 @@ fn js_vm_compile_function<'s>(
     let code = v8::Global::new(scope, code);
     let cache = view_bytes(args.get(7));
     let produce = args.get(8).boolean_value(scope);
+    let import_mode = args.get(9).to_rust_string_lossy(scope);
     type Compiled = (v8::Global<v8::Function>, Option<bool>, Option<Vec<u8>>);
     let compile = |scope: &mut v8::PinScope| -> Option<Compiled> {
         let code = v8::Local::new(scope, &code);
-        let origin = origin(scope, &filename, line_offset, column_offset);
+        let origin = origin(scope, &filename, line_offset, column_offset, &import_mode);
         let (mut source, options) = source_with_cache(code, &origin, cache.as_deref());
         let mut names = Vec::with_capacity(params.len());
         for p in &params {
@@ -290,12 +302,14 @@ fn js_vm_run<'s>(
     let line_offset = args.get(3).int32_value(scope).unwrap_or(0);
     let column_offset = args.get(4).int32_value(scope).unwrap_or(0);
     let display_errors = args.get(5).boolean_value(scope);
+    let import_mode = args.get(6).to_rust_string_lossy(scope);
     let target = vm_context(scope, args.get(0));
     let run = Run {
         filename: &filename,
         line_offset,
         column_offset,
         display_errors,
+        import_mode: &import_mode,
     };
     let value = match target {
         None => run.run(scope, source),
@@ -322,6 +336,7 @@ struct Run<'a> {
     line_offset: i32,
     column_offset: i32,
     display_errors: bool,
+    import_mode: &'a str,
 }
 
 impl Run<'_> {
@@ -331,7 +346,13 @@ impl Run<'_> {
         source: v8::Local<'s, v8::String>,
     ) -> Option<v8::Local<'s, v8::Value>> {
         v8::tc_scope!(let tc, scope);
-        let origin = origin(tc, self.filename, self.line_offset, self.column_offset);
+        let origin = origin(
+            tc,
+            self.filename,
+            self.line_offset,
+            self.column_offset,
+            self.import_mode,
+        );
         crate::v8api::compiling(tc, true);
         let script = v8::Script::compile(tc, source, Some(&origin));
         crate::v8api::compiling(tc, false);

@@ -182,11 +182,25 @@ function syncForwarders(entry, sandbox) {
   }
 }
 
+const vmModulesFlag = process.execArgv.includes('--experimental-vm-modules');
+
+/**
+ * How import() in vm code compiled with `importModuleDynamically` must fail, as in Node:
+ * 'missing' without one, 'flag' with a function but no --experimental-vm-modules; '' lets
+ * the default loader serve it (vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER, or a function
+ * under the flag, which Eddy serves with the default loader too).
+ */
+function importModeOf(importModuleDynamically) {
+  if (importModuleDynamically === undefined) return 'missing';
+  if (typeof importModuleDynamically === 'function' && !vmModulesFlag) return 'flag';
+  return '';
+}
+
 /** The arguments of binding.runtime.vmRun for `script` run in `global` with run `options`. */
 function runArgs(global, script, options) {
   const displayErrors = options === undefined || options.displayErrors !== false;
   return [global, script.code, script.filename, script.lineOffset, script.columnOffset,
-    displayErrors];
+    displayErrors, script.importMode];
 }
 
 function runInContextOf(entry, sandbox, script, options) {
@@ -308,6 +322,7 @@ class Script {
   #filename;
   #lineOffset;
   #columnOffset;
+  #importMode;
 
   constructor(code, options = {}) {
     code = `${code}`;
@@ -318,9 +333,11 @@ class Script {
     this.#columnOffset = typeof options === 'object' ? options.columnOffset ?? 0 : 0;
     // Compiled now, as in Node: a syntax error throws here, and a code cache handed in is
     // checked (V8 keeps the compiled script, so a run does not parse it again).
-    const { cachedData, produceCachedData } = typeof options === 'object' ? options : {};
+    const { cachedData, produceCachedData, importModuleDynamically } =
+      typeof options === 'object' ? options : {};
+    this.#importMode = importModeOf(importModuleDynamically);
     const [rejected, produced] = rt.vmCodeCache(code, this.#filename, this.#lineOffset,
-      this.#columnOffset, cachedData, produceCachedData === true);
+      this.#columnOffset, cachedData, produceCachedData === true, this.#importMode);
     if (cachedData !== undefined) this.cachedDataRejected = rejected;
     if (produceCachedData === true) {
       this.cachedDataProduced = produced !== undefined;
@@ -334,7 +351,7 @@ class Script {
   #source() {
     return {
       code: this.#code, filename: this.#filename, lineOffset: this.#lineOffset,
-      columnOffset: this.#columnOffset,
+      columnOffset: this.#columnOffset, importMode: this.#importMode,
     };
   }
 
@@ -371,7 +388,7 @@ class Script {
 
   createCachedData() {
     const produced = rt.vmCodeCache(this.#code, this.#filename, this.#lineOffset,
-      this.#columnOffset, undefined, true)[1];
+      this.#columnOffset, undefined, true, this.#importMode)[1];
     return produced === undefined ? Buffer.alloc(0) : Buffer.from(produced.buffer);
   }
 }
@@ -434,7 +451,7 @@ function compileFunction(code, params = [], options = {}) {
   validateObjectArg(options, 'options');
   const {
     filename = '', columnOffset = 0, lineOffset = 0, cachedData, produceCachedData = false,
-    parsingContext, contextExtensions = [],
+    parsingContext, contextExtensions = [], importModuleDynamically,
   } = options;
   validateStringArg(filename, 'options.filename');
   validateInt32(columnOffset, 'options.columnOffset');
@@ -465,7 +482,7 @@ function compileFunction(code, params = [], options = {}) {
   }
   const [fn, rejected, produced] = rt.vmCompileFunction(code, filename, lineOffset,
     columnOffset, params === undefined ? [] : params, contextExtensions, global, cachedData,
-    produceCachedData);
+    produceCachedData, importModeOf(importModuleDynamically));
   if (cachedData !== undefined) fn.cachedDataRejected = rejected;
   if (produceCachedData) {
     fn.cachedDataProduced = produced !== undefined;

@@ -190,7 +190,11 @@ function prepare(server, code, filename) {
       continue;
     }
     if (syntaxError === null) {
-      return { script: new vm.Script(source, { filename }), awaiting, code };
+      // import() at the REPL goes through the main loader, as in Node.
+      const script = new vm.Script(source, {
+        filename, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+      });
+      return { script, awaiting, code };
     }
     if (code.includes('await')) {
       const awaitError = awaitSyntaxError(code, syntaxError);

@@ -559,7 +559,11 @@ function isESMEntry(mainPath) {
 const vmDynamicImport = new Map();
 const vmImportMeta = new Map();
 
-function importModuleDynamically(specifier, referrer, attributes) {
+function importModuleDynamically(specifier, referrer, attributes, vmMode) {
+  // vm code compiled without importModuleDynamically (or with one but without
+  // --experimental-vm-modules) cannot import(), as in Node.
+  if (vmMode === 'missing') return Promise.reject(new codes.ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING());
+  if (vmMode === 'flag') return Promise.reject(new codes.ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG());
   const vmHook = typeof referrer === 'string' ? vmDynamicImport.get(referrer) : undefined;
   if (vmHook !== undefined) return Promise.resolve().then(() => vmHook(`${specifier}`, attributes));
   let parentURL;
