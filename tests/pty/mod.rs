@@ -7,9 +7,14 @@
 //! Script lines (`#` starts a comment):
 //! - `args ["-i", "-e", "x"]`: the command's arguments (JSON strings; first line only)
 //! - `type TEXT`: types TEXT literally
-//! - `key NAME…`: presses keys by tmux's names (`Enter`, `Left`, `C-u`, `Escape`)
+//! - `key NAME…`: presses keys by tmux's names (`Enter`, `Left`, `C-u`, `Escape`); after
+//!   `Enter`, waits until the screen stops changing
 //! - `wait TEXT`: waits until the screen shows TEXT
 //! - `screen`: waits until the screen stops changing and appends it to the transcript
+//! - `history`: the REPL keeps its history in a file of the case's own (else none)
+//! - `restart`: starts the program again, in a new pane (after it exited)
+//!
+//! The program runs in tests/pty/files; when it exits the pane shows `[exited with N]`.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -22,6 +27,8 @@ const PATIENCE: Duration = Duration::from_secs(20);
 
 struct Tmux {
     socket: String,
+    /// The session keys go to (`restart` starts the next one beside it).
+    session: std::cell::RefCell<String>,
 }
 
 impl Tmux {
@@ -34,7 +41,8 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
-        let out = self.run(&["capture-pane", "-p", "-e", "-t", "main"]);
+        let session = self.session.borrow().clone();
+        let out = self.run(&["capture-pane", "-p", "-e", "-t", &session]);
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         // Trailing blank rows say nothing.
         let trimmed: Vec<&str> = text.lines().collect();
@@ -83,35 +91,37 @@ impl Drop for Tmux {
     }
 }
 
-/// Runs the script `keys` with `bin`; the transcript of its `screen` lines.
-fn run_script(bin: &str, name: &str, keys: &str, home: &Path) -> Result<String, String> {
-    let mut lines = keys.lines().peekable();
-    let mut args: Vec<String> = Vec::new();
-    if let Some(first) = lines.peek()
-        && let Some(json) = first.strip_prefix("args ")
-    {
-        args = super::parse_string_array(json);
-        lines.next();
-    }
-    let tmux = Tmux {
-        socket: format!("eddy-pty-{}-{name}", std::process::id()),
-    };
+/// Starts `bin args` in a new session (named by `tmux.session`), in `cwd`, and waits for its prompt. When it
+/// exits, the pane says so (`[exited with N]`) and stays.
+fn start(
+    tmux: &Tmux,
+    bin: &str,
+    args: &[String],
+    cwd: &Path,
+    env: &[String],
+) -> Result<(), String> {
     let mut command = vec![
         "new-session".to_string(),
         "-d".into(),
         "-s".into(),
-        "main".into(),
+        tmux.session.borrow().clone(),
         "-x".into(),
         "80".into(),
         "-y".into(),
         "24".into(),
+        "-c".into(),
+        cwd.display().to_string(),
         "env".into(),
-        format!("HOME={}", home.display()),
-        "EDDY_REPL_HISTORY=".into(),
-        "NODE_REPL_HISTORY=".into(),
-        bin.to_string(),
     ];
-    command.extend(args);
+    command.extend(env.iter().cloned());
+    command.extend([
+        "sh".into(),
+        "-c".into(),
+        "\"$@\"; echo \"[exited with $?]\"; exec sleep 600".into(),
+        "sh".into(),
+        bin.to_string(),
+    ]);
+    command.extend(args.iter().cloned());
     let command: Vec<&str> = command.iter().map(String::as_str).collect();
     let started = tmux.run(&command);
     if !started.status.success() {
@@ -120,31 +130,80 @@ fn run_script(bin: &str, name: &str, keys: &str, home: &Path) -> Result<String, 
             String::from_utf8_lossy(&started.stderr)
         ));
     }
-    // Keep the pane when the program exits, so its last screen can still be read.
-    tmux.run(&["set-option", "-t", "main", "remain-on-exit", "on"]);
     // The prompt (capture-pane drops the space after it).
-    tmux.wait_for("\n>")?;
+    tmux.wait_for("\n>")
+}
+
+/// Runs the script `keys` with `bin`; the transcript of its `screen` lines.
+fn run_script(
+    bin: &str,
+    name: &str,
+    keys: &str,
+    dir: &Path,
+    home: &Path,
+) -> Result<String, String> {
+    let mut lines = keys.lines().peekable();
+    let mut args: Vec<String> = Vec::new();
+    if let Some(first) = lines.peek()
+        && let Some(json) = first.strip_prefix("args ")
+    {
+        args = super::parse_string_array(json);
+        lines.next();
+    }
+    // A history file of the case's own, which `restart` keeps (both programs' variables).
+    let history = home.join(format!("{name}.history"));
+    let _ = std::fs::remove_file(&history);
+    let history = if keys.lines().any(|l| l.trim() == "history") {
+        history.display().to_string()
+    } else {
+        String::new()
+    };
+    let env = vec![
+        format!("HOME={}", home.display()),
+        format!("EDDY_REPL_HISTORY={history}"),
+        format!("NODE_REPL_HISTORY={history}"),
+    ];
+    let cwd = dir.join("files");
+    let tmux = Tmux {
+        socket: format!("eddy-pty-{}-{name}", std::process::id()),
+        session: std::cell::RefCell::new("main".into()),
+    };
+    start(&tmux, bin, &args, &cwd, &env)?;
     let mut transcript = String::new();
     for line in lines {
         let line = line.trim_end();
-        if line.is_empty() || line.starts_with('#') {
+        if line.is_empty() || line.starts_with('#') || line == "history" {
             continue;
         }
         let (verb, rest) = line.split_once(' ').unwrap_or((line, ""));
         match verb {
             "type" => {
-                tmux.run(&["send-keys", "-t", "main", "-l", rest]);
+                let session = tmux.session.borrow().clone();
+                tmux.run(&["send-keys", "-t", &session, "-l", rest]);
             }
             "key" => {
-                let mut keys = vec!["send-keys", "-t", "main"];
+                let session = tmux.session.borrow().clone();
+                let mut keys = vec!["send-keys", "-t", &session];
                 keys.extend(rest.split_whitespace());
                 tmux.run(&keys);
+                // An entry's output is all out before the next keys are typed.
+                if rest.split_whitespace().any(|k| k == "Enter") {
+                    tmux.settled_screen();
+                }
             }
             "wait" => tmux.wait_for(rest)?,
             "screen" => {
                 transcript.push_str("----\n");
                 transcript.push_str(&tmux.settled_screen());
                 transcript.push('\n');
+            }
+            // A second session (the first must have exited).
+            "restart" => {
+                // Started before the old session goes, so the tmux server stays up.
+                let next = format!("{}-next", tmux.session.borrow());
+                let old = tmux.session.replace(next);
+                start(&tmux, bin, &args, &cwd, &env)?;
+                tmux.run(&["kill-session", "-t", &old]);
             }
             other => return Err(format!("{name}.keys: unknown verb {other:?}")),
         }
@@ -171,7 +230,7 @@ pub fn run_all(bin: &str, dir: &Path) -> Vec<String> {
     for name in &names {
         let keys = std::fs::read_to_string(dir.join(format!("{name}.keys"))).unwrap();
         let expected_path = dir.join(format!("{name}.screen"));
-        match run_script(&bin, name, &keys, &home) {
+        match run_script(&bin, name, &keys, dir, &home) {
             Ok(actual) if write => std::fs::write(&expected_path, actual).unwrap(),
             Ok(actual) => {
                 let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
