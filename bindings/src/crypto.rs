@@ -14,6 +14,7 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     crate::crypto_cipher::init(scope, target);
     crate::crypto_keyobj::init(scope, target);
     crate::crypto_sign::init(scope, target);
+    crate::crypto_pkcs12::init(scope, target);
 }
 
 /// Fill `buf` with random bytes from the kernel, retrying short and interrupted reads.

@@ -15,6 +15,7 @@ mod crypto_keygen;
 mod crypto_keyobj;
 mod crypto_keys;
 mod crypto_legacy_pem;
+mod crypto_pkcs12;
 mod crypto_rsa;
 mod crypto_sign;
 mod crypto_x509;

@@ -26,7 +26,7 @@ struct Slab {
 #[derive(Default)]
 struct SlabSlot(Option<Slab>);
 
-fn slot<'i>(isolate: &'i mut v8::Isolate) -> &'i mut SlabSlot {
+fn slot(isolate: &mut v8::Isolate) -> &mut SlabSlot {
     if isolate.get_slot::<SlabSlot>().is_none() {
         isolate.set_slot(SlabSlot::default());
     }

@@ -191,6 +191,39 @@ function checkKeyPem(value) {
   }
 }
 
+function pem(label, der) {
+  const body = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
+  return `-----BEGIN ${label}-----\n${body.replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`;
+}
+
+// pfx: PKCS#12 bytes (or a list of them, each possibly { buf, passphrase }) giving the key, its
+// certificate and more certificates, which join the chain and the trusted CAs (as in Node).
+// binding.crypto.parsePfx reads them (bindings/src/crypto_pkcs12.rs).
+function loadPfx(native, pfx, passphrase) {
+  for (const item of asList(pfx)) {
+    let buf = item;
+    let pass = passphrase;
+    if (item !== null && typeof item === 'object' && !ArrayBuffer.isView(item)) {
+      buf = item.buf;
+      if (item.passphrase !== undefined) pass = item.passphrase;
+    }
+    if (typeof buf === 'string') buf = Buffer.from(buf);
+    if (!ArrayBuffer.isView(buf)) throw pfxError('Unable to load PFX certificate');
+    const [key, leaf, extra] = binding.crypto.parsePfx(buf, pass === undefined || pass === null ? '' : `${pass}`);
+    if (key === undefined) throw pfxError('Unable to load private key from PFX data');
+    if (leaf === undefined) throw pfxError('Unable to load certificate from PFX data');
+    native.setKey(pem('PRIVATE KEY', key));
+    native.setCert([leaf, ...extra].map((der) => pem('CERTIFICATE', der)).join(''));
+    for (const der of extra) native.addCACert(pem('CERTIFICATE', der));
+  }
+}
+
+function pfxError(message) {
+  const err = new Error(message);
+  err.code = 'ERR_CRYPTO_OPERATION_FAILED';
+  return err;
+}
+
 function asList(value) {
   return Array.isArray(value) ? value : [value];
 }
@@ -215,7 +248,7 @@ function createSecureContext(options) {
   if (options === undefined || options === null) options = {};
   else validateObject(options, 'options');
   const {
-    ca, cert, key, passphrase, ciphers, ecdhCurve, sigalgs, sessionIdContext, ticketKeys,
+    ca, cert, key, pfx, passphrase, ciphers, ecdhCurve, sigalgs, sessionIdContext, ticketKeys,
     sessionTimeout, honorCipherOrder, secureOptions, secureProtocol, minVersion, maxVersion,
     clientCertEngine, privateKeyEngine, privateKeyIdentifier,
   } = options;
@@ -261,6 +294,7 @@ function createSecureContext(options) {
     }
     native.setKey(first, passphrase);
   }
+  if (pfx !== undefined && pfx !== null) loadPfx(native, pfx, passphrase);
   // One key for one certificate: they must belong together (pairs are matched by kind
   // when there are several).
   if (native.key && native.cert && !Array.isArray(key) && !Array.isArray(cert) &&

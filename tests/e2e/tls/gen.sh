@@ -38,3 +38,11 @@ sign client eddy-client x_client $long -cert ca.crt -keyfile ca.key
 sign other other.example x_other $long -cert ca.crt -keyfile ca.key
 sign expired localhost x_server 20200101000000Z 20210101000000Z -cert ca.crt -keyfile ca.key
 sign self-signed localhost x_selfsigned $long -selfsign -keyfile self-signed.key
+# PKCS#12 bundles of the server's key and certificate with the CA (passphrase "eddy"): one as
+# OpenSSL 1.x wrote them (3DES, SHA-1 MAC), one in OpenSSL 3's default (PBES2 AES-256, SHA-256
+# MAC), and one with the certificates only.
+openssl pkcs12 -export -inkey server.key -in server.crt -certfile ca.crt -passout pass:eddy \
+  -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -out server-legacy.pfx
+openssl pkcs12 -export -inkey server.key -in server.crt -certfile ca.crt -passout pass:eddy \
+  -out server.pfx
+openssl pkcs12 -export -nokeys -in server.crt -certfile ca.crt -passout pass:eddy -out certs-only.pfx

@@ -131,6 +131,7 @@ Server.prototype.setSecureContext = function setSecureContext(options) {
     key: this.key,
     cert: this.cert,
     ca: this.ca,
+    pfx: this.pfx,
     passphrase: this.passphrase,
     ciphers: this.ciphers,
     ecdhCurve: this.ecdhCurve,
