@@ -190,11 +190,18 @@ function prepare(server, code, filename) {
       continue;
     }
     if (syntaxError === null) {
-      // import() at the REPL goes through the main loader, as in Node.
-      const script = new vm.Script(source, {
-        filename, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-      });
-      return { script, awaiting, code };
+      // import() at the REPL goes through the main loader, as in Node. What a function body
+      // allows and a script does not (a top-level `return`) fails here, already decorated by
+      // vm as Node's does.
+      try {
+        const script = new vm.Script(source, {
+          filename, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+        });
+        return { script, awaiting, code };
+      } catch (err) {
+        if (!(err instanceof SyntaxError || (err && err.name === 'SyntaxError'))) throw err;
+        return { err };
+      }
     }
     if (code.includes('await')) {
       const awaitError = awaitSyntaxError(code, syntaxError);
