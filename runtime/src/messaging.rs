@@ -266,74 +266,59 @@ fn deliver(scope: &mut v8::PinScope, port: &Rc<PortHandle>, all: bool) {
     }
 }
 
-/// Turn one message into JS values and hand it to `onMessage`.
+/// Turn one message into JS values and hand it to `onMessage` (or, for a port moved into a vm
+/// context, to that context's `emit`, with the message read inside the context).
 fn emit(scope: &mut v8::PinScope, port: &Rc<PortHandle>, message: Message) {
-    if let Some(moved) = &port.moved {
-        emit_moved(scope, port, moved.clone(), message);
-        return;
-    }
-    let st = state(scope);
-    // Locals straight from the stored handles (no new global handle per message).
-    let (on_message, make_port) = {
-        let s = st.borrow();
-        match (&s.messaging.on_message, &s.messaging.make_port) {
-            (Some(m), Some(p)) => (v8::Local::new(scope, m), v8::Local::new(scope, p)),
-            _ => return,
-        }
-    };
-    let object = v8::Local::new(scope, &port.object);
-    let mut ports = Vec::with_capacity(message.ports.len());
-    for core in &message.ports {
-        match adopt(scope, make_port, core.clone(), None) {
-            Some(p) => ports.push(p),
-            None => return,
-        }
-    }
-    v8::tc_scope!(let tc, scope);
-    let value = deserialize(tc, &message, &ports);
-    let args: Vec<v8::Local<v8::Value>> = match value {
-        Some(value) if ports.is_empty() => vec![object.into(), value],
-        Some(value) => {
-            let list: Vec<v8::Local<v8::Value>> = ports.iter().map(|p| (*p).into()).collect();
-            let list = v8::Array::new_with_elements(tc, &list);
-            vec![object.into(), value, list.into()]
-        }
-        None => {
-            if tc.has_terminated() {
-                return;
+    let Some(moved) = port.moved.clone() else {
+        let st = state(scope);
+        // Locals straight from the stored handles (no new global handle per message).
+        let (on_message, make_port) = {
+            let s = st.borrow();
+            match (&s.messaging.on_message, &s.messaging.make_port) {
+                (Some(m), Some(p)) => (v8::Local::new(scope, m), v8::Local::new(scope, p)),
+                _ => return,
             }
-            let error = tc.exception().unwrap_or_else(|| v8::undefined(tc).into());
-            tc.reset();
-            let null = v8::null(tc).into();
-            let flag = v8::Boolean::new(tc, true).into();
-            vec![object.into(), error, null, flag]
-        }
+        };
+        call_with_message(scope, port, &message, on_message, make_port, None);
+        return;
     };
-    crate::call_function(tc, on_message, &args);
-}
-
-/// A message for a port moved into a vm context: read there and handed to the context's `emit`.
-fn emit_moved(scope: &mut v8::PinScope, port: &Rc<PortHandle>, moved: Rc<Moved>, message: Message) {
     let context = v8::Local::new(scope, &moved.context);
     let scope = &mut v8::ContextScope::new(scope, context);
     let emit = v8::Local::new(scope, &moved.emit);
-    let object = v8::Local::new(scope, &port.object).into();
     if !message.hosts.is_empty() {
+        // Host objects are revived by the main context's hooks, into its realm: not here.
+        let object = v8::Local::new(scope, &port.object).into();
         let undefined = v8::undefined(scope).into();
         let kind = js_string(scope, "unavailable").into();
         crate::call_function(scope, emit, &[object, undefined, undefined, kind]);
         return;
     }
     let make_port = v8::Local::new(scope, &moved.make_port);
+    call_with_message(scope, port, &message, emit, make_port, Some(moved));
+}
+
+/// Read `message` (its ports made by `make_port`) and call `hook(port, value[, ports])`; when
+/// it cannot be read, `hook(port, error, null, failed)`. A moved port's hook always gets the
+/// port list, and `'error'` as `failed` (the main one gets `true`).
+fn call_with_message<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    port: &Rc<PortHandle>,
+    message: &Message,
+    hook: v8::Local<'s, v8::Function>,
+    make_port: v8::Local<'s, v8::Function>,
+    moved: Option<Rc<Moved>>,
+) {
+    let object: v8::Local<v8::Value> = v8::Local::new(scope, &port.object).into();
     let mut ports = Vec::with_capacity(message.ports.len());
     for core in &message.ports {
-        match adopt(scope, make_port, core.clone(), Some(moved.clone())) {
+        match adopt(scope, make_port, core.clone(), moved.clone()) {
             Some(p) => ports.push(p),
             None => return,
         }
     }
     v8::tc_scope!(let tc, scope);
-    let args: Vec<v8::Local<v8::Value>> = match deserialize(tc, &message, &ports) {
+    let args: Vec<v8::Local<v8::Value>> = match deserialize(tc, message, &ports) {
+        Some(value) if ports.is_empty() && moved.is_none() => vec![object, value],
         Some(value) => {
             let list: Vec<v8::Local<v8::Value>> = ports.iter().map(|p| (*p).into()).collect();
             let list = v8::Array::new_with_elements(tc, &list);
@@ -346,11 +331,14 @@ fn emit_moved(scope: &mut v8::PinScope, port: &Rc<PortHandle>, moved: Rc<Moved>,
             let error = tc.exception().unwrap_or_else(|| v8::undefined(tc).into());
             tc.reset();
             let null = v8::null(tc).into();
-            let kind = js_string(tc, "error").into();
-            vec![object, error, null, kind]
+            let failed = match moved {
+                Some(_) => js_string(tc, "error").into(),
+                None => v8::Boolean::new(tc, true).into(),
+            };
+            vec![object, error, null, failed]
         }
     };
-    crate::call_function(tc, emit, &args);
+    crate::call_function(tc, hook, &args);
 }
 
 /// Give `core` a new port object in this loop (a port that arrived in a message or at start-up).
