@@ -10,6 +10,8 @@
 
 use cipher::{BlockDecryptMut, KeyIvInit, block_padding::Pkcs7};
 use eddy_runtime::{js_string, set_fn, v8};
+
+use crate::fs::bytes_to_js;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
@@ -359,15 +361,6 @@ fn parse(pfx: &[u8], passphrase: &str) -> Result<Contents> {
     Ok(out)
 }
 
-fn uint8_array<'s>(scope: &mut v8::PinScope<'s, '_>, bytes: Vec<u8>) -> v8::Local<'s, v8::Value> {
-    let len = bytes.len();
-    let store = v8::ArrayBuffer::new_backing_store_from_vec(bytes).make_shared();
-    let buffer = v8::ArrayBuffer::with_backing_store(scope, &store);
-    v8::Uint8Array::new(scope, buffer, 0, len)
-        .map(Into::into)
-        .unwrap_or_else(|| v8::undefined(scope).into())
-}
-
 /// `parsePfx(bytes, passphrase)` → `[key, leaf, extra]`: the private key (PKCS#8 DER, or
 /// undefined), the certificate that goes with it (DER, or undefined) and the other
 /// certificates (DER). Throws OpenSSL's message: 'mac verify failure' for a wrong passphrase,
@@ -377,16 +370,11 @@ fn parse_pfx(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let Ok(view) = v8::Local::<v8::ArrayBufferView>::try_from(args.get(0)) else {
+    if !args.get(0).is_array_buffer_view() {
         return;
-    };
-    let mut bytes = vec![0u8; view.byte_length()];
-    view.copy_contents(&mut bytes);
-    let passphrase = if args.get(1).is_string() {
-        args.get(1).to_rust_string_lossy(scope)
-    } else {
-        String::new()
-    };
+    }
+    let bytes = crate::crypto_keyobj::arg_bytes(scope, args.get(0));
+    let passphrase = crate::crypto_keyobj::arg_str(scope, args.get(1));
     let contents = match parse(&bytes, &passphrase) {
         Ok(c) => c,
         Err(e) => {
@@ -414,16 +402,16 @@ fn parse_pfx(
         .or(if certs.is_empty() { None } else { Some(0) });
     let leaf = leaf_index.map(|i| certs.remove(i).0);
     let key = match key {
-        Some((der, _)) => uint8_array(scope, der),
+        Some((der, _)) => bytes_to_js(scope, der),
         None => v8::undefined(scope).into(),
     };
     let leaf = match leaf {
-        Some(der) => uint8_array(scope, der),
+        Some(der) => bytes_to_js(scope, der),
         None => v8::undefined(scope).into(),
     };
     let extra: Vec<v8::Local<v8::Value>> = certs
         .into_iter()
-        .map(|(der, _)| uint8_array(scope, der))
+        .map(|(der, _)| bytes_to_js(scope, der))
         .collect();
     let extra = v8::Array::new_with_elements(scope, &extra);
     let result = v8::Array::new_with_elements(scope, &[key, leaf, extra.into()]);
