@@ -41,6 +41,11 @@ pub(crate) fn run(scope: &mut v8::PinScope) {
             update_time(scope);
             run_timers(scope);
             run_pending(scope);
+            // process.exit() in a timer or pending callback: don't block in the poll first
+            // (with a server or child still alive it would wait for their next event).
+            if exit_requested(scope) {
+                return;
+            }
             let timeout = poll_timeout(scope);
             poll(scope, timeout);
             run_check(scope);
