@@ -1,0 +1,559 @@
+//! The socket handle of `binding.net` (see net.rs): the OS stream under it, its write queue,
+//! and what a readiness event does to it (read until `WouldBlock`, flush the queue, finish a
+//! connect or a shutdown).
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::{ErrorKind, Read, Write};
+use std::net::Shutdown;
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::rc::Rc;
+
+use eddy_runtime::mio::net::{TcpStream, UnixStream};
+use eddy_runtime::mio::unix::pipe::{Receiver, Sender};
+use eddy_runtime::mio::{Interest, Token};
+use eddy_runtime::{
+    Handle, Ready, call_function, close_handle, feed, mio, open_handle, registry,
+    set_handle_active, v8,
+};
+
+use super::read_slab;
+use super::{
+    EV_CONNECT, EV_DATA, EV_EOF, EV_ERROR, EV_HANDLES, EV_SHUTDOWN, EV_WRITTEN, READS_PER_EVENT,
+    errno_of,
+};
+
+// ===== the OS objects =====
+
+/// A connected stream socket.
+pub(crate) enum Stream {
+    Tcp(TcpStream),
+    Unix(UnixStream),
+    /// The read end of a pipe (a child process's stdout or stderr).
+    PipeIn(Receiver),
+    /// The write end of a pipe (a child process's stdin).
+    PipeOut(Sender),
+}
+
+impl Stream {
+    pub(crate) fn raw_fd(&self) -> RawFd {
+        match self {
+            Stream::Tcp(s) => s.as_raw_fd(),
+            Stream::Unix(s) => s.as_raw_fd(),
+            Stream::PipeIn(s) => s.as_raw_fd(),
+            Stream::PipeOut(s) => s.as_raw_fd(),
+        }
+    }
+    pub(super) fn source(&mut self) -> &mut dyn mio::event::Source {
+        match self {
+            Stream::Tcp(s) => s,
+            Stream::Unix(s) => s,
+            Stream::PipeIn(s) => s,
+            Stream::PipeOut(s) => s,
+        }
+    }
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Stream::Tcp(s) => s.read(buf),
+            Stream::Unix(s) => s.read(buf),
+            Stream::PipeIn(s) => s.read(buf),
+            Stream::PipeOut(_) => Err(std::io::Error::from_raw_os_error(libc::EBADF)),
+        }
+    }
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Stream::Tcp(s) => s.write(buf),
+            Stream::Unix(s) => s.write(buf),
+            Stream::PipeOut(s) => s.write(buf),
+            Stream::PipeIn(_) => Err(std::io::Error::from_raw_os_error(libc::EBADF)),
+        }
+    }
+    fn write_vectored(&mut self, bufs: &[std::io::IoSlice]) -> std::io::Result<usize> {
+        match self {
+            Stream::Tcp(s) => s.write_vectored(bufs),
+            Stream::Unix(s) => s.write_vectored(bufs),
+            Stream::PipeOut(s) => s.write_vectored(bufs),
+            Stream::PipeIn(_) => Err(std::io::Error::from_raw_os_error(libc::EBADF)),
+        }
+    }
+    /// End our write side. A pipe has no half-close: its write end is closed instead (see
+    /// `Socket::do_shutdown`), so the reader sees EOF.
+    fn shutdown_write(&self) -> std::io::Result<()> {
+        match self {
+            Stream::Tcp(s) => s.shutdown(Shutdown::Write),
+            Stream::Unix(s) => s.shutdown(Shutdown::Write),
+            Stream::PipeIn(_) | Stream::PipeOut(_) => Ok(()),
+        }
+    }
+    fn take_error(&self) -> std::io::Result<Option<std::io::Error>> {
+        match self {
+            Stream::Tcp(s) => s.take_error(),
+            Stream::Unix(s) => s.take_error(),
+            Stream::PipeIn(_) | Stream::PipeOut(_) => Ok(None),
+        }
+    }
+    /// Whether a non-blocking connect has finished (getpeername succeeds).
+    fn is_connected(&self) -> bool {
+        match self {
+            Stream::Tcp(s) => s.peer_addr().is_ok(),
+            Stream::Unix(s) => s.peer_addr().is_ok(),
+            Stream::PipeIn(_) | Stream::PipeOut(_) => true,
+        }
+    }
+}
+
+// ===== impl Socket =====
+
+pub(crate) struct SocketState {
+    /// `None` once closed.
+    pub(crate) stream: Option<Stream>,
+    /// The JS `onevent(kind, value)`.
+    pub(super) callback: Option<v8::Global<v8::Function>>,
+    pub(super) connecting: bool,
+    pub(super) reading: bool,
+    /// A readable edge arrived while not reading: data (or EOF) may be waiting.
+    pub(super) readable_waiting: bool,
+    /// A readable event is fed for the next poll phase.
+    pub(super) read_fed: bool,
+    /// Bytes the socket has not taken yet, oldest first; `sent` counts what went of the first.
+    pub(super) queue: VecDeque<Piece>,
+    pub(super) sent: usize,
+    pub(super) queued: usize,
+    /// `shutdown()` was asked for while writes were queued.
+    pub(super) shutdown_pending: bool,
+    /// An IPC channel: reads collect passed descriptors (`EV_HANDLES`).
+    pub(crate) ipc: bool,
+    /// TLS over this socket (net_tls.rs): reads are decrypted, writes encrypted.
+    pub(crate) tls: Option<Box<crate::net_tls::Tls>>,
+}
+
+impl SocketState {
+    pub(crate) fn queued_bytes(&self) -> usize {
+        self.queued
+    }
+}
+
+/// Queued bytes, and the descriptor that travels with their first byte (IPC handle passing).
+pub(crate) struct Piece {
+    pub(super) data: Vec<u8>,
+    pub(super) fd: Option<OwnedFd>,
+}
+
+pub(crate) struct Socket {
+    pub(crate) token: usize,
+    pub(crate) state: RefCell<SocketState>,
+}
+
+impl SocketState {
+    pub(super) fn new(stream: Stream, connecting: bool) -> SocketState {
+        SocketState {
+            stream: Some(stream),
+            callback: None,
+            connecting,
+            reading: false,
+            readable_waiting: false,
+            read_fed: false,
+            queue: VecDeque::new(),
+            sent: 0,
+            queued: 0,
+            shutdown_pending: false,
+            ipc: false,
+            tls: None,
+        }
+    }
+}
+
+impl Socket {
+    /// Whether the handle keeps the loop alive: reading, connecting or writes queued.
+    pub(crate) fn update_active(&self, scope: &mut v8::PinScope) {
+        let active = {
+            let s = self.state.borrow();
+            s.stream.is_some() && (s.reading || s.connecting || s.queued > 0)
+        };
+        set_handle_active(scope, self.token, active);
+    }
+
+    pub(crate) fn emit<'s>(
+        &self,
+        scope: &mut v8::PinScope<'s, '_>,
+        kind: i32,
+        value: v8::Local<'s, v8::Value>,
+    ) {
+        let cb = self.state.borrow().callback.clone();
+        if let Some(cb) = cb {
+            let cb = v8::Local::new(scope, cb);
+            let kind = v8::Integer::new(scope, kind).into();
+            call_function(scope, cb, &[kind, value]);
+        }
+    }
+
+    pub(super) fn emit_int(&self, scope: &mut v8::PinScope, kind: i32, value: i32) {
+        let v = v8::Integer::new(scope, value).into();
+        self.emit(scope, kind, v);
+    }
+
+    /// Read until `WouldBlock`, EOF, an error, JS stopping the reads, or the per-event budget
+    /// (then the rest is read in the next pending phase).
+    pub(super) fn read_some(self: &Rc<Self>, scope: &mut v8::PinScope) {
+        let mut fds: Vec<RawFd> = Vec::new();
+        for _ in 0..READS_PER_EVENT {
+            if !self.state.borrow().reading {
+                return;
+            }
+            // Read straight into the isolate's read slab (see net_read_slab).
+            let Some(room) = read_slab::room(scope) else {
+                self.emit_int(scope, EV_ERROR, -libc::ENOMEM);
+                return;
+            };
+            let result = {
+                let mut s = self.state.borrow_mut();
+                let ipc = s.ipc;
+                let Some(stream) = s.stream.as_mut() else {
+                    return;
+                };
+                if ipc {
+                    crate::net_fd::recv_with_fds(stream.raw_fd(), room, &mut fds)
+                } else {
+                    stream.read(room)
+                }
+            };
+            if !fds.is_empty() {
+                let items: Vec<v8::Local<v8::Value>> = fds
+                    .drain(..)
+                    .map(|fd| v8::Integer::new(scope, fd).into())
+                    .collect();
+                let arr = v8::Array::new_with_elements(scope, &items);
+                self.emit(scope, EV_HANDLES, arr.into());
+            }
+            match result {
+                Ok(0) => {
+                    {
+                        let mut s = self.state.borrow_mut();
+                        s.reading = false;
+                        s.readable_waiting = false;
+                    }
+                    self.update_active(scope);
+                    self.emit(scope, EV_EOF, v8::undefined(scope).into());
+                    return;
+                }
+                Ok(n) if self.state.borrow().tls.is_some() => {
+                    // rustls takes its own copy of the ciphertext.
+                    let bytes = room[..n].to_vec();
+                    crate::net_tls::on_input(self, scope, &bytes);
+                }
+                Ok(n) => {
+                    // The range is JS's from here on; a read made from inside the callback
+                    // gets the room after it.
+                    let Some(view) = read_slab::take(scope, n) else {
+                        self.emit_int(scope, EV_ERROR, -libc::ENOMEM);
+                        return;
+                    };
+                    self.emit(scope, EV_DATA, view.into());
+                }
+                Err(e) if e.kind() == ErrorKind::WouldBlock => {
+                    self.state.borrow_mut().readable_waiting = false;
+                    return;
+                }
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => {
+                    {
+                        let mut s = self.state.borrow_mut();
+                        s.reading = false;
+                        s.readable_waiting = false;
+                    }
+                    self.update_active(scope);
+                    self.emit_int(scope, EV_ERROR, -errno_of(&e));
+                    return;
+                }
+            }
+        }
+        // Budget spent with data possibly left: continue next iteration, after other handles.
+        self.state.borrow_mut().readable_waiting = true;
+        self.feed_read(scope);
+    }
+
+    /// Read again in the next poll phase (data may be waiting with no new edge to announce it).
+    pub(super) fn feed_read(&self, scope: &mut v8::PinScope) {
+        {
+            let mut s = self.state.borrow_mut();
+            if s.read_fed {
+                return;
+            }
+            s.read_fed = true;
+        }
+        let ready = Ready {
+            readable: true,
+            ..Ready::default()
+        };
+        feed(scope, self.token, ready);
+    }
+
+    /// Push queued bytes into the socket. Ok(true) when the queue is empty afterwards.
+    pub(crate) fn flush(&self) -> std::io::Result<bool> {
+        let mut s = self.state.borrow_mut();
+        let s = &mut *s;
+        let Some(stream) = s.stream.as_mut() else {
+            return Ok(true);
+        };
+        // The queue goes out with writev, up to 64 pieces per call. A piece carrying a
+        // descriptor goes alone, by sendmsg, so the descriptor rides on its first byte.
+        while !s.queue.is_empty() {
+            let written = if s.sent == 0
+                && let Some(fd) = s.queue[0].fd.as_ref()
+            {
+                crate::net_fd::send_with_fd(stream.raw_fd(), &s.queue[0].data, fd.as_raw_fd())
+            } else {
+                let mut slices = Vec::with_capacity(s.queue.len().min(64));
+                for (i, piece) in s.queue.iter().take(64).enumerate() {
+                    if i > 0 && piece.fd.is_some() {
+                        break;
+                    }
+                    let from = if i == 0 { s.sent } else { 0 };
+                    slices.push(std::io::IoSlice::new(&piece.data[from..]));
+                }
+                stream.write_vectored(&slices)
+            };
+            match written {
+                Ok(mut n) => {
+                    // Sent (even partly): the descriptor went with the first byte.
+                    s.queue[0].fd = None;
+                    s.queued -= n;
+                    while n > 0 {
+                        let left = s.queue[0].data.len() - s.sent;
+                        if n >= left {
+                            n -= left;
+                            s.queue.pop_front();
+                            s.sent = 0;
+                        } else {
+                            s.sent += n;
+                            n = 0;
+                        }
+                    }
+                }
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(false),
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Write `data` (encrypted first on a TLS socket) now as far as the socket takes it and
+    /// queue the rest. Returns the bytes queued in all (0: everything reached the kernel) or
+    /// the negative errno.
+    pub(super) fn write_bytes(self: &Rc<Self>, data: &[u8]) -> i64 {
+        if self.state.borrow().tls.is_some() {
+            return crate::net_tls::write(self, data);
+        }
+        self.write_raw(data)
+    }
+
+    /// `write_bytes` below any TLS layer: these bytes go to the socket as they are.
+    pub(crate) fn write_raw(&self, data: &[u8]) -> i64 {
+        let mut s = self.state.borrow_mut();
+        let s = &mut *s;
+        let Some(stream) = s.stream.as_mut() else {
+            return -(libc::EBADF as i64);
+        };
+        let mut written = 0;
+        if s.queue.is_empty() && !s.connecting {
+            while written < data.len() {
+                match stream.write(&data[written..]) {
+                    Ok(n) => written += n,
+                    Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                    Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                    Err(e) => return -(errno_of(&e) as i64),
+                }
+            }
+        }
+        if written < data.len() {
+            s.queue.push_back(Piece {
+                data: data[written..].to_vec(),
+                fd: None,
+            });
+            s.queued += data.len() - written;
+        }
+        s.queued as i64
+    }
+
+    /// As `write_bytes`, with `fd` passed along (SCM_RIGHTS) on the first byte; `fd` is a copy
+    /// the queue owns until it is sent.
+    pub(crate) fn write_with_fd(&self, data: &[u8], fd: OwnedFd) -> i64 {
+        let mut s = self.state.borrow_mut();
+        let s = &mut *s;
+        let Some(stream) = s.stream.as_ref() else {
+            return -(libc::EBADF as i64);
+        };
+        let mut written = 0;
+        let mut fd = Some(fd);
+        if s.queue.is_empty() && !s.connecting && !data.is_empty() {
+            loop {
+                match crate::net_fd::send_with_fd(
+                    stream.raw_fd(),
+                    data,
+                    fd.as_ref().map_or(-1, |f| f.as_raw_fd()),
+                ) {
+                    Ok(n) => {
+                        written = n;
+                        fd = None;
+                        break;
+                    }
+                    Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                    Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                    Err(e) => return -(errno_of(&e) as i64),
+                }
+            }
+        }
+        if written < data.len() {
+            s.queue.push_back(Piece {
+                data: data[written..].to_vec(),
+                fd,
+            });
+            s.queued += data.len() - written;
+        }
+        s.queued as i64
+    }
+
+    /// Shut our write side down and tell JS (in the poll phase, once the write queue is empty,
+    /// where libuv completes a shutdown request).
+    pub(super) fn do_shutdown(self: &Rc<Self>, scope: &mut v8::PinScope) {
+        if matches!(self.state.borrow().stream, Some(Stream::PipeOut(_))) {
+            // A pipe's write end is closed, not half-closed: deregister and drop it.
+            let stream = self.state.borrow_mut().stream.take();
+            if let Some(mut stream) = stream {
+                let _ = registry(scope).deregister(stream.source());
+            }
+            self.update_active(scope);
+            self.emit_int(scope, EV_SHUTDOWN, 0);
+            return;
+        }
+        let result = {
+            let s = self.state.borrow();
+            match s.stream.as_ref() {
+                Some(stream) => match stream.shutdown_write() {
+                    Ok(()) => 0,
+                    // Already disconnected: the write side is shut either way.
+                    Err(e) if e.raw_os_error() == Some(libc::ENOTCONN) => 0,
+                    Err(e) => -errno_of(&e),
+                },
+                None => -libc::EBADF,
+            }
+        };
+        self.emit_int(scope, EV_SHUTDOWN, result);
+    }
+
+    pub(super) fn on_writable(self: &Rc<Self>, scope: &mut v8::PinScope) {
+        let had_queue = self.state.borrow().queued > 0;
+        if !had_queue {
+            // A shutdown with nothing (left) to write first.
+            let shut = std::mem::take(&mut self.state.borrow_mut().shutdown_pending);
+            if shut {
+                self.do_shutdown(scope);
+            }
+            return;
+        }
+        match self.flush() {
+            Ok(true) => {
+                let shut = std::mem::take(&mut self.state.borrow_mut().shutdown_pending);
+                self.update_active(scope);
+                self.emit_int(scope, EV_WRITTEN, 0);
+                if shut {
+                    self.do_shutdown(scope);
+                }
+            }
+            Ok(false) => {}
+            Err(e) => {
+                {
+                    let mut s = self.state.borrow_mut();
+                    s.queue.clear();
+                    s.queued = 0;
+                    s.sent = 0;
+                }
+                self.update_active(scope);
+                self.emit_int(scope, EV_ERROR, -errno_of(&e));
+            }
+        }
+    }
+}
+
+impl Handle for Socket {
+    fn ready(self: Rc<Self>, scope: &mut v8::PinScope, ready: Ready) {
+        let connecting = self.state.borrow().connecting;
+        if connecting {
+            if !(ready.writable || ready.error || ready.write_closed) {
+                return;
+            }
+            let outcome = {
+                let s = self.state.borrow();
+                match s.stream.as_ref() {
+                    None => return,
+                    Some(stream) => match stream.take_error() {
+                        Ok(Some(e)) | Err(e) => Some(-errno_of(&e)),
+                        Ok(None) if stream.is_connected() => Some(0),
+                        Ok(None) if ready.error || ready.write_closed => Some(-libc::ECONNREFUSED),
+                        Ok(None) => None,
+                    },
+                }
+            };
+            let Some(status) = outcome else { return };
+            self.state.borrow_mut().connecting = false;
+            self.update_active(scope);
+            self.emit_int(scope, EV_CONNECT, status);
+            if status != 0 {
+                return;
+            }
+            // Writes made while connecting go out now.
+            self.on_writable(scope);
+            if self.state.borrow().reading {
+                self.read_some(scope);
+            }
+            return;
+        }
+        if ready.writable || ready.write_closed || ready.error {
+            self.on_writable(scope);
+        }
+        if ready.readable || ready.read_closed || ready.error {
+            let reading = {
+                let mut s = self.state.borrow_mut();
+                s.readable_waiting = true;
+                s.read_fed = false;
+                s.reading
+            };
+            if reading {
+                self.read_some(scope);
+            }
+        }
+    }
+}
+
+/// Register a connected (or connecting) stream as a socket handle; its token, or the negative
+/// errno when the poll refused it (the stream is closed then).
+pub(crate) fn adopt_stream(
+    scope: &mut v8::PinScope,
+    stream: Stream,
+    connecting: bool,
+) -> Result<usize, i32> {
+    let socket = open_handle(scope, |token| Socket {
+        token: token.0,
+        state: RefCell::new(SocketState::new(stream, connecting)),
+    });
+    let token = socket.token;
+    let reg = registry(scope);
+    let registered = {
+        let mut s = socket.state.borrow_mut();
+        let stream = s.stream.as_mut().expect("just opened");
+        let interest = match stream {
+            Stream::PipeIn(_) => Interest::READABLE,
+            Stream::PipeOut(_) => Interest::WRITABLE,
+            _ => Interest::READABLE | Interest::WRITABLE,
+        };
+        reg.register(stream.source(), Token(token), interest)
+    };
+    if let Err(e) = registered {
+        socket.state.borrow_mut().stream = None;
+        close_handle(scope, token, |_| {});
+        return Err(-errno_of(&e));
+    }
+    socket.update_active(scope);
+    Ok(token)
+}
