@@ -27,6 +27,8 @@ class NetHandle {
     this._refed = true;
     this._noDelay = false;
     this._keepAlive = null;
+    this._pipePath = undefined;
+    this._closeCallback = null;
     if (token !== null) this._adopt(token, true);
   }
 
@@ -44,6 +46,11 @@ class NetHandle {
           native.close(value);
         }
         return;
+      }
+      if (kind === EV.CLOSE && this._closeCallback !== null) {
+        const done = this._closeCallback;
+        this._closeCallback = null;
+        done();
       }
       if (typeof this.onevent === 'function') this.onevent(kind, value);
     };
@@ -87,7 +94,10 @@ class NetHandle {
   }
 
   listenPipe(path, backlog) {
-    return this._open((cb) => native.listenPipe(path, backlog, cb));
+    const err = this._open((cb) => native.listenPipe(path, backlog, cb));
+    // The socket file is ours: it goes when the server closes (as libuv's pipe close).
+    if (err === 0 && typeof path === 'string' && path[0] !== '\0') this._pipePath = path;
+    return err;
   }
 
   readStart() {
@@ -117,9 +127,15 @@ class NetHandle {
     return native.shutdown(this.token);
   }
 
-  // 'close' (EV.CLOSE) follows in the close phase when there was a token.
-  close() {
-    return this._end(native.close);
+  // 'close' (EV.CLOSE) follows in the close phase when there was a token; `cb` then runs, as a
+  // Node handle's close callback (on the next tick when there was nothing to close).
+  close(cb) {
+    const closing = this._end(native.close);
+    if (typeof cb === 'function') {
+      if (closing) this._closeCallback = cb;
+      else process.nextTick(cb);
+    }
+    return closing;
   }
 
   // As close(), but a TCP connection ends with RST (the peer reads ECONNRESET).
@@ -134,6 +150,13 @@ class NetHandle {
     removeHandle(this);
     if (this.token === null) return false;
     how(this.token);
+    if (this._pipePath !== undefined) {
+      try {
+        require('fs').unlinkSync(this._pipePath);
+      } catch {
+        // Already gone, or not ours to remove any more.
+      }
+    }
     return true;
   }
 

@@ -115,6 +115,11 @@ Server.prototype.listen = function(...args) {
   const given = args[0] instanceof NetHandle ? args[0] :
     options._handle instanceof NetHandle ? options._handle :
       options.handle instanceof NetHandle ? options.handle : undefined;
+  if (given === undefined && options.fd !== undefined && clusterListen !== null &&
+      !options.exclusive) {
+    clusterListen(this, { fd: options.fd }, backlog, options, adoptListening, emitListenError);
+    return this;
+  }
   if (given !== undefined || options.fd !== undefined) {
     let handle = given;
     let err = 0;
@@ -142,7 +147,7 @@ Server.prototype.listen = function(...args) {
   if (options.path !== undefined && options.path !== null) {
     validateString(options.path, 'options.path');
     this._pipeName = options.path;
-    listenIn(this, { path: options.path, mode: pipeMode(options) }, backlog);
+    listenHere(this, { path: options.path, mode: pipeMode(options) }, backlog, options);
     return this;
   }
   if (options.port === undefined && options.host === undefined && args.length > 0 &&
@@ -162,13 +167,33 @@ Server.prototype.listen = function(...args) {
         this.emit('error', err);
         return;
       }
-      listenIn(this, { address: ip, port, ipv6Only }, backlog);
+      listenHere(this, { address: ip, port, ipv6Only }, backlog, options);
     });
     return this;
   }
-  listenIn(this, { address: host, port, ipv6Only }, backlog);
+  listenHere(this, { address: host, port, ipv6Only }, backlog, options);
   return this;
 };
+
+// In a cluster worker, internal/cluster/child sets this: listen() asks the primary for the
+// socket (unless options.exclusive), then calls adoptListening or emitListenError.
+let clusterListen = null;
+
+function setClusterListen(fn) {
+  clusterListen = fn;
+}
+
+function listenHere(server, where, backlog, options) {
+  if (clusterListen !== null && !options.exclusive) {
+    clusterListen(server, where, backlog, options, adoptListening, emitListenError);
+  } else {
+    listenIn(server, where, backlog);
+  }
+}
+
+function emitListenError(server, errno, syscall, address, port) {
+  server.emit('error', uvExceptionWithHostPort(errno, syscall, address, port));
+}
 
 function backlogArg(x) {
   const n = Number(x);
@@ -346,4 +371,4 @@ Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, soc
   else this.emit('error', err);
 };
 
-module.exports = { Server };
+module.exports = { Server, setClusterListen };

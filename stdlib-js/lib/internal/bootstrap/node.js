@@ -1135,6 +1135,12 @@ function preload() {
   if (process.env.NODE_CHANNEL_FD !== undefined) {
     requireBuiltin('internal/child_process/ipc').setupChildChannel();
   }
+  // Started by cluster.fork() to run a program: the worker side of node:cluster comes next
+  // (not for -e code). The id is not passed on to this process's own children.
+  if (Object.prototype.hasOwnProperty.call(process.env, 'NODE_UNIQUE_ID') && process.argv[1]) {
+    requireBuiltin('cluster')._setupWorker();
+    delete process.env.NODE_UNIQUE_ID;
+  }
   for (const arg of process.execArgv) {
     if (arg.startsWith('--env-file=')) process.loadEnvFile(arg.slice('--env-file='.length));
   }

@@ -252,6 +252,11 @@ class SocketListReceive extends EventEmitter {
 
 // ===== the channel =====
 
+function isInternal(message) {
+  return message !== null && typeof message === 'object' && typeof message.cmd === 'string' &&
+    message.cmd.startsWith('NODE_');
+}
+
 // Named Control, as Node's channel object is.
 class Control extends EventEmitter {
   constructor(target, handle, serialization) {
@@ -343,13 +348,14 @@ class Control extends EventEmitter {
 
   dispatch(message) {
     const target = this.target;
-    if (message !== null && typeof message === 'object' && typeof message.cmd === 'string' &&
-        message.cmd.startsWith('NODE_')) {
+    if (isInternal(message)) {
       if (message.cmd === 'NODE_HANDLE') {
         const fd = this.receivedFds.shift();
         const handle = fd === undefined ? undefined : fromDescriptor(this, fd, message);
         this.write({ cmd: 'NODE_HANDLE_ACK' }, null, null);
-        process.nextTick(() => target.emit('message', message.msg, handle));
+        // A handle may come with one of the channel's own messages (cluster's connections).
+        const event = isInternal(message.msg) ? 'internalMessage' : 'message';
+        process.nextTick(() => target.emit(event, message.msg, handle));
         return;
       }
       if (message.cmd === 'NODE_HANDLE_ACK') {
