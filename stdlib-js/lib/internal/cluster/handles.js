@@ -169,10 +169,11 @@ class SharedHandle {
       return;
     }
     const worker = workers[this.next++ % workers.length];
-    sendHelper(worker.process, { act: 'newconn', key: this.key }, client, (reply) => {
+    const sent = sendHelper(worker.process, { act: 'newconn', key: this.key }, client, (reply) => {
       if (reply.accepted) client.close();
       else this.forward(0, client, tried + 1);
     });
+    if (sent === false && !worker.process.connected) this.forward(0, client, tried + 1);
   }
 }
 
