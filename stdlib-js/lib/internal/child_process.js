@@ -19,6 +19,8 @@ const {
 } = require('internal/errors');
 
 const native = binding.child_process;
+// diagnostics_channel 'child_process': each ChildProcess, as it is made (before its spawn).
+const childProcessChannel = require('diagnostics_channel').channel('child_process');
 // A stream handed to a child as one of its stdio slots: its own end is the child's now, so
 // ChildProcess never starts reading it (Node's kIsUsedAsStdio).
 const kIsUsedAsStdio = Symbol('kIsUsedAsStdio');
@@ -287,6 +289,7 @@ class ChildProcess extends EventEmitter {
     this.stdio = [];
     this._watch = null;
     this._refed = true;
+    if (childProcessChannel.hasSubscribers) childProcessChannel.publish({ process: this });
   }
 
   spawn(options) {

@@ -5,7 +5,7 @@
 
 const EventEmitter = require('events');
 const {
-  isIP, errnoException, uvExceptionWithHostPort, normalizeArgs, isLegalPort,
+  isIP, errnoException, exceptionWithHostPort, uvExceptionWithHostPort, normalizeArgs, isLegalPort,
 } = require('internal/net');
 const { NetHandle, kOwner } = require('internal/net_handle');
 const serverSocketChannel = require('diagnostics_channel').channel('net.server.socket');
@@ -191,8 +191,9 @@ function listenHere(server, where, backlog, options) {
   }
 }
 
+// Node words this one as exceptionWithHostPort does: `bind EADDRINUSE 127.0.0.1:80`.
 function emitListenError(server, errno, syscall, address, port) {
-  server.emit('error', uvExceptionWithHostPort(errno, syscall, address, port));
+  server.emit('error', exceptionWithHostPort(errno, syscall, address, port));
 }
 
 function backlogArg(x) {

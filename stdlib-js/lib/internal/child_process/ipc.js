@@ -447,7 +447,7 @@ function setupChannel(target, handle, serialization) {
   Object.defineProperty(target, 'channel', {
     configurable: true,
     enumerable: false,
-    get() { return channel.closed ? undefined : channel; },
+    get() { return channel.closed ? null : channel; },
   });
 
   target.send = function send(message, sendHandle, options, callback) {

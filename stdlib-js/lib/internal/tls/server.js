@@ -179,6 +179,16 @@ Server.prototype.setTicketKeys = function setTicketKeys(keys) {
   this._sharedCreds.context.setTicketKeys(keys);
 };
 
+// node:cluster carries this from the first worker's server to the others' (through the
+// primary), so that a session ticket one worker issued resumes on any of them.
+Server.prototype._getServerData = function _getServerData() {
+  return { ticketKeys: Buffer.from(this.getTicketKeys()).toString('hex') };
+};
+
+Server.prototype._setServerData = function _setServerData(data) {
+  this.setTicketKeys(Buffer.from(data.ticketKeys, 'hex'));
+};
+
 Server.prototype.addContext = function addContext(servername, context) {
   if (!servername) throw new ERR_TLS_REQUIRED_SERVER_NAME();
   // "*" stands for one label; everything else is literal.
