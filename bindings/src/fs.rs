@@ -183,23 +183,84 @@ pub(crate) fn fields_exact(m: &std::fs::Metadata) -> Vec<i64> {
 
 // ===== JS value helpers =====
 
-/// Bytes handed to JS as buffers since V8 last looked at its young generation's buffers.
-static HANDED_OUT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-const PROBE_EVERY: usize = 4 << 20;
+thread_local! {
+    /// Bytes this thread's isolate handed to JS as buffers since the last young collection we
+    /// asked for.
+    static HANDED_OUT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
 
-/// V8 counts a buffer's memory, but it checks whether its young generation's buffers call for
-/// a scavenge (64 MB of them, outside a major GC) only when it allocates a backing store itself
-/// (Heap::AllocateExternalBackingStore); ours come from Rust (a Vec the read filled), so without
-/// that check dead buffers wait for old-generation GCs. Every 4 MB handed out, a one-byte
-/// backing store allocated through V8 lets it run the check, so short-lived buffers can go in a
-/// cheap scavenge. (This replaces a moderate memory-pressure notification every 64 MB, which
-/// started extra full marks: 2000 1 MiB reads took ~20% longer with it.)
+/// Buffer bytes between two young collections. Below the malloc trim threshold (32 MiB, set in
+/// the CLI) so the freed buffers are reused in place rather than handed back to the kernel and
+/// faulted in again.
+const YOUNG_GC_EVERY: usize = 16 << 20;
+
+/// Short-lived buffers (a `readFileSync` result dropped at once) die young, but V8 collects its
+/// young generation for their sake only once 64 MB of them wait
+/// (Heap::AllocateExternalBackingStore), and never while a major marking runs; external memory
+/// starts such a marking at 64 MB, so dead buffers piled up to ~400 MB before a full GC freed
+/// them. When 16 MB were handed out with no collection in between, a scavenge frees the dead
+/// ones at once (a few hundred microseconds on a small young generation, and the memory is
+/// reused while still warm). Any collection V8 runs by itself restarts the count.
 pub(crate) fn pressure(scope: &mut v8::PinScope, len: usize) {
-    use std::sync::atomic::Ordering;
-    if HANDED_OUT.fetch_add(len, Ordering::Relaxed) + len >= PROBE_EVERY {
-        HANDED_OUT.store(0, Ordering::Relaxed);
-        drop(v8::ArrayBuffer::new_backing_store(scope, 1));
+    let total = HANDED_OUT.get() + len;
+    if total < YOUNG_GC_EVERY {
+        HANDED_OUT.set(total);
+        return;
     }
+    HANDED_OUT.set(0);
+    collect_young(scope);
+}
+
+unsafe extern "C" fn after_gc(
+    _isolate: v8::UnsafeRawIsolatePtr,
+    _gc_type: v8::GCType,
+    _flags: v8::GCCallbackFlags,
+    _data: *mut std::ffi::c_void,
+) {
+    // V8 calls this on the collecting isolate's own thread, whose count this is.
+    HANDED_OUT.set(0);
+}
+
+unsafe extern "C" {
+    // `v8::internal::GCExtension::GC`: the native behind the `gc()` function --expose-gc
+    // installs. V8's API runs a young-generation collection only behind that flag
+    // (Isolate::RequestGarbageCollectionForTesting aborts without it); the native itself reads
+    // no flag, so a function of our own (never shown to JS) calls it as `gc({ type: 'minor' })`.
+    #[link_name = "_ZN2v88internal11GCExtension2GCERKNS_20FunctionCallbackInfoINS_5ValueEEE"]
+    fn v8_gc_extension_gc(info: *const v8::FunctionCallbackInfo);
+}
+
+/// The isolate's `gc` function and its `{ type: 'minor' }` argument.
+struct YoungGc {
+    gc: v8::Global<v8::Function>,
+    minor: v8::Global<v8::Object>,
+}
+
+/// Run a scavenge now.
+fn collect_young(scope: &mut v8::PinScope) {
+    if scope.get_slot::<YoungGc>().is_none() {
+        let Some(gc) = v8::Function::new_raw(scope, v8_gc_extension_gc) else {
+            return;
+        };
+        let minor = v8::Object::new(scope);
+        let key = js_string(scope, "type");
+        let value = js_string(scope, "minor");
+        minor.set(scope, key.into(), value.into());
+        let slot = YoungGc {
+            gc: v8::Global::new(scope, gc),
+            minor: v8::Global::new(scope, minor),
+        };
+        scope.set_slot(slot);
+        scope.add_gc_epilogue_callback(after_gc, std::ptr::null_mut(), v8::GCType::kGCTypeAll);
+    }
+    let Some(slot) = scope.get_slot::<YoungGc>() else {
+        return;
+    };
+    let (gc, minor) = (slot.gc.clone(), slot.minor.clone());
+    let gc = v8::Local::new(scope, gc);
+    let minor = v8::Local::new(scope, minor);
+    let recv = v8::undefined(scope).into();
+    gc.call(scope, recv, &[minor.into()]);
 }
 
 pub(crate) fn bytes_to_js<'s>(
