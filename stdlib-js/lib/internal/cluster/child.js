@@ -93,6 +93,10 @@ cluster._getServer = function _getServer(obj, options, cb) {
   });
 
   obj.once('listening', () => {
+    // A worker already on its way out (disconnect() from an earlier 'listening' listener)
+    // does not announce it.
+    const state = cluster.worker.state;
+    if (state === 'disconnecting' || state === 'destroying') return;
     cluster.worker.state = 'listening';
     const bound = obj.address();
     send({

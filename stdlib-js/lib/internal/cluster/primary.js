@@ -214,8 +214,7 @@ function queryServer(worker, message) {
     `${message.fd}:${message.index}`;
   let handle = handles.get(key);
   if (handle === undefined) {
-    const Kind = schedulingPolicy !== SCHED_RR || message.addressType === 'udp4' ||
-      message.addressType === 'udp6' ? SharedHandle : RoundRobinHandle;
+    const Kind = schedulingPolicy === SCHED_RR ? RoundRobinHandle : SharedHandle;
     let address = message.address;
     // A socket path (absolute from the worker) as short as can be: they are limited to ~100
     // bytes, and the one relative to our cwd may fit where the absolute one does not.
