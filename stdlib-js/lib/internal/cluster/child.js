@@ -46,7 +46,7 @@ cluster._setupWorker = function _setupWorker() {
 
   process.on('internalMessage', internal(worker, (message, handle) => {
     if (message.act === 'newconn') onconnection(message, handle);
-    else if (message.act === 'disconnect') worker._disconnect(true);
+    else if (message.act === 'disconnect') disconnectWorker(worker, true);
   }));
 
   require('internal/net_server').setClusterListen(listenThroughPrimary);
@@ -223,15 +223,15 @@ function listenThroughPrimary(server, where, backlog, options, adopt, fail) {
 Worker.prototype.disconnect = function disconnect() {
   if (this.state !== 'disconnecting' && this.state !== 'destroying') {
     this.state = 'disconnecting';
-    this._disconnect();
+    disconnectWorker(this, false);
   }
   return this;
 };
 
 // Close every server, then leave the channel; when the primary did not ask, it learns first
 // that this was on purpose (worker.exitedAfterDisconnect there).
-Worker.prototype._disconnect = function _disconnect(primaryInitiated) {
-  this.exitedAfterDisconnect = true;
+function disconnectWorker(worker, primaryInitiated) {
+  worker.exitedAfterDisconnect = true;
   let waiting = 1;
   const oneClosed = () => {
     if (--waiting !== 0) return;
@@ -250,7 +250,7 @@ Worker.prototype._disconnect = function _disconnect(primaryInitiated) {
   }
   handles.clear();
   oneClosed();
-};
+}
 
 Worker.prototype.destroy = function destroy() {
   if (this.state === 'destroying') return;
