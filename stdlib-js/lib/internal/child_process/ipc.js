@@ -105,11 +105,21 @@ class AdvancedFraming {
 
 // ===== handles =====
 
+/**
+ * A descriptor held outside the poll phase (cluster's shared listening socket: the primary
+ * must not accept on it itself), sent as a 'net.Native' handle; the receiver gets a NetHandle.
+ */
+class RawDescriptor {
+  constructor(fd) {
+    this.fd = fd;
+  }
+}
+
 function handleType(handle) {
   const net = require('net');
   if (handle instanceof net.Socket) return 'net.Socket';
   if (handle instanceof net.Server) return 'net.Server';
-  if (handle instanceof NetHandle) return 'net.Native';
+  if (handle instanceof NetHandle || handle instanceof RawDescriptor) return 'net.Native';
   return null;
 }
 
@@ -502,7 +512,9 @@ function setupChannel(target, handle, serialization) {
       return channel.handleQueue.length === 1;
     }
     let fd = null;
-    if (inner) {
+    if (inner instanceof RawDescriptor) {
+      fd = inner.fd;
+    } else if (inner) {
       fd = inner.token !== null && !inner.closed ? native.fdOf(inner.token) : -1;
       if (fd < 0) return fail(errnoException(-9, 'write'));
     }
@@ -557,4 +569,4 @@ function setupChildChannel() {
   });
 }
 
-module.exports = { setupChannel, setupChildChannel };
+module.exports = { setupChannel, setupChildChannel, RawDescriptor };

@@ -7,12 +7,12 @@
 // refuses it (its server is gone, or full) gets the next one only after it is given to another.
 //
 // SharedHandle (SCHED_NONE): the listening socket itself goes to every worker, which accept on
-// it themselves. Our copy stays in the poll set (binding.net has no bound-but-idle socket), so
-// a connection the primary happens to accept is handed on to a worker as in round-robin.
+// it themselves; the primary keeps a descriptor for later workers but never accepts on it.
 
 const net = require('net');
 const { NetHandle } = require('internal/net_handle');
 const { sendHelper } = require('internal/cluster/utils');
+const { RawDescriptor } = require('internal/child_process/ipc');
 
 const UV_TCP_IPV6ONLY = 1;
 
@@ -111,19 +111,30 @@ class SharedHandle {
     this.key = key;
     this.workers = new Map();
     this.errno = 0;
-    this.next = 0;
-    let handle = null;
-    let err = 0;
-    if (fd >= 0) {
-      const type = binding.net.fdType(fd);
-      if (type !== 'tcp-server' && type !== 'unix-server') {
-        err = -22;
-      } else {
-        const adopted = binding.net.adoptFd(fd);
-        if (typeof adopted === 'number') err = adopted;
-        else handle = new NetHandle(adopted.type === 'pipe', adopted.token);
-      }
-    } else if (port >= 0) {
+    this.descriptor = null;
+    // A socket file we made: removed when the last worker lets go (as closing the server would).
+    this.pipePath = undefined;
+    const err = fd >= 0 ? this.copyGiven(fd) : this.listenHere(address, port, flags, backlog);
+    if (err < 0) this.errno = err;
+  }
+
+  // A listening descriptor of ours (listen({ fd }) in a worker means the primary's fd).
+  copyGiven(fd) {
+    const type = binding.net.fdType(fd);
+    if (typeof type === 'number') return type;
+    if (type !== 'tcp-server' && type !== 'unix-server') return -22; // EINVAL, as Node's listen
+    const copy = binding.net.reopenFd(fd, false);
+    if (copy < 0) return copy;
+    this.descriptor = new RawDescriptor(copy);
+    return 0;
+  }
+
+  // Listen, then keep only a copy of the descriptor that is in no poll set: the workers accept
+  // on the socket, and we must not (binding.net's listening handles always accept).
+  listenHere(address, port, flags, backlog) {
+    let handle;
+    let err;
+    if (port >= 0) {
       handle = new NetHandle(false);
       const ipv6Only = Boolean(flags & UV_TCP_IPV6ONLY);
       if (address) {
@@ -136,44 +147,39 @@ class SharedHandle {
       handle = new NetHandle(true);
       err = handle.listenPipe(address, backlog || 511);
     }
-    if (err < 0) {
-      if (handle !== null) handle.close();
-      this.errno = err;
-      this.handle = null;
-      return;
+    if (err === 0) {
+      const copy = binding.net.reopenFd(handle.fd, false);
+      if (copy < 0) {
+        err = copy;
+      } else {
+        this.descriptor = new RawDescriptor(copy);
+        this.pipePath = handle._pipePath;
+        // The copy lives on: closing this handle must not remove the socket file.
+        handle._pipePath = undefined;
+      }
     }
-    // The workers' copies keep them alive; ours must not keep the primary alive.
-    handle.unref();
-    handle.onconnection = (e, client) => this.forward(e, client);
-    this.handle = handle;
+    handle.close();
+    return err;
   }
 
   add(worker, send) {
     this.workers.set(worker.id, worker);
-    send(this.errno, null, this.handle);
+    send(this.errno, null, this.descriptor);
   }
 
   remove(worker) {
     if (!this.workers.delete(worker.id)) return false;
     if (this.workers.size !== 0) return false;
-    if (this.handle !== null) this.handle.close();
-    this.handle = null;
-    return true;
-  }
-
-  // A connection accepted here rather than in a worker: to the next worker that takes it.
-  forward(err, client, tried = 0) {
-    const workers = [...this.workers.values()];
-    if (err || workers.length === 0 || tried >= workers.length) {
-      if (!err) client.close();
-      return;
+    if (this.descriptor !== null) binding.net.closeFd(this.descriptor.fd);
+    this.descriptor = null;
+    if (this.pipePath !== undefined) {
+      try {
+        require('fs').unlinkSync(this.pipePath);
+      } catch {
+        // Already gone.
+      }
     }
-    const worker = workers[this.next++ % workers.length];
-    const sent = sendHelper(worker.process, { act: 'newconn', key: this.key }, client, (reply) => {
-      if (reply.accepted) client.close();
-      else this.forward(0, client, tried + 1);
-    });
-    if (sent === false && !worker.process.connected) this.forward(0, client, tried + 1);
+    return true;
   }
 }
 
