@@ -11,7 +11,7 @@ const Worker = require('internal/cluster/worker');
 const { internal, sendHelper } = require('internal/cluster/utils');
 const { RoundRobinHandle, SharedHandle } = require('internal/cluster/handles');
 const {
-  codes: { ERR_SOCKET_BAD_PORT },
+  codes: { ERR_INTERNAL_ASSERTION, ERR_SOCKET_BAD_PORT },
   validatePort,
 } = require('internal/errors');
 
@@ -64,7 +64,7 @@ cluster.setupPrimary = function setupPrimary(options) {
     // The policy in force from the first setup on.
     schedulingPolicy = cluster.schedulingPolicy;
     if (schedulingPolicy !== SCHED_NONE && schedulingPolicy !== SCHED_RR) {
-      throw new Error(`Bad cluster.schedulingPolicy: ${schedulingPolicy}`);
+      throw new ERR_INTERNAL_ASSERTION(`Bad cluster.schedulingPolicy: ${schedulingPolicy}`);
     }
   }
   process.nextTick(() => cluster.emit('setup', settings));
