@@ -26,10 +26,12 @@ if (cluster.isWorker) {
     server.close();
   });
 } else {
-  console.log('isPrimary', cluster.isPrimary, 'isMaster', cluster.isMaster, 'isWorker', cluster.isWorker);
+  console.log('isPrimary', cluster.isPrimary, 'isMaster', cluster.isMaster,
+    'isWorker', cluster.isWorker);
   console.log('policy is RR', cluster.schedulingPolicy === cluster.SCHED_RR);
   cluster.on('setup', (settings) => {
-    console.log('setup: exec', path.basename(settings.exec), 'keys', Object.keys(settings).sort().join(','));
+    console.log('setup: exec', path.basename(settings.exec),
+      'keys', Object.keys(settings).sort().join(','));
   });
 
   const events = {};
@@ -86,7 +88,9 @@ if (cluster.isWorker) {
   }
 
   function finish() {
-    for (const id of Object.keys(events).sort()) console.log(`events of ${id}:`, events[id].join(' '));
+    for (const id of Object.keys(events).sort()) {
+      console.log(`events of ${id}:`, events[id].join(' '));
+    }
     for (const line of ends.sort()) console.log(line);
     process.on('exit', (code) => console.log('primary exit', code));
   }
