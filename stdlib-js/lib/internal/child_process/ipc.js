@@ -106,12 +106,15 @@ class AdvancedFraming {
 // ===== handles =====
 
 /**
- * A descriptor held outside the poll phase (cluster's shared listening socket: the primary
- * must not accept on it itself), sent as a 'net.Native' handle; the receiver gets a NetHandle.
+ * A descriptor held outside the poll phase (cluster's shared sockets: the primary must not
+ * accept or read on them itself), sent as a 'net.Native' handle (the receiver gets a NetHandle)
+ * or a 'dgram.Native' one (a UDP socket: the receiver gets internal/dgram's UDP handle).
  */
 class RawDescriptor {
-  constructor(fd) {
+  constructor(fd, type = 'net.Native', ipv6 = false) {
     this.fd = fd;
+    this.type = type;
+    this.ipv6 = ipv6;
   }
 }
 
@@ -119,7 +122,8 @@ function handleType(handle) {
   const net = require('net');
   if (handle instanceof net.Socket) return 'net.Socket';
   if (handle instanceof net.Server) return 'net.Server';
-  if (handle instanceof NetHandle || handle instanceof RawDescriptor) return 'net.Native';
+  if (handle instanceof NetHandle) return 'net.Native';
+  if (handle instanceof RawDescriptor) return handle.type;
   return null;
 }
 
@@ -129,6 +133,10 @@ const noop = () => {};
 // A socket of a server is counted as the peer's connection from now on (getConnections() asks
 // the peer), and unless keepOpen it gives its handle up at once.
 function handleToSend(channel, message, handle, options) {
+  if (handle instanceof RawDescriptor) {
+    if (handle.ipv6) message.ipv6 = true;
+    return handle;
+  }
   if (message.type === 'net.Native') return handle;
   if (message.type === 'net.Server') return handle._handle;
   const socket = handle;
@@ -155,6 +163,16 @@ function handleToSend(channel, message, handle, options) {
 
 // An object of `type` over a received descriptor.
 function fromDescriptor(channel, fd, message) {
+  if (message.type === 'dgram.Native') {
+    const { UDP } = require('internal/dgram');
+    const udp = new UDP(Boolean(message.ipv6));
+    if (udp.open(fd) < 0) {
+      udp.close();
+      native.closeFd(fd);
+      return undefined;
+    }
+    return udp;
+  }
   const net = require('net');
   const adopted = native.adoptFd(fd);
   if (typeof adopted === 'number') {

@@ -6,8 +6,9 @@
 // next worker waiting for one, as a 'newconn' message carrying the socket. A worker that
 // refuses it (its server is gone, or full) gets the next one only after it is given to another.
 //
-// SharedHandle (SCHED_NONE): the listening socket itself goes to every worker, which accept on
-// it themselves; the primary keeps a descriptor for later workers but never accepts on it.
+// SharedHandle (SCHED_NONE, and UDP always): the socket itself goes to every worker, which
+// accept (or read) on it themselves; the primary keeps a descriptor for later workers but
+// never uses it.
 
 const net = require('net');
 const { NetHandle } = require('internal/net_handle');
@@ -107,15 +108,32 @@ class RoundRobinHandle {
 }
 
 class SharedHandle {
-  constructor(key, address, { port, fd, flags, backlog }) {
+  constructor(key, address, { port, addressType, fd, flags, backlog }) {
     this.key = key;
     this.workers = new Map();
     this.errno = 0;
     this.descriptor = null;
     // A socket file we made: removed when the last worker lets go (as closing the server would).
     this.pipePath = undefined;
-    const err = fd >= 0 ? this.copyGiven(fd) : this.listenHere(address, port, flags, backlog);
+    let err;
+    if (addressType === 'udp4' || addressType === 'udp6') {
+      err = this.bindUdp(address, port, addressType, fd, flags);
+    } else {
+      err = fd >= 0 ? this.copyGiven(fd) : this.listenHere(address, port, flags, backlog);
+    }
     if (err < 0) this.errno = err;
+  }
+
+  // A UDP socket bound here, kept (as a copy outside the poll set) for the workers to read.
+  bindUdp(address, port, addressType, fd, flags) {
+    const handle = require('internal/dgram')._createSocketHandle(address, port, addressType, fd,
+      flags);
+    if (typeof handle === 'number') return handle;
+    const copy = binding.net.reopenFd(handle.fd, false);
+    handle.close();
+    if (copy < 0) return copy;
+    this.descriptor = new RawDescriptor(copy, 'dgram.Native', addressType === 'udp6');
+    return 0;
   }
 
   // A listening descriptor of ours (listen({ fd }) in a worker means the primary's fd).

@@ -214,7 +214,9 @@ function queryServer(worker, message) {
     `${message.fd}:${message.index}`;
   let handle = handles.get(key);
   if (handle === undefined) {
-    const Kind = schedulingPolicy === SCHED_RR ? RoundRobinHandle : SharedHandle;
+    // UDP has no connections to hand out: its socket is always shared.
+    const udp = message.addressType === 'udp4' || message.addressType === 'udp6';
+    const Kind = schedulingPolicy === SCHED_RR && !udp ? RoundRobinHandle : SharedHandle;
     let address = message.address;
     // A socket path (absolute from the worker) as short as can be: they are limited to ~100
     // bytes, and the one relative to our cwd may fit where the absolute one does not.
