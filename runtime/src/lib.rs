@@ -54,6 +54,7 @@ mod typescript;
 mod v8api;
 mod value;
 mod vm;
+mod vm_global;
 mod vm_run;
 mod worker;
 
@@ -159,7 +160,7 @@ impl Runtime {
             modules: Default::default(),
             ts_cache: Default::default(),
             tick_info: None,
-            vm_contexts: Vec::new(),
+            vm_global_template: None,
             options: Some(Arc::new(options.clone())),
             messaging: Default::default(),
             clone_keys: None,

@@ -36,8 +36,8 @@ pub(crate) struct RuntimeState {
     /// `[hasTickScheduled, hasRejectionToWarn]`. Lets the runtime skip calling the JS tick
     /// function after a callback when both are 0, as Node does.
     pub tick_info: Option<v8::SharedRef<v8::BackingStore>>,
-    /// Contexts made by `node:vm`, indexed by the id stored on each one's global.
-    pub vm_contexts: Vec<v8::Global<v8::Context>>,
+    /// The global template of `node:vm` contexts (its interceptors forward to the sandbox).
+    pub vm_global_template: Option<v8::Global<v8::ObjectTemplate>>,
     /// What this runtime was built from: a worker it starts is built from the same.
     pub options: Option<Arc<crate::RuntimeOptions>>,
     /// The JS side of message ports (`binding.messaging.setup`).

@@ -1,77 +1,143 @@
-//! The natives behind `node:vm` (`binding.runtime.createContext` / `runInContext`): extra V8
-//! contexts with their own globals, and running scripts in them. The JS side
-//! (stdlib-js/lib/vm.js) keeps the sandbox objects in step with the context's global.
+//! The natives behind `node:vm` contexts (`binding.runtime.createContext`): a V8 context made
+//! for a sandbox object, whose global forwards to that sandbox through interceptors
+//! (vm_global.rs), as Node's contextified globals do. The context is found again from its
+//! global proxy (the object `createContext` returns) by the global's creation context.
 
-use crate::modules::run_script;
-use crate::native::{js_string, set_fn};
+use std::rc::Rc;
+
+use crate::native::{js_string, set_fn, throw_type_error};
 use crate::state::state;
+
+/// The context embedder-data slot that holds a vm context's sandbox. Kept in V8's heap (not a
+/// Rust handle) so that the sandbox, its context and the context's global die together.
+const SANDBOX_SLOT: i32 = 1;
+
+/// Marks a context `createContext` finished making: until it is set, the global's
+/// interceptors stand aside (V8 is still setting the global up).
+pub(crate) struct Contextified {
+    /// Made with `microtaskMode: 'afterEvaluate'`: the context has a microtask queue of its
+    /// own, run after each evaluation in it instead of by the event loop.
+    pub own_microtask_queue: bool,
+}
 
 pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "createContext", js_create_context);
-    set_fn(scope, target, "runInContext", js_run_in_context);
 }
 
-/// The private key on a context's global that holds its index in `RuntimeState::vm_contexts`.
-pub(crate) fn context_key<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Private> {
+/// The private key that marks the global of a context `createContext` made. (Private names
+/// never reach the global's interceptors.)
+fn context_key<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Private> {
     let name = js_string(scope, "eddy::vmContext");
     v8::Private::for_api(scope, Some(name))
 }
 
-/// `createContext()` → the global object of a new context.
-fn js_create_context(
-    scope: &mut v8::PinScope,
-    _args: v8::FunctionCallbackArguments,
-    mut rv: v8::ReturnValue,
-) {
-    let current = scope.get_current_context();
-    let token = current.get_security_token(scope);
-    let context = v8::Context::new(scope, Default::default());
-    // One security token for all contexts: objects pass between them freely, as in Node.
-    context.set_security_token(token);
-    let global = context.global(scope);
-    let id = {
-        let st = state(scope);
-        let mut st = st.borrow_mut();
-        st.vm_contexts.push(v8::Global::new(scope, context));
-        st.vm_contexts.len() - 1
-    };
+/// The context whose global `value` is, when `createContext` made it.
+pub(crate) fn context_of<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    value: v8::Local<'s, v8::Value>,
+) -> Option<v8::Local<'s, v8::Context>> {
+    let global = v8::Local::<v8::Object>::try_from(value).ok()?;
     let key = context_key(scope);
-    let index = v8::Integer::new_from_unsigned(scope, id as u32);
-    global.set_private(scope, key, index.into());
-    rv.set(global.into());
+    if !global.has_private(scope, key)? {
+        return None;
+    }
+    global.get_creation_context(scope)
 }
 
-/// `runInContext(global, source, filename)` → the completion value of `source` run as a
-/// script in the context whose global `createContext` returned.
-fn js_run_in_context(
+/// The sandbox of a finished vm context.
+pub(crate) fn sandbox_of<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    context: v8::Local<'s, v8::Context>,
+) -> Option<v8::Local<'s, v8::Object>> {
+    context.get_slot::<Contextified>()?;
+    let sandbox = context.get_embedder_data(scope, SANDBOX_SLOT)?;
+    v8::Local::<v8::Object>::try_from(sandbox).ok()
+}
+
+/// Runs the microtasks queued in `context`'s own queue (a context made with
+/// `microtaskMode: 'afterEvaluate'`); other contexts share the loop's queue.
+pub(crate) fn run_own_microtasks(scope: &mut v8::PinScope, context: v8::Local<v8::Context>) {
+    if !context
+        .get_slot::<Contextified>()
+        .is_some_and(|c| c.own_microtask_queue)
+    {
+        return;
+    }
+    if let Some(queue) = context.get_microtask_queue() {
+        queue.perform_checkpoint(scope);
+    }
+}
+
+/// The global template every vm context is made from, made once per isolate.
+fn global_template<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::ObjectTemplate> {
+    let cached = state(scope).borrow().vm_global_template.clone();
+    if let Some(template) = cached {
+        return v8::Local::new(scope, template);
+    }
+    let template = v8::ObjectTemplate::new(scope);
+    crate::vm_global::set_interceptors(&template);
+    let global = v8::Global::new(scope, template);
+    state(scope).borrow_mut().vm_global_template = Some(global);
+    template
+}
+
+/// `createContext(sandbox, ownMicrotaskQueue)` → the global proxy of a new context whose
+/// global forwards to `sandbox`.
+fn js_create_context(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
-    let Ok(global) = v8::Local::<v8::Object>::try_from(args.get(0)) else {
+    let Ok(sandbox) = v8::Local::<v8::Object>::try_from(args.get(0)) else {
+        throw_type_error(
+            scope,
+            "ERR_INVALID_ARG_TYPE",
+            "The \"contextObject\" argument must be of type object",
+        );
         return;
     };
-    let key = context_key(scope);
-    let Some(id) = global
-        .get_private(scope, key)
-        .and_then(|v| v.uint32_value(scope))
-    else {
-        return;
-    };
-    let Some(context) = state(scope).borrow().vm_contexts.get(id as usize).cloned() else {
-        return;
-    };
-    let Some(source) = args.get(1).to_string(scope) else {
-        return;
-    };
-    // Handles made in the outer scope are re-made inside the context's scope.
-    let source = v8::Global::new(scope, source);
-    let resource = args.get(2).to_rust_string_lossy(scope);
-    let context = v8::Local::new(scope, context);
-    let scope = &mut v8::ContextScope::new(scope, context);
-    let source = v8::Local::new(scope, source);
-    let resource = js_string(scope, &resource).into();
-    if let Some(value) = run_script(scope, source, resource) {
-        rv.set(value);
+    let own_microtask_queue = args.get(1).is_true();
+    let current = scope.get_current_context();
+    let token = current.get_security_token(scope);
+    let template = global_template(scope);
+    let queue =
+        own_microtask_queue.then(|| v8::MicrotaskQueue::new(scope, v8::MicrotasksPolicy::Explicit));
+    let context = v8::Context::new(
+        scope,
+        v8::ContextOptions {
+            global_template: Some(template),
+            global_object: None,
+            microtask_queue: queue
+                .as_ref()
+                .map(|q| &**q as *const v8::MicrotaskQueue as *mut v8::MicrotaskQueue),
+        },
+    );
+    // The context keeps its queue alive (V8 traces it); the handle is not needed after this.
+    drop(queue);
+    // One security token for all contexts: objects pass between them freely, as in Node.
+    context.set_security_token(token);
+    let global = context.global(scope);
+    {
+        // A sandbox made by a class shows through the global's tag ([object Foo]), as in
+        // Node. Defined before the sandbox is attached, so it stays on the global only.
+        let scope = &mut v8::ContextScope::new(scope, context);
+        let name = sandbox.get_constructor_name();
+        if name.to_rust_string_lossy(scope) != "Object" {
+            let tag = v8::Symbol::get_to_string_tag(scope);
+            global.define_own_property(
+                scope,
+                tag.into(),
+                name.into(),
+                v8::PropertyAttribute::DONT_ENUM,
+            );
+        }
     }
+    context.set_embedder_data(SANDBOX_SLOT, sandbox.into());
+    context.set_slot(Rc::new(Contextified {
+        own_microtask_queue,
+    }));
+    let key = context_key(scope);
+    let marker = v8::Boolean::new(scope, true);
+    global.set_private(scope, key, marker.into());
+    rv.set(global.into());
 }

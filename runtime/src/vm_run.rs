@@ -5,7 +5,6 @@
 
 use crate::errors::{arrow_message_shifted, decorate_arrow, decorated_arrow};
 use crate::native::{js_string, set_fn, throw_type_error};
-use crate::state::state;
 
 pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "vmRun", js_vm_run);
@@ -33,9 +32,9 @@ unsafe extern "C" fn allow_wasm_code_generation(
 /// `vmSetCodeGeneration(global, strings, wasm)`: whether code in the context whose global is
 /// `global` may compile strings (eval, new Function: an EvalError otherwise) and WebAssembly
 /// (a WebAssembly.CompileError otherwise), as vm.createContext's `codeGeneration` says.
-fn js_vm_set_code_generation(
-    scope: &mut v8::PinScope,
-    args: v8::FunctionCallbackArguments,
+fn js_vm_set_code_generation<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    args: v8::FunctionCallbackArguments<'s>,
     _rv: v8::ReturnValue,
 ) {
     let Some(context) = vm_context(scope, args.get(0)) else {
@@ -176,14 +175,12 @@ fn js_vm_code_cache<'s>(
 }
 
 /// The context whose global `value` is (one `createContext` made), if it is one.
-fn vm_context(
-    scope: &mut v8::PinScope,
-    value: v8::Local<v8::Value>,
+fn vm_context<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    value: v8::Local<'s, v8::Value>,
 ) -> Option<v8::Global<v8::Context>> {
-    let global = v8::Local::<v8::Object>::try_from(value).ok()?;
-    let key = crate::vm::context_key(scope);
-    let id = global.get_private(scope, key)?.uint32_value(scope)?;
-    state(scope).borrow().vm_contexts.get(id as usize).cloned()
+    let context = crate::vm::context_of(scope, value)?;
+    Some(v8::Global::new(scope, context))
 }
 
 /// `vmCompileFunction(code, filename, lineOffset, columnOffset, params, contextExtensions,
@@ -321,7 +318,13 @@ fn js_vm_run<'s>(
             let result = {
                 let scope = &mut v8::ContextScope::new(scope, context);
                 let source = v8::Local::new(scope, source);
-                run.run(scope, source).map(|v| v8::Global::new(scope, v))
+                let value = run.run(scope, source).map(|v| v8::Global::new(scope, v));
+                // microtaskMode 'afterEvaluate': the context's own queue runs now, inside
+                // the run (and so inside its timeout), as in Node.
+                if value.is_some() {
+                    crate::vm::run_own_microtasks(scope, context);
+                }
+                value
             };
             result.map(|v| v8::Local::new(scope, v))
         }

@@ -1,10 +1,7 @@
 'use strict';
 // node:vm — scripts run in this context or in new ones. A "contextified" sandbox is paired
-// with the global of a V8 context made for it (binding.runtime.createContext); before a run
-// the sandbox's own properties are copied onto that global, and afterwards what the script
-// defined or changed there is copied back, so `vm.runInNewContext('x = a + 1', s)` leaves
-// `s.x` set as in Node. (Node keeps the two in step at every access through interceptors; the
-// copy happens per run here.)
+// with the global of a V8 context made for it (binding.runtime.createContext), whose
+// interceptors send every access to the global on to the sandbox, as Node's do.
 
 const {
   codes, validateArray, validateBoolean, validateFunction, validateInt32,
@@ -14,7 +11,7 @@ const {
 
 const rt = binding.runtime;
 
-// sandbox -> { global, builtins } where builtins are the names a fresh global starts with.
+// sandbox -> { global }: the global proxy of the sandbox's context.
 const contexts = new WeakMap();
 
 function validateString(value, name) {
@@ -69,117 +66,14 @@ function createContext(contextObject = {}, options = {}) {
   if (microtaskMode !== undefined) {
     validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   }
-  const global = rt.createContext();
+  const global = rt.createContext(contextObject, microtaskMode === 'afterEvaluate');
   if (codeGeneration !== undefined) {
     rt.vmSetCodeGeneration(global, codeGeneration.strings !== false,
       codeGeneration.wasm !== false);
   }
-  contexts.set(contextObject, { global, builtins: new Set(Reflect.ownKeys(global)) });
+  contexts.set(contextObject, { global });
   liveContexts.add(new WeakRef(contextObject));
   return contextObject;
-}
-
-// The context's global reaches the sandbox in two ways, so that code run later (callbacks,
-// timers) still reads and writes the sandbox, as with Node's interceptors:
-//  - each own sandbox property gets a forwarding accessor on the global (shadowing builtins);
-//  - the global's prototype becomes a proxy onto the sandbox, so a name the global lacks
-//    (an undeclared `x = 1`, `this.y = 2`) is looked up in and assigned to the sandbox.
-// Declarations (`var`, functions) still create own globals; they are copied back after a run.
-function sandboxHas(sandbox, key) {
-  for (let o = sandbox; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
-    if (Object.prototype.hasOwnProperty.call(o, key)) return true;
-  }
-  return false;
-}
-
-function installProxy(entry, sandbox) {
-  const { global } = entry;
-  const contextProto = Object.getPrototypeOf(global);
-  // Names first assigned through the proxy become own globals too (so the global lists them);
-  // deleting such a global later deletes it from the sandbox as well.
-  const assigned = new Set();
-  const inSandbox = (key) => {
-    if (assigned.has(key) && !Object.prototype.hasOwnProperty.call(global, key)) {
-      assigned.delete(key);
-      Reflect.deleteProperty(sandbox, key);
-    }
-    return sandboxHas(sandbox, key);
-  };
-  const proxy = new Proxy(Object.create(contextProto), {
-    has: (target, key) => inSandbox(key) || Reflect.has(contextProto, key),
-    get: (target, key, receiver) => (inSandbox(key) ?
-      toGlobal(sandbox[key], sandbox, global) : Reflect.get(contextProto, key, receiver)),
-    set: (target, key, value, receiver) => {
-      if (receiver !== global) return Reflect.set(contextProto, key, value, receiver);
-      copyBack(entry, sandbox);
-      if (!Reflect.defineProperty(global, key, {
-        value, writable: true, enumerable: true, configurable: true,
-      })) {
-        return false;
-      }
-      assigned.add(key);
-      return Reflect.set(sandbox, key, value);
-    },
-  });
-  try {
-    Object.setPrototypeOf(global, proxy);
-  } catch {
-    // A global whose prototype cannot change keeps the copy-in/copy-back behaviour only.
-  }
-  entry.forwarders = new Map();  // key -> the getter installed on the global
-}
-
-// What the global should hold for own sandbox property `key`: the sandbox's own descriptor
-// for accessors and read-only data (so the context sees the same getters and flags), and a
-// forwarding accessor for writable data, so writes reach the sandbox whenever they happen.
-// Inside the context, the sandbox itself reads as the context's global (as in Node).
-function toGlobal(value, sandbox, global) {
-  return value === sandbox ? global : value;
-}
-
-function globalDescriptorFor(sandbox, key, global) {
-  const desc = Reflect.getOwnPropertyDescriptor(sandbox, key);
-  if (desc === undefined) return undefined;
-  if (!('value' in desc) || !desc.writable) return desc;
-  return {
-    get: () => toGlobal(sandbox[key], sandbox, global),
-    set: (value) => { sandbox[key] = value; },
-    enumerable: desc.enumerable,
-    configurable: true,
-    forwarding: true,
-  };
-}
-
-function isInstalled(installed, desc) {
-  if (desc === undefined || installed === undefined) return false;
-  if ('value' in installed) return 'value' in desc && Object.is(desc.value, installed.value);
-  return desc.get === installed.get && desc.set === installed.set;
-}
-
-function sameAsSandbox(installed, sandbox, key) {
-  const desc = Reflect.getOwnPropertyDescriptor(sandbox, key);
-  if (desc === undefined) return false;
-  if (installed.forwarding) return 'value' in desc && desc.writable;
-  return isInstalled(installed, desc) && desc.enumerable === installed.enumerable;
-}
-
-function syncForwarders(entry, sandbox) {
-  const { global, forwarders } = entry;
-  for (const [key, installed] of forwarders) {
-    if (!isInstalled(installed, Reflect.getOwnPropertyDescriptor(global, key))) {
-      forwarders.delete(key);
-    } else if (!sameAsSandbox(installed, sandbox, key)) {
-      Reflect.deleteProperty(global, key);
-      forwarders.delete(key);
-    }
-  }
-  for (const key of Reflect.ownKeys(sandbox)) {
-    if (forwarders.has(key)) continue;
-    const desc = globalDescriptorFor(sandbox, key, global);
-    if (desc === undefined) continue;
-    const { forwarding, ...plain } = desc;
-    if (Reflect.defineProperty(global, key, plain)) forwarders.set(key, desc);
-  }
 }
 
 const vmModulesFlag = process.execArgv.includes('--experimental-vm-modules');
@@ -203,34 +97,10 @@ function runArgs(global, script, options) {
     displayErrors, script.importMode];
 }
 
-function runInContextOf(entry, sandbox, script, options) {
-  const { global } = entry;
-  if (entry.forwarders === undefined) installProxy(entry, sandbox);
-  syncForwarders(entry, sandbox);
-  try {
-    const args = runArgs(global, script, options);
-    if (watched(options)) return breakable(rt.vmRun, rt, args, options);
-    return rt.vmRun(...args);
-  } finally {
-    copyBack(entry, sandbox);
-  }
-}
-
-// What the code defined or changed on the global goes back to the sandbox.
-function copyBack(entry, sandbox) {
-  const { global, builtins } = entry;
-  for (const key of Reflect.ownKeys(global)) {
-    if (builtins.has(key) && !Object.prototype.hasOwnProperty.call(sandbox, key)) continue;
-    const desc = Reflect.getOwnPropertyDescriptor(global, key);
-    if (desc === undefined) continue;
-    if (isInstalled(entry.forwarders.get(key), desc)) continue;
-    if ('value' in desc) {
-      // Object.is: NaN and friends on a read-only global must not be written back.
-      if (!Object.is(sandbox[key], desc.value)) sandbox[key] = desc.value;
-    } else {
-      Reflect.defineProperty(sandbox, key, desc);
-    }
-  }
+function runInContextOf(entry, script, options) {
+  const args = runArgs(entry.global, script, options);
+  if (watched(options)) return breakable(rt.vmRun, rt, args, options);
+  return rt.vmRun(...args);
 }
 
 function validateScriptOptions(options) {
@@ -369,20 +239,22 @@ class Script {
     if (entry === undefined) {
       throw new codes.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
     }
-    return runInContextOf(entry, contextifiedObject, this.#source(), options);
+    return runInContextOf(entry, this.#source(), options);
   }
 
   runInNewContext(contextObject, options) {
     let codeGeneration;
+    let microtaskMode;
     if (options !== undefined && options !== null && typeof options === 'object') {
       validateContextOptions(options, 'context');
       codeGeneration = options.contextCodeGeneration;
       if (codeGeneration !== undefined) {
         validateObjectArg(codeGeneration, 'options.contextCodeGeneration');
       }
+      microtaskMode = options.microtaskMode;
     }
     const sandbox = createContext(contextObject === undefined ? {} : contextObject,
-      { codeGeneration });
+      { codeGeneration, microtaskMode });
     return this.runInContext(sandbox, options);
   }
 
@@ -475,10 +347,7 @@ function compileFunction(code, params = [], options = {}) {
   }
   let global;
   if (parsingContext !== undefined) {
-    const entry = contexts.get(parsingContext);
-    if (entry.forwarders === undefined) installProxy(entry, parsingContext);
-    syncForwarders(entry, parsingContext);
-    global = entry.global;
+    global = contexts.get(parsingContext).global;
   }
   const [fn, rejected, produced] = rt.vmCompileFunction(code, filename, lineOffset,
     columnOffset, params === undefined ? [] : params, contextExtensions, global, cachedData,
