@@ -7,7 +7,7 @@
 const EventEmitter = require('events');
 const path = require('path');
 const Worker = require('internal/cluster/worker');
-const { internal, sendHelper } = require('internal/cluster/utils');
+const { internal, sendHelper, setWorkerCluster } = require('internal/cluster/utils');
 const { kOwner } = require('internal/net_handle');
 
 const cluster = new EventEmitter();
@@ -50,6 +50,7 @@ cluster._setupWorker = function _setupWorker() {
   }));
 
   require('internal/net_server').setClusterListen(listenThroughPrimary);
+  setWorkerCluster(cluster);
   if (process.connected) send({ act: 'online' });
 };
 

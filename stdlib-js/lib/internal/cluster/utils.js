@@ -31,4 +31,16 @@ function internal(worker, cb) {
   };
 }
 
-module.exports = { sendHelper, internal };
+// The worker side of node:cluster once this process was set up as a worker, else null: what
+// dgram's bind() asks (it goes through the primary in a worker) without loading node:cluster.
+let workerSide = null;
+
+function workerCluster() {
+  return workerSide;
+}
+
+function setWorkerCluster(cluster) {
+  workerSide = cluster;
+}
+
+module.exports = { sendHelper, internal, workerCluster, setWorkerCluster };
