@@ -136,7 +136,7 @@ pub(crate) mod ossl {
         "ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE",
     );
     pub(crate) const FAILED_DURING_DERIVATION: CryptoError = e(
-        "1C800080",
+        "1C8000A4",
         "Provider routines",
         "failed during derivation",
         "ERR_OSSL_FAILED_DURING_DERIVATION",

@@ -30,6 +30,8 @@ pub(crate) enum GenSpec {
     Ec(Curve),
     Ed25519,
     X25519,
+    Ed448,
+    X448,
     /// p and q bit lengths (q's defaulting as OpenSSL's does).
     Dsa {
         l: usize,
@@ -80,6 +82,16 @@ pub(crate) fn generate(spec: GenSpec) -> Result<Private, CryptoError> {
             OsRng.fill_bytes(&mut sk);
             Private::X25519(sk)
         }
+        GenSpec::Ed448 => {
+            let mut seed = [0u8; 57];
+            OsRng.fill_bytes(&mut seed);
+            Private::Ed448(seed)
+        }
+        GenSpec::X448 => {
+            let mut sk = [0u8; 56];
+            OsRng.fill_bytes(&mut sk);
+            Private::X448(sk)
+        }
         GenSpec::Dsa { l, n } => {
             Private::Dsa(Box::new(crate::crypto_keys::dsa_key::generate(l, n)?))
         }
@@ -124,7 +136,7 @@ fn canonical_digest(
 
 /// `keyGen(type, a, b, c, d, e, cb?)` → [pkcs8, spki]:
 /// rsa (bits, exponent), rsa-pss (bits, exponent, hash?, mgf1Hash?, saltLength?), ec (curve),
-/// ed25519, x25519, dsa (bits, divisor bits?), dh (prime?, generator, prime bits).
+/// ed25519, x25519, ed448, x448, dsa (bits, divisor bits?), dh (prime?, generator, prime bits).
 fn key_gen_js(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -185,6 +197,8 @@ fn key_gen_js(
         }
         "ed25519" => GenSpec::Ed25519,
         "x25519" => GenSpec::X25519,
+        "ed448" => GenSpec::Ed448,
+        "x448" => GenSpec::X448,
         "dsa" => {
             let l = args.get(1).number_value(scope).unwrap_or(0.0);
             let n = args.get(2);
@@ -337,6 +351,9 @@ fn dh_compute(
                 }
                 Ok(shared.as_bytes().to_vec())
             }
+            (Private::X448(sk), Public::X448(pk)) => crate::crypto_keys::okp::x448_shared(sk, pk)
+                .map(|s| s.to_vec())
+                .ok_or(ossl::FAILED_DURING_DERIVATION),
             (Private::Dh(k), Public::Dh(peer)) => {
                 crate::crypto_keys::dh_key::shared_secret(k, peer)
             }

@@ -9,7 +9,9 @@ use num_bigint_dig::BigUint;
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 
 use crate::crypto_err::{CryptoError, ossl};
-use crate::crypto_keys::{Curve, Private, Public, RsaKind, pem_blocks, pem_encode, private_cached};
+use crate::crypto_keys::{
+    Curve, Okp, Private, Public, RsaKind, pem_blocks, pem_encode, private_cached,
+};
 
 pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "keyImport", key_import);
@@ -466,20 +468,17 @@ fn key_to_jwk(
                 fields.push(("d", b64url(d)));
             }
         }
-        Public::Ed25519(x) | Public::X25519(x) => {
-            let crv = if matches!(public, Public::Ed25519(_)) {
-                "Ed25519"
-            } else {
-                "X25519"
-            };
-            fields.push(("crv", crv.into()));
-            if let AnyKey::Private(p) = &key
-                && let Private::Ed25519(d) | Private::X25519(d) = &**p
-            {
-                fields.push(("d", b64url(d)));
+        Public::Ed25519(_) | Public::X25519(_) | Public::Ed448(_) | Public::X448(_) => {
+            if let Some((kind, x)) = public.okp() {
+                fields.push(("crv", kind.jwk_name().into()));
+                if let AnyKey::Private(p) = &key
+                    && let Some((_, d)) = p.okp()
+                {
+                    fields.push(("d", b64url(d)));
+                }
+                fields.push(("x", b64url(x)));
+                fields.push(("kty", "OKP".into()));
             }
-            fields.push(("x", b64url(x)));
-            fields.push(("kty", "OKP".into()));
         }
         // JS refuses DSA and DH keys before asking (ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE).
         Public::Dsa(_) | Public::Dh(_) => {}
@@ -584,29 +583,14 @@ fn jwk_import(
             Ok(Imported::Private(k))
         }
         "OKP" => {
-            let ed = match crv.as_str() {
-                "Ed25519" => true,
-                "X25519" => false,
-                _ => return Err(invalid("OKP")),
-            };
+            let kind = Okp::from_jwk_name(&crv).ok_or_else(|| invalid("OKP"))?;
             if !private {
-                let x: [u8; 32] = field("x")
-                    .and_then(|x| x.try_into().ok())
-                    .ok_or_else(|| invalid("OKP"))?;
-                return Ok(Imported::Public(if ed {
-                    Public::Ed25519(x)
-                } else {
-                    Public::X25519(x)
-                }));
+                let x = field("x").ok_or_else(|| invalid("OKP"))?;
+                let k = Public::from_okp(kind, &x).map_err(|_| invalid("OKP"))?;
+                return Ok(Imported::Public(k));
             }
-            let d: [u8; 32] = field("d")
-                .and_then(|d| d.try_into().ok())
-                .ok_or_else(|| invalid("OKP"))?;
-            let k = if ed {
-                Private::Ed25519(d)
-            } else {
-                Private::X25519(d)
-            };
+            let d = field("d").ok_or_else(|| invalid("OKP"))?;
+            let k = Private::from_okp(kind, &d).map_err(|_| invalid("OKP"))?;
             Ok(Imported::Private(k))
         }
         _ => Err(CryptoError::Type(

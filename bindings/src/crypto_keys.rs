@@ -18,6 +18,9 @@ use crate::crypto_err::{CryptoError, ossl};
 
 pub(crate) mod dh_key;
 pub(crate) mod dsa_key;
+pub(crate) mod okp;
+
+pub(crate) use okp::Okp;
 
 // ===== algorithm identifiers =====
 
@@ -173,6 +176,8 @@ pub(crate) enum Private {
     Ec(Curve, Vec<u8>),
     Ed25519([u8; 32]),
     X25519([u8; 32]),
+    Ed448([u8; 57]),
+    X448([u8; 56]),
     Dsa(Box<dsa::SigningKey>),
     /// The group and the private exponent.
     Dh(Box<dh_key::DhKey>),
@@ -185,6 +190,8 @@ pub(crate) enum Public {
     Ec(Curve, Vec<u8>),
     Ed25519([u8; 32]),
     X25519([u8; 32]),
+    Ed448([u8; 57]),
+    X448([u8; 56]),
     Dsa(Box<dsa::VerifyingKey>),
     /// The group and the public value.
     Dh(Box<dh_key::DhKey>),
@@ -192,18 +199,6 @@ pub(crate) enum Public {
 
 fn unsupported() -> CryptoError {
     ossl::DECODER_UNSUPPORTED
-}
-
-/// Node's `asymmetricKeyType` for a PKCS#8/SPKI algorithm that we recognise but cannot use.
-fn unusable(oid: ObjectIdentifier) -> CryptoError {
-    let name = if oid == OID_ED448 {
-        "ed448"
-    } else if oid == OID_X448 {
-        "x448"
-    } else {
-        return unsupported();
-    };
-    CryptoError::Plain(format!("{name} keys are not supported by this build"))
 }
 
 pub(crate) fn rsa_public(n: BigUint, e: BigUint) -> Result<RsaPublicKey, CryptoError> {
@@ -305,11 +300,6 @@ fn ec_from_sec1(der: &[u8], curve: Option<Curve>) -> Result<Private, CryptoError
     Ok(Private::Ec(curve, ec_scalar(curve, k.private_key)?))
 }
 
-fn octets32(der: &[u8]) -> Result<[u8; 32], CryptoError> {
-    let os = OctetStringRef::from_der(der).map_err(|_| unsupported())?;
-    os.as_bytes().try_into().map_err(|_| unsupported())
-}
-
 impl Private {
     pub(crate) fn from_pkcs8(der: &[u8]) -> Result<Private, CryptoError> {
         let info = pkcs8::PrivateKeyInfo::from_der(der).map_err(|_| unsupported())?;
@@ -328,17 +318,16 @@ impl Private {
         } else if oid == OID_EC {
             let curve = curve_param(info.algorithm.parameters)?;
             ec_from_sec1(info.private_key, Some(curve))
-        } else if oid == OID_ED25519 {
-            Ok(Private::Ed25519(octets32(info.private_key)?))
-        } else if oid == OID_X25519 {
-            Ok(Private::X25519(octets32(info.private_key)?))
+        } else if let Some(kind) = Okp::from_oid(oid) {
+            let os = OctetStringRef::from_der(info.private_key).map_err(|_| unsupported())?;
+            Private::from_okp(kind, os.as_bytes())
         } else if oid == OID_DSA {
             Ok(Private::Dsa(Box::new(dsa_key::private_from_pkcs8(info)?)))
         } else if oid == OID_DH {
             let key = dh_key::from_parts(info.algorithm.parameters, info.private_key)?;
             Ok(Private::Dh(Box::new(key)))
         } else {
-            Err(unusable(oid))
+            Err(unsupported())
         }
     }
 
@@ -369,6 +358,8 @@ impl Private {
             Private::X25519(sk) => Public::X25519(
                 x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(*sk)).to_bytes(),
             ),
+            Private::Ed448(seed) => Public::Ed448(okp::ed448_public(seed)),
+            Private::X448(sk) => Public::X448(okp::x448_public(sk)),
             Private::Dsa(k) => Public::Dsa(Box::new(k.verifying_key().clone())),
             Private::Dh(k) => Public::Dh(Box::new(dh_key::public_of(k))),
         }
@@ -386,8 +377,10 @@ impl Private {
                 }
             }
             Private::Ec(curve, _) => (OID_EC, curve.oid().to_der().ok(), self.sec1_der(false)),
-            Private::Ed25519(seed) => (OID_ED25519, None, octets_der(seed)),
-            Private::X25519(sk) => (OID_X25519, None, octets_der(sk)),
+            Private::Ed25519(d) => (OID_ED25519, None, octets_der(d)),
+            Private::X25519(d) => (OID_X25519, None, octets_der(d)),
+            Private::Ed448(d) => (OID_ED448, None, octets_der(d)),
+            Private::X448(d) => (OID_X448, None, octets_der(d)),
         };
         let params = params.as_deref().and_then(|p| AnyRef::from_der(p).ok());
         let info = pkcs8::PrivateKeyInfo {
@@ -574,19 +567,15 @@ impl Public {
         } else if oid == OID_EC {
             let curve = curve_param(info.algorithm.parameters)?;
             Ok(Public::Ec(curve, ec_point(curve, bits)?))
-        } else if oid == OID_ED25519 {
-            let key: [u8; 32] = bits.try_into().map_err(|_| unsupported())?;
-            ed25519_dalek::VerifyingKey::from_bytes(&key).map_err(|_| unsupported())?;
-            Ok(Public::Ed25519(key))
-        } else if oid == OID_X25519 {
-            Ok(Public::X25519(bits.try_into().map_err(|_| unsupported())?))
+        } else if let Some(kind) = Okp::from_oid(oid) {
+            Public::from_okp(kind, bits)
         } else if oid == OID_DSA {
             Ok(Public::Dsa(Box::new(dsa_key::public_from_spki(info)?)))
         } else if oid == OID_DH {
             let key = dh_key::from_parts(info.algorithm.parameters, bits)?;
             Ok(Public::Dh(Box::new(key)))
         } else {
-            Err(unusable(oid))
+            Err(unsupported())
         }
     }
 
@@ -611,6 +600,8 @@ impl Public {
             Public::Ec(curve, point) => (OID_EC, curve.oid().to_der().ok(), point.clone()),
             Public::Ed25519(k) => (OID_ED25519, None, k.to_vec()),
             Public::X25519(k) => (OID_X25519, None, k.to_vec()),
+            Public::Ed448(k) => (OID_ED448, None, k.to_vec()),
+            Public::X448(k) => (OID_X448, None, k.to_vec()),
         };
         let params = params.as_deref().and_then(|p| AnyRef::from_der(p).ok());
         let Ok(bits) = BitStringRef::from_bytes(&bits) else {
@@ -642,6 +633,8 @@ impl Public {
             Public::Ec(..) => "ec",
             Public::Ed25519(_) => "ed25519",
             Public::X25519(_) => "x25519",
+            Public::Ed448(_) => "ed448",
+            Public::X448(_) => "x448",
             Public::Dsa(_) => "dsa",
             Public::Dh(_) => "dh",
         }

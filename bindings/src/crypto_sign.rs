@@ -9,7 +9,7 @@ use rsa::traits::PublicKeyParts;
 
 use crate::crypto_err::{CryptoError, ossl};
 use crate::crypto_keyobj::{arg_bytes, arg_str, opt_bytes};
-use crate::crypto_keys::{Curve, Private, Public, RsaKind, dsa_key, on_curve, private_cached};
+use crate::crypto_keys::{Curve, Private, Public, RsaKind, dsa_key, okp, on_curve, private_cached};
 use crate::crypto_rsa as rsa_pad;
 
 pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
@@ -84,24 +84,37 @@ fn with_ed25519_key<T>(seed: &[u8; 32], f: impl FnOnce(&ed25519_dalek::SigningKe
     })
 }
 
+/// EdDSA signs the whole message with its own hash: a digest, or a digest given in its place
+/// (createSign), is refused as OpenSSL refuses it.
+fn eddsa_check(o: &SigOpts) -> Result<(), CryptoError> {
+    if o.prehashed {
+        return Err(CryptoError::Coded(
+            "ERR_CRYPTO_UNSUPPORTED_OPERATION",
+            "Unsupported crypto operation".into(),
+        ));
+    }
+    if o.digest.is_some() {
+        return Err(ossl::INVALID_DIGEST);
+    }
+    Ok(())
+}
+
 pub(crate) fn sign_with(key: &Private, o: &SigOpts, data: &[u8]) -> Result<Vec<u8>, CryptoError> {
     match key {
         Private::Ed25519(seed) => {
-            if o.prehashed {
-                return Err(CryptoError::Coded(
-                    "ERR_CRYPTO_UNSUPPORTED_OPERATION",
-                    "Unsupported crypto operation".into(),
-                ));
-            }
-            if o.digest.is_some() {
-                return Err(ossl::INVALID_DIGEST);
-            }
+            eddsa_check(o)?;
             use ed25519_dalek::Signer;
             Ok(with_ed25519_key(seed, |sk| {
                 sk.sign(data).to_bytes().to_vec()
             }))
         }
-        Private::X25519(_) | Private::Dh(_) => Err(ossl::OPERATION_NOT_SUPPORTED),
+        Private::Ed448(seed) => {
+            eddsa_check(o)?;
+            Ok(okp::ed448_sign(seed, data))
+        }
+        Private::X25519(_) | Private::X448(_) | Private::Dh(_) => {
+            Err(ossl::OPERATION_NOT_SUPPORTED)
+        }
         Private::Dsa(k) => {
             let h = hashed(o, digest_for(o, None), data)?;
             dsa_key::sign(k, &h, o.p1363)
@@ -167,15 +180,7 @@ pub(crate) fn verify_with(
 ) -> Result<bool, CryptoError> {
     match key {
         Public::Ed25519(pk) => {
-            if o.prehashed {
-                return Err(CryptoError::Coded(
-                    "ERR_CRYPTO_UNSUPPORTED_OPERATION",
-                    "Unsupported crypto operation".into(),
-                ));
-            }
-            if o.digest.is_some() {
-                return Err(ossl::INVALID_DIGEST);
-            }
+            eddsa_check(o)?;
             let Ok(vk) = ed25519_dalek::VerifyingKey::from_bytes(pk) else {
                 return Ok(false);
             };
@@ -184,7 +189,11 @@ pub(crate) fn verify_with(
             };
             Ok(vk.verify_strict(data, &sig).is_ok())
         }
-        Public::X25519(_) | Public::Dh(_) => Err(ossl::OPERATION_NOT_SUPPORTED),
+        Public::Ed448(pk) => {
+            eddsa_check(o)?;
+            Ok(okp::ed448_verify(pk, data, sig))
+        }
+        Public::X25519(_) | Public::X448(_) | Public::Dh(_) => Err(ossl::OPERATION_NOT_SUPPORTED),
         Public::Dsa(k) => {
             let h = hashed(o, digest_for(o, None), data)?;
             Ok(dsa_key::verify(k, &h, sig, o.p1363))

@@ -15,7 +15,7 @@ pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v
     set_fn(scope, target, "x509Verify", x509_verify);
 }
 
-/// (digest, padding) for a signature algorithm OID; Ed25519 takes no digest.
+/// (digest, padding) for a signature algorithm OID; Ed25519 and Ed448 take no digest.
 fn scheme(oid: &str) -> Option<(Option<&'static str>, Option<u32>)> {
     let rsa = |d| Some((Some(d), Some(PKCS1_PADDING)));
     let ec = |d| Some((Some(d), None));
@@ -31,7 +31,7 @@ fn scheme(oid: &str) -> Option<(Option<&'static str>, Option<u32>)> {
         "1.2.840.10045.4.3.2" => ec("sha256"),
         "1.2.840.10045.4.3.3" => ec("sha384"),
         "1.2.840.10045.4.3.4" => ec("sha512"),
-        "1.3.101.112" => Some((None, None)),
+        "1.3.101.112" | "1.3.101.113" => Some((None, None)),
         _ => None,
     }
 }
@@ -91,6 +91,7 @@ fn verify(cert_der: &[u8], spki: &[u8]) -> Result<bool, CryptoError> {
         (Public::Rsa(_, RsaKind::Plain), Some(_), _)
             | (Public::Ec(..), None, Some(_))
             | (Public::Ed25519(_), None, None)
+            | (Public::Ed448(_), None, None)
     );
     Ok(fits && verify_with(&key, &opts, tbs, sig).unwrap_or(false))
 }

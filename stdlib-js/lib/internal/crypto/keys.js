@@ -167,7 +167,7 @@ function keyDetails(info) {
 
 function exportJwk(key) {
   const type = key.asymmetricKeyType;
-  if (type !== 'rsa' && type !== 'ec' && type !== 'ed25519' && type !== 'x25519') {
+  if (!['rsa', 'ec', 'ed25519', 'x25519', 'ed448', 'x448'].includes(type)) {
     throw nativeError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE', 'Unsupported JWK Key Type.');
   }
   const handle = key[kHandle];
@@ -587,6 +587,8 @@ function keygenArgs(type, options) {
     }
     case 'ed25519':
     case 'x25519':
+    case 'ed448':
+    case 'x448':
       return { args: [type], encoding };
     case 'dh':
       return { args: [type, ...dhGroup(options)], encoding };

@@ -1,9 +1,10 @@
 'use strict';
 // Web Crypto's asymmetric algorithms: RSASSA-PKCS1-v1_5, RSA-PSS and RSA-OAEP; ECDSA and ECDH
-// on P-256, P-384 and P-521; Ed25519 and X25519. A CryptoKey of these holds a KeyObject (so
-// KeyObject.from() and node:crypto's functions take it as they take the KeyObject), and the
-// work goes to the same natives node:crypto uses: key generation, signatures and RSA-OAEP run
-// on the worker pool (each resolves an ArrayBuffer or boolean), ECDH/X25519 agreement on the
+// on P-256, P-384 and P-521; Ed25519, Ed448, X25519 and X448. A CryptoKey of these holds a
+// KeyObject (so
+// KeyObject.from() and node:crypto's functions take it as they take the KeyObject), and the work
+// goes to the same natives node:crypto uses: key generation, signatures and RSA-OAEP run on the
+// worker pool (each resolves an ArrayBuffer or boolean), ECDH/X25519/X448 agreement on the
 // calling thread (one scalar multiplication).
 // internal/crypto/webcrypto_subtle has already converted and normalized the arguments;
 // messages and DOMException names are Node's.
@@ -21,7 +22,9 @@ const RSA_PKCS1_PSS_PADDING = 6;
 
 const rsaNames = ['RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP'];
 const ecNames = ['ECDSA', 'ECDH'];
-const okpNames = ['Ed25519', 'X25519'];
+const okpNames = ['Ed25519', 'X25519', 'Ed448', 'X448'];
+// Bytes in a raw (public) key.
+const okpSizes = { 'Ed25519': 32, 'X25519': 32, 'Ed448': 57, 'X448': 56 };
 const names = [...rsaNames, ...ecNames, ...okpNames];
 
 // Web Crypto's curve names → the names KeyObject's asymmetricKeyDetails reports.
@@ -40,6 +43,8 @@ const usageSets = {
   'ECDH': agreeUsages,
   'Ed25519': signUsages,
   'X25519': agreeUsages,
+  'Ed448': signUsages,
+  'X448': agreeUsages,
 };
 
 function familyOf(name) {
@@ -156,7 +161,7 @@ async function generateKey(algorithm, extractable, usages) {
                                   publicUsages);
   const privateKey = makeCryptoKey(keys.makeKeyObject(true, pkcs8), keyAlgorithm, extractable,
                                    privateUsages);
-  // Node's pairs list their members in this order for Ed25519 and X25519.
+  // Node's pairs list their members in this order for Ed25519, Ed448, X25519 and X448.
   if (familyOf(name) === 'okp') return { __proto__: null, privateKey, publicKey };
   return { __proto__: null, publicKey, privateKey };
 }
@@ -328,9 +333,10 @@ function importOkp(format, keyData, algorithm, extractable, usages) {
         throw domException('JWK "crv" Parameter and algorithm name mismatch', 'DataError');
       }
       checkImportUsages(name, isPublic, usages);
-      checkJwkMembers(keyData, name === 'X25519' ? 'enc' : 'sig', usages, extractable);
-      if (keyData.alg !== undefined && name === 'Ed25519' && keyData.alg !== 'EdDSA' &&
-          keyData.alg !== 'Ed25519') {
+      const signing = usageSets[name] === signUsages;
+      checkJwkMembers(keyData, signing ? 'sig' : 'enc', usages, extractable);
+      if (keyData.alg !== undefined && signing && keyData.alg !== 'EdDSA' &&
+          keyData.alg !== name) {
         throw domException('JWK "alg" does not match the requested algorithm', 'DataError');
       }
       if (typeof keyData.x !== 'string') throw domException('Invalid JWK', 'DataError');
@@ -346,8 +352,9 @@ function importOkp(format, keyData, algorithm, extractable, usages) {
     }
     default: {
       checkImportUsages(name, true, usages);
-      if (keyData.byteLength !== 32) {
-        throw domException(`${name} raw keys must be exactly 32-bytes`, 'DataError');
+      if (keyData.byteLength !== okpSizes[name]) {
+        throw domException(`${name} raw keys must be exactly ${okpSizes[name]}-bytes`,
+                           'DataError');
       }
       keyObject = okpPublicFromRaw(name, bytesOf(keyData));
     }
@@ -404,7 +411,7 @@ function exportKey(format, key) {
       const jwk = { key_ops: key.usages.slice(), ext: key.extractable,
                     ...keyObject.export({ format: 'jwk' }) };
       if (familyOf(name) === 'rsa') jwk.alg = rsaJwkAlg(name, algorithm.hash.name);
-      else if (name === 'Ed25519') jwk.alg = 'Ed25519';
+      else if (name === 'Ed25519' || name === 'Ed448') jwk.alg = name;
       return jwk;
     }
   }
@@ -416,6 +423,10 @@ function signatureJob(algorithm, key, data, signature) {
   const verifying = signature !== undefined;
   const type = verifying ? 'public' : 'private';
   if (key.type !== type) throw domException(`Key must be a ${type} key`, 'InvalidAccessError');
+  // Node 20 signs Ed448 in pure mode only (RFC 8032's empty context).
+  if (algorithm.name === 'Ed448' && algorithm.context?.byteLength) {
+    throw domException('Non zero-length context is not yet supported.', 'NotSupportedError');
+  }
   const keyAlgorithm = key[kAlgorithm];
   let digest;
   let padding;
@@ -487,7 +498,7 @@ function rsaOaep(algorithm, key, data, decrypt) {
   });
 }
 
-// ===== ECDH and X25519 =====
+// ===== ECDH, X25519 and X448 =====
 
 function deriveBits(algorithm, baseKey, length) {
   const peer = algorithm.public;
@@ -499,7 +510,7 @@ function deriveBits(algorithm, baseKey, length) {
   }
   const peerAlgorithm = peer[kAlgorithm];
   const baseAlgorithm = baseKey[kAlgorithm];
-  if (peerAlgorithm.name !== 'ECDH' && peerAlgorithm.name !== 'X25519') {
+  if (!['ECDH', 'X25519', 'X448'].includes(peerAlgorithm.name)) {
     throw domException('Keys must be ECDH, X25519, or X448 keys', 'InvalidAccessError');
   }
   if (peerAlgorithm.name !== baseAlgorithm.name) {

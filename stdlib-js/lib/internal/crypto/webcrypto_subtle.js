@@ -3,7 +3,7 @@
 // each argument is converted and checked as Node's WebIDL layer does (TypeErrors with a
 // `code`), the algorithm is normalized against the dictionary its operation and name call for,
 // then the work goes to the module that knows the algorithm (webcrypto_symmetric for secret
-// keys, webcrypto_asymmetric for RSA, EC, Ed25519 and X25519 keys). internal/crypto/webcrypto's
+// keys, webcrypto_asymmetric for RSA, EC and the OKP keys). internal/crypto/webcrypto's
 // SubtleCrypto methods call in here.
 
 const { isCryptoKey, kAlgorithm } = require('internal/crypto/webcrypto_keys');
@@ -134,31 +134,35 @@ const rsaPss = { dict: 'RsaPssParams', members: { saltLength: ['long', true] } }
 const rsaOaep = { dict: 'RsaOaepParams', members: { label: ['buffer', false] } };
 const ecdsa = { dict: 'EcdsaParams', members: { hash: ['hash', true] } };
 const ecdhDerive = { dict: 'EcdhKeyDeriveParams', members: { public: ['key', true] } };
+const ed448 = { dict: 'Ed448Params', members: { context: ['buffer', false] } };
 
 const cipherAlgorithms = {
   'AES-GCM': aesGcm, 'AES-CBC': aesCbc, 'AES-CTR': aesCtr, 'RSA-OAEP': rsaOaep,
 };
 const signatureAlgorithms = {
   'HMAC': plain, 'RSASSA-PKCS1-v1_5': plain, 'RSA-PSS': rsaPss, 'ECDSA': ecdsa, 'Ed25519': plain,
+  'Ed448': ed448,
 };
 const operations = {
   generateKey: {
     'AES-GCM': aesKeyGen, 'AES-CBC': aesKeyGen, 'AES-CTR': aesKeyGen, 'AES-KW': aesKeyGen,
     'HMAC': hmacKeyGen, 'RSASSA-PKCS1-v1_5': rsaKeyGen, 'RSA-PSS': rsaKeyGen,
     'RSA-OAEP': rsaKeyGen, 'ECDSA': ecKeyGen, 'ECDH': ecKeyGen, 'Ed25519': plain,
-    'X25519': plain,
+    'X25519': plain, 'Ed448': plain, 'X448': plain,
   },
   importKey: {
     'AES-GCM': plain, 'AES-CBC': plain, 'AES-CTR': plain, 'AES-KW': plain, 'HMAC': hmacImport,
     'PBKDF2': plain, 'HKDF': plain, 'RSASSA-PKCS1-v1_5': rsaImport, 'RSA-PSS': rsaImport,
     'RSA-OAEP': rsaImport, 'ECDSA': ecImport, 'ECDH': ecImport, 'Ed25519': plain,
-    'X25519': plain,
+    'X25519': plain, 'Ed448': plain, 'X448': plain,
   },
   encrypt: cipherAlgorithms,
   decrypt: cipherAlgorithms,
   sign: signatureAlgorithms,
   verify: signatureAlgorithms,
-  deriveBits: { 'PBKDF2': pbkdf2, 'HKDF': hkdf, 'ECDH': ecdhDerive, 'X25519': ecdhDerive },
+  deriveBits: {
+    'PBKDF2': pbkdf2, 'HKDF': hkdf, 'ECDH': ecdhDerive, 'X25519': ecdhDerive, 'X448': ecdhDerive,
+  },
   wrapKey: { ...cipherAlgorithms, 'AES-KW': plain },
   unwrapKey: { ...cipherAlgorithms, 'AES-KW': plain },
   'get key length': {
@@ -168,6 +172,9 @@ const operations = {
 };
 
 const integerMax = { octet: 255, short: 65535, long: 4294967295 };
+
+// Node 20 warns once about each of these the first time it is named.
+const experimental = new Set(['Ed448', 'X448']);
 
 function unrecognized() {
   return domException('Unrecognized algorithm name', 'NotSupportedError');
@@ -200,6 +207,11 @@ function normalizeAlgorithm(value, op) {
     if (key.toUpperCase() === name.toUpperCase()) canonical = key;
   }
   if (canonical === undefined) throw unrecognized();
+  if (experimental.has(canonical)) {
+    experimental.delete(canonical);
+    process.emitWarning(`The ${canonical} Web Crypto API algorithm is an experimental feature ` +
+                        'and might change at any time', 'ExperimentalWarning');
+  }
   const { dict, members } = table[canonical];
   const out = { name: canonical };
   const source = typeof value === 'object' && value !== null ? value : {};
@@ -389,7 +401,7 @@ function deriveBitsNow(algorithm, baseKey, length, usage) {
   if (baseKey[kAlgorithm].name !== algorithm.name) {
     throw domException('Key algorithm mismatch', 'InvalidAccessError');
   }
-  if (algorithm.name === 'ECDH' || algorithm.name === 'X25519') {
+  if (algorithm.name === 'ECDH' || algorithm.name === 'X25519' || algorithm.name === 'X448') {
     return asym().deriveBits(algorithm, baseKey, length);
   }
   return sym.deriveBits(algorithm, baseKey, length);
