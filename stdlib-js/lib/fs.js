@@ -12,7 +12,7 @@ const { bindToCurrent } = require('internal/async_context');
 const {
   bytesToResult, constants, deprecate, getOptions, getValidatedFd, getValidatedPath, kEmptyObject,
   parseFileMode, readArgs, stringToFlags, toUnixTimestamp, validateBuffer, vectorArgs, writeArgs,
-  validateStringAfterArrayBufferView, Dirent, Stats,
+  validateStringAfterArrayBufferView, Dirent, Stats, getStatsFromBinding,
 } = require('internal/fs/utils');
 const { callbackForm, runSync, syncForm, trackRequest, validateCallback } = require('internal/fs/ops');
 const {
@@ -332,7 +332,15 @@ Object.defineProperty(exists, kCustomPromisify, {
   value: { exists: (path) => new Promise((resolve) => exists(path, resolve)) }.exists,
 });
 
+const statValues = new Float64Array(14);
+
 function statSync(path, options) {
+  // The common call, without the generic operation's argument and state objects; the binding
+  // writes the fields into statValues.
+  if (options === undefined) {
+    native.statSync(getValidatedPath(path), statValues);
+    return getStatsFromBinding(statValues);
+  }
   try {
     return runSync('stat', [path, options]);
   } catch (err) {

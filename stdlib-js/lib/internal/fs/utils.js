@@ -415,10 +415,16 @@ function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
   this.mtimeMs = mtimeMs;
   this.ctimeMs = ctimeMs;
   this.birthtimeMs = birthtimeMs;
+  // Made oldest first (birth <= mtime <= ctime, usually): V8's time-zone cache then extends one
+  // range forward over all four; newest first left a one-instant range per time, probed anew
+  // on every Date.
+  const birthtime = dateFromMs(birthtimeMs);
+  const mtime = dateFromMs(mtimeMs);
+  const ctime = dateFromMs(ctimeMs);
   this.atime = dateFromMs(atimeMs);
-  this.mtime = dateFromMs(mtimeMs);
-  this.ctime = dateFromMs(ctimeMs);
-  this.birthtime = dateFromMs(birthtimeMs);
+  this.mtime = mtime;
+  this.ctime = ctime;
+  this.birthtime = birthtime;
 }
 Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
 
@@ -454,7 +460,10 @@ Object.setPrototypeOf(BigIntStats.prototype, StatsBase.prototype);
  * `…BigInt` stat operations): 10 counts, then seconds and nanoseconds of each of the 4 times.
  */
 function getStatsFromBinding(f, bigint = false) {
-  if (!bigint) return Reflect.construct(Stats, f);
+  if (!bigint) {
+    return new Stats(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11],
+      f[12], f[13]);
+  }
   const ns = [];
   for (let i = 10; i < 18; i += 2) ns.push(f[i] * 1000000000n + f[i + 1]);
   return Reflect.construct(BigIntStats, [...f.slice(0, 10), ...ns]);
