@@ -19,6 +19,7 @@ mod crypto_pkcs12;
 mod crypto_rsa;
 mod crypto_sign;
 mod crypto_x509;
+mod dgram;
 mod dns;
 mod dns_query;
 mod encoding;
@@ -48,6 +49,7 @@ pub fn all() -> Vec<NativeModule> {
         buffer::MODULE,
         child_process::MODULE,
         crypto::MODULE,
+        dgram::MODULE,
         dns::MODULE,
         encoding::MODULE,
         fs::MODULE,

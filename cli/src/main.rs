@@ -180,6 +180,8 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--redirect-warnings=",
         "--disable-warning=",
         "--tls-keylog=",
+        // Node's test switch that queues every UDP send (dgram reads it).
+        "--test-udp-no-try-send",
     ];
     // Options with a fixed set of values: anything else is a bad option (exit 9), as in Node.
     // (A test that re-runs itself with a bad value expects that exit; accepting the value made

@@ -124,6 +124,7 @@ function handleType(handle) {
   if (handle instanceof net.Server) return 'net.Server';
   if (handle instanceof NetHandle) return 'net.Native';
   if (handle instanceof RawDescriptor) return handle.type;
+  if (handle instanceof require('dgram').Socket) return 'dgram.Socket';
   return null;
 }
 
@@ -139,6 +140,12 @@ function handleToSend(channel, message, handle, options) {
   }
   if (message.type === 'net.Native') return handle;
   if (message.type === 'net.Server') return handle._handle;
+  if (message.type === 'dgram.Socket') {
+    // The socket stays open here too: both ends read from it, as in Node.
+    const udp = handle[require('internal/dgram').kStateSymbol].handle;
+    message.dgramType = handle.type;
+    return new RawDescriptor(udp ? udp.fd : -1, 'dgram.Socket');
+  }
   const socket = handle;
   const inner = socket._handle;
   if (!inner) return null;
@@ -163,15 +170,18 @@ function handleToSend(channel, message, handle, options) {
 
 // An object of `type` over a received descriptor.
 function fromDescriptor(channel, fd, message) {
-  if (message.type === 'dgram.Native') {
+  if (message.type === 'dgram.Native' || message.type === 'dgram.Socket') {
     const { UDP } = require('internal/dgram');
-    const udp = new UDP(Boolean(message.ipv6));
+    const udp = new UDP(Boolean(message.ipv6) || message.dgramType === 'udp6');
     if (udp.open(fd) < 0) {
       udp.close();
       native.closeFd(fd);
       return undefined;
     }
-    return udp;
+    if (message.type === 'dgram.Native') return udp;
+    const socket = new (require('dgram').Socket)(message.dgramType);
+    socket.bind(udp);
+    return socket;
   }
   const net = require('net');
   const adopted = native.adoptFd(fd);
@@ -532,6 +542,7 @@ function setupChannel(target, handle, serialization) {
     let fd = null;
     if (inner instanceof RawDescriptor) {
       fd = inner.fd;
+      if (fd < 0) return fail(errnoException(-9, 'write'));
     } else if (inner) {
       fd = inner.token !== null && !inner.closed ? native.fdOf(inner.token) : -1;
       if (fd < 0) return fail(errnoException(-9, 'write'));
