@@ -87,13 +87,17 @@ cluster._getServer = function _getServer(obj, options, cb) {
   if (typeof obj._getServerData === 'function') message.data = obj._getServerData();
 
   send(message, (reply, handle) => {
-    if (typeof obj._setServerData === 'function') obj._setServerData(reply.data);
+    if (typeof obj._setServerData === 'function' && reply.data != null) {
+      obj._setServerData(reply.data);
+    }
     const where = { indexesKey, index };
     if (handle) shared(reply, handle, where, cb);
     else roundRobin(reply, where, cb);
   });
 
   obj.once('listening', () => {
+    // Closed by an earlier 'listening' listener (its index is free again): nothing to announce.
+    if (!indexes.get(indexesKey)?.has(index)) return;
     // A worker already on its way out (disconnect() from an earlier 'listening' listener)
     // does not announce it.
     const state = cluster.worker.state;
