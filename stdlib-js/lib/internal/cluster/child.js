@@ -1,8 +1,9 @@
 'use strict';
 // internal/cluster/child: node:cluster in a worker (a process cluster.fork() started). Its
-// servers' listen() asks the primary for the socket (net's listen hook, set in _setupWorker):
-// with SCHED_NONE the answer carries the listening socket itself; with SCHED_RR it carries none
-// and the server gets a stand-in handle, to which the primary sends each connection.
+// servers' listen() (net's hook, set in _setupWorker) and its UDP sockets' bind() (dgram asks
+// utils.workerCluster()) get their socket from the primary through _getServer: with SCHED_NONE,
+// and for UDP, the answer carries the socket itself; with SCHED_RR it carries none and the
+// server gets a stand-in handle, to which the primary sends each connection.
 
 const EventEmitter = require('events');
 const path = require('path');
