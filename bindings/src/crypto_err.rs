@@ -117,6 +117,13 @@ pub(crate) mod ossl {
         "illegal or unsupported padding mode",
         "ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE",
     );
+    /// A digest other than the one an RSA-PSS key's parameters restrict it to.
+    pub(crate) const DIGEST_NOT_ALLOWED: CryptoError = e(
+        "1C8000AE",
+        "Provider routines",
+        "digest not allowed",
+        "ERR_OSSL_DIGEST_NOT_ALLOWED",
+    );
     pub(crate) const INVALID_DIGEST: CryptoError = e(
         "1C80007A",
         "Provider routines",

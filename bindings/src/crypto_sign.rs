@@ -148,11 +148,15 @@ pub(crate) fn sign_with(key: &Private, o: &SigOpts, data: &[u8]) -> Result<Vec<u
                     };
                     if params.is_some_and(|p| (salt as u32) < p.salt) {
                         return Err(CryptoError::Ossl {
-                            hex: "1C800098",
+                            hex: "1C8000AC",
                             lib: "Provider routines",
                             reason: "pss saltlen too small",
                             code: Some("ERR_OSSL_PSS_SALTLEN_TOO_SMALL"),
                         });
+                    }
+                    // OpenSSL checks the salt length before the digest.
+                    if params.is_some_and(|p| p.hash != digest) {
+                        return Err(ossl::DIGEST_NOT_ALLOWED);
                     }
                     let mgf = params.map(|p| p.mgf1).unwrap_or(digest);
                     rsa_pad::pss_sign(k, digest, mgf, salt, &h)
@@ -204,6 +208,14 @@ pub(crate) fn verify_with(
                 _ => None,
             };
             let digest = digest_for(o, params.map(|p| p.hash));
+            // Node's Verify object reports this as a failed verification; crypto.verify throws.
+            if params.is_some_and(|p| p.hash != digest) {
+                return if o.prehashed {
+                    Ok(false)
+                } else {
+                    Err(ossl::DIGEST_NOT_ALLOWED)
+                };
+            }
             let h = hashed(o, digest, data)?;
             let pss_key = matches!(kind, RsaKind::Pss(_));
             let padding = o.padding.unwrap_or(if pss_key {

@@ -100,3 +100,12 @@ attempt('data type', () => crypto.sign('sha256', 5, rsa));
 attempt('update type', () => crypto.createSign('sha256').update(5));
 attempt('salt too long', () => crypto.sign('sha256', msg, { key: rsa, padding: RSA_PKCS1_PSS_PADDING, saltLength: 1000 }));
 attempt('garbage key', () => crypto.sign('sha256', msg, 'not a key'));
+// An RSA-PSS key restricted to SHA-256 (and salts of at least 32 bytes) refuses other digests;
+// the salt length is checked first, and a Verify object reports a plain false.
+const pss = crypto.createPrivateKey(text('pss_private.pem'));
+const pssPub = crypto.createPublicKey(text('pss_public.pem'));
+attempt('pss key sha512', () => crypto.sign('sha512', msg, pss));
+attempt('pss key stream sha1', () => crypto.createSign('sha1').update(msg).sign(pss));
+attempt('pss key short salt first', () => crypto.createSign('sha1').update(msg).sign({ key: pss, saltLength: 8 }));
+attempt('pss key verify sha512', () => crypto.verify('sha512', msg, pssPub, Buffer.alloc(256)));
+attempt('pss key Verify sha1', () => crypto.createVerify('sha1').update(msg).verify(pssPub, Buffer.alloc(256)));
