@@ -28,6 +28,8 @@ class RoundRobinHandle {
     this.all = new Map();
     this.free = new Map();
     this.pending = [];
+    // By worker id: the connections sent to it that it has not answered for yet.
+    this.inflight = new Map();
     this.handle = null;
     this.server = net.createServer(() => {
       throw new Error('a round-robin server takes no connections itself');
@@ -84,6 +86,11 @@ class RoundRobinHandle {
 
   distribute(err, client) {
     if (err) return;
+    // Refused by a worker after the last one left: nobody will take it.
+    if (this.all.size === 0) {
+      client.close();
+      return;
+    }
     this.pending.push(client);
     const first = this.free.values().next();
     if (first.done) return;
@@ -98,12 +105,29 @@ class RoundRobinHandle {
       this.free.set(worker.id, worker);
       return;
     }
+    let waiting = this.inflight.get(worker.id);
+    if (waiting === undefined) {
+      waiting = new Set();
+      this.inflight.set(worker.id, waiting);
+      // Gone without answering: a worker that got a connection has its own copy, and ours
+      // would otherwise keep the client waiting forever.
+      worker.process.once('disconnect', () => {
+        for (const orphan of waiting) orphan.close();
+        waiting.clear();
+        this.inflight.delete(worker.id);
+      });
+    }
+    waiting.add(client);
     const sent = sendHelper(worker.process, { act: 'newconn', key: this.key }, client, (reply) => {
+      if (!waiting.delete(client)) return; // given up when the worker's channel closed
       if (reply.accepted) client.close();
       else this.distribute(0, client);
       this.handoff(worker);
     });
-    if (sent === false && !worker.process.connected) this.distribute(0, client);
+    if (sent === false && !worker.process.connected) {
+      waiting.delete(client);
+      this.distribute(0, client);
+    }
   }
 }
 
