@@ -34,6 +34,7 @@ const {
 } = require('internal/dgram');
 const asyncContext = require('internal/async_context');
 const { workerCluster } = require('internal/cluster/utils');
+const udpSocketChannel = require('diagnostics_channel').channel('udp.socket');
 
 const BIND_STATE_UNBOUND = 0;
 const BIND_STATE_BINDING = 1;
@@ -95,6 +96,7 @@ function Socket(type, listener) {
       this.once('close', () => signal.removeEventListener('abort', onAborted));
     }
   }
+  if (udpSocketChannel.hasSubscribers) udpSocketChannel.publish({ socket: this });
 }
 Object.setPrototypeOf(Socket.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Socket, EventEmitter);
