@@ -218,6 +218,40 @@ function writeHeapSnapshot(filename, options) {
   return filename;
 }
 
+// v8.promiseHooks: callbacks for V8's promise events, shared with async_hooks' PROMISE
+// resources (internal/async_hooks keeps the lists). Async functions are refused, as in Node:
+// each call of one would make a promise and so run the hooks again.
+function promiseHook(event, fn) {
+  if (typeof fn !== 'function' || binding.types.isAsyncFunction(fn)) {
+    throw new codes.ERR_INVALID_ARG_TYPE(`${event}Hook`, 'function', fn);
+  }
+  return require('internal/async_hooks').addPromiseHook(event, fn);
+}
+
+const promiseHooks = {
+  createHook({ init, before, after, settled } = {}) {
+    const stops = [];
+    // All are checked before any is added: a bad one leaves no hook behind.
+    for (const [event, fn] of [['init', init], ['before', before], ['after', after],
+      ['settled', settled]]) {
+      if (fn !== undefined && (typeof fn !== 'function' || binding.types.isAsyncFunction(fn))) {
+        throw new codes.ERR_INVALID_ARG_TYPE(`${event}Hook`, 'function', fn);
+      }
+    }
+    if (init !== undefined) stops.push(promiseHook('init', init));
+    if (before !== undefined) stops.push(promiseHook('before', before));
+    if (after !== undefined) stops.push(promiseHook('after', after));
+    if (settled !== undefined) stops.push(promiseHook('settled', settled));
+    return () => {
+      for (const stop of stops) stop();
+    };
+  },
+  onInit: (fn) => promiseHook('init', fn),
+  onBefore: (fn) => promiseHook('before', fn),
+  onAfter: (fn) => promiseHook('after', fn),
+  onSettled: (fn) => promiseHook('settled', fn),
+};
+
 module.exports = {
   DefaultDeserializer,
   DefaultSerializer,
@@ -227,6 +261,7 @@ module.exports = {
   serialize,
   cachedDataVersionTag: () => binding.runtime.cachedDataVersionTag(),
   GCProfiler,
+  promiseHooks,
   getHeapCodeStatistics,
   getHeapSnapshot,
   getHeapSpaceStatistics,

@@ -90,20 +90,71 @@ function promiseResolve(promise) {
   emitPromiseResolve(promiseIdOf(promise));
 }
 
-let promiseHooksOn = false;
+// V8 has one set of promise hooks per context; async_hooks and v8.promiseHooks share it. Each
+// event keeps a list of callbacks (replaced, never mutated, so a callback that stops its hook
+// does not disturb the loop running it), and V8 gets a dispatcher for each non-empty list.
+const promiseHookLists = { init: [], before: [], after: [], settled: [] };
+// Callbacks that catch their own errors (async_hooks'): one of these alone goes to V8 as is.
+const selfGuarded = new Set([promiseInit, promiseBefore, promiseAfter, promiseResolve]);
 
-function updatePromiseHooks() {
+function runPromiseHooks(list, promise, parent) {
+  for (let i = 0; i < list.length; i++) {
+    try {
+      list[i](promise, parent);
+    } catch (err) {
+      // As a throw from a V8 promise hook in Node: reported as an uncaught exception, and the
+      // promise operation goes on.
+      binding.runtime.triggerUncaughtException(err, false);
+    }
+  }
+}
+
+function promiseHookDispatcher(list) {
+  if (list.length === 0) return undefined;
+  if (list.length === 1 && selfGuarded.has(list[0])) return list[0];
+  return (promise, parent) => runPromiseHooks(list, promise, parent);
+}
+
+function installPromiseHooks() {
   const rt = binding.runtime;
   if (typeof rt.setPromiseHooks !== 'function') return;
+  const l = promiseHookLists;
+  rt.setPromiseHooks(promiseHookDispatcher(l.init), promiseHookDispatcher(l.before),
+    promiseHookDispatcher(l.after), promiseHookDispatcher(l.settled));
+}
+
+/** Adds a callback for a promise event (init, before, after, settled); returns its remover. */
+function addPromiseHook(event, fn) {
+  promiseHookLists[event] = [...promiseHookLists[event], fn];
+  installPromiseHooks();
+  let removed = false;
+  return () => {
+    if (removed) return;
+    removed = true;
+    const list = promiseHookLists[event];
+    const index = list.indexOf(fn);
+    if (index !== -1) promiseHookLists[event] = [...list.slice(0, index), ...list.slice(index + 1)];
+    installPromiseHooks();
+  };
+}
+
+let asyncHooksPromiseStops = [];
+let asyncHooksPromiseKey = '';
+
+function updatePromiseHooks() {
   const want = counts.init + counts.before + counts.after + counts.promiseResolve > 0;
-  if (!want && !promiseHooksOn) return;
-  promiseHooksOn = want;
-  if (!want) {
-    rt.setPromiseHooks(undefined, undefined, undefined, undefined);
-    return;
+  const key = want ? `${counts.init > 0}:${counts.promiseResolve > 0}` : '';
+  if (key === asyncHooksPromiseKey) return;
+  asyncHooksPromiseKey = key;
+  for (const stop of asyncHooksPromiseStops) stop();
+  asyncHooksPromiseStops = [];
+  if (!want) return;
+  if (counts.init > 0) asyncHooksPromiseStops.push(addPromiseHook('init', promiseInit));
+  asyncHooksPromiseStops.push(addPromiseHook('before', promiseBefore));
+  asyncHooksPromiseStops.push(addPromiseHook('after', promiseAfter));
+  if (counts.promiseResolve > 0) {
+    asyncHooksPromiseStops.push(addPromiseHook('settled', promiseResolve));
   }
-  rt.setPromiseHooks(counts.init > 0 ? promiseInit : undefined, promiseBefore, promiseAfter,
-    counts.promiseResolve > 0 ? promiseResolve : undefined);
 }
 
 // Callbacks run over a copy: a hook enabled from inside a callback sees the next event only.
@@ -214,6 +265,7 @@ function emitPromiseResolve(asyncId) {
 }
 
 module.exports = {
+  addPromiseHook,
   disable,
   emitAfter,
   emitBefore,
