@@ -74,17 +74,69 @@ function rejectionsMode() {
   return mode;
 }
 
+// Two warnings, as Node's: the reason (its stack when error-like, else a side-effect-free
+// string), then the note, which carries the reason's stack so --trace-warnings and 'warning'
+// listeners see where the rejection came from.
 function warnUnhandled(reason, id) {
-  let shown;
+  const note = new Error('Unhandled promise rejection. This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). To terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict` (see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). ' +
+    `(rejection id: ${id})`);
+  Object.defineProperty(note, 'name', {
+    value: 'UnhandledPromiseRejectionWarning', enumerable: false, writable: true, configurable: true,
+  });
+  note.stack = `UnhandledPromiseRejectionWarning: ${note.message}`;
   try {
-    shown = isErrorLike(reason) && typeof reason.stack === 'string' ? reason.stack
-      : require('internal/util/inspect').inspect(reason);
+    if (isErrorLike(reason)) {
+      note.stack = reason.stack;
+      process.emitWarning(reason.stack, 'UnhandledPromiseRejectionWarning');
+    } else {
+      process.emitWarning(noSideEffectsToString(reason), 'UnhandledPromiseRejectionWarning');
+    }
   } catch {
-    shown = '[object]';
+    // A reason whose stack getter throws: its plain string form, if even that works.
+    try {
+      process.emitWarning(noSideEffectsToString(reason), 'UnhandledPromiseRejectionWarning');
+    } catch {
+      // nothing to show
+    }
   }
-  process.emitWarning(shown, 'UnhandledPromiseRejectionWarning');
-  process.emitWarning('Unhandled promise rejection. This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). To terminate the node process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict` (see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). ' +
-    `(rejection id: ${id})`, 'UnhandledPromiseRejectionWarning');
+  process.emitWarning(note);
+}
+
+// V8's side-effect-free string of a value: no user toString or getter runs.
+function noSideEffectsToString(value) {
+  if (typeof value === 'symbol') return Symbol.prototype.toString.call(value);
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+    return String(value);
+  }
+  if (typeof value === 'function') return Function.prototype.toString.call(value);
+  if (binding.types.isNativeError(value)) {
+    const name = ownOrInheritedData(value, 'name');
+    const message = ownOrInheritedData(value, 'message');
+    const n = name === undefined ? 'Error' : String(name);
+    const m = message === undefined ? '' : String(message);
+    if (n === '') return m;
+    return m === '' ? n : `${n}: ${m}`;
+  }
+  const toString = ownOrInheritedData(value, 'toString');
+  if (toString === Object.prototype.toString) {
+    const ctor = ownOrInheritedData(value, 'constructor');
+    if (typeof ctor === 'function' && typeof ctor.name === 'string' && ctor.name !== '') {
+      return `#<${ctor.name}>`;
+    }
+  }
+  return Object.prototype.toString.call(value);
+}
+
+// A data property's value along the prototype chain; accessors (and proxies) give undefined.
+function ownOrInheritedData(object, key) {
+  let o = object;
+  while (o !== null && o !== undefined) {
+    if (binding.types.isProxy(o)) return undefined;
+    const desc = Object.getOwnPropertyDescriptor(o, key);
+    if (desc !== undefined) return 'value' in desc ? desc.value : undefined;
+    o = Object.getPrototypeOf(o);
+  }
+  return undefined;
 }
 
 function reportUnhandled(promise, reason, id) {
@@ -117,9 +169,11 @@ function reportUnhandled(promise, reason, id) {
   }
 }
 
+// Node's test: an object with an own `stack` (an Error whose stack was deleted is not one, an
+// object given a stack by Error.captureStackTrace is).
 function isErrorLike(value) {
-  return value !== null && typeof value === 'object' && (
-    binding.types.isNativeError(value) || value instanceof Error);
+  return value !== null && typeof value === 'object' &&
+    Object.prototype.hasOwnProperty.call(value, 'stack');
 }
 
 function rejectionError(reason) {
