@@ -5,10 +5,11 @@
 // nextTick created while one is active and wraps its callback to enter that domain. An
 // exception thrown inside a domain reaches it through the uncaught-exception capture callback,
 // which is installed only while a domain on the stack has 'error' listeners. Promise callbacks
-// are not bound (the runtime has no promise hooks yet).
+// (PROMISE resources) are bound through async_hooks' promise support, as are fs and network
+// requests: their before/after hooks enter and leave the domain they were created in.
 
 const EventEmitter = require('events');
-const { createHook } = require('async_hooks');
+const { createHook, executionAsyncResource } = require('async_hooks');
 const { codes } = require('internal/errors');
 
 // The entered domains, innermost last.
@@ -60,6 +61,7 @@ function updateExceptionCapture() {
 // An uncaught exception ends the current callback: no domain stays entered after it.
 function clearStackAfterUncaught() {
   stack.length = 0;
+  entered.clear();
   setActive(null);
   updateExceptionCapture();
 }
@@ -94,16 +96,39 @@ function bindToDomain(domain, fn) {
 // Where each kind of resource keeps the callback it will run.
 const callbackField = { Timeout: '_onTimeout', Immediate: '_onImmediate', TickObject: 'callback' };
 
+// Every other resource created inside a domain (fs and network requests, promises, ...) enters
+// it around its callbacks through the before/after hooks: resource -> domain, and the async ids
+// of the callbacks running inside the domain they entered (a callback that throws has no
+// `after`; the uncaught-exception path clears the domain stack then).
+const resourceDomain = new WeakMap();
+const entered = new Map();
+
 createHook({
   init(asyncId, type, triggerAsyncId, resource) {
     const domain = process.domain;
     if (domain === null || domain === undefined) return;
     if (resource === null || typeof resource !== 'object') return;
-    Object.defineProperty(resource, 'domain', {
-      __proto__: null, value: domain, writable: true, configurable: true, enumerable: false,
-    });
+    // A promise of another context (vm) gets no `domain`: it would reach this realm's objects.
+    if (type !== 'PROMISE' || resource instanceof Promise) {
+      Object.defineProperty(resource, 'domain', {
+        __proto__: null, value: domain, writable: true, configurable: true, enumerable: false,
+      });
+    }
     const field = callbackField[type];
     if (field !== undefined) resource[field] = bindToDomain(domain, resource[field]);
+    else resourceDomain.set(resource, domain);
+  },
+  before(asyncId) {
+    const domain = resourceDomain.get(executionAsyncResource());
+    if (domain === undefined) return;
+    entered.set(asyncId, domain);
+    domain.enter();
+  },
+  after(asyncId) {
+    const domain = entered.get(asyncId);
+    if (domain === undefined) return;
+    entered.delete(asyncId);
+    domain.exit();
   },
 }).enable();
 

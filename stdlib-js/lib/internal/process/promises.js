@@ -27,7 +27,10 @@ let lastRejectionId = 0;
 
 function promiseRejectHandler(type, promise, reason) {
   if (type === kRejectWithNoHandler) {
-    maybeUnhandled.set(promise, { reason, handled: false, id: ++lastRejectionId });
+    // A rejection inside a domain goes to that domain's 'error' instead of 'unhandledRejection'.
+    maybeUnhandled.set(promise, {
+      reason, handled: false, id: ++lastRejectionId, domain: process.domain,
+    });
     pending.push(promise);
     tickInfo[kHasRejectionToWarn] = 1;
   } else if (type === kHandlerAddedAfterReject) {
@@ -58,7 +61,7 @@ function processPromiseRejections() {
     maybeUnhandled.delete(promise);
     reported.add(promise);
     worked = true;
-    reportUnhandled(promise, info.reason, info.id);
+    reportUnhandled(promise, info.reason, info.id, info.domain);
   }
   return worked;
 }
@@ -139,17 +142,22 @@ function ownOrInheritedData(object, key) {
   return undefined;
 }
 
-function reportUnhandled(promise, reason, id) {
+function emitUnhandled(reason, promise, domain) {
+  if (domain !== null && domain !== undefined) return domain.emit('error', reason);
+  return process.emit('unhandledRejection', reason, promise);
+}
+
+function reportUnhandled(promise, reason, id, domain) {
   switch (rejectionsMode()) {
     case 'none':
-      process.emit('unhandledRejection', reason, promise);
+      emitUnhandled(reason, promise, domain);
       return;
     case 'warn':
-      process.emit('unhandledRejection', reason, promise);
+      emitUnhandled(reason, promise, domain);
       warnUnhandled(reason, id);
       return;
     case 'warn-with-error-code':
-      if (!process.emit('unhandledRejection', reason, promise)) {
+      if (!emitUnhandled(reason, promise, domain)) {
         warnUnhandled(reason, id);
         process.exitCode = 1;
       }
@@ -157,13 +165,13 @@ function reportUnhandled(promise, reason, id) {
     case 'strict': {
       const error = isErrorLike(reason) ? reason : rejectionError(reason);
       triggerUncaughtException(error, true /* fromPromise */);
-      process.emit('unhandledRejection', reason, promise);
+      emitUnhandled(reason, promise, domain);
       return;
     }
     default:
       break;
   }
-  if (!process.emit('unhandledRejection', reason, promise)) {
+  if (!emitUnhandled(reason, promise, domain)) {
     const err = isErrorLike(reason) ? reason : rejectionError(reason);
     triggerUncaughtException(err, true /* fromPromise */);
   }
