@@ -76,8 +76,13 @@ const KNOWN_METHODS: [&str; 34] = [
     "UNSUBSCRIBE",
 ];
 
+/// Whether llhttp knows `method` (a head with another one is left to the JS reading).
+pub(crate) fn is_known_method(method: &str) -> bool {
+    KNOWN_METHODS.contains(&method)
+}
+
 /// Every line of `head` ends in CRLF (httparse also takes a bare LF; llhttp does not).
-fn crlf_only(head: &[u8]) -> bool {
+pub(crate) fn crlf_only(head: &[u8]) -> bool {
     let mut prev = 0u8;
     for &b in head {
         if b == b'\n' && prev != b'\r' {
@@ -89,18 +94,24 @@ fn crlf_only(head: &[u8]) -> bool {
 }
 
 /// A request target without controls or spaces (bytes above 0x7f pass, as in Node v20.11).
-fn clean_target(url: &str) -> bool {
+pub(crate) fn clean_target(url: &str) -> bool {
     url.bytes().all(|c| c > 0x20 && c != 0x7f)
 }
 
-fn latin1<'s>(scope: &mut v8::PinScope<'s, '_>, bytes: &[u8]) -> v8::Local<'s, v8::Value> {
+pub(crate) fn latin1<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    bytes: &[u8],
+) -> v8::Local<'s, v8::Value> {
     v8::String::new_from_one_byte(scope, bytes, v8::NewStringType::Normal)
         .map(|s| s.into())
         .unwrap_or_else(|| v8::String::empty(scope).into())
 }
 
 /// A short token that recurs on every message (a method, a header name).
-fn latin1_internal<'s>(scope: &mut v8::PinScope<'s, '_>, bytes: &[u8]) -> v8::Local<'s, v8::Value> {
+pub(crate) fn latin1_internal<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    bytes: &[u8],
+) -> v8::Local<'s, v8::Value> {
     v8::String::new_from_one_byte(scope, bytes, v8::NewStringType::Internalized)
         .map(|s| s.into())
         .unwrap_or_else(|| v8::String::empty(scope).into())
@@ -161,8 +172,7 @@ fn parse_request(
             Ok(httparse::Status::Complete(n)) => {
                 let method = req.method.unwrap_or("");
                 let path = req.path.unwrap_or("");
-                if !KNOWN_METHODS.contains(&method) || !clean_target(path) || !crlf_only(&buf[..n])
-                {
+                if !is_known_method(method) || !clean_target(path) || !crlf_only(&buf[..n]) {
                     return Err(ERR_INVALID);
                 }
                 let mut out = vec![

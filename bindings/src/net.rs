@@ -21,6 +21,8 @@ use eddy_runtime::{
     set_fn, set_handle_ref, set_value, v8,
 };
 
+#[path = "net_http_fast.rs"]
+mod http_fast;
 #[path = "net_listen.rs"]
 mod listen;
 #[path = "net_read_slab.rs"]
@@ -77,6 +79,9 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "localAddress", local_address);
     set_fn(scope, target, "remoteAddress", remote_address);
     set_fn(scope, target, "queuedBytes", queued_bytes);
+    set_fn(scope, target, "httpFastStart", http_fast::http_fast_start);
+    set_fn(scope, target, "httpFastResume", http_fast::http_fast_resume);
+    set_fn(scope, target, "httpFastStop", http_fast::http_fast_stop);
     crate::net_fd::init(scope, target);
     crate::net_tls::init(scope, target);
     let events = v8::Object::new(scope);
@@ -353,6 +358,8 @@ fn close_token(scope: &mut v8::PinScope, token: usize) {
             s.queue.clear();
             s.queued = 0;
             s.reading = false;
+            // Its callback holds the connection's JS objects.
+            s.http = None;
             s.stream.take()
         };
         if let Some(mut stream) = stream {

@@ -125,6 +125,8 @@ pub(crate) struct SocketState {
     pub(crate) ipc: bool,
     /// TLS over this socket (net_tls.rs): reads are decrypted, writes encrypted.
     pub(crate) tls: Option<Box<crate::net_tls::Tls>>,
+    /// An HTTP server connection's read fast path (net_http_fast.rs).
+    pub(super) http: Option<Box<super::http_fast::HttpFast>>,
 }
 
 impl SocketState {
@@ -159,6 +161,7 @@ impl SocketState {
             shutdown_pending: false,
             ipc: false,
             tls: None,
+            http: None,
         }
     }
 }
@@ -241,6 +244,9 @@ impl Socket {
                     let bytes = room[..n].to_vec();
                     crate::net_tls::on_input(self, scope, &bytes);
                 }
+                Ok(n)
+                    if super::http_fast::armed(self)
+                        && super::http_fast::deliver(self, scope, &room[..n]) => {}
                 Ok(n) => {
                     // The range is JS's from here on; a read made from inside the callback
                     // gets the room after it.

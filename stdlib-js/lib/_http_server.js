@@ -11,6 +11,11 @@ const { HTTPParser, REQUEST, STATUS_CODES, continueExpression, chunkExpression,
 const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUniqueHeaders } =
   require('_http_outgoing');
 const { IncomingMessage, applyHead } = require('_http_incoming');
+const { NetHandle } = require('internal/net_handle');
+const { kBytesRead } = require('internal/net');
+const asyncContext = require('internal/async_context');
+
+const netNative = binding.net;
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_STATUS_CODE, ERR_HTTP_REQUEST_TIMEOUT,
@@ -346,6 +351,8 @@ function connectionListenerInternal(server, socket) {
     headersDone: false,
     messageStart: Date.now(),
     currentReq: null,
+    // Plain requests come through binding.net's fast path (internal/http/server_fast).
+    fast: false,
   };
   // How many bytes this connection's responses hold before they own the socket.
   state.onPendingData = (delta) => { state.outgoingData += delta; };
@@ -392,6 +399,81 @@ function connectionListenerInternal(server, socket) {
   socket._paused = false;
   // An HTTP connection carries bytes, never text (RFC 7230 section 3).
   socket.setEncoding = socketSetEncoding;
+  fastPathStart(socket, parser, state);
+}
+
+// ===== the read fast path =====
+// binding.net's HTTP read fast path (bindings/src/net_http_fast.rs): while a connection's
+// parser is idle, a read holding exactly one plain request head (no body, no upgrade, no
+// Expect) comes here already split (method, url, version, raw header lines, where Host is,
+// keep-alive) and goes through the parser owner's callbacks exactly as the parser would call
+// them; no Buffer, 'data' event or parser run is made for it. Everything else arrives as
+// ordinary 'data'. As Node's consume path, it stops for good when user code listens to the
+// socket's 'data' or 'readable' itself, so such code sees every byte.
+
+const noTrailers = Object.freeze([]);
+const fastWrapped = ['on', 'addListener', 'prependListener'];
+
+/** Route this connection's plain requests past the socket stream, when it can be done. */
+function fastPathStart(socket, parser, state) {
+  const handle = socket._handle;
+  // TLS plaintext, JS stream handles and sockets whose events run in an async context frame
+  // keep the ordinary path; so do sockets with unread bytes or someone else reading them.
+  if (!(handle instanceof NetHandle) || handle.token === null || handle.closed || socket.encrypted ||
+      typeof socket._unrefTimerActivity !== 'function' || asyncContext.capture() !== undefined ||
+      socket.readableLength !== 0 || socket.listenerCount('data') !== 1 ||
+      socket.listenerCount('readable') !== 0) {
+    return;
+  }
+  state.fast = true;
+  netNative.httpFastStart(handle.token, (consumed, method, url, minor, rawHeaders, hostAt, keepAlive) => {
+    fastRequest(socket, parser, consumed, method, url, minor, rawHeaders, hostAt, keepAlive);
+  }, parser.maxHeaderSize);
+  for (const name of fastWrapped) {
+    const original = socket[name];
+    socket[name] = function(event, listener) {
+      if ((event === 'data' || event === 'readable') && state.fast) fastPathStop(socket, state);
+      return original.call(this, event, listener);
+    };
+  }
+}
+
+function fastPathStop(socket, state) {
+  state.fast = false;
+  const handle = socket._handle;
+  if (handle instanceof NetHandle && handle.token !== null && !handle.closed) {
+    netNative.httpFastStop(handle.token);
+  }
+}
+
+/**
+ * After the parser ran on ordinary 'data': hand plain requests to the fast path again once the
+ * parser is idle and the socket holds no unread bytes (they must reach the parser first).
+ */
+function fastPathResume(socket, parser, state) {
+  if (!state.fast || socket.parser !== parser || !parser.idle() || socket.readableLength !== 0) {
+    return;
+  }
+  const handle = socket._handle;
+  if (handle instanceof NetHandle && handle.token !== null && !handle.closed) {
+    netNative.httpFastResume(handle.token);
+  }
+}
+
+// The parser's calls for one message without a body: begin, headers, complete.
+function fastRequest(socket, parser, consumed, method, url, minor, rawHeaders, hostAt, keepAlive) {
+  const owner = parser.owner;
+  if (owner === null) return;
+  socket._unrefTimerActivity();
+  socket[kBytesRead] += consumed;
+  parser.bytesParsed += consumed;
+  parser.inMessage = true;
+  owner.onMessageBegin();
+  owner.onHeaders({
+    method, url, versionMajor: 1, versionMinor: minor, rawHeaders, hostAt, expectAt: -1,
+    shouldKeepAlive: keepAlive, upgrade: false,
+  });
+  parser.complete(noTrailers);
 }
 
 function socketSetEncoding() {
@@ -401,6 +483,7 @@ function socketSetEncoding() {
 function socketOnData(server, socket, parser, state, d) {
   const ret = parser.execute(d);
   onParserExecuteCommon(server, socket, parser, state, ret, d);
+  if (state.fast) fastPathResume(socket, parser, state);
 }
 
 function onParserExecuteCommon(server, socket, parser, state, ret, d) {

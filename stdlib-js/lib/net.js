@@ -11,7 +11,7 @@ const stream = require('stream');
 const { Buffer } = require('buffer');
 const {
   isIP, isIPv4, isIPv6, errnoException, exceptionWithHostPort, normalizeArgs,
-  normalizedArgsSymbol, undestroy,
+  normalizedArgsSymbol, undestroy, kBytesRead,
 } = require('internal/net');
 const { NetHandle, kOwner, EV } = require('internal/net_handle');
 const {
@@ -33,7 +33,6 @@ const FastBuffer = Buffer[Symbol.species];
 
 const kPendingWriteCb = Symbol('kPendingWriteCb');
 const kCloseHadError = Symbol('kCloseHadError');
-const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
 const kTimeout = Symbol('kTimeout');
 const kTimeoutMs = Symbol('kTimeoutMs');

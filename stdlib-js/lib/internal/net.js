@@ -86,6 +86,8 @@ function uvExceptionWithHostPort(errno, syscall, address, port) {
 // connect()/listen() arguments: (options[, cb]), (path[, cb]), (port[, host][, cb]) →
 // [options, cb | null]. A leading function is the callback alone.
 const normalizedArgsSymbol = Symbol('normalizedArgs');
+// A socket's bytesRead count (net.js; the HTTP server's read fast path adds to it too).
+const kBytesRead = Symbol('kBytesRead');
 
 function normalizeArgs(args) {
   if (args.length === 0) return [{}, null];
@@ -137,6 +139,7 @@ function undestroy(stream) {
 }
 
 module.exports = {
+  kBytesRead,
   normalizeArgs,
   normalizedArgsSymbol,
   undestroy,

@@ -227,6 +227,12 @@ class HTTPParser {
     return undefined;
   }
 
+  /** Between messages, holding no bytes: the next byte starts a new head. */
+  idle() {
+    return this.state === S_HEAD && this.pending === null && !this.paused && !this.inMessage &&
+      this.owner !== null;
+  }
+
   /** Continue with bytes held back while paused. */
   resume() {
     this.paused = false;
