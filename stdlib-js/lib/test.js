@@ -3,6 +3,7 @@
 // skip/todo/only and timeouts, reporting in TAP (what Node prints when stdout is not a
 // terminal). A failing test sets exit code 1. Mocks: mock.fn(), mock.method(), mock.getter(),
 // mock.setter(), restoreAll().
+// Subtests run up to their parent's `concurrency` at once and still print in order.
 // Not available: other reporters, --test file discovery, mock timers, snapshots, coverage.
 
 const { codes } = require('internal/errors');
@@ -133,8 +134,49 @@ class MockTracker {
 
 let onlyMode = false;
 
+// Node's limit for a timeout (a timer's longest delay).
+const kMaxTimeout = 2 ** 31 - 1;
+
+function validateTimeout(timeout) {
+  if (timeout === null || timeout === undefined || timeout === Infinity) return undefined;
+  if (typeof timeout !== 'number') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.timeout', 'number', timeout);
+  }
+  if (!(timeout >= 0 && timeout <= kMaxTimeout)) {
+    throw new codes.ERR_OUT_OF_RANGE('options.timeout', `>= 0 && <= ${kMaxTimeout}`, timeout);
+  }
+  return timeout;
+}
+
+/** How many subtests may run at once: a count, true (no limit) or false (one). */
+function validateConcurrency(concurrency) {
+  if (concurrency === null || concurrency === undefined) return undefined;
+  if (typeof concurrency === 'boolean') return concurrency ? Infinity : 1;
+  if (typeof concurrency !== 'number') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.concurrency', ['boolean', 'number'],
+                                         concurrency);
+  }
+  if (!Number.isInteger(concurrency)) {
+    throw new codes.ERR_OUT_OF_RANGE('options.concurrency', 'an integer', concurrency);
+  }
+  if (concurrency < 1 || concurrency > 4294967295) {
+    throw new codes.ERR_OUT_OF_RANGE('options.concurrency', '>= 1 && <= 4294967295', concurrency);
+  }
+  return concurrency;
+}
+
+function validateSignal(signal) {
+  if (signal === undefined) return;
+  if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.signal', 'AbortSignal', signal);
+  }
+}
+
 class Test {
   constructor(parent, name, options, fn, isSuite) {
+    const timeout = validateTimeout(options.timeout);
+    const concurrency = validateConcurrency(options.concurrency);
+    validateSignal(options.signal);
     this.parent = parent;
     this.name = name;
     this.fn = fn;
@@ -143,7 +185,11 @@ class Test {
     this.skip = options.skip;
     this.todo = options.todo;
     this.only = options.only;
-    this.timeout = options.timeout;
+    // Both are inherited from the parent unless given.
+    this.timeout = timeout !== undefined ? timeout : parent ? parent.timeout : Infinity;
+    this.concurrency = concurrency !== undefined ? concurrency : parent ? parent.concurrency : 1;
+    this.signal = options.signal;
+    this.controller = new AbortController();
     this.subtests = [];
     this.hooks = { before: [], after: [], beforeEach: [], afterEach: [] };
     this.error = undefined;
@@ -151,6 +197,18 @@ class Test {
     this.nesting = parent ? parent.nesting + 1 : -1;
     this.diagnostics = [];
     this.mockTracker = undefined;
+    // Scheduling of the subtests: those waiting to start, how many run, whether they may
+    // start (a suite opens once its before hooks ran), and who waits for them all.
+    this.pending = [];
+    this.running = 0;
+    this.gateOpen = !isSuite;
+    this.idleWaiters = [];
+    // Output: written through to the parent while this test is the first of its siblings not
+    // yet reported (so concurrent tests still print in order), kept in `buffer` otherwise.
+    this.streaming = false;
+    this.buffer = [];
+    this.reportHead = 0;
+    this.finished = false;
   }
 }
 
@@ -163,7 +221,7 @@ class TestContext {
   }
 
   get name() { return this.#test.name; }
-  get signal() { return new AbortController().signal; }
+  get signal() { return this.#test.controller.signal; }
   get mock() {
     if (this.#test.mockTracker === undefined) this.#test.mockTracker = new MockTracker();
     return this.#test.mockTracker;
@@ -190,7 +248,12 @@ function normalizeArgs(name, options, fn) {
     fn = name;
     options = {};
     name = fn.name || '<anonymous>';
-  } else if (typeof options === 'function') {
+  } else if (name !== null && typeof name === 'object') {
+    fn = options;
+    options = name;
+    name = undefined;
+  }
+  if (typeof options === 'function') {
     fn = options;
     options = {};
   }
@@ -213,23 +276,43 @@ function callerLocation(api) {
 
 function makeTest(parent, name, options, fn, isSuite, api) {
   const args = normalizeArgs(name, options, fn);
-  if (args.options.only) onlyMode = true;
   const test = new Test(parent, args.name, args.options, args.fn, isSuite);
+  if (args.options.only) onlyMode = true;
   test.location = callerLocation(api);
   return test;
 }
 
-function withTimeout(promise, ms) {
-  if (!Number.isFinite(ms)) return promise;
+/** `promise`, or a rejection once the test's timeout passes or its signal aborts. */
+function withTimeout(test, promise) {
+  const ms = test.timeout;
+  const signal = test.signal;
+  if (!Number.isFinite(ms) && signal === undefined) return promise;
   let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => {
-      const err = new Error(`test timed out after ${ms}ms`);
-      err.timedOut = true;
-      reject(err);
-    }, ms);
+  let onAbort;
+  const cancel = new Promise((_, reject) => {
+    if (Number.isFinite(ms)) {
+      timer = setTimeout(() => {
+        const err = new Error(`test timed out after ${ms}ms`);
+        err.failureType = 'testTimeoutFailure';
+        test.controller.abort(err);
+        reject(err);
+      }, ms);
+    }
+    if (signal !== undefined) {
+      onAbort = () => {
+        const err = new Error('This operation was aborted');
+        err.failureType = 'testAborted';
+        test.controller.abort(err);
+        reject(err);
+      };
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort);
+    }
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, cancel]).finally(() => {
+    clearTimeout(timer);
+    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
+  });
 }
 
 /** Calls a test or hook function, with a done callback when it takes two arguments. */
@@ -255,20 +338,101 @@ async function runHooks(list, ctx) {
   for (const hook of list) await invoke(hook, undefined, ctx);
 }
 
-async function runTest(test) {
+/** Queues `test` under its parent; resolves once it has run and been reported. */
+function runTest(test) {
   const parent = test.parent;
   parent.subtests.push(test);
-  if (parent.queue === undefined) parent.queue = Promise.resolve();
-  const run = parent.queue.then(() => execute(test));
-  parent.queue = run.catch(() => {});
-  return run;
+  const done = new Promise((resolve) => {
+    test.resolveDone = resolve;
+  });
+  parent.pending.push(test);
+  advanceReport(parent);
+  // Started from a microtask, as before: the code after test() runs first.
+  Promise.resolve().then(() => pump(parent));
+  return done;
+}
+
+/** Starts as many waiting subtests of `parent` as its concurrency allows. */
+function pump(parent) {
+  if (parent === root && !root.gateOpen) {
+    openRootGate();
+    return;
+  }
+  while (parent.gateOpen && parent.pending.length > 0 && parent.running < parent.concurrency) {
+    const test = parent.pending.shift();
+    parent.running++;
+    execute(test).then(() => {
+      parent.running--;
+      test.resolveDone(test);
+      pump(parent);
+      if (parent.pending.length === 0 && parent.running === 0) {
+        for (const resolve of parent.idleWaiters.splice(0)) resolve();
+        if (parent === root) runRootAfterHooks();
+      }
+    });
+  }
+}
+
+/** Resolves when every subtest of `test` queued so far (and those they queue) has finished. */
+async function subtestsDone(test) {
+  while (test.pending.length > 0 || test.running > 0) {
+    await new Promise((resolve) => test.idleWaiters.push(resolve));
+  }
+}
+
+// The root's before hooks (before() at the top level) run ahead of the first test; its after
+// hooks once every test queued so far is done, even while handles keep the loop alive.
+let rootBeforeStarted = false;
+function openRootGate() {
+  if (rootBeforeStarted) return;
+  rootBeforeStarted = true;
+  runHooks(root.hooks.before, new TestContext(root)).catch(rootHookFailed).then(() => {
+    root.gateOpen = true;
+    pump(root);
+  });
+}
+
+let rootAfterRan = false;
+function runRootAfterHooks() {
+  if (rootAfterRan || root.hooks.after.length === 0) return;
+  rootAfterRan = true;
+  runHooks(root.hooks.after, new TestContext(root)).catch(rootHookFailed);
+}
+
+function rootHookFailed(err) {
+  out(root, `# Error: a global hook failed: ${err && err.stack ? err.stack : err}`);
+  process.exitCode = 1;
+}
+
+/** One line of `test`'s output: through to its parent while it streams, buffered otherwise. */
+function out(test, line) {
+  if (test === root) {
+    header();
+    write(line);
+  } else if (test.streaming) {
+    out(test.parent, line);
+  } else {
+    test.buffer.push(line);
+  }
+}
+
+/** Lets the first unreported subtest of `parent` stream, flushing what it buffered. */
+function advanceReport(parent) {
+  while (parent.reportHead < parent.subtests.length) {
+    const test = parent.subtests[parent.reportHead];
+    if (!test.streaming) {
+      test.streaming = true;
+      for (const line of test.buffer.splice(0)) out(parent, line);
+    }
+    if (!test.finished) return;
+    parent.reportHead++;
+  }
 }
 
 async function execute(test) {
   const ctx = new TestContext(test);
   const start = process.hrtime.bigint();
-  header();
-  write(`${indent(test)}# Subtest: ${test.name}`);
+  out(test, `${indent(test)}# Subtest: ${test.name}`);
   if (onlyMode && !test.only && !test.isSuite && test.parent && test.parent.nesting < 0) {
     test.skip = test.skip || "'only' option not set";
   }
@@ -282,12 +446,12 @@ async function execute(test) {
         // gate, opened once the before hooks are done.
         await runHooks(test.hooks.before, ctx);
         test.openGate();
-        if (test.body !== undefined) await test.body;
+        if (test.body !== undefined) await withTimeout(test, test.body);
       } else {
-        await withTimeout(invoke(test.fn, ctx, ctx), test.timeout);
+        await withTimeout(test, invoke(test.fn, ctx, ctx));
       }
       // Subtests registered while running (t.test() not awaited, it() inside describe).
-      if (test.queue !== undefined) await test.queue;
+      await subtestsDone(test);
       if (test.isSuite) await runHooks(test.hooks.after, ctx);
       if (!test.isSuite) {
         for (const a of ancestors(test).reverse()) await runHooks(a.hooks.afterEach, ctx);
@@ -308,6 +472,8 @@ async function execute(test) {
   if (test.isSuite && test.error !== undefined) test.passed = false;
   test.duration = Number(process.hrtime.bigint() - start) / 1e6;
   report(test);
+  test.finished = true;
+  advanceReport(test.parent);
   return test;
 }
 
@@ -315,11 +481,11 @@ async function execute(test) {
 
 const root = new Test(null, '<root>', {}, () => {}, true);
 root.nesting = -1;
+root.streaming = true;
 const counts = { tests: 0, suites: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
 let started = false;
 const startTime = process.hrtime.bigint();
 let topIndex = 0;
-const indexes = new Map();
 
 function write(line) {
   process.stdout.write(`${line}\n`);
@@ -363,7 +529,7 @@ function yamlError(pad, err) {
     field('actual', err.actual);
     field('operator', err.operator);
   }
-  if (isError && typeof err.stack === 'string') {
+  if (isError && typeof err.stack === 'string' && err.failureType === undefined) {
     lines.push(`${keyPad}stack: |-`);
     for (const l of err.stack.split('\n')) {
       if (/^\s+at /.test(l)) lines.push(`${keyPad}  ${l.trim().slice(3)}`);
@@ -381,33 +547,37 @@ function header() {
 
 function report(test) {
   const pad = indent(test);
-  const n = (indexes.get(test.parent) || 0) + 1;
-  indexes.set(test.parent, n);
-  if (test.parent === root) topIndex = n;
+  const n = test.parent.subtests.indexOf(test) + 1;
+  if (test.parent === root) topIndex = Math.max(topIndex, n);
   if (test.isSuite) counts.suites++;
   else counts.tests++;
   let directive = '';
   if (test.skip) directive = ` # SKIP${typeof test.skip === 'string' ? ` ${test.skip}` : ''}`;
   else if (test.todo) directive = ` # TODO${typeof test.todo === 'string' ? ` ${test.todo}` : ''}`;
+  const cancelled = test.error !== undefined && test.error !== null &&
+    test.error.failureType !== undefined;
   if (!test.isSuite) {
     if (test.skip) counts.skipped++;
     else if (test.todo) counts.todo++;
     else if (test.passed) counts.pass++;
-    else if (test.error && test.error.timedOut) counts.cancelled++;
+    else if (cancelled) counts.cancelled++;
     else counts.fail++;
   }
-  if (test.subtests.length > 0) write(`${pad}    1..${test.subtests.length}`);
-  write(`${pad}${test.passed || test.skip ? 'ok' : 'not ok'} ${n} - ${test.name}${directive}`);
-  write(`${pad}  ---`);
-  write(`${pad}  duration_ms: ${test.duration.toFixed(6).replace(/0+$/, '').replace(/\.$/, '')}`);
-  if (test.isSuite) write(`${pad}  type: 'suite'`);
+  const line = (text) => out(test, text);
+  if (test.subtests.length > 0) line(`${pad}    1..${test.subtests.length}`);
+  line(`${pad}${test.passed || test.skip ? 'ok' : 'not ok'} ${n} - ${test.name}${directive}`);
+  line(`${pad}  ---`);
+  line(`${pad}  duration_ms: ${test.duration.toFixed(6).replace(/0+$/, '').replace(/\.$/, '')}`);
+  if (test.isSuite) line(`${pad}  type: 'suite'`);
   if (!test.passed && test.error !== undefined) {
-    if (test.location !== undefined) write(`${pad}  location: '${test.location}'`);
-    write(`${pad}  failureType: '${test.isSuite || test.subtests.length ? 'subtestsFailed' : 'testCodeFailure'}'`);
-    for (const line of yamlError(pad, test.error)) write(line);
+    if (test.location !== undefined) line(`${pad}  location: '${test.location}'`);
+    const failureType = cancelled ? test.error.failureType
+      : test.isSuite || test.subtests.length ? 'subtestsFailed' : 'testCodeFailure';
+    line(`${pad}  failureType: '${failureType}'`);
+    for (const l of yamlError(pad, test.error)) line(l);
   }
-  write(`${pad}  ...`);
-  for (const d of test.diagnostics) write(`${pad}# ${d}`);
+  line(`${pad}  ...`);
+  for (const d of test.diagnostics) line(`${pad}# ${d}`);
   if (!test.passed && !test.todo && !test.skip) process.exitCode = 1;
 }
 
@@ -443,9 +613,10 @@ function addSuite(name, options, fn, api) {
   const parent = currentSuite;
   // The body runs now, so the it() calls in it register on this suite; they wait for the
   // suite's gate (see execute()).
-  let open;
-  suite.queue = new Promise((resolve) => { open = resolve; });
-  suite.openGate = open;
+  suite.openGate = () => {
+    suite.gateOpen = true;
+    pump(suite);
+  };
   if (!suite.skip) {
     currentSuite = suite;
     try {
@@ -458,7 +629,7 @@ function addSuite(name, options, fn, api) {
       currentSuite = parent;
     }
   } else {
-    open();
+    suite.gateOpen = true;
   }
   return runTest(suite).then(() => undefined);
 }
