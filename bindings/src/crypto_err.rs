@@ -105,6 +105,13 @@ pub(crate) mod ossl {
         "operation not supported for this keytype",
         "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
     );
+    /// An SPKI whose octet-string key has the wrong length for its type.
+    pub(crate) const EVP_DECODE_ERROR: CryptoError = e(
+        "03000072",
+        "digital envelope routines",
+        "decode error",
+        "ERR_OSSL_EVP_DECODE_ERROR",
+    );
     pub(crate) const PROVIDER_OPERATION_NOT_SUPPORTED: CryptoError = e(
         "1C8000B2",
         "Provider routines",

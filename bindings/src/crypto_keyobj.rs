@@ -217,7 +217,15 @@ fn import(
         },
         "pkcs1" => Imported::Private(Private::from_pkcs1(data)?),
         "sec1" => Imported::Private(Private::from_sec1(data)?),
-        "spki" => Imported::Public(Public::from_spki(data).map_err(|_| asn1_error(data, false))?),
+        // DER that reads but holds no key we take keeps from_spki's error (a key of the wrong
+        // size is OpenSSL's "decode error").
+        "spki" => Imported::Public(Public::from_spki(data).map_err(|e| {
+            if der::asn1::AnyRef::from_der(data).is_ok() {
+                e
+            } else {
+                asn1_error(data, false)
+            }
+        })?),
         _ => return Err(ossl::DECODER_UNSUPPORTED),
     })
 }

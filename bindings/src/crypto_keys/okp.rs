@@ -85,7 +85,7 @@ impl Public {
     /// Any bytes of the right length: OpenSSL does not check that an EdDSA key is a point on
     /// the curve until it verifies with it (and then the signature just does not verify).
     pub(crate) fn from_okp(kind: Okp, x: &[u8]) -> Result<Public, CryptoError> {
-        let bad = |_| ossl::DECODER_UNSUPPORTED;
+        let bad = |_| ossl::EVP_DECODE_ERROR;
         Ok(match kind {
             Okp::Ed25519 => Public::Ed25519(x.try_into().map_err(bad)?),
             Okp::X25519 => Public::X25519(x.try_into().map_err(bad)?),
