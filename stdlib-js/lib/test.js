@@ -4,10 +4,13 @@
 // terminal). A failing test sets exit code 1. Mocks: mock.fn(), mock.method(), mock.getter(),
 // mock.setter(), restoreAll().
 // Subtests run up to their parent's `concurrency` at once and still print in order.
-// Not available: other reporters, --test file discovery, mock timers, snapshots, coverage.
+// mock.timers fakes the timers and Date (internal/test_runner/mock_timers).
+// Not available: other reporters, --test file discovery, snapshots, coverage.
 
 const { codes } = require('internal/errors');
 const { inspect } = require('internal/util/inspect');
+// Taken now: a test may replace the global timers with mock.timers.
+const { setTimeout: realSetTimeout, clearTimeout: realClearTimeout } = require('timers');
 
 // ===== mocks =====
 
@@ -134,6 +137,16 @@ function makeMock(ctx, original) {
 
 class MockTracker {
   #mocks = [];
+  #timers;
+
+  /** The fake timers (see internal/test_runner/mock_timers), made on first use. */
+  get timers() {
+    if (this.#timers === undefined) {
+      const { MockTimers } = require('internal/test_runner/mock_timers');
+      this.#timers = new MockTimers();
+    }
+    return this.#timers;
+  }
 
   fn(original = function () {}, implementation = original, options = {}) {
     if (original !== null && typeof original === 'object') {
@@ -234,6 +247,7 @@ class MockTracker {
   /** Restores every mock and forgets them. */
   reset() {
     this.restoreAll();
+    if (this.#timers !== undefined) this.#timers.reset();
     this.#mocks = [];
   }
 
@@ -405,7 +419,7 @@ function withTimeout(test, promise) {
   let onAbort;
   const cancel = new Promise((_, reject) => {
     if (Number.isFinite(ms)) {
-      timer = setTimeout(() => {
+      timer = realSetTimeout(() => {
         const err = new Error(`test timed out after ${ms}ms`);
         err.failureType = 'testTimeoutFailure';
         test.controller.abort(err);
@@ -424,7 +438,7 @@ function withTimeout(test, promise) {
     }
   });
   return Promise.race([promise, cancel]).finally(() => {
-    clearTimeout(timer);
+    realClearTimeout(timer);
     if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
   });
 }
@@ -580,7 +594,7 @@ async function execute(test) {
       test.passed = false;
       test.error = err;
     } finally {
-      if (test.mockTracker) test.mockTracker.restoreAll();
+      if (test.mockTracker) test.mockTracker.reset();
     }
   }
   if (test.isSuite && test.error !== undefined) test.passed = false;
