@@ -90,6 +90,7 @@ pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v
     set_fn(scope, target, "peerCertificates", peer_certificates);
     set_fn(scope, target, "parseCertificate", cert::parse_certificate);
     set_fn(scope, target, "setKeylog", set_keylog);
+    set_fn(scope, target, "tlsReceive", tls_receive);
     set_fn(scope, target, "tlsAccept", sni::tls_accept);
     engine::init(scope, target);
     let events = v8::Object::new(scope);
@@ -435,6 +436,22 @@ fn emit_failure<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, messa
         set_value(scope, obj, "code", c.into());
     }
     socket.emit_event(scope, EV_TLS_ERROR, obj.into());
+}
+
+/// `tlsReceive(token, view)`: ciphertext the socket read before TLS was put on it (a
+/// `net.Socket` wrapped late holds it in its stream's buffer), taken as if just read.
+fn tls_receive(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let Some(socket) = crate::net::socket_arg(scope, &args) else {
+        return;
+    };
+    let data = crate::buffer::view_bytes(scope, args.get(1)).to_vec();
+    if socket.tls().is_some() {
+        on_input(&socket, scope, &data);
+    }
 }
 
 /// `setKeylog(token, on)`: whether key log lines go to JS from now on.

@@ -89,6 +89,13 @@ class TLSWrap {
       binding.net.tlsAccept(p.token, options, alpn);
   }
 
+  // Ciphertext read before TLS began (held in a wrapped socket's stream buffer).
+  receive(chunk) {
+    const p = this._parent;
+    if (p instanceof DuplexHandle || p === null || p.token === null || p.closed) return;
+    binding.net.tlsReceive(p.token, chunk);
+  }
+
   setKeylog(on) {
     const p = this._parent;
     if (p instanceof DuplexHandle) p.setKeylog(on);
@@ -272,6 +279,9 @@ function TLSSocket(socket, opts) {
   }
 
   this.ssl = wrap;
+  // Until control is released (tls.connect does at once, a server at 'secureConnection'),
+  // errors are the TLS layer's business: they go to '_tlsError', never thrown as unhandled.
+  this.on('error', this._tlsError);
 
   if (parent instanceof DuplexHandle) {
     parent.owner = this;
@@ -284,7 +294,12 @@ function TLSSocket(socket, opts) {
     if (!tlsOptions.isServer) this.once('connect', this._start);
   } else if (parent !== null) {
     takeOver(this, wrap, parent);
-    if (tlsOptions.isServer) beginTls(this);
+    if (tlsOptions.isServer) {
+      beginTls(this);
+      // On a later tick, as the bytes had been read then: what they cause is emitted to
+      // listeners the creator adds now.
+      process.nextTick(receiveBuffered, this, parent);
+    }
     startReading(this, parent);
   } else {
     // The wrapped socket is still connecting (or not yet asked to): its connection becomes
@@ -301,6 +316,23 @@ function TLSSocket(socket, opts) {
       if (tlsOptions.isServer) beginTls(this);
       startReading(this, wrapped._handle);
     });
+  }
+}
+
+// What the wrapped socket read before it was wrapped (a server that attaches TLS late) is the
+// start of the handshake: it goes through TLS as if read now.
+function receiveBuffered(socket, parent) {
+  const wrapped = socket[kWrapped];
+  if (wrapped === null || !wrapped.readableLength) return;
+  let chunk;
+  while ((chunk = wrapped.read()) !== null && !socket.destroyed) {
+    if (typeof chunk === 'string') chunk = Buffer.from(chunk, wrapped._readableState.encoding);
+    if (socket[kNoCredentials]) {
+      const ab = chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.length);
+      parent.onevent(EV.DATA, ab);
+    } else if (socket[kStarted]) {
+      socket._handle.receive(chunk);
+    }
   }
 }
 
@@ -634,6 +666,7 @@ TLSSocket.prototype._handleTimeout = function _handleTimeout() {
 TLSSocket.prototype._releaseControl = function _releaseControl() {
   if (this._controlReleased) return false;
   this._controlReleased = true;
+  this.removeListener('error', this._tlsError);
   return true;
 };
 
