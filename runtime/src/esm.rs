@@ -85,13 +85,17 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     set_fn(scope, target, "evaluateModule", js_evaluate_module);
     set_fn(scope, target, "getModuleNamespace", js_get_module_namespace);
     set_fn(scope, target, "moduleInfo", js_module_info);
+    set_fn(scope, target, "moduleCodeCache", js_module_code_cache);
 }
 
-/// `compileModule(source, url)` → `[id, requests]`, each request `[specifier, attributes]`
-/// with attributes as a plain object (`{ type: 'json' }`).
-fn js_compile_module(
-    scope: &mut v8::PinScope,
-    args: v8::FunctionCallbackArguments,
+/// `compileModule(source, url, lineOffset, columnOffset, cachedData, importKey)` → `[id,
+/// requests, rejected]`, each request `[specifier, attributes]` with attributes as a plain
+/// object (`{ type: 'json' }`); `rejected` tells whether V8 refused `cachedData` (undefined
+/// when none was given). `importKey` says how `import()` in the module is served (see
+/// [`dynamic_import`]).
+fn js_compile_module<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    args: v8::FunctionCallbackArguments<'s>,
     mut rv: v8::ReturnValue,
 ) {
     let Some(source) = arg_string(scope, &args, 0, "source") else {
@@ -103,23 +107,38 @@ fn js_compile_module(
     let Some(code) = v8::String::new(scope, &source) else {
         return;
     };
+    let line_offset = args.get(2).int32_value(scope).unwrap_or(0);
+    let column_offset = args.get(3).int32_value(scope).unwrap_or(0);
+    let cache = crate::vm_run::view_bytes(args.get(4));
+    let import_key = args.get(5);
     let name = js_string(scope, &url);
+    let options = crate::vm_run::host_options(scope, import_key);
     let origin = v8::ScriptOrigin::new(
         scope,
         name.into(),
-        0,
-        0,
+        line_offset,
+        column_offset,
         false,
         0,
         None,
         false,
         false,
         true,
-        None,
+        options,
     );
-    let mut src = v8::script_compiler::Source::new(code, Some(&origin));
-    let Some(module) = v8::script_compiler::compile_module(scope, &mut src) else {
+    let (mut src, compile_options) =
+        crate::vm_run::source_with_cache(code, &origin, cache.as_deref());
+    let Some(module) = v8::script_compiler::compile_module2(
+        scope,
+        &mut src,
+        compile_options,
+        v8::script_compiler::NoCacheReason::NoReason,
+    ) else {
         return; // SyntaxError thrown
+    };
+    let rejected: v8::Local<v8::Value> = match (&cache, src.get_cached_data()) {
+        (Some(_), Some(data)) => v8::Boolean::new(scope, data.rejected()).into(),
+        _ => v8::undefined(scope).into(),
     };
     let id = state(scope).borrow_mut().modules.add(scope, module);
     let requests = module.get_module_requests();
@@ -137,7 +156,28 @@ fn js_compile_module(
     }
     let id_value = v8::Integer::new_from_unsigned(scope, id).into();
     let requests = v8::Array::new_with_elements(scope, &items).into();
-    rv.set(v8::Array::new_with_elements(scope, &[id_value, requests]).into());
+    rv.set(v8::Array::new_with_elements(scope, &[id_value, requests, rejected]).into());
+}
+
+/// `moduleCodeCache(id)` → V8's code cache for source text module `id` (a Uint8Array, empty
+/// when V8 makes none).
+fn js_module_code_cache(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Some(module) = module_arg(scope, &args, 0) else {
+        return;
+    };
+    if !module.is_source_text_module() {
+        return;
+    }
+    let unbound = module.get_unbound_module_script(scope);
+    let bytes = unbound
+        .create_code_cache()
+        .map(|data| data.to_vec())
+        .unwrap_or_default();
+    rv.set(crate::vm_run::bytes_value(scope, &bytes));
 }
 
 /// Import attributes come as a flat FixedArray: `[key, value(, location)]…` — `stride` is 3
@@ -277,15 +317,26 @@ fn resolve_callback<'s>(
     }
 }
 
-/// `instantiateModule(id)`: link the graph (every import must have been linked).
-fn js_instantiate_module(
-    scope: &mut v8::PinScope,
-    args: v8::FunctionCallbackArguments,
+/// `instantiateModule(id, global)`: link the graph (every import must have been linked), in
+/// the vm context whose global is `global` (else in the current one).
+fn js_instantiate_module<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    args: v8::FunctionCallbackArguments<'s>,
     _rv: v8::ReturnValue,
 ) {
     let Some(module) = module_arg(scope, &args, 0) else {
         return;
     };
+    match crate::vm::context_of(scope, args.get(1)) {
+        Some(context) => {
+            let scope = &mut v8::ContextScope::new(scope, context);
+            instantiate(scope, module);
+        }
+        None => instantiate(scope, module),
+    }
+}
+
+fn instantiate(scope: &mut v8::PinScope, module: v8::Local<v8::Module>) {
     v8::tc_scope!(let tc, scope);
     if module.instantiate_module(tc, resolve_callback).is_some() {
         return;
@@ -307,16 +358,33 @@ fn js_instantiate_module(
     tc.rethrow();
 }
 
-/// `evaluateModule(id)` → the evaluation promise (top-level await settles it).
-fn js_evaluate_module(
-    scope: &mut v8::PinScope,
-    args: v8::FunctionCallbackArguments,
+/// `evaluateModule(id, global)` → the evaluation promise (top-level await settles it), run in
+/// the vm context whose global is `global` (else in the current one). A context with its own
+/// microtask queue runs it before this returns, as Node does.
+fn js_evaluate_module<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    args: v8::FunctionCallbackArguments<'s>,
     mut rv: v8::ReturnValue,
 ) {
-    if let Some(module) = module_arg(scope, &args, 0)
-        && let Some(result) = module.evaluate(scope)
-    {
-        rv.set(result);
+    let Some(module) = module_arg(scope, &args, 0) else {
+        return;
+    };
+    let Some(context) = crate::vm::context_of(scope, args.get(1)) else {
+        if let Some(result) = module.evaluate(scope) {
+            rv.set(result);
+        }
+        return;
+    };
+    let result = {
+        let scope = &mut v8::ContextScope::new(scope, context);
+        let result = module.evaluate(scope).map(|r| v8::Global::new(scope, r));
+        if result.is_some() {
+            crate::vm::run_own_microtasks(scope, context);
+        }
+        result
+    };
+    if let Some(result) = result {
+        rv.set(v8::Local::new(scope, result));
     }
 }
 
@@ -354,8 +422,10 @@ fn js_module_info(
 // ===== host callbacks: import() and import.meta =====
 
 /// `import(specifier)` from a script or module named `resource`: the JS loader does the work
-/// (`hooks.importModuleDynamically(specifier, referrer, attributes, vmMode)` returns the
-/// promise).
+/// (`hooks.importModuleDynamically(specifier, referrer, attributes, importKey)` returns the
+/// promise). vm code carries an import key in its host-defined options (vm_run.rs) saying how
+/// its `import()` is served; code with none (eval'd code) takes the key of the vm context it
+/// runs in, if any.
 pub(crate) fn dynamic_import<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     host_defined_options: v8::Local<'s, v8::Data>,
@@ -364,13 +434,19 @@ pub(crate) fn dynamic_import<'s>(
     attributes: v8::Local<'s, v8::FixedArray>,
 ) -> Option<v8::Local<'s, v8::Promise>> {
     let attributes = attributes_object(scope, attributes, 2);
-    // vm code says how its import() must fail, if it must (see vm_run.rs).
-    let vm_mode: v8::Local<v8::Value> = v8::Local::<v8::FixedArray>::try_from(host_defined_options)
+    let options = v8::Local::<v8::FixedArray>::try_from(host_defined_options)
         .ok()
-        .filter(|options| options.length() > 0)
-        .and_then(|options| options.get(scope, 0))
-        .and_then(|mode| v8::Local::<v8::Value>::try_from(mode).ok())
-        .unwrap_or_else(|| v8::undefined(scope).into());
+        .filter(|options| options.length() > 0);
+    let import_key = match options {
+        Some(options) => options
+            .get(scope, 0)
+            .and_then(|key| v8::Local::<v8::Value>::try_from(key).ok()),
+        None => {
+            let context = scope.get_current_context();
+            crate::vm::import_key_of(scope, context)
+        }
+    }
+    .unwrap_or_else(|| v8::undefined(scope).into());
     let Some(f) = hook(scope, "importModuleDynamically") else {
         let resolver = v8::PromiseResolver::new(scope)?;
         let msg = js_string(scope, "import() is not available");
@@ -382,7 +458,7 @@ pub(crate) fn dynamic_import<'s>(
     let result = f.call(
         scope,
         recv,
-        &[specifier.into(), resource, attributes.into(), vm_mode],
+        &[specifier.into(), resource, attributes.into(), import_key],
     )?;
     v8::Local::<v8::Promise>::try_from(result).ok()
 }

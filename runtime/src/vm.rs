@@ -31,6 +31,24 @@ fn context_key<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Privat
     v8::Private::for_api(scope, Some(name))
 }
 
+/// The private key of a vm context's import key (see vm_run.rs `host_options`): what serves
+/// `import()` from code in the context that carries no key of its own (eval'd code).
+fn import_key_key<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Private> {
+    let name = js_string(scope, "eddy::vmImportKey");
+    v8::Private::for_api(scope, Some(name))
+}
+
+/// The import key of `context`, when it is a vm context that has one.
+pub(crate) fn import_key_of<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    context: v8::Local<'s, v8::Context>,
+) -> Option<v8::Local<'s, v8::Value>> {
+    context.get_slot::<Contextified>()?;
+    let global = context.global(scope);
+    let key = import_key_key(scope);
+    global.get_private(scope, key).filter(|k| !k.is_undefined())
+}
+
 /// The context whose global `value` is, when `createContext` made it.
 pub(crate) fn context_of<'s>(
     scope: &mut v8::PinScope<'s, '_>,
@@ -81,8 +99,8 @@ fn global_template<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Ob
     template
 }
 
-/// `createContext(sandbox, ownMicrotaskQueue)` → the global proxy of a new context whose
-/// global forwards to `sandbox`.
+/// `createContext(sandbox, ownMicrotaskQueue, importKey)` → the global proxy of a new context
+/// whose global forwards to `sandbox`.
 fn js_create_context(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -97,6 +115,7 @@ fn js_create_context(
         return;
     };
     let own_microtask_queue = args.get(1).is_true();
+    let import_key = args.get(2);
     let current = scope.get_current_context();
     let token = current.get_security_token(scope);
     let template = global_template(scope);
@@ -139,5 +158,7 @@ fn js_create_context(
     let key = context_key(scope);
     let marker = v8::Boolean::new(scope, true);
     global.set_private(scope, key, marker.into());
+    let key = import_key_key(scope);
+    global.set_private(scope, key, import_key);
     rv.set(global.into());
 }

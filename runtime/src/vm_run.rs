@@ -50,7 +50,7 @@ fn js_vm_set_code_generation<'s>(
 }
 
 /// The bytes of an ArrayBufferView argument (a code cache handed in), if it is one.
-fn view_bytes(value: v8::Local<v8::Value>) -> Option<Vec<u8>> {
+pub(crate) fn view_bytes(value: v8::Local<v8::Value>) -> Option<Vec<u8>> {
     let view = v8::Local::<v8::ArrayBufferView>::try_from(value).ok()?;
     let mut bytes = vec![0; view.byte_length()];
     view.copy_contents(&mut bytes);
@@ -58,7 +58,10 @@ fn view_bytes(value: v8::Local<v8::Value>) -> Option<Vec<u8>> {
 }
 
 /// A Uint8Array over a copy of `bytes` (a code cache V8 produced).
-fn bytes_value<'s>(scope: &mut v8::PinScope<'s, '_>, bytes: &[u8]) -> v8::Local<'s, v8::Value> {
+pub(crate) fn bytes_value<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    bytes: &[u8],
+) -> v8::Local<'s, v8::Value> {
     let store = v8::ArrayBuffer::new_backing_store_from_vec(bytes.to_vec()).make_shared();
     let buffer = v8::ArrayBuffer::with_backing_store(scope, &store);
     match v8::Uint8Array::new(scope, buffer, 0, bytes.len()) {
@@ -68,7 +71,7 @@ fn bytes_value<'s>(scope: &mut v8::PinScope<'s, '_>, bytes: &[u8]) -> v8::Local<
 }
 
 /// A compile source for `code`, consuming `cache` when one is given.
-fn source_with_cache(
+pub(crate) fn source_with_cache(
     code: v8::Local<v8::String>,
     origin: &v8::ScriptOrigin,
     cache: Option<&[u8]>,
@@ -92,23 +95,35 @@ fn source_with_cache(
     }
 }
 
-/// The origin of vm code. `import_mode` ('missing' when no importModuleDynamically was given,
-/// 'flag' when one was given without --experimental-vm-modules, '' otherwise) travels as the
-/// script's host-defined option to the import() callback (esm.rs), which rejects as Node does.
+/// The host-defined options of vm code: its import key, which the import() callback (esm.rs)
+/// hands to the JS loader: 'missing' when no importModuleDynamically was given, 'flag' when one
+/// was given without --experimental-vm-modules (import() rejects as in Node), a symbol naming
+/// the registered callback, or nothing (undefined, '') for the default loader.
+pub(crate) fn host_options<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    import_key: v8::Local<'s, v8::Value>,
+) -> Option<v8::Local<'s, v8::Data>> {
+    let usable = import_key.is_symbol()
+        || (import_key.is_string() && import_key.to_rust_string_lossy(scope) != "");
+    if !usable {
+        return None;
+    }
+    let key = v8::Local::<v8::Primitive>::try_from(import_key).ok()?;
+    let options = v8::PrimitiveArray::new(scope, 1);
+    options.set(scope, 0, key);
+    Some(options.into())
+}
+
+/// The origin of vm code, with its import key (see [`host_options`]).
 fn origin<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     filename: &str,
     line_offset: i32,
     column_offset: i32,
-    import_mode: &str,
+    import_key: v8::Local<'s, v8::Value>,
 ) -> v8::ScriptOrigin<'s> {
     let resource = js_string(scope, filename).into();
-    let options = (!import_mode.is_empty()).then(|| {
-        let options = v8::PrimitiveArray::new(scope, 1);
-        let mode = js_string(scope, import_mode);
-        options.set(scope, 0, mode.into());
-        v8::Local::<v8::Data>::from(options)
-    });
+    let options = host_options(scope, import_key);
     v8::ScriptOrigin::new(
         scope,
         resource,
@@ -141,9 +156,9 @@ fn js_vm_code_cache<'s>(
     let column_offset = args.get(3).int32_value(scope).unwrap_or(0);
     let cache = view_bytes(args.get(4));
     let produce = args.get(5).boolean_value(scope);
-    let import_mode = args.get(6).to_rust_string_lossy(scope);
+    let import_key = args.get(6);
     v8::tc_scope!(let tc, scope);
-    let origin = origin(tc, &filename, line_offset, column_offset, &import_mode);
+    let origin = origin(tc, &filename, line_offset, column_offset, import_key);
     let (mut source, options) = source_with_cache(code, &origin, cache.as_deref());
     crate::v8api::compiling(tc, true);
     let script = v8::script_compiler::compile_unbound_script(
@@ -220,11 +235,12 @@ fn js_vm_compile_function<'s>(
     let code = v8::Global::new(scope, code);
     let cache = view_bytes(args.get(7));
     let produce = args.get(8).boolean_value(scope);
-    let import_mode = args.get(9).to_rust_string_lossy(scope);
+    let import_key = v8::Global::new(scope, args.get(9));
     type Compiled = (v8::Global<v8::Function>, Option<bool>, Option<Vec<u8>>);
     let compile = |scope: &mut v8::PinScope| -> Option<Compiled> {
         let code = v8::Local::new(scope, &code);
-        let origin = origin(scope, &filename, line_offset, column_offset, &import_mode);
+        let import_key = v8::Local::new(scope, &import_key);
+        let origin = origin(scope, &filename, line_offset, column_offset, import_key);
         let (mut source, options) = source_with_cache(code, &origin, cache.as_deref());
         let mut names = Vec::with_capacity(params.len());
         for p in &params {
@@ -299,14 +315,14 @@ fn js_vm_run<'s>(
     let line_offset = args.get(3).int32_value(scope).unwrap_or(0);
     let column_offset = args.get(4).int32_value(scope).unwrap_or(0);
     let display_errors = args.get(5).boolean_value(scope);
-    let import_mode = args.get(6).to_rust_string_lossy(scope);
+    let import_key = v8::Global::new(scope, args.get(6));
     let target = vm_context(scope, args.get(0));
     let run = Run {
         filename: &filename,
         line_offset,
         column_offset,
         display_errors,
-        import_mode: &import_mode,
+        import_key: &import_key,
     };
     let value = match target {
         None => run.run(scope, source),
@@ -339,7 +355,7 @@ struct Run<'a> {
     line_offset: i32,
     column_offset: i32,
     display_errors: bool,
-    import_mode: &'a str,
+    import_key: &'a v8::Global<v8::Value>,
 }
 
 impl Run<'_> {
@@ -349,12 +365,13 @@ impl Run<'_> {
         source: v8::Local<'s, v8::String>,
     ) -> Option<v8::Local<'s, v8::Value>> {
         v8::tc_scope!(let tc, scope);
+        let import_key = v8::Local::new(tc, self.import_key);
         let origin = origin(
             tc,
             self.filename,
             self.line_offset,
             self.column_offset,
-            self.import_mode,
+            import_key,
         );
         crate::v8api::compiling(tc, true);
         let script = v8::Script::compile(tc, source, Some(&origin));

@@ -10,6 +10,7 @@ const {
 } = require('internal/errors');
 
 const rt = binding.runtime;
+const { breakable, watched } = require('internal/vm/breakable');
 
 // sandbox -> { global }: the global proxy of the sandbox's context.
 const contexts = new WeakMap();
@@ -56,7 +57,10 @@ function createContext(contextObject = {}, options = {}) {
   validateObject(contextObject, 'contextObject');
   validateObjectArg(options, 'options');
   validateContextOptions(options, 'options');
-  const { codeGeneration, microtaskMode } = options;
+  const { codeGeneration, microtaskMode, importModuleDynamically } = options;
+  if (importModuleDynamically !== undefined && typeof importModuleDynamically !== 'symbol') {
+    validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+  }
   if (codeGeneration !== undefined) {
     validateObjectArg(codeGeneration, 'options.codeGeneration');
     const { strings, wasm } = codeGeneration;
@@ -66,7 +70,9 @@ function createContext(contextObject = {}, options = {}) {
   if (microtaskMode !== undefined) {
     validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   }
-  const global = rt.createContext(contextObject, microtaskMode === 'afterEvaluate');
+  // import() from code in the context that has no key of its own (eval'd code) uses this.
+  const importKey = importModeOf(importModuleDynamically, () => contextObject);
+  const global = rt.createContext(contextObject, microtaskMode === 'afterEvaluate', importKey);
   if (codeGeneration !== undefined) {
     rt.vmSetCodeGeneration(global, codeGeneration.strings !== false,
       codeGeneration.wasm !== false);
@@ -79,15 +85,17 @@ function createContext(contextObject = {}, options = {}) {
 const vmModulesFlag = process.execArgv.includes('--experimental-vm-modules');
 
 /**
- * How import() in vm code compiled with `importModuleDynamically` must fail, as in Node:
- * 'missing' without one, 'flag' with a function but no --experimental-vm-modules; '' lets
- * the default loader serve it (vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER, or a function
- * under the flag, which Eddy serves with the default loader too).
+ * The import key of vm code compiled with `importModuleDynamically` (see
+ * runtime/src/vm_run.rs): how its import() is served, as in Node. 'missing' without one and
+ * 'flag' with a function but no --experimental-vm-modules (import() rejects); with the flag, a
+ * key under which the function is called with the referrer (`referrerOf()`); '' lets the
+ * default loader serve it (vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER).
  */
-function importModeOf(importModuleDynamically) {
+function importModeOf(importModuleDynamically, referrerOf) {
   if (importModuleDynamically === undefined) return 'missing';
-  if (typeof importModuleDynamically === 'function' && !vmModulesFlag) return 'flag';
-  return '';
+  if (typeof importModuleDynamically !== 'function') return '';
+  if (!vmModulesFlag) return 'flag';
+  return require('internal/vm/module').importKeyFor(importModuleDynamically, referrerOf);
 }
 
 /** The arguments of binding.runtime.vmRun for `script` run in `global` with run `options`. */
@@ -139,54 +147,6 @@ function sourceMapURLOf(code) {
   return url;
 }
 
-const kInterrupted = Symbol('interrupted');
-const kTimedOut = Symbol('timedOut');
-
-/** Whether run `options` ask for a watched run (breakOnSigint or a timeout). */
-function watched(options) {
-  return options !== undefined && (options.breakOnSigint === true || options.timeout > 0);
-}
-
-/**
- * `fn.apply(thisArg, args)` stopped by SIGINT (breakOnSigint) or by its `timeout`:
- * binding.signal.runBreakable terminates it from a watchdog or timer thread, as Node's does,
- * and its caller throws Node's error.
- */
-function breakable(fn, thisArg, args, options) {
-  if (binding.signal?.runBreakable === undefined) return Reflect.apply(fn, thisArg, args);
-  const timeout = options.timeout > 0 ? options.timeout : 0;
-  if (options.breakOnSigint !== true) {
-    const result = binding.signal.runBreakable(fn, thisArg, args, undefined, timeout, kTimedOut);
-    if (result === kTimedOut) throw timedOut(timeout);
-    return result;
-  }
-  // As in Node, the process's SIGINT listeners sit the run out and come back after it.
-  const listeners = process.rawListeners('SIGINT');
-  process.removeAllListeners('SIGINT');
-  let result;
-  try {
-    result = binding.signal.runBreakable(fn, thisArg, args, kInterrupted, timeout, kTimedOut);
-  } finally {
-    for (let i = 0; i < listeners.length; i++) process.addListener('SIGINT', listeners[i]);
-  }
-  if (result === kTimedOut) throw timedOut(timeout);
-  if (result === kInterrupted) {
-    // Node throws this one from C++: a plain Error with a code (no `[CODE]` in its name).
-    const err = new Error('Script execution was interrupted by `SIGINT`');
-    err.code = 'ERR_SCRIPT_EXECUTION_INTERRUPTED';
-    Error.captureStackTrace(err, breakable);
-    throw err;
-  }
-  return result;
-}
-
-function timedOut(timeout) {
-  const err = new Error(`Script execution timed out after ${timeout}ms`);
-  err.code = 'ERR_SCRIPT_EXECUTION_TIMEOUT';
-  Error.captureStackTrace(err, breakable);
-  return err;
-}
-
 class Script {
   #code;
   #filename;
@@ -205,7 +165,7 @@ class Script {
     // checked (V8 keeps the compiled script, so a run does not parse it again).
     const { cachedData, produceCachedData, importModuleDynamically } =
       typeof options === 'object' ? options : {};
-    this.#importMode = importModeOf(importModuleDynamically);
+    this.#importMode = importModeOf(importModuleDynamically, () => this);
     const [rejected, produced] = rt.vmCodeCache(code, this.#filename, this.#lineOffset,
       this.#columnOffset, cachedData, produceCachedData === true, this.#importMode);
     if (cachedData !== undefined) this.cachedDataRejected = rejected;
@@ -349,9 +309,11 @@ function compileFunction(code, params = [], options = {}) {
   if (parsingContext !== undefined) {
     global = contexts.get(parsingContext).global;
   }
+  let compiled;
   const [fn, rejected, produced] = rt.vmCompileFunction(code, filename, lineOffset,
     columnOffset, params === undefined ? [] : params, contextExtensions, global, cachedData,
-    produceCachedData, importModeOf(importModuleDynamically));
+    produceCachedData, importModeOf(importModuleDynamically, () => compiled));
+  compiled = fn;
   if (cachedData !== undefined) fn.cachedDataRejected = rejected;
   if (produceCachedData) {
     fn.cachedDataProduced = produced !== undefined;

@@ -179,6 +179,7 @@ builtins![
     "internal/util/inspect",
     "internal/util/parse_args",
     "internal/v8/serdes",
+    "internal/vm/breakable",
     "internal/vm/module",
     "internal/websocket/events",
     "internal/websocket/frames",

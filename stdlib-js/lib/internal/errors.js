@@ -660,6 +660,7 @@ const fixedCodes = [
   ["ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING", TypeError, "A dynamic import callback was not specified."],
   ["ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG", TypeError, "A dynamic import callback was invoked without --experimental-vm-modules"],
   ["ERR_VM_MODULE_ALREADY_LINKED", Error, "Module has already been linked"],
+  ["ERR_VM_MODULE_CACHED_DATA_REJECTED", Error, "%s"],
   ["ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA", Error, "Cached data cannot be created for a module which has been evaluated"],
   ["ERR_VM_MODULE_DIFFERENT_CONTEXT", Error, "Linked modules must use the same context"],
   ["ERR_VM_MODULE_NOT_MODULE", Error, "Provided module is not an instance of Module"],

@@ -1,14 +1,15 @@
 'use strict';
 // vm.Module, vm.SourceTextModule and vm.SyntheticModule (--experimental-vm-modules) on the
-// runtime's module records (binding.runtime.compileModule & co.), in the main context only:
-// the runtime cannot yet compile a module into another vm context. A SyntheticModule's exports
-// are set when it evaluates; setExport() after that does not reach importers (the runtime has
-// no call for it yet).
+// runtime's module records (binding.runtime.compileModule & co.), linked and evaluated in the
+// module's vm context (options.context) or the main one. A SyntheticModule's exports are set
+// when it evaluates; setExport() after that does not reach importers (the runtime has no call
+// for it yet).
 
 const {
   codes, validateFunction, validateInt32, validateObject, validateString,
 } = require('internal/errors');
-const { vmDynamicImport, vmImportMeta } = require('internal/modules/esm/loader');
+const { vmImportHooks, vmImportMeta } = require('internal/modules/esm/loader');
+const { breakable, watched } = require('internal/vm/breakable');
 
 const rt = binding.runtime;
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
@@ -33,19 +34,47 @@ function statusOf(state) {
   return statusNames[status] ?? 'unlinked';
 }
 
-function validateContext(options) {
-  if (options.context !== undefined) {
-    const { isContext } = require('vm');
-    if (options.context === null || typeof options.context !== 'object' || !isContext(options.context)) {
-      throw new codes.ERR_INVALID_ARG_TYPE('options.context', 'vm.Context', options.context);
-    }
+/** The global of `options.context` (undefined for the main context), once validated. */
+function contextGlobal(options) {
+  if (options.context === undefined) return undefined;
+  const { isContext, runInContext } = require('vm');
+  if (options.context === null || typeof options.context !== 'object' || !isContext(options.context)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.context', 'vm.Context', options.context);
   }
+  return runInContext('globalThis', options.context);
 }
+
+/**
+ * The import key (see runtime/src/vm_run.rs) under which import() in vm code calls
+ * `importModuleDynamically(specifier, referrerOf(), attributes)`; what it gives must be a
+ * vm.Module, whose namespace is imported, or a namespace, as in Node.
+ */
+function importKeyFor(importModuleDynamically, referrerOf) {
+  const key = Symbol('vm import');
+  vmImportHooks.set(key, async (specifier, attributes) => {
+    const m = await importModuleDynamically(specifier, referrerOf(),
+      { __proto__: null, ...attributes });
+    if (binding.types.isModuleNamespaceObject(m)) return m;
+    if (m === null || typeof m !== 'object' || !(kState in m)) {
+      throw new codes.ERR_VM_MODULE_NOT_MODULE();
+    }
+    if (statusOf(m[kState]) === 'errored') throw m[kState].error;
+    return m.namespace;
+  });
+  return key;
+}
+
+let experimentalWarned = false;
 
 class Module {
   constructor(skip) {
     if (new.target === Module || skip !== kState) {
       throw new TypeError('Module is not a constructor');
+    }
+    if (!experimentalWarned) {
+      experimentalWarned = true;
+      process.emitWarning('VM Modules is an experimental feature and might change at any time',
+        'ExperimentalWarning');
     }
   }
 
@@ -77,7 +106,7 @@ class Module {
     if (status === 'linked') throw new codes.ERR_VM_MODULE_ALREADY_LINKED();
     if (status !== 'unlinked') throw new codes.ERR_VM_MODULE_STATUS('must be unlinked');
     await linkGraph(this, linker);
-    rt.instantiateModule(state.id);
+    rt.instantiateModule(state.id, state.global);
   }
 
   async evaluate(options = {}) {
@@ -94,7 +123,9 @@ class Module {
     }
     if (state.error !== undefined) throw state.error;
     try {
-      await rt.evaluateModule(state.id);
+      const args = [state.id, state.global];
+      await (watched(options) ? breakable(rt.evaluateModule, rt, args, options) :
+        rt.evaluateModule(...args));
     } catch (err) {
       state.error = err;
       throw err;
@@ -137,8 +168,9 @@ async function linkGraph(module, linker) {
   }
 }
 
-function makeState(id, identifier, context, requests) {
-  return { id, identifier, context, requests, linking: false, error: undefined };
+// `global` is the global of the module's vm context (undefined for the main context).
+function makeState(id, identifier, context, global, requests) {
+  return { id, identifier, context, global, requests, linking: false, error: undefined };
 }
 
 class SourceTextModule extends Module {
@@ -149,11 +181,6 @@ class SourceTextModule extends Module {
       identifier = `vm:module(${kPerContextIds.next++})`, lineOffset = 0, columnOffset = 0,
       cachedData, initializeImportMeta, importModuleDynamically,
     } = options;
-    validateContext(options);
-    if (options.context !== undefined) {
-      throw new codes.ERR_INVALID_ARG_VALUE('options.context', options.context,
-        'is not supported yet for modules by this runtime');
-    }
     validateString(identifier, 'options.identifier');
     validateInt32(lineOffset, 'options.lineOffset');
     validateInt32(columnOffset, 'options.columnOffset');
@@ -167,21 +194,19 @@ class SourceTextModule extends Module {
       throw new codes.ERR_INVALID_ARG_TYPE('options.cachedData',
         ['Buffer', 'TypedArray', 'DataView'], cachedData);
     }
+    const global = contextGlobal(options);
     super(kState);
-    const [id, requests] = rt.compileModule(sourceText, identifier);
-    this[kState] = makeState(id, identifier, undefined, requests);
+    const importKey = importModuleDynamically === undefined ? 'missing' :
+      importKeyFor(importModuleDynamically, () => this);
+    const [id, requests, rejected] = rt.compileModule(sourceText, identifier, lineOffset,
+      columnOffset, cachedData, importKey);
+    if (rejected === true) {
+      throw new codes.ERR_VM_MODULE_CACHED_DATA_REJECTED('cachedData buffer was rejected');
+    }
+    this[kState] = makeState(id, identifier, options.context, global, requests);
     if (initializeImportMeta !== undefined) {
       vmImportMeta.set(id, (meta) => initializeImportMeta(meta, this));
     }
-    vmDynamicImport.set(identifier, (specifier, attributes) => {
-      if (importModuleDynamically === undefined) {
-        throw new codes.ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING();
-      }
-      return Promise.resolve(importModuleDynamically(specifier, this, attributes))
-        .then((result) => (result !== null && typeof result === 'object' && kState in result ?
-          result.namespace : result));
-    });
-    if (cachedData !== undefined) this.cachedDataRejected = true;
   }
 
   get dependencySpecifiers() {
@@ -197,7 +222,7 @@ class SourceTextModule extends Module {
     if (status === 'evaluating' || status === 'evaluated' || status === 'errored') {
       throw new codes.ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA();
     }
-    return Buffer.alloc(0);
+    return Buffer.from(rt.moduleCodeCache(stateOf(this).id).buffer);
   }
 }
 
@@ -216,7 +241,7 @@ class SyntheticModule extends Module {
     validateObject(options, 'options');
     const { identifier = `vm:module(${kPerContextIds.next++})` } = options;
     validateString(identifier, 'options.identifier');
-    validateContext(options);
+    const global = contextGlobal(options);
     super(kState);
     const exports = { __proto__: null };
     const id = rt.createSyntheticModule(identifier, exportNames, () => {
@@ -225,7 +250,7 @@ class SyntheticModule extends Module {
       void result;
       return exports;
     });
-    this[kState] = makeState(id, identifier, undefined, []);
+    this[kState] = makeState(id, identifier, options.context, global, []);
     this[kState].exportNames = exportNames;
     this[kState].exports = exports;
   }
@@ -244,4 +269,4 @@ class SyntheticModule extends Module {
   }
 }
 
-module.exports = { Module, SourceTextModule, SyntheticModule };
+module.exports = { Module, SourceTextModule, SyntheticModule, importKeyFor };

@@ -554,17 +554,22 @@ function isESMEntry(mainPath) {
   return false;
 }
 
-/** Hook: `import(specifier)` from the script or module named `referrer`. */
-// vm.SourceTextModule hooks, keyed by the module's identifier (its resource name) and id.
-const vmDynamicImport = new Map();
+// import() in vm code compiled with an importModuleDynamically function: the code's import key
+// (a symbol, see runtime/src/vm_run.rs) -> (specifier, attributes) => the namespace.
+const vmImportHooks = new WeakMap();
+// import.meta of vm.SourceTextModules (initializeImportMeta), by module id.
 const vmImportMeta = new Map();
 
-function importModuleDynamically(specifier, referrer, attributes, vmMode) {
+/**
+ * Hook: `import(specifier)` from the script or module named `referrer`, whose import key
+ * (vm code only) says how it is served.
+ */
+function importModuleDynamically(specifier, referrer, attributes, importKey) {
   // vm code compiled without importModuleDynamically (or with one but without
   // --experimental-vm-modules) cannot import(), as in Node.
-  if (vmMode === 'missing') return Promise.reject(new codes.ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING());
-  if (vmMode === 'flag') return Promise.reject(new codes.ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG());
-  const vmHook = typeof referrer === 'string' ? vmDynamicImport.get(referrer) : undefined;
+  if (importKey === 'missing') return Promise.reject(new codes.ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING());
+  if (importKey === 'flag') return Promise.reject(new codes.ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG());
+  const vmHook = typeof importKey === 'symbol' ? vmImportHooks.get(importKey) : undefined;
   if (vmHook !== undefined) return Promise.resolve().then(() => vmHook(`${specifier}`, attributes));
   let parentURL;
   if (typeof referrer === 'string' && (referrer.startsWith('file:') || referrer.startsWith('data:'))) {
@@ -659,7 +664,7 @@ module.exports = {
   fileURLToPath,
   importModuleDynamically,
   initializeImportMeta,
-  vmDynamicImport,
+  vmImportHooks,
   vmImportMeta,
   isESMEntry,
   tsFormat,
