@@ -124,7 +124,7 @@ struct UdpState {
     read_fed: bool,
     connected: bool,
     queue: VecDeque<Datagram>,
-    done: Vec<Completion>,
+    done: VecDeque<Completion>,
     /// A pending-phase report of `done` is queued.
     report_deferred: bool,
     /// Sends not yet reported complete: bytes and count.
@@ -242,7 +242,7 @@ impl Udp {
                 Err(e) => -errno_of(&e),
             };
             let d = s.queue.pop_front().expect("front exists");
-            s.done.push(Completion {
+            s.done.push_back(Completion {
                 req: d.req,
                 status,
                 len: d.data.len(),
@@ -252,18 +252,17 @@ impl Udp {
 
     /// Tell JS about the finished sends (those with a callback).
     fn report(&self, scope: &mut v8::PinScope) {
-        let done = {
-            let mut s = self.state.borrow_mut();
-            s.report_deferred = false;
-            let done = std::mem::take(&mut s.done);
-            for c in &done {
+        self.state.borrow_mut().report_deferred = false;
+        // One at a time, each leaving the send queue counts before its callback (as libuv's),
+        // including sends that complete while the callbacks run.
+        loop {
+            let c = {
+                let mut s = self.state.borrow_mut();
+                let Some(c) = s.done.pop_front() else { break };
                 s.queued_bytes -= c.len;
                 s.queued_count -= 1;
-            }
-            done
-        };
-        self.update_active(scope);
-        for c in done {
+                c
+            };
             if c.req == 0 {
                 continue;
             }
@@ -271,6 +270,7 @@ impl Udp {
             let status = v8::Integer::new(scope, c.status).into();
             self.emit(scope, EV_SENT, req, status);
         }
+        self.update_active(scope);
     }
 
     /// Report finished sends in the next pending phase, where libuv runs the callbacks of
@@ -414,7 +414,7 @@ fn create(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv:
             read_fed: false,
             connected: false,
             queue: VecDeque::new(),
-            done: Vec::new(),
+            done: VecDeque::new(),
             report_deferred: false,
             queued_bytes: 0,
             queued_count: 0,
@@ -720,7 +720,7 @@ fn close(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8:
         s.receiving = false;
         let s = &mut *s;
         for d in s.queue.drain(..) {
-            s.done.push(Completion {
+            s.done.push_back(Completion {
                 req: d.req,
                 status: -libc::ECANCELED,
                 len: d.data.len(),
