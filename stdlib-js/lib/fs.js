@@ -12,7 +12,7 @@ const { bindToCurrent } = require('internal/async_context');
 const {
   bytesToResult, constants, deprecate, getOptions, getValidatedFd, getValidatedPath, kEmptyObject,
   parseFileMode, readArgs, stringToFlags, toUnixTimestamp, validateBuffer, vectorArgs, writeArgs,
-  validateStringAfterArrayBufferView, Dirent, Stats, getStatsFromBinding,
+  validateStringAfterArrayBufferView, Dirent, Stats, getStatsFromBinding, originals,
 } = require('internal/fs/utils');
 const { callbackForm, runSync, syncForm, trackRequest, validateCallback } = require('internal/fs/ops');
 const {
@@ -197,6 +197,7 @@ function read(fd, buffer, offsetOrOptions, length, position, callback) {
     (err, n) => done(err, n || 0, buffer));
 }
 Object.defineProperty(read, kCustomPromisifyArgs, { value: ['bytesRead', 'buffer'] });
+originals.read = read;
 
 function readSync(fd, buffer, offsetOrOptions, length, position) {
   fd = getValidatedFd(fd);

@@ -11,7 +11,7 @@
 const { Readable, Writable, finished } = require('stream');
 const { codes, validateBoolean, validateFunction, validateInteger } = require('internal/errors');
 const {
-  deprecate, getOptions, getValidatedFd, getValidatedPath, kEmptyObject,
+  deprecate, getOptions, getValidatedFd, getValidatedPath, kEmptyObject, originals,
 } = require('internal/fs/utils');
 const { dropBytes } = require('internal/fs/whole_file');
 
@@ -20,9 +20,16 @@ const kHandle = Symbol('kHandle');
 const kIsPerformingIO = Symbol('kIsPerformingIO');
 const kIoDone = Symbol('kIoDone');
 const kConstructing = Symbol('kConstructing');
+/** Whether the stream opened its descriptor itself (so no one else moves its offset). */
+const kOwnFd = Symbol('kOwnFd');
 
 function lazyFs() {
   return require('fs');
+}
+
+/** readv(fd, buffers, position) on the pool: `cb(err, bytesRead)`. */
+function readvNative(fd, buffers, position, cb) {
+  binding.fs.opAsync('readv', fd, buffers, position, cb);
 }
 
 // ===== shared by both streams =====
@@ -141,6 +148,7 @@ function construct(callback) {
       return;
     }
     stream.fd = fd;
+    stream[kOwnFd] = true;
     // 'open' and 'ready' come before any buffered write goes out or 'finish' is emitted, which
     // this stream implementation does as soon as the construct callback runs.
     if (stream.destroyed) {
@@ -228,8 +236,20 @@ ReadStream.prototype._read = function _read(n) {
   n = this.pos !== undefined
     ? Math.min(this.end - this.pos + 1, n)
     : Math.min(this.end - this.bytesRead + 1, n);
+  const ahead = this[kAhead];
+  // Chunks read ahead (or a job still reading them, or the end or error after them) come
+  // first, whatever reads after them.
+  if (ahead !== undefined &&
+      (ahead.chunks.length > 0 || ahead.busy || ahead.eof || ahead.error !== null)) {
+    takeAhead(this, n, true);
+    return;
+  }
   if (n <= 0) {
     this.push(null);
+    return;
+  }
+  if (canReadAhead(this)) {
+    readAhead(this, n);
     return;
   }
   const buf = Buffer.allocUnsafeSlow(n);
@@ -243,16 +263,136 @@ ReadStream.prototype._read = function _read(n) {
     }
     if (err) {
       errorOrDestroy(this, err);
-    } else if (bytesRead > 0) {
-      if (this.pos !== undefined) this.pos += bytesRead;
-      this.bytesRead += bytesRead;
-      // Copy a short read rather than keep the whole buffer alive for it.
-      this.push(bytesRead === buf.length ? buf : Buffer.from(buf.subarray(0, bytesRead)));
     } else {
-      this.push(null);
+      pushRead(this, bytesRead === buf.length ? buf : Buffer.from(buf.subarray(0, bytesRead)));
     }
   });
 };
+
+/** One read's outcome: `buf` as the next chunk, or the end of the file when it is empty. */
+function pushRead(stream, buf) {
+  if (buf.length === 0) {
+    stream.push(null);
+    return;
+  }
+  if (stream.pos !== undefined) stream.pos += buf.length;
+  stream.bytesRead += buf.length;
+  stream.push(buf);
+}
+
+// Read-ahead. One pool job per chunk costs a round trip to a worker thread per 64 KiB, and the
+// file waits while JS handles each chunk. When node:fs's own read does the I/O on a descriptor
+// no one else reads (the stream opened it, or reads at explicit positions), one readv fills the
+// next several chunks, and the following job starts as soon as the stream takes the first of
+// them. Each _read still pushes one chunk of at most `n` bytes, as a read of its own would.
+const kAhead = Symbol('kAhead');
+/** Bytes one read-ahead job asks for (in chunks of the highWaterMark, at most kAheadChunks). */
+const kAheadBytes = 512 * 1024;
+const kAheadChunks = 16;
+
+function canReadAhead(stream) {
+  return stream[kFs].read === originals.read && (stream[kOwnFd] || stream.pos !== undefined);
+}
+
+/** Starts a read-ahead job for the chunks after those read so far (never a second one). */
+function readAhead(stream, n) {
+  let ahead = stream[kAhead];
+  if (ahead === undefined) {
+    ahead = stream[kAhead] = { chunks: [], queued: 0, pos: stream.pos, issued: stream.bytesRead,
+      busy: false, error: null, eof: false, want: 0 };
+  }
+  // A _read waits for this job's first chunk.
+  if (n > 0) ahead.want = n;
+  if (ahead.busy || ahead.eof || ahead.error) return;
+  const size = Math.min(Math.max(n, stream.readableHighWaterMark), kAheadBytes);
+  let left = (ahead.pos !== undefined ? stream.end - ahead.pos : stream.end - ahead.issued) + 1;
+  const buffers = [];
+  while (left > 0 && buffers.length < kAheadChunks &&
+         (buffers.length === 0 || (buffers.length + 1) * size <= kAheadBytes)) {
+    const len = Math.min(left, size);
+    buffers.push(Buffer.allocUnsafeSlow(len));
+    left -= len;
+  }
+  if (buffers.length === 0) {
+    ahead.eof = true;
+    return;
+  }
+  ahead.busy = true;
+  stream[kIsPerformingIO] = true;
+  readvNative(stream.fd, buffers, ahead.pos, (err, bytesRead) => {
+    ahead.busy = false;
+    stream[kIsPerformingIO] = false;
+    if (stream.destroyed) {
+      stream.emit(kIoDone, err);
+      return;
+    }
+    if (err) {
+      ahead.error = err;
+    } else if (bytesRead === 0) {
+      ahead.eof = true;
+    } else {
+      if (ahead.pos !== undefined) ahead.pos += bytesRead;
+      ahead.issued += bytesRead;
+      ahead.queued += bytesRead;
+      for (const buf of buffers) {
+        if (bytesRead >= buf.length) {
+          ahead.chunks.push(buf);
+          bytesRead -= buf.length;
+        } else {
+          if (bytesRead > 0) ahead.chunks.push(Buffer.from(buf.subarray(0, bytesRead)));
+          break;
+        }
+      }
+    }
+    const want = ahead.want;
+    if (want > 0) {
+      ahead.want = 0;
+      takeAhead(stream, want, false);
+    }
+  });
+}
+
+/**
+ * Pushes the next chunk read ahead (at most `n` bytes of it), or the error or end after them.
+ * From _read (`sync`), on the next tick: a read of its own would answer later too, and a
+ * 'data' handler that destroys the stream must see no chunk after its own.
+ */
+function takeAhead(stream, n, sync) {
+  const ahead = stream[kAhead];
+  if (ahead.chunks.length === 0) {
+    if (ahead.error !== null || ahead.eof) {
+      if (sync) process.nextTick(settleAhead, stream, null);
+      else settleAhead(stream, null);
+    } else {
+      readAhead(stream, n);
+    }
+    return;
+  }
+  let chunk = ahead.chunks[0];
+  if (chunk.length > n) {
+    ahead.chunks[0] = chunk.subarray(n);
+    chunk = chunk.subarray(0, n);
+  } else {
+    ahead.chunks.shift();
+  }
+  ahead.queued -= chunk.length;
+  // The next job reads while JS handles this chunk and the rest of the queue.
+  if (ahead.queued < kAheadBytes) readAhead(stream, 0);
+  if (sync) process.nextTick(settleAhead, stream, chunk);
+  else settleAhead(stream, chunk);
+}
+
+/** Delivers `chunk`, or with null the queue's error or end, unless the stream was destroyed. */
+function settleAhead(stream, chunk) {
+  if (stream.destroyed) return;
+  if (chunk !== null) {
+    pushRead(stream, chunk);
+  } else if (stream[kAhead].error !== null) {
+    errorOrDestroy(stream, stream[kAhead].error);
+  } else {
+    stream.push(null);
+  }
+}
 
 ReadStream.prototype._destroy = destroy;
 

@@ -512,7 +512,14 @@ function deprecate(code, message) {
   process.emitWarning(message, 'DeprecationWarning', code);
 }
 
+/**
+ * node:fs's own functions, as fs.js defined them: a caller that finds one of them in place (not
+ * patched over by a user) may do its work directly.
+ */
+const originals = { __proto__: null };
+
 module.exports = {
+  originals,
   assertEncoding,
   bindingPosition,
   BigIntStats,
