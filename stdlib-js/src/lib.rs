@@ -164,6 +164,7 @@ builtins![
     "internal/streams/transform",
     "internal/streams/utils",
     "internal/streams/writable",
+    "internal/test_runner/mock_timers",
     "internal/timers",
     "internal/tls/certificate",
     "internal/tls/common",
