@@ -5,7 +5,8 @@
 // mock.setter(), restoreAll().
 // Subtests run up to their parent's `concurrency` at once and still print in order.
 // mock.timers fakes the timers and Date (internal/test_runner/mock_timers).
-// Not available: other reporters, --test file discovery, snapshots, coverage.
+// run() runs files in child processes (internal/test_runner/runner).
+// Not available: other reporters, the --test command line, snapshots, coverage.
 
 const { codes } = require('internal/errors');
 const { inspect } = require('internal/util/inspect');
@@ -793,6 +794,6 @@ test.after = hook('after');
 test.beforeEach = hook('beforeEach');
 test.afterEach = hook('afterEach');
 test.mock = mock;
-test.run = () => { throw new codes.ERR_METHOD_NOT_IMPLEMENTED('run()'); };
+test.run = (options) => require('internal/test_runner/runner').run(options);
 
 module.exports = test;

@@ -165,6 +165,7 @@ builtins![
     "internal/streams/utils",
     "internal/streams/writable",
     "internal/test_runner/mock_timers",
+    "internal/test_runner/runner",
     "internal/timers",
     "internal/tls/certificate",
     "internal/tls/common",
