@@ -213,6 +213,8 @@ function parseArgs(config = { __proto__: null }) {
     }
   }
   for (const name of Object.keys(options)) {
+    // As for parsed values: a `__proto__` option is never stored.
+    if (name === '__proto__') continue;
     const def = own(options[name], 'default');
     if (def !== undefined && values[name] === undefined) values[name] = def;
   }
