@@ -2,7 +2,8 @@
 //! (a 1 MiB file, a 512 MiB file, a directory of 10k entries): fs.promises.readFile ×2000 (16
 //! in flight), readFileSync ×3000, createReadStream of 512 MiB (and `cat` of it, the floor),
 //! writeFile of 10k small files, readdir of 10k entries ×50, 100k statSync. Each case is a whole
-//! process (startup included). Run with `cargo bench --bench fs`.
+//! process (startup included). Then the peak RSS of 6000 reads of 1 MiB (readFileSync, and
+//! fs.promises.readFile 16 in flight). Run with `cargo bench --bench fs`.
 
 mod common;
 
@@ -37,6 +38,24 @@ fn make_fixtures() -> std::io::Result<Fixtures> {
         std::fs::File::create(dir.join("10k").join(i.to_string()))?;
     }
     Ok(fixtures)
+}
+
+/// The peak RSS the script reports (process.resourceUsage().maxRSS, KiB) as MiB, median of 3.
+fn peak_rss_mib(program: &str, args: &[&str]) -> Option<f64> {
+    let mut peaks = Vec::new();
+    for _ in 0..3 {
+        let out = std::process::Command::new(program)
+            .args(args)
+            .output()
+            .ok()?;
+        if !out.status.success() {
+            return None;
+        }
+        let kib: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().ok()?;
+        peaks.push(kib / 1024.0);
+    }
+    peaks.sort_by(f64::total_cmp);
+    Some(peaks[1])
 }
 
 fn main() {
@@ -78,6 +97,18 @@ fn main() {
                 "-"
             ),
         }
+    }
+    // Peak memory while short-lived 1 MiB buffers come and go (the issue asks < 200 MiB).
+    let rss_script = format!("{scripts}/fs_readfile_rss.js");
+    for form in ["sync", "promises"] {
+        let peak = |program: &str| peak_rss_mib(program, &[&rss_script, dir, form]);
+        let fmt = |p: Option<f64>| p.map_or("-".to_string(), |p| format!("{p:.0} MiB"));
+        println!(
+            "{:<22} {:>10} {:>10}   (peak RSS, 1 MiB x6000, {form})",
+            "readfile_rss",
+            fmt(peak(eddy)),
+            fmt(peak("node"))
+        );
     }
     // The floor for the stream case: the kernel's copy alone.
     let big = format!("{dir}/512mib");
