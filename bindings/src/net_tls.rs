@@ -91,6 +91,12 @@ pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v
     set_fn(scope, target, "parseCertificate", cert::parse_certificate);
     set_fn(scope, target, "setKeylog", set_keylog);
     set_fn(scope, target, "tlsReceive", tls_receive);
+    set_fn(
+        scope,
+        target,
+        "exportKeyingMaterial",
+        export_keying_material,
+    );
     set_fn(scope, target, "tlsAccept", sni::tls_accept);
     engine::init(scope, target);
     let events = v8::Object::new(scope);
@@ -451,6 +457,39 @@ fn tls_receive(
     let data = crate::buffer::view_bytes(scope, args.get(1)).to_vec();
     if socket.tls().is_some() {
         on_input(&socket, scope, &data);
+    }
+}
+
+/// `exportKeyingMaterial(token, length, label, context)` → a Buffer of RFC 5705 keying
+/// material (`context` undefined: none), or an error message.
+fn export_keying_material(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Some(socket) = crate::net::socket_arg(scope, &args) else {
+        rv.set_int32(-libc::EBADF);
+        return;
+    };
+    let length = args.get(1).uint32_value(scope).unwrap_or(0) as usize;
+    let label = args.get(2).to_rust_string_lossy(scope);
+    let context = args
+        .get(3)
+        .is_array_buffer_view()
+        .then(|| crate::buffer::view_bytes(scope, args.get(3)).to_vec());
+    let made = {
+        let t = socket.tls();
+        match t.as_ref() {
+            Some(tls) if !tls.conn.is_handshaking() => tls
+                .conn
+                .export_keying_material(vec![0u8; length], label.as_bytes(), context.as_deref())
+                .map_err(|e| e.to_string()),
+            _ => Err("TLS socket connection must be securely established".to_string()),
+        }
+    };
+    match made {
+        Ok(out) => rv.set(crate::fs::bytes_to_js(scope, out)),
+        Err(message) => rv.set(js_string(scope, &message).into()),
     }
 }
 

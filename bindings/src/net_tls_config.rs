@@ -240,18 +240,22 @@ pub(super) fn client(
     Ok(rustls::Connection::Client(conn))
 }
 
+/// The DER of every certificate given as `ca`.
+fn ca_certificates(o: &Options) -> Vec<Vec<u8>> {
+    o.ca.iter()
+        .flatten()
+        .flat_map(|pem| CertificateDer::pem_slice_iter(pem).flatten())
+        .map(|c| c.as_ref().to_vec())
+        .collect()
+}
+
 pub(super) fn build_client(o: &Options) -> Result<rustls::ClientConfig, String> {
     let roots = roots(o)?;
     let inner =
         rustls::client::WebPkiServerVerifier::builder_with_provider(roots.clone(), provider())
             .build()
             .map_err(|e| e.to_string())?;
-    let trusted_leaves =
-        o.ca.iter()
-            .flatten()
-            .flat_map(|pem| CertificateDer::pem_slice_iter(pem).flatten())
-            .map(|c| c.as_ref().to_vec())
-            .collect();
+    let trusted_leaves = ca_certificates(o);
     let verifier = Arc::new(verify::Verifier {
         inner,
         roots,
@@ -285,7 +289,7 @@ pub(super) fn build_server(o: &Options) -> Result<rustls::ServerConfig, String> 
         .with_protocol_versions(&versions(o))
         .map_err(|e| e.to_string())?;
     let builder = if o.request_cert {
-        let v = verify::ClientVerifier::new(roots(o)?, o.reject_unauthorized)?;
+        let v = verify::ClientVerifier::new(roots(o)?, ca_certificates(o), o.reject_unauthorized)?;
         builder.with_client_cert_verifier(Arc::new(v))
     } else {
         builder.with_no_client_auth()

@@ -91,6 +91,13 @@ fn main() {
         }
     };
     cli.v8_flags.extend(node_v8_flags);
+    // A TLS range that leaves no version is refused before anything runs, as Node does.
+    if exec_argv.iter().any(|a| a == "--tls-min-v1.3")
+        && exec_argv.iter().any(|a| a == "--tls-max-v1.2")
+    {
+        eprintln!("eddy: either --tls-min-v1.3 or --tls-max-v1.2 can be used, not both");
+        std::process::exit(EXIT_BAD_OPTION);
+    }
     if cli.version {
         println!("v{}", env!("CARGO_PKG_VERSION"));
         return;
@@ -180,6 +187,14 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--redirect-warnings=",
         "--disable-warning=",
         "--tls-keylog=",
+        // node:tls reads its defaults from these.
+        "--tls-cipher-list=",
+        "--tls-min-v1.0",
+        "--tls-min-v1.1",
+        "--tls-min-v1.2",
+        "--tls-min-v1.3",
+        "--tls-max-v1.2",
+        "--tls-max-v1.3",
         // Node's test switch that queues every UDP send (dgram reads it).
         "--test-udp-no-try-send",
     ];

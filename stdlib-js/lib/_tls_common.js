@@ -191,6 +191,47 @@ function checkKeyPem(value) {
   }
 }
 
+// An encrypted PEM key (PKCS#8 or OpenSSL's legacy Proc-Type form) opened with its
+// passphrase, as PKCS#8 PEM for rustls. A missing or wrong passphrase is OpenSSL's
+// "bad decrypt", as Node reports it when the context is made.
+function decryptKey(value, passphrase) {
+  const source = text(value);
+  if (!/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(source)) return value;
+  try {
+    return require('crypto').createPrivateKey({ key: source, format: 'pem', passphrase: passphrase ?? '' })
+      .export({ type: 'pkcs8', format: 'pem' });
+  } catch {
+    throw opensslError('error:1C800064:Provider routines::bad decrypt', 'Provider routines', 'bad decrypt',
+      'ERR_OSSL_BAD_DECRYPT');
+  }
+}
+
+// OpenSSL also reads "X509 CERTIFICATE" blocks (a plain certificate) and "TRUSTED
+// CERTIFICATE" ones (the certificate, then OpenSSL's trust settings): both become plain
+// CERTIFICATE blocks, the trust settings left out.
+function plainCertificates(value) {
+  const source = text(value);
+  if (!/-----BEGIN (TRUSTED|X509) CERTIFICATE-----/.test(source)) return value;
+  return source.replace(
+    /-----BEGIN (TRUSTED|X509) CERTIFICATE-----([^-]*)-----END \1 CERTIFICATE-----/g,
+    (block, kind, body) => {
+      let der = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+      if (kind === 'TRUSTED') der = der.subarray(0, derLength(der));
+      return pem('CERTIFICATE', der);
+    });
+}
+
+// The length of the DER element at the start of `der` (its header included).
+function derLength(der) {
+  if (der.length < 2) return der.length;
+  const first = der[1];
+  if (first < 0x80) return 2 + first;
+  const n = first & 0x7f;
+  let len = 0;
+  for (let i = 0; i < n; i++) len = len * 256 + der[2 + i];
+  return Math.min(der.length, 2 + n + len);
+}
+
 function pem(label, der) {
   const body = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
   return `-----BEGIN ${label}-----\n${body.replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`;
@@ -268,7 +309,7 @@ function createSecureContext(options) {
   if (ca) {
     for (const item of asList(ca)) {
       validateKeyOrCert('ca', item);
-      native.addCACert(item);
+      native.addCACert(plainCertificates(item));
     }
   }
   if (cert) {
@@ -290,9 +331,11 @@ function createSecureContext(options) {
       validateKeyOrCert('key', pem);
       if (isObject && item.passphrase !== undefined) validateString(item.passphrase, 'options.key.passphrase');
       checkKeyPem(pem);
-      if (first === null) first = pem;
+      const itemPassphrase = isObject && item.passphrase !== undefined ? item.passphrase : passphrase;
+      const usable = decryptKey(pem, itemPassphrase);
+      if (first === null) first = usable;
     }
-    native.setKey(first, passphrase);
+    native.setKey(first);
   }
   if (pfx !== undefined && pfx !== null) loadPfx(native, pfx, passphrase);
   // One key for one certificate: they must belong together (pairs are matched by kind

@@ -45,13 +45,28 @@ function createSecurePair(context, isServer = false, requestCert = !isServer, re
     options || {});
 }
 
+// The defaults the command line (or NODE_OPTIONS) sets: --tls-min-v1.x (the lowest given
+// wins), --tls-max-v1.x (the highest) and --tls-cipher-list (crypto.constants has it).
+function cliDefaults() {
+  const given = new Set([...process.execArgv, ...`${process.env.NODE_OPTIONS || ''}`.split(/\s+/)]);
+  const min = [['--tls-min-v1.0', 'TLSv1'], ['--tls-min-v1.1', 'TLSv1.1'], ['--tls-min-v1.2', 'TLSv1.2'],
+    ['--tls-min-v1.3', 'TLSv1.3']].find(([flag]) => given.has(flag));
+  const max = [['--tls-max-v1.3', 'TLSv1.3'], ['--tls-max-v1.2', 'TLSv1.2']].find(([flag]) => given.has(flag));
+  return {
+    min: min ? min[1] : 'TLSv1.2',
+    max: max ? max[1] : 'TLSv1.3',
+    ciphers: require('internal/crypto/constants').defaultCipherList,
+  };
+}
+const defaults = cliDefaults();
+
 module.exports = {
   CLIENT_RENEG_LIMIT: 3,
   CLIENT_RENEG_WINDOW: 600,
-  DEFAULT_CIPHERS: common.DEFAULT_CIPHERS,
+  DEFAULT_CIPHERS: defaults.ciphers,
   DEFAULT_ECDH_CURVE: 'auto',
-  DEFAULT_MIN_VERSION: 'TLSv1.2',
-  DEFAULT_MAX_VERSION: 'TLSv1.3',
+  DEFAULT_MIN_VERSION: defaults.min,
+  DEFAULT_MAX_VERSION: defaults.max,
   getCiphers: common.getCiphers,
   rootCertificates: undefined,
   convertALPNProtocols,

@@ -76,3 +76,8 @@ module.exports = {
     'DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:' +
     '!CAMELLIA',
 };
+
+// --tls-cipher-list=LIST (on the command line or in NODE_OPTIONS) replaces the default list.
+for (const arg of [...(process.execArgv || []), ...`${process.env.NODE_OPTIONS || ''}`.split(/\s+/)]) {
+  if (arg.startsWith('--tls-cipher-list=')) module.exports.defaultCipherList = arg.slice('--tls-cipher-list='.length);
+}

@@ -10,8 +10,8 @@ const { kSecureInfo } = require('internal/tls/common');
 const { describe, describeChain, pemCertificates, rootDerList } = require('internal/tls/certificate');
 const { handshakeError } = require('internal/tls/errors');
 const {
-  codes: { ERR_TLS_INVALID_STATE, ERR_TLS_SNI_FROM_SERVER },
-  validateFunction, validateInt32, validateNumber, validateObject, validateString,
+  codes: { ERR_INVALID_ARG_TYPE, ERR_TLS_INVALID_STATE, ERR_TLS_SNI_FROM_SERVER },
+  validateFunction, validateInt32, validateObject, validateString, validateUint32,
 } = require('internal/errors');
 
 function install(TLSSocket, { kPeerCerts, kSession, kServername, peerCertificates }) {
@@ -131,11 +131,23 @@ function install(TLSSocket, { kPeerCerts, kSession, kServername, peerCertificate
     return undefined;
   };
 
-  proto.exportKeyingMaterial = function exportKeyingMaterial(length, label) {
-    validateNumber(length, 'length');
+  // RFC 5705 keying material from the connection's secrets (rustls derives it).
+  proto.exportKeyingMaterial = function exportKeyingMaterial(length, label, context) {
+    validateUint32(length, 'length', true);
     validateString(label, 'label');
+    if (context !== undefined && !ArrayBuffer.isView(context)) {
+      throw new ERR_INVALID_ARG_TYPE('context', ['Buffer', 'TypedArray', 'DataView'], context);
+    }
     if (!this._secureEstablished) throw new ERR_TLS_INVALID_STATE();
-    throw new Error('exportKeyingMaterial is not supported');
+    const handle = this._handle;
+    const parent = handle && handle._parent;
+    if (!parent || parent.token === null || parent.token === undefined || parent.closed) {
+      throw new ERR_TLS_INVALID_STATE();
+    }
+    const out = binding.net.exportKeyingMaterial(parent.token, length, label, context);
+    if (typeof out === 'string') throw new Error(out);
+    if (typeof out === 'number') throw new ERR_TLS_INVALID_STATE();
+    return Buffer.from(out);
   };
 
   proto.setServername = function setServername(name) {
