@@ -1053,9 +1053,10 @@ function afterImports(main) {
 }
 
 // -e/-p/stdin code sees the builtin modules as globals (`fs`, `vm`, …), loaded on first use.
+// `crypto` is the module there, as in Node (it has webcrypto's members too).
 function addBuiltinGlobals() {
   for (const id of loader.Module.builtinModules) {
-    if (id.startsWith('_') || id.includes('/') || id in globalThis) continue;
+    if (id.startsWith('_') || id.includes('/') || (id in globalThis && id !== 'crypto')) continue;
     Object.defineProperty(globalThis, id, {
       configurable: true,
       enumerable: false,
