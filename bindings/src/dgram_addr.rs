@@ -1,15 +1,21 @@
 //! `binding.dgram`'s addresses: parsing them as libuv does (an IPv6 address may carry a
 //! `%zone`), reporting them as Node does (`[address, port, family]`, a link-local IPv6 address
-//! with its interface name), and the natives that read a socket's own and peer address.
+//! with its interface name), and the natives about a socket's own and peer address: adopting
+//! a descriptor, connect/disconnect, getsockname/getpeername.
 
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 
 use eddy_runtime::{js_string, set_fn, v8};
 
-use super::{errno_of, udp_arg};
+use std::os::fd::{AsRawFd, FromRawFd};
+
+use super::{errno_of, port_arg, udp_arg};
 
 pub(super) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "isUdp", is_udp);
+    set_fn(scope, target, "open", open);
+    set_fn(scope, target, "connect", connect);
+    set_fn(scope, target, "disconnect", disconnect);
     set_fn(scope, target, "getsockname", getsockname);
     set_fn(scope, target, "getpeername", getpeername);
 }
@@ -158,4 +164,105 @@ fn getpeername(
         }
         Err(errno) => rv.set_int32(errno),
     }
+}
+
+/// `open(token, fd)`: adopt an existing UDP socket (`bind({ fd })`); 0 or a negative errno.
+/// The handle owns the descriptor from then on.
+fn open(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let Some(udp) = udp_arg(scope, &args) else {
+        rv.set_int32(-libc::EBADF);
+        return;
+    };
+    let fd = args.get(1).int32_value(scope).unwrap_or(-1);
+    if udp.state.borrow().sock.is_some() {
+        rv.set_int32(-libc::EBUSY);
+        return;
+    }
+    // SAFETY: F_GETFD only looks at the descriptor.
+    if fd < 0 || unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
+        rv.set_int32(-libc::EBADF);
+        return;
+    }
+    // SAFETY: JS hands the descriptor over to this handle (Node's uv_udp_open contract).
+    let sock = unsafe { std::net::UdpSocket::from_raw_fd(fd) };
+    if let Err(e) = sock.set_nonblocking(true) {
+        std::mem::forget(sock);
+        rv.set_int32(-errno_of(&e));
+        return;
+    }
+    let result = udp.adopt(scope, sock);
+    rv.set_int32(result);
+}
+
+/// `connect(token, ip, port)` → 0 or a negative errno.
+fn connect(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    let Some(udp) = udp_arg(scope, &args) else {
+        rv.set_int32(-libc::EBADF);
+        return;
+    };
+    let text = args.get(1).to_rust_string_lossy(scope);
+    let port = port_arg(scope, &args, 2);
+    let ipv6 = udp.state.borrow().ipv6;
+    let addr = match sockaddr_for(ipv6, &text, port) {
+        Ok(addr) => addr,
+        Err(errno) => {
+            rv.set_int32(errno);
+            return;
+        }
+    };
+    let bound = udp.ensure_bound(scope, addr.is_ipv6(), false);
+    if bound != 0 {
+        rv.set_int32(bound);
+        return;
+    }
+    let result = {
+        let s = udp.state.borrow();
+        match s.sock.as_ref().map(|sock| sock.connect(addr)) {
+            Some(Ok(())) => 0,
+            Some(Err(e)) => -errno_of(&e),
+            None => -libc::EBADF,
+        }
+    };
+    if result == 0 {
+        udp.state.borrow_mut().connected = true;
+    }
+    rv.set_int32(result);
+}
+
+/// `disconnect(token)` → 0 or a negative errno (ENOTCONN when not connected).
+fn disconnect(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Some(udp) = udp_arg(scope, &args) else {
+        rv.set_int32(-libc::EBADF);
+        return;
+    };
+    let mut s = udp.state.borrow_mut();
+    let fd = match s.sock.as_ref() {
+        Some(sock) if s.connected => sock.as_raw_fd(),
+        _ => {
+            rv.set_int32(-libc::ENOTCONN);
+            return;
+        }
+    };
+    // Connecting to an AF_UNSPEC address dissolves the association (udp(7)).
+    // SAFETY: a zeroed sockaddr with only its family set, and its true size.
+    let r = unsafe {
+        let mut addr: libc::sockaddr = std::mem::zeroed();
+        addr.sa_family = libc::AF_UNSPEC as libc::sa_family_t;
+        libc::connect(
+            fd,
+            &addr,
+            std::mem::size_of::<libc::sockaddr>() as libc::socklen_t,
+        )
+    };
+    let err = std::io::Error::last_os_error();
+    if r != 0 && err.raw_os_error() != Some(libc::EAFNOSUPPORT) {
+        rv.set_int32(-errno_of(&err));
+        return;
+    }
+    s.connected = false;
+    rv.set_int32(0);
 }
