@@ -202,17 +202,31 @@ fn hand_back_memory(scope: &mut v8::PinScope) {
 fn run_check(scope: &mut v8::PinScope) {
     let st = state(scope);
     let queued = st.borrow().event_loop.immediates.len();
+    // Set while an immediate that threw left the ticks for the next one (tasks::call_batched).
+    let mut undrained = false;
     for _ in 0..queued {
         let next = st.borrow_mut().event_loop.immediates.pop();
         v8::scope!(let scope, scope);
         match next {
-            Some(Some(id)) => call_hook_with_id(scope, "onImmediate", id),
+            Some(Some(id)) => {
+                if let Some(f) = hook(scope, "onImmediate") {
+                    let recv = v8::undefined(scope).into();
+                    let arg = v8::Integer::new_from_unsigned(scope, id).into();
+                    undrained = matches!(
+                        tasks::call_batched(scope, f, recv, &[arg]),
+                        tasks::Outcome::Threw
+                    );
+                }
+            }
             Some(None) => {}
-            None => return,
+            None => break,
         }
         if exit_requested(scope) {
             return;
         }
+    }
+    if undrained {
+        tasks::drain_ticks(scope);
     }
 }
 
@@ -227,14 +241,6 @@ fn run_platform_tasks(scope: &mut v8::PinScope) {
 /// Close callbacks of the handles closed since the last close phase.
 fn run_closing(scope: &mut v8::PinScope) {
     io::run_queue(scope, true);
-}
-
-fn call_hook_with_id(scope: &mut v8::PinScope, name: &'static str, id: u32) {
-    if let Some(f) = hook(scope, name) {
-        let recv = v8::undefined(scope).into();
-        let arg = v8::Integer::new_from_unsigned(scope, id).into();
-        tasks::call(scope, f, recv, &[arg]);
-    }
 }
 
 fn emit_before_exit(scope: &mut v8::PinScope) {

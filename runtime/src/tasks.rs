@@ -34,6 +34,25 @@ pub(crate) fn call<'s>(
     outcome
 }
 
+/// Like [`call`], but when `f` throws the queues are left for the next callback: in a batch of
+/// immediates Node drains them before each immediate but the first of a run, and a throw ends
+/// that run (the next immediate starts a new one), so the next immediate runs first.
+pub(crate) fn call_batched<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    f: v8::Local<'s, v8::Function>,
+    recv: v8::Local<'s, v8::Value>,
+    args: &[v8::Local<'s, v8::Value>],
+) -> Outcome<'s> {
+    let outcome = call_no_drain(scope, f, recv, args, None);
+    if matches!(outcome, Outcome::Returned(_)) {
+        drain_ticks(scope);
+    }
+    if exit_requested(scope) {
+        return Outcome::Exited;
+    }
+    outcome
+}
+
 /// Like [`call`], but an exception is handed back through `caught` instead of being treated as
 /// uncaught (for embedders' `eval`, which report errors to Rust).
 pub(crate) fn call_catching<'s>(
