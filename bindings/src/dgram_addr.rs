@@ -20,7 +20,7 @@ pub(super) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v
     set_fn(scope, target, "getpeername", getpeername);
 }
 
-/// An IPv6 address with an optional `%zone` (an interface name or index), as uv_ip6_addr
+/// An IPv6 address with an optional `%zone` (an interface name), as uv_ip6_addr
 /// reads it: the address and the scope id.
 pub(super) fn parse_ip6(text: &str) -> Option<(Ipv6Addr, u32)> {
     let (ip, zone) = match text.split_once('%') {
@@ -35,19 +35,15 @@ pub(super) fn parse_ip6(text: &str) -> Option<(Ipv6Addr, u32)> {
     Some((ip, scope))
 }
 
-/// The index of the interface named `zone` (0 when there is none); a number is taken as is.
+/// The index of the interface named `zone`; 0 (the default interface) when there is none, as
+/// libuv ignores an unknown zone (a number is no name either, on Unix).
 fn interface_index(zone: &str) -> u32 {
-    let index = std::ffi::CString::new(zone)
+    std::ffi::CString::new(zone)
         .map(|name| unsafe {
             // SAFETY: a NUL-terminated name.
             libc::if_nametoindex(name.as_ptr())
         })
-        .unwrap_or(0);
-    if index == 0 {
-        zone.parse().unwrap_or(0)
-    } else {
-        index
-    }
+        .unwrap_or(0)
 }
 
 /// `text:port` as a socket address of the handle's family, as Node's sockaddr_for_family.
@@ -265,4 +261,37 @@ fn disconnect(
     }
     s.connected = false;
     rv.set_int32(0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_parse_as_libuv_reads_them() {
+        assert_eq!(
+            sockaddr_for(false, "127.0.0.1", 53),
+            Ok("127.0.0.1:53".parse().unwrap())
+        );
+        // A udp4 handle takes no IPv6 address and a udp6 one no IPv4 address.
+        assert_eq!(sockaddr_for(false, "::1", 53), Err(-libc::EINVAL));
+        assert_eq!(sockaddr_for(true, "127.0.0.1", 53), Err(-libc::EINVAL));
+        assert_eq!(sockaddr_for(false, "localhost", 53), Err(-libc::EINVAL));
+        assert_eq!(sockaddr_for(true, "::1", 7), Ok("[::1]:7".parse().unwrap()));
+    }
+
+    #[test]
+    fn zones_name_interfaces() {
+        assert_eq!(parse_ip6("fe80::1"), Some(("fe80::1".parse().unwrap(), 0)));
+        // A name no interface has (a number included) is scope 0, libuv's "default".
+        assert_eq!(parse_ip6("fe80::1%7").map(|(_, s)| s), Some(0));
+        assert_eq!(parse_ip6("::%no-such-if0").map(|(_, s)| s), Some(0));
+        let lo = parse_ip6("fe80::1%lo").map(|(_, s)| s);
+        assert!(
+            lo.is_some_and(|s| s > 0),
+            "the loopback interface has an index"
+        );
+        assert_eq!(parse_ip6("1.2.3.4"), None);
+        assert_eq!(parse_ip6(""), None);
+    }
 }
