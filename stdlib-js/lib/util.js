@@ -330,8 +330,13 @@ async function aborted(signal, resource) {
     throw new codes.ERR_INVALID_ARG_TYPE('resource', 'object', resource);
   }
   if (signal.aborted) return undefined;
+  // The listener lives only as long as `resource`: once it is collected, the promise stays
+  // pending and the signal keeps nothing of it, as in Node.
+  const { kWeakHandler, kResistStopPropagation } = require('internal/event_target');
   return new Promise((resolve) => {
-    signal.addEventListener('abort', resolve, { once: true });
+    signal.addEventListener('abort', () => resolve(), {
+      __proto__: null, once: true, [kWeakHandler]: resource, [kResistStopPropagation]: true,
+    });
   });
 }
 

@@ -307,7 +307,7 @@ class ListenerList {
 
   find(listener, capture) {
     for (let r = this.head; r !== undefined; r = r.next) {
-      if (!r.removed && r.listener === listener && r.capture === capture) return r;
+      if (!r.removed && listenerOf(r) === listener && r.capture === capture) return r;
     }
     return undefined;
   }
@@ -322,6 +322,15 @@ class ListenerList {
     else record.next.prev = record.prev;
     this.size--;
   }
+}
+
+// A weak listener (options[kWeakHandler] = an object) lives only as long as that object: the
+// record holds it through a WeakRef and the object keeps it alive, as in Node (util.aborted).
+const weakListenerOwners = new WeakMap();
+
+/** The listener of `record`; undefined once a weak listener has been collected. */
+function listenerOf(record) {
+  return record.ref === undefined ? record.listener : record.ref.deref();
 }
 
 function makeCallback(listener) {
@@ -385,7 +394,7 @@ function parseAddOptions(options) {
     passive: !!options.passive,
     signal,
     nodeStyle: !!options[kIsNodeStyleListener],
-    weak: options[kWeakHandler] !== undefined,
+    weak: options[kWeakHandler] !== undefined ? options[kWeakHandler] : false,
     resist: !!options[kResistStopPropagation],
   };
 }
@@ -467,20 +476,28 @@ class EventTarget {
     } else if (list.find(listener, capture) !== undefined) {
       return; // Duplicate (same listener, same capture flag): ignored.
     }
+    let ref;
+    if (weak !== false) {
+      ref = new WeakRef(listener);
+      let owned = weakListenerOwners.get(weak);
+      if (owned === undefined) weakListenerOwners.set(weak, owned = []);
+      owned.push(listener);
+    }
     list.append({
-      listener,
-      callback: makeCallback(listener),
+      listener: ref === undefined ? listener : undefined,
+      ref,
+      callback: ref === undefined ? makeCallback(listener) : undefined,
       once,
       capture,
       passive,
       nodeStyle,
-      weak,
+      weak: weak !== false,
       resist,
       removed: false,
       prev: undefined,
       next: undefined,
     });
-    this[kNewListener](list.size, type, listener, once, capture, passive, weak);
+    this[kNewListener](list.size, type, listener, once, capture, passive, weak !== false);
   }
 
   removeEventListener(type, listener, options = undefined) {
@@ -522,6 +539,13 @@ class EventTarget {
         record = next;
         continue;
       }
+      const listener = listenerOf(record);
+      if (listener === undefined) {
+        // A weak listener whose owner is gone.
+        list.remove(record);
+        record = next;
+        continue;
+      }
       // After stopImmediatePropagation() only internal listeners that resist it still run
       // (e.g. the one removing a listener added with { signal }).
       if (event !== undefined && eventState.immediateStopped(event) && !record.resist) {
@@ -530,7 +554,7 @@ class EventTarget {
       }
       if (record.once) {
         list.remove(record);
-        this[kRemoveListener](list.size, type, record.listener, record.capture);
+        this[kRemoveListener](list.size, type, listener, record.capture);
       }
       try {
         let arg;
@@ -543,7 +567,8 @@ class EventTarget {
           }
           arg = event;
         }
-        const result = Reflect.apply(record.callback, this, [arg]);
+        const callback = record.callback ?? makeCallback(listener);
+        const result = Reflect.apply(callback, this, [arg]);
         // Like Node, the event stops reporting itself as "being dispatched" once its first
         // listener has returned.
         if (!record.nodeStyle) eventState.end(arg);
@@ -725,7 +750,8 @@ function getEventListeners(target, type) {
   const result = [];
   if (list === undefined) return result;
   for (let r = list.head; r !== undefined; r = r.next) {
-    if (!r.removed) result.push(r.listener);
+    const listener = r.removed ? undefined : listenerOf(r);
+    if (listener !== undefined) result.push(listener);
   }
   return result;
 }

@@ -539,8 +539,15 @@ function evalModule(source, print) {
     rt.linkModule(id, specifier, load(resolve(specifier, url), attributes).id);
   }
   const result = evaluate(record);
-  result.then((value) => { if (print) globalThis.console.log(value); },
-    (err) => rt.triggerUncaughtException(err, false));
+  // A top-level await that never settles exits with code 13, as for a main file.
+  mainPending = true;
+  result.then((value) => {
+    mainPending = false;
+    if (print) globalThis.console.log(value);
+  }, (err) => {
+    mainPending = false;
+    rt.triggerUncaughtException(err, false);
+  });
 }
 
 /** Whether `mainPath` (as given on the command line) is an ES module. */
