@@ -186,7 +186,9 @@ function fatalError(err) {
     text = `Error: ${String(err)}${holder.stack.slice(holder.stack.indexOf('\n'))}`;
   }
   process._rawDebug(text);
-  if (process.execArgv.includes('--abort-on-uncaught-exception')) process.abort();
+  if (process.execArgv.some((a) => a.replace(/_/g, '-') === '--abort-on-uncaught-exception')) {
+    process.abort();
+  }
   process.exit(1);
 }
 

@@ -1142,10 +1142,31 @@ function preload() {
     requireBuiltin('cluster')._setupWorker();
     delete process.env.NODE_UNIQUE_ID;
   }
-  for (const arg of process.execArgv) {
-    if (arg.startsWith('--env-file=')) process.loadEnvFile(arg.slice('--env-file='.length));
-  }
+  loadEnvFiles();
   preloadRequires();
+}
+
+// --env-file=FILE (repeatable): a later file overrides an earlier one, the environment the
+// process started with overrides both. A file that cannot be read ends the process before
+// any user code runs, with Node's message and exit code 9.
+function loadEnvFiles() {
+  const fromFiles = { __proto__: null };
+  for (const arg of process.execArgv) {
+    if (!arg.startsWith('--env-file=')) continue;
+    const file = arg.slice('--env-file='.length);
+    let text;
+    try {
+      text = binding.fs.readFileUtf8(requireBuiltin('path').resolve(file));
+    } catch {
+      native.writeSync(2, `eddy: ${file}: not found\n`);
+      binding.runtime.exit(9);
+      return;
+    }
+    Object.assign(fromFiles, requireBuiltin('util').parseEnv(text));
+  }
+  for (const key of Object.keys(fromFiles)) {
+    if (process.env[key] === undefined) process.env[key] = fromFiles[key];
+  }
 }
 
 // `-r`/`--require` modules from execArgv (a worker's own execArgv in a worker).
@@ -1165,7 +1186,9 @@ module.exports = {
           if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
           else loader.runMain(path);
         };
-        if (!config.execArgv.includes('--abort-on-uncaught-exception')) {
+        // Node accepts `_` for `-` in option names (--abort_on_uncaught_exception).
+        const abortFlag = '--abort-on-uncaught-exception';
+        if (!config.execArgv.some((a) => a.replace(/_/g, '-') === abortFlag)) {
           run();
           return;
         }
