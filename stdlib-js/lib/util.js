@@ -334,7 +334,7 @@ async function aborted(signal, resource) {
   // pending and the signal keeps nothing of it, as in Node.
   const { kWeakHandler, kResistStopPropagation } = require('internal/event_target');
   return new Promise((resolve) => {
-    signal.addEventListener('abort', () => resolve(), {
+    signal.addEventListener('abort', resolve, {
       __proto__: null, once: true, [kWeakHandler]: resource, [kResistStopPropagation]: true,
     });
   });
