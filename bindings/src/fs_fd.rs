@@ -100,6 +100,10 @@ pub(crate) enum FdOp {
         fd: i32,
         bufs: Vec<Region>,
         position: i64,
+        /// Read only from a regular file; otherwise report -1 and read nothing. (A file
+        /// stream's read-ahead: a read from a pipe or terminal may wait for ever, and must not
+        /// be in flight when nothing asked for it.)
+        regular_only: bool,
     },
     Writev {
         fd: i32,
@@ -255,7 +259,21 @@ pub(crate) fn run(op: &FdOp) -> Result<Out, OpError> {
             FdOp::WriteString { fd, data, position } => {
                 write_all(*fd, data.as_ptr() as *mut u8, data.len(), *position)
             }
-            FdOp::Readv { fd, bufs, position } => {
+            FdOp::Readv {
+                fd,
+                bufs,
+                position,
+                regular_only,
+            } => {
+                if *regular_only {
+                    let mut st: libc::stat = std::mem::zeroed();
+                    if libc::fstat(*fd, &mut st) < 0 {
+                        return Err(err("fstat", None, None));
+                    }
+                    if st.st_mode & libc::S_IFMT != libc::S_IFREG {
+                        return Ok(Out::Number(-1.0));
+                    }
+                }
                 let iov = iovecs(bufs);
                 let n = retry(|| {
                     if *position >= 0 {
@@ -505,14 +523,19 @@ pub(crate) fn parse(
             data: s(scope, 2).into_bytes(),
             position: pos(scope, 3),
         },
-        "readv" | "writev" => {
+        "readv" | "readvRegular" | "writev" => {
             let fd = int(scope, 1);
             let bufs = regions(scope, args.get(2));
             let position = pos(scope, 3);
-            if name == "readv" {
-                FdOp::Readv { fd, bufs, position }
-            } else {
+            if name == "writev" {
                 FdOp::Writev { fd, bufs, position }
+            } else {
+                FdOp::Readv {
+                    fd,
+                    bufs,
+                    position,
+                    regular_only: name == "readvRegular",
+                }
             }
         }
         "fstat" => FdOp::Fstat { fd: int(scope, 1) },

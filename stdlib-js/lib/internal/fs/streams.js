@@ -27,11 +27,6 @@ function lazyFs() {
   return require('fs');
 }
 
-/** readv(fd, buffers, position) on the pool: `cb(err, bytesRead)`. */
-function readvNative(fd, buffers, position, cb) {
-  binding.fs.opAsync('readv', fd, buffers, position, cb);
-}
-
 // ===== shared by both streams =====
 
 /** The descriptor of `options.fd` (a number or a FileHandle), setting the stream's I/O. */
@@ -250,24 +245,29 @@ ReadStream.prototype._read = function _read(n) {
   }
   if (canReadAhead(this)) {
     readAhead(this, n);
-    return;
+  } else {
+    readOnce(this, n);
   }
+};
+
+/** Reads the next chunk (at most `n` bytes) through the stream's fs, and pushes it. */
+function readOnce(stream, n) {
   const buf = Buffer.allocUnsafeSlow(n);
-  this[kIsPerformingIO] = true;
-  this[kFs].read(this.fd, buf, 0, n, this.pos, (err, bytesRead) => {
-    this[kIsPerformingIO] = false;
-    if (this.destroyed) {
+  stream[kIsPerformingIO] = true;
+  stream[kFs].read(stream.fd, buf, 0, n, stream.pos, (err, bytesRead) => {
+    stream[kIsPerformingIO] = false;
+    if (stream.destroyed) {
       // _destroy waits for this to close the descriptor.
-      this.emit(kIoDone, err);
+      stream.emit(kIoDone, err);
       return;
     }
     if (err) {
-      errorOrDestroy(this, err);
+      errorOrDestroy(stream, err);
     } else {
-      pushRead(this, bytesRead === buf.length ? buf : Buffer.from(buf.subarray(0, bytesRead)));
+      pushRead(stream, bytesRead === buf.length ? buf : Buffer.from(buf.subarray(0, bytesRead)));
     }
   });
-};
+}
 
 /** One read's outcome: `buf` as the next chunk, or the end of the file when it is empty. */
 function pushRead(stream, buf) {
@@ -281,17 +281,20 @@ function pushRead(stream, buf) {
 }
 
 // Read-ahead. One pool job per chunk costs a round trip to a worker thread per 64 KiB, and the
-// file waits while JS handles each chunk. When node:fs's own read does the I/O on a descriptor
-// no one else reads (the stream opened it, or reads at explicit positions), one readv fills the
-// next several chunks, and the following job starts as soon as the stream takes the first of
-// them. Each _read still pushes one chunk of at most `n` bytes, as a read of its own would.
+// file waits while JS handles each chunk. When node:fs's own read does the I/O on a regular
+// file no one else reads from (the stream opened it, or reads at explicit positions), one readv
+// fills the next several chunks, and the following job starts as soon as the stream takes the
+// first of them. Each _read still pushes one chunk of at most `n` bytes, as a read of its own
+// would. Not for pipes, terminals or devices: a read there may wait for ever, and must not be
+// in flight unasked (the first job checks the file's type, and reads nothing from others).
 const kAhead = Symbol('kAhead');
 /** Bytes one read-ahead job asks for (in chunks of the highWaterMark, at most kAheadChunks). */
 const kAheadBytes = 512 * 1024;
 const kAheadChunks = 16;
 
 function canReadAhead(stream) {
-  return stream[kFs].read === originals.read && (stream[kOwnFd] || stream.pos !== undefined);
+  return stream[kFs].read === originals.read && (stream[kOwnFd] || stream.pos !== undefined) &&
+    (stream[kAhead] === undefined || stream[kAhead].regular !== false);
 }
 
 /** Starts a read-ahead job for the chunks after those read so far (never a second one). */
@@ -299,7 +302,7 @@ function readAhead(stream, n) {
   let ahead = stream[kAhead];
   if (ahead === undefined) {
     ahead = stream[kAhead] = { chunks: [], queued: 0, pos: stream.pos, issued: stream.bytesRead,
-      busy: false, error: null, eof: false, want: 0 };
+      busy: false, error: null, eof: false, want: 0, regular: undefined };
   }
   // A _read waits for this job's first chunk.
   if (n > 0) ahead.want = n;
@@ -319,13 +322,23 @@ function readAhead(stream, n) {
   }
   ahead.busy = true;
   stream[kIsPerformingIO] = true;
-  readvNative(stream.fd, buffers, ahead.pos, (err, bytesRead) => {
+  const op = ahead.regular ? 'readv' : 'readvRegular';
+  binding.fs.opAsync(op, stream.fd, buffers, ahead.pos, (err, bytesRead) => {
     ahead.busy = false;
     stream[kIsPerformingIO] = false;
     if (stream.destroyed) {
       stream.emit(kIoDone, err);
       return;
     }
+    if (bytesRead === -1) {
+      // Not a regular file: nothing was read, and reads go one at a time from now on.
+      ahead.regular = false;
+      const want = ahead.want;
+      ahead.want = 0;
+      if (want > 0) readOnce(stream, want);
+      return;
+    }
+    if (!err) ahead.regular = true;
     if (err) {
       ahead.error = err;
     } else if (bytesRead === 0) {
