@@ -63,6 +63,10 @@ pub(super) struct Options {
     pub(super) ticket_keys: Option<Vec<u8>>,
     /// How long a server's tickets are good for, in seconds (Node's sessionTimeout).
     pub(super) session_timeout: u32,
+    /// The suites to offer (IANA names, preferred first), from `ciphers`; None: rustls's.
+    suites: Option<Vec<String>>,
+    /// A server picks by its own order of suites, not the client's (honorCipherOrder).
+    honor_order: bool,
 }
 
 pub(super) fn get<'s>(
@@ -132,6 +136,14 @@ pub(super) fn read_options(
         .map_or(300, |n| n.min(f64::from(u32::MAX)) as u32);
     let v = get(scope, obj, "session");
     let session = bytes(scope, v).and_then(|b| extra::session_id(&b));
+    let v = get(scope, obj, "suites");
+    let suites = v8::Local::<v8::Array>::try_from(v).ok().map(|arr| {
+        (0..arr.length())
+            .filter_map(|i| arr.get_index(scope, i))
+            .map(|item| item.to_rust_string_lossy(scope))
+            .collect()
+    });
+    let honor_order = get(scope, obj, "honorCipherOrder").is_true();
     Some(Options {
         ca,
         cert,
@@ -148,7 +160,51 @@ pub(super) fn read_options(
         alpn_callback,
         ticket_keys,
         session_timeout,
+        suites,
+        honor_order,
     })
+}
+
+/// The crypto provider with only the suites `ciphers` chose, in its order.
+fn provider_for(o: &Options) -> Arc<rustls::crypto::CryptoProvider> {
+    let base = provider();
+    let Some(names) = &o.suites else {
+        return base;
+    };
+    let mut p = (*base).clone();
+    p.cipher_suites = names
+        .iter()
+        .filter_map(|name| {
+            base.cipher_suites
+                .iter()
+                .find(|s| suite_name(s) == *name)
+                .copied()
+        })
+        .collect();
+    Arc::new(p)
+}
+
+/// A suite's IANA name (rustls calls the TLS 1.3 ones TLS13_*).
+pub(super) fn suite_name(s: &rustls::SupportedCipherSuite) -> String {
+    let name = format!("{:?}", s.suite());
+    name.strip_prefix("TLS13_")
+        .map_or(name.clone(), |n| format!("TLS_{n}"))
+}
+
+/// The versions asked for that the chosen suites can speak (rustls refuses a version without
+/// suites); none left is the "no ciphers available" OpenSSL would fail the handshake with.
+fn usable_versions(
+    o: &Options,
+    p: &rustls::crypto::CryptoProvider,
+) -> Result<Vec<&'static rustls::SupportedProtocolVersion>, String> {
+    let usable: Vec<_> = versions(o)
+        .into_iter()
+        .filter(|v| p.cipher_suites.iter().any(|s| s.version() == *v))
+        .collect();
+    if usable.is_empty() {
+        return Err("error:0A0000B5:SSL routines::no ciphers available".into());
+    }
+    Ok(usable)
 }
 
 pub(super) fn versions(o: &Options) -> Vec<&'static rustls::SupportedProtocolVersion> {
@@ -201,7 +257,18 @@ pub(super) fn config_key(o: &Options) -> Vec<u8> {
         key.extend_from_slice(&part.len().to_le_bytes());
         key.extend_from_slice(part);
     }
-    for part in o.ca.iter().flatten().chain(o.alpn.iter()) {
+    let suites: Vec<Vec<u8>> = o
+        .suites
+        .iter()
+        .flatten()
+        .map(|n| n.as_bytes().to_vec())
+        .collect();
+    for part in
+        o.ca.iter()
+            .flatten()
+            .chain(o.alpn.iter())
+            .chain(suites.iter())
+    {
         key.extend_from_slice(&part.len().to_le_bytes());
         key.extend_from_slice(part);
     }
@@ -211,6 +278,8 @@ pub(super) fn config_key(o: &Options) -> Vec<u8> {
         u8::from(o.reject_unauthorized),
         u8::from(o.min_tls13),
         u8::from(o.max_tls12),
+        u8::from(o.suites.is_some()),
+        u8::from(o.honor_order),
     ]);
     key.extend_from_slice(&o.session_timeout.to_le_bytes());
     key
@@ -262,8 +331,9 @@ pub(super) fn build_client(o: &Options) -> Result<rustls::ClientConfig, String> 
         trusted_leaves,
         reject: o.reject_unauthorized,
     });
-    let builder = rustls::ClientConfig::builder_with_provider(provider())
-        .with_protocol_versions(&versions(o))
+    let p = provider_for(o);
+    let builder = rustls::ClientConfig::builder_with_provider(p.clone())
+        .with_protocol_versions(&usable_versions(o, &p)?)
         .map_err(|e| e.to_string())?
         .dangerous()
         .with_custom_certificate_verifier(verifier);
@@ -285,8 +355,9 @@ pub(super) fn server(o: &Options) -> Result<Arc<rustls::ServerConfig>, String> {
 }
 
 pub(super) fn build_server(o: &Options) -> Result<rustls::ServerConfig, String> {
-    let builder = rustls::ServerConfig::builder_with_provider(provider())
-        .with_protocol_versions(&versions(o))
+    let p = provider_for(o);
+    let builder = rustls::ServerConfig::builder_with_provider(p.clone())
+        .with_protocol_versions(&usable_versions(o, &p)?)
         .map_err(|e| e.to_string())?;
     let builder = if o.request_cert {
         let v = verify::ClientVerifier::new(roots(o)?, ca_certificates(o), o.reject_unauthorized)?;
@@ -308,5 +379,6 @@ pub(super) fn build_server(o: &Options) -> Result<rustls::ServerConfig, String> 
     }
     config.alpn_protocols = o.alpn.clone();
     config.key_log = Arc::new(extra::SinkLog);
+    config.ignore_client_order = o.honor_order;
     Ok(config)
 }

@@ -5,6 +5,7 @@
 // Also the names of the cipher suites rustls offers, in OpenSSL's spelling.
 
 const { Buffer } = require('buffer');
+const { resolveCiphers } = require('internal/tls/ciphers');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_TLS_INVALID_PROTOCOL_VERSION,
@@ -124,6 +125,8 @@ class NativeSecureContext {
       key: this.key || undefined,
       minVersion: this.minVersion,
       maxVersion: this.maxVersion,
+      suites: this.suites,
+      honorCipherOrder: Boolean(this.honorCipherOrder),
     };
   }
 }
@@ -348,6 +351,15 @@ function createSecureContext(options) {
   if (ciphers !== undefined && ciphers !== null) {
     validateString(ciphers, 'options.ciphers');
     native.setCiphers(ciphers);
+  }
+  // An empty string is the default list, as in Node.
+  if (ciphers) {
+    const { suites, tls13Only } = resolveCiphers(ciphers, 'options.ciphers');
+    native.suites = suites;
+    // Only TLS 1.3 suites named: TLS 1.3 is the least version, as Node makes it.
+    if (tls13Only && native.minVersion !== 'TLSv1.3' && native.maxVersion === 'TLSv1.3') {
+      native.setMinProto('TLSv1.3');
+    }
   }
   if (sigalgs !== undefined && sigalgs !== null) {
     validateString(sigalgs, 'options.sigalgs');

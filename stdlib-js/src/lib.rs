@@ -168,6 +168,7 @@ builtins![
     "internal/test_runner/runner",
     "internal/timers",
     "internal/tls/certificate",
+    "internal/tls/ciphers",
     "internal/tls/common",
     "internal/tls/errors",
     "internal/tls/identity",
