@@ -94,12 +94,16 @@ fn normalize(text: &str, dir: &str) -> String {
             }
             continue;
         }
-        lines.push(internal_arrow_head(line).unwrap_or_else(|| line.to_string()));
+        // The command's own messages ("eddy: bad option: ...") carry its name, as Node's.
+        let line = match line.strip_prefix("eddy: ") {
+            Some(rest) => format!("node: {rest}"),
+            None => internal_arrow_head(line).unwrap_or_else(|| line.to_string()),
+        };
+        lines.push(line);
     }
     let text = lines.join("\n");
     let text = replace_pids(&text);
     text.replace("`eddy --", "`node --")
-        .replace("eddy: bad option:", "node: bad option:")
 }
 
 const INTERNAL_PREFIXES: [&str; 2] = ["node:", "[eval]-wrapper:"];

@@ -26,8 +26,8 @@ Normalisation (keep in step with `normalize` in tests/e2e.rs):
     internals differ (text after such a frame, like " {", moves to the last line kept)
   - the line number in an arrow header into a builtin ("node:internal/x/y:123",
     "node:assert:90") becomes LINE
-  - "(node:1234)" / "(eddy:1234)" become "(node:PID)"; "`eddy --" becomes "`node --" (and
-    Eddy's "eddy: bad option:" reads as Node's "node: bad option:")
+  - "(node:1234)" / "(eddy:1234)" become "(node:PID)"; "`eddy --" becomes "`node --" (and a
+    line Eddy starts with its name, "eddy: bad option: ...", reads as Node's "node: ...")
 """
 import json, os, re, subprocess, sys
 

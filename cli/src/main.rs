@@ -7,6 +7,8 @@ use clap::Parser;
 
 /// Node's exit code for bad command-line options.
 const EXIT_BAD_OPTION: i32 = 9;
+/// Node's exit code for a --disable-proto mode it does not know.
+const EXIT_INVALID_DISABLE_PROTO: i32 = 12;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -147,13 +149,41 @@ enum NodeOption {
     Js,
 }
 
+/// An option's name as Node reads it: `_` and `-` are the same within the name
+/// (`--abort_on_uncaught_exception`), not within its value.
+fn option_name_normalized(arg: &str) -> String {
+    match arg.split_once('=') {
+        Some((name, value)) => format!("{}={value}", name.replace('_', "-")),
+        None => arg.replace('_', "-"),
+    }
+}
+
+/// Node's refusal of a value outside an option's fixed set: its message and exit code.
+/// (A test that re-runs itself with a bad value expects that exit; accepting the value made
+/// it spawn itself without end.)
+fn bad_option_value(arg: &str) -> Option<(&'static str, i32)> {
+    let (name, value) = arg.split_once('=')?;
+    let (allowed, message, code): (&[&str], _, _) = match name {
+        "--unhandled-rejections" => (
+            &["strict", "warn", "throw", "none", "warn-with-error-code"],
+            "invalid value for --unhandled-rejections",
+            EXIT_BAD_OPTION,
+        ),
+        "--disable-proto" => (
+            &["delete", "throw"],
+            "invalid mode passed to --disable-proto",
+            EXIT_INVALID_DISABLE_PROTO,
+        ),
+        _ => return None,
+    };
+    (!allowed.contains(&value)).then_some((message, code))
+}
+
 fn node_option(arg: &str) -> Option<NodeOption> {
     const V8_PREFIXES: &[&str] = &[
         "--expose-gc",
-        "--expose_gc",
         "--stack-trace-limit=",
         "--stack-size=",
-        "--stack_size=",
         "--max-old-space-size=",
         "--max-semi-space-size=",
         "--harmony",
@@ -162,7 +192,8 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         "--abort-on-uncaught-exception",
         "--no-concurrent-array-buffer-sweeping",
         "--use-strict",
-        "--use_strict",
+        "--gc-interval=",
+        "--stress-compaction",
     ];
     const JS_PREFIXES: &[&str] = &[
         "--experimental-",
@@ -198,24 +229,8 @@ fn node_option(arg: &str) -> Option<NodeOption> {
         // Node's test switch that queues every UDP send (dgram reads it).
         "--test-udp-no-try-send",
     ];
-    // Options with a fixed set of values: anything else is a bad option (exit 9), as in Node.
-    // (A test that re-runs itself with a bad value expects that exit; accepting the value made
-    // it spawn itself without end.)
-    for (prefix, allowed) in [
-        (
-            "--unhandled-rejections=",
-            &["strict", "warn", "throw", "none", "warn-with-error-code"][..],
-        ),
-        ("--disable-proto=", &["delete", "throw"][..]),
-    ] {
-        if let Some(value) = arg.strip_prefix(prefix)
-            && !allowed.contains(&value)
-        {
-            return None;
-        }
-    }
     if V8_PREFIXES.iter().any(|p| arg.starts_with(p)) {
-        return Some(NodeOption::V8(arg.replace('_', "-")));
+        return Some(NodeOption::V8(arg.to_string()));
     }
     JS_PREFIXES
         .iter()
@@ -251,7 +266,12 @@ fn parse(raw: &[String]) -> Result<(Cli, Vec<String>, Vec<String>), clap::Error>
         if arg == "--" || !arg.starts_with('-') || arg == "-" {
             break;
         }
-        match node_option(arg) {
+        let normalized = option_name_normalized(arg);
+        if let Some((message, code)) = bad_option_value(&normalized) {
+            eprintln!("eddy: {message}");
+            std::process::exit(code);
+        }
+        match node_option(&normalized) {
             Some(NodeOption::V8(flag)) => v8_flags.push(flag),
             Some(NodeOption::Js) => {}
             // Node's `-pe CODE` (and `-ep`) is --print; clap would read it as `-p e`.
