@@ -100,21 +100,7 @@ fn interface_name(index: u32) -> Option<String> {
 /// `isUdp(fd)`: whether the descriptor is an IPv4 or IPv6 datagram socket.
 fn is_udp(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
     let fd = args.get(0).int32_value(scope).unwrap_or(-1);
-    let int_opt = |name| -> Option<libc::c_int> {
-        let mut value: libc::c_int = 0;
-        let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
-        // SAFETY: an int-sized option into an int.
-        let r = unsafe {
-            libc::getsockopt(
-                fd,
-                libc::SOL_SOCKET,
-                name,
-                (&mut value as *mut libc::c_int).cast(),
-                &mut len,
-            )
-        };
-        (r == 0).then_some(value)
-    };
+    let int_opt = |name| crate::net_fd::sockopt(fd, name).ok();
     let udp = fd >= 0
         && int_opt(libc::SO_TYPE) == Some(libc::SOCK_DGRAM)
         && matches!(

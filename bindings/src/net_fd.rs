@@ -104,7 +104,8 @@ pub(crate) fn recv_with_fds(
     Ok(n as usize)
 }
 
-fn sockopt(fd: RawFd, name: libc::c_int) -> std::io::Result<libc::c_int> {
+/// An int-valued `SOL_SOCKET` option of `fd`.
+pub(crate) fn sockopt(fd: RawFd, name: libc::c_int) -> std::io::Result<libc::c_int> {
     let mut value: libc::c_int = 0;
     let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
     // SAFETY: getsockopt with an int-sized out value.
