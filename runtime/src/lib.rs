@@ -731,5 +731,29 @@ extern "C" fn promise_reject_callback(message: v8::PromiseRejectMessage) {
         .get_value()
         .unwrap_or_else(|| v8::undefined(scope).into());
     let recv = v8::undefined(scope).into();
-    handler.call(scope, recv, &[kind, promise.into(), reason]);
+    v8::tc_scope!(let tc, scope);
+    handler.call(tc, recv, &[kind, promise.into(), reason]);
+    // The handler can fail where the rejection happened (a stack overflow deep in a
+    // recursion): Node reports that and carries on.
+    if tc.has_caught()
+        && !tc.has_terminated()
+        && let Some(exception) = tc.exception()
+    {
+        let arrow = tc
+            .message()
+            .map(|m| errors::arrow_message(tc, m, false))
+            .unwrap_or_default();
+        let text = match errors::Error::from_exception(tc, exception) {
+            errors::Error::Js {
+                stack: Some(stack), ..
+            } => stack,
+            errors::Error::Js { message, .. } => message,
+            other => other.to_string(),
+        };
+        // Not eprint!: a closed stderr must not panic.
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            format!("Exception in PromiseRejectCallback:\n{arrow}\n{text}\n\n").as_bytes(),
+        );
+    }
 }
