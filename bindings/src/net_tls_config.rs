@@ -67,6 +67,8 @@ pub(super) struct Options {
     suites: Option<Vec<String>>,
     /// A server picks by its own order of suites, not the client's (honorCipherOrder).
     honor_order: bool,
+    /// A server's other certificate/key pairs (PEM), for keys of other kinds.
+    more_pairs: Vec<(Vec<u8>, Vec<u8>)>,
 }
 
 pub(super) fn get<'s>(
@@ -144,6 +146,23 @@ pub(super) fn read_options(
             .collect()
     });
     let honor_order = get(scope, obj, "honorCipherOrder").is_true();
+    let mut more_pairs = Vec::new();
+    let v = get(scope, obj, "morePairs");
+    if let Ok(arr) = v8::Local::<v8::Array>::try_from(v) {
+        for i in 0..arr.length() {
+            let Some(item) = arr.get_index(scope, i) else {
+                continue;
+            };
+            let Ok(pair) = v8::Local::<v8::Object>::try_from(item) else {
+                continue;
+            };
+            let c = get(scope, pair, "cert");
+            let k = get(scope, pair, "key");
+            if let (Some(c), Some(k)) = (bytes(scope, c), bytes(scope, k)) {
+                more_pairs.push((c, k));
+            }
+        }
+    }
     Some(Options {
         ca,
         cert,
@@ -162,6 +181,7 @@ pub(super) fn read_options(
         session_timeout,
         suites,
         honor_order,
+        more_pairs,
     })
 }
 
@@ -268,6 +288,7 @@ pub(super) fn config_key(o: &Options) -> Vec<u8> {
             .flatten()
             .chain(o.alpn.iter())
             .chain(suites.iter())
+            .chain(o.more_pairs.iter().flat_map(|(c, k)| [c, k]))
     {
         key.extend_from_slice(&part.len().to_le_bytes());
         key.extend_from_slice(part);
@@ -369,7 +390,20 @@ pub(super) fn build_server(o: &Options) -> Result<rustls::ServerConfig, String> 
         return Err("Missing PFX or certificate + private key.".into());
     };
     let ck = verify::certified_key(chain, key)?;
-    let mut config = builder.with_cert_resolver(Arc::new(verify::OneCert(ck)));
+    let mut config = if o.more_pairs.is_empty() {
+        builder.with_cert_resolver(Arc::new(verify::OneCert(ck)))
+    } else {
+        let mut all = vec![ck];
+        for (cert, key) in &o.more_pairs {
+            let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(cert)
+                .collect::<Result<_, _>>()
+                .map_err(|_| "error:0480006C:PEM routines::no start line".to_string())?;
+            let key = PrivateKeyDer::from_pem_slice(key)
+                .map_err(|_| "error:1E08010C:DECODER routines::unsupported".to_string())?;
+            all.push(verify::certified_key(chain, key)?);
+        }
+        builder.with_cert_resolver(Arc::new(verify::ManyCerts(all)))
+    };
     if let Some(t) = o
         .ticket_keys
         .as_deref()

@@ -302,6 +302,44 @@ impl rustls::server::ResolvesServerCert for OneCert {
     }
 }
 
+/// A server with several certificates (one per kind of key, as OpenSSL keeps them): the first
+/// the client can verify. Over TLS 1.2 the suite decides the kind too (an ECDSA suite needs an
+/// ECDSA key), so the client's suites must include one for the key.
+#[derive(Debug)]
+pub(super) struct ManyCerts(pub(super) Vec<Arc<CertifiedKey>>);
+
+impl ManyCerts {
+    /// Whether the client can verify the key's signatures and, with `tls12`, offers a TLS 1.2
+    /// suite for its kind (without: a TLS 1.3 suite, where any kind will do). A TLS 1.2 fit
+    /// is looked for first: a hello lists TLS 1.3 suites even when the client cannot
+    /// negotiate TLS 1.3 with this server.
+    fn fits(ck: &CertifiedKey, hello: &rustls::server::ClientHello<'_>, tls12: bool) -> bool {
+        if ck.key.choose_scheme(hello.signature_schemes()).is_none() {
+            return false;
+        }
+        let mut suites = hello.cipher_suites().iter().map(|s| format!("{s:?}"));
+        if !tls12 {
+            return suites.any(|s| s.starts_with("TLS13_"));
+        }
+        let kind = match ck.key.algorithm() {
+            rustls::SignatureAlgorithm::RSA => "_RSA_",
+            _ => "_ECDSA_",
+        };
+        suites.any(|s| s.contains(kind))
+    }
+}
+
+impl rustls::server::ResolvesServerCert for ManyCerts {
+    fn resolve(&self, hello: rustls::server::ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        self.0
+            .iter()
+            .find(|ck| Self::fits(ck, &hello, true))
+            .or_else(|| self.0.iter().find(|ck| Self::fits(ck, &hello, false)))
+            .or(self.0.first())
+            .cloned()
+    }
+}
+
 impl rustls::client::ResolvesClientCert for OneCert {
     fn resolve(&self, _: &[&[u8]], _: &[SignatureScheme]) -> Option<Arc<CertifiedKey>> {
         Some(self.0.clone())

@@ -126,6 +126,7 @@ class NativeSecureContext {
       minVersion: this.minVersion,
       maxVersion: this.maxVersion,
       suites: this.suites,
+      morePairs: this.morePairs,
       honorCipherOrder: Boolean(this.honorCipherOrder),
     };
   }
@@ -256,10 +257,30 @@ function loadPfx(native, pfx, passphrase) {
     const [key, leaf, extra] = binding.crypto.parsePfx(buf, pass === undefined || pass === null ? '' : `${pass}`);
     if (key === undefined) throw pfxError('Unable to load private key from PFX data');
     if (leaf === undefined) throw pfxError('Unable to load certificate from PFX data');
-    native.setKey(pem('PRIVATE KEY', key));
-    native.setCert([leaf, ...extra].map((der) => pem('CERTIFICATE', der)).join(''));
+    addPair(native, [leaf, ...extra].map((der) => pem('CERTIFICATE', der)).join(''), pem('PRIVATE KEY', key));
     for (const der of extra) native.addCACert(pem('CERTIFICATE', der));
   }
+}
+
+// A certificate and its key. As OpenSSL, a context holds one per kind of key (RSA, EC): a pair
+// of a kind it has replaces that one; another kind is kept beside it (`morePairs`, for
+// binding.net to choose from by what the client supports).
+function addPair(native, cert, key) {
+  if (native.cert === null || native.key === null) {
+    native.setCert(cert);
+    native.setKey(key);
+    return;
+  }
+  const { keyKind } = require('internal/tls/certificate');
+  const kind = keyKind(key);
+  if (kind === null || kind === keyKind(native.key)) {
+    native.setCert(cert);
+    native.setKey(key);
+    return;
+  }
+  const more = (native.morePairs || []).filter((p) => keyKind(p.key) !== kind);
+  more.push({ cert, key });
+  native.morePairs = more;
 }
 
 function pfxError(message) {
@@ -326,6 +347,7 @@ function createSecureContext(options) {
   if (key) {
     if (passphrase !== undefined && passphrase !== null) validateString(passphrase, 'options.passphrase');
     let first = null;
+    const usableKeys = [];
     for (const item of asList(key)) {
       // In a list, a key may come as { pem, passphrase }.
       const isObject = Array.isArray(key) && item !== null && typeof item === 'object' &&
@@ -337,8 +359,19 @@ function createSecureContext(options) {
       const itemPassphrase = isObject && item.passphrase !== undefined ? item.passphrase : passphrase;
       const usable = decryptKey(pem, itemPassphrase);
       if (first === null) first = usable;
+      usableKeys.push(usable);
     }
     native.setKey(first);
+    // Several keys: each certificate goes with its own key.
+    if (usableKeys.length > 1 && cert) {
+      native.cert = null;
+      native.key = null;
+      for (const item of asList(cert)) {
+        const found = usableKeys.find((k) => require('internal/tls/certificate').keyFitsCertificate(k, item));
+        if (found !== undefined) addPair(native, text(item), found);
+      }
+      if (native.key === null) native.setKey(first);
+    }
   }
   if (pfx !== undefined && pfx !== null) loadPfx(native, pfx, passphrase);
   // One key for one certificate: they must belong together (pairs are matched by kind

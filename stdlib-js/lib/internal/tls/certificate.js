@@ -424,6 +424,29 @@ function certificatePublic(der) {
   return null;
 }
 
+// 'rsa' or 'ec' for a private key in PEM (null: unreadable here).
+function keyKind(keyPem) {
+  const key = privateKeyPublic(keyPem);
+  return key === null ? null : key.rsa ? 'rsa' : 'ec';
+}
+
+// Whether the certificate (the first in certPem) is the key's: both readable and the same.
+function keyFitsCertificate(keyPem, certPem) {
+  const key = privateKeyPublic(keyPem);
+  const ders = pemCertificates(certPem);
+  if (key === null || ders.length === 0) return false;
+  let cert;
+  try {
+    cert = certificatePublic(ders[0]);
+  } catch {
+    return false;
+  }
+  if (cert === null) return false;
+  if (key.rsa && cert.rsa) return sameBytes(key.rsa, cert.rsa);
+  if (key.ec && cert.ec) return sameBytes(key.ec, cert.ec);
+  return false;
+}
+
 // false only when both are readable, of one kind, and differ (OpenSSL's "key values mismatch").
 function keyMatchesCertificate(keyPem, certPem) {
   const key = privateKeyPublic(keyPem);
@@ -464,6 +487,8 @@ function completeChain(certPem, caPems) {
 module.exports = {
   completeChain,
   keyMatchesCertificate,
+  keyFitsCertificate,
+  keyKind,
   derToPem,
   describe,
   describeChain,

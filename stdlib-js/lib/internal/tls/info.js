@@ -170,7 +170,17 @@ function install(TLSSocket, { kPeerCerts, kSession, kServername, peerCertificate
     validateObject(options, 'options');
     if (callback !== undefined) validateFunction(callback, 'callback');
     if (this.destroyed) return false;
-    const err = handshakeError({ message: 'no renegotiation' });
+    // TLS 1.3 has no renegotiation at all (OpenSSL refuses with its code 0A00010A); rustls
+    // implements none for TLS 1.2 either.
+    let err;
+    if (this.getProtocol() === 'TLSv1.3') {
+      err = new Error('error:0A00010A:SSL routines::wrong ssl version');
+      err.library = 'SSL routines';
+      err.reason = 'wrong ssl version';
+      err.code = 'ERR_SSL_WRONG_SSL_VERSION';
+    } else {
+      err = handshakeError({ message: 'no renegotiation' });
+    }
     if (callback) process.nextTick(callback, err);
     return false;
   };
