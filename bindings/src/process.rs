@@ -14,9 +14,19 @@ pub const MODULE: NativeModule = NativeModule {
 
 /// When the process (well, this module) started: `process.uptime()` counts from here.
 static START: OnceLock<Instant> = OnceLock::new();
+/// [`START`] on the wall clock, in ms since the epoch: `performance.timeOrigin`, the same in
+/// every thread of the process, as in Node.
+static START_WALL_MS: OnceLock<f64> = OnceLock::new();
 
 fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
-    START.get_or_init(Instant::now);
+    let start = START.get_or_init(Instant::now);
+    START_WALL_MS.get_or_init(|| {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64() * 1e3)
+            .unwrap_or(0.0);
+        now - start.elapsed().as_secs_f64() * 1e3
+    });
     set_fn(scope, target, "writeSync", write_sync);
     set_fn(scope, target, "isatty", isatty);
     set_fn(scope, target, "cwd", cwd);
@@ -25,6 +35,7 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "ppid", ppid);
     set_fn(scope, target, "hrtimeNs", hrtime_ns);
     set_fn(scope, target, "uptime", uptime);
+    set_fn(scope, target, "timeOrigin", time_origin);
     set_fn(scope, target, "memoryUsage", memory_usage);
     set_fn(scope, target, "rss", rss);
     set_fn(scope, target, "cpuUsage", cpu_usage);
@@ -151,6 +162,16 @@ fn hrtime_ns(
 fn uptime(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
     let secs = START.get_or_init(Instant::now).elapsed().as_secs_f64();
     rv.set(v8::Number::new(scope, secs).into());
+}
+
+/// `timeOrigin()` → the wall-clock ms at which the process started.
+fn time_origin(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let ms = START_WALL_MS.get().copied().unwrap_or(0.0);
+    rv.set(v8::Number::new(scope, ms).into());
 }
 
 fn rss_bytes() -> f64 {

@@ -7,7 +7,8 @@ const native = binding.process;
 
 // hrtime (ns) at process start, derived from uptime so performance.now() ~ process.uptime().
 const originNs = native.hrtimeNs() - BigInt(Math.round(native.uptime() * 1e9));
-const timeOrigin = Date.now() - Number(native.hrtimeNs() - originNs) / 1e6;
+// The process start on the wall clock, the same in workers (the native side reads it once).
+const timeOrigin = native.timeOrigin();
 
 function now() {
   return Number(native.hrtimeNs() - originNs) / 1e6;
