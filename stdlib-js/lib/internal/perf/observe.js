@@ -101,8 +101,8 @@ class PerformanceNodeTiming {
     entryType: () => 'node',
     startTime: () => 0,
     duration: () => now(),
-    // The loop's idle time is not measured by Eddy's event loop (see the report): 0.
-    idleTime: () => 0,
+    // Milliseconds the loop has spent waiting in its poll phase (runtime/src/io.rs).
+    idleTime: () => binding.runtime.idleTime(),
   };
   for (const key of ['nodeStart', 'v8Start', 'environment', 'bootstrapComplete', 'loopStart',
     'loopExit']) {
