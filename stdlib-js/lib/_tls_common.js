@@ -283,6 +283,28 @@ function addPair(native, cert, key) {
   native.morePairs = more;
 }
 
+// OpenSSL's security level (1 unless the cipher string says `@SECLEVEL=n`) refuses keys that
+// are too weak for it: RSA under 1024/2048/3072/7680/15360 bits, EC under 160/224/256/384/512.
+function checkKeyStrength(native, ciphers) {
+  const m = typeof ciphers === 'string' ? /@SECLEVEL=(\d+)/.exec(ciphers) : null;
+  const level = m ? Number(m[1]) : 1;
+  if (level < 1) return;
+  const { keyBits, keyKind } = require('internal/tls/certificate');
+  const index = Math.min(level, 5) - 1;
+  // It is the certificate's key that is checked: a key alone is not.
+  const primary = native.cert ? [native.key] : [];
+  for (const key of [...primary, ...(native.morePairs || []).map((p) => p.key)]) {
+    if (!key) continue;
+    const bits = keyBits(key);
+    if (bits === null) continue;
+    const least = keyKind(key) === 'rsa' ? [1024, 2048, 3072, 7680, 15360][index] : [160, 224, 256, 384, 512][index];
+    if (bits < least) {
+      throw opensslError('error:0A00018F:SSL routines::ee key too small', 'SSL routines', 'ee key too small',
+        'ERR_SSL_EE_KEY_TOO_SMALL');
+    }
+  }
+}
+
 function pfxError(message) {
   const err = new Error(message);
   err.code = 'ERR_CRYPTO_OPERATION_FAILED';
@@ -374,6 +396,7 @@ function createSecureContext(options) {
     }
   }
   if (pfx !== undefined && pfx !== null) loadPfx(native, pfx, passphrase);
+  checkKeyStrength(native, ciphers);
   // One key for one certificate: they must belong together (pairs are matched by kind
   // when there are several).
   if (native.key && native.cert && !Array.isArray(key) && !Array.isArray(cert) &&

@@ -430,6 +430,18 @@ function keyKind(keyPem) {
   return key === null ? null : key.rsa ? 'rsa' : 'ec';
 }
 
+// The size in bits of an RSA private key's modulus, or of an EC key's field (from its public
+// point); null when this reader cannot tell.
+function keyBits(keyPem) {
+  const key = privateKeyPublic(keyPem);
+  if (key === null) return null;
+  if (key.ec) return ((key.ec.length - 1) / 2) * 8;
+  let i = 0;
+  while (i < key.rsa.length && key.rsa[i] === 0) i++;
+  if (i === key.rsa.length) return 0;
+  return (key.rsa.length - i) * 8 - (Math.clz32(key.rsa[i]) - 24);
+}
+
 // Whether the certificate (the first in certPem) is the key's: both readable and the same.
 function keyFitsCertificate(keyPem, certPem) {
   const key = privateKeyPublic(keyPem);
@@ -488,6 +500,7 @@ module.exports = {
   completeChain,
   keyMatchesCertificate,
   keyFitsCertificate,
+  keyBits,
   keyKind,
   derToPem,
   describe,
