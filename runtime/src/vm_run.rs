@@ -104,7 +104,7 @@ pub(crate) fn host_options<'s>(
     import_key: v8::Local<'s, v8::Value>,
 ) -> Option<v8::Local<'s, v8::Data>> {
     let usable = import_key.is_symbol()
-        || (import_key.is_string() && import_key.to_rust_string_lossy(scope) != "");
+        || (import_key.is_string() && !import_key.to_rust_string_lossy(scope).is_empty());
     if !usable {
         return None;
     }
