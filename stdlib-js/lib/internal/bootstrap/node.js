@@ -1052,8 +1052,9 @@ function afterImports(main) {
     .catch((err) => binding.runtime.triggerUncaughtException(err, true));
 }
 
-// -e/-p/stdin code sees the builtin modules as globals (`fs`, `vm`, …), loaded on first use.
-// `crypto` is the module there, as in Node (it has webcrypto's members too).
+// -e/-p code (and the REPL) sees the builtin modules as globals (`fs`, `vm`, …), loaded on
+// first use; a script piped on stdin does not, as in Node. `crypto` is the module there, as in
+// Node (it has webcrypto's members too).
 function addBuiltinGlobals() {
   for (const id of loader.Module.builtinModules) {
     if (id.startsWith('_') || id.includes('/') || (id in globalThis && id !== 'crypto')) continue;
@@ -1074,7 +1075,7 @@ function addBuiltinGlobals() {
 
 function evalMain(source, print, name) {
   perfUtils.mark('bootstrapComplete');
-  addBuiltinGlobals();
+  if (name !== '[stdin]') addBuiltinGlobals();
   preload();
   try {
     afterImports(() => evalMainNow(source, print, name));
