@@ -40,6 +40,7 @@ mod types;
 mod url;
 mod util;
 mod zlib;
+mod zlib_brotli;
 
 use eddy_runtime::NativeModule;
 

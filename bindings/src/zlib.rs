@@ -6,7 +6,8 @@
 //! - zlib modes (deflate, inflate, gzip, gunzip, raw, unzip) run on zlib-rs through its
 //!   zlib-compatible C API (`libz-rs-sys`), which gives every knob Node exposes: window bits,
 //!   memory level, strategy, dictionaries, flush kinds, `params`, `reset`.
-//! - brotli modes run on the `brotli` / `brotli-decompressor` crates' streaming state machines.
+//! - brotli compression runs on Google's C brotli (zlib_brotli.rs), decompression on the
+//!   pure-Rust `brotli-decompressor` state machine.
 //!
 //! `write` runs on the worker pool and reads and writes the JS buffers' memory directly (the
 //! job holds their backing stores); `writeSync` runs on the caller's thread. An engine is used
@@ -16,17 +17,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use brotli::enc::StandardAlloc;
-use brotli::enc::encode::{
-    BrotliEncoderOperation, BrotliEncoderParameter, BrotliEncoderStateStruct,
-};
 use brotli_decompressor::{
-    BrotliDecoderErrorCode, BrotliDecoderParameter, BrotliResult, BrotliState,
+    BrotliDecoderErrorCode, BrotliDecoderParameter, BrotliResult, BrotliState, StandardAlloc,
 };
 use eddy_runtime::{
     JobPanic, NativeModule, call_function, js_string, set_fn, set_value, submit, v8,
 };
 use libz_rs_sys as z;
+
+use crate::zlib_brotli::Encoder;
 
 pub const MODULE: NativeModule = NativeModule { name: "zlib", init };
 
@@ -63,7 +62,7 @@ enum State {
         /// Inflating that has seen the end of a gzip member (for concatenated members).
         deflating: bool,
     },
-    BrotliEncode(Box<BrotliEncoderStateStruct<StandardAlloc>>),
+    BrotliEncode(Encoder),
     BrotliDecode(Box<Decoder>),
 }
 
@@ -138,10 +137,13 @@ impl Engine {
             // Brotli engines go back to the factory defaults, dropping the `params` they were
             // made with: Node's reset does so (a decoder then refuses large-window data
             // again, an encoder compresses at quality 11).
-            State::BrotliEncode(enc) => {
-                **enc = BrotliEncoderStateStruct::new(StandardAlloc::default());
-                z::Z_OK
-            }
+            State::BrotliEncode(enc) => match Encoder::new() {
+                Some(fresh) => {
+                    *enc = fresh;
+                    z::Z_OK
+                }
+                None => z::Z_MEM_ERROR,
+            },
             State::BrotliDecode(dec) => {
                 **dec = new_decoder(&[]);
                 z::Z_OK
@@ -239,36 +241,20 @@ impl Engine {
                 }
             }
             State::BrotliEncode(enc) => {
-                let op = match flush {
-                    1 => BrotliEncoderOperation::BROTLI_OPERATION_FLUSH,
-                    2 => BrotliEncoderOperation::BROTLI_OPERATION_FINISH,
-                    3 => BrotliEncoderOperation::BROTLI_OPERATION_EMIT_METADATA,
-                    _ => BrotliEncoderOperation::BROTLI_OPERATION_PROCESS,
+                // Node's flush values are brotli's operations (process, flush, finish, metadata).
+                let op = if (1..=3).contains(&flush) {
+                    flush as u32
+                } else {
+                    0
                 };
-                let mut avail_in = input.len();
-                let mut in_off = 0;
-                let mut avail_out = output.len();
-                let mut out_off = 0;
-                let mut total = None;
-                let ok = enc.compress_stream(
-                    op,
-                    &mut avail_in,
-                    input,
-                    &mut in_off,
-                    &mut avail_out,
-                    output,
-                    &mut out_off,
-                    &mut total,
-                    &mut |_, _, _, _| (),
-                );
-                if !ok {
-                    return Err(ZError {
+                match enc.compress(op, input, output) {
+                    Some((avail_out, avail_in)) => Ok((avail_out as u32, avail_in as u32)),
+                    None => Err(ZError {
                         message: "Compression failed".into(),
                         errno: -1,
                         code: "ERR_BROTLI_COMPRESSION_FAILED".into(),
-                    });
+                    }),
                 }
-                Ok((avail_out as u32, avail_in as u32))
             }
             State::BrotliDecode(dec) => {
                 let mut avail_in = input.len();
@@ -419,20 +405,19 @@ fn init_engine(
             }
         }
         if mode == BROTLI_ENCODE {
-            let mut enc = BrotliEncoderStateStruct::new(StandardAlloc::default());
+            let Some(mut enc) = Encoder::new() else {
+                rv.set_int32(-1);
+                return;
+            };
             for pair in pairs.chunks(2) {
                 let [key, value] = pair else { continue };
-                let Some(param) = encoder_param(*key) else {
-                    rv.set_int32(-1);
-                    return;
-                };
-                let Some(param) = param else { continue };
-                if !enc.set_parameter(param, *value) {
+                // Node's BROTLI_PARAM_* keys are brotli's own; it refuses unknown ones.
+                if !enc.set_parameter(*key, *value) {
                     rv.set_int32(-1);
                     return;
                 }
             }
-            e.state = State::BrotliEncode(Box::new(enc));
+            e.state = State::BrotliEncode(enc);
         } else {
             let mut params = Vec::new();
             for pair in pairs.chunks(2) {
@@ -533,23 +518,6 @@ fn init_engine(
     drop(e);
     scope.adjust_amount_of_external_allocated_memory(change);
     rv.set_int32(0);
-}
-
-/// The encoder parameter for one of Node's BROTLI_PARAM_* keys: None for an unknown key,
-/// Some(None) for one the encoder decides by itself (NPOSTFIX, NDIRECT), accepted and ignored.
-fn encoder_param(key: u32) -> Option<Option<BrotliEncoderParameter>> {
-    use BrotliEncoderParameter::*;
-    Some(Some(match key {
-        0 => BROTLI_PARAM_MODE,
-        1 => BROTLI_PARAM_QUALITY,
-        2 => BROTLI_PARAM_LGWIN,
-        3 => BROTLI_PARAM_LGBLOCK,
-        4 => BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING,
-        5 => BROTLI_PARAM_SIZE_HINT,
-        6 => BROTLI_PARAM_LARGE_WINDOW,
-        7 | 8 => return Some(None),
-        _ => return None,
-    }))
 }
 
 /// `params(id, level, strategy)` → zlib's return code, or `{ message, errno, code }` when it
