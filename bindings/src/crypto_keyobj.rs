@@ -465,11 +465,15 @@ fn key_to_jwk(
             }
         }
         Public::Ec(curve, point) => {
+            let Some(crv) = curve.jwk_name() else {
+                let msg = format!("Unsupported JWK EC curve: {}.", curve.node_name());
+                return CryptoError::Coded("ERR_CRYPTO_JWK_UNSUPPORTED_CURVE", msg).throw(scope);
+            };
             let len = curve.field_len();
             fields.push(("kty", "EC".into()));
             fields.push(("x", b64url(point.get(1..1 + len).unwrap_or_default())));
             fields.push(("y", b64url(point.get(1 + len..).unwrap_or_default())));
-            fields.push(("crv", curve.jwk_name().into()));
+            fields.push(("crv", crv.into()));
             if let AnyKey::Private(p) = &key
                 && let Private::Ec(_, d) = &**p
             {

@@ -71,16 +71,21 @@ fn digest_name(oid: ObjectIdentifier) -> Option<&'static str> {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Curve {
+    P224,
     P256,
     P384,
     P521,
     K256,
 }
 
-/// Run `$body` with `$m` naming the curve's crate (p256, p384, p521 or k256).
+/// Run `$body` with `$m` naming the curve's crate (p224, p256, p384, p521 or k256).
 macro_rules! on_curve {
     ($curve:expr, $m:ident => $body:expr) => {
         match $curve {
+            $crate::crypto_keys::Curve::P224 => {
+                use p224 as $m;
+                $body
+            }
             $crate::crypto_keys::Curve::P256 => {
                 use p256 as $m;
                 $body
@@ -105,6 +110,7 @@ pub(crate) use on_curve;
 impl Curve {
     pub(crate) fn oid(self) -> ObjectIdentifier {
         ObjectIdentifier::new_unwrap(match self {
+            Curve::P224 => "1.3.132.0.33",
             Curve::P256 => "1.2.840.10045.3.1.7",
             Curve::P384 => "1.3.132.0.34",
             Curve::P521 => "1.3.132.0.35",
@@ -112,30 +118,40 @@ impl Curve {
         })
     }
     fn from_oid(oid: ObjectIdentifier) -> Option<Curve> {
-        [Curve::P256, Curve::P384, Curve::P521, Curve::K256]
-            .into_iter()
-            .find(|c| c.oid() == oid)
+        [
+            Curve::P224,
+            Curve::P256,
+            Curve::P384,
+            Curve::P521,
+            Curve::K256,
+        ]
+        .into_iter()
+        .find(|c| c.oid() == oid)
     }
     /// OpenSSL's short name, which Node reports as `namedCurve`.
     pub(crate) fn node_name(self) -> &'static str {
         match self {
+            Curve::P224 => "secp224r1",
             Curve::P256 => "prime256v1",
             Curve::P384 => "secp384r1",
             Curve::P521 => "secp521r1",
             Curve::K256 => "secp256k1",
         }
     }
-    pub(crate) fn jwk_name(self) -> &'static str {
-        match self {
+    /// The JWK "crv"; P-224 has none (Node refuses to write it as a JWK).
+    pub(crate) fn jwk_name(self) -> Option<&'static str> {
+        Some(match self {
+            Curve::P224 => return None,
             Curve::P256 => "P-256",
             Curve::P384 => "P-384",
             Curve::P521 => "P-521",
             Curve::K256 => "secp256k1",
-        }
+        })
     }
     /// A curve by any name Node takes (OpenSSL's short names and the NIST ones).
     pub(crate) fn from_name(name: &str) -> Option<Curve> {
         Some(match name {
+            "P-224" | "secp224r1" => Curve::P224,
             "P-256" | "prime256v1" | "secp256r1" => Curve::P256,
             "P-384" | "secp384r1" => Curve::P384,
             "P-521" | "secp521r1" => Curve::P521,
@@ -146,6 +162,7 @@ impl Curve {
     /// Bytes in a field element (and in a scalar).
     pub(crate) fn field_len(self) -> usize {
         match self {
+            Curve::P224 => 28,
             Curve::P256 | Curve::K256 => 32,
             Curve::P384 => 48,
             Curve::P521 => 66,

@@ -125,3 +125,20 @@ crypto.generateKeyPair('rsa', { modulusLength: 1024, publicKeyEncoding: { type: 
   });
 });
 crypto.generateKey('hmac', { length: 256 }, (err, key) => console.log('async secret', err, key.symmetricKeySize));
+
+// secp224r1 (P-224): keys, ECDSA both ways, ECDH, and no JWK form.
+{
+  const { publicKey, privateKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-224' });
+  console.log('p224', JSON.stringify(privateKey.asymmetricKeyDetails), publicKey.export({ type: 'spki', format: 'der' }).length);
+  const s = crypto.sign('sha256', Buffer.from('p224'), privateKey);
+  console.log('p224 ecdsa', crypto.verify('sha256', Buffer.from('p224'), publicKey, s),
+              crypto.sign('sha256', Buffer.from('p224'), { key: privateKey, dsaEncoding: 'ieee-p1363' }).length);
+  attempt('p224 jwk', () => publicKey.export({ format: 'jwk' }));
+  attempt('p224 private jwk', () => privateKey.export({ format: 'jwk' }));
+  const a = crypto.createECDH('secp224r1');
+  const b = crypto.createECDH('secp224r1');
+  a.generateKeys();
+  b.generateKeys();
+  console.log('p224 ecdh', a.getPublicKey().length, a.computeSecret(b.getPublicKey()).equals(b.computeSecret(a.getPublicKey())));
+  attempt('p224 nist name for ECDH', () => crypto.createECDH('P-224'));
+}

@@ -15,7 +15,7 @@ const { ERR_CRYPTO_ECDH_INVALID_FORMAT, ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY,
 const native = binding.crypto;
 
 // The curves the natives implement, by the names OpenSSL lists.
-const kCurves = ['prime256v1', 'secp256k1', 'secp384r1', 'secp521r1'];
+const kCurves = ['prime256v1', 'secp224r1', 'secp256k1', 'secp384r1', 'secp521r1'];
 
 function getCurves() {
   return kCurves.slice();
