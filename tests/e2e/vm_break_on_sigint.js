@@ -1,5 +1,5 @@
 // vm's breakOnSigint: a SIGINT stops a script that never returns with Node's
-// ERR_SCRIPT_EXECUTION_INTERRUPTED error (also nested, and in a context, whose globals are
+// ERR_SCRIPT_EXECUTION_INTERRUPTED error (also nested, and in a context, whose globals
 // still reach the sandbox); short runs are not disturbed, exceptions and process.exit pass through,
 // and a SIGINT listener is back in place afterwards. Then a REPL (-i over a pipe) whose
 // runaway entry is interrupted by SIGINT carries on with the next one.
