@@ -75,7 +75,11 @@ function promiseInit(promise, parent) {
 }
 
 function promiseBefore(promise) {
-  emitBefore(promiseIdOf(promise), promise[kPromiseTrigger], promise);
+  // Not emitBefore: a promise reaction runs from the microtask queue, which does not report the
+  // queued destroys first (in Node they wait for the native immediate).
+  const id = promiseIdOf(promise);
+  pushExecution(id, promise[kPromiseTrigger], promise);
+  if (counts.before > 0) call('before', [id]);
 }
 
 function promiseAfter(promise) {

@@ -9,6 +9,7 @@
 
 const { codes, validateInteger, validateInt32 } = require('internal/errors');
 const { bindToCurrent } = require('internal/async_context');
+const hooks = require('internal/async_hooks');
 const { endRequest, startRequest } = require('internal/process/handles');
 const {
   deprecate, Dirent, getOptions, getStatFsFromBinding, getStatsFromBinding, getValidatedFd,
@@ -566,12 +567,42 @@ function callbackForm(name) {
   return fn;
 }
 
+/** Whether an enabled async_hooks hook would see the requests of fs.promises. */
+function requestsObserved() {
+  return hooks.hasHooks('init') || hooks.hasHooks('before') || hooks.hasHooks('after') ||
+    hooks.hasHooks('destroy');
+}
+
+/**
+ * The `(err, value)` callback that settles a promise with `resolve`/`reject`. While an
+ * async_hooks hook is enabled the request is an async resource of `type` (Node's FSREQPROMISE for
+ * fs.promises): init now; before, the settlement, after and destroy when the callback runs (the
+ * promise's reactions run after `after`, from the microtask queue). Without hooks it costs nothing.
+ */
+function settler(resolve, reject, type = 'FSREQPROMISE') {
+  if (!requestsObserved()) return (err, value) => (err ? reject(err) : resolve(value));
+  const asyncId = hooks.newAsyncId();
+  const trigger = hooks.executionAsyncId();
+  const resource = {};
+  hooks.emitInit(asyncId, type, trigger, resource);
+  return (err, value) => {
+    hooks.emitBefore(asyncId, trigger, resource);
+    try {
+      if (err) reject(err);
+      else resolve(value);
+    } finally {
+      hooks.emitDestroy(asyncId);
+    }
+    hooks.emitAfter(asyncId);
+  };
+}
+
 /** The promise form of operation `opName`, named `name`. */
 function promiseForm(name, opName = name) {
   const fn = {
     async [name](...args) {
       return new Promise((resolve, reject) => {
-        runAsync(opName, args, (err, value) => (err ? reject(err) : resolve(value)));
+        runAsync(opName, args, settler(resolve, reject));
       });
     },
   }[name];
@@ -579,5 +610,6 @@ function promiseForm(name, opName = name) {
 }
 
 module.exports = {
-  callbackForm, ops, promiseForm, runAsync, runSync, syncForm, trackRequest, validateCallback,
+  callbackForm, ops, promiseForm, requestsObserved, runAsync, runSync, settler, syncForm,
+  trackRequest, validateCallback,
 };

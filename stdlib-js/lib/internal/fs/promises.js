@@ -14,7 +14,8 @@ const {
   validateStringAfterArrayBufferView, vectorArgs, writeArgs,
   tooLarge,
 } = require('internal/fs/utils');
-const { promiseForm, runAsync } = require('internal/fs/ops');
+const { promiseForm, requestsObserved, runAsync, settler } = require('internal/fs/ops');
+const hooks = require('internal/async_hooks');
 const { abortedError, appendOptions, readFdAsync, vectorAsync, writeFdAsync, writeOptions } =
   require('internal/fs/whole_file');
 
@@ -26,18 +27,23 @@ const kClosePromise = Symbol('kClosePromise');
 const kCloseResolve = Symbol('kCloseResolve');
 const kCloseReject = Symbol('kCloseReject');
 const kLocked = Symbol('kLocked');
+const kAsyncId = Symbol('kAsyncId');
 
-/** A binding operation on the pool as a promise. */
+/** A binding operation on the pool as a promise (an async resource of `type` for async_hooks). */
 function call(name, ...args) {
+  return callAs('FSREQPROMISE', name, ...args);
+}
+
+function callAs(type, name, ...args) {
   return new Promise((resolve, reject) => {
-    native.opAsync(name, ...args, (err, value) => (err ? reject(err) : resolve(value)));
+    native.opAsync(name, ...args, settler(resolve, reject, type));
   });
 }
 
 /** A table operation (internal/fs/ops) as a promise, with its validation and result. */
 function op(name, ...args) {
   return new Promise((resolve, reject) => {
-    runAsync(name, args, (err, value) => (err ? reject(err) : resolve(value)));
+    runAsync(name, args, settler(resolve, reject));
   });
 }
 
@@ -69,6 +75,10 @@ class FileHandle {
     this[kFd] = fd;
     this[kRefs] = 1;
     this[kClosePromise] = null;
+    // A FILEHANDLE resource for async_hooks (its destroy would come with collection; none is
+    // reported).
+    this[kAsyncId] = hooks.newAsyncId();
+    hooks.emitInit(this[kAsyncId], 'FILEHANDLE', hooks.executionAsyncId(), this);
     if (gcRegistry) gcRegistry.register(this, fd, this);
     markTransferable(this);
   }
@@ -93,7 +103,7 @@ class FileHandle {
 
   get fd() { return this[kFd]; }
 
-  getAsyncId() { return -1; }
+  getAsyncId() { return this[kAsyncId]; }
 
   close() {
     if (this[kFd] === -1) return Promise.resolve();
@@ -103,7 +113,7 @@ class FileHandle {
     if (this[kRefs] === 0) {
       this[kFd] = -1;
       if (gcRegistry) gcRegistry.unregister(this);
-      this[kClosePromise] = call('close', fd).finally(() => { this[kClosePromise] = null; });
+      this[kClosePromise] = callAs('FILEHANDLECLOSEREQ', 'close', fd).finally(() => { this[kClosePromise] = null; });
     } else {
       // Operations are in flight: the last one to finish closes the descriptor.
       this[kClosePromise] = new Promise((resolve, reject) => {
@@ -226,7 +236,7 @@ class FileHandle {
       const fd = this[kFd];
       this[kFd] = -1;
       if (gcRegistry) gcRegistry.unregister(this);
-      call('close', fd).then(this[kCloseResolve], this[kCloseReject]);
+      callAs('FILEHANDLECLOSEREQ', 'close', fd).then(this[kCloseResolve], this[kCloseReject]);
     }
   }
 
@@ -303,7 +313,7 @@ async function vectorHandle(handle, name, buffers, position) {
   const key = name === 'readv' ? 'bytesRead' : 'bytesWritten';
   if (buffers.length === 0) return { __proto__: null, [key]: 0, buffers };
   const n = await new Promise((resolve, reject) => {
-    vectorAsync(name, ...args, (err, count) => (err ? reject(err) : resolve(count)));
+    vectorAsync(name, ...args, settler(resolve, reject));
   });
   return { __proto__: null, [key]: n || 0, buffers };
 }
@@ -316,7 +326,7 @@ async function readFileHandle(handle, options) {
   options = getOptions(options, { flag: 'r' });
   checkAborted(options.signal);
   const bytes = await new Promise((resolve, reject) => {
-    readFdAsync(handle.fd, options.signal, (err, b) => (err ? reject(err) : resolve(b)));
+    readFdAsync(handle.fd, options.signal, settler(resolve, reject));
   });
   return bytesToResult(bytes, options.encoding);
 }
@@ -329,7 +339,7 @@ function isCustomIterable(data) {
 
 function writeAll(fd, bytes, signal) {
   return new Promise((resolve, reject) => {
-    writeFdAsync(fd, bytes, null, signal, (err) => (err ? reject(err) : resolve()));
+    writeFdAsync(fd, bytes, null, signal, settler(resolve, reject));
   });
 }
 
@@ -354,8 +364,14 @@ async function writeFileHandle(handle, data, options) {
 
 // ===== the module =====
 
-async function open(path, flags, mode) {
-  return new FileHandle(await op('open', path, flags, mode));
+function open(path, flags, mode) {
+  return new Promise((resolve, reject) => {
+    // The FileHandle is made before the request settles (its FILEHANDLE init comes first, as
+    // in Node).
+    const done = settler(resolve, reject);
+    runAsync('open', [path, flags, mode],
+      (err, fd) => (err ? done(err) : done(null, new FileHandle(fd))));
+  });
 }
 
 /** Runs `work(handle)` on `path` opened with `flag` (or on a FileHandle), closing what it opened. */
@@ -378,11 +394,12 @@ async function readFile(path, options) {
   options = getOptions(options, { flag: 'r' });
   checkAborted(options.signal);
   if (!(path instanceof FileHandle) && !options.signal &&
-      stringToFlags(options.flag) === constants.O_RDONLY) {
-    // A plain read of a path: the binding's whole-file read, one job on the pool.
+      stringToFlags(options.flag) === constants.O_RDONLY && !requestsObserved()) {
+    // A plain read of a path: the binding's whole-file read, one job on the pool. Hooks see
+    // Node's steps instead: a FileHandle opened, read and closed, each a request of its own.
     path = getValidatedPath(path);
     const bytes = await new Promise((resolve, reject) => {
-      native.readFile(path, (err, b) => (err ? reject(tooLarge(err, path)) : resolve(b)));
+      native.readFile(path, settler(resolve, (err) => reject(tooLarge(err, path))));
     });
     return bytesToResult(bytes, options.encoding);
   }
