@@ -28,6 +28,8 @@ const kCloseResolve = Symbol('kCloseResolve');
 const kCloseReject = Symbol('kCloseReject');
 const kLocked = Symbol('kLocked');
 const kAsyncId = Symbol('kAsyncId');
+const kRef = Symbol('kRef');
+const kUnref = Symbol('kUnref');
 
 /** A binding operation on the pool as a promise (an async resource of `type` for async_hooks). */
 function call(name, ...args) {
@@ -229,6 +231,10 @@ class FileHandle {
   #ref() {
     this[kRefs]++;
   }
+
+  // For a stream over the handle: held open (and not transferable) while the stream uses it.
+  [kRef]() { this.#ref(); }
+  [kUnref]() { this.#unref(); }
 
   #unref() {
     this[kRefs]--;
@@ -466,4 +472,4 @@ const exported = {
   constants,
 };
 
-module.exports = { exports: exported, FileHandle };
+module.exports = { exports: exported, FileHandle, kRef, kUnref };

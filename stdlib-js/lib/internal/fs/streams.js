@@ -36,12 +36,14 @@ function importFd(stream, options) {
     stream[kFs] = options.fs || lazyFs();
     return fd;
   }
-  const { FileHandle } = require('internal/fs/promises');
+  const { FileHandle, kRef } = require('internal/fs/promises');
   if (fd !== null && typeof fd === 'object' && fd instanceof FileHandle) {
     if (options.fs) throw new codes.ERR_METHOD_NOT_IMPLEMENTED('FileHandle with fs');
     stream[kHandle] = fd;
     stream[kFs] = fileHandleOperations(fd);
-    // The stream holds the handle open until it closes it (or the handle closes under it).
+    // The stream holds the handle open until it closes it (or the handle closes under it): a
+    // reference on it, dropped by the stream's close.
+    fd[kRef]();
     fd.on('close', () => stream.close());
     return fd.fd;
   }
@@ -52,7 +54,10 @@ function importFd(stream, options) {
 function fileHandleOperations(handle) {
   return {
     open() { throw new codes.ERR_METHOD_NOT_IMPLEMENTED('open()'); },
-    close(fd, cb) { handle.close().then(() => cb(), cb); },
+    close(fd, cb) {
+      handle[require('internal/fs/promises').kUnref]();
+      handle.close().then(() => cb(), cb);
+    },
     fsync(fd, cb) { handle.sync().then(() => cb(), cb); },
     read(fd, buf, offset, length, pos, cb) {
       handle.read(buf, offset, length, pos)
