@@ -16,7 +16,12 @@ const hook = ah.createHook({
   },
   before(id) { if (types.has(id)) log.push({ id, event: 'before', type: types.get(id) }); },
   after(id) { if (types.has(id)) log.push({ id, event: 'after', type: types.get(id) }); },
-  destroy(id) { if (types.has(id)) log.push({ id, event: 'destroy', type: types.get(id) }); },
+  // A FILEHANDLE is destroyed when collected, whenever that is: not logged.
+  destroy(id) {
+    if (types.has(id) && types.get(id) !== 'FILEHANDLE') {
+      log.push({ id, event: 'destroy', type: types.get(id) });
+    }
+  },
 }).enable();
 
 const out = [];

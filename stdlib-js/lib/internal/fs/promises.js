@@ -65,6 +65,11 @@ const gcRegistry = typeof FinalizationRegistry === 'function'
   })
   : null;
 
+// FILEHANDLE resources made while a destroy hook was enabled: their destroy, on collection.
+const destroyRegistry = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((asyncId) => hooks.emitDestroy(asyncId))
+  : null;
+
 // ===== FileHandle =====
 
 // An emitter by its methods, not its prototype (Node's FileHandle is not an EventEmitter
@@ -77,10 +82,10 @@ class FileHandle {
     this[kFd] = fd;
     this[kRefs] = 1;
     this[kClosePromise] = null;
-    // A FILEHANDLE resource for async_hooks (its destroy would come with collection; none is
-    // reported).
+    // A FILEHANDLE resource for async_hooks; as in Node, it is destroyed when collected.
     this[kAsyncId] = hooks.newAsyncId();
     hooks.emitInit(this[kAsyncId], 'FILEHANDLE', hooks.executionAsyncId(), this);
+    if (hooks.hasHooks('destroy') && destroyRegistry) destroyRegistry.register(this, this[kAsyncId]);
     if (gcRegistry) gcRegistry.register(this, fd, this);
     markTransferable(this);
   }
