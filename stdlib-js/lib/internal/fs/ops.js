@@ -597,19 +597,31 @@ function settler(resolve, reject, type = 'FSREQPROMISE') {
   };
 }
 
+/**
+ * Operation `name` on the worker pool as a promise of its result (`map`ped, when given, before
+ * the request settles). Argument errors are thrown before any request exists.
+ */
+function runPromise(name, args, map) {
+  const op = ops[name];
+  const [state, nativeArgs] = prepare(op, args);
+  return new Promise((resolve, reject) => {
+    const done = settler(resolve, reject);
+    start(name, op, state, nativeArgs,
+      map === undefined ? done : (err, value) => (err ? done(err) : done(null, map(value))));
+  });
+}
+
 /** The promise form of operation `opName`, named `name`. */
 function promiseForm(name, opName = name) {
   const fn = {
     async [name](...args) {
-      return new Promise((resolve, reject) => {
-        runAsync(opName, args, settler(resolve, reject));
-      });
+      return runPromise(opName, args);
     },
   }[name];
   return fn;
 }
 
 module.exports = {
-  callbackForm, ops, promiseForm, requestsObserved, runAsync, runSync, settler, syncForm,
-  trackRequest, validateCallback,
+  callbackForm, ops, promiseForm, requestsObserved, runAsync, runPromise, runSync, settler,
+  syncForm, trackRequest, validateCallback,
 };

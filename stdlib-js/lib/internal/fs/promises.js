@@ -14,7 +14,7 @@ const {
   validateStringAfterArrayBufferView, vectorArgs, writeArgs,
   tooLarge,
 } = require('internal/fs/utils');
-const { promiseForm, requestsObserved, runAsync, settler } = require('internal/fs/ops');
+const { promiseForm, requestsObserved, runPromise, settler } = require('internal/fs/ops');
 const hooks = require('internal/async_hooks');
 const { abortedError, appendOptions, readFdAsync, vectorAsync, writeFdAsync, writeOptions } =
   require('internal/fs/whole_file');
@@ -43,10 +43,8 @@ function callAs(type, name, ...args) {
 }
 
 /** A table operation (internal/fs/ops) as a promise, with its validation and result. */
-function op(name, ...args) {
-  return new Promise((resolve, reject) => {
-    runAsync(name, args, settler(resolve, reject));
-  });
+async function op(name, ...args) {
+  return runPromise(name, args);
 }
 
 // Descriptors of handles that were dropped without close(): closed here when collected.
@@ -375,14 +373,10 @@ async function writeFileHandle(handle, data, options) {
 
 // ===== the module =====
 
-function open(path, flags, mode) {
-  return new Promise((resolve, reject) => {
-    // The FileHandle is made before the request settles (its FILEHANDLE init comes first, as
-    // in Node).
-    const done = settler(resolve, reject);
-    runAsync('open', [path, flags, mode],
-      (err, fd) => (err ? done(err) : done(null, new FileHandle(fd))));
-  });
+async function open(path, flags, mode) {
+  // The FileHandle is made before the request settles (its FILEHANDLE init comes first, as in
+  // Node).
+  return runPromise('open', [path, flags, mode], (fd) => new FileHandle(fd));
 }
 
 /** Runs `work(handle)` on `path` opened with `flag` (or on a FileHandle), closing what it opened. */
