@@ -15,6 +15,8 @@ const keys = require('internal/crypto/keys');
 const sig = require('internal/crypto/sig');
 const pk = require('internal/crypto/cipher_pk');
 const dh = require('internal/crypto/diffiehellman');
+const { codes, validateString, validateNumber } = require('internal/errors');
+const workerState = require('internal/worker/state');
 
 function createHash(algorithm, options) {
   return new Hash(algorithm, options);
@@ -26,6 +28,33 @@ function createHmac(hmac, key, options) {
 
 function getRandomValues(array) {
   return webcrypto.getRandomValues(array);
+}
+
+// Eddy's crypto has no FIPS provider, no OpenSSL engines and no secure heap: these answer as
+// Node does on an OpenSSL build without them.
+function getFips() {
+  return 0;
+}
+
+function setFips(val) {
+  if (!workerState.isMainThread) throw new codes.ERR_WORKER_UNSUPPORTED_OPERATION('Calling crypto.setFips()');
+  if (!val) return;
+  // What OpenSSL 3 reports when its FIPS provider cannot be loaded.
+  const err = new Error('error:12800067:DSO support routines::could not load the shared library');
+  err.library = 'DSO support routines';
+  err.reason = 'could not load the shared library';
+  err.code = 'ERR_OSSL_DSO_COULD_NOT_LOAD_THE_SHARED_LIBRARY';
+  throw err;
+}
+
+function setEngine(id, flags) {
+  validateString(id, 'id');
+  if (flags !== undefined) validateNumber(flags, 'flags');
+  throw new codes.ERR_CRYPTO_ENGINE_UNKNOWN(id);
+}
+
+function secureHeapUsed() {
+  return { total: 0, used: 0, utilization: 0, min: 0 };
 }
 
 // The same order as Node's exports.
@@ -72,7 +101,10 @@ module.exports = {
   scrypt: kdf.scrypt,
   scryptSync: kdf.scryptSync,
   sign: sig.signOneShot,
+  setEngine,
   timingSafeEqual,
+  getFips,
+  setFips,
   verify: sig.verifyOneShot,
   hash,
   Cipher: cipher.Cipher,
@@ -88,11 +120,17 @@ module.exports = {
   Sign: sig.Sign,
   Verify: sig.Verify,
   X509Certificate: require('internal/crypto/x509').X509Certificate,
+  secureHeapUsed,
   constants: require('internal/crypto/constants'),
   webcrypto,
   subtle,
   getRandomValues,
 };
+
+// crypto.fips: the FIPS mode as a property (deprecated by DEP0093, not enumerable).
+Object.defineProperty(module.exports, 'fips', {
+  get: getFips, set: setFips, enumerable: false, configurable: false,
+});
 
 // Old aliases of randomBytes, hidden from enumeration; --pending-deprecation warns on use.
 const pendingDeprecation = process.execArgv.includes('--pending-deprecation') ||
