@@ -107,6 +107,7 @@ module.exports = {
   setFips,
   verify: sig.verifyOneShot,
   hash,
+  Certificate: require('internal/crypto/certificate').Certificate,
   Cipher: cipher.Cipher,
   Cipheriv: cipher.Cipheriv,
   Decipher: cipher.Decipher,

@@ -68,6 +68,7 @@ builtins![
     "internal/cluster/utils",
     "internal/cluster/worker",
     "internal/console",
+    "internal/crypto/certificate",
     "internal/crypto/cipher",
     "internal/crypto/cipher_legacy",
     "internal/crypto/cipher_modes",
