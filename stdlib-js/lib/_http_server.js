@@ -351,6 +351,9 @@ function connectionListenerInternal(server, socket) {
     headersDone: false,
     messageStart: Date.now(),
     currentReq: null,
+    // The parser paused after a body chunk and goes on after the tick queue (parseAfterDrain).
+    drainScheduled: false,
+    endPending: false,
     // Plain requests come through binding.net's fast path (internal/http/server_fast).
     fast: false,
   };
@@ -369,6 +372,10 @@ function connectionListenerInternal(server, socket) {
     onBody(chunk) {
       const req = state.currentReq;
       if (req === null || req.destroyed) return;
+      // Node drains the tick and microtask queues after each body chunk it hands over: what
+      // the handler started (the response's 'finish' and 'close') happens before the rest of
+      // the body and the request's end. The parser stops here and goes on after that drain.
+      parser.paused = true;
       if (req._dumped) return;
       if (!req.push(chunk)) socket.pause();
     },
@@ -476,14 +483,39 @@ function fastRequest(socket, parser, consumed, method, url, minor, rawHeaders, h
   parser.complete(noTrailers);
 }
 
+// The parser paused after a body chunk: go on once the ticks queued so far (and the ones they
+// queue) and the microtasks queued so far have run.
+function parseAfterDrain(server, socket, parser, state) {
+  state.drainScheduled = false;
+  queueMicrotask(() => {
+    if (socket.parser !== parser || !parser.paused) return;
+    const ret = parser.resume();
+    afterExecute(server, socket, parser, state, ret, undefined);
+  });
+}
+
+function afterExecute(server, socket, parser, state, ret, d) {
+  onParserExecuteCommon(server, socket, parser, state, ret, d);
+  if (parser.paused && socket.parser === parser) {
+    if (!state.drainScheduled) {
+      state.drainScheduled = true;
+      process.nextTick(parseAfterDrain, server, socket, parser, state);
+    }
+  } else if (state.endPending) {
+    state.endPending = false;
+    socketOnEnd(server, socket, parser, state);
+  } else if (state.fast) {
+    fastPathResume(socket, parser, state);
+  }
+}
+
 function socketSetEncoding() {
   throw new ERR_HTTP_SOCKET_ENCODING();
 }
 
 function socketOnData(server, socket, parser, state, d) {
   const ret = parser.execute(d);
-  onParserExecuteCommon(server, socket, parser, state, ret, d);
-  if (state.fast) fastPathResume(socket, parser, state);
+  afterExecute(server, socket, parser, state, ret, d);
 }
 
 function onParserExecuteCommon(server, socket, parser, state, ret, d) {
@@ -517,6 +549,12 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
 }
 
 function socketOnEnd(server, socket, parser, state) {
+  // Bytes read before the end still wait for the parser (paused after a body chunk): the end
+  // counts once they are parsed.
+  if (parser.paused && socket.parser === parser) {
+    state.endPending = true;
+    return;
+  }
   const ret = parser.finish();
   if (ret instanceof Error) {
     socketOnError.call(socket, ret);

@@ -33,12 +33,15 @@ const S_TRAILERS = 5;
 const S_BODY_EOF = 6;
 const S_DONE_UPGRADE = 7;
 const S_DEAD = 8;
+// A length-framed body's last byte went to the owner while it paused us: complete on resume.
+const S_BODY_END = 9;
 
 const kMaxChunkSizeLine = 4096;
 const kMaxChunkExtensions = 16 * 1024;
 let defaultMaxHeaderSize = 16 * 1024;
 // The Connection tokens of a message without that header (only ever read).
 const noTokens = Object.freeze([]);
+const emptyChunk = Buffer.alloc(0);
 
 function parseError(code, message, bytesParsed, raw) {
   const err = new Error(`Parse Error: ${message}`);
@@ -73,7 +76,7 @@ class HTTPParser {
       this.pending = null;
     }
     let pos = 0;
-    while (pos < data.length) {
+    while (pos < data.length || this.state === S_BODY_END) {
       if (this.owner === null) return undefined; // closed by one of its own callbacks
       switch (this.state) {
         case S_HEAD: {
@@ -127,9 +130,15 @@ class HTTPParser {
           pos += n;
           this.remaining -= n;
           this.owner.onBody(piece);
-          if (this.remaining === 0) this.complete([]);
+          if (this.remaining === 0) {
+            if (this.paused) this.state = S_BODY_END;
+            else this.complete([]);
+          }
           break;
         }
+        case S_BODY_END:
+          this.complete([]);
+          break;
         case S_BODY_EOF: {
           this.owner.onBody(pos === 0 ? data : data.subarray(pos));
           pos = data.length;
@@ -236,7 +245,7 @@ class HTTPParser {
   /** Continue with bytes held back while paused. */
   resume() {
     this.paused = false;
-    if (this.pending === null) return undefined;
+    if (this.pending === null) return this.state === S_BODY_END ? this.execute(emptyChunk) : undefined;
     const bytes = this.pending;
     this.pending = null;
     return this.execute(bytes);
