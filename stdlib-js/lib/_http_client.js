@@ -12,6 +12,7 @@ const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUni
 const { IncomingMessage, applyHead } = require('_http_incoming');
 const httpAgent = require('_http_agent');
 const { finished } = require('stream');
+const dc = require('diagnostics_channel');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT, ERR_INVALID_ARG_TYPE, ERR_INVALID_HTTP_TOKEN, ERR_INVALID_PROTOCOL,
@@ -23,6 +24,19 @@ const {
 const INVALID_PATH_REGEX = /[^\u0021-\u00ff]/;
 const kError = Symbol('kError');
 const TIMEOUT_MAX = 2 ** 31 - 1;
+
+// Node's built-in http client channels; each is published only when someone listens.
+const onClientRequestStartChannel = dc.channel('http.client.request.start');
+const onClientRequestErrorChannel = dc.channel('http.client.request.error');
+const onClientResponseFinishChannel = dc.channel('http.client.response.finish');
+
+/** A request's 'error', told to the 'http.client.request.error' channel first. */
+function emitErrorEvent(request, error) {
+  if (onClientRequestErrorChannel.hasSubscribers) {
+    onClientRequestErrorChannel.publish({ request, error });
+  }
+  request.emit('error', error);
+}
 
 function validateHost(host, name) {
   if (host !== null && host !== undefined && typeof host !== 'string') {
@@ -197,7 +211,7 @@ function ClientRequest(input, options, cb) {
         if (called) return;
         called = true;
         if (err) {
-          process.nextTick(() => this.emit('error', err));
+          process.nextTick(() => emitErrorEvent(this, err));
           return;
         }
         this.onSocket(socket);
@@ -238,6 +252,9 @@ function addAbortSignal(req, signal) {
 }
 
 ClientRequest.prototype._finish = function _finish() {
+  if (onClientRequestStartChannel.hasSubscribers) {
+    onClientRequestStartChannel.publish({ request: this });
+  }
   OutgoingMessage.prototype._finish.call(this);
 };
 
@@ -291,7 +308,7 @@ function socketCloseListener() {
     if (!req[kHadError]) {
       // Nothing answered before the connection went away.
       markHadError(req);
-      req.emit('error', connResetException('socket hang up'));
+      emitErrorEvent(req, connResetException('socket hang up'));
     }
     req._closed = true;
     req.emit('close');
@@ -309,7 +326,7 @@ function socketErrorListener(err) {
   if (req) {
     // Errors may keep coming; the request hears the first only.
     markHadError(req);
-    req.emit('error', err);
+    emitErrorEvent(req, err);
   }
   const parser = socket.parser;
   if (parser) {
@@ -328,7 +345,7 @@ function socketOnEnd() {
   if (!req.res && !req[kHadError]) {
     // The server ended the connection without answering.
     markHadError(req);
-    req.emit('error', connResetException('socket hang up'));
+    emitErrorEvent(req, connResetException('socket hang up'));
   }
   if (parser) {
     parser.finish();
@@ -348,7 +365,7 @@ function socketOnData(d) {
     socket.removeListener('end', socketOnEnd);
     socket.destroy();
     markHadError(req);
-    req.emit('error', ret);
+    emitErrorEvent(req, ret);
   } else if (ret !== undefined && parser.incoming && parser.incoming.upgrade) {
     // 101 Switching Protocols, or the answer to CONNECT: the socket is the user's now.
     const res = parser.incoming;
@@ -435,6 +452,9 @@ function parserOnIncomingClient(req, socket, parser, info) {
   res.on('end', responseOnEnd);
   req.on('finish', requestOnFinish);
   socket.on('timeout', responseOnTimeout);
+  if (onClientResponseFinishChannel.hasSubscribers) {
+    onClientResponseFinishChannel.publish({ request: req, response: res });
+  }
   if (req.aborted || !req.emit('response', res)) res._dump();
   if (req.method === 'HEAD') return true;
   if (res.statusCode === 304) {
@@ -587,7 +607,7 @@ function onSocketNT(req, socket, err) {
 
 function destroyRequest(req, err) {
   if (!req.aborted && !err) err = connResetException('socket hang up');
-  if (err) req.emit('error', err);
+  if (err) emitErrorEvent(req, err);
   req._closed = true;
   req.emit('close');
 }

@@ -14,6 +14,11 @@ const { IncomingMessage, applyHead } = require('_http_incoming');
 const { NetHandle } = require('internal/net_handle');
 const { kBytesRead } = require('internal/net');
 const asyncContext = require('internal/async_context');
+const dc = require('diagnostics_channel');
+
+// Node's built-in http server channels; each is published only when someone listens.
+const onRequestStartChannel = dc.channel('http.server.request.start');
+const onResponseFinishChannel = dc.channel('http.server.response.finish');
 
 const netNative = binding.net;
 const {
@@ -717,6 +722,10 @@ function parserOnIncoming(server, socket, state, req, keepAlive, hasHost, hasExp
     return;
   }
 
+  if (onRequestStartChannel.hasSubscribers) {
+    onRequestStartChannel.publish({ request: req, response: res, socket, server });
+  }
+
   if (hasExpect && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
     if (continueExpression.test(req.headers.expect)) {
       res._expect_continue = true;
@@ -738,6 +747,9 @@ function parserOnIncoming(server, socket, state, req, keepAlive, hasHost, hasExp
 }
 
 function resOnFinish(req, res, socket, state, server) {
+  if (onResponseFinishChannel.hasSubscribers) {
+    onResponseFinishChannel.publish({ request: req, response: res, socket, server });
+  }
   if (state.incoming[0] === req) state.incoming.shift();
   else {
     const idx = state.incoming.indexOf(req);
