@@ -547,6 +547,7 @@ function tickOnSocket(req, socket) {
     maxHeaderSize: req.maxHeaderSize || require('http').maxHeaderSize,
     lenient: !!req.insecureHTTPParser,
   });
+  parser.initAsyncResource('HTTPCLIENTREQUEST', { type: 'HTTPCLIENTREQUEST', req });
   parser.expectConnect = req.method === 'CONNECT';
   parser.incoming = null;
   req.socket = socket;

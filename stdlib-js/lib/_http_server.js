@@ -397,6 +397,7 @@ function connectionListenerInternal(server, socket) {
     maxHeaderSize: server.maxHeaderSize || require('http').maxHeaderSize,
     lenient: !!server.insecureHTTPParser,
   });
+  parser.initAsyncResource('HTTPINCOMINGMESSAGE', { type: 'HTTPINCOMINGMESSAGE', socket });
   socket.parser = parser;
 
   // Kept so an upgrade can take exactly these off again (net's own listeners stay).
@@ -541,6 +542,8 @@ function onParserExecuteCommon(server, socket, parser, state, ret, d) {
   socket.removeListener('error', socketOnError);
   socket.removeListener('timeout', socketOnTimeout);
   socket.parser = null;
+  // The socket is the user's now: this connection's parser is done.
+  parser.free();
   delete socket.setEncoding;
   server[kConnections].delete(socket);
   state.incoming.pop();

@@ -18,6 +18,7 @@
 const { Buffer } = require('buffer');
 
 const { parseHead, methodPrefixError } = require('internal/http/head');
+const asyncHooks = require('internal/async_hooks');
 
 const native = binding.http;
 
@@ -66,6 +67,18 @@ class HTTPParser {
     this.expectNoBody = false;
     this.paused = false;
     this.inMessage = false;
+    this.asyncId = 0;
+  }
+
+  /**
+   * Node's parser is an async resource (HTTPINCOMINGMESSAGE for a server connection,
+   * HTTPCLIENTREQUEST for a client request): init here, destroy when it is closed.
+   */
+  initAsyncResource(type, resource) {
+    this.asyncId = asyncHooks.newAsyncId();
+    if (asyncHooks.hasHooks('init')) {
+      asyncHooks.emitInit(this.asyncId, type, asyncHooks.executionAsyncId(), resource);
+    }
   }
 
   /** Feed bytes; returns an Error, the unparsed bytes after an upgrade, or undefined. */
@@ -390,6 +403,10 @@ class HTTPParser {
     this.state = S_DEAD;
     this.pending = null;
     this.owner = null;
+    if (this.asyncId !== 0) {
+      asyncHooks.emitDestroy(this.asyncId);
+      this.asyncId = 0;
+    }
   }
 
   // Done with the connection. Node returns parsers to a pool here; Eddy just closes this one.
