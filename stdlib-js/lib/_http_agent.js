@@ -81,6 +81,8 @@ Agent.prototype._onFree = function _onFree(socket, options) {
   const waiting = this.requests[name];
   if (waiting && waiting.length) {
     const req = waiting.shift();
+    // The request guards the socket itself now (responseKeepAlive guarded it until here).
+    socket.removeListener('error', freeSocketErrorListener);
     setRequestSocket(this, req, socket);
     if (waiting.length === 0) delete this.requests[name];
     return;
