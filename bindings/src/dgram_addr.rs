@@ -5,6 +5,7 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 
+use eddy_runtime::mio::net::UdpSocket;
 use eddy_runtime::{js_string, set_fn, v8};
 
 use std::os::fd::{AsRawFd, FromRawFd};
@@ -111,32 +112,25 @@ fn is_udp(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv:
 }
 
 /// `getsockname(token)` → `[address, port, family]` or a negative errno.
-fn getsockname(
-    scope: &mut v8::PinScope,
-    args: v8::FunctionCallbackArguments,
-    mut rv: v8::ReturnValue,
-) {
-    let addr = udp_arg(scope, &args).map(|udp| match udp.state.borrow().sock.as_ref() {
-        Some(sock) => sock.local_addr().map_err(|e| -errno_of(&e)),
-        None => Err(-libc::EBADF),
-    });
-    match addr.unwrap_or(Err(-libc::EBADF)) {
-        Ok(addr) => {
-            let v = address_to_js(scope, addr);
-            rv.set(v);
-        }
-        Err(errno) => rv.set_int32(errno),
-    }
+fn getsockname(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, rv: v8::ReturnValue) {
+    socket_address(scope, &args, rv, UdpSocket::local_addr);
 }
 
 /// `getpeername(token)` → `[address, port, family]` or a negative errno.
-fn getpeername(
+fn getpeername(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, rv: v8::ReturnValue) {
+    socket_address(scope, &args, rv, UdpSocket::peer_addr);
+}
+
+/// One of the socket's addresses (`which`) as `[address, port, family]`, or a negative errno
+/// (EBADF before the OS socket exists).
+fn socket_address(
     scope: &mut v8::PinScope,
-    args: v8::FunctionCallbackArguments,
+    args: &v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
+    which: fn(&UdpSocket) -> std::io::Result<SocketAddr>,
 ) {
-    let addr = udp_arg(scope, &args).map(|udp| match udp.state.borrow().sock.as_ref() {
-        Some(sock) => sock.peer_addr().map_err(|e| -errno_of(&e)),
+    let addr = udp_arg(scope, args).map(|udp| match udp.state.borrow().sock.as_ref() {
+        Some(sock) => which(sock).map_err(|e| -errno_of(&e)),
         None => Err(-libc::EBADF),
     });
     match addr.unwrap_or(Err(-libc::EBADF)) {
