@@ -111,21 +111,7 @@ fn js_compile_module<'s>(
     let column_offset = args.get(3).int32_value(scope).unwrap_or(0);
     let cache = crate::vm_run::view_bytes(args.get(4));
     let import_key = args.get(5);
-    let name = js_string(scope, &url);
-    let options = crate::vm_run::host_options(scope, import_key);
-    let origin = v8::ScriptOrigin::new(
-        scope,
-        name.into(),
-        line_offset,
-        column_offset,
-        false,
-        0,
-        None,
-        false,
-        false,
-        true,
-        options,
-    );
+    let origin = crate::vm_run::origin(scope, &url, line_offset, column_offset, import_key, true);
     let (mut src, compile_options) =
         crate::vm_run::source_with_cache(code, &origin, cache.as_deref());
     let Some(module) = v8::script_compiler::compile_module2(

@@ -114,13 +114,15 @@ pub(crate) fn host_options<'s>(
     Some(options.into())
 }
 
-/// The origin of vm code, with its import key (see [`host_options`]).
-fn origin<'s>(
+/// The origin of vm code (a script, or a module when `is_module`), with its import key (see
+/// [`host_options`]).
+pub(crate) fn origin<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     filename: &str,
     line_offset: i32,
     column_offset: i32,
     import_key: v8::Local<'s, v8::Value>,
+    is_module: bool,
 ) -> v8::ScriptOrigin<'s> {
     let resource = js_string(scope, filename).into();
     let options = host_options(scope, import_key);
@@ -134,7 +136,7 @@ fn origin<'s>(
         None,
         false,
         false,
-        false,
+        is_module,
         options,
     )
 }
@@ -158,7 +160,7 @@ fn js_vm_code_cache<'s>(
     let produce = args.get(5).boolean_value(scope);
     let import_key = args.get(6);
     v8::tc_scope!(let tc, scope);
-    let origin = origin(tc, &filename, line_offset, column_offset, import_key);
+    let origin = origin(tc, &filename, line_offset, column_offset, import_key, false);
     let (mut source, options) = source_with_cache(code, &origin, cache.as_deref());
     crate::v8api::compiling(tc, true);
     let script = v8::script_compiler::compile_unbound_script(
@@ -240,7 +242,14 @@ fn js_vm_compile_function<'s>(
     let compile = |scope: &mut v8::PinScope| -> Option<Compiled> {
         let code = v8::Local::new(scope, &code);
         let import_key = v8::Local::new(scope, &import_key);
-        let origin = origin(scope, &filename, line_offset, column_offset, import_key);
+        let origin = origin(
+            scope,
+            &filename,
+            line_offset,
+            column_offset,
+            import_key,
+            false,
+        );
         let (mut source, options) = source_with_cache(code, &origin, cache.as_deref());
         let mut names = Vec::with_capacity(params.len());
         for p in &params {
@@ -372,6 +381,7 @@ impl Run<'_> {
             self.line_offset,
             self.column_offset,
             import_key,
+            false,
         );
         crate::v8api::compiling(tc, true);
         let script = v8::Script::compile(tc, source, Some(&origin));
