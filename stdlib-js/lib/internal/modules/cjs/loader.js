@@ -198,18 +198,52 @@ function stat(p) {
 let moduleStat = function _stat(filename) {
   return stat(`${filename}`);
 };
+// A program may replace it (a virtual file system): resolution then asks the replacement.
+let statOverridden = false;
 Object.defineProperty(Module, '_stat', {
   __proto__: null,
   configurable: true,
   get() { return moduleStat; },
-  set(fn) { moduleStat = fn; },
+  set(fn) {
+    process.emitWarning('Module._stat is an experimental feature and might change at any time',
+      'ExperimentalWarning');
+    moduleStat = fn;
+    statOverridden = true;
+  },
 });
+
+function statFor(p) {
+  return statOverridden ? moduleStat(p) : stat(p);
+}
+
+// Node's loader reads and resolves files through the public fs.readFileSync and
+// fs.realpathSync, so a program that patches them (a virtual file system) is honoured. The
+// native calls stay the path taken while those functions are the originals.
+let publicFs;
+let originalReadFileSync;
+let originalRealpathSync;
+function fsModule() {
+  if (publicFs === undefined) {
+    publicFs = requireBuiltin('fs');
+    originalReadFileSync = publicFs.readFileSync;
+    originalRealpathSync = publicFs.realpathSync;
+  }
+  return publicFs;
+}
+
+function readSource(filename) {
+  const fs = fsModule();
+  if (fs.readFileSync !== originalReadFileSync) return `${fs.readFileSync(filename, 'utf8')}`;
+  return fsb.readFileUtf8(filename);
+}
 
 const realpathCache = new Map();
 
 function toRealPath(p) {
   let real = realpathCache.get(p);
   if (real === undefined) {
+    const fs = fsModule();
+    if (fs.realpathSync !== originalRealpathSync) return fs.realpathSync(p);
     try {
       real = fsb.realpath(p);
     } catch {
@@ -239,7 +273,7 @@ function finalPath(p, isMain) {
 }
 
 function tryFile(p, isMain) {
-  return stat(p) === 0 ? finalPath(p, isMain) : false;
+  return statFor(p) === 0 ? finalPath(p, isMain) : false;
 }
 
 function tryExtensions(base, exts, isMain) {
@@ -292,14 +326,14 @@ Module._findPath = function (request, paths, isMain) {
   let exts;
   for (let i = 0; i < paths.length; i++) {
     const dir = paths[i];
-    if (insidePath && dir && stat(dir) < 1) continue;
+    if (insidePath && dir && statFor(dir) < 1) continue;
     if (!absolute) {
       const viaExports = pjr.resolveExports(dir, request,
         keepsLinks(isMain) ? path.resolve : toRealPath);
       if (viaExports) return viaExports;
     }
     const base = path.resolve(dir, request);
-    const rc = stat(base);
+    const rc = statFor(base);
     let filename = false;
     if (!trailingSlash) {
       if (rc === 0) filename = finalPath(base, isMain);
@@ -599,13 +633,13 @@ Module._extensions['.js'] = function (module, filename) {
     loadESM(module, filename);
     return;
   }
-  let content = fsb.readFileUtf8(filename);
+  let content = readSource(filename);
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
   module._compile(content, filename, format);
 };
 
 Module._extensions['.json'] = function (module, filename) {
-  let content = fsb.readFileUtf8(filename);
+  let content = readSource(filename);
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
   try {
     module.exports = JSON.parse(content);
