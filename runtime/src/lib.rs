@@ -47,6 +47,7 @@ mod messaging;
 mod modules;
 mod native;
 mod pool;
+mod shadow_realm;
 mod state;
 mod tasks;
 mod timers;
@@ -174,6 +175,7 @@ impl Runtime {
         isolate.set_prepare_stack_trace_callback(prepare_stack_trace);
         isolate.set_host_import_module_dynamically_callback(esm::dynamic_import);
         isolate.set_host_initialize_import_meta_object_callback(esm::import_meta);
+        isolate.set_host_create_shadow_realm_context_callback(shadow_realm::create_context);
 
         let context = {
             v8::scope!(let scope, &mut isolate);
@@ -511,6 +513,9 @@ fn prepare_stack_trace<'s>(
     error: v8::Local<'s, v8::Value>,
     sites: v8::Local<'s, v8::Array>,
 ) -> v8::Local<'s, v8::Value> {
+    if let Some(stack) = shadow_realm::prepare_stack_trace(scope, error, sites) {
+        return stack;
+    }
     if let Some(hook) = state::hook(scope, "prepareStackTrace") {
         let recv = v8::undefined(scope).into();
         if let Some(stack) = hook.call(scope, recv, &[error, sites.into()]) {
@@ -521,7 +526,7 @@ fn prepare_stack_trace<'s>(
 }
 
 /// V8's default format: `String(error)`, then one `\n    at <site>` line per call site.
-fn default_stack<'s>(
+pub(crate) fn default_stack<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     error: v8::Local<'s, v8::Value>,
     sites: v8::Local<'s, v8::Array>,

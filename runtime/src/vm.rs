@@ -101,9 +101,9 @@ fn global_template<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Ob
 
 /// `createContext(sandbox, ownMicrotaskQueue, importKey)` → the global proxy of a new context
 /// whose global forwards to `sandbox`.
-fn js_create_context(
-    scope: &mut v8::PinScope,
-    args: v8::FunctionCallbackArguments,
+fn js_create_context<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    args: v8::FunctionCallbackArguments<'s>,
     mut rv: v8::ReturnValue,
 ) {
     let Ok(sandbox) = v8::Local::<v8::Object>::try_from(args.get(0)) else {
@@ -152,13 +152,26 @@ fn js_create_context(
         }
     }
     context.set_embedder_data(SANDBOX_SLOT, sandbox.into());
+    mark(scope, context, own_microtask_queue, import_key);
+    rv.set(global.into());
+}
+
+/// Marks `context` as one of ours (a vm context, or a ShadowRealm's): its global is found by
+/// `context_of`, so modules can be instantiated and evaluated in it, and `import()` from code
+/// in it without a key of its own is served by `import_key`.
+pub(crate) fn mark<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    context: v8::Local<'s, v8::Context>,
+    own_microtask_queue: bool,
+    import_key: v8::Local<'s, v8::Value>,
+) {
     context.set_slot(Rc::new(Contextified {
         own_microtask_queue,
     }));
+    let global = context.global(scope);
     let key = context_key(scope);
     let marker = v8::Boolean::new(scope, true);
     global.set_private(scope, key, marker.into());
     let key = import_key_key(scope);
     global.set_private(scope, key, import_key);
-    rv.set(global.into());
 }

@@ -1224,6 +1224,7 @@ module.exports = {
   },
   importModuleDynamically: esm.importModuleDynamically,
   initializeImportMeta: esm.initializeImportMeta,
+  shadowRealmImportKey: esm.shadowRealmImportKey,
   evalMain,
   evaluate(source, name) {
     return loader.evalScript(source, name);

@@ -132,8 +132,8 @@ function parentPathOf(parentURL) {
 }
 
 /** A bare or `#` specifier through package.json "exports"/"imports"/"main": a path or node:x. */
-function resolvePackage(specifier, parentURL) {
-  return pjr.esmResolve(specifier, parentPathOf(parentURL));
+function resolvePackage(specifier, parentURL, withBuiltins = true) {
+  return pjr.esmResolve(specifier, parentPathOf(parentURL), undefined, withBuiltins);
 }
 
 /**
@@ -185,8 +185,9 @@ function resolve(specifier, parentURL) {
   }
 }
 
-function resolveURL(specifier, parentURL) {
-  const builtin = isBuiltinSpecifier(specifier);
+/** `withBuiltins` false (a ShadowRealm): `node:x` names nothing and `x` is a package. */
+function resolveURL(specifier, parentURL, withBuiltins = true) {
+  const builtin = withBuiltins ? isBuiltinSpecifier(specifier) : undefined;
   if (builtin !== undefined) return `node:${builtin}`;
   if (specifier.startsWith('node:')) throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(specifier);
   let filepath;
@@ -212,8 +213,11 @@ function resolveURL(specifier, parentURL) {
   } else if (/^[a-zA-Z][a-zA-Z\d+\-.]*:/.test(specifier)) {
     throw new codes.ERR_UNSUPPORTED_ESM_URL_SCHEME(new URLish(specifier), ['file', 'data', 'node']);
   } else {
-    filepath = resolvePackage(specifier, parentURL);
-    if (filepath.startsWith('node:')) return filepath;
+    filepath = resolvePackage(specifier, parentURL, withBuiltins);
+    if (filepath.startsWith('node:')) {
+      if (!withBuiltins) throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(filepath);
+      return filepath;
+    }
   }
   const parentPath = parentPathOf(parentURL);
   // A path ending in "/" is always a directory import (Node stats "/" for it).
@@ -577,7 +581,9 @@ function importModuleDynamically(specifier, referrer, attributes, importKey) {
   if (importKey === 'missing') return Promise.reject(new codes.ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING());
   if (importKey === 'flag') return Promise.reject(new codes.ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG());
   const vmHook = typeof importKey === 'symbol' ? vmImportHooks.get(importKey) : undefined;
-  if (vmHook !== undefined) return Promise.resolve().then(() => vmHook(`${specifier}`, attributes));
+  if (vmHook !== undefined) {
+    return Promise.resolve().then(() => vmHook(`${specifier}`, attributes, referrer));
+  }
   let parentURL;
   if (typeof referrer === 'string' && (referrer.startsWith('file:') || referrer.startsWith('data:'))) {
     parentURL = referrer;
@@ -595,6 +601,52 @@ function importModuleDynamically(specifier, referrer, attributes, importKey) {
       () => load(resolve(`${specifier}`, parentURL), attributes));
     return Promise.resolve(evaluate(record)).then(() => namespaceOf(record));
   });
+}
+
+// ===== ShadowRealm =====
+
+/**
+ * Hook (runtime/src/shadow_realm.rs): the import key of a new ShadowRealm whose global is
+ * `realmGlobal`. The realm's `import()`/`importValue()` load ES modules (and JSON) into a module
+ * map of its own, instantiated and evaluated in the realm: no builtins, no CommonJS, none of
+ * the principal realm's loaders, as in Node. A specifier resolves against the importing
+ * module, or the cwd for importValue() and code given to evaluate().
+ */
+function shadowRealmImportKey(realmGlobal) {
+  const key = Symbol('ShadowRealm');
+  const records = new Map();
+  const load = (url, attributes) => {
+    let record = records.get(url);
+    const format = record ? record.format : formatOf(url);
+    checkAttributes(url, format, attributes);
+    if (record) return record;
+    if (format !== 'module' && format !== 'json') throw new codes.ERR_UNKNOWN_MODULE_FORMAT(format, url);
+    let id;
+    if (format === 'json') {
+      const text = sourceOf(url);
+      id = rt.compileModule(`export default ${JSON.stringify(JSON.parse(text))};`, url)[0];
+      record = { id, url, format };
+      records.set(url, record);
+      return record;
+    }
+    const [moduleId, requests] = rt.compileModule(sourceOf(url), url);
+    record = { id: moduleId, url, format };
+    records.set(url, record);
+    for (const [specifier, childAttributes] of requests) {
+      rt.linkModule(moduleId, specifier, load(resolveURL(specifier, url, false), childAttributes).id);
+    }
+    return record;
+  };
+  vmImportHooks.set(key, (specifier, attributes, referrer) => {
+    const parentURL = typeof referrer === 'string' && records.has(referrer) ?
+      referrer : pathToFileURLString(`${process.cwd()}/`);
+    const record = requireBuiltin.withArrayIteration(
+      () => load(resolveURL(specifier, parentURL, false), attributes));
+    rt.instantiateModule(record.id, realmGlobal);
+    return Promise.resolve(rt.evaluateModule(record.id, realmGlobal))
+      .then(() => rt.getModuleNamespace(record.id));
+  });
+  return key;
 }
 
 /** Hook: fill `import.meta` for module `id`. */
@@ -671,6 +723,7 @@ module.exports = {
   fileURLToPath,
   importModuleDynamically,
   initializeImportMeta,
+  shadowRealmImportKey,
   vmImportHooks,
   vmImportMeta,
   isESMEntry,

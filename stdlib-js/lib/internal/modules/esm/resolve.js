@@ -437,9 +437,11 @@ function legacyMainResolve(pkgDir, pkg, basePath) {
  * PACKAGE_RESOLVE: a bare specifier from the module (or, when an "imports" target names
  * another package, the package.json) at URL `base`. Returns a URL (node:… for built-ins).
  */
-function packageResolve(specifier, base, conditions) {
+function packageResolve(specifier, base, conditions, builtins = true) {
   const basePath = fileURLToPath(base);
-  if (builtinIds.includes(specifier) && specifier !== 'test') return newURL(`node:${specifier}`);
+  if (builtins && builtinIds.includes(specifier) && specifier !== 'test') {
+    return newURL(`node:${specifier}`);
+  }
   const { name: packageName, subpath } = parsePackageName(specifier, basePath);
   const esm = { specifier, base: basePath };
   const scope = packageScope(basePath, esm);
@@ -447,7 +449,8 @@ function packageResolve(specifier, base, conditions) {
     return packageExportsResolve(pathToFileURL(path.join(scope.dir, 'package.json')), subpath,
       scope.data, basePath, conditions);
   }
-  let dir = path.dirname(basePath);
+  // A base ending in "/" is a directory (the cwd of a ShadowRealm's importValue).
+  let dir = basePath.endsWith('/') ? basePath.slice(0, -1) || '/' : path.dirname(basePath);
   while (true) {
     if (path.basename(dir) !== 'node_modules') {
       const pkgDir = path.join(dir, 'node_modules', packageName);
@@ -477,9 +480,9 @@ const encodedSeparator = /%2f|%5c/i;
  * For the ES module loader: resolves a bare or `#` specifier imported by `parentPath`.
  * Returns a file path or a `node:` id; the caller checks that the file exists.
  */
-function esmResolve(specifier, parentPath, conditions = getEsmConditions()) {
+function esmResolve(specifier, parentPath, conditions = getEsmConditions(), builtins = true) {
   const url = specifier[0] === '#' ? packageImportsResolve(specifier, parentPath, conditions)
-    : packageResolve(specifier, pathToFileURL(parentPath), conditions);
+    : packageResolve(specifier, pathToFileURL(parentPath), conditions, builtins);
   if (url.protocol === 'node:') return url.href;
   if (url.protocol !== 'file:') {
     throw new codes.ERR_UNSUPPORTED_ESM_URL_SCHEME(url, ['file', 'data', 'node']);
