@@ -6,6 +6,7 @@
 const native = binding.dns;
 const { isIP } = require('internal/net');
 const { getSystemErrorMap } = require('util');
+const { startPerf, stopPerf } = require('internal/perf/utils');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
   validateFunction, validateString, validateOneOf, validateBoolean,
@@ -54,7 +55,8 @@ function lookup(hostname, options, callback) {
   let all = false;
   let order = defaultResultOrder;
 
-  if (hostname !== null && hostname !== undefined) validateString(hostname, 'hostname');
+  // Falsy names (null, '', 0, NaN) look nothing up, as in Node.
+  if (hostname) validateString(hostname, 'hostname');
   if (typeof options === 'function') {
     callback = options;
     options = undefined;
@@ -103,6 +105,7 @@ function lookup(hostname, options, callback) {
     return {};
   }
   const req = new GetAddrInfoReqWrap();
+  const start = startPerf('dns');
   native.lookup(hostname, family, hints, (code, flat) => {
     if (code) {
       callback(dnsException(code, 'getaddrinfo', hostname));
@@ -114,6 +117,12 @@ function lookup(hostname, options, callback) {
     else if (order === 'ipv6first') list = [...list.filter((a) => a.family === 6), ...list.filter((a) => a.family !== 6)];
     if (all) callback(null, list);
     else callback(null, list[0].address, list[0].family);
+    if (start !== undefined) {
+      stopPerf('dns', 'lookup', start, {
+        hostname, family, hints, verbatim: order === 'verbatim', order,
+        addresses: all ? list : list.map((a) => a.address),
+      });
+    }
   });
   return req;
 }
@@ -130,6 +139,7 @@ function lookupService(address, port, callback) {
   if (isIP(address) === 0) throw new ERR_INVALID_ARG_VALUE('address', address);
   require('internal/errors').validatePort(port);
   validateFunction(callback, 'callback');
+  const start = startPerf('dns');
   native.lookupService(address, +port, (code, host, service) => {
     if (code) {
       const err = dnsException(code, 'getnameinfo', address);
@@ -137,6 +147,7 @@ function lookupService(address, port, callback) {
       return;
     }
     callback(null, host, service);
+    stopPerf('dns', 'lookupService', start, { host: address, port: +port, hostname: host, service });
   });
   return {};
 }

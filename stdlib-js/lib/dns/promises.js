@@ -3,24 +3,34 @@
 
 const dns = require('dns');
 
+// Bad arguments throw here and now, as in Node; only the lookup's outcome is async.
 function lookup(hostname, options) {
-  return new Promise((resolve, reject) => {
-    let all = false;
-    if (options !== null && typeof options === 'object') all = !!options.all;
-    dns.lookup(hostname, options, (err, address, family) => {
+  let all = false;
+  if (options !== null && typeof options === 'object') all = !!options.all;
+  let settle;
+  const promise = new Promise((resolve, reject) => {
+    settle = (err, address, family) => {
       if (err) reject(err);
       else resolve(all ? address : { address, family });
-    });
+    };
   });
+  dns.lookup(hostname, options, settle);
+  return promise;
 }
 
 function lookupService(address, port) {
-  return new Promise((resolve, reject) => {
-    dns.lookupService(address, port, (err, hostname, service) => {
+  if (arguments.length !== 2) {
+    throw new (require('internal/errors').codes.ERR_MISSING_ARGS)('address', 'port');
+  }
+  let settle;
+  const promise = new Promise((resolve, reject) => {
+    settle = (err, hostname, service) => {
       if (err) reject(err);
       else resolve({ hostname, service });
-    });
+    };
   });
+  dns.lookupService(address, port, settle);
+  return promise;
 }
 
 // The error code constants (dns.NODATA, ...) are the same strings here.

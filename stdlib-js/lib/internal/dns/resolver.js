@@ -10,10 +10,7 @@ const {
   validateArray, validateFunction, validateInt32, validateString, validateObject,
 } = require('internal/errors');
 
-const kServers = Symbol('servers');
-const kOptions = Symbol('options');
-const kPending = Symbol('pending');
-const kLocal = Symbol('localAddress');
+const { startPerf, stopPerf } = require('internal/perf/utils');
 
 function dnsException(code, syscall, hostname) {
   const err = new Error(`${syscall} ${code}${hostname ? ` ${hostname}` : ''}`);
@@ -24,35 +21,121 @@ function dnsException(code, syscall, hostname) {
   return err;
 }
 
-// "ip" / "ip:port" / "[ip6]" / "[ip6]:port" → [ip, port]
+const IANA_DNS_PORT = 53;
+const bracketed = /^\[([^[\]]*)\]/;
+const hostAndPort = /(^.+?)(?::(\d+))?$/;
+
+// "ip" / "ip:port" / "[ip]" / "[ip]:port" → [ip, port]
 function parseServer(serv) {
-  validateString(serv, 'servers[i]');
-  let ip = serv;
-  let port = 53;
-  const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(serv);
-  if (bracket) {
-    ip = bracket[1];
-    if (bracket[2] !== undefined) port = +bracket[2];
-    if (!isIPv6(ip)) throw new ERR_INVALID_IP_ADDRESS(ip);
-    return [ip, port];
+  if (isIP(serv) !== 0) return [serv, IANA_DNS_PORT];
+  const match = bracketed.exec(serv);
+  if (match && isIP(match[1]) !== 0) {
+    const port = Number.parseInt(serv.replace(hostAndPort, '$2')) || IANA_DNS_PORT;
+    return [match[1], port];
   }
-  if (isIP(serv)) return [serv, port];
-  const v4 = /^(\d+\.\d+\.\d+\.\d+):(\d+)$/.exec(serv);
-  if (v4 && isIPv4(v4[1])) return [v4[1], +v4[2]];
+  const split = hostAndPort.exec(serv);
+  if (split && isIP(split[1]) !== 0) {
+    return [split[1], Number.parseInt(split[2] || IANA_DNS_PORT)];
+  }
   throw new ERR_INVALID_IP_ADDRESS(serv);
 }
 
 function formatServer([ip, port]) {
-  if (port === 53) return ip;
+  if (!port || port === IANA_DNS_PORT) return ip;
   return isIPv6(ip) ? `[${ip}]:${port}` : `${ip}:${port}`;
 }
 
 function systemServers() {
   const list = native.systemServers();
-  return list.length ? list.map((ip) => [ip, 53]) : [['127.0.0.1', 53]];
+  return list.length ? list.map((ip) => [ip, IANA_DNS_PORT]) : [['127.0.0.1', IANA_DNS_PORT]];
 }
 
 let defaultServers;
+
+// What a Resolver keeps behind `_handle` (Node's c-ares channel): its servers, the local
+// addresses queries are sent from, its options and its queries in flight.
+class ChannelWrap {
+  constructor(timeout, tries) {
+    defaultServers ??= systemServers();
+    this.servers = defaultServers.slice();
+    this.timeout = timeout;
+    this.tries = tries;
+    this.pending = new Set();
+    this.localV4 = undefined;
+    this.localV6 = undefined;
+  }
+
+  /** [[ip, port], ...] */
+  getServers() {
+    return this.servers.map(([ip, port]) => [ip, port]);
+  }
+
+  /** Takes [[ip, port], ...]; c-ares refuses while queries are in flight: that error text. */
+  setServers(list) {
+    if (this.pending.size > 0) return 'There are pending queries.';
+    this.servers = list.map(([ip, port]) => [ip, port]);
+    return null;
+  }
+
+  setLocalAddress(first, second) {
+    const invalid = () => {
+      const err = new TypeError('Invalid IP address.');
+      err.code = 'ERR_INVALID_ARG_VALUE';
+      return err;
+    };
+    const type = isIP(first);
+    if (type === 0) throw invalid();
+    let v4 = type === 4 ? first : undefined;
+    let v6 = type === 6 ? first : undefined;
+    if (second !== undefined) {
+      // A second address must be of the other family.
+      const other = isIP(second);
+      if (type === 4 && other === 6) v6 = second;
+      else if (type === 6 && other === 4) v4 = second;
+      else throw invalid();
+    }
+    this.localV4 = v4;
+    this.localV6 = v6;
+  }
+
+  cancel() {
+    for (const req of this.pending) req.cancel();
+  }
+
+  // Start a query; `done(err, records)` with records in resolveAny's shape.
+  query(name, type, syscall, done) {
+    const pending = this.pending;
+    let finished = false;
+    const req = {
+      cancel() {
+        if (finished) return;
+        finished = true;
+        pending.delete(req);
+        process.nextTick(done, dnsException('ECANCELLED', syscall, name));
+      },
+    };
+    pending.add(req);
+    // Tor's .onion names are never sent to a DNS server (RFC 7686), as c-ares does.
+    if (/\.onion\.?$/i.test(name)) {
+      process.nextTick(() => {
+        if (finished) return;
+        finished = true;
+        pending.delete(req);
+        done(dnsException('ENOTFOUND', syscall, name));
+      });
+      return req;
+    }
+    const servers = this.servers.map(([ip, port]) => (isIPv6(ip) ? `[${ip}]:${port}` : `${ip}:${port}`));
+    native.query(servers, name, type, this.timeout, this.tries, (code, records) => {
+      if (finished) return;
+      finished = true;
+      pending.delete(req);
+      if (code) done(dnsException(code, syscall, name));
+      else done(null, records);
+    }, this.localV4, this.localV6);
+    return req;
+  }
+}
 
 class Resolver {
   constructor(options = undefined) {
@@ -69,65 +152,37 @@ class Resolver {
         tries = options.tries;
       }
     }
-    defaultServers ??= systemServers();
-    this[kServers] = defaultServers.slice();
-    this[kOptions] = { timeout, tries };
-    this[kPending] = new Set();
-    this[kLocal] = null;
+    this._handle = new ChannelWrap(timeout, tries);
   }
 
   cancel() {
-    for (const req of this[kPending]) req.cancel();
+    this._handle.cancel();
   }
 
   getServers() {
-    return this[kServers].map(formatServer);
+    return (this._handle.getServers() || []).map(formatServer);
   }
 
   setServers(servers) {
     validateArray(servers, 'servers');
-    const parsed = servers.map((s, i) => {
-      validateString(s, `servers[${i}]`);
-      return parseServer(s);
+    const parsed = [];
+    // forEach: holes are skipped, and a getter that shortens the array ends the walk.
+    servers.forEach((serv, i) => {
+      validateString(serv, `servers[${i}]`);
+      parsed.push(parseServer(serv));
     });
-    if (this[kPending].size > 0 && parsed.length === 0) {
-      throw new ERR_DNS_SET_SERVERS_FAILED('There are pending queries.', servers.join(','));
-    }
-    this[kServers] = parsed;
+    const failure = this._handle.setServers(parsed);
+    if (failure) throw new ERR_DNS_SET_SERVERS_FAILED(failure, servers.join(','));
   }
 
-  setLocalAddress(ipv4 = '0.0.0.0', ipv6 = '::0') {
+  setLocalAddress(ipv4, ipv6) {
     validateString(ipv4, 'ipv4');
-    validateString(ipv6, 'ipv6');
-    if (!isIPv4(ipv4)) throw new ERR_INVALID_ARG_VALUE('ipv4', ipv4, 'must be a valid IPv4 address');
-    if (!isIPv6(ipv6)) throw new ERR_INVALID_ARG_VALUE('ipv6', ipv6, 'must be a valid IPv6 address');
-    this[kLocal] = [ipv4, ipv6];
+    if (ipv6 !== undefined) validateString(ipv6, 'ipv6');
+    this._handle.setLocalAddress(ipv4, ipv6);
   }
 
-  // Start a query; `done(err, records)` with records in resolveAny's shape.
   _query(name, type, syscall, done) {
-    const pending = this[kPending];
-    let finished = false;
-    const req = {
-      cancel() {
-        if (finished) return;
-        finished = true;
-        pending.delete(req);
-        process.nextTick(done, dnsException('ECANCELLED', syscall, name));
-      },
-    };
-    pending.add(req);
-    const { timeout, tries } = this[kOptions];
-    const servers = this[kServers].map(([ip, port]) => (isIPv6(ip) ? `[${ip}]:${port}` : `${ip}:${port}`));
-    const [localV4, localV6] = this[kLocal] || [];
-    native.query(servers, name, type, timeout, tries, (code, records) => {
-      if (finished) return;
-      finished = true;
-      pending.delete(req);
-      if (code) done(dnsException(code, syscall, name));
-      else done(null, records);
-    }, localV4, localV6);
-    return req;
+    return this._handle.query(name, type, syscall, done);
   }
 }
 
@@ -154,6 +209,7 @@ const methods = {
 };
 
 const rrtypes = {
+  __proto__: null,
   A: 'resolve4', AAAA: 'resolve6', ANY: 'resolveAny', CAA: 'resolveCaa', CNAME: 'resolveCname',
   MX: 'resolveMx', NAPTR: 'resolveNaptr', NS: 'resolveNs', PTR: 'resolvePtr', SOA: 'resolveSoa',
   SRV: 'resolveSrv', TXT: 'resolveTxt',
@@ -169,9 +225,15 @@ for (const [method, [type, syscall, shape]] of Object.entries(methods)) {
       }
       validateFunction(callback, 'callback');
       const ttl = !!(options && options.ttl);
+      const start = startPerf('dns');
       return this._query(name, type, syscall, (err, records) => {
-        if (err) callback(err);
-        else callback(null, shape(records, ttl));
+        if (err) {
+          callback(err);
+          return;
+        }
+        const result = shape(records, ttl);
+        callback(null, result);
+        stopPerf('dns', syscall, start, { host: name, ttl, result });
       });
     },
   }[method];
@@ -232,13 +294,16 @@ Resolver.prototype.reverse = function reverse(ip, callback) {
     process.nextTick(callback, null, names);
     return {};
   }
+  const start = startPerf('dns');
   return this._query(reverseName(ip), 'PTR', 'getHostByAddr', (err, records) => {
     if (err) {
       err.message = err.message.replace(reverseName(ip), ip);
       err.hostname = ip;
       callback(err);
     } else {
-      callback(null, records.map((r) => r.value));
+      const result = records.map((r) => r.value);
+      callback(null, result);
+      stopPerf('dns', 'getHostByAddr', start, { host: ip, result });
     }
   });
 };
@@ -249,6 +314,8 @@ class PromisesResolver {
   constructor(options) {
     this._inner = new Resolver(options);
   }
+
+  get _handle() { return this._inner._handle; }
 
   cancel() { this._inner.cancel(); }
 
@@ -267,7 +334,14 @@ for (const method of [...Object.keys(methods), 'resolve', 'reverse']) {
       const promise = new Promise((resolve, reject) => {
         settle = (err, result) => (err ? reject(err) : resolve(result));
       });
-      this._inner[method](...args, settle);
+      if (method === 'resolve') {
+        // The promise form has no callback to take the place of rrtype: A is the default.
+        const [hostname, rrtype = 'A'] = args;
+        validateString(rrtype, 'rrtype');
+        this._inner.resolve(hostname, rrtype, settle);
+      } else {
+        this._inner[method](...args, settle);
+      }
       return promise;
     },
   }[method];
@@ -287,12 +361,21 @@ function getDefaultPromisesResolver() {
   return defaultPromisesResolver;
 }
 
+// dns.setServers() (and dns.promises'): the servers go to a new default resolver, as in Node,
+// so queries in flight on the old one do not stop the change.
+function setDefaultServers(servers) {
+  const resolver = new Resolver();
+  resolver.setServers(servers);
+  defaultResolver = resolver;
+}
+
 // The resolve* and reverse/getServers/setServers functions, bound to a default resolver.
 function bindDefaults(getResolver) {
   const out = {};
-  for (const method of [...Object.keys(methods), 'resolve', 'reverse', 'getServers', 'setServers']) {
+  for (const method of [...Object.keys(methods), 'resolve', 'reverse', 'getServers']) {
     out[method] = { [method](...args) { return getResolver()[method](...args); } }[method];
   }
+  out.setServers = function setServers(servers) { setDefaultServers(servers); };
   return out;
 }
 

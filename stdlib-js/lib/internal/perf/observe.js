@@ -4,7 +4,7 @@
 // and observers, which are handed new entries in a batch from an immediate, as in Node.
 
 const { codes, validateFunction, validateObject } = require('internal/errors');
-const { now, milestones } = require('internal/perf/utils');
+const { now, milestones, observerCounts, hasObserver } = require('internal/perf/utils');
 
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const kSkipThrow = Symbol('kSkipThrow');
@@ -210,7 +210,6 @@ function findMark(name) {
 const observers = new Set();
 const pending = new Set();
 let pendingQueued = false;
-const observerCounts = new Map();  // entry type -> number of observers
 
 function queuePending() {
   if (pendingQueued) return;
@@ -229,10 +228,6 @@ const kMode = Symbol('kMode');
 const kCallback = Symbol('kCallback');
 const kDispatch = Symbol('kDispatch');
 const kEntries = Symbol('kEntries');
-
-function hasObserver(type) {
-  return (observerCounts.get(type) || 0) > 0;
-}
 
 function countObserver(type, delta) {
   observerCounts.set(type, (observerCounts.get(type) || 0) + delta);

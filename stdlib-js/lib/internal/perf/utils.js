@@ -29,4 +29,26 @@ function mark(name) {
   milestones[name] = now();
 }
 
-module.exports = { mark, milestones, now, originNs, timeOrigin };
+// Entry type -> number of PerformanceObservers of it (kept by internal/perf/observe). Here, so
+// the modules that report 'dns', 'net' and 'http' entries can ask without loading perf_hooks.
+const observerCounts = new Map();
+
+function hasObserver(type) {
+  return (observerCounts.get(type) || 0) > 0;
+}
+
+/** The start of a timed operation, or undefined when nobody observes entries of `type`. */
+function startPerf(type) {
+  return hasObserver(type) ? now() : undefined;
+}
+
+/** Reports an operation begun at `start` (from startPerf) as a `type` entry named `name`. */
+function stopPerf(type, name, start, detail) {
+  if (start === undefined || !hasObserver(type)) return;
+  const { createEntry, enqueue } = require('internal/perf/observe');
+  enqueue(createEntry(name, type, start, now() - start, detail));
+}
+
+module.exports = {
+  hasObserver, mark, milestones, now, observerCounts, originNs, startPerf, stopPerf, timeOrigin,
+};
