@@ -23,7 +23,9 @@ const {
   validateBoolean, AbortError,
 } = require('internal/errors');
 const { BlockList, SocketAddress } = require('internal/blocklist');
-const { lookupAndConnect, kAttempt, defaults } = require('internal/net_connect');
+const {
+  lookupAndConnect, kAttempt, defaults, connected: connectedPerf,
+} = require('internal/net_connect');
 const { Server } = require('internal/net_server');
 const asyncContext = require('internal/async_context');
 const clientSocketChannel = require('diagnostics_channel').channel('net.client.socket');
@@ -308,6 +310,7 @@ function afterConnect(self, status) {
     self.destroy(ex);
     return;
   }
+  if (self._connectAddress) connectedPerf(self);
   const handle = self._handle;
   if (self[kSetNoDelay] && typeof handle.setNoDelay === 'function') handle.setNoDelay(true);
   if (self[kSetKeepAlive] && typeof handle.setKeepAlive === 'function') {
@@ -639,8 +642,11 @@ Object.defineProperties(Socket.prototype, {
   bytesWritten: {
     configurable: true,
     get() {
+      const buffered = this.writableBuffer;
+      // Not a socket yet (the prototype itself): undefined, as in Node.
+      if (!buffered) return undefined;
       let pending = this._pendingWrites || 0;
-      for (const { chunk, encoding } of (this.writableBuffer || [])) {
+      for (const { chunk, encoding } of buffered) {
         pending += byteLength(chunk, encoding);
       }
       return this[kBytesWritten] + pending;

@@ -5,6 +5,7 @@
 // status to `socket[kAttempt]` while an attempt of several is running, else to afterConnect.
 
 const { isIP, exceptionWithHostPort } = require('internal/net');
+const { startPerf, stopPerf } = require('internal/perf/utils');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_IP_ADDRESS, ERR_INVALID_ADDRESS_FAMILY },
   validateFunction, validateInt32, validateNumber, validatePort, validateBoolean,
@@ -105,9 +106,13 @@ function lookupAndConnect(self, options, afterConnect) {
   });
 }
 
+const kPerfStart = Symbol('kPerfStart');
+
 function internalConnect(self, address, port, local) {
   const [localAddress, localPort] = local;
   self._connectAddress = [address, port, localAddress, localPort];
+  // A 'net' performance entry times each TCP connection attempt, as in Node.
+  self[kPerfStart] = startPerf('net');
   self.emit('connectionAttempt', address, port, isIP(address));
   const err = self._handle.connect(address, port, localAddress, localPort || 0);
   if (err < 0) {
@@ -159,4 +164,13 @@ function connectMultiple(self, list, port, local, timeout, errors, afterConnect)
   }
 }
 
-module.exports = { lookupAndConnect, kAttempt, defaults };
+/** Reports a successful TCP connection to 'net' observers (the attempt began in internalConnect). */
+function connected(self) {
+  const start = self[kPerfStart];
+  if (start === undefined) return;
+  self[kPerfStart] = undefined;
+  const [host, port] = self._connectAddress;
+  stopPerf('net', 'connect', start, { host, port });
+}
+
+module.exports = { lookupAndConnect, kAttempt, defaults, connected };

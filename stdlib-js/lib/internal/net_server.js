@@ -146,6 +146,11 @@ Server.prototype.listen = function(...args) {
   }
   if (options.path !== undefined && options.path !== null) {
     validateString(options.path, 'options.path');
+    // A Linux abstract socket ("\0name") has no file whose permissions could be widened.
+    if (options.path.startsWith('\0') && (options.readableAll || options.writableAll)) {
+      throw new ERR_INVALID_ARG_VALUE('options', options,
+        'can not set readableAll or writableAllt to true when path is abstract unix socket');
+    }
     this._pipeName = options.path;
     listenHere(this, { path: options.path, mode: pipeMode(options) }, backlog, options);
     return this;
