@@ -1,12 +1,12 @@
 'use strict';
 // node:test — a small runner: test()/it() and describe()/suite() with subtests, hooks,
-// skip/todo/only and timeouts, reporting in TAP (what Node prints when stdout is not a
-// terminal). A failing test sets exit code 1. Mocks: mock.fn(), mock.method(), mock.getter(),
-// mock.setter(), restoreAll().
+// skip/todo/only and timeouts. A failing test sets exit code 1. Mocks: mock.fn(),
+// mock.method(), mock.getter(), mock.setter(), restoreAll().
 // Subtests run up to their parent's `concurrency` at once and still print in order.
 // mock.timers fakes the timers and Date (internal/test_runner/mock_timers).
-// run() runs files in child processes (internal/test_runner/runner).
-// Not available: other reporters, the --test command line, snapshots, coverage.
+// run() runs files in child processes (internal/test_runner/runner), as `--test` does
+// (internal/test_runner/cli). Results are events, turned into text by the reporters chosen
+// with --test-reporter (internal/test_runner/reporters). Not available: snapshots, coverage.
 
 const { codes } = require('internal/errors');
 const { inspect } = require('internal/util/inspect');
@@ -261,8 +261,6 @@ class MockTracker {
 
 // ===== tests =====
 
-let onlyMode = false;
-
 // Node's limit for a timeout (a timer's longest delay).
 const kMaxTimeout = 2 ** 31 - 1;
 
@@ -311,8 +309,9 @@ class Test {
     this.fn = fn;
     this.isSuite = isSuite;
     this.options = options;
-    this.skip = options.skip;
-    this.todo = options.todo;
+    // An empty reason still marks the test (it reads as no reason).
+    this.skip = options.skip === '' ? true : options.skip;
+    this.todo = options.todo === '' ? true : options.todo;
     this.only = options.only;
     // Both are inherited from the parent unless given.
     this.timeout = timeout !== undefined ? timeout : parent ? parent.timeout : Infinity;
@@ -394,19 +393,18 @@ function normalizeArgs(name, options, fn) {
   return { name: `${name}`, options, fn };
 }
 
-/** "file:line:column" of the code that called `api` (reported for failing tests). */
+/** { file, line, column } of the code that called `api` (reported with the test). */
 function callerLocation(api) {
   const holder = {};
   Error.captureStackTrace(holder, api);
   const frame = `${holder.stack}`.split('\n')[1] || '';
   const m = /\(([^()]*):(\d+):(\d+)\)$/.exec(frame) || /at (.*):(\d+):(\d+)$/.exec(frame);
-  return m === null ? undefined : `${m[1]}:${m[2]}:${m[3]}`;
+  return m === null ? undefined : { file: m[1], line: Number(m[2]), column: Number(m[3]) };
 }
 
 function makeTest(parent, name, options, fn, isSuite, api) {
   const args = normalizeArgs(name, options, fn);
   const test = new Test(parent, args.name, args.options, args.fn, isSuite);
-  if (args.options.only) onlyMode = true;
   test.location = callerLocation(api);
   return test;
 }
@@ -529,19 +527,19 @@ function runRootAfterHooks() {
 }
 
 function rootHookFailed(err) {
-  out(root, `# Error: a global hook failed: ${err && err.stack ? err.stack : err}`);
+  emit(root, 'test:diagnostic', { nesting: 0,
+    message: `Error: a global hook failed: ${err && err.stack ? err.stack : err}` });
   process.exitCode = 1;
 }
 
-/** One line of `test`'s output: through to its parent while it streams, buffered otherwise. */
-function out(test, line) {
+/** One event of `test`: through to its parent while it streams, buffered otherwise. */
+function emit(test, type, data) {
   if (test === root) {
-    header();
-    write(line);
+    deliver(type, data);
   } else if (test.streaming) {
-    out(test.parent, line);
+    emit(test.parent, type, data);
   } else {
-    test.buffer.push(line);
+    test.buffer.push({ type, data });
   }
 }
 
@@ -551,7 +549,7 @@ function advanceReport(parent) {
     const test = parent.subtests[parent.reportHead];
     if (!test.streaming) {
       test.streaming = true;
-      for (const line of test.buffer.splice(0)) out(parent, line);
+      for (const e of test.buffer.splice(0)) emit(parent, e.type, e.data);
     }
     if (!test.finished) return;
     parent.reportHead++;
@@ -561,9 +559,17 @@ function advanceReport(parent) {
 async function execute(test) {
   const ctx = new TestContext(test);
   const start = process.hrtime.bigint();
-  out(test, `${indent(test)}# Subtest: ${test.name}`);
-  if (onlyMode && !test.only && !test.isSuite && test.parent && test.parent.nesting < 0) {
-    test.skip = test.skip || "'only' option not set";
+  emit(test, 'test:start', { name: test.name, nesting: test.nesting, ...test.location });
+  if (!test.isSuite) {
+    if (namePatterns.length > 0 &&
+        !selfOrAncestor(test, (t) => namePatterns.some((re) => re.test(t.name)))) {
+      test.skip = 'test name does not match pattern';
+    } else if (!test.skip && testOnly && !selfOrAncestor(test, (t) => t.only)) {
+      test.skip = "'only' option not set";
+    }
+  }
+  if (test.only && !testOnly) {
+    test.diagnostics.push("'only' and 'runOnly' require the --test-only command-line option.");
   }
   if (!test.skip && !(test.isSuite && test.error !== undefined)) {
     try {
@@ -589,7 +595,8 @@ async function execute(test) {
       const failed = test.subtests.filter((sub) => !sub.passed && !sub.todo && !sub.skip).length;
       if (failed > 0) {
         test.passed = false;
-        test.error = test.error || new Error(`${failed} subtest${failed === 1 ? '' : 's'} failed`);
+        // As in Node, what a parent "threw" is this message (not an Error: it has no stack).
+        test.error = test.error || `${failed} subtest${failed === 1 ? '' : 's'} failed`;
       }
     } catch (err) {
       test.passed = false;
@@ -606,83 +613,58 @@ async function execute(test) {
   return test;
 }
 
-// ===== TAP output =====
+// ===== reporting =====
+
+const reporters = require('internal/test_runner/reporters');
+// Under `--test` or run(), events go to the runner in the parent process, which reports them.
+const childMode = process.env.NODE_TEST_CONTEXT === 'child-v8';
+const testOnly = process.execArgv.includes('--test-only');
+const namePatterns = reporters.optionValues('--test-name-pattern').map((text) => {
+  const m = /^\/(.*)\/([a-z]*)$/s.exec(text);
+  return m === null ? new RegExp(text) : new RegExp(m[1], m[2]);
+});
+
+function selfOrAncestor(test, predicate) {
+  for (let t = test; t !== null && t !== root; t = t.parent) {
+    if (predicate(t)) return true;
+  }
+  return false;
+}
 
 const root = new Test(null, '<root>', {}, () => {}, true);
 root.nesting = -1;
 root.streaming = true;
 const counts = { tests: 0, suites: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
-let started = false;
+let sink;
 const startTime = process.hrtime.bigint();
 let topIndex = 0;
 
-function write(line) {
-  process.stdout.write(`${line}\n`);
+function deliver(type, data) {
+  if (sink === undefined) {
+    sink = childMode
+      ? { event: (e) => process.stdout.write(reporters.encodeEvent(e.type, e.data)), end() {} }
+      : reporters.sinkFromOptions();
+  }
+  sink.event({ type, data });
 }
 
-function indent(test) {
-  return '    '.repeat(Math.max(0, test.nesting));
-}
-
-/**
- * `value` in the YAML Node's TAP reporter writes, after a `key:` indented by `pad`: inline,
- * or on the following lines indented two more.
- */
-function yamlValue(value, pad) {
-  if (value === null || value === undefined) return ' ~';
-  if (typeof value === 'string') {
-    if (!value.includes('\n')) return ` '${value.replace(/'/g, "''")}'`;
-    return ` |-\n${value.split('\n').map((l) => `${pad}  ${l}`).join('\n')}`;
+/** The error a failed test reports: Node's ERR_TEST_FAILURE, with what was thrown as cause. */
+function failureError(error, failureType) {
+  if (error !== null && typeof error === 'object' && error.code === 'ERR_TEST_FAILURE') {
+    return error;
   }
-  if (typeof value !== 'object') return ` ${typeof value === 'symbol' ? value.toString() : value}`;
-  const keys = Object.keys(value);
-  if (keys.length === 0) return Array.isArray(value) ? ' []' : ' {}';
-  return keys.map((k) => `\n${pad}  ${k}:${yamlValue(value[k], `${pad}  `)}`).join('');
-}
-
-function yamlError(pad, err) {
-  const lines = [];
-  const isError = err instanceof Error;
-  const message = isError ? `${err.message}` : typeof err === 'string' ? err : inspect(err);
-  const keyPad = `${pad}  `;
-  const field = (key, value) => lines.push(`${keyPad}${key}:${yamlValue(value, keyPad)}`);
-  field('error', message);
-  if (isError && err.code !== undefined) {
-    field('code', err.code);
-    field('name', err.name);
-  } else {
-    field('code', 'ERR_TEST_FAILURE');
-  }
-  if (isError && ('expected' in err || 'actual' in err)) {
-    field('expected', err.expected);
-    field('actual', err.actual);
-    field('operator', err.operator);
-  }
-  if (isError && typeof err.stack === 'string' && err.failureType === undefined) {
-    lines.push(`${keyPad}stack: |-`);
-    for (const l of err.stack.split('\n')) {
-      if (/^\s+at /.test(l)) lines.push(`${keyPad}  ${l.trim().slice(3)}`);
-    }
-  }
-  return lines;
-}
-
-function header() {
-  if (!started) {
-    started = true;
-    write('TAP version 13');
-  }
+  const message = error instanceof Error ? error.message : `${error}`;
+  const wrapper = new Error(message, { cause: error });
+  wrapper.code = 'ERR_TEST_FAILURE';
+  wrapper.failureType = failureType;
+  return wrapper;
 }
 
 function report(test) {
-  const pad = indent(test);
   const n = test.parent.subtests.indexOf(test) + 1;
   if (test.parent === root) topIndex = Math.max(topIndex, n);
   if (test.isSuite) counts.suites++;
   else counts.tests++;
-  let directive = '';
-  if (test.skip) directive = ` # SKIP${typeof test.skip === 'string' ? ` ${test.skip}` : ''}`;
-  else if (test.todo) directive = ` # TODO${typeof test.todo === 'string' ? ` ${test.todo}` : ''}`;
   const cancelled = test.error !== undefined && test.error !== null &&
     test.error.failureType !== undefined;
   if (!test.isSuite) {
@@ -692,32 +674,39 @@ function report(test) {
     else if (cancelled) counts.cancelled++;
     else counts.fail++;
   }
-  const line = (text) => out(test, text);
-  if (test.subtests.length > 0) line(`${pad}    1..${test.subtests.length}`);
-  line(`${pad}${test.passed || test.skip ? 'ok' : 'not ok'} ${n} - ${test.name}${directive}`);
-  line(`${pad}  ---`);
-  line(`${pad}  duration_ms: ${test.duration.toFixed(6).replace(/0+$/, '').replace(/\.$/, '')}`);
-  if (test.isSuite) line(`${pad}  type: 'suite'`);
-  if (!test.passed && test.error !== undefined) {
-    if (test.location !== undefined) line(`${pad}  location: '${test.location}'`);
+  if (test.subtests.length > 0) {
+    emit(test, 'test:plan', { nesting: test.nesting + 1, count: test.subtests.length });
+  }
+  const details = { duration_ms: test.duration };
+  if (test.isSuite) details.type = 'suite';
+  const ok = test.passed || Boolean(test.skip);
+  if (!ok && test.error !== undefined) {
     const failureType = cancelled ? test.error.failureType
       : test.isSuite || test.subtests.length ? 'subtestsFailed' : 'testCodeFailure';
-    line(`${pad}  failureType: '${failureType}'`);
-    for (const l of yamlError(pad, test.error)) line(l);
+    details.error = failureError(test.error, failureType);
   }
-  line(`${pad}  ...`);
-  for (const d of test.diagnostics) line(`${pad}# ${d}`);
+  const data = { name: test.name, nesting: test.nesting, testNumber: n, details,
+    ...test.location };
+  if (test.skip) data.skip = test.skip;
+  else if (test.todo) data.todo = test.todo;
+  emit(test, ok ? 'test:pass' : 'test:fail', data);
+  for (const message of test.diagnostics) {
+    emit(test, 'test:diagnostic', { nesting: test.nesting, message });
+  }
   if (!test.passed && !test.todo && !test.skip) process.exitCode = 1;
 }
 
 process.on('beforeExit', () => {
-  if (!started || root.summarized) return;
+  if (sink === undefined || root.summarized) return;
   root.summarized = true;
-  write(`1..${topIndex}`);
+  if (childMode) return;
+  deliver('test:plan', { nesting: 0, count: topIndex });
   for (const key of ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo']) {
-    write(`# ${key} ${counts[key]}`);
+    deliver('test:diagnostic', { nesting: 0, message: `${key} ${counts[key]}` });
   }
-  write(`# duration_ms ${(Number(process.hrtime.bigint() - startTime) / 1e6).toFixed(6)}`);
+  const ms = (Number(process.hrtime.bigint() - startTime) / 1e6).toFixed(6);
+  deliver('test:diagnostic', { nesting: 0, message: `duration_ms ${ms}` });
+  sink.end();
 });
 
 // ===== the API =====

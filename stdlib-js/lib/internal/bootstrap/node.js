@@ -1089,6 +1089,10 @@ function evalMainNow(source, print, name) {
     startRepl(source, print);
     return;
   }
+  if (name === '[test]') {
+    requireBuiltin('internal/test_runner/cli').main();
+    return;
+  }
   if ((name === '[eval]' || name === '[stdin]') && inputTypeIsModule()) {
     esm.evalModule(source, print);
     return;

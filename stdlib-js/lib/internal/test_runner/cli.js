@@ -1,0 +1,88 @@
+'use strict';
+// `eddy --test [files or directories...]`: runs each test file in a child process (run()) and
+// reports the results with the reporters --test-reporter chose. Options (Node 20's):
+// --test-concurrency, --test-timeout, --test-shard=index/total, --test-only and
+// --test-name-pattern (handed to the files). The exit code is 1 when a test or file failed.
+
+const fs = require('fs');
+const path = require('path');
+const { codes } = require('internal/errors');
+const { run, discoverFiles } = require('internal/test_runner/runner');
+const { sinkFromOptions, optionValues } = require('internal/test_runner/reporters');
+
+function lastOption(name) {
+  const values = optionValues(name);
+  return values.length === 0 ? undefined : values[values.length - 1];
+}
+
+/** The files to run: the arguments (a directory is searched as the current one is). */
+function testFiles(args) {
+  if (args.length === 0) return discoverFiles(process.cwd(), false, []);
+  const files = [];
+  for (const arg of args) {
+    const absolute = path.resolve(arg);
+    let stat;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      process.stderr.write(`Could not find '${absolute}'\n`);
+      process.exit(1);
+    }
+    if (stat.isDirectory()) discoverFiles(absolute, path.basename(absolute) === 'test', files);
+    else files.push(absolute);
+  }
+  return files;
+}
+
+function parseShard(text) {
+  if (text === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  if (m === null) {
+    throw new codes.ERR_INVALID_ARG_VALUE('--test-shard', text,
+      'must be in the form of <index>/<total>');
+  }
+  return { index: Number(m[1]), total: Number(m[2]) };
+}
+
+function main() {
+  const concurrencyOption = lastOption('--test-concurrency');
+  const timeoutOption = lastOption('--test-timeout');
+  const options = {
+    concurrency: concurrencyOption === undefined ? true : Number(concurrencyOption),
+    inspectPort: undefined,
+    watch: false,
+    setup: undefined,
+    timeout: timeoutOption === undefined ? Infinity : Number(timeoutOption),
+    shard: parseShard(lastOption('--test-shard')),
+  };
+  const files = testFiles(process.argv.slice(1));
+  const sink = sinkFromOptions();
+  options.setup = function setup(stream) {
+    stream.on('data', (event) => sink.event(event));
+    stream.on('end', () => sink.end());
+  };
+  require('util').debuglog('test_runner')('test runner configuration:', options);
+  const controller = new AbortController();
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // As the reporters start: the TAP header goes out before any file has run.
+  sink.start();
+  let failed = false;
+  const stream = run({ ...options, files,
+    signal: controller.signal, only: process.execArgv.includes('--test-only') });
+  stream.on('test:fail', (data) => {
+    if (data.todo === undefined) failed = true;
+  });
+  stream.on('end', () => {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    if (failed || interrupted) process.exitCode = 1;
+  });
+}
+
+module.exports = { main };
