@@ -163,6 +163,9 @@ function sanIpBytes(text) {
   return out;
 }
 
+const kNames = Symbol('kNames');
+const kNameTexts = Symbol('kNameTexts');
+
 class X509Certificate {
   constructor(buffer) {
     if (typeof buffer === 'string') buffer = Buffer.from(buffer);
@@ -195,7 +198,17 @@ class X509Certificate {
   }
 
   get subject() {
-    return nameText(this[kInfo].subject);
+    return this[kNames]().subject;
+  }
+
+  [kNames]() {
+    try {
+      this[kNameTexts] ??= certificates().nameTexts(this[kRaw]);
+    } catch {
+      // A structure too odd to walk: the parsed names, unescaped.
+      this[kNameTexts] = { subject: nameText(this[kInfo].subject), issuer: nameText(this[kInfo].issuer) };
+    }
+    return this[kNameTexts];
   }
 
   get subjectAltName() {
@@ -203,7 +216,7 @@ class X509Certificate {
   }
 
   get issuer() {
-    return nameText(this[kInfo].issuer);
+    return this[kNames]().issuer;
   }
 
   get issuerCertificate() {
@@ -211,13 +224,7 @@ class X509Certificate {
   }
 
   get infoAccess() {
-    const info = this[kInfo].infoAccess;
-    if (info === undefined) return undefined;
-    const lines = [];
-    for (const key of Object.keys(info)) {
-      for (const uri of info[key]) lines.push(`${key}:${uri}`);
-    }
-    return lines.join('\n');
+    return this[kInfo][certificates().kInfoAccessText];
   }
 
   get validFrom() {

@@ -204,11 +204,49 @@ function nameString(der, name) {
   return rdns.reverse().join(',');
 }
 
+// One attribute value escaped as OpenSSL's RFC 2253 mode with control escapes writes it:
+// ,+"\<>; get a backslash, as do a leading '#' or space and a trailing space; control
+// characters become \XX.
+function escape2253(value) {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    const code = value.charCodeAt(i);
+    if (',+"\\<>;'.includes(ch) || ((ch === '#' || ch === ' ') && i === 0) ||
+        (ch === ' ' && i === value.length - 1)) {
+      out += `\\${ch}`;
+    } else if (code < 0x20 || code === 0x7f) {
+      out += `\\${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// A name as X509Certificate shows it (OpenSSL's multi-line form): one RDN a line, in
+// certificate order, the attributes of a multi-valued RDN joined by " + ".
+function nameMultiline(der, name) {
+  return children(der, name).map((rdn) => children(der, rdn).map((atv) => {
+    const [type, value] = children(der, atv);
+    const id = oidString(der, type);
+    return `${NAME_TYPES[id] || id}=${escape2253(text(der, value))}`;
+  }).join(' + ')).join('\n');
+}
+
+/** { subject, issuer } of a DER certificate in OpenSSL's multi-line form. */
+function nameTexts(der) {
+  const s = structure(der);
+  return { subject: nameMultiline(der, s.subject), issuer: nameMultiline(der, s.issuer) };
+}
+
 // A name with a character that would confuse the list (a comma, a quote, a control
-// character...) is shown quoted, with JSON escapes.
-function altName(prefix, value, utf8) {
+// character...) is shown quoted, with JSON escapes; `inner` (an othername's kind) goes inside
+// the quotes with the value, as OpenSSL 3 prints it.
+function altName(prefix, value, utf8, inner) {
   const unsafe = utf8 ? /["\\,'\x00-\x1f\x7f]/ : /["\\,'\x00-\x1f\x7f-\uffff]/;
-  if (!unsafe.test(value)) return `${prefix}:${value}`;
+  const head = inner === undefined ? '' : `${inner}:`;
+  if (!unsafe.test(value)) return `${prefix}:${head}${value}`;
   let out = '';
   for (const ch of value) {
     const code = ch.charCodeAt(0);
@@ -217,31 +255,78 @@ function altName(prefix, value, utf8) {
     else if ((code >= 0x20 && ch !== ',' && code <= 0x7e) || (utf8 && code > 0x7f)) out += ch;
     else out += `\\u${code.toString(16).padStart(4, '0')}`;
   }
-  return `${prefix}:"${out}"`;
+  return `${prefix}:"${head}${out}"`;
 }
 
 function ipString(bytes) {
   if (bytes.length === 4) return bytes.join('.');
-  if (bytes.length !== 16) return '<invalid>';
+  // OpenSSL 3 (the version process.versions reports) names the odd length.
+  if (bytes.length !== 16) return `<invalid length=${bytes.length}>`;
   const groups = [];
   for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] << 8) | bytes[i + 1]).toString(16).toUpperCase());
   return groups.join(':');
 }
 
+// The otherName kinds OpenSSL 3 prints: OID → [name, its value is a UTF8String (else IA5)].
+const OTHER_NAMES = {
+  '1.3.6.1.5.5.7.8.9': ['SmtpUTF8Mailbox', true],
+  '1.3.6.1.5.5.7.8.5': ['XmppAddr', true],
+  '1.3.6.1.5.5.7.8.7': ['SRVName', false],
+  '1.3.6.1.4.1.311.20.2.3': ['UPN', true],
+  '1.3.6.1.5.5.7.8.8': ['NAIRealm', true],
+};
+
+// otherName ::= SEQUENCE { type-id OID, value [0] EXPLICIT ANY }, implicitly tagged [0].
+function otherName(der, name) {
+  const [type, wrapped] = children(der, name);
+  const kind = type && type.tag === 0x06 ? OTHER_NAMES[oidString(der, type)] : undefined;
+  const value = wrapped && wrapped.tag === 0xa0 ? element(der, wrapped.start) : undefined;
+  if (kind === undefined || value === undefined ||
+      value.tag !== (kind[1] ? 0x0c : 0x16)) {
+    return 'othername:<unsupported>';
+  }
+  const bytes = slice(der, value);
+  return altName('othername', bytes.toString(kind[1] ? 'utf8' : 'latin1'), kind[1], kind[0]);
+}
+
+// One GeneralName as OpenSSL prints it.
+function generalName(der, name) {
+  const bytes = slice(der, name);
+  switch (name.tag) {
+    case 0x82: return altName('DNS', bytes.toString('latin1'), false);
+    case 0x81: return altName('email', bytes.toString('latin1'), false);
+    case 0x86: return altName('URI', bytes.toString('latin1'), false);
+    case 0x87: return `IP Address:${ipString(bytes)}`;
+    case 0x88: return `Registered ID:${oidString(der, name)}`;
+    case 0xa4: return altName('DirName', nameString(der, element(der, name.start)), true);
+    case 0xa0: return otherName(der, name);
+    default: return '<unsupported>';
+  }
+}
+
 function altNames(der, value) {
-  return children(der, value).map((name) => {
-    const bytes = slice(der, name);
-    switch (name.tag) {
-      case 0x82: return altName('DNS', bytes.toString('latin1'), false);
-      case 0x81: return altName('email', bytes.toString('latin1'), false);
-      case 0x86: return altName('URI', bytes.toString('latin1'), false);
-      case 0x87: return `IP Address:${ipString(bytes)}`;
-      case 0x88: return `Registered ID:${oidString(der, name)}`;
-      case 0xa4: return altName('DirName', nameString(der, element(der, name.start)), true);
-      case 0xa0: return 'othername:<unsupported>';
-      default: return '<unsupported>';
-    }
-  }).join(', ');
+  return children(der, value).map((name) => generalName(der, name)).join(', ');
+}
+
+// authorityInfoAccess as OpenSSL prints it: "OCSP - URI:http://...", one access a line.
+function infoAccessText(der, value) {
+  return children(der, value).map((desc) => {
+    const [method, name] = children(der, desc);
+    const id = oidString(der, method);
+    return `${ACCESS_METHODS[id] || id} - ${generalName(der, name)}`;
+  }).join('\n');
+}
+
+// The text as getPeerCertificate() shows it: access "kind - type" → its values (a quoted
+// value is a JSON string, as Node's translatePeerCertificate reads it).
+function infoAccessObject(text) {
+  const info = { __proto__: null };
+  text.replace(/([^\n:]*):([^\n]*)(?:\n|$)/g, (all, key, val) => {
+    if (val.charCodeAt(0) === 0x22) val = JSON.parse(val);
+    (info[key] ||= []).push(val);
+    return all;
+  });
+  return info;
 }
 
 // subjectaltname, ext_key_usage and infoAccess, when the certificate has them.
@@ -256,14 +341,8 @@ function readExtensions(der, extensions) {
     } else if (id === '2.5.29.37') {
       out.ext_key_usage = children(der, value).map((o) => oidString(der, o));
     } else if (id === '1.3.6.1.5.5.7.1.1') {
-      const info = { __proto__: null };
-      for (const desc of children(der, value)) {
-        const [method, name] = children(der, desc);
-        if (name.tag !== 0x86) continue; // only URIs are shown
-        const key = `${ACCESS_METHODS[oidString(der, method)] || oidString(der, method)} - URI`;
-        (info[key] ||= []).push(slice(der, name).toString('latin1'));
-      }
-      out.infoAccess = info;
+      out.infoAccessText = infoAccessText(der, value);
+      out.infoAccess = infoAccessObject(out.infoAccessText);
     }
   }
   return out;
@@ -274,6 +353,8 @@ function nullProto(obj) {
   if (obj) Object.assign(out, obj);
   return out;
 }
+
+const kInfoAccessText = Symbol('kInfoAccessText');
 
 // The object Node's getPeerCertificate() returns for one DER certificate (without the chain).
 function describe(der) {
@@ -296,6 +377,11 @@ function describe(der) {
   const san = ext.subjectaltname !== undefined ? ext.subjectaltname : parsed.subjectaltname;
   if (san !== undefined) out.subjectaltname = san;
   if (ext.infoAccess) out.infoAccess = ext.infoAccess;
+  if (ext.infoAccessText !== undefined) {
+    // X509Certificate's infoAccess is the text; not enumerable, so the legacy object keeps
+    // Node's keys.
+    Object.defineProperty(out, kInfoAccessText, { __proto__: null, value: ext.infoAccessText });
+  }
   out.ca = parsed.ca;
   if (s !== null) {
     const [alg, key] = children(raw, s.spki);
@@ -504,6 +590,8 @@ module.exports = {
   keyKind,
   derToPem,
   describe,
+  kInfoAccessText,
+  nameTexts,
   describeChain,
   pemCertificates,
   rootCertificates,

@@ -60,7 +60,12 @@ function splitAltNames(altNames) {
         text += altNames[j];
       }
       if (j >= altNames.length) throw new ERR_TLS_CERT_ALTNAME_FORMAT();
-      current += JSON.parse(text + '"');
+      try {
+        current += JSON.parse(text + '"');
+      } catch {
+        // Not a JSON string literal (Node never writes one): the names cannot be trusted.
+        throw new ERR_TLS_CERT_ALTNAME_FORMAT();
+      }
       i = j;
     } else {
       current += altNames[i];
