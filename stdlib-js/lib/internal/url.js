@@ -79,6 +79,26 @@ function invalidUrl(input, base) {
 let getParts, setParts, getParams;
 const kParsed = Symbol('parsed');
 
+// blob:nodedata:<id> → the Blob URL.createObjectURL registered under it.
+const objectURLs = new Map();
+
+/** The id of a blob:nodedata:<id> URL, or undefined for anything else. */
+function objectURLId(url) {
+  const parsed = URL.parse(`${url}`);
+  if (parsed === null || parsed.protocol !== 'blob:') return undefined;
+  const split = parsed.pathname.split(':');
+  if (split.length !== 2 || split[0] !== 'nodedata') return undefined;
+  return split[1];
+}
+
+/** buffer.resolveObjectURL: a Blob with the registered one's bytes and type, or undefined. */
+function resolveObjectURL(url) {
+  const id = objectURLId(url);
+  const blob = id === undefined ? undefined : objectURLs.get(id);
+  if (blob === undefined) return undefined;
+  return blob.slice(0, blob.size, blob.type);
+}
+
 class URL {
   #parts;
   #searchParams = undefined;
@@ -101,6 +121,21 @@ class URL {
     const parts = parseParts(input, base);
     if (parts === undefined) throw invalidUrl(input, base);
     this.#parts = parts;
+  }
+
+  /** Registers `obj` (a Blob) under a new blob:nodedata: URL (buffer.resolveObjectURL reads it). */
+  static createObjectURL(obj) {
+    const { isBlob } = require('internal/buffer/blob');
+    if (!isBlob(obj)) throw new codes.ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+    const id = require('crypto').randomUUID();
+    objectURLs.set(id, obj);
+    return `blob:nodedata:${id}`;
+  }
+
+  static revokeObjectURL(url) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('url');
+    const id = objectURLId(url);
+    if (id !== undefined) objectURLs.delete(id);
   }
 
   static canParse(input, base = undefined) {
@@ -561,6 +596,7 @@ function urlToHttpOptions(url) {
 }
 
 module.exports = {
+  resolveObjectURL,
   URL,
   URLSearchParams,
   domainToASCII,
