@@ -10,6 +10,8 @@ const {
   validateString, validateInt32, validatePort, validateObject, validateUint32, validateOneOf,
 } = require('internal/errors');
 
+const { kTransferClone, markTransferable } = require('internal/worker/clone');
+
 const kRules = Symbol('kRules');
 const kDetail = Symbol('kDetail');
 
@@ -67,6 +69,15 @@ function checkAddress(address, family, name = 'address') {
 class BlockList {
   constructor() {
     this[kRules] = [];
+    markTransferable(this);
+  }
+
+  // Posted to a MessagePort (or structuredClone'd): the copy shares the rules, as in Node,
+  // where both wrap one native list.
+  [kTransferClone]() {
+    const copy = new BlockList();
+    copy[kRules] = this[kRules];
+    return copy;
   }
 
   static isBlockList(value) {
