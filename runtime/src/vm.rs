@@ -100,12 +100,33 @@ fn global_template<'s>(scope: &mut v8::PinScope<'s, '_>) -> v8::Local<'s, v8::Ob
 }
 
 /// `createContext(sandbox, ownMicrotaskQueue, importKey)` → the global proxy of a new context
-/// whose global forwards to `sandbox`.
+/// whose global forwards to `sandbox`; with `sandbox` null (`vm.constants.DONT_CONTEXTIFY`), an
+/// ordinary global of the new context's own, as in Node.
 fn js_create_context<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     args: v8::FunctionCallbackArguments<'s>,
     mut rv: v8::ReturnValue,
 ) {
+    if args.get(0).is_null() {
+        let token = scope.get_current_context().get_security_token(scope);
+        let own_microtask_queue = args.get(1).is_true();
+        let queue = own_microtask_queue
+            .then(|| v8::MicrotaskQueue::new(scope, v8::MicrotasksPolicy::Explicit));
+        let context = v8::Context::new(
+            scope,
+            v8::ContextOptions {
+                microtask_queue: queue
+                    .as_ref()
+                    .map(|q| &**q as *const v8::MicrotaskQueue as *mut v8::MicrotaskQueue),
+                ..Default::default()
+            },
+        );
+        drop(queue);
+        context.set_security_token(token);
+        mark(scope, context, own_microtask_queue, args.get(2));
+        rv.set(context.global(scope).into());
+        return;
+    }
     let Ok(sandbox) = v8::Local::<v8::Object>::try_from(args.get(0)) else {
         throw_type_error(
             scope,
@@ -168,6 +189,7 @@ pub(crate) fn mark<'s>(
     context.set_slot(Rc::new(Contextified {
         own_microtask_queue,
     }));
+    crate::promise_hooks::install(scope, context);
     let global = context.global(scope);
     let key = context_key(scope);
     let marker = v8::Boolean::new(scope, true);

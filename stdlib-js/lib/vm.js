@@ -12,6 +12,12 @@ const {
 const rt = binding.runtime;
 const { breakable, watched } = require('internal/vm/breakable');
 
+const constants = Object.freeze({
+  __proto__: null,
+  USE_MAIN_CONTEXT_DEFAULT_LOADER: Symbol('vm_dynamic_import_main_context_default'),
+  DONT_CONTEXTIFY: Symbol('vm_context_no_contextify'),
+});
+
 // sandbox -> { global }: the global proxy of the sandbox's context.
 const contexts = new WeakMap();
 
@@ -54,7 +60,8 @@ function createContext(contextObject = {}, options = {}) {
       contexts.has(contextObject)) {
     return contextObject;
   }
-  validateObject(contextObject, 'contextObject');
+  const dontContextify = contextObject === constants.DONT_CONTEXTIFY;
+  if (!dontContextify) validateObject(contextObject, 'contextObject');
   validateObjectArg(options, 'options');
   validateContextOptions(options, 'options');
   const { codeGeneration, microtaskMode, importModuleDynamically } = options;
@@ -71,8 +78,12 @@ function createContext(contextObject = {}, options = {}) {
     validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   }
   // import() from code in the context that has no key of its own (eval'd code) uses this.
-  const importKey = importModeOf(importModuleDynamically, () => contextObject);
-  const global = rt.createContext(contextObject, microtaskMode === 'afterEvaluate', importKey);
+  // DONT_CONTEXTIFY: the context's own ordinary global is the context object.
+  let referrer = contextObject;
+  const importKey = importModeOf(importModuleDynamically, () => referrer);
+  const global = rt.createContext(dontContextify ? null : contextObject,
+    microtaskMode === 'afterEvaluate', importKey);
+  if (dontContextify) contextObject = referrer = global;
   if (codeGeneration !== undefined) {
     rt.vmSetCodeGeneration(global, codeGeneration.strings !== false,
       codeGeneration.wasm !== false);
@@ -332,7 +343,7 @@ module.exports = {
   compileFunction,
   createScript,
   measureMemory,
-  constants: Object.freeze({ __proto__: null, USE_MAIN_CONTEXT_DEFAULT_LOADER: Symbol('vm_dynamic_import_main_context_default'), DONT_CONTEXTIFY: Symbol('vm_context_no_contextify') }),
+  constants,
   createContext,
   isContext,
   runInContext,
