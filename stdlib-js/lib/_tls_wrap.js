@@ -64,6 +64,18 @@ class TLSWrap {
     this.onconnection = null;
   }
 
+  // Over a Duplex, Node's handle sits on a JSStreamSocket (`_parentWrap`); Eddy's engine takes
+  // the Duplex itself, so there is none. Packages reach the JSStreamSocket class through it
+  // (`_parentWrap.constructor`: http2-wrapper, so got): an unconnected object of that class
+  // that holds the Duplex answers for it.
+  get _parentWrap() {
+    if (!(this._parent instanceof DuplexHandle)) return undefined;
+    const JSStreamSocket = require('internal/js_stream_socket');
+    return Object.create(JSStreamSocket.prototype, {
+      stream: { __proto__: null, value: this._parent.stream, enumerable: true },
+    });
+  }
+
   // Node's handle answers these too (socket.ssl.verifyError() and friends).
   verifyError() {
     const info = this._owner[kSecureInfo];
