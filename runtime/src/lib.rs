@@ -47,6 +47,7 @@ mod messaging;
 mod modules;
 mod native;
 mod pool;
+mod promise_hooks;
 mod shadow_realm;
 mod state;
 mod tasks;
@@ -372,7 +373,7 @@ fn build_binding<'s>(
     set_fn(scope, runtime, "runMicrotasks", js_run_microtasks);
     set_fn(scope, runtime, "getAsyncContext", js_get_async_context);
     set_fn(scope, runtime, "setAsyncContext", js_set_async_context);
-    set_fn(scope, runtime, "setPromiseHooks", js_set_promise_hooks);
+    set_fn(scope, runtime, "setPromiseHooks", promise_hooks::js_set_promise_hooks);
     set_fn(
         scope,
         runtime,
@@ -574,17 +575,6 @@ fn js_set_async_context(
     _rv: v8::ReturnValue,
 ) {
     scope.set_continuation_preserved_embedder_data(args.get(0));
-}
-
-/// `setPromiseHooks(init, before, after, resolve)`: V8's per-context promise hooks, which
-/// async_hooks uses to report PROMISE resources; a non-function argument clears that hook.
-fn js_set_promise_hooks(
-    scope: &mut v8::PinScope,
-    args: v8::FunctionCallbackArguments,
-    _rv: v8::ReturnValue,
-) {
-    let hook = |i: i32| v8::Local::<v8::Function>::try_from(args.get(i)).ok();
-    scope.set_promise_hooks(hook(0), hook(1), hook(2), hook(3));
 }
 
 /// `defineLazyDataProperty(object, name, load, enumerable)`: a writable, configurable data

@@ -190,6 +190,7 @@ pub(crate) fn mark<'s>(
         own_microtask_queue,
     }));
     crate::promise_hooks::install(scope, context);
+    crate::promise_hooks::install(scope, context);
     let global = context.global(scope);
     let key = context_key(scope);
     let marker = v8::Boolean::new(scope, true);

@@ -50,6 +50,8 @@ builtins![
     "http",
     "http2",
     "https",
+    "inspector",
+    "inspector/promises",
     "internal/abort_controller",
     "internal/assert/assertion_error",
     "internal/assert/utils",

@@ -550,6 +550,7 @@ const fixedCodes = [
   ["ERR_INSPECTOR_ALREADY_ACTIVATED", Error, "Inspector is already activated. Close it with inspector.close() before activating it again."],
   ["ERR_INSPECTOR_ALREADY_CONNECTED", Error, "%s is already connected"],
   ["ERR_INSPECTOR_CLOSED", Error, "Session was closed"],
+  ["ERR_INSPECTOR_COMMAND", Error, "Inspector error %d: %s"],
   ["ERR_INSPECTOR_NOT_ACTIVE", Error, "Inspector is not active"],
   ["ERR_INSPECTOR_NOT_AVAILABLE", Error, "Inspector is not available"],
   ["ERR_INSPECTOR_NOT_CONNECTED", Error, "Session is not connected"],

@@ -837,6 +837,9 @@ for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'
   defineShieldedGlobal(name, timers[name], true);
 }
 
+// V8's own console (it only talks to the inspector): node:inspector's `console`, and what the
+// global console's methods also call while an inspector session is connected.
+binding.inspector.consoleFromVM = globalThis.console;
 let globalConsole;
 Object.defineProperty(globalThis, 'console', {
   configurable: true,

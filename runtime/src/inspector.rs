@@ -1,0 +1,423 @@
+//! `binding.inspector`: V8's own inspector, one per isolate, with in-process sessions (what
+//! `node:inspector`'s `Session` and the coverage writer use).
+//!
+//! The inspector is made on first use and kept in an isolate slot; the main context is
+//! registered with it then. A session's responses and notifications go straight to its JS
+//! callback, synchronously, from inside V8 (a breakpoint's `Debugger.paused` must reach JS
+//! before the paused code goes on). Only same-thread sessions exist, so V8's "run a message
+//! loop while paused" returns at once, as Node's does when no remote frontend is attached.
+//!
+//! A session dropped while V8 may be inside it (a callback that disconnects) would free memory
+//! V8 still uses, so such drops wait in `pending` until no dispatch or callback is running.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use v8::inspector::{
+    Channel, ChannelImpl, StringBuffer, StringView, V8Inspector, V8InspectorClient,
+    V8InspectorClientImpl, V8InspectorClientTrustLevel, V8InspectorSession,
+};
+
+use crate::native::{js_string, set_fn, throw_type_error};
+
+/// The one context group: the main context (and later vm contexts) share it, as in Node.
+const GROUP: i32 = 1;
+
+pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
+    set_fn(scope, target, "connect", js_connect);
+    set_fn(scope, target, "dispatch", js_dispatch);
+    set_fn(scope, target, "disconnect", js_disconnect);
+    set_fn(scope, target, "isActive", js_is_active);
+    set_fn(scope, target, "wrapConsoleCall", js_wrap_console_call);
+}
+
+/// What the isolate slot holds (an `Rc`, so callers can let go of the isolate borrow).
+type Shared = Rc<Inspector>;
+
+struct Inspector {
+    /// Connected sessions by id. Declared before `v8` so they go first.
+    sessions: RefCell<HashMap<u32, Rc<Session>>>,
+    /// Disconnected sessions V8 might still be inside; dropped at the next safe point.
+    pending: RefCell<Vec<Rc<Session>>>,
+    /// Dispatches and session callbacks running now (nested ones count each); shared with
+    /// every session's sink.
+    depth: Rc<Cell<u32>>,
+    next_id: Cell<u32>,
+    v8: V8Inspector,
+}
+
+struct Session {
+    /// Declared first: V8's session goes before the state its channel points at.
+    v8: V8InspectorSession,
+    sink: Rc<Sink>,
+}
+
+/// Where a session's messages go: its JS callback, called in the main context.
+struct Sink {
+    isolate: v8::UnsafeRawIsolatePtr,
+    context: v8::Global<v8::Context>,
+    callback: RefCell<Option<v8::Global<v8::Function>>>,
+    /// The inspector's depth counter, raised while the callback runs.
+    depth: Rc<Cell<u32>>,
+}
+
+struct Client {
+    isolate: v8::UnsafeRawIsolatePtr,
+    context: v8::Global<v8::Context>,
+}
+
+impl V8InspectorClientImpl for Client {
+    /// The main context: where `Runtime.evaluate` without a context id runs.
+    fn ensure_default_context_in_group(&self, _group: i32) -> Option<v8::Local<'_, v8::Context>> {
+        // SAFETY: V8 asks on the isolate's thread, inside its own handle scope, which a
+        // callback scope made from the isolate reuses (it opens none), so the handle outlives
+        // this call as V8 needs.
+        let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr(self.isolate) };
+        v8::callback_scope!(unsafe scope, &mut isolate);
+        let context = v8::Local::new(scope, &self.context);
+        Some(unsafe {
+            std::mem::transmute::<v8::Local<'_, v8::Context>, v8::Local<'_, v8::Context>>(context)
+        })
+    }
+
+    /// Scripts named by an absolute path are reported by their file: URL, as Node does
+    /// (`Debugger.setBreakpointByUrl` with `pathToFileURL(__filename)` finds them).
+    fn resource_name_to_url(&self, name: &StringView) -> Option<v8::UniquePtr<StringBuffer>> {
+        let name = view_to_string(name);
+        if !name.starts_with('/') {
+            return None;
+        }
+        let url = file_url(&name);
+        Some(StringBuffer::create(StringView::from(url.as_bytes())))
+    }
+}
+
+struct Handler(Rc<Sink>);
+
+impl ChannelImpl for Handler {
+    fn send_response(&self, _call_id: i32, message: v8::UniquePtr<StringBuffer>) {
+        self.0.deliver(message);
+    }
+    fn send_notification(&self, message: v8::UniquePtr<StringBuffer>) {
+        self.0.deliver(message);
+    }
+    fn flush_protocol_notifications(&self) {}
+}
+
+impl Sink {
+    fn deliver(&self, message: v8::UniquePtr<StringBuffer>) {
+        let Some(buffer) = message.as_ref() else {
+            return;
+        };
+        let Some(callback) = self.callback.borrow().clone() else {
+            return;
+        };
+        // SAFETY: V8 calls the channel on the isolate's own thread, while that isolate lives.
+        let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr(self.isolate) };
+        v8::scope_with_context!(let scope, &mut isolate, &self.context);
+        let Some(text) = view_to_js(scope, buffer.string()) else {
+            return;
+        };
+        let callback = v8::Local::new(scope, callback);
+        let recv = v8::undefined(scope).into();
+        self.depth.set(self.depth.get() + 1);
+        {
+            // The JS side reports its own callbacks' errors; a termination (process.exit)
+            // goes on unwinding by itself.
+            v8::tc_scope!(let tc, scope);
+            let _ = callback.call(tc, recv, &[text.into()]);
+        }
+        self.depth.set(self.depth.get() - 1);
+    }
+}
+
+impl Inspector {
+    /// Drop the sessions disconnected while V8 was busy, once nothing is running.
+    fn drain(&self) {
+        if self.depth.get() == 0 {
+            let pending = std::mem::take(&mut *self.pending.borrow_mut());
+            drop(pending);
+        }
+    }
+}
+
+/// The inspector of `scope`'s isolate, made (and the main context registered) on first use.
+fn inspector(scope: &mut v8::PinScope) -> Option<Shared> {
+    if let Some(shared) = scope.get_slot::<Shared>() {
+        return Some(shared.clone());
+    }
+    let context = main_context(scope)?;
+    let client = V8InspectorClient::new(Box::new(Client {
+        // SAFETY: only read back on this isolate's thread while it lives.
+        isolate: unsafe { scope.as_raw_isolate_ptr() },
+        context: v8::Global::new(scope, context),
+    }));
+    let v8 = V8Inspector::create(scope, client);
+    let name = format!("node[{}]", std::process::id());
+    let aux = r#"{"isDefault":true}"#;
+    v8.context_created(
+        context,
+        GROUP,
+        StringView::from(name.as_bytes()),
+        StringView::from(aux.as_bytes()),
+    );
+    let shared = Rc::new(Inspector {
+        sessions: Default::default(),
+        pending: Default::default(),
+        depth: Rc::new(Cell::new(0)),
+        next_id: Cell::new(1),
+        v8,
+    });
+    scope.set_slot(shared.clone());
+    Some(shared)
+}
+
+/// The runtime's main context: the one the bootstrap's hooks object was made in.
+fn main_context<'s>(scope: &mut v8::PinScope<'s, '_>) -> Option<v8::Local<'s, v8::Context>> {
+    let hooks = crate::state::state(scope).borrow().hooks.clone();
+    match hooks {
+        Some(hooks) => v8::Local::new(scope, hooks).get_creation_context(scope),
+        None => Some(scope.get_current_context()),
+    }
+}
+
+/// `connect(onMessage)` → session id. `onMessage(json)` gets every response and notification.
+fn js_connect(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Ok(callback) = v8::Local::<v8::Function>::try_from(args.get(0)) else {
+        throw_type_error(
+            scope,
+            "ERR_INVALID_ARG_TYPE",
+            "The \"callback\" argument must be of type function",
+        );
+        return;
+    };
+    let Some(inspector) = inspector(scope) else {
+        return;
+    };
+    let Some(context) = main_context(scope) else {
+        return;
+    };
+    inspector.drain();
+    let sink = Rc::new(Sink {
+        // SAFETY: only read back on this isolate's thread while it lives.
+        isolate: unsafe { scope.as_raw_isolate_ptr() },
+        context: v8::Global::new(scope, context),
+        callback: RefCell::new(Some(v8::Global::new(scope, callback))),
+        depth: inspector.depth.clone(),
+    });
+    let channel = Channel::new(Box::new(Handler(sink.clone())));
+    let session = inspector.v8.connect(
+        GROUP,
+        channel,
+        StringView::empty(),
+        V8InspectorClientTrustLevel::FullyTrusted,
+    );
+    let id = inspector.next_id.get();
+    inspector.next_id.set(id.wrapping_add(1));
+    inspector
+        .sessions
+        .borrow_mut()
+        .insert(id, Rc::new(Session { v8: session, sink }));
+    rv.set_uint32(id);
+}
+
+/// `dispatch(id, message)`: hand a protocol message (JSON text) to session `id`. Responses come
+/// back through its callback before this returns.
+fn js_dispatch(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let Some(inspector) = scope.get_slot::<Shared>().cloned() else {
+        return;
+    };
+    let id = args.get(0).uint32_value(scope).unwrap_or(0);
+    let Ok(message) = v8::Local::<v8::String>::try_from(args.get(1)) else {
+        throw_type_error(
+            scope,
+            "ERR_INVALID_ARG_TYPE",
+            "The \"message\" argument must be of type string",
+        );
+        return;
+    };
+    let Some(session) = inspector.sessions.borrow().get(&id).cloned() else {
+        return;
+    };
+    let mut units = vec![0u16; message.length()];
+    message.write_v2(scope, 0, &mut units, v8::WriteFlags::empty());
+    let depth = &inspector.depth;
+    depth.set(depth.get() + 1);
+    session
+        .v8
+        .dispatch_protocol_message(StringView::from(&units[..]));
+    depth.set(depth.get() - 1);
+    drop(session);
+    inspector.drain();
+}
+
+/// `disconnect(id)`: end session `id` (a no-op when it is already gone).
+fn js_disconnect(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let Some(inspector) = scope.get_slot::<Shared>().cloned() else {
+        return;
+    };
+    let id = args.get(0).uint32_value(scope).unwrap_or(0);
+    let Some(session) = inspector.sessions.borrow_mut().remove(&id) else {
+        return;
+    };
+    session.sink.callback.borrow_mut().take();
+    if inspector.depth.get() == 0 {
+        drop(session);
+    } else {
+        inspector.pending.borrow_mut().push(session);
+        // Usually the outer dispatch drains it; a callback run by V8 itself (a console
+        // message's notification) has no such caller, so a microtask tries again.
+        if let Some(f) = v8::Function::new(scope, js_drain) {
+            scope.enqueue_microtask(f);
+        }
+    }
+}
+
+fn js_drain(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    if let Some(inspector) = scope.get_slot::<Shared>().cloned() {
+        inspector.drain();
+    }
+}
+
+/// Make the isolate's inspector now, with the current context as the main one: scripts
+/// compiled before it exists belong to no inspected context and are never reported to a
+/// debugger, so the runtime attaches it before the bootstrap runs.
+pub(crate) fn attach(scope: &mut v8::PinScope) {
+    let _ = inspector(scope);
+}
+
+/// End every session and the inspector, while the isolate is still entered (the runtime's
+/// drop calls this before the isolate goes).
+pub(crate) fn shutdown(isolate: &mut v8::Isolate) {
+    if let Some(inspector) = isolate.remove_slot::<Shared>() {
+        inspector.sessions.borrow_mut().clear();
+        inspector.pending.borrow_mut().clear();
+    }
+}
+
+/// Whether a session is connected to this isolate's inspector.
+fn has_sessions(scope: &mut v8::PinScope) -> bool {
+    scope
+        .get_slot::<Shared>()
+        .is_some_and(|i| !i.sessions.borrow().is_empty())
+}
+
+/// `isActive()`: whether a session is connected.
+fn js_is_active(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    rv.set_bool(has_sessions(scope));
+}
+
+/// `wrapConsoleCall(vmMethod, nodeMethod, name)` → a native function that calls V8's console
+/// method (which reports to the inspector) while a session is connected, then Node's. Native,
+/// so it adds no frame to the stack the inspector records.
+fn js_wrap_console_call(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let (Ok(vm), Ok(node)) = (
+        v8::Local::<v8::Function>::try_from(args.get(0)),
+        v8::Local::<v8::Function>::try_from(args.get(1)),
+    ) else {
+        throw_type_error(
+            scope,
+            "ERR_INVALID_ARG_TYPE",
+            "The \"method\" arguments must be of type function",
+        );
+        return;
+    };
+    let pair = v8::Array::new_with_elements(scope, &[vm.into(), node.into()]);
+    let Some(f) = v8::Function::builder(console_call)
+        .data(pair.into())
+        .build(scope)
+    else {
+        return;
+    };
+    if let Ok(name) = v8::Local::<v8::String>::try_from(args.get(2)) {
+        f.set_name(name);
+    }
+    rv.set(f.into());
+}
+
+fn console_call(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Ok(pair) = v8::Local::<v8::Array>::try_from(args.data()) else {
+        return;
+    };
+    let mut values = Vec::with_capacity(args.length() as usize);
+    for i in 0..args.length() {
+        values.push(args.get(i));
+    }
+    let this = args.this().into();
+    if has_sessions(scope)
+        && let Some(vm) = pair.get_index(scope, 0)
+        && let Ok(vm) = v8::Local::<v8::Function>::try_from(vm)
+        && vm.call(scope, this, &values).is_none()
+    {
+        return;
+    }
+    let Some(node) = pair.get_index(scope, 1) else {
+        return;
+    };
+    let Ok(node) = v8::Local::<v8::Function>::try_from(node) else {
+        return;
+    };
+    if let Some(value) = node.call(scope, this, &values) {
+        rv.set(value);
+    }
+}
+
+fn view_to_string(view: &StringView) -> String {
+    match (view.characters8(), view.characters16()) {
+        (Some(bytes), _) => bytes.iter().map(|&b| b as char).collect(),
+        (None, Some(units)) => String::from_utf16_lossy(units),
+        (None, None) => String::new(),
+    }
+}
+
+fn view_to_js<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    view: StringView,
+) -> Option<v8::Local<'s, v8::String>> {
+    match (view.characters8(), view.characters16()) {
+        (Some(bytes), _) => v8::String::new_from_one_byte(scope, bytes, v8::NewStringType::Normal),
+        (None, Some(units)) => {
+            v8::String::new_from_two_byte(scope, units, v8::NewStringType::Normal)
+        }
+        (None, None) => Some(js_string(scope, "")),
+    }
+}
+
+/// `file://` + the path, percent-encoded as `url.pathToFileURL` does.
+fn file_url(path: &str) -> String {
+    let mut url = String::from("file://");
+    for &b in path.as_bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&b);
+        if keep {
+            url.push(b as char);
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
+}
