@@ -1,11 +1,6 @@
 'use strict';
-// node:http2 — what exists without HTTP/2 sessions: the constants, the settings helpers
-// (getDefaultSettings, getPackedSettings, getUnpackedSettings) and sensitiveHeaders. Sessions,
-// streams and servers (connect, createServer, createSecureServer, performServerHandshake and the
-// compatibility classes) are not built yet: they throw ERR_HTTP2_NOT_AVAILABLE, so a program
-// learns it at the call, not at require() (axios, for one, requires http2 at load and uses it
-// only when asked for HTTP/2).
-
+// node:http2: constants, the settings helpers, and the session/server API (built in
+// internal/http2/: hpack, util, session, stream, core, compat, file).
 const { codes } = require('internal/errors');
 
 const constants = {
@@ -251,7 +246,7 @@ const constants = {
   HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED: 511,
 };
 
-const sensitiveHeaders = Symbol('sensitiveHeaders');
+const { sensitiveHeaders } = require('internal/http2/util');
 
 // SETTINGS identifiers (RFC 9113 section 6.5.2, RFC 8441) and the range of each value.
 const settingIds = [
@@ -345,24 +340,20 @@ function getUnpackedSettings(buf, options = {}) {
   return settings;
 }
 
-function notAvailable(what) {
-  return function unavailable() {
-    const err = new Error(`${what} is not available: Eddy has no HTTP/2 sessions yet`);
-    err.code = 'ERR_HTTP2_NOT_AVAILABLE';
-    throw err;
-  };
-}
+const core = require('internal/http2/core');
 
 module.exports = {
-  connect: notAvailable('http2.connect()'),
+  connect: core.connect,
   constants,
-  createServer: notAvailable('http2.createServer()'),
-  createSecureServer: notAvailable('http2.createSecureServer()'),
+  createServer: core.createServer,
+  createSecureServer: core.createSecureServer,
   getDefaultSettings,
   getPackedSettings,
   getUnpackedSettings,
-  performServerHandshake: notAvailable('http2.performServerHandshake()'),
+  performServerHandshake: core.performServerHandshake,
   sensitiveHeaders,
-  Http2ServerRequest: notAvailable('http2.Http2ServerRequest'),
-  Http2ServerResponse: notAvailable('http2.Http2ServerResponse'),
 };
+Object.defineProperties(module.exports, {
+  Http2ServerRequest: { enumerable: true, get: () => require('internal/http2/compat').Http2ServerRequest },
+  Http2ServerResponse: { enumerable: true, get: () => require('internal/http2/compat').Http2ServerResponse },
+});

@@ -1,0 +1,229 @@
+'use strict';
+// http2.connect(), createServer(), createSecureServer() and performServerHandshake(): the
+// sockets under the sessions, and the servers that turn connections into ServerHttp2Sessions.
+
+const net = require('net');
+const tls = require('tls');
+const { ServerHttp2Session, ClientHttp2Session } = require('internal/http2/session');
+const { err, validateSettings } = require('internal/http2/util');
+
+const kSessions = Symbol('sessions');
+
+function validateOptions(options, name = 'options') {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object') throw err('ERR_INVALID_ARG_TYPE', name, 'Object', options);
+  const numeric = ['maxDeflateDynamicTableSize', 'maxSendHeaderBlockLength', 'maxHeaderListPairs',
+                   'maxOutstandingPings', 'maxReservedRemoteStreams', 'maxSessionMemory',
+                   'paddingStrategy', 'peerMaxConcurrentStreams', 'unknownProtocolTimeout',
+                   'maxSessionInvalidFrames', 'maxSessionRejectedStreams'];
+  for (const k of numeric) {
+    const v = options[k];
+    if (v !== undefined && (typeof v !== 'number' || Number.isNaN(v) || v < 0)) {
+      throw err('ERR_INVALID_ARG_TYPE', `options.${k}`, 'number', v);
+    }
+  }
+  if (options.settings !== undefined) {
+    if (options.settings === null || typeof options.settings !== 'object') {
+      throw err('ERR_INVALID_ARG_TYPE', 'options.settings', 'Object', options.settings);
+    }
+    validateSettings(options.settings);
+  }
+  for (const k of ['Http1IncomingMessage', 'Http1ServerResponse', 'Http2ServerRequest', 'Http2ServerResponse']) {
+    if (options[k] !== undefined && typeof options[k] !== 'function') {
+      throw err('ERR_INVALID_ARG_TYPE', `options.${k}`, 'function', options[k]);
+    }
+  }
+  return options;
+}
+
+function sessionOnTimeout() {
+  const server = this.server;
+  if (server && server.listenerCount('timeout') > 0) server.emit('timeout', this);
+  else this.destroy();
+}
+
+function onServerStream(stream, headers, flags, raw) {
+  const server = this.server;
+  if (server.listenerCount('request') > 0 || server.listenerCount('checkContinue') > 0) {
+    require('internal/http2/compat').onServerStream(server, stream, headers, flags, raw);
+  }
+  server.emit('stream', stream, headers, flags, raw);
+}
+
+function setupSession(server, socket) {
+  const options = server._options;
+  const session = new ServerHttp2Session(options, socket, server);
+  server[kSessions].add(session);
+  session.on('close', () => server[kSessions].delete(session));
+  session.on('stream', onServerStream);
+  session.on('error', (e) => {
+    if (server.listenerCount('sessionError') > 0) server.emit('sessionError', e, session);
+  });
+  if (options.maxSessionInvalidFrames !== undefined) session._maxInvalid = options.maxSessionInvalidFrames;
+  if (server.timeout) session.setTimeout(server.timeout, sessionOnTimeout);
+  session._start();
+  server.emit('session', session);
+  return session;
+}
+
+function connectionListener(socket) {
+  if (this._secure && socket.alpnProtocol !== 'h2') {
+    if (this._options.allowHTTP1 === true) {
+      this._http1 ??= makeHttp1Handler(this);
+      this._http1(socket);
+      return;
+    }
+    if (this.emit('unknownProtocol', socket)) return;
+    // Nobody took it: give the client a moment to go away by itself, then close it.
+    const t = setTimeout(() => { if (!socket.destroyed) socket.destroy(); },
+                         this._options.unknownProtocolTimeout ?? 10000);
+    t.unref?.();
+    socket.on('close', () => clearTimeout(t));
+    socket.end();
+    return;
+  }
+  setupSession(this, socket);
+}
+
+function makeHttp1Handler(server) {
+  const http = require('http');
+  const { _connectionListener } = require('_http_server');
+  // The HTTP/1 server machinery runs with this server as its owner, so 'request' goes here.
+  const opts = server._options;
+  if (!server._http1Ready) {
+    server._http1Ready = true;
+    const proto = http.Server.prototype;
+    for (const k of ['maxHeadersCount', 'headersTimeout', 'requestTimeout', 'keepAliveTimeout']) {
+      if (server[k] === undefined) server[k] = http.Server.prototype[k];
+    }
+    server.httpAllowHalfOpen = false;
+    server[Symbol.for('IncomingMessage')] = opts.Http1IncomingMessage || http.IncomingMessage;
+    server[Symbol.for('ServerResponse')] = opts.Http1ServerResponse || http.ServerResponse;
+    void proto;
+  }
+  return (socket) => _connectionListener.call(server, socket);
+}
+
+function initServer(server, options, handler, secure) {
+  server._options = options;
+  server._secure = secure;
+  server.timeout = 0;
+  server[kSessions] = new Set();
+  server.on(secure ? 'secureConnection' : 'connection', connectionListener);
+  if (handler !== undefined) server.on('request', handler);
+}
+
+class Http2Server extends net.Server {
+  constructor(options, handler) {
+    super({ allowHalfOpen: true, noDelay: true, ...options });
+    initServer(this, options, handler, false);
+  }
+}
+
+class Http2SecureServer extends tls.Server {
+  constructor(options, handler) {
+    const alpn = options.allowHTTP1 === true ? ['h2', 'http/1.1'] : ['h2'];
+    super({ ALPNProtocols: alpn, ...options });
+    initServer(this, options, handler, true);
+    this.on('tlsClientError', (e, socket) => {
+      if (this.listenerCount('tlsClientError') === 1) socket.destroy?.(e);
+    });
+  }
+}
+
+for (const C of [Http2Server, Http2SecureServer]) {
+  C.prototype.setTimeout = function setTimeout(msecs, callback) {
+    if (typeof msecs !== 'number') throw err('ERR_INVALID_ARG_TYPE', 'msecs', 'number', msecs);
+    if (callback !== undefined) {
+      if (typeof callback !== 'function') throw err('ERR_INVALID_ARG_TYPE', 'callback', 'Function', callback);
+      this.on('timeout', callback);
+    }
+    this.timeout = msecs;
+    return this;
+  };
+  C.prototype.updateSettings = function updateSettings(settings) {
+    validateSettings(settings);
+    this._options = { ...this._options, settings: { ...(this._options.settings || {}), ...settings } };
+  };
+  const baseClose = C.prototype.close;
+  C.prototype.close = function close(cb) {
+    for (const s of this[kSessions]) s.close();
+    return baseClose.call(this, cb);
+  };
+  C.prototype[Symbol.asyncDispose] = function asyncDispose() {
+    return new Promise((resolve, reject) => this.close((e) => (e ? reject(e) : resolve())));
+  };
+}
+
+function createServer(options, handler) {
+  if (typeof options === 'function') {
+    handler = options;
+    options = {};
+  }
+  options = validateOptions(options);
+  return new Http2Server(options, handler);
+}
+
+function createSecureServer(options, handler) {
+  if (typeof options === 'function') {
+    handler = options;
+    options = {};
+  }
+  options = validateOptions(options);
+  return new Http2SecureServer(options, handler);
+}
+
+function connect(authority, options, listener) {
+  if (typeof options === 'function') {
+    listener = options;
+    options = undefined;
+  }
+  options = { ...validateOptions(options) };
+  if (typeof authority === 'string') authority = new URL(authority);
+  else if (authority === null || typeof authority !== 'object') {
+    throw err('ERR_INVALID_ARG_TYPE', 'authority', ['string', 'URL'], authority);
+  }
+  const protocol = authority.protocol || options.protocol || 'https:';
+  const port = `${authority.port !== undefined && authority.port !== '' ? authority.port : (protocol === 'http:' ? 80 : 443)}`;
+  let host = authority.hostname || authority.host || 'localhost';
+  if (host[0] === '[') host = host.slice(1, -1);
+  let socket;
+  if (typeof options.createConnection === 'function') {
+    socket = options.createConnection(authority, options);
+  } else if (protocol === 'http:') {
+    socket = net.connect({ ...options, port, host: options.host || host });
+  } else if (protocol === 'https:') {
+    const servername = options.servername ?? (net.isIP(host) ? undefined : host);
+    socket = tls.connect({ ...options, port, host: options.host || host, servername, ALPNProtocols: ['h2'] });
+  } else {
+    throw err('ERR_HTTP2_UNSUPPORTED_PROTOCOL', protocol);
+  }
+  const hostHeader = authority.host || (port === '80' || port === '443' ? host : `${host}:${port}`);
+  const session = new ClientHttp2Session(options, socket, {
+    scheme: protocol.slice(0, -1), host: hostHeader,
+  });
+  if (typeof listener === 'function') session.once('connect', listener);
+  if (socket.encrypted === true && !socket._secureEstablished && socket.connecting !== false) {
+    socket.once('secureConnect', () => session._start());
+  } else if (socket.encrypted === true && socket._secureEstablished === false) {
+    socket.once('secureConnect', () => session._start());
+  } else if (socket.connecting) {
+    socket.once('connect', () => session._start());
+  } else {
+    process.nextTick(() => session._start());
+  }
+  return session;
+}
+
+function performServerHandshake(socket, options = {}) {
+  options = validateOptions(options);
+  const fake = { _options: options, timeout: 0, [kSessions]: new Set(), listenerCount: () => 0, emit() {} };
+  const session = new ServerHttp2Session(options, socket, undefined);
+  void fake;
+  session._start();
+  return session;
+}
+
+module.exports = {
+  connect, createServer, createSecureServer, performServerHandshake, Http2Server, Http2SecureServer,
+};
