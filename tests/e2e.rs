@@ -94,8 +94,12 @@ fn normalize(text: &str, dir: &str) -> String {
             }
             continue;
         }
-        // The command's own messages ("eddy: bad option: ...") carry its name, as Node's.
-        let line = match line.strip_prefix("eddy: ") {
+        // The command's own messages ("eddy: bad option: ...") carry its name as it was
+        // invoked (argv[0], the binary's path here), as Node's.
+        let line = match line
+            .strip_prefix(&format!("{EDDY}: "))
+            .or_else(|| line.strip_prefix("eddy: "))
+        {
             Some(rest) => format!("node: {rest}"),
             None => internal_arrow_head(line).unwrap_or_else(|| line.to_string()),
         };

@@ -28,6 +28,7 @@ const {
   utf8ByteLength,
   isAsciiRange,
 } = require('internal/buffer/encodings');
+const { getOptionValue } = require('internal/options');
 const { addNumericMethods } = require('internal/buffer');
 
 const kMaxLength = 2 ** 32;
@@ -67,7 +68,7 @@ function showDeprecation() {
   if (deprecationWarned) return;
   // Calls from dependencies (the first user frame is under node_modules) stay quiet, as in Node,
   // unless --pending-deprecation asks for every one.
-  if (!process.execArgv.includes('--pending-deprecation') && !process.env.NODE_PENDING_DEPRECATION &&
+  if (!getOptionValue('--pending-deprecation') && !process.env.NODE_PENDING_DEPRECATION &&
       calledFromNodeModules()) {
     return;
   }
@@ -156,8 +157,7 @@ const kUninitMin = 32 * 1024;
 // --zero-fill-buffers (on the command line or in NODE_OPTIONS): every allocation zeroed. Read
 // once, on the first big allocation.
 let zeroFillAll;
-const zeroFillFlag = () => process.execArgv.includes('--zero-fill-buffers') ||
-  `${process.env.NODE_OPTIONS || ''}`.split(/\s+/).includes('--zero-fill-buffers');
+const zeroFillFlag = () => getOptionValue('--zero-fill-buffers');
 
 /** `size` bytes, not zeroed when big (unless --zero-fill-buffers). */
 function allocateUninit(size) {

@@ -134,7 +134,7 @@ Object.defineProperty(module.exports, 'fips', {
 });
 
 // Old aliases of randomBytes, hidden from enumeration; --pending-deprecation warns on use.
-const pendingDeprecation = process.execArgv.includes('--pending-deprecation') ||
+const pendingDeprecation = require('internal/options').getOptionValue('--pending-deprecation') ||
   /^(1|true)$/i.test(process.env.NODE_PENDING_DEPRECATION || '');
 // The password forms of the cipher constructors are deprecated (DEP0106) and not enumerable.
 {

@@ -10,9 +10,9 @@ const { Server, ServerResponse } = require('_http_server');
 const { setMaxHeaderSize } = require('internal/http/parser');
 
 let maxHeaderSize = 16 * 1024;
-const maxHeaderFlag = (process.execArgv || []).find((a) => a.startsWith('--max-http-header-size='));
-if (maxHeaderFlag) {
-  maxHeaderSize = Number(maxHeaderFlag.split('=')[1]) || maxHeaderSize;
+const maxHeaderFlag = require('internal/options').getOptionValue('--max-http-header-size');
+if (maxHeaderFlag !== undefined) {
+  maxHeaderSize = Number(maxHeaderFlag) || maxHeaderSize;
   setMaxHeaderSize(maxHeaderSize);
 }
 

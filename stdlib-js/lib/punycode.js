@@ -4,11 +4,8 @@
 // deprecation warning is only emitted under --pending-deprecation.
 
 function pendingDeprecation() {
-  if (process.execArgv.includes('--pending-deprecation')) return true;
-  if (process.env.NODE_PENDING_DEPRECATION === '1') return true;
-  const nodeOptions = process.env.NODE_OPTIONS;
-  return typeof nodeOptions === 'string' &&
-    nodeOptions.split(/\s+/).includes('--pending-deprecation');
+  return require('internal/options').getOptionValue('--pending-deprecation') ||
+    process.env.NODE_PENDING_DEPRECATION === '1';
 }
 
 if (pendingDeprecation()) {

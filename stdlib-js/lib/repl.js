@@ -14,8 +14,7 @@ function start(...args) {
 }
 
 let builtinLibsWarned = false;
-const pendingDeprecation = () => process.execArgv.includes('--pending-deprecation') ||
-  /(?:^|\s)--pending-deprecation(?:\s|$)/.test(process.env.NODE_OPTIONS || '');
+const pendingDeprecation = () => require('internal/options').getOptionValue('--pending-deprecation');
 
 module.exports = {
   start,

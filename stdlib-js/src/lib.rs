@@ -125,6 +125,7 @@ builtins![
     "internal/net_connect",
     "internal/net_handle",
     "internal/net_server",
+    "internal/options",
     "internal/perf/gc",
     "internal/perf/histogram",
     "internal/perf/observe",

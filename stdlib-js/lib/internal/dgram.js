@@ -22,7 +22,7 @@ const kOwner = Symbol('owner_symbol');
 const FastBuffer = Buffer[Symbol.species];
 
 // Node's `--test-udp-no-try-send`: every send is queued, none tried at once.
-const tryNow = !process.execArgv.includes('--test-udp-no-try-send');
+const tryNow = !require('internal/options').getOptionValue('--test-udp-no-try-send');
 
 /** A send in flight: Node's SendWrap (`oncomplete` is set when a callback waits for it). */
 class SendWrap {}

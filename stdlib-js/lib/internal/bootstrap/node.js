@@ -145,15 +145,14 @@ defineValue('platform', 'linux');
 defineValue('release', Object.freeze({ name: 'node', lts: 'Iron' }));
 defineValue('argv', config.argv.slice());
 defineValue('execArgv', config.execArgv.slice());
-// Node's deprecation switches become the process properties its warning code reads.
-if (config.execArgv.includes('--no-deprecation')) process.noDeprecation = true;
-if (config.execArgv.includes('--throw-deprecation')) process.throwDeprecation = true;
-if (config.execArgv.includes('--trace-deprecation')) process.traceDeprecation = true;
+const options = requireBuiltin('internal/options');
+options.setSources(config.execArgv, native.getEnv('NODE_OPTIONS'));
+applyDeprecationOptions();
 defineValue('execPath', config.execPath);
 defineValue('argv0', config.argv0 !== undefined ? config.argv0 : 'eddy');
-// `--title=x` names the process from the start, as in Node (the CLI must accept the flag).
-const titleFlag = config.execArgv.findLast((arg) => arg.startsWith('--title='));
-defineValue('title', titleFlag === undefined ? 'eddy' : titleFlag.slice('--title='.length));
+// `--title=x` names the process from the start, as in Node.
+const titleFlag = options.getOptionValue('--title');
+defineValue('title', titleFlag === undefined ? 'eddy' : titleFlag);
 defineValue('pid', native.pid());
 defineValue('ppid', native.ppid());
 defineValue('config', Object.freeze({
@@ -572,8 +571,15 @@ process._getActiveRequests = function _getActiveRequests() {
 // ----- environment: a Proxy whose target mirrors the OS environment -----
 
 function pendingDeprecation() {
-  return process.execArgv.includes('--pending-deprecation') ||
+  return options.getOptionValue('--pending-deprecation') ||
     process.env.NODE_PENDING_DEPRECATION === '1';
+}
+
+/** Node's deprecation switches become the process properties its warning code reads. */
+function applyDeprecationOptions() {
+  if (!options.getOptionValue('--deprecation')) process.noDeprecation = true;
+  if (options.getOptionValue('--throw-deprecation')) process.throwDeprecation = true;
+  if (options.getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
 }
 
 // `copy`: a worker's own environment (a copy the parent made); without it, the process's.
@@ -771,7 +777,7 @@ function defineLazyDataGlobal(name, load) {
   binding.runtime.defineLazyDataProperty(globalThis, name, load, false);
 }
 // --no-experimental-global-* switch a few web globals off, as Node's flags do.
-const globalOff = (name) => config.execArgv.includes(`--no-experimental-global-${name}`);
+const globalOff = (name) => !options.getOptionValue(`--experimental-global-${name}`);
 for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
   if (name === 'CustomEvent' && globalOff('customevent')) continue;
   const load = () => requireBuiltin('internal/event_target')[name];
@@ -817,7 +823,7 @@ for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableSt
 
 // fetch and its classes (internal/fetch/*) load on first use; --no-experimental-fetch leaves
 // them out. As in Node, `fetch` is an enumerable plain function that loads the rest.
-if (!config.execArgv.includes('--no-experimental-fetch')) {
+if (options.getOptionValue('--experimental-fetch')) {
   let fetchImpl;
   defineGlobal('fetch', function fetch(input, init = undefined) {
     fetchImpl ??= requireBuiltin('internal/fetch/fetch').fetch;
@@ -1033,9 +1039,7 @@ loader.Module._extensions['.cts'] = loadTypeScript;
 loader.Module._extensions['.mts'] = loadTypeScript;
 
 function inputTypeIsModule() {
-  const argv = process.execArgv;
-  const i = argv.indexOf('--input-type');
-  return argv.includes('--input-type=module') || (i >= 0 && argv[i + 1] === 'module');
+  return options.getOptionValue('--input-type') === 'module';
 }
 
 /**
@@ -1043,7 +1047,7 @@ function inputTypeIsModule() {
  * imported, or at once when there are none.
  */
 function afterImports(main) {
-  const specifiers = optionValues('--import', '--import');
+  const specifiers = options.getOptionValue('--import');
   if (specifiers.length === 0) {
     main();
     return;
@@ -1076,7 +1080,26 @@ function addBuiltinGlobals() {
   }
 }
 
+/**
+ * `-c`/`--check`: compile without running (as a module when that is what would run); a syntax
+ * error is thrown, and reported as an uncaught exception.
+ */
+function checkSyntax(source, filename, isModule) {
+  if (isModule) {
+    const url = filename.startsWith('/') ? esm.pathToFileURLString(filename) : filename;
+    binding.runtime.compileModule(source, url);
+    return;
+  }
+  const body = source.startsWith('#!') ? source.replace(/^#!.*/, '') : source;
+  binding.runtime.compileFunction(body, filename,
+    ['exports', 'require', 'module', '__filename', '__dirname']);
+}
+
 function evalMain(source, print, name) {
+  if (name === '[stdin]' && options.getOptionValue('--check')) {
+    checkSyntax(source, name, inputTypeIsModule());
+    return;
+  }
   perfUtils.mark('bootstrapComplete');
   if (name !== '[stdin]') addBuiltinGlobals();
   preload();
@@ -1121,23 +1144,6 @@ function startRepl(source, print) {
   globalThis.module = replModule;
 }
 
-/** The values of a repeatable option (`-r x`, `-rx`, `--require x`, `--require=x`). */
-function optionValues(short, long) {
-  const out = [];
-  const argv = process.execArgv;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === short || arg === long) {
-      if (i + 1 < argv.length) out.push(argv[++i]);
-    } else if (arg.startsWith(`${long}=`)) {
-      out.push(arg.slice(long.length + 1));
-    } else if (arg.startsWith(short) && arg.length > short.length && !arg.startsWith('--')) {
-      out.push(arg.slice(arg[short.length] === '=' ? short.length + 1 : short.length));
-    }
-  }
-  return out;
-}
-
 // `-r module`: required (relative to the cwd) before the main script or -e code.
 function preload() {
   // Started by fork() (or with 'ipc' in its stdio): the channel to the parent comes first.
@@ -1159,9 +1165,7 @@ function preload() {
 // any user code runs, with Node's message and exit code 9.
 function loadEnvFiles() {
   const fromFiles = { __proto__: null };
-  for (const arg of process.execArgv) {
-    if (!arg.startsWith('--env-file=')) continue;
-    const file = arg.slice('--env-file='.length);
+  for (const file of options.getOptionValue('--env-file')) {
     let text;
     try {
       text = binding.fs.readFileUtf8(requireBuiltin('path').resolve(file));
@@ -1179,12 +1183,19 @@ function loadEnvFiles() {
 
 // `-r`/`--require` modules from execArgv (a worker's own execArgv in a worker).
 function preloadRequires() {
-  const requests = optionValues('-r', '--require');
+  const requests = options.getOptionValue('--require');
   if (requests.length > 0) loader.Module._preloadModules(requests);
 }
 
 module.exports = {
   runMain(path) {
+    if (options.getOptionValue('--check')) {
+      const file = loader.resolveMainPath(path) || requireBuiltin('path').resolve(path);
+      let source = binding.fs.readFileUtf8(file);
+      if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+      checkSyntax(source, file, esm.isESMEntry(file));
+      return;
+    }
     perfUtils.mark('bootstrapComplete');
     preload();
     try {
@@ -1194,9 +1205,7 @@ module.exports = {
           if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
           else loader.runMain(path);
         };
-        // Node accepts `_` for `-` in option names (--abort_on_uncaught_exception).
-        const abortFlag = '--abort-on-uncaught-exception';
-        if (!config.execArgv.some((a) => a.replace(/_/g, '-') === abortFlag)) {
+        if (!options.getOptionValue('--abort-on-uncaught-exception')) {
           run();
           return;
         }

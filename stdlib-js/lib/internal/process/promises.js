@@ -71,8 +71,7 @@ let mode;
 /** --unhandled-rejections=throw (the default), strict, warn, warn-with-error-code or none. */
 function rejectionsMode() {
   if (mode === undefined) {
-    const flag = process.execArgv.find((a) => a.startsWith('--unhandled-rejections='));
-    mode = flag === undefined ? 'throw' : flag.slice('--unhandled-rejections='.length);
+    mode = require('internal/options').getOptionValue('--unhandled-rejections') || 'throw';
   }
   return mode;
 }

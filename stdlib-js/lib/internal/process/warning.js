@@ -3,6 +3,7 @@
 // The bootstrap (internal/bootstrap/node) installs both on `process`.
 
 const { codes } = require('internal/errors');
+const { getOptionValue } = require('internal/options');
 
 let traceHintShown = false;
 
@@ -62,11 +63,13 @@ function emitWarning(warning, type, code, ctor) {
 /** The default 'warning' listener. Anything but an Error (process.emit('warning', 'x')) is ignored. */
 function onWarning(warning) {
   if (!(warning instanceof Error)) return;
-  if (process.noProcessWarnings || process.execArgv.includes('--no-warnings')) return;
+  // NODE_NO_WARNINGS=1 is --no-warnings, as in Node.
+  if (process.noProcessWarnings || !getOptionValue('--warnings') ||
+      process.env.NODE_NO_WARNINGS === '1') return;
   if (disabledWarnings().has(warning.code) || disabledWarnings().has(warning.name)) return;
   const isDeprecation = warning.name === 'DeprecationWarning';
   if (isDeprecation && process.noDeprecation) return;
-  const trace = process.execArgv.includes('--trace-warnings') ||
+  const trace = getOptionValue('--trace-warnings') ||
     (isDeprecation && process.traceDeprecation);
   let text;
   if (trace && warning.stack) {
@@ -100,22 +103,13 @@ function onWarning(warning) {
 // warnings are still emitted as 'warning' events, only not printed.
 let disabled;
 function disabledWarnings() {
-  if (disabled === undefined) {
-    disabled = new Set();
-    const fromEnv = `${process.env.NODE_OPTIONS || ''}`.split(/\s+/);
-    for (const arg of [...process.execArgv, ...fromEnv]) {
-      if (arg.startsWith('--disable-warning=')) disabled.add(arg.slice('--disable-warning='.length));
-    }
-  }
+  if (disabled === undefined) disabled = new Set(getOptionValue('--disable-warning'));
   return disabled;
 }
 
 // --redirect-warnings=FILE (or NODE_REDIRECT_WARNINGS): warnings are appended to FILE.
 function redirectFile() {
-  let file;
-  for (const arg of process.execArgv) {
-    if (arg.startsWith('--redirect-warnings=')) file = arg.slice('--redirect-warnings='.length);
-  }
+  let file = getOptionValue('--redirect-warnings');
   if (file === undefined) file = process.env.NODE_REDIRECT_WARNINGS;
   return file ? file : undefined;
 }

@@ -510,7 +510,7 @@ let streamAccessorsWarned = false;
 
 // repl.inputStream / repl.outputStream: old names of input and output (deprecated, DEP0141).
 function defineDeprecatedStreamAccessors(repl) {
-  const pending = process.execArgv.includes('--pending-deprecation') ||
+  const pending = require('internal/options').getOptionValue('--pending-deprecation') ||
     /(?:^|\s)--pending-deprecation(?:\s|$)/.test(process.env.NODE_OPTIONS || '');
   const warn = () => {
     if (pending && !streamAccessorsWarned) {

@@ -159,6 +159,14 @@ function run(hooks) {
   const scriptName = load.kind === 'file' ? load.source : '[worker eval]';
   process.argv = [process.execPath, scriptName, ...load.argv];
   process.execArgv = load.execArgv;
+  // The worker's options: its execArgv, and the NODE_OPTIONS of the environment it was given.
+  const options = require('internal/options');
+  options.setSources(load.execArgv, (load.env !== null ? load.env : process.env).NODE_OPTIONS);
+  if (!options.getOptionValue('--deprecation')) process.noDeprecation = true;
+  if (options.getOptionValue('--throw-deprecation')) process.throwDeprecation = true;
+  if (options.getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
+  const stackTraceLimit = Number(options.getOptionValue('--stack-trace-limit'));
+  if (Number.isInteger(stackTraceLimit)) Error.stackTraceLimit = stackTraceLimit;
   if (load.env !== null) {
     Object.defineProperty(process, 'env', {
       __proto__: null, value: hooks.makeEnv(load.env), writable: true, enumerable: true, configurable: true,

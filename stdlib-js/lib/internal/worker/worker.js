@@ -33,8 +33,9 @@ const workerChannel = require('diagnostics_channel').channel('worker_threads');
 // execArgv entries a worker takes: options of a single isolate. Options of the whole process
 // (--title, --redirect-warnings, ...) and unknown ones are refused, as in Node.
 const workerFlag = new RegExp('^(?:-r|-C|--(?:require|import|loader|experimental-loader|' +
-  'conditions|input-type|experimental-[\\w-]+|no-experimental-[\\w-]+|no-warnings|' +
-  'trace-warnings|no-deprecation|throw-deprecation|trace-deprecation|pending-deprecation|' +
+  'conditions|input-type|experimental-[\\w-]+|no-experimental-[\\w-]+|(?:no-)?warnings|' +
+  'trace-warnings|(?:no-)?deprecation|throw-deprecation|trace-deprecation|pending-deprecation|' +
+  'redirect-warnings=.|trace-sync-io|(?:no-)?extra-info-on-fatal-exception|track-heap-objects|' +
   'unhandled-rejections|enable-source-maps|abort-on-uncaught-exception|expose-gc|' +
   'expose-internals|harmony[\\w-]*|stack-trace-limit|max-old-space-size|' +
   'max-semi-space-size|disable-proto|frozen-intrinsics|preserve-symlinks(?:-main)?|' +
@@ -44,15 +45,27 @@ const workerFlag = new RegExp('^(?:-r|-C|--(?:require|import|loader|experimental
   ')(?:=.*)?$');
 const takesValue = new Set(['-r', '-C', '--require', '--import', '--loader',
   '--experimental-loader', '--conditions', '--input-type', '--stack-trace-limit']);
+// V8's options: a worker's NODE_OPTIONS may name them (they stay the process's), its execArgv
+// may not.
+const v8Flag = new RegExp('^--(?:abort-on-uncaught-exception|disallow-code-generation-from-' +
+  'strings|huge-max-old-generation-size|interpreted-frames-native-stack|jitless|' +
+  'max-old-space-size|max-semi-space-size|perf-basic-prof(?:-only-functions)?|' +
+  'perf-prof(?:-unwinding-info)?)(?:=.*)?$');
 
-function validateExecArgv(list) {
+/** Refuse a worker's options that are not one isolate's (`fromEnv`: its NODE_OPTIONS). */
+function validateExecArgv(list, fromEnv = false) {
   const bad = [];
   for (let i = 0; i < list.length; i++) {
     const arg = list[i];
     if (arg === '--') break;  // the end of the options, as on a command line
     if (!arg.startsWith('-')) continue;
-    if (!workerFlag.test(arg)) bad.push(arg);
-    else if (takesValue.has(arg)) i++;
+    // `_` reads as `-` within an option's name.
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') ?
+      `--${(eq === -1 ? arg.slice(2) : arg.slice(2, eq)).replace(/_/g, '-')}${eq === -1 ? '' : arg.slice(eq)}` : arg;
+    if (fromEnv && v8Flag.test(name)) continue;
+    if (!workerFlag.test(name)) bad.push(arg);
+    else if (takesValue.has(name)) i++;
   }
   if (bad.length > 0) throw new codes.ERR_WORKER_INVALID_EXEC_ARGV(bad.join(', '));
 }
@@ -137,7 +150,7 @@ function validateOptions(options) {
   }
   if (options.execArgv !== undefined) validateExecArgv(options.execArgv);
   if (env !== null && typeof env === 'object' && typeof env.NODE_OPTIONS === 'string') {
-    validateExecArgv(env.NODE_OPTIONS.split(/\s+/).filter(Boolean));
+    validateExecArgv(require('internal/options').tokenize(env.NODE_OPTIONS), true);
   }
   if (options.trackUnmanagedFds !== undefined && typeof options.trackUnmanagedFds !== 'boolean') {
     throw new codes.ERR_INVALID_ARG_TYPE('options.trackUnmanagedFds', 'boolean', options.trackUnmanagedFds);

@@ -79,7 +79,7 @@ let parentWarned = false;
 Object.defineProperty(Module.prototype, 'parent', {
   get() {
     // Deprecated (DEP0144); Node warns only under --pending-deprecation.
-    if (!parentWarned && process.execArgv.includes('--pending-deprecation')) {
+    if (!parentWarned && require('internal/options').getOptionValue('--pending-deprecation')) {
       parentWarned = true;
       process.emitWarning('module.parent is deprecated due to accuracy issues. Please use require.main to find program entry point instead.',
         'DeprecationWarning', 'DEP0144');
@@ -87,7 +87,7 @@ Object.defineProperty(Module.prototype, 'parent', {
     return this[kModuleParent];
   },
   set(value) {
-    if (!parentWarned && process.execArgv.includes('--pending-deprecation')) {
+    if (!parentWarned && require('internal/options').getOptionValue('--pending-deprecation')) {
       parentWarned = true;
       process.emitWarning('module.parent is deprecated due to accuracy issues. Please use require.main to find program entry point instead.',
         'DeprecationWarning', 'DEP0144');
@@ -261,9 +261,9 @@ let preserveSymlinks;
 let preserveSymlinksMain;
 function keepsLinks(isMain) {
   if (preserveSymlinks === undefined) {
-    preserveSymlinks = process.execArgv.includes('--preserve-symlinks') ||
+    preserveSymlinks = require('internal/options').getOptionValue('--preserve-symlinks') ||
       process.env.NODE_PRESERVE_SYMLINKS === '1';
-    preserveSymlinksMain = process.execArgv.includes('--preserve-symlinks-main');
+    preserveSymlinksMain = require('internal/options').getOptionValue('--preserve-symlinks-main');
   }
   return isMain ? preserveSymlinksMain : preserveSymlinks;
 }

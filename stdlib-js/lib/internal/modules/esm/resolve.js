@@ -95,19 +95,7 @@ function packageScope(filepath, esm) {
 // ===== conditions =====
 
 function userConditions() {
-  const out = [];
-  const argv = process.execArgv;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '-C' || arg === '--conditions') {
-      if (i + 1 < argv.length) out.push(argv[++i]);
-    } else if (arg.startsWith('--conditions=')) {
-      out.push(arg.slice('--conditions='.length));
-    } else if (arg.startsWith('-C') && !arg.startsWith('--')) {
-      out.push(arg.slice(arg[2] === '=' ? 3 : 2));
-    }
-  }
-  return out;
+  return require('internal/options').getOptionValue('--conditions');
 }
 
 let cjsConditions;

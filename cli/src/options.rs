@@ -1,0 +1,511 @@
+//! Node's command line: which options exist, which take a value, which V8 reads, which may come
+//! from `NODE_OPTIONS`, and how a command line splits into options, the script and its
+//! arguments. The JS side reads option values again from `process.execArgv` and `NODE_OPTIONS`
+//! (internal/options); this module decides what is accepted and what goes to V8.
+
+/// How an option is written.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Kind {
+    /// `--x`, negated as `--no-x`.
+    Bool,
+    /// `--x=v` or `--x v`; the last one wins.
+    Value,
+    /// `--x=v` or `--x v`, repeatable; every value counts.
+    List,
+}
+
+/// Who reads an option.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Reader {
+    /// The JS side (through `process.execArgv`), or nobody: accepted so that commands written
+    /// for `node` run unchanged.
+    Js,
+    /// V8 (also visible in `process.execArgv`).
+    V8,
+}
+
+#[derive(Clone, Copy)]
+struct Spec {
+    name: &'static str,
+    kind: Kind,
+    reader: Reader,
+    /// Allowed in `NODE_OPTIONS`.
+    env: bool,
+}
+
+const fn js(name: &'static str, kind: Kind, env: bool) -> Spec {
+    Spec {
+        name,
+        kind,
+        reader: Reader::Js,
+        env,
+    }
+}
+
+const fn v8(name: &'static str, kind: Kind, env: bool) -> Spec {
+    Spec {
+        name,
+        kind,
+        reader: Reader::V8,
+        env,
+    }
+}
+
+use Kind::{Bool, List, Value};
+
+/// Node v20's options that Eddy accepts (sorted by name). Options the command itself handles
+/// (`--eval`, `--check`, ...) are here too, so that one table answers every question.
+const OPTIONS: &[Spec] = &[
+    v8("--abort-on-uncaught-exception", Bool, true),
+    js("--addons", Bool, true),
+    js("--allow-fs-read", List, true),
+    js("--allow-fs-write", List, true),
+    js("--check", Bool, false),
+    js("--completion-bash", Bool, false),
+    v8("--concurrent-array-buffer-sweeping", Bool, false),
+    js("--conditions", List, true),
+    js("--deprecation", Bool, true),
+    js("--diagnostic-dir", Value, true),
+    js("--disable-proto", Value, true),
+    js("--disable-warning", List, true),
+    v8("--disallow-code-generation-from-strings", Bool, true),
+    js("--dns-result-order", Value, true),
+    js("--enable-source-maps", Bool, true),
+    js("--env-file", List, false),
+    js("--eval", Value, false),
+    js("--experimental-default-type", Value, true),
+    js("--experimental-loader", List, true),
+    js("--experimental-policy", Value, true),
+    js("--experimental-specifier-resolution", Value, true),
+    v8("--expose-gc", Bool, false),
+    js("--expose-internals", Bool, false),
+    js("--extra-info-on-fatal-exception", Bool, true),
+    js("--force-async-hooks-checks", Bool, true),
+    js("--force-context-aware", Bool, true),
+    js("--frozen-intrinsics", Bool, true),
+    js("--global-search-paths", Bool, true),
+    v8("--gc-interval", Value, false),
+    js("--heapsnapshot-near-heap-limit", Value, true),
+    js("--heapsnapshot-signal", Value, true),
+    js("--help", Bool, false),
+    v8("--huge-max-old-generation-size", Bool, true),
+    js("--import", List, true),
+    js("--input-type", Value, true),
+    js("--insecure-http-parser", Bool, true),
+    js("--interactive", Bool, false),
+    v8("--interpreted-frames-native-stack", Bool, true),
+    v8("--jitless", Bool, true),
+    js("--max-http-header-size", Value, true),
+    v8("--max-old-space-size", Value, true),
+    v8("--max-semi-space-size", Value, true),
+    js("--network-family-autoselection", Bool, true),
+    js("--node-memory-debug", Bool, true),
+    js("--openssl-config", Value, true),
+    js("--openssl-legacy-provider", Bool, true),
+    js("--openssl-shared-config", Bool, true),
+    js("--pending-deprecation", Bool, true),
+    v8("--perf-basic-prof", Bool, true),
+    v8("--perf-basic-prof-only-functions", Bool, true),
+    v8("--perf-prof", Bool, true),
+    v8("--perf-prof-unwinding-info", Bool, true),
+    js("--preserve-symlinks", Bool, true),
+    js("--preserve-symlinks-main", Bool, true),
+    js("--print", Bool, false),
+    js("--redirect-warnings", Value, true),
+    js("--require", List, true),
+    js("--security-revert", List, false),
+    v8("--stack-size", Value, false),
+    v8("--stack-trace-limit", Value, true),
+    v8("--stress-compaction", Bool, false),
+    js("--test", Bool, false),
+    js("--test-concurrency", Value, false),
+    js("--test-force-exit", Bool, false),
+    js("--test-name-pattern", List, false),
+    js("--test-only", Bool, true),
+    js("--test-reporter", List, true),
+    js("--test-reporter-destination", List, true),
+    js("--test-shard", Value, true),
+    js("--test-timeout", Value, false),
+    js("--test-udp-no-try-send", Bool, false),
+    js("--throw-deprecation", Bool, true),
+    js("--title", Value, true),
+    js("--tls-cipher-list", Value, true),
+    js("--tls-keylog", Value, true),
+    js("--tls-max-v1.2", Bool, true),
+    js("--tls-max-v1.3", Bool, true),
+    js("--tls-min-v1.0", Bool, true),
+    js("--tls-min-v1.1", Bool, true),
+    js("--tls-min-v1.2", Bool, true),
+    js("--tls-min-v1.3", Bool, true),
+    js("--trace-deprecation", Bool, true),
+    js("--trace-event-categories", Value, true),
+    js("--trace-event-file-pattern", Value, true),
+    js("--trace-events-enabled", Bool, true),
+    js("--trace-exit", Bool, true),
+    js("--trace-sigint", Bool, true),
+    js("--trace-sync-io", Bool, true),
+    js("--trace-tls", Bool, true),
+    js("--trace-uncaught", Bool, true),
+    js("--trace-warnings", Bool, true),
+    js("--track-heap-objects", Bool, true),
+    js("--unhandled-rejections", Value, true),
+    js("--use-bundled-ca", Bool, true),
+    v8("--use-strict", Bool, false),
+    js("--use-openssl-ca", Bool, true),
+    js("--v8-flag", List, false),
+    js("--v8-pool-size", Value, true),
+    js("--version", Bool, false),
+    js("--warnings", Bool, true),
+    js("--zero-fill-buffers", Bool, true),
+];
+
+/// Short and alternative spellings: `(alias, option)`.
+const ALIASES: &[(&str, &str)] = &[
+    ("-C", "--conditions"),
+    ("-c", "--check"),
+    ("-e", "--eval"),
+    ("-h", "--help"),
+    ("-i", "--interactive"),
+    ("-p", "--print"),
+    ("-r", "--require"),
+    ("-v", "--version"),
+    ("--loader", "--experimental-loader"),
+];
+
+/// A refused command line: Node's message (printed after the program's name) and exit code.
+#[derive(Debug, PartialEq)]
+pub struct OptionError {
+    pub message: String,
+    pub code: i32,
+}
+
+/// Node's exit code for bad command-line options.
+pub const EXIT_BAD_OPTION: i32 = 9;
+/// Node's exit code for an invalid runtime mode (--disable-proto, --security-revert).
+const EXIT_INVALID_MODE: i32 = 12;
+
+fn bad(message: String) -> OptionError {
+    OptionError {
+        message,
+        code: EXIT_BAD_OPTION,
+    }
+}
+
+/// The command line, read.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// `-e`/`-p` code (the last one given).
+    pub eval: Option<String>,
+    pub print: bool,
+    pub check: bool,
+    pub interactive: bool,
+    pub version: bool,
+    pub help: bool,
+    pub completion_bash: bool,
+    /// `--test`: run the test runner on the arguments.
+    pub test: bool,
+    /// Flags for V8, from NODE_OPTIONS first, then the command line.
+    pub v8_flags: Vec<String>,
+    /// `process.execArgv`: the command line's options (NODE_OPTIONS' are not part of it).
+    pub exec_argv: Vec<String>,
+    /// The script (or `-`) and its arguments; with -e/-p, the arguments only.
+    pub rest: Vec<String>,
+}
+
+/// The option named `name` (normalized, aliases resolved). An unlisted `--experimental-*` or
+/// `--harmony*` option is a boolean: Node has many and adds more; the harmony ones are V8's.
+fn spec(name: &str) -> Option<Spec> {
+    if let Some(s) = OPTIONS.iter().find(|s| s.name == name) {
+        return Some(*s);
+    }
+    if name.starts_with("--experimental-") {
+        return Some(js("--experimental-*", Bool, true));
+    }
+    name.starts_with("--harmony")
+        .then(|| v8("--harmony*", Bool, false))
+}
+
+/// `--a_b=c_d` → `--a-b=c_d`: `_` and `-` are the same within a name, not within a value.
+fn normalize_name(name: &str) -> String {
+    match name.strip_prefix("--") {
+        Some(rest) => format!("--{}", rest.replace('_', "-")),
+        None => name.to_string(),
+    }
+}
+
+/// Split `NODE_OPTIONS` as Node does: at spaces, except inside double quotes, where a
+/// backslash takes the next character literally.
+pub fn tokenize_node_options(text: &str) -> Result<Vec<String>, OptionError> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c == ' ' {
+            chars.next();
+            continue;
+        }
+        let mut token = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                ' ' => break,
+                '"' => loop {
+                    match chars.next() {
+                        Some('"') => break,
+                        Some('\\') => match chars.next() {
+                            Some(escaped) => token.push(escaped),
+                            None => return Err(unterminated()),
+                        },
+                        Some(other) => token.push(other),
+                        None => return Err(unterminated()),
+                    }
+                },
+                other => token.push(other),
+            }
+        }
+        out.push(token);
+    }
+    Ok(out)
+}
+
+fn unterminated() -> OptionError {
+    bad("invalid value for NODE_OPTIONS (unterminated string)".to_string())
+}
+
+/// Refuse a value outside an option's fixed set, with Node's message and exit code.
+fn check_value(name: &str, value: &str) -> Result<(), OptionError> {
+    let (allowed, message, code): (&[&str], _, _) = match name {
+        "--unhandled-rejections" => (
+            &["strict", "warn", "throw", "none", "warn-with-error-code"],
+            "invalid value for --unhandled-rejections",
+            EXIT_BAD_OPTION,
+        ),
+        "--disable-proto" => (
+            &["delete", "throw"],
+            "invalid mode passed to --disable-proto",
+            EXIT_INVALID_MODE,
+        ),
+        "--input-type" => (
+            &["commonjs", "module"],
+            "--input-type must be \"module\" or \"commonjs\"",
+            EXIT_BAD_OPTION,
+        ),
+        // Eddy reverts no CVE fix, so every name is unknown.
+        "--security-revert" => {
+            return Err(OptionError {
+                message: format!("Error: Attempt to revert an unknown CVE [{value}]"),
+                code: EXIT_INVALID_MODE,
+            });
+        }
+        _ => return Ok(()),
+    };
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(OptionError {
+            message: message.to_string(),
+            code,
+        })
+    }
+}
+
+/// Where the options being read come from.
+#[derive(Clone, Copy, PartialEq)]
+enum Source {
+    CommandLine,
+    NodeOptions,
+}
+
+/// Read `NODE_OPTIONS` (already split) and then the command line (without the program name).
+pub fn parse(node_options: &[String], args: &[String]) -> Result<Parsed, OptionError> {
+    let mut parsed = Parsed::default();
+    read(&mut parsed, node_options, Source::NodeOptions)?;
+    let end = read(&mut parsed, args, Source::CommandLine)?;
+    parsed.exec_argv = args[..end]
+        .iter()
+        .filter(|a| a.as_str() != "--")
+        .cloned()
+        .collect();
+    let mut rest = &args[end..];
+    if rest.first().is_some_and(|a| a == "--") {
+        rest = &rest[1..];
+    }
+    parsed.rest = rest.to_vec();
+    if parsed.check && parsed.eval.is_some() {
+        return Err(bad(
+            "either --check or --eval can be used, not both".to_string()
+        ));
+    }
+    Ok(parsed)
+}
+
+/// Read options from `args` into `parsed`; returns the index where the options end (at the
+/// script, `-`, or `--`).
+fn read(parsed: &mut Parsed, args: &[String], source: Source) -> Result<usize, OptionError> {
+    let mut i = 0;
+    while i < args.len() {
+        let arg = args[i].as_str();
+        if arg == "--" || arg == "-" || !arg.starts_with('-') {
+            if source == Source::NodeOptions {
+                // Node skips what is not an option there.
+                i += 1;
+                continue;
+            }
+            return Ok(i);
+        }
+        let (typed_name, inline) = match arg.split_once('=').filter(|_| arg.starts_with("--")) {
+            Some((name, value)) => (name, Some(value)),
+            None => (arg, None),
+        };
+        // `-pe CODE` (and `-ep`): print and eval.
+        let (name, also_print) = match typed_name {
+            "-pe" | "-ep" => ("--eval".to_string(), true),
+            _ => (normalize_name(typed_name), false),
+        };
+        let name = ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == name)
+            .map_or(name.clone(), |(_, full)| full.to_string());
+        let (spec, negated) = match spec(&name) {
+            Some(s) => (s, false),
+            None => match name
+                .strip_prefix("--no-")
+                .and_then(|n| spec(&format!("--{n}")))
+            {
+                Some(s) if s.kind != Bool => {
+                    return Err(bad(format!(
+                        "{typed_name} is an invalid negation because it is not a boolean option"
+                    )));
+                }
+                Some(s) => (s, true),
+                None if source == Source::NodeOptions => {
+                    return Err(bad(format!("{typed_name} is not allowed in NODE_OPTIONS")));
+                }
+                None => return Err(bad(format!("bad option: {typed_name}"))),
+            },
+        };
+        if source == Source::NodeOptions && !spec.env {
+            return Err(bad(format!("{typed_name} is not allowed in NODE_OPTIONS")));
+        }
+        let value = match spec.kind {
+            Bool => None,
+            Value | List => Some(match inline {
+                Some(v) if !v.is_empty() => v.to_string(),
+                Some(_) => return Err(bad(format!("{arg} requires an argument"))),
+                None => match args.get(i + 1) {
+                    // A value may start with '-' when escaped with a backslash.
+                    Some(next) if !next.starts_with('-') => {
+                        i += 1;
+                        next.strip_prefix("\\-")
+                            .map_or(next.clone(), |v| format!("-{v}"))
+                    }
+                    _ => return Err(bad(format!("{arg} requires an argument"))),
+                },
+            }),
+        };
+        if let Some(value) = &value {
+            check_value(spec.name, value)?;
+        }
+        match spec.name {
+            "--eval" => {
+                parsed.eval = value;
+                parsed.print |= also_print;
+            }
+            "--print" => {
+                parsed.print = !negated;
+                // `-p CODE`: the next argument is the code, unless it is an option.
+                if let Some(next) = args
+                    .get(i + 1)
+                    .filter(|n| !n.starts_with('-') && inline.is_none())
+                {
+                    parsed.eval = Some(
+                        next.strip_prefix("\\-")
+                            .map_or(next.clone(), |v| format!("-{v}")),
+                    );
+                    i += 1;
+                }
+            }
+            "--check" => parsed.check = !negated,
+            "--interactive" => parsed.interactive = !negated,
+            "--version" => parsed.version = !negated,
+            "--help" => parsed.help = !negated,
+            "--completion-bash" => parsed.completion_bash = !negated,
+            "--test" => parsed.test = !negated,
+            "--v8-flag" => parsed.v8_flags.extend(value),
+            _ if spec.reader == Reader::V8 => parsed.v8_flags.push(match &value {
+                Some(v) => format!("{name}={v}"),
+                None => name.clone(),
+            }),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(args.len())
+}
+
+/// Every option's name, for `--completion-bash` and `--help`.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    OPTIONS
+        .iter()
+        .map(|s| s.name)
+        .chain(ALIASES.iter().map(|(alias, _)| *alias))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn splits_node_options() {
+        assert_eq!(
+            tokenize_node_options(r#" -r "a b"  --x "c\"d" "#).unwrap(),
+            args(&["-r", "a b", "--x", "c\"d"])
+        );
+        assert!(tokenize_node_options("-r \"a").is_err());
+    }
+
+    #[test]
+    fn reads_eval_print_and_script_args() {
+        let p = parse(&[], &args(&["-p", "-e", "42", "--", "-a"])).unwrap();
+        assert!(p.print);
+        assert_eq!(p.eval.as_deref(), Some("42"));
+        assert_eq!(p.rest, args(&["-a"]));
+        let p = parse(&[], &args(&["-p", "\\-42"])).unwrap();
+        assert_eq!(p.eval.as_deref(), Some("-42"));
+        let p = parse(&[], &args(&["--stack-trace-limit", "5", "x.js", "-e"])).unwrap();
+        assert_eq!(p.v8_flags, args(&["--stack-trace-limit=5"]));
+        assert_eq!(p.exec_argv, args(&["--stack-trace-limit", "5"]));
+        assert_eq!(p.rest, args(&["x.js", "-e"]));
+    }
+
+    #[test]
+    fn refuses_like_node() {
+        let message = |list: &[&str]| parse(&[], &args(list)).unwrap_err().message;
+        assert_eq!(message(&["-e"]), "-e requires an argument");
+        assert_eq!(
+            message(&["--title", "-e", "1"]),
+            "--title requires an argument"
+        );
+        assert_eq!(message(&["--bogus"]), "bad option: --bogus");
+        assert_eq!(message(&["--no-bogus"]), "bad option: --no-bogus");
+        assert_eq!(
+            message(&["--no-max-http-header-size"]),
+            "--no-max-http-header-size is an invalid negation because it is not a boolean option"
+        );
+        assert_eq!(
+            message(&["-c", "-e", "1"]),
+            "either --check or --eval can be used, not both"
+        );
+        let env = parse(&args(&["-e", "1"]), &[]).unwrap_err();
+        assert_eq!(env.message, "-e is not allowed in NODE_OPTIONS");
+        assert!(
+            parse(
+                &[],
+                &args(&["--no-warnings", "--warnings", "--no_deprecation"])
+            )
+            .is_ok()
+        );
+    }
+}
