@@ -30,6 +30,35 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     set_fn(scope, target, "disconnect", js_disconnect);
     set_fn(scope, target, "isActive", js_is_active);
     set_fn(scope, target, "wrapConsoleCall", js_wrap_console_call);
+    set_fn(scope, target, "contextCreated", js_context_created);
+}
+
+/// `contextCreated(global, name)`: report a vm context (by its global) to the inspector, so
+/// its scripts can be debugged and `Runtime.executionContextCreated` names it. V8 reports its
+/// destruction itself when the context is collected.
+fn js_context_created(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let Ok(global) = v8::Local::<v8::Object>::try_from(args.get(0)) else {
+        return;
+    };
+    let Some(context) = global.get_creation_context(scope) else {
+        return;
+    };
+    let name = args.get(1).to_rust_string_lossy(scope);
+    let Some(inspector) = inspector(scope) else {
+        return;
+    };
+    let name: Vec<u16> = name.encode_utf16().collect();
+    let aux = r#"{"isDefault":false}"#;
+    inspector.v8.context_created(
+        context,
+        GROUP,
+        StringView::from(&name[..]),
+        StringView::from(aux.as_bytes()),
+    );
 }
 
 /// What the isolate slot holds (an `Rc`, so callers can let go of the isolate borrow).
@@ -154,7 +183,7 @@ fn inspector(scope: &mut v8::PinScope) -> Option<Shared> {
         context: v8::Global::new(scope, context),
     }));
     let v8 = V8Inspector::create(scope, client);
-    let name = format!("node[{}]", std::process::id());
+    let name = context_name(scope);
     let aux = r#"{"isDefault":true}"#;
     v8.context_created(
         context,
@@ -171,6 +200,22 @@ fn inspector(scope: &mut v8::PinScope) -> Option<Shared> {
     });
     scope.set_slot(shared.clone());
     Some(shared)
+}
+
+/// The main context's name, as Node gives it: `<argv0>[<pid>]`, or `Worker[<threadId>]`.
+fn context_name(scope: &mut v8::PinScope) -> String {
+    let st = crate::state::state(scope);
+    let st = st.borrow();
+    if let Some(worker) = &st.worker {
+        return format!("Worker[{}]", worker.shared.thread_id);
+    }
+    let argv0 = st
+        .options
+        .as_ref()
+        .map(|o| o.argv0.clone())
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| "eddy".into());
+    format!("{argv0}[{}]", std::process::id())
 }
 
 /// The runtime's main context: the one the bootstrap's hooks object was made in.

@@ -55,6 +55,9 @@ function validateContextOptions(options, prefix) {
   }
 }
 
+// Names the inspector gives vm contexts created without one ('VM Context 1', ...).
+let contextCount = 0;
+
 function createContext(contextObject = {}, options = {}) {
   if (contextObject !== undefined && contextObject !== null && typeof contextObject === 'object' &&
       contexts.has(contextObject)) {
@@ -90,6 +93,7 @@ function createContext(contextObject = {}, options = {}) {
   }
   contexts.set(contextObject, { global });
   liveContexts.add(new WeakRef(contextObject));
+  binding.inspector.contextCreated(global, options.name ?? `VM Context ${++contextCount}`);
   return contextObject;
 }
 
@@ -216,8 +220,10 @@ class Script {
   runInNewContext(contextObject, options) {
     let codeGeneration;
     let microtaskMode;
+    let name;
     if (options !== undefined && options !== null && typeof options === 'object') {
       validateContextOptions(options, 'context');
+      name = options.contextName;
       codeGeneration = options.contextCodeGeneration;
       if (codeGeneration !== undefined) {
         validateObjectArg(codeGeneration, 'options.contextCodeGeneration');
@@ -225,7 +231,7 @@ class Script {
       microtaskMode = options.microtaskMode;
     }
     const sandbox = createContext(contextObject === undefined ? {} : contextObject,
-      { codeGeneration, microtaskMode });
+      { codeGeneration, microtaskMode, name });
     return this.runInContext(sandbox, options);
   }
 
