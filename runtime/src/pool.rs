@@ -71,10 +71,17 @@ impl Pool {
         threads.spawn_blocking(move || {
             // A panicking job becomes an error for its callback, not a crashed process.
             let result = std::panic::catch_unwind(AssertUnwindSafe(job)).map_err(panic_message);
-            done.lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push((id, result));
-            let _ = waker.wake();
+            let first = {
+                let mut done = done.lock().unwrap_or_else(|e| e.into_inner());
+                done.push((id, result));
+                done.len() == 1
+            };
+            // A job that finds others waiting was preceded by their wake, and the loop takes
+            // them all at once: waking it again is a wasted syscall (and, when the loop
+            // thread sleeps, a cross-CPU interrupt).
+            if first {
+                let _ = waker.wake();
+            }
         });
         Ok(())
     }

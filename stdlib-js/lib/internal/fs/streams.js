@@ -240,7 +240,7 @@ ReadStream.prototype._read = function _read(n) {
   // Chunks read ahead (or a job still reading them, or the end or error after them) come
   // first, whatever reads after them.
   if (ahead !== undefined &&
-      (ahead.chunks.length > 0 || ahead.busy || ahead.eof || ahead.error !== null)) {
+      (ahead.chunks.length > 0 || ahead.jobs.length > 0 || ahead.eof || ahead.error !== null)) {
     takeAhead(this, n, true);
     return;
   }
@@ -249,7 +249,7 @@ ReadStream.prototype._read = function _read(n) {
     return;
   }
   if (canReadAhead(this)) {
-    readAhead(this, n);
+    readAhead(this, n, true);
   } else {
     readOnce(this, n);
   }
@@ -292,49 +292,113 @@ function pushRead(stream, buf) {
 // first of them. Each _read still pushes one chunk of at most `n` bytes, as a read of its own
 // would. Not for pipes, terminals or devices: a read there may wait for ever, and must not be
 // in flight unasked (the first job checks the file's type, and reads nothing from others).
+//
+// The first job reads one chunk (a small file costs what a plain read does) and each next one
+// twice as many, up to kAheadBytes: a job per MiB keeps the hand-offs between threads (a wake-up
+// each way, costly across CPUs) few. At most kAheadBytes are read ahead (in flight or waiting), so
+// a slow consumer holds little. Once a _read has had to wait for a job (the consumer outruns the
+// reads) and the reads go by position (an explicit start, or a descriptor the stream opened and
+// will close itself, whose offset no one looks at), kAheadJobs jobs read the following stretches
+// at once (kAheadJobs times kAheadBytes ahead): the kernel's copy out of the page cache is most of
+// the cost, and two pool threads copy while the loop thread hands out chunks. Their results are
+// taken in file order whatever order they finish in; a short read ends the stretch there, and jobs
+// issued past it are ignored.
 const kAhead = Symbol('kAhead');
-/** Bytes one read-ahead job asks for (in chunks of the highWaterMark, at most kAheadChunks). */
-const kAheadBytes = 512 * 1024;
+/** Bytes one read-ahead job asks for at most (in chunks of the highWaterMark). */
+const kAheadBytes = 1024 * 1024;
 const kAheadChunks = 16;
+/** Jobs in flight at once for a fast consumer reading by position. */
+const kAheadJobs = 2;
 
 function canReadAhead(stream) {
   return stream[kFs].read === originals.read && (stream[kOwnFd] || stream.pos !== undefined) &&
     (stream[kAhead] === undefined || stream[kAhead].regular !== false);
 }
 
-/** Starts a read-ahead job for the chunks after those read so far (never a second one). */
-function readAhead(stream, n) {
+/**
+ * Starts the read-ahead jobs for the chunks after those read so far (see kAheadJobs). With
+ * `n` > 0 a _read (from it: `sync`) waits for the next chunk, served as soon as there is one.
+ */
+function readAhead(stream, n, sync) {
   let ahead = stream[kAhead];
   if (ahead === undefined) {
-    ahead = stream[kAhead] = { chunks: [], queued: 0, pos: stream.pos, issued: stream.bytesRead,
-      busy: false, error: null, eof: false, want: 0, regular: undefined };
+    // A descriptor the stream opened is at offset bytesRead (every read so far was the
+    // stream's), and its offset is never looked at again when the stream closes it at the end.
+    const byPosition = stream.pos !== undefined ||
+      (stream[kOwnFd] === true && stream._readableState.autoDestroy);
+    ahead = stream[kAhead] = {
+      chunks: [], queued: 0, jobs: [], inFlight: 0, pending: 0, byPosition,
+      pos: stream.pos !== undefined ? stream.pos : stream.bytesRead, perJob: 1, fast: false,
+      error: null, eof: false, want: 0, regular: undefined,
+    };
   }
-  // A _read waits for this job's first chunk.
-  if (n > 0) ahead.want = n;
-  if (ahead.busy || ahead.eof || ahead.error) return;
-  const size = Math.min(Math.max(n, stream.readableHighWaterMark), kAheadBytes);
-  let left = (ahead.pos !== undefined ? stream.end - ahead.pos : stream.end - ahead.issued) + 1;
+  if (n > 0) {
+    ahead.want = n;
+    if (ahead.chunks.length === 0 && ahead.jobs.length > 0) ahead.fast = true;
+  }
+  const parallel = ahead.fast && ahead.byPosition && ahead.regular === true;
+  const limit = parallel ? kAheadJobs * kAheadBytes : kAheadBytes;
+  while (ahead.error === null && !ahead.eof &&
+         (ahead.jobs.length === 0 || (parallel && ahead.jobs.length < kAheadJobs)) &&
+         ahead.queued + ahead.pending < limit &&
+         startJob(stream, ahead, Math.max(n, ahead.want)));
+  const want = ahead.want;
+  if (want > 0 && (ahead.chunks.length > 0 || ahead.error !== null || ahead.eof)) {
+    ahead.want = 0;
+    takeAhead(stream, want, sync);
+  }
+}
+
+/** Issues one readv for the next stretch; false when there is none (the end is reached). */
+function startJob(stream, ahead, n) {
+  // Chunks as big as the highWaterMark, as Node reads them, however big that is.
+  const size = Math.max(n, stream.readableHighWaterMark);
+  let left = stream.end - ahead.pos + 1;
   const buffers = [];
-  while (left > 0 && buffers.length < kAheadChunks &&
+  let length = 0;
+  while (left > 0 && buffers.length < ahead.perJob &&
          (buffers.length === 0 || (buffers.length + 1) * size <= kAheadBytes)) {
     const len = Math.min(left, size);
     buffers.push(Buffer.allocUnsafeSlow(len));
     left -= len;
+    length += len;
   }
   if (buffers.length === 0) {
-    ahead.eof = true;
-    return;
+    if (ahead.jobs.length === 0) ahead.eof = true;
+    return false;
   }
-  ahead.busy = true;
+  ahead.perJob = Math.min(ahead.perJob * 2, kAheadChunks);
+  const job = { buffers, length, done: false, err: null, bytesRead: 0, stale: false };
+  ahead.jobs.push(job);
+  ahead.inFlight++;
+  ahead.pending += length;
   stream[kIsPerformingIO] = true;
   const op = ahead.regular ? 'readv' : 'readvRegular';
-  binding.fs.opAsync(op, stream.fd, buffers, ahead.pos, (err, bytesRead) => {
-    ahead.busy = false;
-    stream[kIsPerformingIO] = false;
+  const position = ahead.byPosition ? ahead.pos : -1;
+  ahead.pos += length;
+  binding.fs.opAsync(op, stream.fd, buffers, position, (err, bytesRead) => {
+    job.done = true;
+    job.err = err;
+    job.bytesRead = bytesRead;
+    ahead.pending -= length;
+    if (--ahead.inFlight === 0) stream[kIsPerformingIO] = false;
     if (stream.destroyed) {
-      stream.emit(kIoDone, err);
+      // _destroy waits for the last job in flight to close the descriptor.
+      if (ahead.inFlight === 0) stream.emit(kIoDone, err);
       return;
     }
+    settleJobs(stream, ahead);
+  });
+  return true;
+}
+
+/** Takes the finished jobs at the head of the queue, in file order, into the chunk queue. */
+function settleJobs(stream, ahead) {
+  while (ahead.jobs.length > 0 && ahead.jobs[0].done) {
+    const job = ahead.jobs.shift();
+    if (job.stale) continue;
+    const { err } = job;
+    let bytesRead = job.bytesRead;
     if (bytesRead === -1) {
       // Not a regular file: nothing was read, and reads go one at a time from now on.
       ahead.regular = false;
@@ -343,16 +407,13 @@ function readAhead(stream, n) {
       if (want > 0) readOnce(stream, want);
       return;
     }
-    if (!err) ahead.regular = true;
     if (err) {
       ahead.error = err;
-    } else if (bytesRead === 0) {
-      ahead.eof = true;
     } else {
-      if (ahead.pos !== undefined) ahead.pos += bytesRead;
-      ahead.issued += bytesRead;
+      ahead.regular = true;
+      if (bytesRead === 0) ahead.eof = true;
       ahead.queued += bytesRead;
-      for (const buf of buffers) {
+      for (const buf of job.buffers) {
         if (bytesRead >= buf.length) {
           ahead.chunks.push(buf);
           bytesRead -= buf.length;
@@ -362,12 +423,19 @@ function readAhead(stream, n) {
         }
       }
     }
-    const want = ahead.want;
-    if (want > 0) {
-      ahead.want = 0;
-      takeAhead(stream, want, false);
+    if (err || job.bytesRead < job.length) {
+      // The stretches issued after this one were read from the wrong place (or past an
+      // error, or the end): ignore them, and go on from where this one stopped.
+      for (const later of ahead.jobs) {
+        if (!later.stale) {
+          later.stale = true;
+          ahead.pos -= later.length;
+        }
+      }
+      if (!err) ahead.pos -= job.length - job.bytesRead;
     }
-  });
+  }
+  readAhead(stream, 0, false);
 }
 
 /**
@@ -382,7 +450,7 @@ function takeAhead(stream, n, sync) {
       if (sync) process.nextTick(settleAhead, stream, null);
       else settleAhead(stream, null);
     } else {
-      readAhead(stream, n);
+      readAhead(stream, n, sync);
     }
     return;
   }
@@ -394,8 +462,8 @@ function takeAhead(stream, n, sync) {
     ahead.chunks.shift();
   }
   ahead.queued -= chunk.length;
-  // The next job reads while JS handles this chunk and the rest of the queue.
-  if (ahead.queued < kAheadBytes) readAhead(stream, 0);
+  // The next jobs read while JS handles this chunk and the rest of the queue.
+  readAhead(stream, 0, false);
   if (sync) process.nextTick(settleAhead, stream, chunk);
   else settleAhead(stream, chunk);
 }
