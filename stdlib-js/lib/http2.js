@@ -253,7 +253,7 @@ const settingIds = [
   ['headerTableSize', 1, 0, 2 ** 32 - 1],
   ['enablePush', 2, 'boolean'],
   ['maxConcurrentStreams', 3, 0, 2 ** 32 - 1],
-  ['initialWindowSize', 4, 0, 2 ** 31 - 1],
+  ['initialWindowSize', 4, 0, 2 ** 32 - 1],
   ['maxFrameSize', 5, 16384, 2 ** 24 - 1],
   ['maxHeaderListSize', 6, 0, 2 ** 32 - 1],
   ['enableConnectProtocol', 8, 'boolean'],
@@ -294,7 +294,10 @@ function getPackedSettings(settings = {}) {
     throw new codes.ERR_INVALID_ARG_TYPE('settings', 'object', settings);
   }
   settings = { ...settings };
-  if (settings.maxHeaderSize !== undefined) settings.maxHeaderListSize = settings.maxHeaderSize;
+  if (settings.maxHeaderSize !== undefined) {
+    checkSetting('maxHeaderSize', settings.maxHeaderSize, 0, 2 ** 32 - 1);
+    settings.maxHeaderListSize = settings.maxHeaderSize;
+  }
   const entries = [];
   for (const [name, id, min, max] of settingIds) {
     const value = settings[name];

@@ -169,9 +169,9 @@ class Http2ServerResponse extends Stream {
     stream.on('close', () => {
       this._closed = true;
       this.writable = false;
+      if (this._ended || stream.writableFinished) this.emit('finish');
       this.emit('close');
     });
-    stream.on('finish', () => this.emit('finish'));
     stream.on('wantTrailers', () => {
       const t = this._trailers;
       stream.sendTrailers(t);
@@ -209,6 +209,7 @@ class Http2ServerResponse extends Stream {
   }
 
   setTrailer(name, value) {
+    if (typeof name !== 'string') throw err('ERR_INVALID_ARG_TYPE', 'name', 'string', name);
     validateHeaderName(name);
     name = name.trim().toLowerCase();
     if (value === undefined || value === null) throw err('ERR_HTTP2_INVALID_HEADER_VALUE', value, name);
@@ -249,9 +250,10 @@ class Http2ServerResponse extends Stream {
   }
 
   _checkHeader(name, value) {
+    if (typeof name !== 'string') throw err('ERR_INVALID_ARG_TYPE', 'name', 'string', name);
+    if (name.trim()[0] === ':') throw err('ERR_HTTP2_PSEUDOHEADER_NOT_ALLOWED');
     validateHeaderName(name);
     name = name.trim().toLowerCase();
-    if (name[0] === ':') throw err('ERR_HTTP2_PSEUDOHEADER_NOT_ALLOWED');
     if (value === undefined || value === null) throw err('ERR_HTTP2_INVALID_HEADER_VALUE', value, name);
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) {
@@ -287,8 +289,8 @@ class Http2ServerResponse extends Stream {
       warnStatusMessage();
     }
     const stream = this._stream;
-    if (stream.headersSent) throw err('ERR_HTTP2_HEADERS_SENT');
     if (this._closed || stream.destroyed) return this;
+    if (stream.headersSent) throw err('ERR_HTTP2_HEADERS_SENT');
     this.statusCode = statusCode;
     if (headers !== undefined && headers !== null) {
       if (Array.isArray(headers)) {
@@ -327,12 +329,7 @@ class Http2ServerResponse extends Stream {
       stream.destroy(e);
       return false;
     }
-    if (this._closed || stream.destroyed) {
-      const e = err('ERR_HTTP2_INVALID_STREAM');
-      if (typeof cb === 'function') process.nextTick(cb, e);
-      else stream.destroy(e);
-      return false;
-    }
+    if (this._closed || stream.destroyed) return false;
     if (typeof chunk !== 'string' && !ArrayBuffer.isView(chunk)) {
       throw err('ERR_INVALID_ARG_TYPE', 'first argument', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }

@@ -18,8 +18,12 @@ function validateOptions(options, name = 'options') {
                    'maxSessionInvalidFrames', 'maxSessionRejectedStreams'];
   for (const k of numeric) {
     const v = options[k];
-    if (v !== undefined && (typeof v !== 'number' || Number.isNaN(v) || v < 0)) {
-      throw err('ERR_INVALID_ARG_TYPE', `options.${k}`, 'number', v);
+    if (v === undefined) continue;
+    if (typeof v !== 'number') throw err('ERR_INVALID_ARG_TYPE', `options.${k}`, 'number', v);
+    if (k === 'maxSessionInvalidFrames' || k === 'maxSessionRejectedStreams' ||
+        k === 'unknownProtocolTimeout') {
+      if (!Number.isInteger(v) && Number.isFinite(v)) throw err('ERR_OUT_OF_RANGE', `options.${k}`, 'an integer', v);
+      if (!(v >= 0 && v <= 2 ** 32 - 1)) throw err('ERR_OUT_OF_RANGE', `options.${k}`, '>= 0 && <= 4294967295', v);
     }
   }
   if (options.settings !== undefined) {
@@ -144,11 +148,6 @@ for (const C of [Http2Server, Http2SecureServer]) {
   C.prototype.updateSettings = function updateSettings(settings) {
     validateSettings(settings);
     this._options = { ...this._options, settings: { ...(this._options.settings || {}), ...settings } };
-  };
-  const baseClose = C.prototype.close;
-  C.prototype.close = function close(cb) {
-    for (const s of this[kSessions]) s.close();
-    return baseClose.call(this, cb);
   };
   C.prototype[Symbol.asyncDispose] = function asyncDispose() {
     return new Promise((resolve, reject) => this.close((e) => (e ? reject(e) : resolve())));

@@ -7,6 +7,7 @@ const EventEmitter = require('events');
 const { Encoder, Decoder, HpackError } = require('internal/http2/hpack');
 const {
   err, makeError, sessionError, errorName, mapToHeaders, toHeaderObject, checkReceivedHeaders,
+  filterReceived,
   validateSettings, settingsEntries, defaultSettings, SETTING_IDS,
 } = require('internal/http2/util');
 const {
@@ -56,6 +57,7 @@ class Http2Session extends EventEmitter {
     this._sendWindow = 65535;
     this._recvWindow = 65535;
     this._localWindowSize = 65535;
+    this._localWindowHigh = 65535; // a window can be announced larger, never taken back
     this._sendable = new Set();
     this._inbuf = null;
     this._needPreface = type === SESSION_SERVER;
@@ -106,6 +108,7 @@ class Http2Session extends EventEmitter {
     this._connecting = false;
     if (this._type === SESSION_CLIENT) this[kSocket].write(PREFACE);
     this._sendSettings(this._initialSettings, null);
+    if (this._inbuf && this._inbuf.length) this._receive(Buffer.alloc(0));
     const lws = this._options.settings?.initialWindowSize;
     void lws;
     process.nextTick(() => {
@@ -132,7 +135,7 @@ class Http2Session extends EventEmitter {
       effectiveLocalWindowSize: this._localWindowSize,
       effectiveRecvDataLength: this._localWindowSize - this._recvWindow,
       nextStreamID: this._nextStreamId,
-      localWindowSize: this._localWindowSize,
+      localWindowSize: this._localWindowHigh,
       lastProcStreamID: this._lastPeerStreamId,
       remoteWindowSize: this._sendWindow,
       outboundQueueSize: this._outboundQueue,
@@ -142,9 +145,12 @@ class Http2Session extends EventEmitter {
   }
 
   // ---- writing ----
-  _writeFrame(type, flags, id, payload) {
+  _writeFrame(type, flags, id, payload, cb) {
     const socket = this[kSocket];
-    if (!socket || socket.destroyed || !socket.writable) return;
+    if (!socket || socket.destroyed || !socket.writable) {
+      if (cb) process.nextTick(cb);
+      return;
+    }
     const len = payload ? payload.length : 0;
     const head = Buffer.allocUnsafe(9);
     head[0] = len >>> 16;
@@ -153,7 +159,7 @@ class Http2Session extends EventEmitter {
     head[3] = type;
     head[4] = flags;
     head.writeUInt32BE(id & 0x7fffffff, 5);
-    socket.write(len ? Buffer.concat([head, payload]) : head);
+    socket.write(len ? Buffer.concat([head, payload]) : head, cb);
     this._touch();
   }
 
@@ -230,7 +236,10 @@ class Http2Session extends EventEmitter {
                              this._remote.maxFrameSize);
           if (n <= 0) break;
           const last = off + n === buf.length;
-          this._writeFrame(F.DATA, last && e.end ? END_STREAM : 0, stream.id, buf.subarray(off, off + n));
+          // A write completes when its last frame has reached the socket.
+          const done = last ? e.cb : undefined;
+          if (last) e.cb = null;
+          this._writeFrame(F.DATA, last && e.end ? END_STREAM : 0, stream.id, buf.subarray(off, off + n), done);
           off += n;
           this._sendWindow -= n;
           stream._sendWindow -= n;
@@ -241,7 +250,10 @@ class Http2Session extends EventEmitter {
           e.off = off;
           break;
         }
-        if (buf.length === 0 && e.end) this._writeFrame(F.DATA, END_STREAM, stream.id, null);
+        if (buf.length === 0 && e.end) {
+          this._writeFrame(F.DATA, END_STREAM, stream.id, null, e.cb);
+          e.cb = null;
+        }
         q.shift();
         if (e.end) stream._onEndSent();
         if (e.cb) e.cb();
@@ -255,6 +267,8 @@ class Http2Session extends EventEmitter {
     if (this._destroyed) return;
     this._touch();
     this._inbuf = this._inbuf && this._inbuf.length ? Buffer.concat([this._inbuf, chunk]) : chunk;
+    // Nothing may be answered before our own preface has gone out.
+    if (this._connecting) return;
     if (this._needPreface) {
       const n = Math.min(this._inbuf.length, 24);
       if (!this._inbuf.subarray(0, n).equals(PREFACE.subarray(0, n))) {
@@ -394,10 +408,14 @@ class Http2Session extends EventEmitter {
     if (id === 0) return this._connectionError(E.PROTOCOL_ERROR, 'Protocol error');
     const frag = this._stripPadding(flags, p, flags & PRIORITY_FLAG ? 5 : 0);
     if (frag === null) return this._connectionError(E.PROTOCOL_ERROR, 'Protocol error');
+    let weight;
     if (flags & PRIORITY_FLAG) {
-      const dep = p.readUInt32BE(flags & PADDED ? 1 : 0) & 0x7fffffff;
+      const at = flags & PADDED ? 1 : 0;
+      const dep = p.readUInt32BE(at) & 0x7fffffff;
       if (dep === id) return this._streamError(id, E.PROTOCOL_ERROR);
+      weight = p[at + 4] + 1;
     }
+    this._lastWeight = weight;
     if (!(flags & END_HEADERS)) {
       this._continuation = { type: F.HEADERS, flags, id, fragments: [frag] };
       return;
@@ -421,7 +439,13 @@ class Http2Session extends EventEmitter {
   }
 
   _onHeaderBlock(type, flags, id, block, promised) {
-    const list = this._decoder.decode(block);
+    let list = this._decoder.decode(block);
+    list = filterReceived(list);
+    if (list === null) {
+      const s = this._streams.get(id);
+      if (s === undefined && id > this._lastPeerStreamId && id % 2 === 1) this._lastPeerStreamId = id;
+      return this._streamError(type === F.PUSH_PROMISE ? promised : id, E.PROTOCOL_ERROR);
+    }
     const endStream = (flags & END_STREAM) !== 0;
     if (type === F.PUSH_PROMISE) {
       const parent = this._streams.get(id);
@@ -459,6 +483,7 @@ class Http2Session extends EventEmitter {
         return this._invalidFrame();
       }
       stream = new ServerHttp2Stream(this, id, {});
+      if (this._lastWeight !== undefined) stream._weight = this._lastWeight;
       this._streams.set(id, stream);
       const { headers, raw } = toHeaderObject(list);
       stream._requestHeaders = headers;
@@ -712,7 +737,7 @@ class Http2Session extends EventEmitter {
     return true;
   }
 
-  goaway(code = E.NO_ERROR, lastStreamID = this._lastPeerStreamId, opaqueData) {
+  goaway(code = E.NO_ERROR, lastStreamID = 0, opaqueData) {
     if (this._destroyed) throw err('ERR_HTTP2_INVALID_SESSION');
     if (opaqueData !== undefined && !ArrayBuffer.isView(opaqueData)) {
       throw err('ERR_INVALID_ARG_TYPE', 'opaqueData', ['Buffer', 'TypedArray', 'DataView'], opaqueData);
@@ -721,7 +746,8 @@ class Http2Session extends EventEmitter {
     if (typeof lastStreamID !== 'number') {
       throw err('ERR_INVALID_ARG_TYPE', 'lastStreamID', 'number', lastStreamID);
     }
-    this._sendGoaway(code, lastStreamID, opaqueData);
+    // Like nghttp2, 0 means "the last stream we processed".
+    this._sendGoaway(code, lastStreamID || this._lastPeerStreamId, opaqueData);
   }
 
   setLocalWindowSize(windowSize) {
@@ -732,6 +758,7 @@ class Http2Session extends EventEmitter {
     }
     const delta = windowSize - this._localWindowSize;
     this._localWindowSize = windowSize;
+    this._localWindowHigh = Math.max(this._localWindowHigh, windowSize);
     this._recvWindow += delta;
     if (delta > 0) this._windowUpdate(0, delta);
   }
@@ -758,6 +785,11 @@ class Http2Session extends EventEmitter {
   }
 
   _maybeDestroy() {
+    if (this._connecting && this._closed && !this._destroyed &&
+        (this._pendingRequests === undefined || this._pendingRequests.length === 0)) {
+      this.destroy();
+      return;
+    }
     if (this._closed && !this._destroyed && this._streams.size === 0 && !this._connecting) {
       process.nextTick(() => {
         if (this._streams.size === 0) this.destroy();
@@ -807,9 +839,23 @@ class Http2Session extends EventEmitter {
         if (error && !(error.code === 'ERR_HTTP2_ERROR' || error.code === 'ERR_HTTP2_SESSION_ERROR')) {
           socket.destroy();
         } else {
+          // Let the GOAWAY leave, and close only once the peer has too: closing a socket with
+          // unread input makes the kernel answer with RST, losing what the peer has not read.
+          socket.resume();
           socket.end();
-          // Let the GOAWAY leave before tearing the connection down.
-          socket.once('finish', () => socket.destroy());
+          socket.once('finish', () => {
+            if (socket.readableEnded || socket.destroyed) {
+              socket.destroy();
+              return;
+            }
+            const t = setTimeout(() => socket.destroy(), 1000);
+            t.unref();
+            socket.once('end', () => {
+              clearTimeout(t);
+              socket.destroy();
+            });
+            socket.once('close', () => clearTimeout(t));
+          });
         }
       }
     }
@@ -913,16 +959,18 @@ class ClientHttp2Session extends Http2Session {
     if (options === null || typeof options !== 'object') {
       throw err('ERR_INVALID_ARG_TYPE', 'options', 'Object', options);
     }
-    for (const k of ['endStream', 'waitForTrailers', 'exclusive', 'silent']) {
+    for (const k of ['endStream', 'exclusive', 'silent']) {
       if (options[k] !== undefined && typeof options[k] !== 'boolean') {
-        throw err('ERR_INVALID_ARG_VALUE', `options.${k}`, options[k]);
+        throw err('ERR_INVALID_ARG_TYPE', `options.${k}`, 'boolean', options[k]);
       }
     }
-    if (options.parent !== undefined && typeof options.parent !== 'number') {
-      throw err('ERR_INVALID_ARG_VALUE', 'options.parent', options.parent);
+    if (options.waitForTrailers !== undefined && typeof options.waitForTrailers !== 'boolean') {
+      throw err('ERR_INVALID_ARG_VALUE', 'options.waitForTrailers', options.waitForTrailers);
     }
-    if (options.weight !== undefined && typeof options.weight !== 'number') {
-      throw err('ERR_INVALID_ARG_VALUE', 'options.weight', options.weight);
+    for (const k of ['parent', 'weight']) {
+      if (options[k] !== undefined && typeof options[k] !== 'number') {
+        throw err('ERR_INVALID_ARG_TYPE', `options.${k}`, 'number', options[k]);
+      }
     }
     const h = { ...headers };
     if (headers[require('internal/http2/util').sensitiveHeaders]) {
@@ -946,7 +994,14 @@ class ClientHttp2Session extends Http2Session {
       throw err('ERR_HTTP2_CONNECT_PROTOCOL_NOT_ALLOWED' in require('internal/errors').codes ?
         'ERR_HTTP2_CONNECT_PROTOCOL_NOT_ALLOWED' : 'ERR_HTTP2_INVALID_PSEUDOHEADER', ':protocol');
     }
-    const list = mapToHeaders(h);
+    let list;
+    try {
+      list = mapToHeaders(h);
+    } catch (e) {
+      // Node tears the session down as well as throwing.
+      if (e.code === 'ERR_INVALID_HTTP_TOKEN') this.destroy(e);
+      throw e;
+    }
     let endStream = options.endStream;
     if (endStream === undefined) {
       endStream = method === 'GET' || method === 'HEAD' || method === 'DELETE' ||
@@ -973,7 +1028,16 @@ class ClientHttp2Session extends Http2Session {
       stream._open(id);
       this._streams.set(id, stream);
       const end = endStream && !stream._waitForTrailers;
-      this._sendHeaderBlock(F.HEADERS, end ? END_STREAM : 0, id, list);
+      let prefix;
+      if (options.weight !== undefined || options.parent !== undefined || options.exclusive !== undefined) {
+        // Priority rides on the HEADERS frame: dependency (E bit on top) and weight - 1.
+        const w = Math.min(256, Math.max(1, options.weight ?? 16));
+        prefix = Buffer.alloc(5);
+        prefix.writeUInt32BE(((options.parent || 0) | (options.exclusive ? 0x80000000 : 0)) >>> 0);
+        prefix[4] = w - 1;
+        stream._weight = w;
+      }
+      this._sendHeaderBlock(F.HEADERS, (end ? END_STREAM : 0) | (prefix ? PRIORITY_FLAG : 0), id, list, prefix);
       stream._headersSent = true;
       if (end) stream._onEndSent();
       stream.emit('ready');
@@ -1001,7 +1065,7 @@ class ClientHttp2Session extends Http2Session {
   setNextStreamID(id) {
     if (this._destroyed) throw err('ERR_HTTP2_INVALID_SESSION');
     if (typeof id !== 'number') throw err('ERR_INVALID_ARG_TYPE', 'id', 'number', id);
-    if (id <= 0 || id > MAX_WINDOW) throw err('ERR_OUT_OF_RANGE', 'id', `> 0 and <= ${MAX_WINDOW}`, id);
+    if (id <= 0 || id > 2 ** 32 - 1) throw err('ERR_OUT_OF_RANGE', 'id', '> 0 and <= 4294967295', id);
     this._nextStreamId = id;
   }
 }

@@ -77,7 +77,7 @@ class Http2Stream extends Duplex {
       localClose: this._endSent ? 1 : 0,
       remoteClose: this._endReceived ? 1 : 0,
       sumDependencyWeight: 0,
-      weight: 16,
+      weight: this._weight ?? 16,
     };
   }
 
@@ -144,6 +144,7 @@ class Http2Stream extends Duplex {
 
   close(code = NO_ERROR, callback) {
     if (typeof code !== 'number') throw err('ERR_INVALID_ARG_TYPE', 'code', 'number', code);
+    if (!Number.isInteger(code)) throw err('ERR_OUT_OF_RANGE', 'code', 'an integer', code);
     if (code < 0 || code > 2 ** 32 - 1) throw err('ERR_OUT_OF_RANGE', 'code', '>= 0 && <= 4294967295', code);
     if (callback !== undefined && typeof callback !== 'function') {
       throw err('ERR_INVALID_ARG_TYPE', 'callback', 'Function', callback);
@@ -151,21 +152,23 @@ class Http2Stream extends Duplex {
     if (this._closedByProtocol || this.destroyed) return;
     if (callback) this.once('close', callback);
     this._rstCode = code;
+    this._closedByProtocol = true;
     const session = this[kSession];
     const send = () => {
-      if (this._closedByProtocol) return;
-      this._closedByProtocol = true;
-      if (this._id !== undefined) session._sendRst(this._id, code);
+      if (this._id !== undefined && !session._destroyed) session._sendRst(this._id, code);
       if (!this._endReceived) this.push(null);
       this.destroy(code !== NO_ERROR && code !== CANCEL ? streamError(code) : undefined);
     };
-    if (this._id === undefined) this.once('ready', send);
-    else process.nextTick(send);
+    if (this._id === undefined) {
+      this.once('ready', send);
+    } else {
+      process.nextTick(send);
+    }
   }
 
   sendTrailers(headers) {
-    if (this.destroyed || this._closedByProtocol) throw err('ERR_HTTP2_INVALID_STREAM');
     if (this._sentTrailers) throw err('ERR_HTTP2_TRAILERS_ALREADY_SENT');
+    if (this.destroyed || this._closedByProtocol) throw err('ERR_HTTP2_INVALID_STREAM');
     if (!this._wantTrailersEmitted) throw err('ERR_HTTP2_TRAILERS_NOT_READY');
     if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) {
       throw err('ERR_INVALID_ARG_TYPE', 'headers', 'Object', headers);
@@ -190,7 +193,8 @@ class Http2Stream extends Duplex {
       return;
     }
     if (this._closedByProtocol || this[kSession]._destroyed) {
-      cb(err('ERR_HTTP2_INVALID_STREAM'));
+      // The peer reset the stream: what is still written has nowhere to go.
+      cb();
       return;
     }
     this._beforeWrite();
@@ -320,6 +324,10 @@ class Http2Stream extends Duplex {
   }
 }
 
+function assertResponsePseudo(name) {
+  if (name !== ':status') throw err('ERR_HTTP2_INVALID_PSEUDOHEADER', name);
+}
+
 function checkStatus(status) {
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
     throw err('ERR_HTTP2_STATUS_INVALID', status);
@@ -379,7 +387,7 @@ class ServerHttp2Stream extends Http2Stream {
     const status = h[':status'];
     let endStream = opts.endStream === true;
     if (status === 204 || status === 205 || status === 304 || this._headRequest) endStream = true;
-    const list = mapToHeaders(h);
+    const list = mapToHeaders(h, assertResponsePseudo);
     this._sendResponseHeaders(h, list, endStream, opts.waitForTrailers === true);
   }
 
@@ -412,7 +420,7 @@ class ServerHttp2Stream extends Http2Stream {
       if (!(s >= 100 && s < 200)) throw new (require('internal/errors').codes.ERR_HTTP2_INVALID_INFO_STATUS)(h[':status']);
       h[':status'] = s;
     }
-    const list = mapToHeaders(h);
+    const list = mapToHeaders(h, assertResponsePseudo);
     (this._sentInfoHeaders ??= []).push(h);
     this[kSession]._sendHeaderBlock(1, 0, this._id, list);
   }

@@ -96,9 +96,9 @@ function mapToHeaders(map, assertPseudo = assertValidPseudoHeader) {
     }
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) {
-      const s = String(v);
-      if (invalidValueRe.test(s)) throw err('ERR_INVALID_CHAR', 'header content', name);
-      regular.push([name, s, sensitive.has(name)]);
+      const str = String(v);
+      // Short cookies are cheap to guess from a compression oracle: never index them.
+      regular.push([name, str, sensitive.has(name) || (name === 'cookie' && str.length < 20)]);
     }
   }
   return pseudo.concat(regular);
@@ -131,6 +131,24 @@ function toHeaderObject(list) {
   return { headers: obj, raw };
 }
 
+// Drops received regular fields whose value no HTTP message may carry (CR, LF, NUL...), as
+// nghttp2 does; returns false when a pseudo-header is unusable (the stream is then refused).
+const badPseudoValueRe = /[\x00-\x20\x7f]/;
+function filterReceived(list) {
+  const out = [];
+  for (const h of list) {
+    const [name, value] = h;
+    if (name[0] === ':') {
+      if (name !== ':authority' ? badPseudoValueRe.test(value) : invalidValueRe.test(value)) return null;
+      if (name === ':path' && value === '') return null;
+      out.push(h);
+    } else if (!invalidValueRe.test(value) && tokenRe.test(name)) {
+      out.push(h);
+    }
+  }
+  return out;
+}
+
 // Validation of a received header block (RFC 9113 section 8.2/8.3); returns an error string.
 function checkReceivedHeaders(list, isRequest, isTrailers) {
   let sawRegular = false;
@@ -154,7 +172,7 @@ const SETTING_IDS = [
   ['headerTableSize', 1, 0, 2 ** 32 - 1],
   ['enablePush', 2, 'boolean'],
   ['maxConcurrentStreams', 3, 0, 2 ** 32 - 1],
-  ['initialWindowSize', 4, 0, 2 ** 31 - 1],
+  ['initialWindowSize', 4, 0, 2 ** 32 - 1],
   ['maxFrameSize', 5, 16384, 2 ** 24 - 1],
   ['maxHeaderListSize', 6, 0, 2 ** 32 - 1],
   ['enableConnectProtocol', 8, 'boolean'],
@@ -213,5 +231,5 @@ function defaultSettings() {
 module.exports = {
   sensitiveHeaders, ERROR_NAMES, errorName, makeError, streamError, sessionError, err,
   SINGLE_VALUE, PSEUDO, mapToHeaders, toHeaderObject, checkReceivedHeaders,
-  assertValidPseudoHeader, SETTING_IDS, validateSettings, settingsEntries, defaultSettings,
+  assertValidPseudoHeader, filterReceived, SETTING_IDS, validateSettings, settingsEntries, defaultSettings,
 };
