@@ -58,8 +58,12 @@ use Kind::{Bool, List, Value};
 const OPTIONS: &[Spec] = &[
     v8("--abort-on-uncaught-exception", Bool, true),
     js("--addons", Bool, true),
+    js("--allow-addons", Bool, true),
+    js("--allow-child-process", Bool, true),
     js("--allow-fs-read", List, true),
     js("--allow-fs-write", List, true),
+    js("--allow-wasi", Bool, true),
+    js("--allow-worker", Bool, true),
     js("--check", Bool, false),
     js("--completion-bash", Bool, false),
     v8("--concurrent-array-buffer-sweeping", Bool, false),

@@ -113,8 +113,15 @@ function fork(modulePath, args, options) {
   validateArgumentNullCheck(options.execPath, 'options.execPath');
   let execArgv = options.execArgv || process.execArgv;
   validateArgumentsNullCheck(execArgv, 'options.execArgv');
-  // -e/-p of this process are not the child's program.
-  if (execArgv === process.execArgv) execArgv = stripEvalFlags(execArgv);
+  // This process's -e/-p code is not the child's program (only the code still in
+  // process.execArgv is left out, as in Node).
+  if (execArgv === process.execArgv && process._eval != null) {
+    const index = execArgv.lastIndexOf(process._eval);
+    if (index > 0) {
+      execArgv = execArgv.slice();
+      execArgv.splice(index - 1, 2);
+    }
+  }
   args = [...execArgv, modulePath, ...args];
   if (typeof options.stdio === 'string') {
     options.stdio = stdioStringToArray(options.stdio, 'ipc');
@@ -124,20 +131,6 @@ function fork(modulePath, args, options) {
     throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
   }
   return spawn(options.execPath, args, options);
-}
-
-function stripEvalFlags(execArgv) {
-  const out = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const a = execArgv[i];
-    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print') {
-      i++;
-      continue;
-    }
-    if (a === '-pe' || a.startsWith('--eval=') || a.startsWith('--print=')) continue;
-    out.push(a);
-  }
-  return out;
 }
 
 function normalizeExecFileArgs(file, args, options, callback) {
@@ -440,3 +433,7 @@ module.exports = {
   spawn,
   spawnSync,
 };
+
+// --trace-sync-io reports the synchronous calls made after the main script has run.
+require('internal/process/warning').traceSyncCalls(module.exports,
+  ['execFileSync', 'execSync', 'spawnSync']);

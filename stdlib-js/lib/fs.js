@@ -517,3 +517,7 @@ Object.defineProperty(module.exports, 'promises', {
   configurable: true,
   get() { return require('internal/fs/promises').exports; },
 });
+
+// --trace-sync-io reports the synchronous calls made after the main script has run.
+require('internal/process/warning').traceSyncCalls(module.exports,
+  Object.keys(module.exports).filter((name) => name.endsWith('Sync')));

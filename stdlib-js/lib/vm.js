@@ -87,6 +87,7 @@ function createContext(contextObject = {}, options = {}) {
   const global = rt.createContext(dontContextify ? null : contextObject,
     microtaskMode === 'afterEvaluate', importKey);
   if (dontContextify) contextObject = referrer = global;
+  require('internal/options').prepareRealm(global);
   if (codeGeneration !== undefined) {
     rt.vmSetCodeGeneration(global, codeGeneration.strings !== false,
       codeGeneration.wasm !== false);

@@ -150,3 +150,7 @@ for (const key of Object.keys(constants)) {
     value: constants[key], writable: false, enumerable: false, configurable: false,
   });
 }
+
+// --trace-sync-io reports the synchronous calls made after the main script has run.
+require('internal/process/warning').traceSyncCalls(module.exports,
+  Object.keys(module.exports).filter((name) => name.endsWith('Sync')));

@@ -603,6 +603,7 @@ const fixedCodes = [
   ["ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL", TypeError, "Unexpected argument '%s'. This command does not take positional arguments"],
   ["ERR_PERFORMANCE_INVALID_TIMESTAMP", TypeError, "%d is not a valid timestamp"],
   ["ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS", TypeError, "%s"],
+  ["ERR_PROTO_ACCESS", Error, "Accessing Object.prototype.__proto__ has been disallowed with --disable-proto=throw"],
   ["ERR_REQUIRE_ASYNC_MODULE", Error, "%s"],
   ["ERR_STRING_TOO_LONG", Error, "Cannot create a string longer than 0x1fffffe8 characters"],
   ["ERR_REQUIRE_CYCLE_MODULE", Error, "%s"],

@@ -120,4 +120,21 @@ function getOptionValue(name) {
   return kValues.has(name) ? undefined : false;
 }
 
-module.exports = { getOptionValue, setSources, tokenize };
+/**
+ * What options make of every realm (the main one, a worker's, a vm context's), given its
+ * global object: --disable-proto removes Object.prototype.__proto__ or makes it throw.
+ */
+function prepareRealm(global) {
+  const mode = getOptionValue('--disable-proto');
+  if (mode === 'delete') {
+    delete global.Object.prototype.__proto__;
+  } else if (mode === 'throw') {
+    const { codes } = require('internal/errors');
+    const refuse = () => { throw new codes.ERR_PROTO_ACCESS(); };
+    Object.defineProperty(global.Object.prototype, '__proto__', {
+      __proto__: null, get: refuse, set: refuse, enumerable: false, configurable: true,
+    });
+  }
+}
+
+module.exports = { getOptionValue, prepareRealm, setSources, tokenize };

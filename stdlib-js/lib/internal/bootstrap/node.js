@@ -148,6 +148,7 @@ defineValue('execArgv', config.execArgv.slice());
 const options = requireBuiltin('internal/options');
 options.setSources(config.execArgv, native.getEnv('NODE_OPTIONS'));
 applyDeprecationOptions();
+options.prepareRealm(globalThis);
 defineValue('execPath', config.execPath);
 defineValue('argv0', config.argv0 !== undefined ? config.argv0 : 'eddy');
 // `--title=x` names the process from the start, as in Node.
@@ -1070,7 +1071,10 @@ function addBuiltinGlobals() {
       enumerable: false,
       get() {
         const value = requireBuiltin(id);
-        Object.defineProperty(globalThis, id, { value, writable: true, configurable: true, enumerable: false });
+        // User code may have made the accessor non-configurable; it then stays one.
+        if (Object.getOwnPropertyDescriptor(globalThis, id)?.configurable) {
+          Object.defineProperty(globalThis, id, { value, writable: true, configurable: true, enumerable: false });
+        }
         return value;
       },
       set(value) {
@@ -1100,6 +1104,14 @@ function evalMain(source, print, name) {
     checkSyntax(source, name, inputTypeIsModule());
     return;
   }
+  // The code being run, as Node keeps it (child_process.fork leaves it out of the child's
+  // execArgv).
+  if (name === '[eval]' || name === '[stdin]') {
+    Object.defineProperty(process, '_eval', {
+      __proto__: null, value: source, writable: false, enumerable: true, configurable: true,
+    });
+    if (print) process._print_eval = true;
+  }
   perfUtils.mark('bootstrapComplete');
   if (name !== '[stdin]') addBuiltinGlobals();
   preload();
@@ -1107,6 +1119,7 @@ function evalMain(source, print, name) {
     afterImports(() => evalMainNow(source, print, name));
   } finally {
     perfUtils.mark('loopStart');
+    requireBuiltin('internal/process/warning').startSyncTrace();
   }
 }
 
@@ -1120,6 +1133,7 @@ function evalMainNow(source, print, name) {
     return;
   }
   if ((name === '[eval]' || name === '[stdin]') && inputTypeIsModule()) {
+    if (print) throw new codes.ERR_EVAL_ESM_CANNOT_PRINT();
     esm.evalModule(source, print);
     return;
   }
@@ -1146,6 +1160,17 @@ function startRepl(source, print) {
 
 // `-r module`: required (relative to the cwd) before the main script or -e code.
 function preload() {
+  // The permission model's grants mean nothing without the model, as in Node.
+  if (!options.getOptionValue('--experimental-permission')) {
+    for (const grant of ['--allow-fs-read', '--allow-fs-write']) {
+      if (options.getOptionValue(grant).length > 0) {
+        throw new codes.ERR_MISSING_OPTION('--experimental-permission');
+      }
+    }
+    for (const grant of ['--allow-addons', '--allow-child-process', '--allow-wasi', '--allow-worker']) {
+      if (options.getOptionValue(grant)) throw new codes.ERR_MISSING_OPTION('--experimental-permission');
+    }
+  }
   // Started by fork() (or with 'ipc' in its stdio): the channel to the parent comes first.
   if (process.env.NODE_CHANNEL_FD !== undefined) {
     requireBuiltin('internal/child_process/ipc').setupChildChannel();
@@ -1221,6 +1246,7 @@ module.exports = {
       });
     } finally {
       perfUtils.mark('loopStart');
+      requireBuiltin('internal/process/warning').startSyncTrace();
     }
   },
   runWorker() {

@@ -114,4 +114,35 @@ function redirectFile() {
   return file ? file : undefined;
 }
 
-module.exports = { emitWarning, onWarning, throwIfDeprecationsThrow };
+// --trace-sync-io: once the main script has run, every call of a synchronous I/O API prints
+// Node's warning with the stack that made it.
+let syncTraceOn = false;
+
+/** Called when the main script has run: sync I/O from now on is traced (with the option). */
+function startSyncTrace() {
+  syncTraceOn = getOptionValue('--trace-sync-io');
+}
+
+/** With --trace-sync-io, make `target[name]` (for each name) report its calls once traced. */
+function traceSyncCalls(target, names) {
+  if (!getOptionValue('--trace-sync-io')) return;
+  for (const name of names) {
+    const original = target[name];
+    if (typeof original !== 'function') continue;
+    const traced = function (...args) {
+      if (syncTraceOn) {
+        const frames = new Error().stack.split('\n').slice(1).join('\n');
+        process._rawDebug(`(${process.release.name}:${process.pid}) WARNING: Detected use of sync API\n${frames}`);
+      }
+      return Reflect.apply(original, this, args);
+    };
+    // The stack names the API, as Node's does.
+    Object.defineProperty(traced, 'name', { __proto__: null, value: name });
+    Object.defineProperty(traced, 'length', { __proto__: null, value: original.length });
+    target[name] = traced;
+  }
+}
+
+module.exports = {
+  emitWarning, onWarning, startSyncTrace, throwIfDeprecationsThrow, traceSyncCalls,
+};

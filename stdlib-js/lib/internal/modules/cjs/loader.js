@@ -105,7 +105,11 @@ Object.defineProperty(Module.prototype, 'constructor', {
   enumerable: false,
 });
 
-Module.prototype.isPreloading = false;
+// True while the -r/--require modules load, for every module (Node's getter on the prototype).
+let preloading = false;
+Object.defineProperty(Module.prototype, 'isPreloading', {
+  __proto__: null, configurable: false, enumerable: false, get() { return preloading; },
+});
 
 Module._cache = Object.create(null);
 Module._pathCache = Object.create(null);
@@ -359,7 +363,7 @@ function parentPathOf(parent) {
   if (parent.filename) return parent.filename;
   // As a file in the working directory: its package scope is the directory's own package.json.
   if (parent.id === '<repl>' || parent.id === 'internal/preload') {
-    return path.join(process.cwd(), '<repl>');
+    return path.join(tryGetCwd(), '<repl>');
   }
   return false;
 }
@@ -604,6 +608,9 @@ Module.prototype._compile = function (content, filename, format) {
   lastCompiled = undefined;
   lastCompiledSource = undefined;
   const require = makeRequire(this);
+  // The loader's own regular expressions leave nothing in RegExp.$1, lastMatch, ... for the
+  // module's code: an empty match resets them (Node's loader leaves them empty).
+  /(?:)/.exec('');
   return Reflect.apply(fn, this.exports,
     [this.exports, require, this, filename, path.dirname(filename)]);
 };
@@ -742,8 +749,13 @@ Module.register = function register(specifier) {
 Module._preloadModules = function _preloadModules(requests) {
   if (!Array.isArray(requests)) return;
   const parent = new Module('internal/preload', null);
-  parent.paths = Module._nodeModulePaths(process.cwd());
-  for (const request of requests) parent.require(request);
+  parent.paths = Module._nodeModulePaths(tryGetCwd());
+  preloading = true;
+  try {
+    for (const request of requests) parent.require(request);
+  } finally {
+    preloading = false;
+  }
 };
 
 // ===== entry points =====
@@ -758,12 +770,25 @@ function runMain(mainPath) {
 }
 Module.runMain = runMain;
 
+/**
+ * The working directory; when it has been removed, the directory of the executable instead
+ * (as Node falls back), so that -e code and preloads still run.
+ */
+function tryGetCwd() {
+  try {
+    return process.cwd();
+  } catch {
+    return path.dirname(process.execPath);
+  }
+}
+
 /** `-e` / `-p` / embedders: run `source` as a script with CommonJS globals for the cwd. */
 function evalScript(source, name) {
-  const filename = path.join(process.cwd(), name);
+  const cwd = tryGetCwd();
+  const filename = path.join(cwd, name);
   const module = new Module(name, undefined);
   module.filename = filename;
-  module.paths = Module._nodeModulePaths(process.cwd());
+  module.paths = Module._nodeModulePaths(cwd);
   globalThis.module = module;
   globalThis.exports = module.exports;
   globalThis.require = makeRequire(module);

@@ -9,6 +9,13 @@ const path = require('path');
 const { codes } = require('internal/errors');
 
 const rt = binding.runtime;
+// The working directory at start-up (none when it had been removed).
+let startCwd;
+try {
+  startCwd = process.cwd();
+} catch {
+  startCwd = undefined;
+}
 const fsb = binding.fs;
 
 const pjr = require('internal/modules/esm/resolve');
@@ -500,6 +507,9 @@ function explainMissingCommonJSExport(error) {
 
 function evaluate(record) {
   instantiate(record);
+  // The loader's own regular expressions leave nothing in RegExp.$1, lastMatch, ... for the
+  // module's code: an empty match resets them (Node's loader leaves them empty).
+  /(?:)/.exec('');
   return rt.evaluateModule(record.id);
 }
 
@@ -590,7 +600,8 @@ function importModuleDynamically(specifier, referrer, attributes, importKey) {
   } else if (typeof referrer === 'string' && referrer.startsWith('/')) {
     parentURL = pathToFileURLString(referrer);
   } else {
-    parentURL = pathToFileURLString(path.join(process.cwd(), '[eval]'));
+    // -e code imports relative to the directory the process started in, as in Node.
+    parentURL = pathToFileURLString(path.join(startCwd ?? process.cwd(), '[eval]'));
   }
   // Resolution and loading start on the next microtask, as Node's are asynchronous: an error
   // then carries no frames of the code that called import().
