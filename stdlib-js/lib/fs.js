@@ -72,7 +72,9 @@ function readFileSync(path, options) {
   } else {
     path = getValidatedPath(path);
     const flags = stringToFlags(options.flag);
-    if (flags === constants.O_RDONLY) {
+    // While node.fs.sync is traced, the file is read one operation at a time (each is an
+    // event), as Node reads it.
+    if (flags === constants.O_RDONLY && native.traced !== true) {
       try {
         bytes = native.readFileSync(path);
       } catch (err) {
@@ -137,7 +139,8 @@ function writeFileSync(path, data, options) {
   }
   path = getValidatedPath(path);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  if (typeof options.flag === 'string' && simpleWriteFlags.has(options.flag) && !options.flush) {
+  if (typeof options.flag === 'string' && simpleWriteFlags.has(options.flag) && !options.flush &&
+      native.traced !== true) {
     native.writeFileSync(path, bytes, options.flag, mode);
     return;
   }

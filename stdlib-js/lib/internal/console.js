@@ -359,6 +359,13 @@ function emitWarning(msg) {
 // ---------------------------------------------------------------------------
 // Console.
 
+// node.console trace events (loaded on the first count or timer: they are checked there).
+let traceModule;
+function traceEvents() {
+  if (traceModule === undefined) traceModule = require('internal/trace_events');
+  return traceModule;
+}
+
 const kCounts = Symbol('counts');
 const kColorMode = Symbol('kColorMode');
 const kIsConsole = Symbol('kIsConsole');
@@ -571,18 +578,23 @@ const consoleMethods = {
       emitWarning(`Label '${label}' already exists for console.time()`);
       return;
     }
+    if (traceEvents().state.console) traceEvents().consoleTime('b', label);
     this._times.set(label, now());
   },
 
   timeEnd(label = 'default') {
     label = `${label}`;
     const found = timeLogImpl(this, 'timeEnd', label);
-    if (found) this._times.delete(label);
+    if (found) {
+      if (traceEvents().state.console) traceEvents().consoleTime('e', label);
+      this._times.delete(label);
+    }
   },
 
   timeLog(label = 'default', ...data) {
     label = `${label}`;
-    timeLogImpl(this, 'timeLog', label, data);
+    const found = timeLogImpl(this, 'timeLog', label, data);
+    if (found && traceEvents().state.console) traceEvents().consoleTime('n', label);
   },
 
   trace: function trace(...args) {
@@ -622,6 +634,7 @@ const consoleMethods = {
     if (count === undefined) count = 1;
     else count++;
     counts.set(label, count);
+    if (traceEvents().state.console) traceEvents().consoleCount(label, count);
     this.log(`${label}: ${count}`);
   },
 
@@ -632,6 +645,7 @@ const consoleMethods = {
       return;
     }
     counts.delete(`${label}`);
+    if (traceEvents().state.console) traceEvents().consoleCount(`${label}`, 0);
   },
 
   group(...data) {

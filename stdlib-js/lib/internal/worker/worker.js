@@ -267,6 +267,8 @@ class Worker extends EventEmitter {
     this[kHandle] = handle;
     this[kRefed] = true;
     this[kThreadId] = threadId;
+    // While tracing, the trace file names the new thread.
+    require('internal/trace_events').noteWorker(threadId, options.name);
     if (workerChannel.hasSubscribers) workerChannel.publish({ worker: this });
   }
 

@@ -1,0 +1,377 @@
+'use strict';
+// Trace events, as Node writes them: Chrome's trace-event JSON ({"traceEvents": [...]}) in
+// node_trace.${rotation}.log (--trace-event-file-pattern, with ${pid} and ${rotation}), for
+// the categories given with --trace-event-categories (--trace-events-enabled alone means
+// 'v8,node,node.async_hooks') and those node:trace_events' createTracing() enables.
+//
+// Only what Eddy itself observes is recorded: node.async_hooks (its async_hooks resources),
+// node.bootstrap (its startup milestones), node.console (console.count/time), node.fs.sync
+// (every synchronous fs operation that reaches the native side, by that operation's name),
+// node.promises.rejections (V8's rejection callbacks). V8's own categories are not reachable.
+// Events are kept in memory and the file is written when the process exits (the bootstrap
+// calls writeAtExit after the 'exit' listeners).
+
+// The categories tracing on: what each switch checks before it records anything.
+const state = {
+  asyncHooks: false,
+  bootstrap: false,
+  console: false,
+  fsSync: false,
+  rejections: false,
+};
+
+const execArgv = process.execArgv;
+// A worker inherits the command line but traces nothing (node:trace_events is unavailable
+// there, as in Node): only the main thread writes the file.
+const isMainThread = binding.config.threadId === 0;
+
+function lastOptionValue(name) {
+  let value;
+  for (let i = 0; i < execArgv.length; i++) {
+    if (execArgv[i] === name && i + 1 < execArgv.length) value = execArgv[++i];
+    else if (execArgv[i].startsWith(`${name}=`)) value = execArgv[i].slice(name.length + 1);
+  }
+  return value;
+}
+
+const cliText = lastOptionValue('--trace-event-categories') ??
+  (execArgv.includes('--trace-events-enabled') ? 'v8,node,node.async_hooks' : undefined);
+const cliCategories = cliText === undefined ? [] : cliText.split(',').filter((c) => c !== '');
+// Tracing objects enabled by createTracing(), in the order they were enabled.
+const enabledTracings = new Set();
+
+// The file is decided once, from the directory the process started in.
+const pattern = lastOptionValue('--trace-event-file-pattern') ?? 'node_trace.${rotation}.log';
+const startDir = process.cwd();
+let started = isMainThread && cliText !== undefined;
+const events = [];
+// Titles the process had while tracing (each is a process_name record).
+const titles = [];
+// Worker threads seen: [tid, name].
+const workerThreads = [];
+
+function enabledList() {
+  const list = [...cliCategories];
+  for (const tracing of enabledTracings) {
+    for (const c of tracing.categoryList) if (!list.includes(c)) list.push(c);
+  }
+  return list;
+}
+
+/** Whether an event of `category` ("node,node.fs,node.fs.sync") would be recorded. */
+function isCategoryEnabled(category) {
+  const list = enabledList();
+  return category.split(',').some((c) => list.includes(c));
+}
+
+/** Every category on, sorted (a set, as Node keeps them), or undefined when none is. */
+function getEnabledCategories() {
+  const list = [...new Set(enabledList())].sort();
+  return list.length === 0 ? undefined : list.join(',');
+}
+
+function microseconds() {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/**
+ * Records one event of `category` (its comma list, as Node's: "node,node.console"); `extra`
+ * holds the phase's own fields (id, dur).
+ */
+function record(phase, category, name, args = {}, extra = undefined, ts = microseconds()) {
+  const event = { pid: process.pid, tid: process.pid, ts, ph: phase, cat: category, name };
+  if (extra !== undefined) Object.assign(event, extra);
+  event.args = args;
+  events.push(event);
+}
+
+// ----- the categories -----
+
+let asyncHook;
+const asyncTypes = new Map();
+
+function traceAsyncHooks(on) {
+  if (on === (asyncHook !== undefined && asyncHook.enabled)) return;
+  if (asyncHook === undefined) {
+    const { createHook, executionAsyncId } = require('async_hooks');
+    const cat = 'node,node.async_hooks';
+    const id = (asyncId) => ({ id: `0x${asyncId.toString(16)}` });
+    const hook = createHook({
+      init(asyncId, type, triggerAsyncId) {
+        asyncTypes.set(asyncId, type);
+        record('b', cat, type,
+          { data: { triggerAsyncId, executionAsyncId: executionAsyncId() } }, id(asyncId));
+      },
+      before(asyncId) {
+        const type = asyncTypes.get(asyncId);
+        if (type !== undefined) record('b', cat, `${type}_CALLBACK`, {}, id(asyncId));
+      },
+      after(asyncId) {
+        const type = asyncTypes.get(asyncId);
+        if (type !== undefined) record('e', cat, `${type}_CALLBACK`, {}, id(asyncId));
+      },
+      destroy(asyncId) {
+        const type = asyncTypes.get(asyncId);
+        if (type === undefined) return;
+        asyncTypes.delete(asyncId);
+        record('e', cat, type, {}, id(asyncId));
+      },
+      promiseResolve() {},
+    });
+    asyncHook = { hook, enabled: false };
+  }
+  asyncHook.enabled = on;
+  if (on) asyncHook.hook.enable();
+  else asyncHook.hook.disable();
+}
+
+let fsWrapped = false;
+
+/** Every synchronous fs operation that goes to the native side: B and E events named after it. */
+function wrapFsOps() {
+  if (fsWrapped) return;
+  fsWrapped = true;
+  const native = binding.fs;
+  const op = native.op;
+  const cat = 'node,node.fs,node.fs.sync';
+  // node:fs reads and writes whole files one operation at a time while this is set.
+  Object.defineProperty(native, 'traced', { get: () => state.fsSync, configurable: true });
+  const statSync = native.statSync;
+  native.statSync = function tracedStat(...args) {
+    // fs.statSync's own call passes the array the fields go to; Eddy's internal stats (of
+    // stdio, say) pass none and are not fs calls, as in Node.
+    if (!state.fsSync || args.length < 2) return Reflect.apply(statSync, this, args);
+    record('B', cat, 'fs.sync.stat');
+    try {
+      return Reflect.apply(statSync, this, args);
+    } finally {
+      record('E', cat, 'fs.sync.stat');
+    }
+  };
+  native.op = function tracedOp(name, ...args) {
+    if (!state.fsSync) return Reflect.apply(op, this, [name, ...args]);
+    // writeString is a write of text (the binding encodes it).
+    const eventName = `fs.sync.${name === 'writeString' ? 'write' : `${name}`.toLowerCase()}`;
+    record('B', cat, eventName);
+    let result;
+    try {
+      result = Reflect.apply(op, this, [name, ...args]);
+      return result;
+    } finally {
+      const done = {};
+      if (name === 'read' && typeof result === 'number') done.bytesRead = result;
+      // As Node: a buffer's write reports its count, a string's does not.
+      if (name === 'write' && typeof result === 'number') done.bytesWritten = result;
+      record('E', cat, eventName, done);
+    }
+  };
+}
+
+let rejections = { unhandled: 0, handledAfter: 0 };
+
+/** From V8's promise rejection callback: Node's 'rejections' counter. */
+function onRejection(unhandled) {
+  if (unhandled) rejections.unhandled++;
+  else rejections.handledAfter++;
+  record('C', 'node,node.promises,node.promises.rejections', 'rejections', { ...rejections });
+}
+
+const consoleCat = 'node,node.console';
+function consoleCount(label, count) {
+  record('C', consoleCat, `count::${label}`, { data: count }, { id: '0x0' });
+}
+function consoleTime(phase, label) {
+  record(phase, consoleCat, `time::${label}`, {}, { id: '0x0' });
+}
+
+/** After the set of enabled categories changed: each switch follows it. */
+function update() {
+  const list = isMainThread ? enabledList() : [];
+  const on = (...names) => names.some((n) => list.includes(n));
+  if (list.length > 0 && isMainThread) started = true;
+  state.bootstrap = on('node', 'node.bootstrap');
+  state.console = on('node', 'node.console');
+  state.fsSync = on('node', 'node.fs', 'node.fs.sync');
+  state.rejections = on('node', 'node.promises', 'node.promises.rejections');
+  const asyncOn = on('node', 'node.async_hooks');
+  state.asyncHooks = asyncOn;
+  traceAsyncHooks(asyncOn);
+  if (state.fsSync) wrapFsOps();
+  if (started && titles.length === 0) watchTitle();
+}
+
+function watchTitle() {
+  titles.push(process.title);
+  const desc = Object.getOwnPropertyDescriptor(process, 'title');
+  if (desc === undefined || !desc.configurable) return;
+  // An accessor (as Node's process.title is), so a new title is seen when it is set.
+  let value = desc.value;
+  const get = desc.get ?? (() => value);
+  const set = desc.set ?? ((v) => { value = `${v}`; });
+  Object.defineProperty(process, 'title', {
+    configurable: true,
+    enumerable: desc.enumerable,
+    get,
+    set(v) {
+      set.call(this, v);
+      const now = get.call(this);
+      if (titles[titles.length - 1] !== now) titles.push(now);
+    },
+  });
+}
+
+/** A worker thread started while tracing: its OS thread, found by the name Eddy gives it. */
+function noteWorker(threadId, name) {
+  if (!started) return;
+  const fs = require('fs');
+  let tasks;
+  try {
+    tasks = fs.readdirSync('/proc/self/task');
+  } catch {
+    return;
+  }
+  for (const tid of tasks) {
+    let comm;
+    try {
+      comm = fs.readFileSync(`/proc/self/task/${tid}/comm`, 'latin1').trim();
+    } catch {
+      continue;
+    }
+    if (comm === `eddy-worker-${threadId}`) {
+      const label = name ? `[worker ${threadId}] ${name}` : `[worker ${threadId}]`;
+      workerThreads.push([Number(tid), label]);
+    }
+  }
+}
+
+// ----- the file -----
+
+function metadata(tid, name, args) {
+  return { pid: process.pid, tid, ts: 0, ph: 'M', cat: '__metadata', name, args };
+}
+
+/** The __metadata records: the process and its threads (as the system names them now). */
+function metadataEvents() {
+  const out = [];
+  for (const title of titles) out.push(metadata(process.pid, 'process_name', { name: title }));
+  const version = process.version.slice(1);
+  out.push(metadata(process.pid, 'version', { node: version }));
+  out.push(metadata(process.pid, 'thread_name', { name: 'JavaScriptMainThread' }));
+  const { versions, arch, platform, release } = process;
+  out.push(metadata(process.pid, 'node', {
+    process: { versions: { ...versions }, arch, platform, release: { ...release } },
+  }));
+  const fs = require('fs');
+  try {
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      const comm = fs.readFileSync(`/proc/self/task/${tid}/comm`, 'latin1').trim();
+      // V8's platform threads ("V8 DefaultWorker", cut to 15 bytes by the kernel).
+      if (comm.startsWith('V8 DefaultWorke')) {
+        out.push(metadata(Number(tid), 'thread_name', { name: 'PlatformWorkerThread' }));
+      }
+    }
+  } catch {
+    // No /proc: the threads go unnamed.
+  }
+  for (const [tid, name] of workerThreads) out.push(metadata(tid, 'thread_name', { name }));
+  return out;
+}
+
+function milestoneEvents() {
+  const { milestones, originNs } = require('internal/perf/utils');
+  const out = [];
+  const base = Number(originNs / 1000n);
+  for (const name of ['environment', 'nodeStart', 'v8Start', 'bootstrapComplete', 'loopStart',
+    'loopExit']) {
+    const ms = milestones[name];
+    if (typeof ms !== 'number' || ms < 0) continue;
+    out.push({ pid: process.pid, tid: process.pid, ts: base + Math.round(ms * 1000), ph: 'I',
+      cat: 'node,node.bootstrap', name, args: {} });
+  }
+  return out;
+}
+
+function fileName() {
+  const name = pattern.replace(/\$\{pid\}/g, `${process.pid}`).replace(/\$\{rotation\}/g, '1');
+  return require('path').resolve(startDir, name);
+}
+
+let written = false;
+
+/** Writes the trace file once, as the process exits (when tracing was ever on). */
+function writeAtExit() {
+  if (!started || written) return;
+  written = true;
+  if (state.bootstrap) events.push(...milestoneEvents());
+  const all = [...events, ...metadataEvents()];
+  try {
+    require('fs').writeFileSync(fileName(), JSON.stringify({ traceEvents: all }));
+  } catch {
+    // As Node: a trace file that cannot be written does not change how the process ends.
+  }
+}
+
+// ----- node:trace_events -----
+
+class Tracing {
+  #categories;
+  #enabled = false;
+
+  constructor(categories) {
+    this.#categories = categories;
+  }
+
+  get categoryList() { return this.#categories; }
+
+  enable() {
+    if (this.#enabled) return;
+    this.#enabled = true;
+    enabledTracings.add(this);
+    update();
+  }
+
+  disable() {
+    if (!this.#enabled) return;
+    this.#enabled = false;
+    enabledTracings.delete(this);
+    update();
+  }
+
+  get enabled() { return this.#enabled; }
+
+  get categories() { return this.#categories.join(','); }
+
+  [require('internal/util/inspect').inspect.custom](depth, options, inspect) {
+    if (typeof depth === 'number' && depth < 0) return this;
+    const obj = { enabled: this.enabled, categories: this.categories };
+    return `Tracing ${inspect(obj, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+  }
+}
+
+function createTracing(options) {
+  const { codes } = require('internal/errors');
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  }
+  const { categories } = options;
+  if (!Array.isArray(categories)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.categories', 'Array', categories);
+  }
+  if (categories.length <= 0) throw new codes.ERR_TRACE_EVENTS_CATEGORY_REQUIRED();
+  return new Tracing(categories.map((c) => `${c}`));
+}
+
+update();
+
+module.exports = {
+  state,
+  record,
+  isCategoryEnabled,
+  getEnabledCategories,
+  createTracing,
+  onRejection,
+  consoleCount,
+  consoleTime,
+  noteWorker,
+  writeAtExit,
+};
