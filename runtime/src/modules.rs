@@ -126,6 +126,7 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     set_fn(scope, target, "compileBuiltin", js_compile_builtin);
     set_fn(scope, target, "builtinIds", js_builtin_ids);
     set_fn(scope, target, "compileFunction", js_compile_function);
+    set_fn(scope, target, "arrowMessage", js_arrow_message);
     set_fn(scope, target, "runScript", js_run_script);
     set_fn(
         scope,
@@ -206,8 +207,33 @@ fn js_compile_function(
         }
     }
     let params: Vec<&str> = params.iter().map(String::as_str).collect();
-    if let Some(f) = compile_function(scope, &source, &filename, &params) {
+    v8::tc_scope!(let tc, scope);
+    if let Some(f) = compile_function(tc, &source, &filename, &params) {
         rv.set(f.into());
+        return;
+    }
+    // A syntax error keeps the arrow to its source line, as Node's compile does: whoever shows
+    // the error later (the uncaught report, the REPL) prints it above the stack.
+    if let (Some(exception), Some(message)) = (tc.exception(), tc.message())
+        && crate::errors::decorated_arrow(tc, exception).is_none()
+    {
+        let arrow = crate::errors::arrow_message(tc, message, true);
+        crate::errors::decorate_arrow(tc, exception, &arrow);
+    }
+    tc.rethrow();
+}
+
+/// `arrowMessage(error)` → the source line and carets attached to `error` where it was
+/// compiled (see js_compile_function), or undefined.
+fn js_arrow_message(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    if let Some(arrow) = crate::errors::decorated_arrow(scope, args.get(0))
+        && !arrow.is_empty()
+    {
+        rv.set(js_string(scope, &arrow).into());
     }
 }
 

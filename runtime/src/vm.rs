@@ -161,6 +161,15 @@ fn js_create_context<'s>(
         // A sandbox made by a class shows through the global's tag ([object Foo]), as in
         // Node. Defined before the sandbox is attached, so it stays on the global only.
         let scope = &mut v8::ContextScope::new(scope, context);
+        // V8's non-standard Intl.v8BreakIterator is not offered, as in Node (which removes
+        // it from every context).
+        if let Some(intl_key) = v8::String::new(scope, "Intl")
+            && let Some(intl) = global.get(scope, intl_key.into())
+            && let Ok(intl) = v8::Local::<v8::Object>::try_from(intl)
+            && let Some(key) = v8::String::new(scope, "v8BreakIterator")
+        {
+            intl.delete(scope, key.into());
+        }
         let name = sandbox.get_constructor_name();
         if name.to_rust_string_lossy(scope) != "Object" {
             let tag = v8::Symbol::get_to_string_tag(scope);
@@ -189,7 +198,6 @@ pub(crate) fn mark<'s>(
     context.set_slot(Rc::new(Contextified {
         own_microtask_queue,
     }));
-    crate::promise_hooks::install(scope, context);
     crate::promise_hooks::install(scope, context);
     let global = context.global(scope);
     let key = context_key(scope);

@@ -16,7 +16,14 @@ let replModulePaths;
 function moduleClass() {
   if (Module === undefined) {
     Module = require('module');
-    replModulePaths = Module._nodeModulePaths(path.resolve('repl'));
+    let where;
+    try {
+      where = path.resolve('repl');
+    } catch {
+      // The working directory is gone: the executable's directory stands in, as in Node.
+      where = path.resolve(path.dirname(process.execPath), 'repl');
+    }
+    replModulePaths = Module._nodeModulePaths(where);
   }
   return Module;
 }

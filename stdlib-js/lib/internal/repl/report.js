@@ -96,6 +96,12 @@ function describeError(repl, e) {
       // The entry ran one line down, after 'use strict'.
       stack = stack.replace(/(\s+at\s+REPL\d+:)(\d+)/, (_, pre, line) => pre + (line - 1));
     }
+    // A file's syntax error (from require) shows its source line and carets first, as in Node.
+    // (Code the REPL ran itself has its arrow in the stack already.)
+    const arrow = binding.runtime.arrowMessage(e);
+    if (arrow !== undefined && !stack.includes(arrow.slice(arrow.indexOf('\n') + 1))) {
+      stack = `${arrow}\n${stack}`;
+    }
     try {
       Object.defineProperty(e, 'stack', {
         __proto__: null, value: stack, writable: true, configurable: true,
