@@ -268,7 +268,6 @@ process.exit = function exit(code) {
     process._exiting = true;
     process.emit('exit', finalExitCode());
   }
-  if (process.execArgv.includes('--trace-exit')) traceExit(finalExitCode(), exit);
   // Through process.reallyExit, which code may replace (as in Node).
   process.reallyExit(finalExitCode());
   // V8 acts on the termination at its next stack check, which a function call makes: without
@@ -277,14 +276,6 @@ process.exit = function exit(code) {
   stackCheck();
 };
 function stackCheck() {}
-/** --trace-exit: where process.exit() was called from, on stderr (the thread too in a worker). */
-function traceExit(code, exitFn) {
-  const holder = {};
-  Error.captureStackTrace(holder, exitFn);
-  const frames = `${holder.stack}`.split('\n').slice(1).join('\n');
-  const who = config.threadId === 0 ? `${process.pid}` : `${process.pid}, thread:${config.threadId}`;
-  native.writeSync(2, `(${process.release.name}:${who}) WARNING: Exited the environment with code ${code}\n${frames}\n`);
-}
 process.reallyExit = function reallyExit(code) {
   flushStdio();
   binding.runtime.exit(code | 0);
@@ -679,9 +670,6 @@ function loadStdio() {
 }
 // Every way out calls this after 'exit' listeners: queued pipe output is written, raw mode undone.
 function flushStdio() {
-  // The trace event file, when tracing was on, with what the 'exit' listeners did too.
-  const trace = builtinCache.get('internal/trace_events');
-  if (trace !== undefined && trace.loaded) trace.exports.writeAtExit();
   if (stdio !== null) stdio.flushAtExit();
 }
 Object.defineProperty(process, 'stdin', {
@@ -1029,6 +1017,7 @@ function handleUncaught(error, origin, arrow) {
 const loader = requireBuiltin('internal/modules/cjs/loader');
 loader.setBuiltinLoader(requireBuiltin);
 const esm = requireBuiltin('internal/modules/esm/loader');
+const hooks = requireBuiltin('internal/modules/esm/hooks');
 esm.setup(requireBuiltin, loader);
 loader.setESMLoader(esm);
 
@@ -1060,6 +1049,7 @@ function inputTypeIsModule() {
  * imported, or at once when there are none.
  */
 function afterImports(main) {
+  registerLoaders();
   const specifiers = options.getOptionValue('--import');
   if (specifiers.length === 0) {
     main();
@@ -1070,6 +1060,19 @@ function afterImports(main) {
   specifiers.reduce((done, specifier) => done.then(() => esm.importModuleDynamically(specifier, referrer)), Promise.resolve())
     .then(main)
     .catch((err) => binding.runtime.triggerUncaughtException(err, true));
+}
+
+// --experimental-loader (--loader): each is module.register(specifier, <cwd>/), in order,
+// with Node's warning that register() is the way now.
+function registerLoaders() {
+  const loaders = options.getOptionValue('--experimental-loader');
+  if (loaders.length === 0) return;
+  const example = loaders[0];
+  process.emitWarning('`--experimental-loader` may be removed in the future; instead use `register()`:\n' +
+    `--import 'data:text/javascript,import { register } from "node:module"; import { pathToFileURL } from "node:url"; register(${JSON.stringify(example)}, pathToFileURL("./"));'`,
+  'ExperimentalWarning');
+  const parentURL = esm.pathToFileURLString(`${process.cwd()}/`);
+  for (const specifier of loaders) esm.registerHooks(specifier, parentURL, undefined);
 }
 
 // -e/-p code (and the REPL) sees the builtin modules as globals (`fs`, `vm`, …), loaded on
@@ -1194,10 +1197,6 @@ function preload() {
     delete process.env.NODE_UNIQUE_ID;
   }
   loadEnvFiles();
-  // Tracing from the command line starts before any user code.
-  if (process.execArgv.some((a) => a.startsWith('--trace-event'))) {
-    requireBuiltin('internal/trace_events');
-  }
   preloadRequires();
 }
 
@@ -1243,7 +1242,9 @@ module.exports = {
       afterImports(() => {
         const run = () => {
           const found = loader.resolveMainPath(path);
-          if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
+          // With customization hooks, the entry is resolved and loaded through them.
+          if (hooks.isActive()) esm.runMainWithHooks(found || path, () => loader.runMain(path));
+          else if (found !== undefined && esm.isESMEntry(found)) esm.runMain(found);
           else loader.runMain(path);
         };
         if (!options.getOptionValue('--abort-on-uncaught-exception')) {

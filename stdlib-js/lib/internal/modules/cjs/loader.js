@@ -738,14 +738,48 @@ Module.SourceMap = class SourceMap {
   }
 };
 
-let registerWarned = false;
-/** Loader hooks run on a separate thread in Node; Eddy has none, so registering is ignored. */
-Module.register = function register(specifier) {
-  if (!registerWarned) {
-    registerWarned = true;
-    process.emitWarning(`module.register(${JSON.stringify(`${specifier}`)}) is not supported by Eddy; the hooks are ignored`);
+/**
+ * `module.register(specifier[, parentURL][, options])`: customization hooks for import (see
+ * internal/modules/esm/hooks). `parentURL` (default 'data:') may come in `options` instead.
+ */
+Module.register = function register(specifier, parentURL, options) {
+  if (parentURL !== null && typeof parentURL === 'object' && !(isURL(parentURL))) {
+    options = parentURL;
+    parentURL = options.parentURL;
   }
+  if (typeof specifier !== 'string' && !(isURL(specifier))) {
+    throw new codes.ERR_INVALID_ARG_TYPE('specifier', ['string', 'URL'], specifier);
+  }
+  if (parentURL === undefined) parentURL = 'data:';
+  if (typeof parentURL !== 'string' && !(isURL(parentURL))) {
+    throw new codes.ERR_INVALID_ARG_TYPE('parentURL', ['string', 'URL'], parentURL);
+  }
+  const data = options !== null && typeof options === 'object' ? options.data : undefined;
+  return esmLoader.registerHooks(`${specifier}`, `${parentURL}`, data);
 };
+
+/** A CommonJS module run from `text` (a load hook's source) instead of its file. */
+function compileWithSource(filepath, text) {
+  const cached = Module._cache[filepath];
+  if (cached !== undefined) return cached.exports;
+  const module = new Module(filepath, null);
+  module.filename = filepath;
+  module.paths = Module._nodeModulePaths(path.dirname(filepath));
+  Module._cache[filepath] = module;
+  try {
+    module._compile(text, filepath);
+  } catch (err) {
+    delete Module._cache[filepath];
+    throw err;
+  }
+  module.loaded = true;
+  return module.exports;
+}
+
+function isURL(value) {
+  return value !== null && typeof value === 'object' && typeof value.href === 'string' &&
+    typeof value.protocol === 'string';
+}
 Module._preloadModules = function _preloadModules(requests) {
   if (!Array.isArray(requests)) return;
   const parent = new Module('internal/preload', null);
@@ -799,6 +833,7 @@ function evalScript(source, name) {
 
 module.exports = {
   Module,
+  compileWithSource,
   containsModuleSyntax,
   evalScript,
   packageTypeOf,

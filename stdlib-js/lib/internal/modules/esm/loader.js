@@ -19,6 +19,8 @@ try {
 const fsb = binding.fs;
 
 const pjr = require('internal/modules/esm/resolve');
+const hooks = require('internal/modules/esm/hooks');
+const cjsExports = require('internal/modules/esm/cjs_exports');
 
 let requireBuiltin;
 let Module;
@@ -208,15 +210,19 @@ function resolveURL(specifier, parentURL, withBuiltins = true) {
     // A data: URL has no hierarchy to resolve against.
     throw new codes.ERR_UNSUPPORTED_RESOLVE_REQUEST(specifier, parentURL);
   }
+  // A URL's query and fragment name another instance of the same file (`./x.mjs?v=2`).
+  let suffix = '';
   if (specifier.startsWith('file:')) {
     filepath = fileURLToPath(specifier);
-  } else if (specifier.startsWith('/') || specifier.startsWith('./') || specifier.startsWith('../') ||
-             specifier === '.' || specifier === '..') {
+    suffix = urlSuffix(specifier);
+  } else if (relative) {
+    suffix = urlSuffix(specifier);
+    const bare = specifier.slice(0, specifier.length - suffix.length);
     const base = parentPathOf(parentURL);
     // A parent URL ending in "/" is a directory (the cwd, for --import).
     filepath = path.resolve(base.endsWith('/') ? base : path.dirname(base),
-      decodeURIComponent(specifier));
-    if (specifier.endsWith('/')) filepath += '/';
+      decodeURIComponent(bare));
+    if (bare.endsWith('/')) filepath += '/';
   } else if (/^[a-zA-Z][a-zA-Z\d+\-.]*:/.test(specifier)) {
     throw new codes.ERR_UNSUPPORTED_ESM_URL_SCHEME(new URLish(specifier), ['file', 'data', 'node']);
   } else {
@@ -236,7 +242,13 @@ function resolveURL(specifier, parentURL, withBuiltins = true) {
   } catch {
     // keep the path as written
   }
-  return pathToFileURLString(real);
+  return pathToFileURLString(real) + suffix;
+}
+
+/** The `?query#fragment` part of a URL or relative URL specifier ('' when it has none). */
+function urlSuffix(specifier) {
+  const at = specifier.search(/[?#]/);
+  return at < 0 ? '' : specifier.slice(at);
 }
 
 // Just enough of a URL for ERR_UNSUPPORTED_ESM_URL_SCHEME's message.
@@ -354,15 +366,19 @@ function load(url, attributes) {
 const tsExtensions = /\.(?:ts|mts|cts)$/;
 
 function loadSourceText(url) {
-  let source = sourceOf(url);
-  if (url.startsWith('file:') && tsExtensions.test(url)) source = rt.stripTypeScript(source, url, true);
-  const [id, requests] = rt.compileModule(source, url);
-  const record = register(id, url, 'module');
+  const [record, requests] = compileSourceText(url, sourceOf(url));
   for (const [specifier, attributes] of requests) {
     const child = load(resolve(specifier, url), attributes);
-    rt.linkModule(id, specifier, child.id);
+    rt.linkModule(record.id, specifier, child.id);
   }
   return record;
+}
+
+/** Compiles module `url` from `source` (TypeScript stripped): `[record, requests]`, unlinked. */
+function compileSourceText(url, source) {
+  if (url.startsWith('file:') && tsExtensions.test(url)) source = rt.stripTypeScript(source, url, true);
+  const [id, requests] = rt.compileModule(source, url);
+  return [register(id, url, 'module'), requests];
 }
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
@@ -379,10 +395,11 @@ function loadBuiltin(url) {
   return register(id, url, 'builtin');
 }
 
-function loadJson(url) {
+/** A JSON module; `text`, when a load hook gave it, instead of the file's. */
+function loadJson(url, text) {
   const filepath = url.startsWith('data:') ? url : fileURLToPath(url);
   const id = rt.createSyntheticModule(url, ['default'], () => {
-    const source = sourceOf(url);
+    const source = text === undefined ? sourceOf(url) : text;
     try {
       return { default: JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source) };
     } catch (err) {
@@ -393,14 +410,14 @@ function loadJson(url) {
   return register(id, url, 'json');
 }
 
-function loadCommonJS(url) {
+/** A CommonJS module; run from `text` when a load hook gave it, else loaded by require. */
+function loadCommonJS(url, text) {
   const filepath = fileURLToPath(url);
-  const names = new Set();
-  collectCjsExports(filepath, names, new Set());
-  names.delete('default');
+  const names = cjsExports.collect(filepath, text);
   const exportNames = [...names];
   const id = rt.createSyntheticModule(url, ['default', ...exportNames], () => {
-    const exports = Module._load(filepath, null, false);
+    const exports = text === undefined ? Module._load(filepath, null, false) :
+      cjsLoader.compileWithSource(filepath, text);
     const out = { default: exports };
     if (exports !== null && (typeof exports === 'object' || typeof exports === 'function')) {
       for (const n of exportNames) out[n] = exports[n];
@@ -408,62 +425,6 @@ function loadCommonJS(url) {
     return out;
   });
   return register(id, url, 'commonjs');
-}
-
-// ----- CommonJS named exports, detected statically as Node does (cjs-module-lexer's patterns) -----
-
-function stripComments(source) {
-  return source.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:\\'"`])\/\/[^\n]*/g, '$1');
-}
-
-function collectCjsExports(filepath, names, seen) {
-  if (seen.has(filepath)) return;
-  seen.add(filepath);
-  let source;
-  try {
-    source = stripComments(fsb.readFileUtf8(filepath));
-  } catch {
-    return;
-  }
-  let m;
-  const dotted = /(?:^|[^.\w$])(?:module\.)?exports\.([A-Za-z_$][\w$]*)\s*=[^=]/g;
-  while ((m = dotted.exec(source)) !== null) names.add(m[1]);
-  const bracket = /(?:^|[^.\w$])(?:module\.)?exports\[\s*(['"])([^'"]+)\1\s*\]\s*=[^=]/g;
-  while ((m = bracket.exec(source)) !== null) names.add(m[2]);
-  const define = /Object\.defineProperty\(\s*(?:module\.)?exports\s*,\s*(['"])([^'"]+)\1/g;
-  while ((m = define.exec(source)) !== null) names.add(m[2]);
-  const reexport = /(?:^|[^.\w$])module\.exports\s*=\s*require\(\s*(['"])([^'"]+)\1\s*\)/g;
-  while ((m = reexport.exec(source)) !== null) addReexport(filepath, m[2], names, seen);
-  const literal = /(?:^|[^.\w$])module\.exports\s*=\s*\{/g;
-  while ((m = literal.exec(source)) !== null) {
-    collectObjectLiteralKeys(source, literal.lastIndex, filepath, names, seen);
-  }
-}
-
-function addReexport(fromFile, request, names, seen) {
-  try {
-    const target = Module._resolveFilename(request, { filename: fromFile, id: fromFile,
-      paths: Module._nodeModulePaths(path.dirname(fromFile)) }, false);
-    if (typeof target === 'string' && target.startsWith('/')) collectCjsExports(target, names, seen);
-  } catch {
-    // an unresolvable re-export adds no names, as in Node
-  }
-}
-
-/**
- * Names from `module.exports = { … }` starting at `start` (just after the `{`). Like Node's
- * lexer, only entries of the forms `name`, `name: identifier`, `'name': identifier` and
- * `...require('x')` count, and the scan stops at the first entry of any other form.
- */
-function collectObjectLiteralKeys(source, start, filepath, names, seen) {
-  const entry = /\s*(?:\.\.\.\s*require\(\s*(['"])([^'"\n]+)\1\s*\)|([A-Za-z_$][\w$]*)|(['"])([^'"\n]*)\4\s*:\s*[A-Za-z_$][\w$]*|([A-Za-z_$][\w$]*)\s*:\s*[A-Za-z_$][\w$]*)\s*([,}])/y;
-  entry.lastIndex = start;
-  let m;
-  while ((m = entry.exec(source)) !== null) {
-    if (m[2] !== undefined) addReexport(filepath, m[2], names, seen);
-    else names.add(m[3] || m[5] || m[6]);
-    if (m[7] === '}') return;
-  }
 }
 
 // ===== running =====
@@ -532,7 +493,10 @@ function runMain(mainPath) {
 
 /** Runs the module at `url` as the main entry (a worker's file or data: URL). */
 function runMainURL(url) {
-  const record = load(url, {});
+  evaluateMain(load(url, {}));
+}
+
+function evaluateMain(record) {
   const result = evaluate(record);
   if (result instanceof Promise) {
     mainPending = true;
@@ -607,6 +571,10 @@ function importModuleDynamically(specifier, referrer, attributes, importKey) {
   // then carries no frames of the code that called import().
   // Resolving and loading run with the original array iteration, which user code may have
   // deleted; the module itself then runs in the user's world.
+  if (hooks.isActive()) {
+    return hooks.importURL(`${specifier}`, parentURL, attributes)
+      .then((record) => Promise.resolve(evaluate(record)).then(() => namespaceOf(record)));
+  }
   return Promise.resolve().then(() => {
     const record = requireBuiltin.withArrayIteration(
       () => load(resolve(`${specifier}`, parentURL), attributes));
@@ -728,8 +696,53 @@ function esModuleFacade(record) {
   return record.facade;
 }
 
+// ===== customization hooks (internal/modules/esm/hooks) =====
+
+hooks.setLoader({
+  cached: (url) => byUrl.get(url),
+  checkAttributes,
+  compileSourceText,
+  cwdURL: () => pathToFileURLString(`${process.cwd()}/`),
+  formatOf,
+  fileURLToPath,
+  loadBuiltin,
+  loadCommonJS,
+  loadJson,
+  link: (id, specifier, childId) => rt.linkModule(id, specifier, childId),
+  resolve,
+  sourceOf,
+});
+
+/**
+ * `module.register(specifier, parentURL, options)`: the hooks module is resolved against
+ * `parentURL`, then loaded through the hooks registered before it and evaluated.
+ */
+function registerHooks(specifier, parentURL, data) {
+  return hooks.register(specifier, data, () =>
+    hooks.importURL(specifier, parentURL, {}, undefined, true).then((record) => {
+      const result = hooks.evaluatingHooksModule(() => evaluate(record));
+      return Promise.resolve(result).then(() => namespaceOf(record));
+    }));
+}
+
+/**
+ * The main entry once hooks are registered: resolved and loaded through them. A CommonJS
+ * entry the hooks leave to the CommonJS loader runs as the main module through `runCjsMain`.
+ */
+function runMainWithHooks(mainPath, runCjsMain) {
+  const url = pathToFileURLString(path.resolve(mainPath));
+  hooks.importURL(url, undefined, {}, (format, source) => format === 'commonjs' && source == null)
+    .then((record) => {
+      if (record === null) runCjsMain();
+      else evaluateMain(record);
+    })
+    .catch((err) => rt.triggerUncaughtException(err, false));
+}
+
 module.exports = {
   evalModule,
+  registerHooks,
+  runMainWithHooks,
   packageType,
   fileURLToPath,
   importModuleDynamically,

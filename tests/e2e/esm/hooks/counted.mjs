@@ -1,0 +1,1 @@
+export const instance = Symbol(import.meta.url.slice(import.meta.url.indexOf("?")));

@@ -1,0 +1,1 @@
+exports.kind = "commonjs"; exports.sum = (a, b) => a + b;
