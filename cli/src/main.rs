@@ -124,8 +124,21 @@ fn run(cli: Parsed) -> anyhow::Result<i32> {
     // With -i, a script given after the options runs instead of the REPL and -e code, as in
     // Node; without one, -e/-p code runs in the REPL once it has started (the `[repl]` entry).
     let script_first = cli.interactive && cli.rest.first().is_some_and(|s| s != "-");
+    if cli.test && code.is_some() {
+        eprintln!("eddy: either --test or --eval can be used, not both");
+        std::process::exit(EXIT_BAD_OPTION);
+    }
     let mut rest = cli.rest.into_iter();
-    let (main, script, args) = if let Some(code) = code.filter(|_| !script_first) {
+    let (main, script, args) = if cli.test {
+        // The arguments are the files (or directories and globs) to test; the runner reads
+        // them from process.argv.
+        let main = Main::Eval {
+            source: String::new(),
+            print: false,
+            name: "[test]",
+        };
+        (main, None, rest.collect())
+    } else if let Some(code) = code.filter(|_| !script_first) {
         let main = Main::Eval {
             source: code,
             print,

@@ -1,0 +1,2 @@
+// A test file that declares no tests: the file itself is reported.
+export const value = 1;

@@ -1,0 +1,4 @@
+'use strict';
+const test = require('node:test');
+test('cjs file', () => {});
+test.todo('later');
