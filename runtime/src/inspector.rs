@@ -80,6 +80,8 @@ struct Session {
     /// Declared first: V8's session goes before the state its channel points at.
     v8: V8InspectorSession,
     sink: Rc<Sink>,
+    /// The runtime's own (the coverage collector): not a reason to mirror console calls.
+    hidden: bool,
 }
 
 /// Where a session's messages go: its JS callback, called in the main context.
@@ -227,7 +229,7 @@ fn main_context<'s>(scope: &mut v8::PinScope<'s, '_>) -> Option<v8::Local<'s, v8
     }
 }
 
-/// `connect(onMessage)` → session id. `onMessage(json)` gets every response and notification.
+/// `connect(onMessage, hidden)` → session id. `onMessage(json)` gets every response and notification.
 fn js_connect(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -264,10 +266,15 @@ fn js_connect(
     );
     let id = inspector.next_id.get();
     inspector.next_id.set(id.wrapping_add(1));
-    inspector
-        .sessions
-        .borrow_mut()
-        .insert(id, Rc::new(Session { v8: session, sink }));
+    let hidden = args.get(1).is_true();
+    inspector.sessions.borrow_mut().insert(
+        id,
+        Rc::new(Session {
+            v8: session,
+            sink,
+            hidden,
+        }),
+    );
     rv.set_uint32(id);
 }
 
@@ -357,7 +364,7 @@ pub(crate) fn shutdown(isolate: &mut v8::Isolate) {
 fn has_sessions(scope: &mut v8::PinScope) -> bool {
     scope
         .get_slot::<Shared>()
-        .is_some_and(|i| !i.sessions.borrow().is_empty())
+        .is_some_and(|i| i.sessions.borrow().values().any(|s| !s.hidden))
 }
 
 /// `isActive()`: whether a session is connected.

@@ -252,6 +252,16 @@ const promiseHooks = {
   onSettled: (fn) => promiseHook('settled', fn),
 };
 
+// Under NODE_V8_COVERAGE: write the coverage collected so far (and start counting afresh), or
+// stop collecting. Without it both do nothing, as in Node.
+function takeCoverage() {
+  require('internal/inspector/coverage').take();
+}
+
+function stopCoverage() {
+  require('internal/inspector/coverage').stop();
+}
+
 module.exports = {
   DefaultDeserializer,
   DefaultSerializer,
@@ -268,5 +278,7 @@ module.exports = {
   getHeapStatistics,
   setFlagsFromString,
   startupSnapshot,
+  stopCoverage,
+  takeCoverage,
   writeHeapSnapshot,
 };

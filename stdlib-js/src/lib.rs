@@ -116,6 +116,7 @@ builtins![
     "internal/fs/whole_file",
     "internal/http/head",
     "internal/http/parser",
+    "internal/inspector/coverage",
     "internal/js_stream_socket",
     "internal/mime",
     "internal/modules/cjs/loader",

@@ -201,7 +201,13 @@ function normalizeSpawnArguments(file, args, options) {
   }
   args.unshift(typeof options.argv0 === 'string' ? options.argv0 : file);
 
-  const env = options.env || process.env;
+  let env = options.env || process.env;
+  // Children of a process collecting coverage collect it too unless their env says otherwise
+  // (an empty NODE_V8_COVERAGE turns it off), as in Node.
+  if (process.env.NODE_V8_COVERAGE &&
+      !Object.prototype.hasOwnProperty.call(env, 'NODE_V8_COVERAGE')) {
+    env = { __proto__: env, NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE };
+  }
   const envPairs = [];
   // Inherited (prototype) keys count, as in Node.
   for (const key in env) {

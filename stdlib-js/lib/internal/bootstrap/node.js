@@ -164,7 +164,7 @@ defineValue('config', Object.freeze({
 }));
 // Node 20.20's keys (require_module: require() loads ES modules), plus Node 22's typescript.
 defineValue('features', Object.freeze({
-  inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false,
+  inspector: true, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false,
   tls_ocsp: false, tls: false, cached_builtins: true, require_module: true,
   typescript: 'transform',
 }));
@@ -340,6 +340,12 @@ process.kill = function kill(pid, sig = 'SIGTERM') {
     signal = requireBuiltin('os').constants.signals[sig];
   } else {
     throw new codes.ERR_UNKNOWN_SIGNAL(sig);
+  }
+  // A signal to itself may end the process before any exit code runs: write the coverage
+  // collected so far first (NODE_V8_COVERAGE), as Node does.
+  if (pid === process.pid) {
+    const coverage = builtinCache.get('internal/inspector/coverage');
+    if (coverage !== undefined && coverage.loaded) coverage.exports.take();
   }
   const errno = native.kill(pid | 0, signal);
   if (errno !== 0) {
@@ -670,6 +676,9 @@ function loadStdio() {
 }
 // Every way out calls this after 'exit' listeners: queued pipe output is written, raw mode undone.
 function flushStdio() {
+  // NODE_V8_COVERAGE: the last coverage file, with what the 'exit' listeners ran.
+  const coverage = builtinCache.get('internal/inspector/coverage');
+  if (coverage !== undefined && coverage.loaded) coverage.exports.atExit();
   if (stdio !== null) stdio.flushAtExit();
 }
 Object.defineProperty(process, 'stdin', {
@@ -842,6 +851,11 @@ const timers = requireBuiltin('internal/timers');
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
   'setImmediate', 'clearImmediate']) {
   defineShieldedGlobal(name, timers[name], true);
+}
+
+// NODE_V8_COVERAGE=dir: V8 collects coverage from here on, for files written at exit.
+if (native.getEnv('NODE_V8_COVERAGE')) {
+  requireBuiltin('internal/inspector/coverage').start(native.getEnv('NODE_V8_COVERAGE'));
 }
 
 // V8's own console (it only talks to the inspector): node:inspector's `console`, and what the
