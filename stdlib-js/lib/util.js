@@ -126,9 +126,15 @@ function debuglog(set, cb) {
   let called = false;
   function logger(...args) {
     if (!enabled) return;
-    if (!called && typeof cb === 'function') {
+    if (!called) {
       called = true;
-      cb(logger);
+      // As Node does the first time such a log is used.
+      if (name === 'HTTP' || name === 'HTTP2') {
+        process.emitWarning(`Setting the NODE_DEBUG environment variable to '${name.toLowerCase()}' ` +
+          'can expose sensitive data (such as passwords, tokens and authentication headers) in ' +
+          'the resulting log.');
+      }
+      if (typeof cb === 'function') cb(logger);
     }
     process.stderr.write(`${name} ${process.pid}: ${format(...args)}\n`);
   }

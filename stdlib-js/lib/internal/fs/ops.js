@@ -500,7 +500,10 @@ function runSync(name, args) {
     raw = op.sync ? Reflect.apply(op.sync, state, nativeArgs)
       : native.op(op.binding ? Reflect.apply(op.binding, state, []) : name, ...nativeArgs);
   } catch (err) {
-    throw op.error ? op.error(err) : err;
+    const e = op.error ? op.error(err) : err;
+    // The trace starts at the public function (fs.readdirSync...), as Node's native throws do.
+    if (e !== null && typeof e === 'object') Error.captureStackTrace(e, runSync);
+    throw e;
   }
   return op.result ? Reflect.apply(op.result, state, [raw]) : raw;
 }
