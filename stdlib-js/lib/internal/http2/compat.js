@@ -169,7 +169,7 @@ class Http2ServerResponse extends Stream {
     stream.on('close', () => {
       this._closed = true;
       this.writable = false;
-      if (this._ended || stream.writableFinished) this.emit('finish');
+      this.emit('finish');
       this.emit('close');
     });
     stream.on('wantTrailers', () => {
@@ -314,7 +314,9 @@ class Http2ServerResponse extends Stream {
     headers[':status'] = this._statusCode;
     if (this._headers[sensitiveHeaders]) headers[sensitiveHeaders] = this._headers[sensitiveHeaders];
     stream._sendDate = this.sendDate;
-    stream.respond(headers, { endStream: this._ended && !this._hasBody, waitForTrailers: true });
+    const noBody = this._ended && !this._hasBody;
+    const noTrailers = Object.keys(this._trailers).length === 0;
+    stream.respond(headers, { endStream: noBody, waitForTrailers: !(noBody && noTrailers) });
   }
 
   write(chunk, encoding, cb) {
@@ -333,8 +335,13 @@ class Http2ServerResponse extends Stream {
     if (typeof chunk !== 'string' && !ArrayBuffer.isView(chunk)) {
       throw err('ERR_INVALID_ARG_TYPE', 'first argument', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
-    this._hasBody = true;
     if (!stream.headersSent) this.writeHead(this._statusCode);
+    if (stream._headRequest || stream.writableEnded) {
+      // HEAD (or a bodiless status): the body is dropped, as in HTTP/1.
+      if (typeof cb === 'function') process.nextTick(cb);
+      return false;
+    }
+    this._hasBody = true;
     return stream.write(chunk, encoding, cb);
   }
 
@@ -360,6 +367,9 @@ class Http2ServerResponse extends Stream {
       else stream.once('finish', cb);
     }
     if (!stream.headersSent) this.writeHead(this._statusCode);
+    // A request body nobody asked for is drained, so the request still ends.
+    const req = this.req;
+    if (req && !req._didRead && req.readableFlowing === null) req.resume();
     if (this._closed) return this;
     if (!stream.writableEnded) stream.end();
     return this;

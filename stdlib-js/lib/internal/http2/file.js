@@ -85,17 +85,46 @@ function send(stream, fd, stat, h, options, closeFd) {
     if (!stream.writableEnded) stream.end();
     return;
   }
-  const rs = fs.createReadStream(null, {
-    fd, autoClose: false, start: isFile ? offset : undefined,
-    end: isFile ? offset + length - 1 : undefined,
-  });
-  rs.on('error', (e) => {
-    closeFd();
-    stream.destroy(e);
-  });
-  rs.on('end', closeFd);
-  stream.on('close', () => rs.destroy());
-  rs.pipe(stream);
+  pump(stream, fd, isFile ? offset : null, isFile ? length : Infinity, closeFd);
+}
+
+// Copies [position, position + remaining) from fd into the stream, waiting for 'drain'.
+// A null position reads sequentially (pipes, sockets).
+function pump(stream, fd, position, remaining, closeFd) {
+  const step = () => {
+    if (stream.destroyed) {
+      closeFd();
+      return;
+    }
+    const want = Math.min(65536, remaining);
+    if (want <= 0) {
+      closeFd();
+      stream.end();
+      return;
+    }
+    const buf = Buffer.allocUnsafe(want);
+    fs.read(fd, buf, 0, want, position, (e, n) => {
+      if (e) {
+        closeFd();
+        stream.destroy(e);
+        return;
+      }
+      if (n === 0) {
+        closeFd();
+        if (!stream.destroyed) stream.end();
+        return;
+      }
+      if (position !== null) position += n;
+      remaining -= n;
+      if (stream.destroyed) {
+        closeFd();
+        return;
+      }
+      if (stream.write(buf.subarray(0, n))) step();
+      else stream.once('drain', step);
+    });
+  };
+  step();
 }
 
 function respondWithFD(stream, fd, headers, options) {

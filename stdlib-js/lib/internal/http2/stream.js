@@ -167,8 +167,9 @@ class Http2Stream extends Duplex {
   }
 
   sendTrailers(headers) {
+    if (this.destroyed) throw err('ERR_HTTP2_INVALID_STREAM');
     if (this._sentTrailers) throw err('ERR_HTTP2_TRAILERS_ALREADY_SENT');
-    if (this.destroyed || this._closedByProtocol) throw err('ERR_HTTP2_INVALID_STREAM');
+    if (this._closedByProtocol) throw err('ERR_HTTP2_INVALID_STREAM');
     if (!this._wantTrailersEmitted) throw err('ERR_HTTP2_TRAILERS_NOT_READY');
     if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) {
       throw err('ERR_INVALID_ARG_TYPE', 'headers', 'Object', headers);
@@ -217,6 +218,11 @@ class Http2Stream extends Duplex {
     this._beforeWrite(true);
     if (this._endSent || this._closedByProtocol) {
       cb();
+      return;
+    }
+    if (!this._finalDeferred) {
+      this._finalDeferred = true;
+      process.nextTick(() => this._final(cb));
       return;
     }
     if (this._waitForTrailers && this.listenerCount('wantTrailers') > 0) {
@@ -386,9 +392,14 @@ class ServerHttp2Stream extends Http2Stream {
     const { h, options: opts } = this._prepareResponse(headers, options);
     const status = h[':status'];
     let endStream = opts.endStream === true;
-    if (status === 204 || status === 205 || status === 304 || this._headRequest) endStream = true;
+    let waitForTrailers = opts.waitForTrailers === true;
+    if (status === 204 || status === 205 || status === 304 || this._headRequest) {
+      // No payload may follow, so no trailers either.
+      endStream = true;
+      waitForTrailers = false;
+    }
     const list = mapToHeaders(h, assertResponsePseudo);
-    this._sendResponseHeaders(h, list, endStream, opts.waitForTrailers === true);
+    this._sendResponseHeaders(h, list, endStream, waitForTrailers);
   }
 
   _sendResponseHeaders(h, list, endStream, waitForTrailers) {
@@ -405,6 +416,20 @@ class ServerHttp2Stream extends Http2Stream {
     } else if (endStream) {
       this.end();
     }
+    if (this._heldFinal) {
+      const cb = this._heldFinal;
+      this._heldFinal = null;
+      this._final(cb);
+    }
+  }
+
+  _final(cb) {
+    // A HEAD push is ended before it responds: its end goes with the response headers.
+    if (!this._headersSent && this._isPush && this._headRequest) {
+      this._heldFinal = cb;
+      return;
+    }
+    super._final(cb);
   }
 
   additionalHeaders(headers) {
@@ -466,6 +491,7 @@ class ServerHttp2Stream extends Http2Stream {
     push._headRequest = h[':method'] === 'HEAD';
     push._endReceived = true;
     push.push(null);
+    if (push._headRequest) push.end();
     session._streams.set(id, push);
     process.nextTick(callback, null, push, h, 0);
   }
