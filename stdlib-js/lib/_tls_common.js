@@ -117,6 +117,25 @@ class NativeSecureContext {
     return {};
   }
 
+  // Called on anything but a context, a method throws as Node's native ones do (no crash).
+  static {
+    const proto = NativeSecureContext.prototype;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const desc = Object.getOwnPropertyDescriptor(proto, name);
+      if (name === 'constructor' || typeof desc.value !== 'function') continue;
+      const method = desc.value;
+      desc.value = {
+        [name](...args) {
+          if (this === null || typeof this !== 'object' || !(#brand in this)) {
+            throw new TypeError('Illegal invocation');
+          }
+          return Reflect.apply(method, this, args);
+        },
+      }[name];
+      Object.defineProperty(proto, name, desc);
+    }
+  }
+
   // What binding.net.startTls takes from a context.
   tlsOptions() {
     return {

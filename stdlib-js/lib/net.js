@@ -464,8 +464,16 @@ Socket.prototype._destroy = function(exception, cb) {
     // 'close' follows from the close phase (EV.CLOSE) when a native socket was open.
     const how = this.resetAndClosing && typeof handle.reset === 'function' ? 'reset' : 'close';
     this.resetAndClosing = false;
-    const closing = typeof handle[how] === 'function' && handle[how]() === true;
+    // The stream's own callback first: its 'error' is queued before the handle's close
+    // callback can run (a handle with nothing to close calls it on the next tick).
     cb(exception);
+    // The callback is a Node handle's close callback; code that wraps handle.close() relies
+    // on it to see 'close' (emitted once, whichever comes first; not for a socket that has
+    // connected again since).
+    const closing = typeof handle[how] === 'function' &&
+      handle[how](() => {
+        if (this._handle === null) emitClose(this, !!exception);
+      }) === true;
     if (!closing) process.nextTick(emitClose, this, !!exception);
   } else {
     cb(exception);

@@ -47,12 +47,13 @@ class NetHandle {
         }
         return;
       }
+      if (typeof this.onevent === 'function') this.onevent(kind, value);
+      // The close callback last, once the owner (and whatever wraps it) heard EV.CLOSE.
       if (kind === EV.CLOSE && this._closeCallback !== null) {
         const done = this._closeCallback;
         this._closeCallback = null;
         done();
       }
-      if (typeof this.onevent === 'function') this.onevent(kind, value);
     };
     return [cb, (token) => { mine = token; }];
   }
