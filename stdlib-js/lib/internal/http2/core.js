@@ -4,7 +4,8 @@
 
 const net = require('net');
 const tls = require('tls');
-const { ServerHttp2Session, ClientHttp2Session } = require('internal/http2/session');
+const { ServerHttp2Session } = require('internal/http2/session');
+const { ClientHttp2Session } = require('internal/http2/client');
 const { err, validateSettings } = require('internal/http2/util');
 
 const kSessions = Symbol('sessions');
