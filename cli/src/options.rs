@@ -80,6 +80,7 @@ const OPTIONS: &[Spec] = &[
     js("--experimental-default-type", Value, true),
     js("--experimental-loader", List, true),
     js("--experimental-policy", Value, true),
+    js("--experimental-shadow-realm", Bool, true),
     js("--experimental-specifier-resolution", Value, true),
     v8("--expose-gc", Bool, false),
     js("--expose-internals", Bool, false),
@@ -96,6 +97,7 @@ const OPTIONS: &[Spec] = &[
     js("--import", List, true),
     js("--input-type", Value, true),
     js("--insecure-http-parser", Bool, true),
+    js("--inspect-port", Value, true),
     js("--interactive", Bool, false),
     v8("--interpreted-frames-native-stack", Bool, true),
     v8("--jitless", Bool, true),
@@ -173,6 +175,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("-p", "--print"),
     ("-r", "--require"),
     ("-v", "--version"),
+    ("--debug-port", "--inspect-port"),
     ("--loader", "--experimental-loader"),
 ];
 
@@ -434,6 +437,10 @@ fn read(parsed: &mut Parsed, args: &[String], source: Source) -> Result<usize, O
             "--completion-bash" => parsed.completion_bash = !negated,
             "--test" => parsed.test = !negated,
             "--v8-flag" => parsed.v8_flags.extend(value),
+            // Node's name for V8's ShadowRealm (runtime/src/shadow_realm.rs).
+            "--experimental-shadow-realm" if !negated => {
+                parsed.v8_flags.push("--harmony-shadow-realm".to_string())
+            }
             _ if spec.reader == Reader::V8 => parsed.v8_flags.push(match &value {
                 Some(v) => format!("{name}={v}"),
                 None => name.clone(),

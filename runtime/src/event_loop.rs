@@ -53,6 +53,11 @@ pub(crate) fn run(scope: &mut v8::PinScope) {
             run_platform_tasks(scope);
             continue;
         }
+        // As Node drains V8's tasks before it calls the loop done: a FinalizationRegistry
+        // cleanup posted by the last GC still runs, and may start more work.
+        if run_platform_tasks(scope) && (exit_requested(scope) || alive(scope)) {
+            continue;
+        }
         emit_before_exit(scope);
         if exit_requested(scope) || !alive(scope) {
             return;
@@ -232,10 +237,13 @@ fn run_check(scope: &mut v8::PinScope) {
 
 /// Tasks V8 posted to this thread (a FinalizationRegistry's cleanup after a GC), then the
 /// ticks and microtasks they queued, as after any callback.
-fn run_platform_tasks(scope: &mut v8::PinScope) {
-    if crate::isolate::run_platform_tasks(scope) {
+/// True when a task ran.
+fn run_platform_tasks(scope: &mut v8::PinScope) -> bool {
+    let ran = crate::isolate::run_platform_tasks(scope);
+    if ran {
         tasks::drain_ticks(scope);
     }
+    ran
 }
 
 /// Close callbacks of the handles closed since the last close phase.

@@ -651,9 +651,9 @@ function inspect(recurseTimes, ctx) {
   if (ctx) {
     const extras = { __proto__: null };
     let hasExtras = false;
-    for (const key of Reflect.ownKeys(this)) {
-      if (typeof key === 'string' && isIndexKey(key)) continue;
-      if (!ctx.showHidden && !Object.prototype.propertyIsEnumerable.call(this, key)) continue;
+    // Not Reflect.ownKeys: a big Buffer has more indices than V8 can list.
+    const filter = ctx.showHidden ? 0 /* ALL_PROPERTIES */ : 2 /* ONLY_ENUMERABLE */;
+    for (const key of binding.util.getOwnNonIndexProperties(this, filter)) {
       extras[key] = this[key];
       hasExtras = true;
     }
@@ -666,16 +666,6 @@ function inspect(recurseTimes, ctx) {
     }
   }
   return `<${this.constructor.name} ${str}>`;
-}
-
-function isIndexKey(key) {
-  const n = key.length;
-  if (n === 0 || n > 10) return false;
-  for (let i = 0; i < n; i++) {
-    const c = key.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return n === 1 || key.charCodeAt(0) !== 0x30;
 }
 
 proto.inspect = inspect;

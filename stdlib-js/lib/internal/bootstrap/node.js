@@ -437,7 +437,21 @@ process.setSourceMapsEnabled = function setSourceMapsEnabled(enabled) {
 Object.defineProperty(process, 'sourceMapsEnabled', {
   get() { return sourceMapsEnabled; }, enumerable: true, configurable: true,
 });
-process.debugPort = 9229;
+// The inspector's port: --inspect-port (--debug-port), else 9229; 0 or 1024-65535 may be set.
+let debugPort = Number(options.getOptionValue('--inspect-port') ?? 9229) | 0;
+Object.defineProperty(process, 'debugPort', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() { return debugPort; },
+  set(value) {
+    const port = Number(value) | 0;
+    if ((port !== 0 && port < 1024) || port > 65535) {
+      throw new RangeError('process.debugPort must be 0 or in range 1024 to 65535');
+    }
+    debugPort = port;
+  },
+});
 Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
   enumerable: true,
   configurable: true,
@@ -997,15 +1011,27 @@ function printFatal(error, arrow) {
   }
 }
 
-function handleUncaught(error, origin, arrow) {
+/** Offers an uncaught error to the capture callback or the 'uncaughtException' listeners. */
+function dispatchUncaught(error, origin) {
   // The monitor sees every uncaught error, also one a capture callback then takes.
   process.emit('uncaughtExceptionMonitor', error, origin);
   if (uncaughtCaptureCallback !== null) {
     uncaughtCaptureCallback(error);
-    requireBuiltin('internal/async_hooks').unwindAfterUncaught();
-    return;
+    return true;
   }
-  if (process.emit('uncaughtException', error, origin)) {
+  return process.emit('uncaughtException', error, origin);
+}
+
+// Node's hook for an exception nobody caught: true when a listener (or the capture callback)
+// took it; otherwise the caller reports it.
+process._fatalException = function _fatalException(error, fromPromise) {
+  const handled = dispatchUncaught(error, fromPromise ? 'unhandledRejection' : 'uncaughtException');
+  if (handled) requireBuiltin('internal/async_hooks').unwindAfterUncaught();
+  return handled;
+};
+
+function handleUncaught(error, origin, arrow) {
+  if (dispatchUncaught(error, origin)) {
     requireBuiltin('internal/async_hooks').unwindAfterUncaught();
     return;
   }

@@ -72,7 +72,7 @@ const destroyRegistry = typeof FinalizationRegistry === 'function'
 
 // An emitter by its methods, not its prototype (Node's FileHandle is not an EventEmitter
 // instance either).
-const { kTransferFd, markTransferable } = require('internal/worker/clone');
+const { kDeserialize, kTransfer, kTransferFd, markTransferable } = require('internal/worker/clone');
 
 class FileHandle {
   constructor(fd) {
@@ -88,8 +88,13 @@ class FileHandle {
     markTransferable(this);
   }
 
+  // What postMessage carries of it (see internal/worker/clone): its descriptor.
+  [kTransfer]() {
+    return { data: { fd: this[kFd] }, deserializeInfo: 'internal/fs/promises:FileHandle' };
+  }
+
   /** The FileHandle a message carried: the descriptor the sender gave up. */
-  static fromTransfer(fd) {
+  [kDeserialize]({ fd }) {
     return new FileHandle(fd);
   }
 

@@ -14,12 +14,16 @@ const kHasRejectionToWarn = 1;
 
 const kRejectWithNoHandler = 0;
 const kHandlerAddedAfterReject = 1;
+const kRejectAfterResolved = 2;
+const kResolveAfterResolved = 3;
+let multipleResolvesWarned = false;
 
 // promise -> { reason, handled }; a WeakMap so handled promises can be collected.
 const maybeUnhandled = new WeakMap();
 const pending = [];
-// Promises already reported as unhandled: adding a handler later emits 'rejectionHandled'.
-const reported = new WeakSet();
+// Promises already reported as unhandled (-> rejection id): adding a handler later emits
+// 'rejectionHandled', or without a listener Node's PromiseRejectionHandledWarning.
+const reported = new WeakMap();
 const pendingHandled = [];
 
 // node.promises.rejections trace events (loaded on the first rejection V8 reports).
@@ -44,14 +48,33 @@ function promiseRejectHandler(type, promise, reason) {
     });
     pending.push(promise);
     tickInfo[kHasRejectionToWarn] = 1;
+  } else if (type === kResolveAfterResolved || type === kRejectAfterResolved) {
+    // The deprecated 'multipleResolves' event, on the next tick (in the executor, a listener
+    // that threw would reject the promise instead).
+    const which = type === kResolveAfterResolved ? 'resolve' : 'reject';
+    process.nextTick(() => {
+      if (process.emit('multipleResolves', which, promise, reason) && !multipleResolvesWarned) {
+        multipleResolvesWarned = true;
+        process.emitWarning('The multipleResolves event has been deprecated.',
+          'DeprecationWarning', 'DEP0160');
+      }
+    });
   } else if (type === kHandlerAddedAfterReject) {
     const info = maybeUnhandled.get(promise);
     if (info !== undefined) {
       info.handled = true;
       maybeUnhandled.delete(promise);
     } else if (reported.has(promise)) {
+      // Made now, so that its stack shows where the handler was added.
+      const warning = new Error(
+        `Promise rejection was handled asynchronously (rejection id: ${reported.get(promise)})`);
+      Object.defineProperty(warning, 'name', {
+        __proto__: null, value: 'PromiseRejectionHandledWarning', enumerable: false, writable: true,
+        configurable: true,
+      });
+      warning.stack = warning.stack.replace(/^Error/, 'PromiseRejectionHandledWarning');
       reported.delete(promise);
-      pendingHandled.push(promise);
+      pendingHandled.push({ promise, warning });
       tickInfo[kHasRejectionToWarn] = 1;
     }
   }
@@ -61,16 +84,18 @@ function promiseRejectHandler(type, promise, reason) {
 function processPromiseRejections() {
   let worked = false;
   while (pendingHandled.length > 0) {
-    const promise = pendingHandled.shift();
-    process.emit('rejectionHandled', promise);
+    const { promise, warning } = pendingHandled.shift();
+    if (!process.emit('rejectionHandled', promise)) process.emitWarning(warning);
     worked = true;
   }
-  while (pending.length > 0) {
+  // Only those pending now: a rejection made by a listener waits for the next round, so that
+  // the ticks it queued (which may handle it) run first, as in Node.
+  for (let left = pending.length; left > 0; left--) {
     const promise = pending.shift();
     const info = maybeUnhandled.get(promise);
     if (info === undefined || info.handled) continue;
     maybeUnhandled.delete(promise);
-    reported.add(promise);
+    reported.set(promise, info.id);
     worked = true;
     reportUnhandled(promise, info.reason, info.id, info.domain);
   }

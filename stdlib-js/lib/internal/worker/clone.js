@@ -10,6 +10,11 @@ const kTransferClone = Symbol('kTransferClone');
 const kUntransferable = Symbol.for('eddy.untransferable');
 // A FileHandle's: gives up its descriptor (now the receiver's) without closing it.
 const kTransferFd = Symbol('kTransferFd');
+// A transferable object's (a FileHandle): `[kTransfer]()` gives `{ data, deserializeInfo }`,
+// 'module:Class' naming a builtin class whose prototype's `[kDeserialize](data)` revives it on
+// the receiving thread. The descriptions are Node's.
+const kTransfer = Symbol('messaging_transfer_symbol');
+const kDeserialize = Symbol('messaging_deserialize_symbol');
 // A cloneable object's (KeyObject, CryptoKey): returns `{ module, name, data }`, plain data that
 // any thread revives as `require(module)[name](data)` (module must be an internal one).
 const kCloneData = Symbol('kCloneData');
@@ -23,4 +28,7 @@ function markTransferable(object) {
   return object;
 }
 
-module.exports = { kCloneData, kTransferClone, kTransferFd, kUntransferable, markTransferable };
+module.exports = {
+  kCloneData, kDeserialize, kTransfer, kTransferClone, kTransferFd, kUntransferable,
+  markTransferable,
+};

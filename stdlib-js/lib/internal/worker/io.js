@@ -12,7 +12,7 @@ const {
   Event, EventTarget, NodeEventTarget, defineEventHandler, initEventTarget, kNewListener,
   kRemoveListener, kHybridDispatch, kCreateEvent,
 } = require('internal/event_target');
-const { kCloneData, kTransferClone, kTransferFd, kUntransferable } =
+const { kCloneData, kDeserialize, kTransfer, kTransferClone, kTransferFd, kUntransferable } =
   require('internal/worker/clone');
 const asyncHooks = require('internal/async_hooks');
 const handles = require('internal/process/handles');
@@ -146,7 +146,8 @@ let threadId;
 function hostClone(object) {
   if (typeof object[kTransferFd] === 'function') {
     if (!inTransfer.has(object)) throw new codes.ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
-    return { kind: 'fd', fd: object.fd };
+    const { data, deserializeInfo } = object[kTransfer]();
+    return { kind: 'transfer', data, deserializeInfo: `${deserializeInfo}` };
   }
   if (typeof object[kCloneData] === 'function') {
     const { module, name, data } = object[kCloneData]();
@@ -162,7 +163,7 @@ function hostClone(object) {
 }
 
 function hostRevive(data) {
-  if (data.kind === 'fd') return require('internal/fs/promises').FileHandle.fromTransfer(data.fd);
+  if (data.kind === 'transfer') return deserialize(data.deserializeInfo, data.data);
   if (data.kind === 'data' && typeof data.module === 'string' &&
       data.module.startsWith('internal/')) {
     return require(data.module)[data.name](data.data);
@@ -174,6 +175,28 @@ function hostRevive(data) {
     return object;
   }
   throw new DOMException('The object could not be received on this thread.', 'DataCloneError');
+}
+
+/**
+ * Revives a transferred object from `info` ('module:Class') and its data. Only a builtin class
+ * made for it qualifies: a message must not load code from anywhere else.
+ */
+function deserialize(info, data) {
+  const colon = info.indexOf(':');
+  const module = colon === -1 ? info : info.slice(0, colon);
+  const name = colon === -1 ? undefined : info.slice(colon + 1);
+  let exports;
+  try {
+    exports = require(module);
+  } catch {
+    throw new Error(`Missing internal module '${module}'`);
+  }
+  const Class = exports[name];
+  if (typeof Class !== 'function' || typeof Class.prototype?.[kDeserialize] !== 'function') {
+    throw new Error(`Unknown deserialize spec ${info}`);
+  }
+  const object = Object.create(Class.prototype);
+  return object[kDeserialize](data) ?? object;
 }
 
 native.setup(onMessage, newPort, onClose, hostClone, hostRevive);
@@ -239,23 +262,24 @@ function post(target, message, transfer, dropped = false) {
   }
   const { buffers, ports, hosts } = transferables(transfer, target, name);
   let result;
-  for (const h of hosts) inTransfer.add(h);
+  // Indexed loops: user code may have replaced the array iterator.
+  for (let i = 0; i < hosts.length; i++) inTransfer.add(hosts[i]);
   try {
     result = native.post(dropped ? null : target, message, buffers, ports);
   } catch (err) {
-    for (const h of hosts) inTransfer.delete(h);
+    for (let i = 0; i < hosts.length; i++) inTransfer.delete(hosts[i]);
     if (err && err.name === 'DataCloneError' && !(err instanceof DOMException)) {
       throw new DOMException(err.message, 'DataCloneError');
     }
     throw err;
   }
-  for (const h of hosts) {
-    inTransfer.delete(h);
-    h[kTransferFd]();  // the descriptor now belongs to the receiver
+  for (let i = 0; i < hosts.length; i++) {
+    inTransfer.delete(hosts[i]);
+    hosts[i][kTransferFd]();  // the descriptor now belongs to the receiver
   }
-  for (const p of ports) {
-    p[kState].closed = true;
-    forgetPort(p);
+  for (let i = 0; i < ports.length; i++) {
+    ports[i][kState].closed = true;
+    forgetPort(ports[i]);
   }
   if (result === 'lost') {
     // The port's own peer was in the transfer list: nothing can ever arrive any more.

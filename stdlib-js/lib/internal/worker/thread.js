@@ -45,8 +45,19 @@ function stdioStreams(port, hasStdin) {
     stream._destroy = (err, cb) => cb(err);
     return stream;
   }
-  const stdin = new Readable({ read() {} });
+  // Once read, stdin keeps the worker alive until the parent ends it, as in Node (its data
+  // comes over the internal port, which otherwise does not).
+  let ended = !hasStdin;
+  const stdin = new Readable({
+    read() {
+      if (!ended) port.ref();
+    },
+  });
   stdin.fd = 0;
+  stdin.on('end', () => {
+    ended = true;
+    port.unref();
+  });
   if (!hasStdin) stdin.push(null);
   return { stdin, stdout: writer(1), stderr: writer(2) };
 }
