@@ -13,6 +13,8 @@ const { IncomingMessage, applyHead } = require('_http_incoming');
 const httpAgent = require('_http_agent');
 const { finished } = require('stream');
 const dc = require('diagnostics_channel');
+// NODE_DEBUG=http: the client's steps on stderr, as Node logs them.
+const debug = require('util').debuglog('http');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT, ERR_INVALID_ARG_TYPE, ERR_INVALID_HTTP_TOKEN, ERR_INVALID_PROTOCOL,
@@ -251,11 +253,16 @@ function addAbortSignal(req, signal) {
   }
 }
 
+const { startPerf, stopPerf } = require('internal/perf/utils');
+const kPerfStart = Symbol('kPerfStart');
+
 ClientRequest.prototype._finish = function _finish() {
   if (onClientRequestStartChannel.hasSubscribers) {
     onClientRequestStartChannel.publish({ request: this });
   }
   OutgoingMessage.prototype._finish.call(this);
+  // An 'http' performance entry (HttpClient) times the request until its response, as in Node.
+  this[kPerfStart] = startPerf('http');
 };
 
 ClientRequest.prototype._implicitHeader = function _implicitHeader() {
@@ -294,6 +301,7 @@ function ondrain() {
 
 function socketCloseListener() {
   const socket = this;
+  debug('HTTP socket close');
   const req = socket._httpMessage;
   const parser = socket.parser;
   const res = req.res;
@@ -322,6 +330,7 @@ function socketCloseListener() {
 
 function socketErrorListener(err) {
   const socket = this;
+  debug('SOCKET ERROR');
   const req = socket._httpMessage;
   if (req) {
     // Errors may keep coming; the request hears the first only.
@@ -408,6 +417,7 @@ function statusIsInformational(status) {
 
 // A response head arrived. Returns true when the response has no body to read.
 function parserOnIncomingClient(req, socket, parser, info) {
+  debug('AGENT incoming response!');
   if (req.res) {
     // A second response for one request: the server is broken. Nothing more is read.
     socket.destroy();
@@ -455,6 +465,13 @@ function parserOnIncomingClient(req, socket, parser, info) {
   if (onClientResponseFinishChannel.hasSubscribers) {
     onClientResponseFinishChannel.publish({ request: req, response: res });
   }
+  if (req[kPerfStart] !== undefined) {
+    stopPerf('http', 'HttpClient', req[kPerfStart], {
+      req: { method: req.method, url: `${req.protocol}//${req.host}${req.path}`, headers: req.getHeaders() },
+      res: { statusCode: res.statusCode, statusMessage: res.statusMessage, headers: res.headers },
+    });
+    req[kPerfStart] = undefined;
+  }
   if (req.aborted || !req.emit('response', res)) res._dump();
   if (req.method === 'HEAD') return true;
   if (res.statusCode === 304) {
@@ -474,6 +491,7 @@ function responseOnTimeout() {
 
 function responseOnEnd() {
   const req = this.req;
+  debug('AGENT response end');
   const socket = req.socket;
   if (socket) {
     if (req.timeoutCb) socket.removeListener('timeout', emitRequestTimeout);
@@ -496,6 +514,7 @@ function requestOnFinish() {
 
 function responseKeepAlive(req) {
   const socket = req.socket;
+  debug('AGENT socket keep-alive');
   if (req.timeoutCb) {
     socket.setTimeout(0, req.timeoutCb);
     req.timeoutCb = null;

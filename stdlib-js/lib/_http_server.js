@@ -45,6 +45,9 @@ const requestHeaderFieldsTooLargeResponse =
 
 // ===== ServerResponse =====
 
+const { startPerf, stopPerf } = require('internal/perf/utils');
+const kPerfStart = Symbol('kPerfStart');
+
 function ServerResponse(req, options) {
   OutgoingMessage.call(this, options);
   if (req.method === 'HEAD') this._hasBody = false;
@@ -58,6 +61,8 @@ function ServerResponse(req, options) {
   }
   this.statusCode = 200;
   this.statusMessage = undefined;
+  // An 'http' performance entry (HttpRequest) times the response, as in Node.
+  this[kPerfStart] = startPerf('http');
 }
 Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);
@@ -749,7 +754,23 @@ function parserOnIncoming(server, socket, state, req, keepAlive, hasHost, hasExp
   }
 }
 
+// The parser lets go of a finished request (so it can be collected) once its 'end' is out.
+function clearIncoming(req) {
+  req = req || this;
+  const parser = req.socket && req.socket.parser;
+  if (parser && parser.incoming === req) {
+    if (req.readableEnded) parser.incoming = null;
+    else req.on('end', clearIncoming);
+  }
+}
+
 function resOnFinish(req, res, socket, state, server) {
+  if (res[kPerfStart] !== undefined) {
+    stopPerf('http', 'HttpRequest', res[kPerfStart], {
+      req: { method: req.method, url: req.url, headers: req.headers },
+      res: { statusCode: res.statusCode, statusMessage: res.statusMessage, headers: res.getHeaders() },
+    });
+  }
   if (onResponseFinishChannel.hasSubscribers) {
     onResponseFinishChannel.publish({ request: req, response: res, socket, server });
   }
@@ -761,6 +782,7 @@ function resOnFinish(req, res, socket, state, server) {
   // The handler never read the body: drop it so the next request can be parsed.
   if (!req._consuming && !(req._readableState && req._readableState.resumeScheduled)) req._dump();
   res.detachSocket(socket);
+  clearIncoming(req);
   process.nextTick(emitCloseNT, res);
 
   if (res._last) {
