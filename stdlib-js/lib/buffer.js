@@ -1043,8 +1043,7 @@ function transcode(source, fromEncoding, toEncoding) {
 const { atob, btoa } = require('internal/encoding');
 
 function resolveObjectURL(url) {
-  url = `${url}`;
-  return undefined;
+  return require('internal/url').resolveObjectURL(`${url}`);
 }
 
 let blobModule;
