@@ -314,9 +314,11 @@ function getPackedSettings(settings = {}) {
 }
 
 function getUnpackedSettings(buf, options = {}) {
-  if (!ArrayBuffer.isView(buf)) {
+  if (!ArrayBuffer.isView(buf) || buf instanceof DataView) {
     throw new codes.ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray'], buf);
   }
+  // Like Node, a wider typed array is read element by element, one byte each.
+  if (!(buf instanceof Uint8Array)) buf = Buffer.from(buf);
   if (buf.byteLength % 6 !== 0) {
     const err = new RangeError('Packed settings length must be a multiple of six');
     err.code = 'ERR_HTTP2_INVALID_PACKED_SETTINGS_LENGTH';
@@ -334,6 +336,7 @@ function getUnpackedSettings(buf, options = {}) {
       continue;
     }
     settings[known[0]] = known[2] === 'boolean' ? value !== 0 : value;
+    if (known[0] === 'maxHeaderListSize') settings.maxHeaderSize = value;
   }
   if (options !== null && typeof options === 'object' && options.validate) {
     for (const [name, , min, max] of settingIds) {

@@ -181,6 +181,8 @@ class Http2ServerResponse extends Stream {
 
   get _header() { return this.headersSent; }
   get writableEnded() { return this._ended; }
+  cork() { this._stream.cork(); }
+  uncork() { this._stream.uncork(); }
   get writableCorked() { return this._stream ? this._stream.writableCorked : 0; }
   get writableHighWaterMark() { return this._stream ? this._stream.writableHighWaterMark : 16384; }
   get writableFinished() { return this._stream ? this._stream.writableFinished : false; }
@@ -265,6 +267,12 @@ class Http2ServerResponse extends Stream {
   setHeader(name, value) {
     if (this._stream.headersSent) throw err('ERR_HTTP2_HEADERS_SENT');
     name = this._checkHeader(name, value);
+    if (name === 'connection') {
+      // HTTP/1 code sets it out of habit; HTTP/2 forbids it, so it is dropped with a warning.
+      process.emitWarning('The provided connection header is not valid, the value will be dropped ' +
+                          'from the header and will never be in use.', 'UnsupportedWarning');
+      return this;
+    }
     this._headers[name] = value;
     return this;
   }

@@ -9,6 +9,7 @@ const { ClientHttp2Session } = require('internal/http2/client');
 const { err, validateSettings } = require('internal/http2/util');
 
 const kSessions = Symbol('sessions');
+const kOptions = Symbol('options');
 
 function validateOptions(options, name = 'options') {
   if (options === undefined) return {};
@@ -111,6 +112,7 @@ function makeHttp1Handler(server) {
 
 function initServer(server, options, handler, secure) {
   server._options = options;
+  server[kOptions] = options;
   server._secure = secure;
   server.timeout = 0;
   server[kSessions] = new Set();
@@ -149,6 +151,7 @@ for (const C of [Http2Server, Http2SecureServer]) {
   C.prototype.updateSettings = function updateSettings(settings) {
     validateSettings(settings);
     this._options = { ...this._options, settings: { ...(this._options.settings || {}), ...settings } };
+    this[kOptions] = this._options;
   };
   C.prototype[Symbol.asyncDispose] = function asyncDispose() {
     return new Promise((resolve, reject) => this.close((e) => (e ? reject(e) : resolve())));

@@ -93,9 +93,12 @@ class SessionReader {
       }
       case F.ALTSVC: {
         if (this._type !== SESSION_CLIENT || p.length < 2) return;
+        if (id !== 0 && !this._streams.has(id)) return;
         const olen = p.readUInt16BE(0);
         const origin = p.toString('latin1', 2, 2 + olen);
         const value = p.toString('latin1', 2 + olen);
+        // Connection-wide entries name an origin; stream entries must not (RFC 7838 section 4).
+        if ((id === 0) === (origin === '')) return;
         this.emit('altsvc', value, origin, id);
         return;
       }
@@ -284,6 +287,7 @@ class SessionReader {
         this._local.maxHeaderListSize = s.maxHeaderSize;
       }
       if (s.headerTableSize !== undefined) this._decoder.setLimit(s.headerTableSize);
+      this._localCopy = undefined;
       const settings = this.localSettings;
       if (pending.cb) {
         const duration = Number(process.hrtime.bigint() - pending.start) / 1e6;
@@ -328,6 +332,7 @@ class SessionReader {
       }
     }
     this._writeFrame(F.SETTINGS, ACK, 0, null);
+    this._remoteCopy = undefined;
     this.emit('remoteSettings', this.remoteSettings);
     this._flush();
   }

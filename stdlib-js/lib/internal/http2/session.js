@@ -104,8 +104,15 @@ class Http2Session extends EventEmitter {
   get destroyed() { return this._destroyed; }
   get connecting() { return this._connecting; }
   get pendingSettingsAck() { return this._pendingSettings.length > 0; }
-  get localSettings() { return this._destroyed ? {} : { ...this._local }; }
-  get remoteSettings() { return this._destroyed ? {} : { ...this._remote }; }
+  // The same object comes back until the settings change.
+  get localSettings() {
+    if (this._destroyed) return {};
+    return (this._localCopy ??= { ...this._local });
+  }
+  get remoteSettings() {
+    if (this._destroyed) return {};
+    return (this._remoteCopy ??= { ...this._remote });
+  }
   get socket() {
     if (!this[kProxy]) this[kProxy] = makeSocketProxy(this);
     return this[kProxy];
@@ -282,6 +289,7 @@ class Http2Session extends EventEmitter {
 
   settings(settings, callback) {
     if (this._destroyed) throw err('ERR_HTTP2_INVALID_SESSION');
+    if (settings === undefined) settings = {};
     validateSettings(settings);
     if (callback !== undefined && typeof callback !== 'function') {
       throw err('ERR_INVALID_ARG_TYPE', 'callback', 'Function', callback);
@@ -411,9 +419,7 @@ class Http2Session extends EventEmitter {
       s.destroy(error && code !== E.NO_ERROR ? error : undefined);
     }
     this._streams.clear();
-    for (const p of this._pendingSettings) {
-      if (p.cb) process.nextTick(p.cb, err('ERR_HTTP2_SETTINGS_CANCEL'));
-    }
+    // Unacknowledged settings callbacks are dropped, as in Node.
     this._pendingSettings = [];
     for (const p of this._pings) process.nextTick(p.cb, err('ERR_HTTP2_PING_CANCEL'));
     this._pings = [];
@@ -473,27 +479,33 @@ class ServerHttp2Session extends Http2Session {
 
   altsvc(alt, originOrStream) {
     if (this._destroyed) throw err('ERR_HTTP2_INVALID_SESSION');
+    if (typeof alt !== 'string') throw err('ERR_INVALID_ARG_TYPE', 'alt', 'string', alt);
+    if (/[^\x21-\x7e ]/.test(alt)) throw err('ERR_INVALID_CHAR', 'alt');
     let id = 0;
     let origin = '';
     if (typeof originOrStream === 'number') {
-      if (!Number.isInteger(originOrStream) || originOrStream < 1 || originOrStream > MAX_WINDOW) {
-        throw err('ERR_OUT_OF_RANGE', 'originOrStream', `> 0 && < ${2 ** 31}`, originOrStream);
+      if (!Number.isInteger(originOrStream) || originOrStream < 1 || originOrStream > 2 ** 32 - 1) {
+        throw err('ERR_OUT_OF_RANGE', 'originOrStream', `> 0 && < ${2 ** 32}`, originOrStream);
       }
       id = originOrStream;
-    } else if (typeof originOrStream === 'string' || (originOrStream && typeof originOrStream === 'object')) {
-      let u;
-      try {
-        u = new URL(typeof originOrStream === 'string' ? originOrStream : (originOrStream.origin ?? ''));
-      } catch {
-        throw err('ERR_HTTP2_ALTSVC_INVALID_ORIGIN');
+    } else if (typeof originOrStream === 'string' || originOrStream instanceof URL ||
+               (originOrStream !== null && typeof originOrStream === 'object' &&
+                typeof originOrStream.origin === 'string')) {
+      let text;
+      if (typeof originOrStream === 'string') {
+        try {
+          text = new URL(originOrStream).origin;
+        } catch {
+          throw err('ERR_HTTP2_ALTSVC_INVALID_ORIGIN');
+        }
+      } else {
+        text = originOrStream.origin;
       }
-      origin = u.origin;
-      if (origin === 'null') throw err('ERR_HTTP2_ALTSVC_INVALID_ORIGIN');
+      origin = text;
+      if (origin === 'null' || origin === '') throw err('ERR_HTTP2_ALTSVC_INVALID_ORIGIN');
     } else {
       throw err('ERR_INVALID_ARG_TYPE', 'originOrStream', ['number', 'string', 'URL', 'object'], originOrStream);
     }
-    if (typeof alt !== 'string') throw err('ERR_INVALID_ARG_TYPE', 'alt', 'string', alt);
-    if (/[^\x21-\x7e ]/.test(alt)) throw err('ERR_INVALID_CHAR', 'alt');
     if (origin.length + alt.length > 16382) throw err('ERR_HTTP2_ALTSVC_LENGTH');
     const p = Buffer.alloc(2 + origin.length + alt.length);
     p.writeUInt16BE(origin.length);

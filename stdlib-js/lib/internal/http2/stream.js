@@ -210,6 +210,13 @@ class Http2Stream extends Duplex {
     this[kSession]._queue(this);
   }
 
+  // Corked writes leave as one DATA run.
+  _writev(chunks, cb) {
+    const bufs = chunks.map(({ chunk, encoding }) =>
+      (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
+    this._write(Buffer.concat(bufs), 'buffer', cb);
+  }
+
   _final(cb) {
     if (this._id === undefined) {
       this._finalCb = cb;
