@@ -342,7 +342,8 @@ class SessionReader {
     if (p.length !== 8) return this._connectionError(E.FRAME_SIZE_ERROR, 'Frame size error');
     if (flags & ACK) {
       const i = this._pings.findIndex((x) => x.payload.equals(p));
-      if (i < 0) return this._invalidFrame();
+      // An ACK for a ping we never sent is a protocol error (as nghttp2 treats it).
+      if (i < 0) return this._connectionError(E.PROTOCOL_ERROR, 'Protocol error');
       const [ping] = this._pings.splice(i, 1);
       const duration = Number(process.hrtime.bigint() - ping.start) / 1e6;
       if (ping.cb) ping.cb(null, duration, Buffer.from(p));

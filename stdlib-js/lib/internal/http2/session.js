@@ -443,7 +443,7 @@ class Http2Session extends EventEmitter {
               socket.destroy();
               return;
             }
-            const t = setTimeout(() => socket.destroy(), 1000);
+            const t = setTimeout(() => socket.destroy(), 200);
             t.unref();
             socket.once('end', () => {
               clearTimeout(t);
