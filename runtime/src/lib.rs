@@ -382,6 +382,7 @@ fn build_binding<'s>(
     );
     set_fn(scope, runtime, "exit", js_exit);
     set_fn(scope, runtime, "idleTime", js_idle_time);
+    set_fn(scope, runtime, "setTraceUncaught", tasks::js_set_trace_uncaught);
     set_fn(scope, runtime, "heapSnapshot", js_heap_snapshot);
     set_fn(scope, runtime, "heapSpaces", js_heap_spaces);
     set_fn(

@@ -2,8 +2,55 @@
 //! exception path, then drains `process.nextTick` and V8's microtasks, repeating until both are
 //! empty — the order Node uses after every callback. Nobody else calls into JS by hand.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::errors::arrow_message;
 use crate::state::{exit_requested, hook, tick_work_pending};
+
+/// --trace-uncaught (set by the JS side for the process): the report of an uncaught exception
+/// says where it was thrown.
+static TRACE_UNCAUGHT: AtomicBool = AtomicBool::new(false);
+
+/// `binding.runtime.setTraceUncaught()`: V8 keeps the stack of every exception that may go
+/// uncaught in this isolate (it costs a stack capture per such throw, so only on request).
+pub(crate) fn js_set_trace_uncaught(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    TRACE_UNCAUGHT.store(true, Ordering::Relaxed);
+    scope.set_capture_stack_trace_for_uncaught_exceptions(true, 10);
+}
+
+/// The `Thrown at:` frames of an uncaught exception's message, one `    at ...` line each, as
+/// Node prints them.
+fn thrown_at(scope: &mut v8::PinScope, message: v8::Local<v8::Message>) -> Option<String> {
+    let trace = message.get_stack_trace(scope)?;
+    let mut lines = Vec::new();
+    for i in 0..trace.get_frame_count() {
+        let Some(frame) = trace.get_frame(scope, i) else {
+            continue;
+        };
+        let line = frame.get_line_number();
+        let column = frame.get_column();
+        let file = frame
+            .get_script_name_or_source_url(scope)
+            .map(|s| s.to_rust_string_lossy(scope))
+            .unwrap_or_default();
+        let name = frame
+            .get_function_name(scope)
+            .map(|s| s.to_rust_string_lossy(scope))
+            .unwrap_or_default();
+        lines.push(if frame.is_eval() {
+            format!("    at [eval] ({file}:{line}:{column})")
+        } else if name.is_empty() {
+            format!("    at {file}:{line}:{column}")
+        } else {
+            format!("    at {name} ({file}:{line}:{column})")
+        });
+    }
+    Some(lines.join("\n"))
+}
 
 /// What happened to a call into JS.
 pub(crate) enum Outcome<'s> {
@@ -131,7 +178,8 @@ pub(crate) fn drain_ticks(scope: &mut v8::PinScope) {
     }
 }
 
-/// Hand an exception nobody caught to JS (`hooks.handleUncaught(error, origin, arrow)`), which
+/// Hand an exception nobody caught to JS (`hooks.handleUncaught(error, origin, arrow[,
+/// thrownAt])`), which
 /// emits 'uncaughtException' or prints the report and exits like Node. If that handler itself
 /// throws, Node's rule applies: print it and exit with code 7.
 pub(crate) fn report_uncaught(
@@ -153,12 +201,19 @@ pub(crate) fn report_uncaught(
         crate::state::state(scope).borrow_mut().exit_code = Some(1);
         return;
     };
+    let thrown_at = message
+        .filter(|_| TRACE_UNCAUGHT.load(Ordering::Relaxed))
+        .and_then(|m| thrown_at(scope, m));
+    let thrown_at = match thrown_at {
+        Some(text) => crate::native::js_string(scope, &text).into(),
+        None => v8::undefined(scope).into(),
+    };
     let origin = crate::native::js_string(scope, origin).into();
     let arrow = crate::native::js_string(scope, &arrow).into();
     let recv = v8::undefined(scope).into();
     v8::tc_scope!(let tc, scope);
     if handler
-        .call(tc, recv, &[exception, origin, arrow])
+        .call(tc, recv, &[exception, origin, arrow, thrown_at])
         .is_none()
         && !tc.has_terminated()
         && !exit_requested(tc)

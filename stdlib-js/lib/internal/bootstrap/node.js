@@ -149,6 +149,7 @@ const options = requireBuiltin('internal/options');
 options.setSources(config.execArgv, native.getEnv('NODE_OPTIONS'));
 applyDeprecationOptions();
 options.prepareRealm(globalThis);
+if (options.getOptionValue('--trace-uncaught')) binding.runtime.setTraceUncaught();
 defineValue('execPath', config.execPath);
 defineValue('argv0', config.argv0 !== undefined ? config.argv0 : 'eddy');
 // `--title=x` names the process from the start, as in Node.
@@ -957,7 +958,12 @@ function prepareStackTrace(error, trace) {
 }
 
 /** The report Node prints for an exception nobody handled, and its trailer. */
-function printFatal(error, arrow) {
+/**
+ * `thrownAt`: with --trace-uncaught, the frames where it was thrown (printed instead of the
+ * hint to use that option).
+ */
+function printFatal(error, arrow, thrownAt) {
+  const hint = typeof thrownAt === 'string' ? '' : traceHint;
   let text;
   if (error !== null && typeof error === 'object' &&
       typeof error[kEnhanceStackBeforeInspector] === 'function') {
@@ -987,7 +993,7 @@ function printFatal(error, arrow) {
     text = `${arrow ? `${arrow}\n` : ''}${shown}\n`;
   } else if (isError) {
     // Without a readable stack Node falls back to String(error) and the trace hint.
-    text = `${arrow ? `${arrow}\n` : ''}${safeString(error)}\n${traceHint}`;
+    text = `${arrow ? `${arrow}\n` : ''}${safeString(error)}\n${hint}`;
   } else if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
     let shown;
     try {
@@ -998,8 +1004,9 @@ function printFatal(error, arrow) {
     text = `\n${arrow}${shown}\n`;
   } else {
     const shown = typeof error === 'string' ? error : inspectModule.inspect(error);
-    text = `\n${arrow}${shown}\n${traceHint}`;
+    text = `\n${arrow}${shown}\n${hint}`;
   }
+  if (typeof thrownAt === 'string') text += `Thrown at:\n${thrownAt}\n\n`;
   text += `\nNode.js ${NODE_VERSION}\n`;
   // Written to fd 2 directly, as Node prints fatal errors: a broken stream or process.nextTick
   // must not swallow the report. What the stdio streams still queue goes first, for order.
@@ -1030,14 +1037,14 @@ process._fatalException = function _fatalException(error, fromPromise) {
   return handled;
 };
 
-function handleUncaught(error, origin, arrow) {
+function handleUncaught(error, origin, arrow, thrownAt) {
   if (dispatchUncaught(error, origin)) {
     requireBuiltin('internal/async_hooks').unwindAfterUncaught();
     return;
   }
   // In a worker the parent's 'error' event reports it (nothing is printed here).
   if (config.threadId === 0 || !requireBuiltin('internal/worker/thread').reportUncaught(error)) {
-    printFatal(error, arrow);
+    printFatal(error, arrow, thrownAt);
   }
   process.exitCode = 1;
   if (!process._exiting) {
