@@ -91,23 +91,26 @@ function connectionListener(socket) {
   setupSession(this, socket);
 }
 
+// allowHTTP1: an HTTP/1 server that never listens parses the connection; its requests are
+// re-emitted on the HTTP/2 server, as Node's are.
 function makeHttp1Handler(server) {
   const http = require('http');
-  const { _connectionListener } = require('_http_server');
-  // The HTTP/1 server machinery runs with this server as its owner, so 'request' goes here.
   const opts = server._options;
-  if (!server._http1Ready) {
-    server._http1Ready = true;
-    const proto = http.Server.prototype;
-    for (const k of ['maxHeadersCount', 'headersTimeout', 'requestTimeout', 'keepAliveTimeout']) {
-      if (server[k] === undefined) server[k] = http.Server.prototype[k];
-    }
-    server.httpAllowHalfOpen = false;
-    server[Symbol.for('IncomingMessage')] = opts.Http1IncomingMessage || http.IncomingMessage;
-    server[Symbol.for('ServerResponse')] = opts.Http1ServerResponse || http.ServerResponse;
-    void proto;
+  const h1 = http.createServer({
+    IncomingMessage: opts.Http1IncomingMessage,
+    ServerResponse: opts.Http1ServerResponse,
+  });
+  h1.timeout = server.timeout;
+  for (const ev of ['request', 'upgrade', 'checkContinue', 'checkExpectation', 'clientError']) {
+    h1.on(ev, (...args) => {
+      if (ev === 'clientError' && server.listenerCount('clientError') === 0) {
+        args[1].destroy();
+        return;
+      }
+      server.emit(ev, ...args);
+    });
   }
-  return (socket) => _connectionListener.call(server, socket);
+  return (socket) => h1.emit('connection', socket);
 }
 
 function initServer(server, options, handler, secure) {
