@@ -6,7 +6,8 @@
 const net = require('net');
 const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions } = require('url');
-const { HTTPParser, RESPONSE, checkIsHttpToken } = require('_http_common');
+const { RESPONSE, checkIsHttpToken } = require('_http_common');
+const { HTTPParser } = require('internal/http/parser');
 const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUniqueHeaders,
   kHadError } = require('_http_outgoing');
 const { IncomingMessage, applyHead } = require('_http_incoming');

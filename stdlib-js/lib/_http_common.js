@@ -2,7 +2,9 @@
 // _http_common: what the HTTP server and client share — the method list, status texts, token
 // and header-value checks, and the parser class (internal/http/parser over binding.http).
 
-const { HTTPParser, REQUEST, RESPONSE } = require('internal/http/parser');
+const { HTTPParser: Parser, REQUEST, RESPONSE } = require('internal/http/parser');
+const { Buffer } = require('buffer');
+const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
 const methods = [
   'ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK',
@@ -47,6 +49,138 @@ function checkInvalidHeaderChar(val) {
 
 const chunkExpression = /(?:^|\W)chunked(?:$|\W)/i;
 const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
+
+// ===== HTTPParser, as Node's parser binding offers it =====
+// Programs drive it by hand: initialize(type, resource), then execute(buffer) → the bytes
+// parsed or an Error, with the callbacks in numbered slots (parser[HTTPParser.kOnBody] = fn).
+// Eddy's own server and client use internal/http/parser directly; this wraps one.
+
+const kOnMessageBegin = 0;
+const kOnHeaders = 1;
+const kOnHeadersComplete = 2;
+const kOnBody = 3;
+const kOnMessageComplete = 4;
+const kOnExecute = 5;
+const kOnTimeout = 6;
+
+class HTTPParser {
+  #parser = null;
+  #current = null;
+
+  static REQUEST = REQUEST;
+  static RESPONSE = RESPONSE;
+  static kOnMessageBegin = kOnMessageBegin;
+  static kOnHeaders = kOnHeaders;
+  static kOnHeadersComplete = kOnHeadersComplete;
+  static kOnBody = kOnBody;
+  static kOnMessageComplete = kOnMessageComplete;
+  static kOnExecute = kOnExecute;
+  static kOnTimeout = kOnTimeout;
+  static kLenientNone = 0;
+  static kLenientHeaders = 1;
+  static kLenientChunkedLength = 2;
+  static kLenientKeepAlive = 4;
+  static kLenientTransferEncoding = 8;
+  static kLenientVersion = 16;
+  static kLenientDataAfterClose = 32;
+  static kLenientOptionalLFAfterCR = 64;
+  static kLenientOptionalCRLFAfterChunk = 128;
+  static kLenientOptionalCRBeforeLF = 256;
+  static kLenientSpacesAfterChunkSize = 512;
+  static kLenientAll = 1023;
+
+  static #check(self) {
+    if (self === null || typeof self !== 'object' || !(#parser in self)) {
+      throw new TypeError('Illegal invocation');
+    }
+    if (self.#parser === null) throw new TypeError('The parser is not initialized');
+    return self.#parser;
+  }
+
+  /** (Re)starts the parser for messages of `type` (REQUEST or RESPONSE). */
+  initialize(type, resource, maxHeaderSize = 0, lenient = 0) {
+    if (this === null || typeof this !== 'object' || !(#parser in this)) {
+      throw new TypeError('Illegal invocation');
+    }
+    if (type !== REQUEST && type !== RESPONSE) {
+      throw new ERR_INVALID_ARG_TYPE('type', 'HTTPParser.REQUEST or HTTPParser.RESPONSE', type);
+    }
+    if (this.#parser !== null) this.#parser.close();
+    const self = this;
+    const call = (slot, args) => {
+      const fn = self[slot];
+      return typeof fn === 'function' ? Reflect.apply(fn, self, args) : undefined;
+    };
+    this.#parser = new Parser(type, {
+      onMessageBegin() { call(kOnMessageBegin, []); },
+      onHeaders(info) {
+        const method = type === REQUEST ? methods.indexOf(info.method) : undefined;
+        // 1: the message has no body; 2: no body, and the connection is upgraded.
+        const r = call(kOnHeadersComplete, [info.versionMajor, info.versionMinor,
+          info.rawHeaders, method, info.url, info.statusCode, info.statusMessage,
+          !!info.upgrade, info.shouldKeepAlive]);
+        return r === 1 || r === 2;
+      },
+      onBody(chunk) { call(kOnBody, [chunk]); },
+      onComplete(trailers) {
+        if (trailers.length > 0) call(kOnHeaders, [trailers, '']);
+        call(kOnMessageComplete, []);
+      },
+    }, {
+      maxHeaderSize: maxHeaderSize > 0 ? maxHeaderSize : undefined,
+      lenient: lenient !== 0 && lenient !== false && lenient !== undefined,
+    });
+  }
+
+  /** Parses `buffer` (all of it); the number of bytes parsed, or the parse Error. */
+  execute(buffer) {
+    const parser = HTTPParser.#check(this);
+    if (!ArrayBuffer.isView(buffer)) throw new ERR_INVALID_ARG_TYPE('buffer', 'Buffer', buffer);
+    const bytes = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    this.#current = bytes;
+    try {
+      const r = parser.execute(bytes);
+      if (r instanceof Error) return r;
+      // After an upgrade, what follows the head is not HTTP: it stays unparsed.
+      return r === undefined ? bytes.length : bytes.length - r.length;
+    } finally {
+      this.#current = null;
+    }
+  }
+
+  /** The input ended: an Error when a message was cut short. */
+  finish() {
+    const parser = HTTPParser.#check(this);
+    const r = parser.finish();
+    return r instanceof Error ? r : undefined;
+  }
+
+  /** The bytes execute() is working on (inside a callback). */
+  getCurrentBuffer() {
+    HTTPParser.#check(this);
+    return this.#current;
+  }
+
+  pause() { HTTPParser.#check(this).paused = true; }
+
+  resume() {
+    const r = HTTPParser.#check(this).resume();
+    return r instanceof Error ? r : undefined;
+  }
+
+  close() {
+    if (this.#parser !== null) this.#parser.close();
+    this.#parser = null;
+  }
+
+  free() { this.close(); }
+
+  remove() {}
+
+  consume() {}
+
+  unconsume() {}
+}
 
 // Node keeps a free list of idle parsers; Eddy makes one per connection, so this only holds the
 // limit http.setMaxIdleHTTPParsers() sets.

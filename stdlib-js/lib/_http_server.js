@@ -6,7 +6,9 @@
 
 const net = require('net');
 const { Buffer } = require('buffer');
-const { HTTPParser, REQUEST, STATUS_CODES, continueExpression, chunkExpression,
+// Node's binding-style HTTPParser is _http_common's; the server drives Eddy's parser directly.
+const { HTTPParser } = require('internal/http/parser');
+const { REQUEST, STATUS_CODES, continueExpression, chunkExpression,
   checkInvalidHeaderChar } = require('_http_common');
 const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUniqueHeaders } =
   require('_http_outgoing');
