@@ -57,7 +57,7 @@ function readFile(path, options, callback) {
   }
   path = getValidatedPath(path);
   const flags = stringToFlags(options.flag);
-  if (flags === constants.O_RDONLY && !signal) {
+  if (flags === constants.O_RDONLY && !signal && native.traced !== true) {
     native.readFile(path, (err, bytes) => deliver(require('internal/fs/utils').tooLarge(err, path), bytes));
     return;
   }
@@ -119,7 +119,8 @@ function writeFile(path, data, options, callback) {
   }
   path = getValidatedPath(path);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  if (typeof options.flag === 'string' && simpleWriteFlags.has(options.flag) && !flush && !signal) {
+  if (typeof options.flag === 'string' && simpleWriteFlags.has(options.flag) && !flush && !signal &&
+      native.traced !== true) {
     native.writeFile(path, bytes, options.flag, mode, (err) => done(err || null));
     return;
   }

@@ -6,7 +6,8 @@
 //
 // Only what Eddy itself observes is recorded: node.async_hooks (its async_hooks resources),
 // node.bootstrap (its startup milestones), node.console (console.count/time), node.fs.sync
-// (every synchronous fs operation that reaches the native side, by that operation's name),
+// and node.fs.async (every fs operation that reaches the native side, by that operation's
+// name: libuv's for the asynchronous ones, as Node's),
 // node.promises.rejections (V8's rejection callbacks). V8's own categories are not reachable.
 // Events are kept in memory and the file is written when the process exits (the bootstrap
 // calls writeAtExit after the 'exit' listeners).
@@ -17,6 +18,7 @@ const state = {
   bootstrap: false,
   console: false,
   fsSync: false,
+  fsAsync: false,
   rejections: false,
 };
 
@@ -135,7 +137,25 @@ function wrapFsOps() {
   const op = native.op;
   const cat = 'node,node.fs,node.fs.sync';
   // node:fs reads and writes whole files one operation at a time while this is set.
-  Object.defineProperty(native, 'traced', { get: () => state.fsSync, configurable: true });
+  Object.defineProperty(native, 'traced', {
+    get: () => state.fsSync || state.fsAsync, configurable: true,
+  });
+  const opAsync = native.opAsync;
+  native.opAsync = function tracedOpAsync(name, ...args) {
+    if (!state.fsAsync || typeof args[args.length - 1] !== 'function') {
+      return Reflect.apply(opAsync, this, [name, ...args]);
+    }
+    const eventName = asyncOpNames[name] ?? `${name}`.toLowerCase();
+    return Reflect.apply(opAsync, this, [name, ...traceAsyncCall(eventName, args)]);
+  };
+  // fs.stat's own native (the common call, without the generic operation's arguments).
+  const stat = native.stat;
+  native.stat = function tracedStatAsync(...args) {
+    if (!state.fsAsync || typeof args[args.length - 1] !== 'function') {
+      return Reflect.apply(stat, this, args);
+    }
+    return Reflect.apply(stat, this, traceAsyncCall('stat', args));
+  };
   const statSync = native.statSync;
   native.statSync = function tracedStat(...args) {
     // fs.statSync's own call passes the array the fields go to; Eddy's internal stats (of
@@ -167,7 +187,42 @@ function wrapFsOps() {
   };
 }
 
-let rejections = { unhandled: 0, handledAfter: 0 };
+const asyncCat = 'node,node.fs,node.fs.async';
+// Node names asynchronous operations as libuv does.
+const asyncOpNames = {
+  __proto__: null,
+  readdir: 'scandir',
+  utimes: 'utime',
+  futimes: 'futime',
+  lutimes: 'lutime',
+  writeString: 'write',
+  copyFile: 'copyfile',
+  readv: 'read',
+  writev: 'write',
+  statBigInt: 'stat',
+  lstatBigInt: 'lstat',
+  fstatBigInt: 'fstat',
+};
+let lastAsyncOpId = 0;
+
+/** An asynchronous operation's arguments with its callback wrapped: a b event now, e when done. */
+function traceAsyncCall(eventName, args) {
+  const callback = args.pop();
+  const id = { id: `0x${(++lastAsyncOpId).toString(16)}` };
+  record('b', asyncCat, eventName, typeof args[0] === 'string' ? { path: args[0] } : {}, id);
+  args.push(function traced(err, value, ...rest) {
+    // libuv's result: a negative errno, a count, a descriptor, or 0.
+    let result = 0;
+    if (err) result = typeof err.errno === 'number' ? err.errno : -1;
+    else if (typeof value === 'number') result = value;
+    else if (Array.isArray(value)) result = value.length;
+    record('e', asyncCat, eventName, { result }, id);
+    return Reflect.apply(callback, this, [err, value, ...rest]);
+  });
+  return args;
+}
+
+const rejections = { unhandled: 0, handledAfter: 0 };
 
 /** From V8's promise rejection callback: Node's 'rejections' counter. */
 function onRejection(unhandled) {
@@ -192,11 +247,12 @@ function update() {
   state.bootstrap = on('node', 'node.bootstrap');
   state.console = on('node', 'node.console');
   state.fsSync = on('node', 'node.fs', 'node.fs.sync');
+  state.fsAsync = on('node', 'node.fs', 'node.fs.async');
   state.rejections = on('node', 'node.promises', 'node.promises.rejections');
   const asyncOn = on('node', 'node.async_hooks');
   state.asyncHooks = asyncOn;
   traceAsyncHooks(asyncOn);
-  if (state.fsSync) wrapFsOps();
+  if (state.fsSync || state.fsAsync) wrapFsOps();
   if (started && titles.length === 0) watchTitle();
 }
 
