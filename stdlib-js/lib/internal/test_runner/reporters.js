@@ -139,8 +139,9 @@ const SYMBOLS = { pass: '\u2714', fail: '\u2716', skip: '\ufe63', parent: '\u25b
 const COLORS = { pass: '\x1b[32m', fail: '\x1b[31m', skip: '\x1b[90m', info: '\x1b[34m',
   parent: '', reset: '\x1b[39m' };
 
-function duration(details) {
-  return ` (${details?.duration_ms ?? 0}ms)`;
+function duration(details, colors = false) {
+  const text = `(${details?.duration_ms ?? 0}ms)`;
+  return colors ? ` \x1b[90m${text}\x1b[39m` : ` ${text}`;
 }
 
 /** The spec reporter's "# reason" after a skipped or todo test. */
@@ -153,8 +154,8 @@ function specDirective(data) {
 }
 
 /** A failed test's error as inspect shows it, one string per line. */
-function errorLines(error) {
-  return inspect(failureCause(error)).split('\n');
+function errorLines(error, colors = false) {
+  return inspect(failureCause(error), { colors }).split('\n');
 }
 
 class SpecFormatter {
@@ -206,11 +207,12 @@ class SpecFormatter {
     }
     const skipped = data.skip !== undefined && data.skip !== false;
     const kind = ok ? (skipped ? 'skip' : 'pass') : 'fail';
-    const line = `${SYMBOLS[kind]} ${data.name}${duration(data.details)}${specDirective(data)}`;
+    const line = `${SYMBOLS[kind]} ${data.name}${duration(data.details, this.#colors)}` +
+      specDirective(data);
     out += `${pad}${this.#paint(kind, line)}\n`;
     const error = data.details?.error;
     if (!ok && error !== undefined && error.failureType !== 'subtestsFailed') {
-      out += `${errorLines(error).map((l) => `${pad}  ${l}`).join('\n')}\n\n`;
+      out += `${errorLines(error, this.#colors).map((l) => `${pad}  ${l}`).join('\n')}\n\n`;
       this.#failures.push(data);
     }
     return out;
@@ -223,8 +225,9 @@ class SpecFormatter {
       if (data.file !== undefined && data.line !== undefined) {
         where = `test at ${path.relative(process.cwd(), data.file)}:${data.line}:${data.column}\n`;
       }
-      const head = `${SYMBOLS.fail} ${data.name}${duration(data.details)}${specDirective(data)}`;
-      const body = errorLines(data.details.error).map((l) => `  ${l}`).join('\n');
+      const head = `${SYMBOLS.fail} ${data.name}${duration(data.details, this.#colors)}` +
+        specDirective(data);
+      const body = errorLines(data.details.error, this.#colors).map((l) => `  ${l}`).join('\n');
       return `${where}${this.#paint('fail', head)}\n${body}\n`;
     });
     return `${['', this.#paint('fail', `${SYMBOLS.fail} failing tests:`), ''].join('\n')}\n` +
