@@ -73,6 +73,9 @@ struct Inspector {
     /// every session's sink.
     depth: Rc<Cell<u32>>,
     next_id: Cell<u32>,
+    /// A console call is being reported: console calls made by the session callbacks that
+    /// report it go to stdout only, or a callback that logs would report itself forever.
+    in_console_call: Cell<bool>,
     v8: V8Inspector,
 }
 
@@ -198,6 +201,7 @@ fn inspector(scope: &mut v8::PinScope) -> Option<Shared> {
         pending: Default::default(),
         depth: Rc::new(Cell::new(0)),
         next_id: Cell::new(1),
+        in_console_call: Cell::new(false),
         v8,
     });
     scope.set_slot(shared.clone());
@@ -421,12 +425,19 @@ fn console_call(
         values.push(args.get(i));
     }
     let this = args.this().into();
-    if has_sessions(scope)
+    let inspector = scope.get_slot::<Shared>().cloned();
+    if let Some(inspector) = inspector
+        && !inspector.in_console_call.get()
+        && has_sessions(scope)
         && let Some(vm) = pair.get_index(scope, 0)
         && let Ok(vm) = v8::Local::<v8::Function>::try_from(vm)
-        && vm.call(scope, this, &values).is_none()
     {
-        return;
+        inspector.in_console_call.set(true);
+        let reported = vm.call(scope, this, &values);
+        inspector.in_console_call.set(false);
+        if reported.is_none() {
+            return;
+        }
     }
     let Some(node) = pair.get_index(scope, 1) else {
         return;
