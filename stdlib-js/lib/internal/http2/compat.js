@@ -18,8 +18,7 @@ function socketProxy(stream) {
         case 'writable': case 'destroyed':
           return stream[prop];
         case 'readable':
-          if (stream.destroyed) return false;
-          return stream.session && stream.session.socket ? stream.session[Symbol.for('eddy.h2.socket')]?.readable ?? true : false;
+          return stream.destroyed ? false : stream.readable;
         case 'setTimeout': {
           const session = stream.session;
           if (session !== undefined) return session.setTimeout.bind(session);

@@ -257,6 +257,7 @@ class SessionReader {
     if (this._type === SESSION_CLIENT && !stream._gotResponse) {
       const status = headers[':status'];
       if (status >= 100 && status < 200) {
+        if (status === 100) stream.emit('continue');
         stream.emit('headers', headers, flags, raw);
       } else {
         stream._gotResponse = true;
@@ -371,7 +372,11 @@ class SessionReader {
       }
     }
     if (this._destroyed) return;
-    if (code !== E.NO_ERROR) this.destroy(sessionError(code), code);
+    // The peer is already going away: answering with a GOAWAY of our own would only echo it.
+    if (code !== E.NO_ERROR) {
+      this._goawaySent = true;
+      this.destroy(sessionError(code), code);
+    }
     else this.close();
   }
 

@@ -409,7 +409,6 @@ class Http2Session extends EventEmitter {
     if (code === undefined) code = error ? E.INTERNAL_ERROR : E.NO_ERROR;
     if (error === undefined && code !== E.NO_ERROR) error = sessionError(code);
     this._destroyed = true;
-    this._closed = true;
     this._destroyCode = code;
     // Streams still open go with the session.
     const streamCode = this._peerGone ? E.CANCEL : code;
@@ -460,8 +459,16 @@ class Http2Session extends EventEmitter {
     });
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')]() {
-    return `${this.constructor.name} { type: ${this._type}, closed: ${this._closed}, destroyed: ${this._destroyed} }`;
+  [Symbol.for('nodejs.util.inspect.custom')](depth, opts, inspect) {
+    const obj = {
+      type: this._type,
+      closed: this.closed,
+      destroyed: this._destroyed,
+      state: this.state,
+      localSettings: this.localSettings,
+      remoteSettings: this.remoteSettings,
+    };
+    return `Http2Session ${inspect(obj, { ...opts, depth: opts.depth == null ? null : opts.depth - 1 })}`;
   }
 }
 

@@ -48,7 +48,7 @@ class Http2Stream extends Duplex {
   }
 
   get id() { return this._id; }
-  get session() { return this[kSession]; }
+  get session() { return this.destroyed ? undefined : this[kSession]; }
   get pending() { return this._id === undefined; }
   get closed() { return this._closedByProtocol; }
   get rstCode() { return this._rstCode; }
@@ -94,6 +94,18 @@ class Http2Stream extends Duplex {
       this._finalCb = null;
       this._final(cb);
     }
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, opts, inspect) {
+    const obj = {
+      id: this._id ?? '<pending>',
+      closed: this.closed,
+      destroyed: this.destroyed,
+      state: this.state,
+      readableState: this._readableState,
+      writableState: this._writableState,
+    };
+    return `${this.constructor.name} ${inspect(obj, { ...opts, depth: opts.depth == null ? null : opts.depth - 1 })}`;
   }
 
   priority(options) {
@@ -463,9 +475,9 @@ class ServerHttp2Stream extends Http2Stream {
       options = undefined;
     }
     if (typeof callback !== 'function') throw err('ERR_INVALID_ARG_TYPE', 'callback', 'Function', callback);
-    if (this.destroyed || this._closedByProtocol) throw err('ERR_HTTP2_INVALID_STREAM');
     const session = this[kSession];
-    if (session._remote.enablePush === false) throw err('ERR_HTTP2_PUSH_DISABLED');
+    if (session._destroyed || session._remote.enablePush === false) throw err('ERR_HTTP2_PUSH_DISABLED');
+    if (this.destroyed || this._closedByProtocol) throw err('ERR_HTTP2_INVALID_STREAM');
     if (this._isPush) throw err('ERR_HTTP2_NESTED_PUSH');
     if (headers === undefined || headers === null) headers = {};
     else if (typeof headers !== 'object') throw err('ERR_INVALID_ARG_TYPE', 'headers', 'Object', headers);

@@ -31,8 +31,9 @@ function makeError(code, Base, message) {
 function streamError(code) {
   return makeError('ERR_HTTP2_STREAM_ERROR', Error, `Stream closed with error code ${errorName(code)}`);
 }
+// Unlike stream errors, Node reports a session's code as a number.
 function sessionError(code) {
-  return makeError('ERR_HTTP2_SESSION_ERROR', Error, `Session closed with error code ${errorName(code)}`);
+  return makeError('ERR_HTTP2_SESSION_ERROR', Error, `Session closed with error code ${code}`);
 }
 function err(code, ...args) {
   return new codes[code](...args);
