@@ -494,7 +494,16 @@ function pump(parent) {
       pump(parent);
       if (parent.pending.length === 0 && parent.running === 0) {
         for (const resolve of parent.idleWaiters.splice(0)) resolve();
-        if (parent === root) runRootAfterHooks();
+        if (parent === root) {
+          const after = runRootAfterHooks();
+          // --test-force-exit: the process ends once its tests have, whatever else is pending.
+          if (forceExit) {
+            Promise.resolve(after).then(() => {
+              summarize();
+              process.exit();
+            });
+          }
+        }
       }
     });
   }
@@ -521,9 +530,9 @@ function openRootGate() {
 
 let rootAfterRan = false;
 function runRootAfterHooks() {
-  if (rootAfterRan || root.hooks.after.length === 0) return;
+  if (rootAfterRan || root.hooks.after.length === 0) return undefined;
   rootAfterRan = true;
-  runHooks(root.hooks.after, new TestContext(root)).catch(rootHookFailed);
+  return runHooks(root.hooks.after, new TestContext(root)).catch(rootHookFailed);
 }
 
 function rootHookFailed(err) {
@@ -619,6 +628,7 @@ const reporters = require('internal/test_runner/reporters');
 // Under `--test` or run(), events go to the runner in the parent process, which reports them.
 const childMode = process.env.NODE_TEST_CONTEXT === 'child-v8';
 const testOnly = process.execArgv.includes('--test-only');
+const forceExit = process.execArgv.includes('--test-force-exit');
 const namePatterns = reporters.optionValues('--test-name-pattern').map((text) => {
   const m = /^\/(.*)\/([a-z]*)$/s.exec(text);
   return m === null ? new RegExp(text) : new RegExp(m[1], m[2]);
@@ -696,7 +706,10 @@ function report(test) {
   if (!test.passed && !test.todo && !test.skip) process.exitCode = 1;
 }
 
-process.on('beforeExit', () => {
+process.on('beforeExit', summarize);
+
+/** The run's plan and counts, once, when the process is about to end. */
+function summarize() {
   if (sink === undefined || root.summarized) return;
   root.summarized = true;
   if (childMode) return;
@@ -707,7 +720,7 @@ process.on('beforeExit', () => {
   const ms = (Number(process.hrtime.bigint() - startTime) / 1e6).toFixed(6);
   deliver('test:diagnostic', { nesting: 0, message: `duration_ms ${ms}` });
   sink.end();
-});
+}
 
 // ===== the API =====
 

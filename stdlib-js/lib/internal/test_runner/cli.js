@@ -1,8 +1,8 @@
 'use strict';
 // `eddy --test [files or directories...]`: runs each test file in a child process (run()) and
 // reports the results with the reporters --test-reporter chose. Options (Node 20's):
-// --test-concurrency, --test-timeout, --test-shard=index/total, --test-only and
-// --test-name-pattern (handed to the files). The exit code is 1 when a test or file failed.
+// --test-concurrency, --test-timeout, --test-shard=index/total, --test-force-exit, --test-only
+// and --test-name-pattern (the last three handed to the files too). The exit code is 1 when a test or file failed.
 
 const fs = require('fs');
 const path = require('path');
@@ -82,6 +82,8 @@ function main() {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
     if (failed || interrupted) process.exitCode = 1;
+    // --test-force-exit: done once the files are, whatever else is pending.
+    if (process.execArgv.includes('--test-force-exit')) process.exit();
   });
 }
 
