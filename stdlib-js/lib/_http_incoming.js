@@ -220,7 +220,9 @@ function onError(self, error, cb) {
 function applyHead(msg, info, joinDuplicateHeaders, maxHeadersCount) {
   msg.httpVersionMajor = info.versionMajor;
   msg.httpVersionMinor = info.versionMinor;
-  msg.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
+  // Almost every message is 1.1 or 1.0: their text is not made again each time.
+  msg.httpVersion = info.versionMajor === 1 && (info.versionMinor === 1 || info.versionMinor === 0) ?
+    (info.versionMinor === 1 ? '1.1' : '1.0') : `${info.versionMajor}.${info.versionMinor}`;
   msg.joinDuplicateHeaders = !!joinDuplicateHeaders;
   let n = info.rawHeaders.length;
   if (maxHeadersCount > 0) n = Math.min(n, maxHeadersCount * 2);

@@ -31,9 +31,16 @@ const kErrored = Symbol('errored');
 const kUniqueHeaders = Symbol('kUniqueHeaders');
 const kBytesWritten = Symbol('kBytesWritten');
 const kHadError = Symbol('kHadError');
+// The head _storeHeader made when it is known to be plain ASCII (else null): it then joins a
+// UTF-8 body in one string without a scan for other characters.
+const kAsciiHeader = Symbol('kAsciiHeader');
 
 const crlf = '\r\n';
 const nonAscii = /[^\x00-\x7f]/;
+// A header value that is valid and plain ASCII (no test for anything else needed then).
+const plainHeaderValue = /^[\t\x20-\x7e]*$/;
+// A status or request line of plain ASCII.
+const plainFirstLine = /^[\x20-\x7e]*\r\n$/;
 
 let utcCache;
 function utcDate() {
@@ -72,6 +79,7 @@ function OutgoingMessage(options) {
   this._closed = false;
   this.socket = null;
   this._header = null;
+  this[kAsciiHeader] = null;
   this[kOutHeaders] = null;
   this._keepAliveTimeout = 0;
   this._onPendingData = nop;
@@ -189,7 +197,7 @@ OutgoingMessage.prototype._send = function _send(data, encoding, callback, byteL
     // One write for head and first bytes when both encode alike: the head is Latin-1, so a
     // UTF-8 string joins it only while the head is plain ASCII.
     if (typeof data === 'string' && (encoding === 'latin1' ||
-        ((encoding === 'utf8' || !encoding) && !nonAscii.test(header)))) {
+        ((encoding === 'utf8' || !encoding) && isAsciiHeader(this, header)))) {
       data = header + data;
     } else {
       this.outputData.unshift({ data: header, encoding: 'latin1', callback: null });
@@ -219,10 +227,14 @@ OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callbac
   return this.outputSize < this[kHighWaterMark];
 };
 
+function isAsciiHeader(msg, header) {
+  return msg[kAsciiHeader] === header || !nonAscii.test(header);
+}
+
 OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, headers) {
   const state = {
     connection: false, contLen: false, te: false, date: false, expect: false, trailer: false,
-    header: firstLine,
+    header: firstLine, ascii: plainFirstLine.test(firstLine),
   };
   if (headers) {
     if (headers === this[kOutHeaders]) {
@@ -295,6 +307,7 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
   }
 
   this._header = header + crlf;
+  this[kAsciiHeader] = state.ascii ? this._header : null;
   this._headerSent = false;
   if (state.expect) this._send('');
 };
@@ -313,7 +326,17 @@ function processHeader(self, state, key, value, validate) {
 }
 
 function storeHeader(self, state, key, value, validate) {
-  if (validate) validateHeaderValue(key, value);
+  if (!validate) {
+    // Validated when it was set; whether it is ASCII is not known.
+    state.ascii = false;
+  } else if (typeof value === 'number') {
+    // Its text is ASCII, and valid.
+  } else if (typeof value !== 'string' || !plainHeaderValue.test(value)) {
+    // Not a plain ASCII string: the full check, and the head may not be ASCII (a number or
+    // an array's join is, but this is not the common case worth telling apart).
+    validateHeaderValue(key, value);
+    state.ascii = false;
+  }
   state.header += key + ': ' + value + crlf;
   matchHeader(self, state, key, value);
 }
@@ -675,7 +698,7 @@ function endInOneWrite(msg, chunk, encoding, callback) {
   }
   const header = msg._header;
   // The head is Latin-1: a UTF-8 body joins it only while the head is plain ASCII.
-  if (encoding !== 'latin1' && nonAscii.test(header)) return false;
+  if (encoding !== 'latin1' && !isAsciiHeader(msg, header)) return false;
   let data;
   if (msg.chunkedEncoding) {
     const len = Buffer.byteLength(chunk, encoding);

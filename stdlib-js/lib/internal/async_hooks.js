@@ -14,8 +14,11 @@ let lastId = 1;  // 1 is the main script's execution
 let currentId = 1;
 let currentTrigger = 0;
 let currentResource;
-// Saved id, trigger and resource (flat triples) of the executions below the current one.
+// Saved id, trigger and resource (flat triples) of the executions below the current one, in
+// `stack[0 .. depth)`. Written by index and never shrunk: every callback enters and leaves an
+// execution, and Array push/pop on this hot path cost a builtin call each.
 const stack = [];
+let depth = 0;
 
 function newAsyncId() {
   return ++lastId;
@@ -87,7 +90,7 @@ function promiseAfter(promise) {
   // A hook enabled during the reaction saw no `before` for it, but still gets its `after` (as
   // in Node); only an execution that was entered is left.
   if (counts.after > 0) call('after', [id]);
-  if (currentId === id && stack.length > 0) popExecution();
+  if (currentId === id && depth > 0) popExecution();
 }
 
 function promiseResolve(promise) {
@@ -202,23 +205,28 @@ function emitInit(asyncId, type, trigger, resource) {
 
 function pushExecution(asyncId, trigger, resource) {
   // Flat triples: no array made per callback.
-  stack.push(currentId, currentTrigger, currentResource);
+  stack[depth] = currentId;
+  stack[depth + 1] = currentTrigger;
+  stack[depth + 2] = currentResource;
+  depth += 3;
   currentId = asyncId;
   currentTrigger = trigger;
   currentResource = resource;
 }
 
 function popExecution() {
-  // By index: user code may have taken the array iterator away (the REPL survives that).
-  currentResource = stack.pop();
-  currentTrigger = stack.pop();
-  currentId = stack.pop();
+  depth -= 3;
+  currentId = stack[depth];
+  currentTrigger = stack[depth + 1];
+  currentResource = stack[depth + 2];
+  // The resource is let go (the ids are numbers).
+  stack[depth + 2] = undefined;
 }
 
 function emitBefore(asyncId, trigger, resource) {
   // Destroys queued by the previous callback are reported before the next one starts (Node
   // runs them from a native immediate, ahead of the next round of callbacks).
-  if (stack.length === 0 && destroyQueue.length > 0) flushDestroys();
+  if (depth === 0 && destroyQueue.length > 0) flushDestroys();
   pushExecution(asyncId, trigger, resource);
   if (counts.before > 0) call('before', [asyncId]);
 }
@@ -241,7 +249,7 @@ function runInResource(asyncId, resource, fn, trigger = currentId) {
 
 /** After 'uncaughtException' was handled: `after` for every execution left open, innermost first. */
 function unwindAfterUncaught() {
-  while (stack.length > 0) emitAfter(currentId);
+  while (depth > 0) emitAfter(currentId);
 }
 
 // destroy callbacks are batched and run after the current callback, as in Node.
