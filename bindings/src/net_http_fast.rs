@@ -90,7 +90,9 @@ pub(super) fn deliver(socket: &Rc<Socket>, scope: &mut v8::PinScope, bytes: &[u8
         };
         // Off until JS says its parser is idle again, unless this read turns out plain.
         http.on = false;
-        (http.callback.clone(), http.max_head)
+        // A Local, not a clone of the Global: that would make and drop a global handle per
+        // request.
+        (v8::Local::new(scope, &http.callback), http.max_head)
     };
     let Some(args) = plain_request(scope, bytes, max_head) else {
         return false;
@@ -98,7 +100,6 @@ pub(super) fn deliver(socket: &Rc<Socket>, scope: &mut v8::PinScope, bytes: &[u8
     if let Some(http) = socket.state.borrow_mut().http.as_mut() {
         http.on = true;
     }
-    let callback = v8::Local::new(scope, callback);
     call_function(scope, callback, &args);
     true
 }

@@ -182,9 +182,14 @@ impl Socket {
         kind: i32,
         value: v8::Local<'s, v8::Value>,
     ) {
-        let cb = self.state.borrow().callback.clone();
+        // A Local made under the borrow (cloning the Global would make a global handle).
+        let cb = self
+            .state
+            .borrow()
+            .callback
+            .as_ref()
+            .map(|g| v8::Local::new(scope, g));
         if let Some(cb) = cb {
-            let cb = v8::Local::new(scope, cb);
             let kind = v8::Integer::new(scope, kind).into();
             call_function(scope, cb, &[kind, value]);
         }

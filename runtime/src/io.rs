@@ -18,12 +18,14 @@
 
 use std::any::Any;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::state::{exit_requested, state};
+use crate::timers::IdHasher;
 
 /// Token reserved for the waker; I/O handles get tokens from 1 up.
 pub(crate) const WAKER: mio::Token = mio::Token(0);
@@ -168,8 +170,8 @@ pub(crate) struct Io {
     remote: Arc<Remote>,
     /// A clone of the poll's registry that bindings use to (re)register their sources.
     registry: Rc<mio::Registry>,
-    /// The handle table.
-    handles: HashMap<usize, Entry>,
+    /// The handle table (looked up by every native call on a handle: no SipHash).
+    handles: HashMap<usize, Entry, BuildHasherDefault<IdHasher>>,
     /// Next token to hand out (never reused).
     next_token: usize,
     /// Ref'd and active handles: the loop stays alive while this is above 0.
@@ -212,7 +214,7 @@ impl Io {
             waker,
             remote,
             registry,
-            handles: HashMap::new(),
+            handles: HashMap::default(),
             next_token: 1,
             refed_active: 0,
             ready: Vec::new(),

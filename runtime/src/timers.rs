@@ -11,7 +11,8 @@ use std::collections::{BinaryHeap, HashMap, VecDeque};
 /// Timer id, chosen by the JS side.
 pub(crate) type TimerId = u32;
 
-/// Timer ids are small sequential integers: hashing them with SipHash is wasted work.
+/// Timer ids (and handle tokens) are small sequential integers: hashing them with SipHash is
+/// wasted work.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct IdHasher(u64);
 
@@ -27,6 +28,10 @@ impl std::hash::Hasher for IdHasher {
     }
     fn write_u32(&mut self, n: u32) {
         self.0 = u64::from(n);
+    }
+    // The handle table's tokens (io.rs) are sequential too.
+    fn write_usize(&mut self, n: usize) {
+        self.0 = n as u64;
     }
 }
 
