@@ -163,6 +163,26 @@ function sourceMapURLOf(code) {
   return url;
 }
 
+// node.vm.script trace events: a script's compilation, and each run (an X event, its length).
+const kTraceCat = 'node,node.vm,node.vm.script';
+let traceModule;
+function traceEvents() {
+  if (traceModule === undefined) traceModule = require('internal/trace_events');
+  return traceModule;
+}
+
+function traceRun(run) {
+  if (!traceEvents().state.vmScript) return run();
+  const start = process.hrtime.bigint();
+  try {
+    return run();
+  } finally {
+    const end = process.hrtime.bigint();
+    traceEvents().record('X', kTraceCat, 'RunInContext', {}, { dur: Number((end - start) / 1000n) },
+      Number(start / 1000n));
+  }
+}
+
 class Script {
   #code;
   #filename;
@@ -182,8 +202,16 @@ class Script {
     const { cachedData, produceCachedData, importModuleDynamically } =
       typeof options === 'object' ? options : {};
     this.#importMode = importModeOf(importModuleDynamically, () => this);
-    const [rejected, produced] = rt.vmCodeCache(code, this.#filename, this.#lineOffset,
-      this.#columnOffset, cachedData, produceCachedData === true, this.#importMode);
+    const traced = traceEvents().state.vmScript;
+    if (traced) traceEvents().record('B', kTraceCat, 'ContextifyScript::New', { filename: this.#filename });
+    let rejected;
+    let produced;
+    try {
+      [rejected, produced] = rt.vmCodeCache(code, this.#filename, this.#lineOffset,
+        this.#columnOffset, cachedData, produceCachedData === true, this.#importMode);
+    } finally {
+      if (traced) traceEvents().record('E', kTraceCat, 'ContextifyScript::New');
+    }
     if (cachedData !== undefined) this.cachedDataRejected = rejected;
     if (produceCachedData === true) {
       this.cachedDataProduced = produced !== undefined;
@@ -204,8 +232,10 @@ class Script {
   runInThisContext(options) {
     validateRunOptions(options);
     const args = runArgs(undefined, this.#source(), options);
-    if (watched(options)) return breakable(rt.vmRun, rt, args, options);
-    return rt.vmRun(...args);
+    return traceRun(() => {
+      if (watched(options)) return breakable(rt.vmRun, rt, args, options);
+      return rt.vmRun(...args);
+    });
   }
 
   runInContext(contextifiedObject, options) {
@@ -215,7 +245,7 @@ class Script {
     if (entry === undefined) {
       throw new codes.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
     }
-    return runInContextOf(entry, this.#source(), options);
+    return traceRun(() => runInContextOf(entry, this.#source(), options));
   }
 
   runInNewContext(contextObject, options) {

@@ -7,7 +7,8 @@
 // Only what Eddy itself observes is recorded: node.async_hooks (its async_hooks resources),
 // node.bootstrap (its startup milestones), node.console (console.count/time), node.fs.sync
 // and node.fs.async (every fs operation that reaches the native side, by that operation's
-// name: libuv's for the asynchronous ones, as Node's),
+// name: libuv's for the asynchronous ones, as Node's), node.vm.script (vm.Script's compile
+// and runs),
 // node.promises.rejections (V8's rejection callbacks). V8's own categories are not reachable.
 // Events are kept in memory and the file is written when the process exits (the bootstrap
 // calls writeAtExit after the 'exit' listeners).
@@ -20,6 +21,7 @@ const state = {
   fsSync: false,
   fsAsync: false,
   rejections: false,
+  vmScript: false,
 };
 
 const execArgv = process.execArgv;
@@ -249,6 +251,7 @@ function update() {
   state.fsSync = on('node', 'node.fs', 'node.fs.sync');
   state.fsAsync = on('node', 'node.fs', 'node.fs.async');
   state.rejections = on('node', 'node.promises', 'node.promises.rejections');
+  state.vmScript = on('node', 'node.vm', 'node.vm.script');
   const asyncOn = on('node', 'node.async_hooks');
   state.asyncHooks = asyncOn;
   traceAsyncHooks(asyncOn);
