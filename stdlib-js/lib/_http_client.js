@@ -6,7 +6,7 @@
 const net = require('net');
 const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions } = require('url');
-const { RESPONSE, checkIsHttpToken } = require('_http_common');
+const { RESPONSE, checkIsHttpToken, parsers } = require('_http_common');
 const { HTTPParser } = require('internal/http/parser');
 const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUniqueHeaders,
   kHadError } = require('_http_outgoing');
@@ -538,10 +538,20 @@ function emitFreeNT(req) {
   if (req.socket) req.socket.emit('free');
 }
 
+const kPooled = Symbol('kPooled');
+
+// A done-with parser goes back to the free list (up to http.setMaxIdleHTTPParsers()), so the
+// next request takes it again, as Node's client does.
 function freeParser(parser, req, socket) {
-  if (parser) {
+  if (parser && !parser[kPooled]) {
     parser.incoming = null;
+    parser.onIncoming = null;
+    parser.joinDuplicateHeaders = null;
     parser.free();
+    if (parsers.list.length < parsers.max) {
+      parser[kPooled] = true;
+      parsers.list.push(parser);
+    }
   }
   if (socket) socket.parser = null;
   if (req) req.parser = null;
@@ -549,7 +559,7 @@ function freeParser(parser, req, socket) {
 
 function tickOnSocket(req, socket) {
   const owner = {
-    onHeaders(info) { return parserOnIncomingClient(req, socket, parser, info); },
+    onHeaders(info) { return parser.onIncoming(req, socket, parser, info); },
     onBody(chunk) {
       const res = parser.incoming;
       if (!res || res._dumped && res.readableEnded) return;
@@ -563,10 +573,19 @@ function tickOnSocket(req, socket) {
       res.push(null);
     },
   };
-  const parser = new HTTPParser(RESPONSE, owner, {
+  const options = {
     maxHeaderSize: req.maxHeaderSize || require('http').maxHeaderSize,
     lenient: !!req.insecureHTTPParser,
-  });
+  };
+  let parser = parsers.list.pop();
+  if (parser === undefined) {
+    parser = new HTTPParser(RESPONSE, owner, options);
+  } else {
+    parser[kPooled] = false;
+    parser.reinitialize(RESPONSE, owner, options);
+  }
+  parser.onIncoming = parserOnIncomingClient;
+  parser.joinDuplicateHeaders = req.joinDuplicateHeaders;
   parser.initAsyncResource('HTTPCLIENTREQUEST', { type: 'HTTPCLIENTREQUEST', req });
   parser.expectConnect = req.method === 'CONNECT';
   parser.incoming = null;

@@ -54,7 +54,12 @@ function parseError(code, message, bytesParsed, raw) {
 }
 
 class HTTPParser {
-  constructor(kind, owner, { maxHeaderSize = defaultMaxHeaderSize, lenient = false } = {}) {
+  constructor(kind, owner, options) {
+    this.reinitialize(kind, owner, options);
+  }
+
+  /** Starts over for a new owner (a parser taken from the client's free list). */
+  reinitialize(kind, owner, { maxHeaderSize = defaultMaxHeaderSize, lenient = false } = {}) {
     this.kind = kind;
     this.owner = owner;
     this.maxHeaderSize = maxHeaderSize;
