@@ -4,7 +4,7 @@
 
 const { Http2Session } = require('internal/http2/session');
 const { ClientHttp2Stream } = require('internal/http2/stream');
-const { err, mapToHeaders, sensitiveHeaders } = require('internal/http2/util');
+const { err, makeError, mapToHeaders, sensitiveHeaders } = require('internal/http2/util');
 const {
   F, END_STREAM, PRIORITY_FLAG, SESSION_CLIENT, MAX_WINDOW,
 } = require('internal/http2/frames');
@@ -20,6 +20,14 @@ class ClientHttp2Session extends Http2Session {
     const list = this._pendingRequests;
     this._pendingRequests = [];
     for (const fn of list) fn();
+    this._maybeDestroy();
+  }
+
+  // Streams requested before the connection was up go down with the session.
+  _cancelPending(error) {
+    const list = this._pendingRequests;
+    this._pendingRequests = [];
+    for (const fn of list) fn.cancel(error);
   }
 
   request(headers, options) {
@@ -131,6 +139,14 @@ class ClientHttp2Session extends Http2Session {
         stream.once('close', () => signal.removeEventListener('abort', abort));
       }
     }
+    open.cancel = (cause) => {
+      if (stream.destroyed) return;
+      const message = 'The pending stream has been canceled' +
+        (cause ? ` (caused by: ${cause.message})` : '');
+      const e = makeError('ERR_HTTP2_STREAM_CANCEL', Error, message);
+      if (cause) e.cause = cause;
+      stream.destroy(e);
+    };
     if (this._connecting) this._pendingRequests.push(open);
     else open();
     return stream;

@@ -197,10 +197,12 @@ function connect(authority, options, listener) {
   if (typeof options.createConnection === 'function') {
     socket = options.createConnection(authority, options);
   } else if (protocol === 'http:') {
-    socket = net.connect({ ...options, port, host: options.host || host });
+    socket = net.connect({ ...options, port: options.port ?? port, host: options.host || host });
   } else if (protocol === 'https:') {
     const servername = options.servername ?? (net.isIP(host) ? undefined : host);
-    socket = tls.connect({ ...options, port, host: options.host || host, servername, ALPNProtocols: ['h2'] });
+    socket = tls.connect({
+      ...options, port: options.port ?? port, host: options.host || host, servername, ALPNProtocols: ['h2'],
+    });
   } else {
     throw err('ERR_HTTP2_UNSUPPORTED_PROTOCOL', protocol);
   }

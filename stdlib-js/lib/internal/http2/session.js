@@ -418,6 +418,7 @@ class Http2Session extends EventEmitter {
       s.destroy(error && code !== E.NO_ERROR ? error : undefined);
     }
     this._streams.clear();
+    if (this._pendingRequests !== undefined) this._cancelPending(error);
     // Unacknowledged settings callbacks are dropped, as in Node.
     this._pendingSettings = [];
     for (const p of this._pings) process.nextTick(p.cb, err('ERR_HTTP2_PING_CANCEL'));

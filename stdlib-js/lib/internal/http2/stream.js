@@ -279,6 +279,7 @@ class Http2Stream extends Duplex {
   _onRst(code) {
     if (this._closedByProtocol) return;
     this._rstCode = code;
+    this._rstReceived = true;
     this._closedByProtocol = true;
     if (!this.writableEnded || !this._endReceived) {
       if (!this.writableEnded) {
@@ -321,8 +322,11 @@ class Http2Stream extends Duplex {
   _tryDestroy() {
     if (!this._closedByProtocol || this.destroyed) return;
     if (!this.readableEnded && this.readable) return;
-    if (!this.writableFinished && this.writable && !this.writableEnded) return;
-    if (this.writableEnded && !this.writableFinished) return;
+    // After a reset from the peer nothing more can be written; do not wait for the writer.
+    if (!this._rstReceived) {
+      if (!this.writableFinished && this.writable && !this.writableEnded) return;
+      if (this.writableEnded && !this.writableFinished) return;
+    }
     process.nextTick(() => { if (!this.destroyed) this.destroy(); });
   }
 
