@@ -128,8 +128,30 @@ fn run(cli: Parsed) -> anyhow::Result<i32> {
         eprintln!("eddy: either --test or --eval can be used, not both");
         std::process::exit(EXIT_BAD_OPTION);
     }
+    // `--watch` (or `--watch-path`): this process watches; the script runs in a child.
+    let watch = !cli.test
+        && cli
+            .exec_argv
+            .iter()
+            .any(|a| a == "--watch" || a.starts_with("--watch-path"));
+    if watch && code.is_some() {
+        eprintln!("eddy: either --watch or --eval can be used, not both");
+        std::process::exit(EXIT_BAD_OPTION);
+    }
+    if watch && cli.rest.first().is_none_or(|s| s == "-") {
+        eprintln!("eddy: --watch requires specifying a file");
+        std::process::exit(EXIT_BAD_OPTION);
+    }
     let mut rest = cli.rest.into_iter();
-    let (main, script, args) = if cli.test {
+    let (main, script, args) = if watch {
+        // The script as typed and its arguments: the command the child runs.
+        let main = Main::Eval {
+            source: String::new(),
+            print: false,
+            name: "[watch]",
+        };
+        (main, None, rest.collect())
+    } else if cli.test {
         // The arguments are the files (or directories and globs) to test; the runner reads
         // them from process.argv.
         let main = Main::Eval {

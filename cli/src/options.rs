@@ -162,6 +162,9 @@ const OPTIONS: &[Spec] = &[
     js("--v8-pool-size", Value, true),
     js("--version", Bool, false),
     js("--warnings", Bool, true),
+    js("--watch", Bool, true),
+    js("--watch-path", List, true),
+    js("--watch-preserve-output", Bool, true),
     js("--zero-fill-buffers", Bool, true),
 ];
 

@@ -118,6 +118,7 @@ builtins![
     "internal/http/parser",
     "internal/inspector/coverage",
     "internal/js_stream_socket",
+    "internal/main/watch_mode",
     "internal/mime",
     "internal/modules/cjs/loader",
     "internal/modules/esm/cjs_exports",

@@ -1194,6 +1194,10 @@ function evalMainNow(source, print, name) {
     requireBuiltin('internal/test_runner/cli').main();
     return;
   }
+  if (name === '[watch]') {
+    requireBuiltin('internal/main/watch_mode').run();
+    return;
+  }
   if ((name === '[eval]' || name === '[stdin]') && inputTypeIsModule()) {
     if (print) throw new codes.ERR_EVAL_ESM_CANNOT_PRINT();
     esm.evalModule(source, print);

@@ -531,6 +531,10 @@ function registeredExtension(filename) {
 
 Module.prototype.load = function (filename) {
   this.filename = filename;
+  // Under `--watch`, the parent watches every file its child loads.
+  if (process.env.WATCH_REPORT_DEPENDENCIES !== undefined) {
+    require('internal/main/watch_mode').report('require', filename);
+  }
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   if (filename.endsWith('.mjs') && !('.mjs' in Module._extensions)) {
     loadESM(this, filename);

@@ -343,6 +343,10 @@ function checkAttributes(url, format, attributes) {
 }
 
 function register(id, url, format) {
+  // Under `--watch`, the parent watches every file its child loads.
+  if (url.startsWith('file:') && process.env.WATCH_REPORT_DEPENDENCIES !== undefined) {
+    require('internal/main/watch_mode').report('import', url);
+  }
   const record = { id, url, format };
   byUrl.set(url, record);
   byId.set(id, record);
