@@ -29,6 +29,7 @@ mod fs_ops;
 mod fs_path;
 mod fs_watch;
 mod http;
+mod napi;
 mod net;
 mod net_fd;
 mod net_tls;
@@ -55,6 +56,7 @@ pub fn all() -> Vec<NativeModule> {
         encoding::MODULE,
         fs::MODULE,
         http::MODULE,
+        napi::MODULE,
         net::MODULE,
         os::MODULE,
         process::MODULE,

@@ -278,6 +278,7 @@ process.exit = function exit(code) {
 };
 function stackCheck() {}
 process.reallyExit = function reallyExit(code) {
+  napiCleanup();
   flushStdio();
   binding.runtime.exit(code | 0);
 };
@@ -469,11 +470,41 @@ Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
     });
   },
 });
-process.dlopen = function dlopen(module, filename) {
-  const err = new Error(`Cannot load native addon '${filename}': native addons are not supported by Eddy`);
-  err.code = 'ERR_DLOPEN_FAILED';
-  throw err;
+// Node-API addons (bindings/src/napi): the first load hands the native side what it needs
+// from JS; their cleanup hooks run when the process exits (napiCleanup below).
+let napiLoaded = false;
+process.dlopen = function dlopen(module, filename, flags = 1 /* RTLD_LAZY */) {
+  const { codes } = requireBuiltin('internal/errors');
+  if (arguments.length < 2) {
+    const err = new TypeError('process.dlopen needs at least 2 arguments');
+    err.code = 'ERR_MISSING_ARGS';
+    throw err;
+  }
+  if (!Number.isInteger(flags) || flags > 0x7fffffff || flags < -0x80000000) {
+    throw new codes.ERR_INVALID_ARG_TYPE('flags', 'integer', flags);
+  }
+  if (module === null || typeof module !== 'object') {
+    throw new codes.ERR_INVALID_ARG_TYPE('module', 'object', module);
+  }
+  // Node takes ToObject(module.exports) first.
+  if (module.exports === undefined || module.exports === null) {
+    throw new TypeError('Cannot convert undefined or null to object');
+  }
+  if (!options.getOptionValue('--addons')) {
+    const err = new Error('Cannot load native addon because loading addons is disabled.');
+    err.code = 'ERR_DLOPEN_DISABLED';
+    throw err;
+  }
+  if (!napiLoaded) {
+    binding.napi.setup(requireBuiltin('buffer').Buffer.prototype, (err) => { throw err; }, () => {},
+                       process.versions.node);
+    napiLoaded = true;
+  }
+  binding.napi.dlopen(module, `${filename}`, flags);
 };
+function napiCleanup() {
+  if (napiLoaded) binding.napi.runCleanup();
+}
 
 /** Loads KEY=value lines of a .env file into process.env (variables already set win). */
 process.loadEnvFile = function loadEnvFile(path = '.env') {
@@ -1355,6 +1386,7 @@ module.exports = {
       process._exiting = true;
       process.emit('exit', finalExitCode());
     }
+    napiCleanup();
     flushStdio();
     // The loop ran dry while the ES main module still awaited: Node exits with 13 (after
     // emitting 'exit' with the ordinary code) unless an exit code was set.

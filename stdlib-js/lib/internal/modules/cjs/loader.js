@@ -661,9 +661,8 @@ Module._extensions['.json'] = function (module, filename) {
 };
 
 Module._extensions['.node'] = function (module, filename) {
-  const err = new Error(`Cannot load native addon '${filename}': native addons are not supported by Eddy`);
-  err.code = 'ERR_DLOPEN_FAILED';
-  throw err;
+  // A Node-API addon (bindings/src/napi), loaded as Node loads it.
+  return process.dlopen(module, path.toNamespacedPath(filename));
 };
 
 let mainModule;
@@ -713,9 +712,25 @@ Module.createRequire = function createRequire(filename) {
   return makeRequire(m);
 };
 
+// Node's is a writable data property holding a frozen array; code that copies Module's statics
+// onto a subclass (jest-runtime does) assigns it. The list is only known once the bootstrap has
+// run, so the first read turns this accessor into that data property, and a write makes one.
+function defineBuiltinModules(target, value) {
+  Object.defineProperty(target, 'builtinModules', {
+    __proto__: null, value, writable: true, enumerable: true, configurable: true,
+  });
+}
 Object.defineProperty(Module, 'builtinModules', {
+  __proto__: null,
   enumerable: true,
-  get() { return requireBuiltin.ids.filter((id) => !id.startsWith('internal/') && !schemeOnly.has(id)); },
+  configurable: true,
+  get() {
+    const list = Object.freeze(
+      requireBuiltin.ids.filter((id) => !id.startsWith('internal/') && !schemeOnly.has(id)));
+    defineBuiltinModules(Module, list);
+    return list;
+  },
+  set(value) { defineBuiltinModules(this, value); },
 });
 
 /** Node's hook for updating `import { x } from 'fs'` bindings; ours read live exports. */

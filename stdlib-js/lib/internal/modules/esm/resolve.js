@@ -94,14 +94,17 @@ function packageScope(filepath, esm) {
 
 // ===== conditions =====
 
+/** "node-addons" (unless --no-addons), then the --conditions given. */
 function userConditions() {
-  return require('internal/options').getOptionValue('--conditions');
+  const { getOptionValue } = require('internal/options');
+  const addons = getOptionValue('--addons') ? ['node-addons'] : [];
+  return [...addons, ...getOptionValue('--conditions')];
 }
 
 let cjsConditions;
 let esmConditions;
 
-/** The conditions require() matches: "require", "node", "module-sync" and any --conditions. */
+/** The conditions require() matches: "require", "node", "module-sync" and userConditions(). */
 function getCjsConditions() {
   if (cjsConditions === undefined) {
     cjsConditions = new Set(['require', 'node', 'module-sync', ...userConditions()]);
@@ -109,7 +112,7 @@ function getCjsConditions() {
   return cjsConditions;
 }
 
-/** The conditions import matches: "node", "import", "module-sync" and any --conditions. */
+/** The conditions import matches: "node", "import", "module-sync" and userConditions(). */
 function getEsmConditions() {
   if (esmConditions === undefined) {
     esmConditions = new Set(['node', 'import', 'module-sync', ...userConditions()]);
