@@ -62,6 +62,7 @@ function setupSession(server, socket) {
   server[kSessions].add(session);
   session.on('close', () => server[kSessions].delete(session));
   session.on('stream', onServerStream);
+  session.on('priority', (...args) => server.emit('priority', ...args));
   session.on('error', (e) => {
     if (server.listenerCount('sessionError') > 0) server.emit('sessionError', e, session);
   });

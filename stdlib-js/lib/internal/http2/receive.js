@@ -68,6 +68,18 @@ class SessionReader {
       case F.PRIORITY:
         if (id === 0) return this._connectionError(E.PROTOCOL_ERROR, 'Protocol error');
         if (p.length !== 5) return this._streamError(id, E.FRAME_SIZE_ERROR);
+        {
+          const word = p.readUInt32BE(0);
+          const parent = word & 0x7fffffff;
+          const exclusive = (word & 0x80000000) !== 0;
+          const weight = p[4] + 1;
+          const stream = this._streams.get(id);
+          if (stream) {
+            stream._weight = weight;
+            stream.emit('priority', id, parent, weight, exclusive);
+          }
+          this.emit('priority', id, parent, weight, exclusive);
+        }
         return;
       case F.RST_STREAM: {
         if (id === 0) return this._connectionError(E.PROTOCOL_ERROR, 'Protocol error');
@@ -228,7 +240,8 @@ class SessionReader {
       }
       this._lastPeerStreamId = id;
       if (this._closed) return this._sendRst(id, E.REFUSED_STREAM);
-      if (this._streams.size >= this._local.maxConcurrentStreams) {
+      const maxStreams = Math.min(this._local.maxConcurrentStreams, this._announcedMaxStreams ?? Infinity);
+      if (this._streams.size >= maxStreams) {
         this._sendRst(id, E.REFUSED_STREAM);
         return;
       }

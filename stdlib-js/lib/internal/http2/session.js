@@ -90,12 +90,11 @@ class Http2Session extends EventEmitter {
     if (this._type === SESSION_CLIENT) this[kSocket].write(PREFACE);
     this._sendSettings(this._initialSettings, null);
     if (this._inbuf && this._inbuf.length) this._receive(Buffer.alloc(0));
-    const lws = this._options.settings?.initialWindowSize;
-    void lws;
     process.nextTick(() => {
       if (this._destroyed) return;
-      this.emit('connect', this, this[kSocket]);
+      // Requests queued before the connection went out first, so 'connect' sees them open.
       if (this._type === SESSION_CLIENT) this._flushPending();
+      this.emit('connect', this, this[kSocket]);
     });
   }
 
@@ -167,6 +166,8 @@ class Http2Session extends EventEmitter {
   }
 
   _sendSettings(settings, cb) {
+    // Limits we announce bind the peer as soon as it reads them, before it acknowledges.
+    if (settings.maxConcurrentStreams !== undefined) this._announcedMaxStreams = settings.maxConcurrentStreams;
     const entries = settingsEntries(settings);
     const payload = Buffer.alloc(entries.length * 6);
     entries.forEach(([id, v], i) => {

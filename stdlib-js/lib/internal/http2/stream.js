@@ -120,7 +120,14 @@ class Http2Stream extends Duplex {
     if (options.weight !== undefined && typeof options.weight !== 'number') {
       throw err('ERR_INVALID_ARG_VALUE', 'options.weight', options.weight);
     }
-    // Priority is advisory (RFC 9113 deprecates the scheme); nothing is scheduled by it.
+    // Priority is advisory (RFC 9113 deprecates the scheme): it is sent, nothing is scheduled by it.
+    if (options.silent || this._id === undefined) return;
+    const weight = Math.min(256, Math.max(1, options.weight ?? 16));
+    this._weight = weight;
+    const p = Buffer.alloc(5);
+    p.writeUInt32BE(((options.parent || 0) | (options.exclusive ? 0x80000000 : 0)) >>> 0);
+    p[4] = weight - 1;
+    this[kSession]._writeFrame(2, 0, this._id, p);
   }
 
   setTimeout(msecs, callback) {
@@ -281,11 +288,10 @@ class Http2Stream extends Duplex {
     this._rstCode = code;
     this._rstReceived = true;
     this._closedByProtocol = true;
-    if (!this.writableEnded || !this._endReceived) {
-      if (!this.writableEnded) {
-        this._aborted = true;
-        this.emit('aborted');
-      }
+    // A refused stream was never processed: it is aborted whatever was written.
+    if (!this.writableEnded || code === 7) {
+      this._aborted = true;
+      this.emit('aborted');
     }
     if (code === NO_ERROR) {
       // The peer is done with us; finish reading what has arrived.
