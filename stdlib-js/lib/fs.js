@@ -405,21 +405,26 @@ function createWriteStream(path, options) {
 }
 
 /**
- * A Blob of the file's contents. (Node's blob reads the file lazily and fails once the file
- * changes; this one holds the bytes read now.)
+ * A Blob backed by the file: read when the blob is, and unreadable (NotReadableError) once
+ * the file has changed, as in Node.
  */
 function openAsBlob(path, options = kEmptyObject) {
   validateObject(options, 'options');
   const type = options.type || '';
   validateString(type, 'options.type');
   path = getValidatedPath(path);
-  return new Promise((resolve, reject) => {
-    native.readFile(path, (err, bytes) => {
-      if (err) return reject(require('internal/fs/utils').tooLarge(err, path));
-      const { Blob } = require('buffer');
-      resolve(new Blob([bytes], { type }));
-    });
-  });
+  const absolute = require('path').resolve(`${path}`);
+  // The file is looked at now (a file that cannot be opened throws now), as in Node.
+  let stats;
+  try {
+    closeSync(generated.openSync(absolute, 'r'));
+    stats = statSync(absolute);
+  } catch {
+    const err = new TypeError('Unable to open file as blob');
+    err.code = 'ERR_INVALID_ARG_VALUE';
+    throw err;
+  }
+  return Promise.resolve(require('internal/buffer/blob').fileBlob(absolute, stats, type));
 }
 
 // fs.cp and cpSync (internal/fs/cp), loaded on first call.

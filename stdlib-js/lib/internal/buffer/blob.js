@@ -55,24 +55,29 @@ class Blob {
     }
     const parts = [];
     let length = 0;
+    let fileBacked = false;
     for (const source of sources) {
+      if (isBlob(source) && source[kBytes] === null) {
+        // A file-backed blob stays a reference to the file (read when this one is).
+        fileBacked = true;
+        for (const segment of source[kParts]) {
+          parts.push(segment);
+          length += segmentLength(segment);
+        }
+        continue;
+      }
       const bytes = partBytes(source, endings);
       parts.push(bytes);
       length += bytes.length;
     }
-    const bytes = new Uint8Array(length);
-    let pos = 0;
-    for (const part of parts) {
-      bytes.set(part, pos);
-      pos += part.length;
-    }
-    this[kBytes] = bytes;
     this[kType] = normalizeType(type);
+    setContent(this, parts, length, fileBacked);
+    markTransferable(this);
   }
 
   get size() {
     if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
-    return this[kBytes].length;
+    return this[kBytes] !== null ? this[kBytes].length : this[kSize];
   }
 
   get type() {
@@ -80,35 +85,60 @@ class Blob {
     return this[kType];
   }
 
-  slice(start = 0, end = this[kBytes].length, contentType = '') {
+  slice(start = 0, end = this.size, contentType = '') {
     if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
-    const size = this[kBytes].length;
+    const size = this.size;
     const clamp = (n) => {
       n = Math.trunc(+n) || 0;
       if (n < 0) return Math.max(size + n, 0);
       return Math.min(n, size);
     };
     const from = clamp(start);
-    const to = clamp(end);
+    const to = Math.max(from, clamp(end));
     const blob = new Blob([], { type: contentType });
-    blob[kBytes] = this[kBytes].slice(from, Math.max(from, to));
+    if (this[kBytes] !== null) {
+      blob[kBytes] = this[kBytes].slice(from, to);
+      return blob;
+    }
+    // The segments (or parts of them) between from and to.
+    const parts = [];
+    let offset = 0;
+    for (const segment of this[kParts]) {
+      const length = segmentLength(segment);
+      const a = Math.max(from, offset);
+      const b = Math.min(to, offset + length);
+      if (a < b) {
+        if (segment instanceof Uint8Array) {
+          parts.push(segment.subarray(a - offset, b - offset));
+        } else {
+          parts.push({ file: segment.file, start: segment.start + (a - offset),
+            end: segment.start + (b - offset) });
+        }
+      }
+      offset += length;
+    }
+    setContent(blob, parts, to - from, true);
     return blob;
   }
 
   text() {
     if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
-    return Promise.resolve(binding.encoding.decodeUtf8(this[kBytes], false, false));
+    if (this[kBytes] !== null) {
+      return Promise.resolve(binding.encoding.decodeUtf8(this[kBytes], false, false));
+    }
+    return readAll(this).then((bytes) => binding.encoding.decodeUtf8(bytes, false, false));
   }
 
   arrayBuffer() {
     if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
-    const copy = this[kBytes].slice();
-    return Promise.resolve(copy.buffer);
+    if (this[kBytes] !== null) return Promise.resolve(this[kBytes].slice().buffer);
+    return readAll(this).then((bytes) => bytes.buffer);
   }
 
   bytes() {
     if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
-    return Promise.resolve(this[kBytes].slice());
+    if (this[kBytes] !== null) return Promise.resolve(this[kBytes].slice());
+    return readAll(this);
   }
 
   stream() {
@@ -116,6 +146,7 @@ class Blob {
     if (typeof ReadableStream !== 'function') {
       throw new Error('Blob.prototype.stream() is not supported by this runtime yet');
     }
+    if (this[kBytes] === null) return fileStream(this[kParts]);
     const bytes = this[kBytes].slice();
     return new ReadableStream({
       type: 'bytes',
@@ -185,9 +216,200 @@ for (const name of ['name', 'lastModified']) {
   Object.defineProperty(File.prototype, name, { enumerable: true });
 }
 
-/** The bytes of a blob, not copied (callers must not change them): fetch bodies, FormData. */
+/**
+ * The bytes of a blob, not copied (callers must not change them): fetch bodies, FormData. A
+ * file-backed blob's are read now (NotReadableError when the file changed).
+ */
 function blobBytes(blob) {
-  return blob[kBytes];
+  if (blob[kBytes] !== null) return blob[kBytes];
+  const fs = require('fs');
+  const out = new Uint8Array(blob[kSize]);
+  let pos = 0;
+  for (const segment of blob[kParts]) {
+    if (segment instanceof Uint8Array) {
+      out.set(segment, pos);
+      pos += segment.length;
+      continue;
+    }
+    let fd;
+    try {
+      fd = fs.openSync(segment.file.path, 'r');
+      checkUnchanged(segment.file, fs.fstatSync(fd));
+      const length = segment.end - segment.start;
+      const read = fs.readSync(fd, out, pos, length, segment.start);
+      if (read !== length) throw notReadable();
+      pos += length;
+    } catch (err) {
+      throw err instanceof DOMException ? err : notReadable();
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+  return out;
 }
 
-module.exports = { Blob, File, blobBytes, isBlob };
+// ===== file-backed blobs (fs.openAsBlob) =====
+// Their content is segments: Uint8Arrays and { file, start, end } ranges of a file, read when
+// the blob is; `file` holds the size and mtime the file had when the blob was made, and a
+// file that no longer matches them cannot be read (NotReadableError), as in Node.
+
+const kParts = Symbol('kParts');
+const kSize = Symbol('kSize');
+const kStreamChunk = 64 * 1024;
+
+function segmentLength(segment) {
+  return segment instanceof Uint8Array ? segment.length : segment.end - segment.start;
+}
+
+/** Gives `blob` its content: one Uint8Array, or (fileBacked) the segments as they are. */
+function setContent(blob, parts, length, fileBacked) {
+  if (fileBacked && parts.some((p) => !(p instanceof Uint8Array))) {
+    blob[kBytes] = null;
+    blob[kParts] = parts;
+    blob[kSize] = length;
+    return;
+  }
+  const bytes = new Uint8Array(length);
+  let pos = 0;
+  for (const part of parts) {
+    bytes.set(part, pos);
+    pos += part.length;
+  }
+  blob[kBytes] = bytes;
+}
+
+function notReadable() {
+  return new DOMException('The blob could not be read', 'NotReadableError');
+}
+
+function checkUnchanged(file, stats) {
+  if (stats.size !== file.size || stats.mtimeMs !== file.mtimeMs) throw notReadable();
+}
+
+/** Bytes [start, end) of the file, if it is still as it was. */
+async function readRange(file, start, end) {
+  const { open } = require('fs/promises');
+  let handle;
+  try {
+    handle = await open(file.path, 'r');
+    checkUnchanged(file, await handle.stat());
+    const out = new Uint8Array(end - start);
+    let done = 0;
+    while (done < out.length) {
+      const { bytesRead } = await handle.read(out, done, out.length - done, start + done);
+      if (bytesRead === 0) throw notReadable();
+      done += bytesRead;
+    }
+    return out;
+  } catch (err) {
+    throw err instanceof DOMException ? err : notReadable();
+  } finally {
+    if (handle !== undefined) await handle.close();
+  }
+}
+
+/** Throws NotReadableError now if the file is not as it was (the read itself comes later). */
+function checkNow(file) {
+  let stats;
+  try {
+    stats = require('fs').statSync(file.path);
+  } catch {
+    throw notReadable();
+  }
+  checkUnchanged(file, stats);
+}
+
+async function readAll(blob) {
+  // Looked at when the read is asked for, as Node does, before anything else can run.
+  for (const segment of blob[kParts]) {
+    if (!(segment instanceof Uint8Array)) checkNow(segment.file);
+  }
+  const out = new Uint8Array(blob[kSize]);
+  let pos = 0;
+  for (const segment of blob[kParts]) {
+    if (segmentLength(segment) === 0) continue;
+    const bytes = segment instanceof Uint8Array ? segment :
+      await readRange(segment.file, segment.start, segment.end);
+    out.set(bytes, pos);
+    pos += bytes.length;
+  }
+  return out;
+}
+
+/** A stream over the segments, reading a file's range a chunk at a time. */
+function fileStream(parts) {
+  let index = 0;
+  let offset = 0;
+  return new ReadableStream({
+    type: 'bytes',
+    async pull(controller) {
+      while (index < parts.length) {
+        const segment = parts[index];
+        const length = segmentLength(segment);
+        // An empty range still needs its file unchanged.
+        if (length === 0 && !(segment instanceof Uint8Array)) checkNow(segment.file);
+        if (offset >= length) {
+          index++;
+          offset = 0;
+          continue;
+        }
+        if (segment instanceof Uint8Array) {
+          controller.enqueue(segment.slice(offset));
+          offset = length;
+        } else {
+          const end = Math.min(segment.start + offset + kStreamChunk, segment.end);
+          controller.enqueue(await readRange(segment.file, segment.start + offset, end));
+          offset = end - segment.start;
+        }
+        return;
+      }
+      controller.close();
+    },
+  });
+}
+
+/** fs.openAsBlob: a blob over the whole file at `path`, whose size and mtime `stats` gives. */
+function fileBlob(path, stats, type) {
+  const blob = new Blob([], { type });
+  const file = { path, size: stats.size, mtimeMs: stats.mtimeMs };
+  blob[kBytes] = null;
+  blob[kParts] = [{ file, start: 0, end: stats.size }];
+  blob[kSize] = stats.size;
+  return blob;
+}
+
+// ===== structuredClone / postMessage =====
+
+function blobCloneData() {
+  if (this[kBytes] === null) {
+    throw new codes.ERR_INVALID_STATE('File-backed Blobs are not cloneable');
+  }
+  const data = { bytes: this[kBytes].slice(), type: this[kType] };
+  if (this instanceof File) {
+    data.name = this[kName];
+    data.lastModified = this[kLastModified];
+  }
+  return { module: 'internal/buffer/blob', name: 'reviveBlob', data };
+}
+
+/** The receiver's copy of a cloned Blob (or File). */
+function reviveBlob(data) {
+  const blob = data.name !== undefined ?
+    new File([], data.name, { type: data.type, lastModified: data.lastModified }) :
+    new Blob([], { type: data.type });
+  blob[kBytes] = data.bytes;
+  return blob;
+}
+
+let cloneSymbols;
+function markTransferable(blob) {
+  if (cloneSymbols === undefined) {
+    cloneSymbols = require('internal/worker/clone');
+    Object.defineProperty(Blob.prototype, cloneSymbols.kCloneData, {
+      __proto__: null, value: blobCloneData, writable: false, enumerable: false, configurable: true,
+    });
+  }
+  cloneSymbols.markTransferable(blob);
+}
+
+module.exports = { Blob, File, blobBytes, fileBlob, isBlob, reviveBlob };
