@@ -32,6 +32,7 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "cwd", cwd);
     set_fn(scope, target, "chdir", chdir);
     set_fn(scope, target, "pid", pid);
+    set_fn(scope, target, "setTitle", set_title);
     set_fn(scope, target, "ppid", ppid);
     set_fn(scope, target, "hrtimeNs", hrtime_ns);
     set_fn(scope, target, "uptime", uptime);
@@ -136,6 +137,80 @@ fn chdir(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8:
 
 fn pid(_scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
     rv.set_int32(std::process::id() as i32);
+}
+
+/// Where the kernel keeps the command line `ps` shows (/proc/PID/cmdline): the original argv
+/// strings, `(address, length)` of their contiguous run. glibc calls `.init_array` functions
+/// with (argc, argv, envp) before `main`; that is the only way to learn the address.
+static ARGV_AREA: std::sync::Mutex<Option<(usize, usize)>> = std::sync::Mutex::new(None);
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static CAPTURE_ARGV: extern "C" fn(
+    libc::c_int,
+    *const *const libc::c_char,
+    *const *const libc::c_char,
+) = capture_argv;
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+extern "C" fn capture_argv(
+    argc: libc::c_int,
+    argv: *const *const libc::c_char,
+    _envp: *const *const libc::c_char,
+) {
+    if argc <= 0 || argv.is_null() {
+        return;
+    }
+    // SAFETY: glibc passes the process's own argv: `argc` NUL-terminated strings that live as
+    // long as the process.
+    unsafe {
+        let start = *argv;
+        if start.is_null() {
+            return;
+        }
+        let mut end = start.add(libc::strlen(start) + 1);
+        for i in 1..argc as usize {
+            let arg = *argv.add(i);
+            if arg != end {
+                break;
+            }
+            end = arg.add(libc::strlen(arg) + 1);
+        }
+        if let Ok(mut area) = ARGV_AREA.lock() {
+            *area = Some((start as usize, end as usize - start as usize));
+        }
+    }
+}
+
+/// `setTitle(title)`: what `ps` shows for this process, as libuv sets it: the title over the
+/// argv strings (cut to their length; Rust's std::env::args() reads them too, but only at
+/// start-up here), and the thread name (`comm`, 15 bytes) through prctl.
+fn set_title(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    let Some(title) = arg_string(scope, &args, 0, "title") else {
+        return;
+    };
+    let bytes = title.as_bytes();
+    if let Ok(area) = ARGV_AREA.lock()
+        && let Some((start, len)) = *area
+        && len > 0
+    {
+        let n = bytes.len().min(len - 1);
+        // SAFETY: [start, start + len) is the argv strings' memory (see capture_argv), which
+        // the process owns and nothing else writes.
+        unsafe {
+            let dst = start as *mut u8;
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, n);
+            std::ptr::write_bytes(dst.add(n), 0, len - n);
+        }
+    }
+    let mut name = [0u8; 16];
+    let n = bytes.len().min(15);
+    name[..n].copy_from_slice(&bytes[..n]);
+    // SAFETY: PR_SET_NAME reads a NUL-terminated string of at most 16 bytes.
+    unsafe {
+        libc::prctl(libc::PR_SET_NAME, name.as_ptr());
+    }
 }
 
 fn ppid(_scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {

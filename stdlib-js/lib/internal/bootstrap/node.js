@@ -154,7 +154,19 @@ defineValue('execPath', config.execPath);
 defineValue('argv0', config.argv0 !== undefined ? config.argv0 : 'eddy');
 // `--title=x` names the process from the start, as in Node.
 const titleFlag = options.getOptionValue('--title');
-defineValue('title', titleFlag === undefined ? 'eddy' : titleFlag);
+let title = titleFlag === undefined ? 'eddy' : titleFlag;
+if (titleFlag !== undefined && config.threadId === 0) native.setTitle(title);
+// Setting it renames the process for `ps` and `top`, as in Node.
+Object.defineProperty(process, 'title', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() { return title; },
+  set(value) {
+    title = `${value}`;
+    native.setTitle(title);
+  },
+});
 defineValue('pid', native.pid());
 defineValue('ppid', native.ppid());
 defineValue('config', Object.freeze({
