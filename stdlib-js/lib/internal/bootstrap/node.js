@@ -4,6 +4,9 @@
 // hooks object: the functions Rust calls (see runtime/src/lib.rs, "The contract with the JS
 // side"). Keep the hook names in step with runtime/src/{lib,tasks,event_loop}.rs.
 
+// V8's non-standard Intl.v8BreakIterator is not offered, as in Node (Intl.Segmenter is).
+delete Intl.v8BreakIterator;
+
 // ===== builtin loader =====
 
 const builtinCache = new Map();
@@ -173,6 +176,8 @@ defineValue('config', Object.freeze({
   target_defaults: {},
   variables: {
     host_arch: archName(uname.machine), node_module_version: 115, node_shared: false,
+    // V8 is built with ICU (full data): Intl is complete.
+    v8_enable_i18n_support: 1,
   },
 }));
 // Node 20.20's keys (require_module: require() loads ES modules), plus Node 22's typescript.
