@@ -8,8 +8,8 @@ const {
 } = require('internal/http2/util');
 const { ServerHttp2Stream, ClientHttp2Stream } = require('internal/http2/stream');
 const {
-  PREFACE, F, END_STREAM, ACK, END_HEADERS, PADDED, PRIORITY_FLAG, E, SESSION_CLIENT,
-  MAX_WINDOW,
+  PREFACE, F, END_STREAM, ACK, END_HEADERS, PADDED, PRIORITY_FLAG, E, SESSION_SERVER,
+  SESSION_CLIENT, MAX_WINDOW,
 } = require('internal/http2/frames');
 
 class SessionReader {
@@ -206,6 +206,19 @@ class SessionReader {
 
   _onHeaderBlock(type, flags, id, block, promised) {
     let list = this._decoder.decode(block);
+    // The header list limit we announced (RFC 9113 section 6.5.2): over it, the stream is
+    // refused with ENHANCE_YOUR_CALM as nghttp2 does.
+    let listSize = 0;
+    for (const [n, v] of list) listSize += n.length + v.length + 32;
+    const maxPairs = Math.max(this._options.maxHeaderListPairs ?? 128, this._type === SESSION_CLIENT ? 1 : 4);
+    if (list.length > maxPairs || (this._type === SESSION_SERVER &&
+        listSize > Math.min(this._local.maxHeaderListSize, this._announcedMaxHeaderList ?? Infinity))) {
+      if (type === F.HEADERS && !this._streams.has(id) && id % 2 === 1 && id > this._lastPeerStreamId) {
+        this._lastPeerStreamId = id;
+      }
+      const target = type === F.PUSH_PROMISE ? promised : id;
+      return this._streamError(target, E.ENHANCE_YOUR_CALM);
+    }
     list = filterReceived(list);
     if (list === null) {
       const s = this._streams.get(id);
@@ -311,6 +324,9 @@ class SessionReader {
       return;
     }
     if (p.length % 6 !== 0) return this._connectionError(E.FRAME_SIZE_ERROR, 'Frame size error');
+    if (p.length / 6 > (this._options.maxSettings ?? 32)) {
+      return this._connectionError(E.ENHANCE_YOUR_CALM, 'Too many settings');
+    }
     this._remoteSeen = true;
     for (let off = 0; off < p.length; off += 6) {
       const sid = p.readUInt16BE(off);

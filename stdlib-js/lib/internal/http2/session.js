@@ -6,7 +6,7 @@
 const EventEmitter = require('events');
 const { Encoder, Decoder } = require('internal/http2/hpack');
 const {
-  err, sessionError, errorName, validateSettings, settingsEntries, defaultSettings,
+  err, sessionError, streamError, errorName, validateSettings, settingsEntries, defaultSettings,
 } = require('internal/http2/util');
 const { Http2Stream, kSession } = require('internal/http2/stream');
 const { SessionReader } = require('internal/http2/receive');
@@ -74,6 +74,7 @@ class Http2Session extends EventEmitter {
       this.destroy();
     };
     this._onSocketError = (e) => {
+      this._socketFailed = true;
       if (!this._destroyed) this.destroy(e);
     };
     this._onSocketTimeout = () => this.emit('timeout');
@@ -152,6 +153,22 @@ class Http2Session extends EventEmitter {
 
   _sendHeaderBlock(type, flags, id, list, prefix) {
     let block = this._encoder.encode(list);
+    const limit = this._options.maxSendHeaderBlockLength;
+    if (limit !== undefined && block.length > limit) {
+      // Too big to send: reported like nghttp2's refusal, a frame error then a stream reset.
+      const stream = this._streams.get(id);
+      process.nextTick(() => {
+        if (stream) stream.emit('frameError', type, E.FRAME_SIZE_ERROR, id);
+        this.emit('frameError', type, E.FRAME_SIZE_ERROR, id);
+        if (stream && !stream.destroyed) {
+          stream._rstCode = E.FRAME_SIZE_ERROR;
+          this._sendRst(id, E.FRAME_SIZE_ERROR);
+          stream._closedByProtocol = true;
+          stream.destroy(streamError(E.FRAME_SIZE_ERROR));
+        }
+      });
+      return false;
+    }
     if (prefix) block = Buffer.concat([prefix, block]);
     const max = this._remote.maxFrameSize;
     if (block.length <= max) {
@@ -168,6 +185,8 @@ class Http2Session extends EventEmitter {
   _sendSettings(settings, cb) {
     // Limits we announce bind the peer as soon as it reads them, before it acknowledges.
     if (settings.maxConcurrentStreams !== undefined) this._announcedMaxStreams = settings.maxConcurrentStreams;
+    const listMax = settings.maxHeaderListSize ?? settings.maxHeaderSize;
+    if (listMax !== undefined) this._announcedMaxHeaderList = listMax;
     const entries = settingsEntries(settings);
     const payload = Buffer.alloc(entries.length * 6);
     entries.forEach(([id, v], i) => {
@@ -295,8 +314,10 @@ class Http2Session extends EventEmitter {
     if (callback !== undefined && typeof callback !== 'function') {
       throw err('ERR_INVALID_ARG_TYPE', 'callback', 'Function', callback);
     }
-    if (this._pendingSettings.length >= (this._options.maxPendingAck || 10)) {
-      throw err('ERR_HTTP2_MAX_PENDING_SETTINGS_ACK');
+    if (this._pendingSettings.length >= (this._options.maxOutstandingSettings ?? 10)) {
+      // Like nghttp2 refusing the submission: the session cannot go on.
+      this.destroy(err('ERR_HTTP2_MAX_PENDING_SETTINGS_ACK'));
+      return;
     }
     if (this._connecting) {
       this.once('connect', () => this._sendSettings(settings, callback));
@@ -420,8 +441,8 @@ class Http2Session extends EventEmitter {
     }
     this._streams.clear();
     if (this._pendingRequests !== undefined) this._cancelPending(error);
-    // Unacknowledged settings callbacks are dropped, as in Node.
-    this._pendingSettings = [];
+    // Unacknowledged settings callbacks are dropped, as in Node (pendingSettingsAck stays).
+    for (const p of this._pendingSettings) p.cb = null;
     for (const p of this._pings) process.nextTick(p.cb, err('ERR_HTTP2_PING_CANCEL'));
     this._pings = [];
     if (this._timer) clearTimeout(this._timer);
@@ -432,7 +453,8 @@ class Http2Session extends EventEmitter {
       }
       socket.removeListener('data', this._onSocketData);
       if (!socket.destroyed) {
-        if (error && !(error.code === 'ERR_HTTP2_ERROR' || error.code === 'ERR_HTTP2_SESSION_ERROR')) {
+        // A flooding peer is cut off at once; others get to read our GOAWAY.
+        if (this._socketFailed || code === E.ENHANCE_YOUR_CALM) {
           socket.destroy();
         } else {
           // Let the GOAWAY leave, and close only once the peer has too: closing a socket with
