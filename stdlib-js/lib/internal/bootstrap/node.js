@@ -235,6 +235,8 @@ process.chdir = function chdir(directory) {
     throw new codes.ERR_INVALID_ARG_TYPE('directory', 'string', directory);
   }
   native.chdir(directory);
+  const counter = requireBuiltin('internal/worker/state').cwdCounter;
+  if (counter !== null) Atomics.add(counter, 0, 1);
 };
 process.uptime = function uptime() { return native.uptime(); };
 

@@ -12,6 +12,10 @@ const state = {
   environmentData: new Map(),
   // A worker shares the OS environment with this thread (SHARE_ENV): process.env reads live.
   shareEnv: false,
+  // How often the main thread has changed directory (an Int32Array on a SharedArrayBuffer, made
+  // when the first worker starts and handed down to every worker): a worker's process.cwd()
+  // asks the OS again only after a change.
+  cwdCounter: null,
 };
 
 module.exports = state;

@@ -155,6 +155,24 @@ function trackUnmanagedFds() {
 }
 
 /**
+ * A worker's process.cwd(): the directory is asked of the OS again only once the main thread
+ * (the only one that may change it) has.
+ */
+function cachedCwd(counter) {
+  const readCwd = process.cwd;
+  let seen = -1;
+  let cached = '';
+  return function cwd() {
+    const current = Atomics.load(counter, 0);
+    if (current !== seen) {
+      cached = readCwd();
+      seen = current;
+    }
+    return cached;
+  };
+}
+
+/**
  * Runs the worker. `hooks` gives what the bootstrap owns: the CJS/ESM loaders and the env
  * Proxy maker.
  */
@@ -199,6 +217,8 @@ function run(hooks) {
   workerState.threadId = init.threadId;
   workerState.parentPort = parentPort;
   workerState.workerData = load.workerData;
+  workerState.cwdCounter = load.cwdCounter;
+  process.cwd = cachedCwd(load.cwdCounter);
   workerState.environmentData = load.environmentData instanceof Map ? load.environmentData : new Map();
   const limits = init.resourceLimits;
   workerState.resourceLimits = {

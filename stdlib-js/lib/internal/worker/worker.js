@@ -248,6 +248,7 @@ class Worker extends EventEmitter {
         options.execArgv.filter((arg) => arg !== '--'),
       env,
       workerData: options.workerData,
+      cwdCounter: workerState.cwdCounter ??= new Int32Array(new SharedArrayBuffer(4)),
       environmentData: workerState.environmentData,
       name: options.name ?? '',
       stdin: Boolean(options.stdin),
