@@ -401,6 +401,9 @@ class ChildProcess extends EventEmitter {
     }
     if (signal) this.signalCode = signalName(signal);
     else this.exitCode = status;
+    // Nobody reads the child's stdin any more: it is destroyed before 'exit', as in Node
+    // (its 'close' is one that stream.finished() and packages such as execa wait for).
+    if (this.stdin) this.stdin.destroy();
     if (status < 0) {
       const syscall = this.spawnfile ? `spawn ${this.spawnfile}` : 'spawn';
       const err = errnoException(status, syscall);
