@@ -1403,7 +1403,14 @@ module.exports = {
     if (perfUtils.milestones.loopExit === -1) perfUtils.mark('loopExit');
     if (!process._exiting) {
       process._exiting = true;
-      process.emit('exit', finalExitCode());
+      const code = finalExitCode();
+      // The loop ran dry while the ES main module still awaited: Node sets exit code 13
+      // before 'exit' is emitted (with the code as it was), so listeners see it; signal-exit
+      // (execa, ...) copies that code back into process.exitCode.
+      if (esm.isMainPending() && (process.exitCode === undefined || process.exitCode === null)) {
+        process.exitCode = 13;
+      }
+      process.emit('exit', code);
     }
     napiCleanup();
     flushStdio();
