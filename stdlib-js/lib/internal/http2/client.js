@@ -61,20 +61,17 @@ class ClientHttp2Session extends Http2Session {
     const method = h[':method'] === undefined ? 'GET' : String(h[':method']);
     h[':method'] = method;
     const auth = this._authority;
-    if (method === 'CONNECT') {
-      if (h[':protocol'] === undefined) {
-        if (h[':authority'] === undefined) throw err('ERR_HTTP2_CONNECT_AUTHORITY');
-        if (h[':scheme'] !== undefined) throw err('ERR_HTTP2_CONNECT_SCHEME');
-        if (h[':path'] !== undefined) throw err('ERR_HTTP2_CONNECT_PATH');
-      }
+    if (method === 'CONNECT' && h[':protocol'] === undefined) {
+      if (h[':authority'] === undefined) throw err('ERR_HTTP2_CONNECT_AUTHORITY');
+      if (h[':scheme'] !== undefined) throw err('ERR_HTTP2_CONNECT_SCHEME');
+      if (h[':path'] !== undefined) throw err('ERR_HTTP2_CONNECT_PATH');
     } else {
       if (h[':authority'] === undefined && h.host === undefined) h[':authority'] = auth.host;
       if (h[':scheme'] === undefined) h[':scheme'] = auth.scheme;
       if (h[':path'] === undefined) h[':path'] = '/';
     }
     if (h[':protocol'] !== undefined && !this._remote.enableConnectProtocol) {
-      throw err('ERR_HTTP2_CONNECT_PROTOCOL_NOT_ALLOWED' in require('internal/errors').codes ?
-        'ERR_HTTP2_CONNECT_PROTOCOL_NOT_ALLOWED' : 'ERR_HTTP2_INVALID_PSEUDOHEADER', ':protocol');
+      throw err('ERR_HTTP2_INVALID_PSEUDOHEADER', ':protocol');
     }
     let list;
     try {
@@ -148,6 +145,7 @@ class ClientHttp2Session extends Http2Session {
       stream.destroy(e);
     };
     if (this._connecting) this._pendingRequests.push(open);
+    else if (this._receiving) (this._afterReceive ??= []).push(open);
     else open();
     return stream;
   }

@@ -469,6 +469,14 @@ function onServerStream(server, stream, headers, flags, raw) {
       return;
     }
   }
+  if (headers[':method'] === 'CONNECT') {
+    // CONNECT goes to 'connect'; with nobody there it is refused, never a 'request'.
+    if (!server.emit('connect', req, res)) {
+      res.statusCode = 405;
+      res.end();
+    }
+    return;
+  }
   server.emit('request', req, res);
 }
 

@@ -50,7 +50,8 @@ function sessionOnTimeout() {
 
 function onServerStream(stream, headers, flags, raw) {
   const server = this.server;
-  if (server.listenerCount('request') > 0 || server.listenerCount('checkContinue') > 0) {
+  if (server.listenerCount('request') > 0 || server.listenerCount('checkContinue') > 0 ||
+      (headers[':method'] === 'CONNECT' && server.listenerCount('connect') > 0)) {
     require('internal/http2/compat').onServerStream(server, stream, headers, flags, raw);
   }
   server.emit('stream', stream, headers, flags, raw);

@@ -31,6 +31,25 @@ class SessionReader {
       this._needPreface = false;
     }
     let buf = this._inbuf;
+    // Requests made from event handlers while this chunk is parsed are opened after it, as
+    // nghttp2 only sends once its input is consumed (a later frame may end the session).
+    this._receiving = true;
+    try {
+      this._parseFrames(buf);
+    } finally {
+      this._receiving = false;
+    }
+    const later = this._afterReceive;
+    if (later && later.length) {
+      this._afterReceive = [];
+      for (const fn of later) {
+        if (this._destroyed) fn.cancel();
+        else fn();
+      }
+    }
+  }
+
+  _parseFrames(buf) {
     while (buf.length >= 9 && !this._destroyed) {
       const len = (buf[0] << 16) | (buf[1] << 8) | buf[2];
       if (len > this._local.maxFrameSize) {
@@ -356,7 +375,16 @@ class SessionReader {
           this._remote.maxHeaderListSize = v;
           this._remote.maxHeaderSize = v;
           break;
-        case 8: this._remote.enableConnectProtocol = v === 1; break;
+        case 8:
+          // RFC 8441 section 3: once on, extended CONNECT cannot be turned off.
+          if (v > 1 || (v === 0 && this._remote.enableConnectProtocol)) {
+            // nghttp2 ends such a session with a GOAWAY but reports no session error:
+            // only the streams learn of it.
+            this._quietTermination = true;
+            return this.destroy(undefined, E.PROTOCOL_ERROR);
+          }
+          this._remote.enableConnectProtocol = v === 1;
+          break;
         default:
           break;
       }

@@ -478,7 +478,7 @@ class Http2Session extends EventEmitter {
       }
     }
     process.nextTick(() => {
-      if (error) this.emit('error', error);
+      if (error && !this._quietTermination) this.emit('error', error);
       this.emit('close');
     });
   }
