@@ -14,6 +14,31 @@ const native = binding.net;
 const EV = native.events;
 const EBADF = -9;
 const kOwner = Symbol('kOwner');
+const kConnectTrace = Symbol('kConnectTrace');
+
+// node.net.native trace events: each connect, from its start to its status.
+const kTraceCat = 'node,node.net,node.net.native';
+let traceModule;
+let lastConnectTraceId = 0;
+function traceEvents() {
+  if (traceModule === undefined) traceModule = require('internal/trace_events');
+  return traceModule;
+}
+
+/** Starts a connect's trace (when traced); returns what ends it with a status. */
+function traceConnect(handle, args) {
+  if (!traceEvents().state.netNative) return;
+  const id = { id: `0x${(++lastConnectTraceId).toString(16)}` };
+  traceEvents().record('b', kTraceCat, 'connect', args, id);
+  handle[kConnectTrace] = id;
+}
+
+function traceConnectDone(handle, status) {
+  const id = handle[kConnectTrace];
+  if (id === undefined) return;
+  handle[kConnectTrace] = undefined;
+  traceEvents().record('e', kTraceCat, 'connect', { status }, id);
+}
 
 class NetHandle {
   constructor(isPipe = false, token = null) {
@@ -39,6 +64,7 @@ class NetHandle {
     let mine = null;
     const cb = (kind, value) => {
       if (mine !== this.token) return;
+      if (kind === EV.CONNECT) traceConnectDone(this, value);
       if (kind === EV.CONNECTION) {
         if (typeof this.onconnection === 'function') {
           this.onconnection(0, new NetHandle(this.isPipe, value));
@@ -83,11 +109,18 @@ class NetHandle {
   }
 
   connect(address, port, localAddress, localPort) {
-    return this._open((cb) => native.connectTcp(address, port, localAddress, localPort || 0, cb));
+    traceConnect(this, { ip: address, port });
+    const err = this._open((cb) => native.connectTcp(address, port, localAddress, localPort || 0, cb));
+    if (err < 0) traceConnectDone(this, err);
+    return err;
   }
 
   connectPipe(path) {
-    return this._open((cb) => native.connectPipe(path, cb));
+    const abstract = typeof path === 'string' && path[0] === '\0';
+    traceConnect(this, { path_type: abstract ? 'abstract' : 'file', pipe_path: `${path}` });
+    const err = this._open((cb) => native.connectPipe(path, cb));
+    if (err < 0) traceConnectDone(this, err);
+    return err;
   }
 
   listen(address, port, backlog, ipv6Only) {

@@ -8,7 +8,7 @@
 // node.bootstrap (its startup milestones), node.console (console.count/time), node.fs.sync
 // and node.fs.async (every fs operation that reaches the native side, by that operation's
 // name: libuv's for the asynchronous ones, as Node's), node.vm.script (vm.Script's compile
-// and runs),
+// and runs), node.net.native (each connect, to its status),
 // node.promises.rejections (V8's rejection callbacks). V8's own categories are not reachable.
 // Events are kept in memory and the file is written when the process exits (the bootstrap
 // calls writeAtExit after the 'exit' listeners).
@@ -22,6 +22,7 @@ const state = {
   fsAsync: false,
   rejections: false,
   vmScript: false,
+  netNative: false,
 };
 
 const execArgv = process.execArgv;
@@ -252,6 +253,7 @@ function update() {
   state.fsAsync = on('node', 'node.fs', 'node.fs.async');
   state.rejections = on('node', 'node.promises', 'node.promises.rejections');
   state.vmScript = on('node', 'node.vm', 'node.vm.script');
+  state.netNative = on('node', 'node.net', 'node.net.native');
   const asyncOn = on('node', 'node.async_hooks');
   state.asyncHooks = asyncOn;
   traceAsyncHooks(asyncOn);
