@@ -38,6 +38,10 @@ function socketProxy(stream) {
       const socket = stream.session && !stream.session.destroyed ? stream.session.socket : undefined;
       return socket !== undefined ? Object.getPrototypeOf(socket) : Object.getPrototypeOf(stream);
     },
+    has(target, prop) {
+      const socket = stream.session && !stream.session.destroyed ? stream.session.socket : undefined;
+      return socket !== undefined ? prop in socket : prop in stream;
+    },
     set(target, prop, value) {
       switch (prop) {
         case 'writable': case 'readable': case 'destroyed': case 'on': case 'once': case 'end':
@@ -75,7 +79,6 @@ class Http2ServerRequest extends Readable {
     this._closed = false;
     this._didRead = false;
     this._url = headers[':path'];
-    this.complete = false;
     stream.on('trailers', (h, flags, raw) => {
       this._trailers = h;
       this._rawTrailers = raw || [];
@@ -84,7 +87,6 @@ class Http2ServerRequest extends Readable {
       if (!this.push(chunk)) stream.pause();
     });
     stream.on('end', () => {
-      this.complete = true;
       this.push(null);
     });
     stream.on('aborted', () => {
@@ -94,12 +96,11 @@ class Http2ServerRequest extends Readable {
     });
     stream.on('error', () => {});
     stream.on('close', () => {
+      const unfinished = !this.readableEnded;
       this._closed = true;
-      if (!this.complete && !this.readableEnded) {
-        if (!this._aborted && stream.rstCode !== 0) {
-          this._aborted = true;
-          this.emit('aborted');
-        }
+      if (unfinished && !this._aborted && stream.rstCode !== 0) {
+        this._aborted = true;
+        this.emit('aborted');
       }
       this.emit('close');
     });
@@ -108,6 +109,9 @@ class Http2ServerRequest extends Readable {
   }
 
   get aborted() { return this._aborted; }
+  get complete() {
+    return this._aborted || this.readableEnded || this._closed || this._stream.destroyed;
+  }
   get closed() { return this._closed; }
   get headers() { return this._headers; }
   get rawHeaders() { return this._rawHeaders; }

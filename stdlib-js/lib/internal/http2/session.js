@@ -81,7 +81,11 @@ class Http2Session extends EventEmitter {
     socket.on('data', this._onSocketData);
     socket.on('close', this._onSocketClose);
     socket.on('error', this._onSocketError);
-    socket.on('end', () => { if (!this._destroyed) this.destroy(); });
+    socket.on('end', () => {
+      if (this._destroyed) return;
+      this._peerGone = true;
+      this.destroy();
+    });
   }
 
   // Called once the transport can carry frames.
