@@ -154,6 +154,7 @@ builtins![
     "internal/repl/server",
     "internal/repl/source",
     "internal/repl/tokens",
+    "internal/source_map",
     "internal/streams/add-abort-signal",
     "internal/streams/compose",
     "internal/streams/destroy",

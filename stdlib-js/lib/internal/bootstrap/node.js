@@ -450,7 +450,7 @@ process.getBuiltinModule = function getBuiltinModule(id) {
   return requireBuiltin(id.startsWith('node:') ? id.slice(5) : id);
 };
 
-let sourceMapsEnabled = false;
+let sourceMapsEnabled = options.getOptionValue('--enable-source-maps');
 process.setSourceMapsEnabled = function setSourceMapsEnabled(enabled) {
   if (typeof enabled !== 'boolean') throw new codes.ERR_INVALID_ARG_TYPE('val', 'boolean', enabled);
   sourceMapsEnabled = enabled;

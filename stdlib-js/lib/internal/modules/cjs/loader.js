@@ -611,6 +611,7 @@ Module.prototype._compile = function (content, filename, format) {
   }
   lastCompiled = undefined;
   lastCompiledSource = undefined;
+  sourceMaps.maybeCacheSourceMap(filename, content);
   const require = makeRequire(this);
   // The loader's own regular expressions leave nothing in RegExp.$1, lastMatch, ... for the
   // module's code: an empty match resets them (Node's loader leaves them empty).
@@ -735,27 +736,10 @@ Object.defineProperty(Module, 'builtinModules', {
 
 /** Node's hook for updating `import { x } from 'fs'` bindings; ours read live exports. */
 Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
-Module.findSourceMap = function findSourceMap() { return undefined; };
-
-/** A parsed source map (Eddy does not apply source maps to stack traces). */
-Module.SourceMap = class SourceMap {
-  #payload;
-
-  constructor(payload) {
-    if (payload === null || typeof payload !== 'object') {
-      throw new codes.ERR_INVALID_ARG_TYPE('payload', 'Object', payload);
-    }
-    this.#payload = payload;
-  }
-
-  get payload() {
-    return this.#payload;
-  }
-
-  findEntry() {
-    return {};
-  }
-};
+// Source maps of the modules loaded while they are enabled (internal/source_map).
+const sourceMaps = require('internal/source_map');
+Module.findSourceMap = function findSourceMap(path) { return sourceMaps.findSourceMap(path); };
+Module.SourceMap = sourceMaps.SourceMap;
 
 /**
  * `module.register(specifier[, parentURL][, options])`: customization hooks for import (see
