@@ -401,8 +401,9 @@ fn read(parsed: &mut Parsed, args: &[String], source: Source) -> Result<usize, O
                 Some(v) if !v.is_empty() => v.to_string(),
                 Some(_) => return Err(bad(format!("{arg} requires an argument"))),
                 None => match args.get(i + 1) {
-                    // A value may start with '-' when escaped with a backslash.
-                    Some(next) if !next.starts_with('-') => {
+                    // A value may start with '-' when escaped with a backslash; a V8 flag
+                    // given to --v8-flag always does.
+                    Some(next) if !next.starts_with('-') || spec.name == "--v8-flag" => {
                         i += 1;
                         next.strip_prefix("\\-")
                             .map_or(next.clone(), |v| format!("-{v}"))
