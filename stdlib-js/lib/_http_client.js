@@ -257,6 +257,14 @@ function addAbortSignal(req, signal) {
 const { startPerf, stopPerf } = require('internal/perf/utils');
 const kPerfStart = Symbol('kPerfStart');
 
+// node.http trace events: a request from when it is sent (served) to its response (finish).
+const kTraceId = Symbol('kTraceId');
+let traceModule;
+function traceEvents() {
+  if (traceModule === undefined) traceModule = require('internal/trace_events');
+  return traceModule;
+}
+
 ClientRequest.prototype._finish = function _finish() {
   if (onClientRequestStartChannel.hasSubscribers) {
     onClientRequestStartChannel.publish({ request: this });
@@ -264,6 +272,7 @@ ClientRequest.prototype._finish = function _finish() {
   OutgoingMessage.prototype._finish.call(this);
   // An 'http' performance entry (HttpClient) times the request until its response, as in Node.
   this[kPerfStart] = startPerf('http');
+  if (traceEvents().state.http) this[kTraceId] = traceEvents().traceBegin('http.client.request');
 };
 
 ClientRequest.prototype._implicitHeader = function _implicitHeader() {
@@ -472,6 +481,11 @@ function parserOnIncomingClient(req, socket, parser, info) {
       res: { statusCode: res.statusCode, statusMessage: res.statusMessage, headers: res.headers },
     });
     req[kPerfStart] = undefined;
+  }
+  if (req[kTraceId] !== undefined) {
+    traceEvents().traceEnd('http.client.request', req[kTraceId],
+      { data: { path: req.path, statusCode: res.statusCode } });
+    req[kTraceId] = undefined;
   }
   if (req.aborted || !req.emit('response', res)) res._dump();
   if (req.method === 'HEAD') return true;

@@ -55,6 +55,14 @@ const requestHeaderFieldsTooLargeResponse =
 const { startPerf, stopPerf } = require('internal/perf/utils');
 const kPerfStart = Symbol('kPerfStart');
 
+// node.http trace events: a request from when it is sent (served) to its response (finish).
+const kTraceId = Symbol('kTraceId');
+let traceModule;
+function traceEvents() {
+  if (traceModule === undefined) traceModule = require('internal/trace_events');
+  return traceModule;
+}
+
 function ServerResponse(req, options) {
   OutgoingMessage.call(this, options);
   if (req.method === 'HEAD') this._hasBody = false;
@@ -70,6 +78,7 @@ function ServerResponse(req, options) {
   this.statusMessage = undefined;
   // An 'http' performance entry (HttpRequest) times the response, as in Node.
   this[kPerfStart] = startPerf('http');
+  if (traceEvents().state.http) this[kTraceId] = traceEvents().traceBegin('http.server.request');
 }
 Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);
@@ -777,6 +786,11 @@ function clearIncoming(req) {
 }
 
 function resOnFinish(req, res, socket, state, server) {
+  if (res[kTraceId] !== undefined) {
+    traceEvents().traceEnd('http.server.request', res[kTraceId],
+      { data: { url: req.url, statusCode: res.statusCode } });
+    res[kTraceId] = undefined;
+  }
   if (res[kPerfStart] !== undefined) {
     stopPerf('http', 'HttpRequest', res[kPerfStart], {
       req: { method: req.method, url: req.url, headers: req.headers },

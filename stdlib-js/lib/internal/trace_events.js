@@ -8,7 +8,8 @@
 // node.bootstrap (its startup milestones), node.console (console.count/time), node.fs.sync
 // and node.fs.async (every fs operation that reaches the native side, by that operation's
 // name: libuv's for the asynchronous ones, as Node's), node.vm.script (vm.Script's compile
-// and runs), node.net.native (each connect, to its status),
+// and runs), node.net.native (each connect, to its status), node.http (each request, client
+// and server, to its response),
 // node.promises.rejections (V8's rejection callbacks). V8's own categories are not reachable.
 // Events are kept in memory and the file is written when the process exits (the bootstrap
 // calls writeAtExit after the 'exit' listeners).
@@ -23,6 +24,7 @@ const state = {
   rejections: false,
   vmScript: false,
   netNative: false,
+  http: false,
 };
 
 const execArgv = process.execArgv;
@@ -225,6 +227,20 @@ function traceAsyncCall(eventName, args) {
   return args;
 }
 
+// node.http's requests, client and server, numbered together (as Node's).
+let lastHttpId = 0;
+
+/** A b event of node.http; returns its id, for traceEnd. */
+function traceBegin(name) {
+  const id = { id: `0x${(++lastHttpId).toString(16)}` };
+  record('b', 'node,node.http', name, {}, id);
+  return id;
+}
+
+function traceEnd(name, id, args) {
+  record('e', 'node,node.http', name, args, id);
+}
+
 const rejections = { unhandled: 0, handledAfter: 0 };
 
 /** From V8's promise rejection callback: Node's 'rejections' counter. */
@@ -254,6 +270,7 @@ function update() {
   state.rejections = on('node', 'node.promises', 'node.promises.rejections');
   state.vmScript = on('node', 'node.vm', 'node.vm.script');
   state.netNative = on('node', 'node.net', 'node.net.native');
+  state.http = on('node', 'node.http');
   const asyncOn = on('node', 'node.async_hooks');
   state.asyncHooks = asyncOn;
   traceAsyncHooks(asyncOn);
@@ -434,5 +451,7 @@ module.exports = {
   consoleCount,
   consoleTime,
   noteWorker,
+  traceBegin,
+  traceEnd,
   writeAtExit,
 };
