@@ -384,19 +384,14 @@ function blobCloneData() {
   if (this[kBytes] === null) {
     throw new codes.ERR_INVALID_STATE('File-backed Blobs are not cloneable');
   }
+  // A File arrives as a plain Blob (its bytes and type), as in Node 20.
   const data = { bytes: this[kBytes].slice(), type: this[kType] };
-  if (this instanceof File) {
-    data.name = this[kName];
-    data.lastModified = this[kLastModified];
-  }
   return { module: 'internal/buffer/blob', name: 'reviveBlob', data };
 }
 
-/** The receiver's copy of a cloned Blob (or File). */
+/** The receiver's copy of a cloned Blob. */
 function reviveBlob(data) {
-  const blob = data.name !== undefined ?
-    new File([], data.name, { type: data.type, lastModified: data.lastModified }) :
-    new Blob([], { type: data.type });
+  const blob = new Blob([], { type: data.type });
   blob[kBytes] = data.bytes;
   return blob;
 }

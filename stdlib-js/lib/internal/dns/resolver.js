@@ -78,8 +78,8 @@ class ChannelWrap {
   }
 
   setLocalAddress(first, second) {
-    const invalid = () => {
-      const err = new TypeError('Invalid IP address.');
+    const invalid = (message = 'Invalid IP address.') => {
+      const err = new TypeError(message);
       err.code = 'ERR_INVALID_ARG_VALUE';
       return err;
     };
@@ -90,9 +90,10 @@ class ChannelWrap {
     if (second !== undefined) {
       // A second address must be of the other family.
       const other = isIP(second);
-      if (type === 4 && other === 6) v6 = second;
-      else if (type === 6 && other === 4) v4 = second;
-      else throw invalid();
+      if (other === 0) throw invalid();
+      if (other === type) throw invalid(`Cannot specify two IPv${type} addresses.`);
+      if (other === 6) v6 = second;
+      else v4 = second;
     }
     this.localV4 = v4;
     this.localV6 = v6;
