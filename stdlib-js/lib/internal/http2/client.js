@@ -13,6 +13,7 @@ class ClientHttp2Session extends Http2Session {
   constructor(options, socket, authority) {
     super(SESSION_CLIENT, options, socket);
     this._authority = authority;
+    if (this.encrypted) this.originSet = [`https://${authority.host}`];
     this._pendingRequests = [];
   }
 
@@ -25,7 +26,8 @@ class ClientHttp2Session extends Http2Session {
 
   // Streams requested before the connection was up go down with the session.
   _cancelPending(error) {
-    const list = this._pendingRequests;
+    const list = this._pendingRequests.concat(this._waitingForSlot || []);
+    this._waitingForSlot = [];
     this._pendingRequests = [];
     for (const fn of list) fn.cancel(error);
   }
@@ -97,6 +99,13 @@ class ClientHttp2Session extends Http2Session {
         stream.destroy(err('ERR_HTTP2_GOAWAY_SESSION'));
         return;
       }
+      // Past the peer's concurrency limit a request waits for a slot, as nghttp2 queues it.
+      let own = 0;
+      for (const id of this._streams.keys()) if (id % 2 === 1) own++;
+      if (own >= this._remote.maxConcurrentStreams) {
+        (this._waitingForSlot ??= []).push(open);
+        return;
+      }
       const id = this._nextStreamId;
       if (id > MAX_WINDOW) {
         stream.destroy(err('ERR_HTTP2_OUT_OF_STREAMS'));
@@ -145,6 +154,7 @@ class ClientHttp2Session extends Http2Session {
       stream.destroy(e);
     };
     if (this._connecting) this._pendingRequests.push(open);
+    else if (this._waitingForSlot && this._waitingForSlot.length) this._waitingForSlot.push(open);
     else if (this._receiving) (this._afterReceive ??= []).push(open);
     else open();
     return stream;

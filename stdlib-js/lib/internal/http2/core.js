@@ -70,6 +70,7 @@ function setupSession(server, socket) {
   if (options.maxSessionInvalidFrames !== undefined) session._maxInvalid = options.maxSessionInvalidFrames;
   if (server.timeout) session.setTimeout(server.timeout, sessionOnTimeout);
   session._start();
+  if (Array.isArray(options.origins) && options.origins.length) session.origin(...options.origins);
   server.emit('session', session);
   return session;
 }
@@ -224,6 +225,19 @@ function connect(authority, options, listener) {
   }
   return session;
 }
+
+// util.promisify(http2.connect) resolves with the session once it is connected.
+Object.defineProperty(connect, require('util').promisify.custom, {
+  value: function connectPromise(authority, options) {
+    return new Promise((resolve, reject) => {
+      const session = connect(authority, options, () => {
+        session.removeListener('error', reject);
+        resolve(session);
+      });
+      session.once('error', reject);
+    });
+  },
+});
 
 function performServerHandshake(socket, options = {}) {
   options = validateOptions(options);

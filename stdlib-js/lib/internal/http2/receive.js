@@ -134,7 +134,8 @@ class SessionReader {
         return;
       }
       case F.ORIGIN: {
-        if (this._type !== SESSION_CLIENT || id !== 0) return;
+        // ORIGIN means nothing on a cleartext connection (RFC 8336 section 2.1).
+        if (this._type !== SESSION_CLIENT || id !== 0 || !this.encrypted) return;
         const origins = [];
         for (let off = 0; off + 2 <= p.length;) {
           const n = p.readUInt16BE(off);
@@ -307,6 +308,14 @@ class SessionReader {
       } else {
         stream._gotResponse = true;
         if (endStream) stream._endAfterHeaders = true;
+        if (status === 421 && this.originSet) {
+          // Misdirected: this connection does not serve that origin after all.
+          const auth = stream._sentHeaders && stream._sentHeaders[':authority'];
+          if (auth) {
+            const drop = `https://${auth}`;
+            this.originSet = this.originSet.filter((o) => o !== drop && o !== new URL(drop).origin);
+          }
+        }
         stream.emit(stream._isPush ? 'push' : 'response', headers, flags, raw);
       }
     } else {

@@ -423,6 +423,13 @@ class Http2Session extends EventEmitter {
   _removeStream(stream) {
     if (this._streams.get(stream.id) === stream) this._streams.delete(stream.id);
     this._sendable.delete(stream);
+    const waiting = this._waitingForSlot;
+    if (waiting && waiting.length && !this._destroyed) {
+      process.nextTick(() => {
+        if (waiting.length && !this._destroyed) waiting.shift()();
+      });
+      return;
+    }
     this._maybeDestroy();
   }
 
@@ -555,7 +562,7 @@ class ServerHttp2Session extends Http2Session {
     for (const o of origins) {
       let s;
       if (typeof o === 'string') {
-        try { s = new URL(o).origin; } catch { throw err('ERR_HTTP2_INVALID_ORIGIN'); }
+        s = new URL(o).origin; // a malformed URL throws ERR_INVALID_URL
       } else if (o && typeof o === 'object' && typeof o.origin === 'string') {
         s = o.origin;
       } else {
@@ -566,6 +573,7 @@ class ServerHttp2Session extends Http2Session {
     }
     const total = list.reduce((n, s) => n + 2 + s.length, 0);
     if (total > 16382) throw err('ERR_HTTP2_ORIGIN_LENGTH');
+    if (list.length === 0) return;
     const p = Buffer.alloc(total);
     let off = 0;
     for (const s of list) {
