@@ -174,9 +174,10 @@ function createServer(options, handler) {
 }
 
 function createSecureServer(options, handler) {
-  if (typeof options === 'function') {
-    handler = options;
-    options = {};
+  // Unlike createServer(), a handler alone is not accepted in place of the options.
+  if (options === undefined) options = {};
+  else if (options === null || typeof options !== 'object') {
+    throw err('ERR_INVALID_ARG_TYPE', 'options', 'Object', options);
   }
   options = validateOptions(options);
   return new Http2SecureServer(options, handler);

@@ -181,6 +181,13 @@ class SessionReader {
       this._sendRst(id, E.STREAM_CLOSED);
       return;
     }
+    if (stream._contentLength !== undefined) {
+      stream._bodyReceived += data.length;
+      if (stream._bodyReceived > stream._contentLength ||
+          ((flags & END_STREAM) && stream._bodyReceived !== stream._contentLength)) {
+        return this._streamError(id, E.PROTOCOL_ERROR);
+      }
+    }
     if (!(flags & END_STREAM)) this._windowUpdate(id, p.length);
     stream._onData(data);
     if (flags & END_STREAM) stream._onEndReceived();
@@ -282,7 +289,17 @@ class SessionReader {
         this._sendRst(id, E.PROTOCOL_ERROR);
         return this._invalidFrame();
       }
+      // content-length must match the body (RFC 9113 section 8.1.1); a request that ends
+      // with its headers cannot announce one.
+      let contentLength;
+      for (const [n, v] of list) if (n === 'content-length') contentLength = Number(v);
+      if (contentLength !== undefined && (!(contentLength >= 0) || (endStream && contentLength !== 0))) {
+        this._sendRst(id, E.PROTOCOL_ERROR);
+        return;
+      }
       stream = new ServerHttp2Stream(this, id, {});
+      stream._contentLength = contentLength;
+      stream._bodyReceived = 0;
       if (this._lastWeight !== undefined) stream._weight = this._lastWeight;
       this._streams.set(id, stream);
       const { headers, raw } = toHeaderObject(list);

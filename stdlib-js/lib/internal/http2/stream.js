@@ -168,21 +168,26 @@ class Http2Stream extends Duplex {
     if (callback !== undefined && typeof callback !== 'function') {
       throw err('ERR_INVALID_ARG_TYPE', 'callback', 'Function', callback);
     }
-    if (this._closedByProtocol || this.destroyed) return;
+    if (this._closedByProtocol || this.destroyed || this._closing) return;
     if (callback) this.once('close', callback);
     this._rstCode = code;
-    this._closedByProtocol = true;
     const session = this[kSession];
+    // Ended but still flushing: the reset follows the last byte.
+    const afterFinish = this._id !== undefined && this.writableEnded && !this.writableFinished &&
+      code === NO_ERROR;
+    if (afterFinish) this._closing = true;
+    else this._closedByProtocol = true;
     const send = () => {
-      if (this._id !== undefined && !session._destroyed) session._sendRst(this._id, code);
+      if (this.destroyed) return;
+      const closedMeanwhile = afterFinish && this._closedByProtocol;
+      this._closedByProtocol = true;
+      if (!closedMeanwhile && this._id !== undefined && !session._destroyed) session._sendRst(this._id, code);
       if (!this._endReceived) this.push(null);
       this.destroy(code !== NO_ERROR && code !== CANCEL ? streamError(code) : undefined);
     };
-    if (this._id === undefined) {
-      this.once('ready', send);
-    } else {
-      process.nextTick(send);
-    }
+    if (this._id === undefined) this.once('ready', send);
+    else if (afterFinish) this.once('finish', send);
+    else process.nextTick(send);
   }
 
   sendTrailers(headers) {
