@@ -115,6 +115,9 @@ pub(crate) struct SocketState {
     pub(super) readable_waiting: bool,
     /// A readable event is fed for the next poll phase.
     pub(super) read_fed: bool,
+    /// The poll reported the peer's end (or an error) and no read has seen it yet: reads go on
+    /// until EOF or `WouldBlock` (no new edge would announce what is already there).
+    pub(super) peer_closed: bool,
     /// Bytes the socket has not taken yet, oldest first; `sent` counts what went of the first.
     pub(super) queue: VecDeque<Piece>,
     pub(super) sent: usize,
@@ -155,6 +158,7 @@ impl SocketState {
             reading: false,
             readable_waiting: false,
             read_fed: false,
+            peer_closed: false,
             queue: VecDeque::new(),
             sent: 0,
             queued: 0,
@@ -200,8 +204,9 @@ impl Socket {
         self.emit(scope, kind, v);
     }
 
-    /// Read until `WouldBlock`, EOF, an error, JS stopping the reads, or the per-event budget
-    /// (then the rest is read in the next pending phase).
+    /// Read until `WouldBlock` (or a read that leaves the socket empty), EOF, an error, JS
+    /// stopping the reads, or the per-event budget (then the rest is read in the next pending
+    /// phase).
     pub(super) fn read_some(self: &Rc<Self>, scope: &mut v8::PinScope) {
         let mut fds: Vec<RawFd> = Vec::new();
         for _ in 0..READS_PER_EVENT {
@@ -213,6 +218,7 @@ impl Socket {
                 self.emit_int(scope, EV_ERROR, -libc::ENOMEM);
                 return;
             };
+            let room_len = room.len();
             let result = {
                 let mut s = self.state.borrow_mut();
                 let ipc = s.ipc;
@@ -224,6 +230,14 @@ impl Socket {
                 } else {
                     stream.read(room)
                 }
+            };
+            // A read that did not fill the room emptied the socket's buffer: anything arriving
+            // later makes a new edge, so no read is spent on `WouldBlock` (libuv stops there
+            // too). Not while the peer's end is known to wait (it brings no new edge), nor for
+            // IPC channels, whose descriptors arrive beside the bytes.
+            let drained = matches!(result, Ok(n) if n > 0 && n < room_len) && {
+                let s = self.state.borrow();
+                !s.peer_closed && !s.ipc
             };
             if !fds.is_empty() {
                 let items: Vec<v8::Local<v8::Value>> = fds
@@ -239,6 +253,7 @@ impl Socket {
                         let mut s = self.state.borrow_mut();
                         s.reading = false;
                         s.readable_waiting = false;
+                        s.peer_closed = false;
                     }
                     self.update_active(scope);
                     self.emit(scope, EV_EOF, v8::undefined(scope).into());
@@ -276,6 +291,10 @@ impl Socket {
                     self.emit_int(scope, EV_ERROR, -errno_of(&e));
                     return;
                 }
+            }
+            if drained {
+                self.state.borrow_mut().readable_waiting = false;
+                return;
             }
         }
         // Budget spent with data possibly left: continue next iteration, after other handles.
@@ -515,7 +534,12 @@ impl Handle for Socket {
             }
             // Writes made while connecting go out now.
             self.on_writable(scope);
-            if self.state.borrow().reading {
+            let reading = {
+                let mut s = self.state.borrow_mut();
+                s.peer_closed |= ready.read_closed || ready.error;
+                s.reading
+            };
+            if reading {
                 self.read_some(scope);
             }
             return;
@@ -528,6 +552,7 @@ impl Handle for Socket {
                 let mut s = self.state.borrow_mut();
                 s.readable_waiting = true;
                 s.read_fed = false;
+                s.peer_closed |= ready.read_closed || ready.error;
                 s.reading
             };
             if reading {
