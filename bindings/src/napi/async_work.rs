@@ -253,8 +253,9 @@ pub unsafe extern "C" fn napi_run_script(
             arg!(result);
             let source =
                 v8::Local::<v8::String>::try_from(val(script)?).map_err(|_| STRING_EXPECTED)?;
-            let compiled = v8::Script::compile(scope, source, None).ok_or(PENDING_EXCEPTION)?;
-            let value = compiled.run(scope).ok_or(PENDING_EXCEPTION)?;
+            // A script that fails to compile or throws gives napi_generic_failure, as in Node.
+            let compiled = v8::Script::compile(scope, source, None).ok_or(GENERIC_FAILURE)?;
+            let value = compiled.run(scope).ok_or(GENERIC_FAILURE)?;
             put(result, to_napi(value));
             Ok(())
         })

@@ -284,23 +284,20 @@ pub unsafe extern "C" fn napi_create_typedarray(
             let (size, name) = element(kind).ok_or(INVALID_ARG)?;
             if size > 1 && !byte_offset.is_multiple_of(size) {
                 let message = format!("start offset of {name} should be a multiple of {size}");
-                return Err(errors::throw_range(
-                    e,
-                    scope,
-                    "ERR_NAPI_INVALID_TYPEDARRAY_ALIGNMENT",
-                    &message,
-                ));
+                errors::throw_range(e, scope, "ERR_NAPI_INVALID_TYPEDARRAY_ALIGNMENT", &message);
+                return Err(GENERIC_FAILURE);
             }
             let end = length
                 .checked_mul(size)
                 .and_then(|n| n.checked_add(byte_offset));
             if end.is_none_or(|end| end > ab.byte_length()) {
-                return Err(errors::throw_range(
+                errors::throw_range(
                     e,
                     scope,
                     "ERR_NAPI_INVALID_TYPEDARRAY_LENGTH",
                     "Invalid typed array length",
-                ));
+                );
+                return Err(GENERIC_FAILURE);
             }
             let ta =
                 make_typed_array(scope, kind, ab, byte_offset, length).ok_or(GENERIC_FAILURE)?;

@@ -208,8 +208,8 @@ pub unsafe extern "C" fn napi_new_instance(
     unsafe {
         run_js(env, |_, scope| {
             arg!(result);
-            let f = v8::Local::<v8::Function>::try_from(val(constructor)?)
-                .map_err(|_| FUNCTION_EXPECTED)?;
+            let f =
+                v8::Local::<v8::Function>::try_from(val(constructor)?).map_err(|_| INVALID_ARG)?;
             let args = arg_list(argc, argv)?;
             let obj = f.new_instance(scope, &args).ok_or(PENDING_EXCEPTION)?;
             put(result, to_napi(obj.into()));

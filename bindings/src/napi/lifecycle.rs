@@ -374,7 +374,7 @@ pub unsafe extern "C" fn napi_wrap(
 ) -> napi_status {
     unsafe {
         run_js(env, |e, scope| {
-            let obj = objects::object(js_object)?;
+            let obj = objects::object(js_object).map_err(|_| INVALID_ARG)?;
             if wrap_info(scope, obj).is_some() {
                 return Err(INVALID_ARG);
             }
@@ -452,7 +452,7 @@ pub unsafe extern "C" fn napi_add_finalizer(
             if finalize_cb.is_none() {
                 return Err(INVALID_ARG);
             }
-            let obj = objects::object(js_object)?;
+            let obj = objects::object(js_object).map_err(|_| INVALID_ARG)?;
             watch(
                 e,
                 scope,

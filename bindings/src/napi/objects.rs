@@ -339,17 +339,13 @@ pub unsafe extern "C" fn napi_define_properties(
             if count > 0 {
                 arg!(properties);
             }
-            let obj = object_arg(object)?;
+            let obj = to_object(scope, object)?;
             for i in 0..count {
                 define_one(env, scope, obj, &*properties.add(i))?;
             }
             Ok(())
         })
     }
-}
-
-fn object_arg(value: napi_value) -> Result<v8::Local<'static, v8::Object>, napi_status> {
-    object(value)
 }
 
 #[unsafe(no_mangle)]
@@ -423,7 +419,7 @@ pub unsafe extern "C" fn napi_object_seal(env: napi_env, object: napi_value) -> 
 unsafe fn integrity(env: napi_env, object: napi_value, level: v8::IntegrityLevel) -> napi_status {
     unsafe {
         run_js(env, |_, scope| {
-            let obj = object_arg(object)?;
+            let obj = to_object(scope, object)?;
             obj.set_integrity_level(scope, level)
                 .ok_or(PENDING_EXCEPTION)?;
             Ok(())
@@ -441,7 +437,7 @@ pub unsafe extern "C" fn napi_instanceof(
     unsafe {
         run_js(env, |_, scope| {
             arg!(result);
-            let obj = to_object(scope, object)?;
+            let value = val(object)?;
             let ctor = val(constructor)?;
             let Ok(ctor) = v8::Local::<v8::Function>::try_from(ctor) else {
                 let msg = eddy_runtime::js_string(scope, "Constructor must be a function");
@@ -451,7 +447,8 @@ pub unsafe extern "C" fn napi_instanceof(
             };
             put(
                 result,
-                obj.instance_of(scope, ctor.into())
+                value
+                    .instance_of(scope, ctor.into())
                     .ok_or(PENDING_EXCEPTION)?,
             );
             Ok(())

@@ -715,7 +715,7 @@ pub unsafe extern "C" fn napi_strict_equals(
 }
 
 macro_rules! coerce {
-    ($name:ident, |$scope:ident, $v:ident| $conv:expr) => {
+    ($name:ident, $fail:expr, |$scope:ident, $v:ident| $conv:expr) => {
         #[unsafe(no_mangle)]
         pub unsafe extern "C" fn $name(
             env: napi_env,
@@ -727,7 +727,7 @@ macro_rules! coerce {
                     arg!(result);
                     let $v = val(value)?;
                     let converted: Option<v8::Local<v8::Value>> = $conv;
-                    put(result, to_napi(converted.ok_or(PENDING_EXCEPTION)?));
+                    put(result, to_napi(converted.ok_or($fail)?));
                     Ok(())
                 })
             }
@@ -735,16 +735,16 @@ macro_rules! coerce {
     };
 }
 
-coerce!(napi_coerce_to_bool, |scope, v| Some(
+coerce!(napi_coerce_to_bool, GENERIC_FAILURE, |scope, v| Some(
     v.to_boolean(scope).into()
 ));
-coerce!(napi_coerce_to_number, |scope, v| v
+coerce!(napi_coerce_to_number, NUMBER_EXPECTED, |scope, v| v
     .to_number(scope)
     .map(Into::into));
-coerce!(napi_coerce_to_object, |scope, v| v
+coerce!(napi_coerce_to_object, OBJECT_EXPECTED, |scope, v| v
     .to_object(scope)
     .map(Into::into));
-coerce!(napi_coerce_to_string, |scope, v| v
+coerce!(napi_coerce_to_string, STRING_EXPECTED, |scope, v| v
     .to_string(scope)
     .map(Into::into));
 
