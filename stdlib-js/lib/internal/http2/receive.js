@@ -188,7 +188,11 @@ class SessionReader {
         return this._streamError(id, E.PROTOCOL_ERROR);
       }
     }
-    if (!(flags & END_STREAM)) this._windowUpdate(id, p.length);
+    // Stream-level credit comes back as the reader consumes (stream._read), so a paused reader
+    // stops the peer; a peer that ignores the window is refused.
+    stream._recvWindow -= p.length;
+    if (stream._recvWindow < 0) return this._streamError(id, E.FLOW_CONTROL_ERROR);
+    stream._unacked += p.length;
     stream._onData(data);
     if (flags & END_STREAM) stream._onEndReceived();
   }

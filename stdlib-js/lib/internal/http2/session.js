@@ -189,6 +189,7 @@ class Http2Session extends EventEmitter {
   _sendSettings(settings, cb) {
     // Limits we announce bind the peer as soon as it reads them, before it acknowledges.
     if (settings.maxConcurrentStreams !== undefined) this._announcedMaxStreams = settings.maxConcurrentStreams;
+    if (settings.initialWindowSize !== undefined) this._announcedWindow = settings.initialWindowSize;
     const listMax = settings.maxHeaderListSize ?? settings.maxHeaderSize;
     if (listMax !== undefined) this._announcedMaxHeaderList = listMax;
     const entries = settingsEntries(settings);

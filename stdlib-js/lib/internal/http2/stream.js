@@ -21,6 +21,8 @@ class Http2Stream extends Duplex {
     this._id = id;
     this._outq = [];
     this._sendWindow = session._remote.initialWindowSize;
+    this._recvWindow = session._announcedWindow ?? session._local.initialWindowSize;
+    this._unacked = 0;
     this._endSent = false;
     this._endReceived = false;
     this._rstCode = undefined;
@@ -208,6 +210,13 @@ class Http2Stream extends Duplex {
   // ---- Duplex plumbing ----
   _read() {
     this._didRead = true;
+    // The reader wants more: give the peer back the window it has used.
+    const n = this._unacked;
+    if (n > 0 && this._id !== undefined && !this._endReceived && !this._closedByProtocol) {
+      this._unacked = 0;
+      this._recvWindow += n;
+      this[kSession]._windowUpdate(this._id, n);
+    }
   }
 
   _beforeWrite() {}
@@ -285,6 +294,22 @@ class Http2Stream extends Duplex {
 
   _onEndSent() {
     this._endSent = true;
+    const session = this[kSession];
+    if (session._type === 0 && !this._endReceived && this._id !== undefined) {
+      // The response is complete and nobody reads the request: tell the client to stop
+      // sending, without error (RFC 9113 section 8.1). Checked a turn later, so a reader
+      // attached right after end() (pipe, resume) still counts.
+      setImmediate(() => {
+        if (this._endReceived || this._closedByProtocol || this.destroyed) return;
+        const rs = this._readableState;
+        if (this._didRead || this.readableFlowing === true || this.listenerCount('data') > 0 ||
+            this.listenerCount('readable') > 0 || (rs && rs.pipes && rs.pipes.length > 0)) return;
+        session._sendRst(this._id, NO_ERROR);
+        this._endReceived = true;
+        this.push(null);
+        this._maybeClose();
+      });
+    }
     this._maybeClose();
   }
 
