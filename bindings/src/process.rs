@@ -54,6 +54,8 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     set_fn(scope, target, "setGroups", set_groups);
     set_fn(scope, target, "initGroups", init_groups);
     set_fn(scope, target, "resourceUsage", resource_usage);
+    set_fn(scope, target, "rlimits", rlimits);
+    set_fn(scope, target, "nativeStack", native_stack);
 }
 
 /// `writeSync(fd, data)`: write a string (as UTF-8) or a Uint8Array completely. Standard
@@ -366,15 +368,22 @@ fn umask(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
     rv.set_int32(old as i32);
 }
 
-/// `resourceUsage()` → getrusage(2) fields in the order process.resourceUsage() names them.
+/// `resourceUsage(thread)` → getrusage(2) fields in the order process.resourceUsage() names
+/// them: the process's, or with `thread` true the calling thread's (the diagnostic report's
+/// uvthreadResourceUsage).
 fn resource_usage(
     scope: &mut v8::PinScope,
-    _args: v8::FunctionCallbackArguments,
+    args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
+    let who = if args.get(0).is_true() {
+        libc::RUSAGE_THREAD
+    } else {
+        libc::RUSAGE_SELF
+    };
     // SAFETY: zeroed rusage is a valid out-buffer.
     let mut u: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
+    unsafe { libc::getrusage(who, &mut u) };
     let micros = |t: libc::timeval| t.tv_sec as f64 * 1e6 + t.tv_usec as f64;
     let values = [
         micros(u.ru_utime),
@@ -626,4 +635,77 @@ fn read_stdin(
         Ok(_) => rv.set(js_string(scope, &String::from_utf8_lossy(&buf)).into()),
         Err(err) => throw_io_error(scope, &err, "read", None),
     }
+}
+
+/// `rlimits()` → `[soft, hard, ...]` for the limits a diagnostic report lists, in its order
+/// (core, data, fsize, memlock, rss, nofile, stack, cpu, nproc, as); -1 is unlimited.
+fn rlimits(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let resources = [
+        libc::RLIMIT_CORE,
+        libc::RLIMIT_DATA,
+        libc::RLIMIT_FSIZE,
+        libc::RLIMIT_MEMLOCK,
+        libc::RLIMIT_RSS,
+        libc::RLIMIT_NOFILE,
+        libc::RLIMIT_STACK,
+        libc::RLIMIT_CPU,
+        libc::RLIMIT_NPROC,
+        libc::RLIMIT_AS,
+    ];
+    let mut values = Vec::with_capacity(resources.len() * 2);
+    for resource in resources {
+        // SAFETY: getrlimit writes the struct it is given.
+        let mut limit: libc::rlimit = unsafe { std::mem::zeroed() };
+        let ok = unsafe { libc::getrlimit(resource, &mut limit) } == 0;
+        for value in [limit.rlim_cur, limit.rlim_max] {
+            values.push(if !ok || value == libc::RLIM_INFINITY {
+                -1.0
+            } else {
+                value as f64
+            });
+        }
+    }
+    rv.set(numbers(scope, &values));
+}
+
+/// `nativeStack()` → `[pc, symbol, ...]`: this thread's native frames, each as its address in
+/// hex and "<symbol> [<object file>]" as the diagnostic report writes them (the symbol is left
+/// out when the dynamic symbol table has none for it).
+fn native_stack(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let mut frames = [std::ptr::null_mut::<libc::c_void>(); 64];
+    // SAFETY: backtrace fills at most `frames.len()` entries of the buffer.
+    let count = unsafe { libc::backtrace(frames.as_mut_ptr(), frames.len() as libc::c_int) };
+    let mut items: Vec<v8::Local<v8::Value>> = Vec::new();
+    for &pc in &frames[..count.max(0) as usize] {
+        // SAFETY: dladdr only reads the loader's tables; the strings it returns live as long
+        // as the object is loaded, and are copied here at once.
+        let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
+        let found = unsafe { libc::dladdr(pc, &mut info) } != 0;
+        let text = |p: *const libc::c_char| {
+            if p.is_null() {
+                String::new()
+            } else {
+                unsafe { std::ffi::CStr::from_ptr(p) }
+                    .to_string_lossy()
+                    .into_owned()
+            }
+        };
+        let (symbol, object) = if found {
+            (text(info.dli_sname), text(info.dli_fname))
+        } else {
+            (String::new(), String::new())
+        };
+        let object = object.rsplit('/').next().unwrap_or_default().to_string();
+        items.push(js_string(scope, &format!("0x{:016x}", pc as usize)).into());
+        items.push(js_string(scope, &format!("{symbol} [{object}]")).into());
+    }
+    rv.set(v8::Array::new_with_elements(scope, &items).into());
 }

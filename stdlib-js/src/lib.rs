@@ -138,6 +138,7 @@ builtins![
     "internal/process/credentials",
     "internal/process/handles",
     "internal/process/promises",
+    "internal/process/report",
     "internal/process/signals",
     "internal/process/stdio",
     "internal/process/task_queues",

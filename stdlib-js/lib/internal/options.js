@@ -17,7 +17,8 @@ const kValues = new Set(['--eval', '--input-type', '--max-http-header-size', '--
   '--max-old-space-size', '--max-semi-space-size', '--gc-interval', '--trace-event-categories',
   '--trace-event-file-pattern', '--v8-pool-size', '--experimental-default-type',
   '--experimental-policy', '--experimental-specifier-resolution', '--test-concurrency',
-  '--test-shard', '--test-timeout', '--inspect-port', '--secure-heap', '--secure-heap-min']);
+  '--test-shard', '--test-timeout', '--inspect-port', '--secure-heap', '--secure-heap-min',
+  '--report-dir', '--report-directory', '--report-filename', '--report-signal']);
 const kAliases = {
   '__proto__': null, '-r': '--require', '-C': '--conditions', '-e': '--eval', '-p': '--print',
   '-c': '--check', '-i': '--interactive', '-v': '--version', '-h': '--help',

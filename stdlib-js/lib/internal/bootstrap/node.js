@@ -384,6 +384,14 @@ const rusageNames = ['userCPUTime', 'systemCPUTime', 'maxRSS', 'sharedMemorySize
   'unsharedDataSize', 'unsharedStackSize', 'minorPageFault', 'majorPageFault', 'swappedOut',
   'fsRead', 'fsWrite', 'ipcSent', 'ipcReceived', 'signalsCount', 'voluntaryContextSwitches',
   'involuntaryContextSwitches'];
+// The diagnostic report (internal/process/report), loaded when first used.
+Object.defineProperty(process, 'report', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() { return requireBuiltin('internal/process/report').report; },
+});
+
 process.resourceUsage = function resourceUsage() {
   const values = native.resourceUsage();
   const out = {};
@@ -919,6 +927,11 @@ for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'
 }
 
 // NODE_V8_COVERAGE=dir: V8 collects coverage from here on, for files written at exit.
+// --report-on-signal: the report's signal handler is there from the start.
+if (options.getOptionValue('--report-on-signal') === true) {
+  requireBuiltin('internal/process/report').setupFromOptions();
+}
+
 if (native.getEnv('NODE_V8_COVERAGE')) {
   requireBuiltin('internal/inspector/coverage').start(native.getEnv('NODE_V8_COVERAGE'));
 }
@@ -1007,6 +1020,12 @@ function prepareStackTrace(error, trace) {
   return text;
 }
 
+/** Whether a diagnostic report may be due on an uncaught exception (option or setting). */
+function reportOnUncaught() {
+  return options.getOptionValue('--report-uncaught-exception') === true ||
+    builtinCache.has('internal/process/report');
+}
+
 /** The report Node prints for an exception nobody handled, and its trailer. */
 /**
  * `thrownAt`: with --trace-uncaught, the frames where it was thrown (printed instead of the
@@ -1057,6 +1076,19 @@ function printFatal(error, arrow, thrownAt) {
     text = `\n${arrow}${shown}\n${hint}`;
   }
   if (typeof thrownAt === 'string') text += `Thrown at:\n${thrownAt}\n\n`;
+  // A diagnostic report asked for on uncaught exceptions comes after the error, before the
+  // version line, as in Node.
+  const report = reportOnUncaught() ? requireBuiltin('internal/process/report') : undefined;
+  if (report !== undefined && report.settings.reportOnUncaughtException) {
+    flushStdio();
+    try {
+      native.writeSync(2, text);
+      report.onUncaughtException(error);
+    } catch {
+      // stderr is gone; nothing else can be done
+    }
+    text = '';
+  }
   text += `\nNode.js ${NODE_VERSION}\n`;
   // Written to fd 2 directly, as Node prints fatal errors: a broken stream or process.nextTick
   // must not swallow the report. What the stdio streams still queue goes first, for order.
