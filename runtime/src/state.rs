@@ -126,8 +126,35 @@ impl LoopState {
 
 pub(crate) type SharedState = Rc<RefCell<RuntimeState>>;
 
+/// The isolate data slot holding a raw pointer to the state (see [`publish`]).
+const STATE_DATA_SLOT: u32 = 0;
+
+/// Make `state` reachable through [`state`]: kept in an isolate slot (which owns a clone for
+/// the isolate's lifetime), with its address also in an isolate data slot. Natives ask for the
+/// state many times per request; a data slot read skips the slot table's hash probe.
+pub(crate) fn publish(isolate: &mut v8::Isolate, st: &SharedState) {
+    isolate.set_slot(st.clone());
+    isolate.set_data(STATE_DATA_SLOT, Rc::as_ptr(st) as *mut std::ffi::c_void);
+}
+
+/// Forget the data slot's pointer (the runtime is going away; [`state`] falls back to the
+/// isolate slot while the isolate is torn down).
+pub(crate) fn unpublish(isolate: &mut v8::Isolate) {
+    isolate.set_data(STATE_DATA_SLOT, std::ptr::null_mut());
+}
+
 /// The state of the isolate behind `scope`. Every isolate made by `Runtime::new` has one.
 pub(crate) fn state(isolate: &v8::Isolate) -> SharedState {
+    let ptr = isolate.get_data(STATE_DATA_SLOT) as *const RefCell<RuntimeState>;
+    if !ptr.is_null() {
+        // SAFETY: `publish` stored the address of the Rc the isolate slot keeps alive for the
+        // isolate's lifetime, and `unpublish` clears it before that slot can go; a new strong
+        // reference is taken for the caller.
+        unsafe {
+            Rc::increment_strong_count(ptr);
+            return Rc::from_raw(ptr);
+        }
+    }
     isolate
         .get_slot::<SharedState>()
         .expect("isolate was created by Runtime::new")
