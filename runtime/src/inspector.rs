@@ -13,6 +13,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use v8::inspector::{
     Channel, ChannelImpl, StringBuffer, StringView, V8Inspector, V8InspectorClient,
@@ -20,6 +21,8 @@ use v8::inspector::{
 };
 
 use crate::native::{js_string, set_fn, throw_type_error};
+
+mod remote;
 
 /// The one context group: the main context (and later vm contexts) share it, as in Node.
 const GROUP: i32 = 1;
@@ -31,6 +34,9 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     set_fn(scope, target, "isActive", js_is_active);
     set_fn(scope, target, "wrapConsoleCall", js_wrap_console_call);
     set_fn(scope, target, "contextCreated", js_context_created);
+    set_fn(scope, target, "connectMain", remote::js_connect_main);
+    set_fn(scope, target, "dispatchMain", remote::js_dispatch_main);
+    set_fn(scope, target, "disconnectMain", remote::js_disconnect_main);
 }
 
 /// `contextCreated(global, name)`: report a vm context (by its global) to the inspector, so
@@ -76,6 +82,13 @@ struct Inspector {
     /// A console call is being reported: console calls made by the session callbacks that
     /// report it go to stdout only, or a callback that logs would report itself forever.
     in_console_call: Cell<bool>,
+    /// Main thread: sessions workers opened here, by their process-wide id.
+    remote_sessions: RefCell<HashMap<u64, Rc<Session>>>,
+    /// Main thread: commands from workers' sessions.
+    inbox: Arc<remote::Inbox>,
+    /// In a worker: its sessions on the main thread (id → the handle their answers arrive on).
+    links: RefCell<HashMap<u64, usize>>,
+    main_context: v8::Global<v8::Context>,
     v8: V8Inspector,
 }
 
@@ -87,21 +100,80 @@ struct Session {
     hidden: bool,
 }
 
-/// Where a session's messages go: its JS callback, called in the main context.
+/// Where a session's messages go: its JS callback, called in the main context, or a worker's
+/// outbox.
 struct Sink {
     isolate: v8::UnsafeRawIsolatePtr,
     context: v8::Global<v8::Context>,
     callback: RefCell<Option<v8::Global<v8::Function>>>,
+    outbox: Option<Arc<remote::Outbox>>,
     /// The inspector's depth counter, raised while the callback runs.
     depth: Rc<Cell<u32>>,
+}
+
+impl Sink {
+    fn new(
+        scope: &mut v8::PinScope,
+        inspector: &Shared,
+        callback: Option<v8::Local<v8::Function>>,
+        outbox: Option<Arc<remote::Outbox>>,
+    ) -> Option<Rc<Sink>> {
+        Some(Rc::new(Sink {
+            // SAFETY: only read back on this isolate's thread while it lives.
+            isolate: unsafe { scope.as_raw_isolate_ptr() },
+            context: inspector.main_context.clone(),
+            callback: RefCell::new(callback.map(|f| v8::Global::new(scope, f))),
+            outbox,
+            depth: inspector.depth.clone(),
+        }))
+    }
+}
+
+/// Connect a session whose messages go to `sink`.
+fn open_session(inspector: &Shared, sink: Rc<Sink>, hidden: bool) -> Rc<Session> {
+    let channel = Channel::new(Box::new(Handler(sink.clone())));
+    let session = inspector.v8.connect(
+        GROUP,
+        channel,
+        StringView::empty(),
+        V8InspectorClientTrustLevel::FullyTrusted,
+    );
+    Rc::new(Session {
+        v8: session,
+        sink,
+        hidden,
+    })
+}
+
+/// Hand `message` to `session`; its answer reaches the sink before this returns.
+fn dispatch(inspector: &Shared, session: &Session, message: &str) {
+    let units: Vec<u16> = message.encode_utf16().collect();
+    let depth = &inspector.depth;
+    depth.set(depth.get() + 1);
+    session
+        .v8
+        .dispatch_protocol_message(StringView::from(&units[..]));
+    depth.set(depth.get() - 1);
 }
 
 struct Client {
     isolate: v8::UnsafeRawIsolatePtr,
     context: v8::Global<v8::Context>,
+    /// V8 asked the paused loop to end (the debugger resumed).
+    quit: Cell<bool>,
 }
 
 impl V8InspectorClientImpl for Client {
+    /// In-process sessions cannot wait (their thread is the paused one), so as in Node only a
+    /// worker's session holds the main thread here, serving its commands until it resumes.
+    fn run_message_loop_on_pause(&self, _group: i32) {
+        remote::run_paused(self.isolate, &self.quit);
+    }
+
+    fn quit_message_loop_on_pause(&self) {
+        self.quit.set(true);
+    }
+
     /// The main context: where `Runtime.evaluate` without a context id runs.
     fn ensure_default_context_in_group(&self, _group: i32) -> Option<v8::Local<'_, v8::Context>> {
         // SAFETY: V8 asks on the isolate's thread, inside its own handle scope, which a
@@ -144,6 +216,10 @@ impl Sink {
         let Some(buffer) = message.as_ref() else {
             return;
         };
+        if let Some(outbox) = &self.outbox {
+            outbox.push(view_to_string(&buffer.string()));
+            return;
+        }
         let Some(callback) = self.callback.borrow().clone() else {
             return;
         };
@@ -186,6 +262,7 @@ fn inspector(scope: &mut v8::PinScope) -> Option<Shared> {
         // SAFETY: only read back on this isolate's thread while it lives.
         isolate: unsafe { scope.as_raw_isolate_ptr() },
         context: v8::Global::new(scope, context),
+        quit: Cell::new(false),
     }));
     let v8 = V8Inspector::create(scope, client);
     let name = context_name(scope);
@@ -202,9 +279,16 @@ fn inspector(scope: &mut v8::PinScope) -> Option<Shared> {
         depth: Rc::new(Cell::new(0)),
         next_id: Cell::new(1),
         in_console_call: Cell::new(false),
+        remote_sessions: Default::default(),
+        inbox: Default::default(),
+        links: Default::default(),
+        main_context: v8::Global::new(scope, context),
         v8,
     });
     scope.set_slot(shared.clone());
+    if crate::state::state(scope).borrow().worker.is_none() {
+        remote::publish_main(scope, shared.inbox.clone());
+    }
     Some(shared)
 }
 
@@ -250,35 +334,14 @@ fn js_connect(
     let Some(inspector) = inspector(scope) else {
         return;
     };
-    let Some(context) = main_context(scope) else {
+    inspector.drain();
+    let Some(sink) = Sink::new(scope, &inspector, Some(callback), None) else {
         return;
     };
-    inspector.drain();
-    let sink = Rc::new(Sink {
-        // SAFETY: only read back on this isolate's thread while it lives.
-        isolate: unsafe { scope.as_raw_isolate_ptr() },
-        context: v8::Global::new(scope, context),
-        callback: RefCell::new(Some(v8::Global::new(scope, callback))),
-        depth: inspector.depth.clone(),
-    });
-    let channel = Channel::new(Box::new(Handler(sink.clone())));
-    let session = inspector.v8.connect(
-        GROUP,
-        channel,
-        StringView::empty(),
-        V8InspectorClientTrustLevel::FullyTrusted,
-    );
+    let session = open_session(&inspector, sink, args.get(1).is_true());
     let id = inspector.next_id.get();
     inspector.next_id.set(id.wrapping_add(1));
-    let hidden = args.get(1).is_true();
-    inspector.sessions.borrow_mut().insert(
-        id,
-        Rc::new(Session {
-            v8: session,
-            sink,
-            hidden,
-        }),
-    );
+    inspector.sessions.borrow_mut().insert(id, session);
     rv.set_uint32(id);
 }
 
@@ -304,14 +367,8 @@ fn js_dispatch(
     let Some(session) = inspector.sessions.borrow().get(&id).cloned() else {
         return;
     };
-    let mut units = vec![0u16; message.length()];
-    message.write_v2(scope, 0, &mut units, v8::WriteFlags::empty());
-    let depth = &inspector.depth;
-    depth.set(depth.get() + 1);
-    session
-        .v8
-        .dispatch_protocol_message(StringView::from(&units[..]));
-    depth.set(depth.get() - 1);
+    let message = message.to_rust_string_lossy(scope);
+    dispatch(&inspector, &session, &message);
     drop(session);
     inspector.drain();
 }
@@ -359,6 +416,9 @@ pub(crate) fn attach(scope: &mut v8::PinScope) {
 /// drop calls this before the isolate goes).
 pub(crate) fn shutdown(isolate: &mut v8::Isolate) {
     if let Some(inspector) = isolate.remove_slot::<Shared>() {
+        remote::disconnect_all(&inspector);
+        remote::unpublish_main(&inspector.inbox);
+        inspector.remote_sessions.borrow_mut().clear();
         inspector.sessions.borrow_mut().clear();
         inspector.pending.borrow_mut().clear();
     }
@@ -366,9 +426,9 @@ pub(crate) fn shutdown(isolate: &mut v8::Isolate) {
 
 /// Whether a session is connected to this isolate's inspector.
 fn has_sessions(scope: &mut v8::PinScope) -> bool {
-    scope
-        .get_slot::<Shared>()
-        .is_some_and(|i| i.sessions.borrow().values().any(|s| !s.hidden))
+    scope.get_slot::<Shared>().is_some_and(|i| {
+        !i.remote_sessions.borrow().is_empty() || i.sessions.borrow().values().any(|s| !s.hidden)
+    })
 }
 
 /// `isActive()`: whether a session is connected.

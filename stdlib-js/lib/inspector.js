@@ -7,7 +7,6 @@
 
 const EventEmitter = require('events');
 const { codes } = require('internal/errors');
-const { inspect } = require('internal/util/inspect');
 const { isMainThread } = require('internal/worker/state');
 
 const native = binding.inspector;
@@ -47,12 +46,16 @@ class Session extends EventEmitter {
     this.#connection = native.connect((message) => this.#onMessage(message));
   }
 
+  // In a worker: a session on the main thread's inspector. Its answers arrive later, through
+  // this thread's loop; while it holds the main thread paused, the main thread serves it.
   connectToMainThread() {
     if (isMainThread) throw new codes.ERR_INSPECTOR_NOT_WORKER();
     if (this.#connection !== null) {
       throw new codes.ERR_INSPECTOR_ALREADY_CONNECTED('The inspector session');
     }
-    throw new codes.ERR_INSPECTOR_NOT_AVAILABLE();
+    const id = native.connectMain((message) => this.#onMessage(message));
+    if (id === undefined) throw new codes.ERR_INSPECTOR_NOT_AVAILABLE();
+    this.#connection = { main: id };
   }
 
   #onMessage(text) {
@@ -94,12 +97,17 @@ class Session extends EventEmitter {
     const message = { id, method };
     if (params) message.params = params;
     if (callback) this.#callbacks.set(id, callback);
-    native.dispatch(this.#connection, JSON.stringify(message));
+    if (typeof this.#connection === 'object') {
+      native.dispatchMain(this.#connection.main, JSON.stringify(message));
+    } else {
+      native.dispatch(this.#connection, JSON.stringify(message));
+    }
   }
 
   disconnect() {
     if (this.#connection === null) return;
-    native.disconnect(this.#connection);
+    if (typeof this.#connection === 'object') native.disconnectMain(this.#connection.main);
+    else native.disconnect(this.#connection);
     this.#connection = null;
     // Commands still waiting for an answer fail with ERR_INSPECTOR_CLOSED.
     for (const callback of this.#callbacks.values()) {
@@ -110,19 +118,13 @@ class Session extends EventEmitter {
   }
 }
 
-function validatePort(port) {
-  if (port === undefined) return;
-  const n = typeof port === 'string' && port.trim() !== '' ? Number(port) : port;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 65535) {
-    const err = new RangeError(`Port should be >= 0 and < 65536. Received ${inspect(port)}.`);
-    err.code = 'ERR_SOCKET_BAD_PORT';
-    throw err;
-  }
-}
-
-// Eddy has no inspector server (no WebSocket frontend), so open() cannot listen.
+// Eddy has no inspector server (no WebSocket frontend), so open() cannot listen. Like Node it
+// checks only that a whole-number port fits in 16 bits.
 function open(port, host, wait) {
-  validatePort(port);
+  if (typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 0xffffffff &&
+      port > 65535) {
+    throw new codes.ERR_OUT_OF_RANGE('port', '>= 0 && <= 65535', port);
+  }
   void host;
   void wait;
   throw new codes.ERR_INSPECTOR_NOT_AVAILABLE();

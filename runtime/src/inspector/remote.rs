@@ -1,0 +1,297 @@
+//! Sessions a worker opens on the main thread's inspector (`Session.connectToMainThread()`).
+//!
+//! The worker never touches the main isolate: it queues commands (connect, a protocol message,
+//! disconnect) in the main thread's inbox and asks the main thread to look, both through an
+//! isolate interrupt (taken at the next stack check while main runs JS, as Node does) and
+//! through the main loop (while it waits in the poll). The main thread answers into the
+//! session's outbox, and the worker's loop hands those messages to its JS callback.
+//!
+//! While a worker's session has paused the main thread on a breakpoint, V8 runs
+//! `run_message_loop_on_pause` on the main thread: it waits on the inbox and serves commands
+//! until the session resumes or goes away, so the worker can inspect the paused frames.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use crate::io::{Handle, Ready, Remote};
+use crate::native::throw_type_error;
+
+use super::{Shared, Sink, inspector};
+
+pub(super) enum Command {
+    Connect { id: u64, outbox: Arc<Outbox> },
+    Dispatch { id: u64, message: String },
+    Disconnect { id: u64 },
+}
+
+/// Commands for the main thread, from any worker.
+#[derive(Default)]
+pub(super) struct Inbox {
+    commands: Mutex<VecDeque<Command>>,
+    arrived: Condvar,
+}
+
+/// How workers reach the main thread's inspector.
+struct MainEndpoint {
+    inbox: Arc<Inbox>,
+    remote: Arc<Remote>,
+    token: usize,
+    isolate: v8::IsolateHandle,
+}
+
+static MAIN: Mutex<Option<MainEndpoint>> = Mutex::new(None);
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Messages from the main thread for one worker session.
+pub(super) struct Outbox {
+    messages: Mutex<VecDeque<String>>,
+    remote: Arc<Remote>,
+    token: usize,
+}
+
+impl Outbox {
+    pub(super) fn push(&self, message: String) {
+        lock(&self.messages).push_back(message);
+        self.remote.notify(self.token);
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The main thread's inbox handle: woken by a worker's command while the loop polls. Unref'd:
+/// a worker's session does not keep the main thread alive.
+struct InboxHandle;
+
+impl Handle for InboxHandle {
+    fn ready(self: Rc<Self>, scope: &mut v8::PinScope, _ready: Ready) {
+        serve(scope);
+    }
+}
+
+/// On the main thread's inspector creation: let workers find it.
+pub(super) fn publish_main(scope: &mut v8::PinScope, inbox: Arc<Inbox>) {
+    let mut token = 0;
+    crate::io::open_handle(scope, |t| {
+        token = t.0;
+        InboxHandle
+    });
+    crate::io::set_handle_ref(scope, token, false);
+    let remote = crate::state::state(scope).borrow().event_loop.io.remote();
+    *lock(&MAIN) = Some(MainEndpoint {
+        inbox,
+        remote,
+        token,
+        isolate: scope.thread_safe_handle(),
+    });
+}
+
+/// On the main thread's inspector shutdown: workers can no longer connect.
+pub(super) fn unpublish_main(inbox: &Arc<Inbox>) {
+    let mut main = lock(&MAIN);
+    if main.as_ref().is_some_and(|m| Arc::ptr_eq(&m.inbox, inbox)) {
+        *main = None;
+    }
+}
+
+/// Queue `command` for the main thread and make it look.
+fn send(command: Command) -> bool {
+    let main = lock(&MAIN);
+    let Some(main) = main.as_ref() else {
+        return false;
+    };
+    lock(&main.inbox.commands).push_back(command);
+    main.inbox.arrived.notify_all();
+    main.remote.notify(main.token);
+    main.isolate
+        .request_interrupt(on_interrupt, std::ptr::null_mut());
+    true
+}
+
+unsafe extern "C" fn on_interrupt(isolate: v8::UnsafeRawIsolatePtr, _data: *mut std::ffi::c_void) {
+    // SAFETY: V8 runs interrupts on the isolate's own thread while it lives.
+    let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr(isolate) };
+    let Some(context) = isolate.get_slot::<Shared>().map(|i| i.main_context.clone()) else {
+        return;
+    };
+    v8::scope_with_context!(let scope, &mut isolate, &context);
+    serve(scope);
+}
+
+/// Main thread: run the commands workers queued.
+pub(super) fn serve(scope: &mut v8::PinScope) {
+    let Some(inspector) = scope.get_slot::<Shared>().cloned() else {
+        return;
+    };
+    loop {
+        let command = lock(&inspector.inbox.commands).pop_front();
+        let Some(command) = command else {
+            break;
+        };
+        run(scope, &inspector, command);
+    }
+    inspector.drain();
+}
+
+fn run(scope: &mut v8::PinScope, inspector: &Shared, command: Command) {
+    match command {
+        Command::Connect { id, outbox } => {
+            let Some(sink) = Sink::new(scope, inspector, None, Some(outbox)) else {
+                return;
+            };
+            let session = super::open_session(inspector, sink, false);
+            inspector.remote_sessions.borrow_mut().insert(id, session);
+        }
+        Command::Dispatch { id, message } => {
+            let session = inspector.remote_sessions.borrow().get(&id).cloned();
+            if let Some(session) = session {
+                super::dispatch(inspector, &session, &message);
+            }
+        }
+        Command::Disconnect { id } => {
+            let session = inspector.remote_sessions.borrow_mut().remove(&id);
+            if let Some(session) = session {
+                inspector.pending.borrow_mut().push(session);
+            }
+        }
+    }
+}
+
+/// Main thread, paused on a breakpoint: serve workers' commands until V8 resumes (it calls
+/// `quit_message_loop_on_pause`) or no worker session is left to resume it.
+pub(super) fn run_paused(isolate_ptr: v8::UnsafeRawIsolatePtr, quit: &std::cell::Cell<bool>) {
+    // SAFETY: V8 calls this on the isolate's thread, inside the paused JS.
+    let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr(isolate_ptr) };
+    let Some(inspector) = isolate.get_slot::<Shared>().cloned() else {
+        return;
+    };
+    if inspector.remote_sessions.borrow().is_empty() {
+        return;
+    }
+    quit.set(false);
+    v8::scope_with_context!(let scope, &mut isolate, &inspector.main_context);
+    while !quit.get() && !inspector.remote_sessions.borrow().is_empty() {
+        let command = {
+            let mut commands = lock(&inspector.inbox.commands);
+            if commands.is_empty() {
+                commands = inspector
+                    .inbox
+                    .arrived
+                    .wait_timeout(commands, Duration::from_millis(50))
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0;
+            }
+            commands.pop_front()
+        };
+        if let Some(command) = command {
+            run(scope, &inspector, command);
+        }
+    }
+}
+
+/// The worker side of one session: hands the main thread's messages to the JS callback.
+struct OutboxHandle {
+    outbox: Arc<Outbox>,
+    callback: v8::Global<v8::Function>,
+}
+
+impl Handle for OutboxHandle {
+    fn ready(self: Rc<Self>, scope: &mut v8::PinScope, _ready: Ready) {
+        loop {
+            let message = lock(&self.outbox.messages).pop_front();
+            let Some(message) = message else {
+                break;
+            };
+            let callback = v8::Local::new(scope, &self.callback);
+            let text = crate::native::js_string(scope, &message).into();
+            let recv = v8::undefined(scope).into();
+            if let crate::tasks::Outcome::Exited =
+                crate::tasks::call(scope, callback, recv, &[text])
+            {
+                return;
+            }
+        }
+    }
+}
+
+/// `connectMain(onMessage)` (in a worker) → session id, or undefined when the main thread has
+/// no inspector.
+pub(super) fn js_connect_main(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let Ok(callback) = v8::Local::<v8::Function>::try_from(args.get(0)) else {
+        throw_type_error(
+            scope,
+            "ERR_INVALID_ARG_TYPE",
+            "The \"callback\" argument must be of type function",
+        );
+        return;
+    };
+    let Some(inspector) = inspector(scope) else {
+        return;
+    };
+    let remote = crate::state::state(scope).borrow().event_loop.io.remote();
+    let callback = v8::Global::new(scope, callback);
+    let mut made = None;
+    crate::io::open_handle(scope, |t| {
+        let outbox = Arc::new(Outbox {
+            messages: Mutex::new(VecDeque::new()),
+            remote,
+            token: t.0,
+        });
+        made = Some(outbox.clone());
+        OutboxHandle { outbox, callback }
+    });
+    let Some(outbox) = made else {
+        return;
+    };
+    let token = outbox.token;
+    crate::io::set_handle_ref(scope, token, false);
+    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    if !send(Command::Connect { id, outbox }) {
+        crate::io::close_handle(scope, token, |_| {});
+        return;
+    }
+    inspector.links.borrow_mut().insert(id, token);
+    rv.set_double(id as f64);
+}
+
+/// `dispatchMain(id, message)`: send a protocol message to the main thread's session `id`.
+pub(super) fn js_dispatch_main(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let id = args.get(0).number_value(scope).unwrap_or(0.0) as u64;
+    let message = args.get(1).to_rust_string_lossy(scope);
+    send(Command::Dispatch { id, message });
+}
+
+/// `disconnectMain(id)`: end the main thread's session `id`.
+pub(super) fn js_disconnect_main(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let id = args.get(0).number_value(scope).unwrap_or(0.0) as u64;
+    let token = scope
+        .get_slot::<Shared>()
+        .and_then(|i| i.links.borrow_mut().remove(&id));
+    if let Some(token) = token {
+        crate::io::close_handle(scope, token, |_| {});
+        send(Command::Disconnect { id });
+    }
+}
+
+/// A worker's runtime ends: its sessions on the main thread end with it.
+pub(super) fn disconnect_all(inspector: &Shared) {
+    for (id, _) in inspector.links.borrow_mut().drain() {
+        send(Command::Disconnect { id });
+    }
+}
