@@ -175,6 +175,7 @@ builtins![
     "internal/streams/utils",
     "internal/streams/writable",
     "internal/test_runner/cli",
+    "internal/test_runner/mock",
     "internal/test_runner/mock_timers",
     "internal/test_runner/reporters",
     "internal/test_runner/runner",
