@@ -89,8 +89,12 @@ pub(crate) fn parse_canonical(der: &[u8], private: bool) -> Result<AnyKey, Crypt
 
 /// A PKCS#8 EncryptedPrivateKeyInfo's plaintext.
 fn decrypt_pkcs8(der: &[u8], pass: Option<&[u8]>, pem: bool) -> Result<Vec<u8>, CryptoError> {
-    let info =
-        pkcs8::EncryptedPrivateKeyInfo::from_der(der).map_err(|_| ossl::DECODER_UNSUPPORTED)?;
+    // PBES2 with AES-ECB, which pkcs8 cannot read, is read by hand.
+    let info = pkcs8::EncryptedPrivateKeyInfo::from_der(der).ok();
+    let is_ecb = info.is_none() && crate::crypto_legacy_pem::decrypt_pkcs8_ecb(der, b"").is_some();
+    if info.is_none() && !is_ecb {
+        return Err(ossl::DECODER_UNSUPPORTED);
+    }
     let Some(pass) = pass else {
         // OpenSSL's PEM reader asks for a passphrase and is refused; the DER path says so.
         return Err(if pem {
@@ -101,6 +105,12 @@ fn decrypt_pkcs8(der: &[u8], pass: Option<&[u8]>, pem: bool) -> Result<Vec<u8>, 
                 "Passphrase required for encrypted key".into(),
             )
         });
+    };
+    let Some(info) = info else {
+        return match crate::crypto_legacy_pem::decrypt_pkcs8_ecb(der, pass) {
+            Some(Ok(plain)) => Ok(plain),
+            _ => Err(ossl::BAD_DECRYPT),
+        };
     };
     let doc = info.decrypt(pass).map_err(|_| ossl::BAD_DECRYPT)?;
     Ok(doc.as_bytes().to_vec())
@@ -203,7 +213,9 @@ fn import(
         "pkcs8" => {
             if pkcs8::PrivateKeyInfo::from_der(data).is_ok() {
                 Imported::Private(Private::from_pkcs8(data)?)
-            } else if pkcs8::EncryptedPrivateKeyInfo::from_der(data).is_ok() {
+            } else if pkcs8::EncryptedPrivateKeyInfo::from_der(data).is_ok()
+                || crate::crypto_legacy_pem::decrypt_pkcs8_ecb(data, b"").is_some()
+            {
                 Imported::Private(Private::from_pkcs8(&decrypt_pkcs8(data, pass, false)?)?)
             } else {
                 return Err(asn1_error(data, true));

@@ -216,6 +216,8 @@ const kKeyCiphers = new Map([
   ['aes-128-cbc', 'aes-128-cbc'], ['aes-192-cbc', 'aes-192-cbc'], ['aes-256-cbc', 'aes-256-cbc'],
   ['des-ede3-cbc', 'des-ede3-cbc'], ['aes128', 'aes-128-cbc'], ['aes192', 'aes-192-cbc'],
   ['aes256', 'aes-256-cbc'], ['des3', 'des-ede3-cbc'],
+  // PKCS#8 only (PBES2 with no IV).
+  ['aes-128-ecb', 'aes-128-ecb'], ['aes-192-ecb', 'aes-192-ecb'], ['aes-256-ecb', 'aes-256-ecb'],
 ]);
 function checkCipher(cipher) {
   const name = kKeyCiphers.get(`${cipher}`.toLowerCase());
