@@ -121,7 +121,7 @@ pub unsafe extern "C" fn napi_queue_async_work(env: napi_env, work: *mut AsyncWo
                     if let Some(complete) = complete {
                         v8::scope!(let scope, scope);
                         enter(env, scope, || complete(env, status, data));
-                        after_loop_call(env, scope);
+                        after_loop_call(env, scope, false);
                     }
                     if (*work).deleted {
                         drop(Box::from_raw(work));

@@ -119,7 +119,7 @@ fn run_task(env: napi_env, scope: &mut v8::PinScope, task: Task) {
             }
             if let Some(cb) = cb {
                 enter(env, scope, || unsafe { cb(env, data, hint) });
-                after_loop_call(env, scope);
+                after_loop_call(env, scope, false);
             }
         }
         Task::Tsfn(t) => tsfn::dispatch(env, scope, &t),

@@ -142,6 +142,10 @@ pub(crate) struct Shared {
     rethrow: v8::Global<v8::Function>,
     /// `() => {}`: calling it through the runtime drains nextTick and microtasks.
     noop: v8::Global<v8::Function>,
+    /// `(err) => ...`: Node's legacy policy for an exception left by a thread-safe function's
+    /// call: a DEP0168 warning, or the uncaught path under
+    /// --force-node-api-uncaught-exceptions-policy.
+    legacy_uncaught: v8::Global<v8::Function>,
     /// `process.versions.node` as (major, minor, patch).
     node_version: (u32, u32, u32),
 }
@@ -316,15 +320,25 @@ pub(crate) fn enter<R>(env: napi_env, scope: &mut v8::PinScope, f: impl FnOnce()
     }
 }
 
+/// The API version Node calls experimental: such modules get the strict exception policy.
+const EXPERIMENTAL_API_VERSION: i32 = i32::MAX;
+
 /// After a call into C made by the loop (not by JS): report a pending exception as uncaught
-/// and drain nextTick and microtasks, as Node does when such a callback returns.
-pub(crate) fn after_loop_call(env: napi_env, scope: &mut v8::PinScope) {
+/// and drain nextTick and microtasks, as Node does when such a callback returns. `legacy`:
+/// the call was a thread-safe function's, where Node (for modules below the experimental API
+/// version) only warns about the exception unless told to enforce the policy.
+pub(crate) fn after_loop_call(env: napi_env, scope: &mut v8::PinScope, legacy: bool) {
     let e = unsafe { &mut *env };
     let Some(shared) = shared() else { return };
     if let Some(exc) = e.pending_exception.take() {
         let exc = v8::Local::new(scope, exc);
-        let rethrow = v8::Local::new(scope, &shared.rethrow);
-        eddy_runtime::call_function(scope, rethrow, &[exc]);
+        let handler = if legacy && e.module_api_version < EXPERIMENTAL_API_VERSION {
+            &shared.legacy_uncaught
+        } else {
+            &shared.rethrow
+        };
+        let handler = v8::Local::new(scope, handler);
+        eddy_runtime::call_function(scope, handler, &[exc]);
     } else if e.depth == 0 {
         let noop = v8::Local::new(scope, &shared.noop);
         eddy_runtime::call_function(scope, noop, &[]);
@@ -333,12 +347,14 @@ pub(crate) fn after_loop_call(env: napi_env, scope: &mut v8::PinScope) {
 
 // ===== binding.napi =====
 
-/// `setup(bufferPrototype, rethrow, noop, nodeVersion)`, once per isolate before any dlopen.
+/// `setup(bufferPrototype, rethrow, noop, nodeVersion, legacyUncaught)`, once per isolate
+/// before any dlopen.
 fn setup(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
-    let (Ok(proto), Ok(rethrow), Ok(noop)) = (
+    let (Ok(proto), Ok(rethrow), Ok(noop), Ok(legacy_uncaught)) = (
         v8::Local::<v8::Object>::try_from(args.get(0)),
         v8::Local::<v8::Function>::try_from(args.get(1)),
         v8::Local::<v8::Function>::try_from(args.get(2)),
+        v8::Local::<v8::Function>::try_from(args.get(4)),
     ) else {
         return;
     };
@@ -356,6 +372,7 @@ fn setup(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8:
         buffer_proto: v8::Global::new(scope, proto),
         rethrow: v8::Global::new(scope, rethrow),
         noop: v8::Global::new(scope, noop),
+        legacy_uncaught: v8::Global::new(scope, legacy_uncaught),
         node_version,
     };
     SHARED.with(|s| *s.borrow_mut() = Some(Rc::new(shared)));

@@ -312,7 +312,7 @@ fn call_one(env: napi_env, scope: &mut v8::PinScope, tsfn: &Tsfn, data: *mut c_v
             (None, None) => {}
         }
     });
-    after_loop_call(env, scope);
+    after_loop_call(env, scope, true);
 }
 
 unsafe fn napi_call_function_raw(
@@ -361,7 +361,7 @@ fn finalize(env: napi_env, scope: &mut v8::PinScope, tsfn: &Arc<Tsfn>) {
             unsafe { cb(env, tsfn.finalize_data, tsfn.context) };
         }
     });
-    after_loop_call(env, scope);
+    after_loop_call(env, scope, false);
     drop(tsfn.func.lock().unwrap_or_else(|e| e.into_inner()).take());
     if refed {
         unsafe { (*env).life.tsfn_refs -= 1 };

@@ -576,6 +576,38 @@ static napi_value references(napi_env env, napi_callback_info info) {
   return arr;
 }
 
+
+/* ----- exceptions from callbacks the loop makes ----- */
+
+typedef struct {
+  napi_async_work work;
+  napi_ref fn;
+} Later;
+
+static void later_execute(napi_env env, void *data) {}
+
+static void later_complete(napi_env env, napi_status status, void *data) {
+  Later *l = data;
+  napi_value fn, undefined;
+  napi_get_reference_value(env, l->fn, &fn);
+  napi_get_undefined(env, &undefined);
+  napi_call_function(env, undefined, fn, 0, NULL, NULL);
+  napi_delete_reference(env, l->fn);
+  napi_delete_async_work(env, l->work);
+  free(l);
+}
+
+static napi_value call_later(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  Later *l = calloc(1, sizeof *l);
+  args_of(env, info, &argc, argv);
+  CHECK(napi_create_reference(env, argv[0], 1, &l->fn));
+  CHECK(napi_create_async_work(env, NULL, str(env, "later"), later_execute, later_complete, l, &l->work));
+  CHECK(napi_queue_async_work(env, l->work));
+  return NULL;
+}
+
 static void cleanup_hook(void *arg) { fprintf(stdout, "cleanup hook: %s\n", (const char *)arg); fflush(stdout); }
 
 napi_value napi_register_module_v1(napi_env env, napi_value exports) {
@@ -598,6 +630,7 @@ napi_value napi_register_module_v1(napi_env env, napi_value exports) {
       {"badArgs", bad_args},  {"buffers", buffers},       {"promiseNow", promise_now},
       {"sumAsync", sum_async},                            {"startTicker", start_ticker},
       {"misc", misc},         {"references", references}, {"finalizedCounters", finalized_count},
+      {"callLater", call_later},
   };
   for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
     if (napi_create_function(env, fns[i].name, NAPI_AUTO_LENGTH, fns[i].cb, NULL, &fn) != 0) return NULL;

@@ -524,13 +524,24 @@ process.dlopen = function dlopen(module, filename, flags = 1 /* RTLD_LAZY */) {
   }
   if (!napiLoaded) {
     binding.napi.setup(requireBuiltin('buffer').Buffer.prototype, (err) => { throw err; }, () => {},
-                       process.versions.node);
+                       process.versions.node, napiLegacyUncaught);
     napiLoaded = true;
   }
   binding.napi.dlopen(module, `${filename}`, flags);
 };
 function napiCleanup() {
   if (napiLoaded) binding.napi.runCleanup();
+}
+// An exception a thread-safe function's call left: Node warns once (DEP0168) unless the policy
+// is enforced, when it is an uncaught exception.
+let napiWarned = false;
+function napiLegacyUncaught(err) {
+  if (options.getOptionValue('--force-node-api-uncaught-exceptions-policy')) throw err;
+  if (napiWarned) return;
+  napiWarned = true;
+  process.emitWarning('Uncaught N-API callback exception detected, please run node with option ' +
+    '--force-node-api-uncaught-exceptions-policy=true to handle those exceptions properly.',
+  'DeprecationWarning', 'DEP0168');
 }
 
 /** Loads KEY=value lines of a .env file into process.env (variables already set win). */
