@@ -313,11 +313,7 @@ function formatOf(url) {
     case '.js': case '': return jsFormat(filepath);
     case '.mts': return 'module';
     case '.ts': return tsFormat(filepath);
-    case '.node': {
-      const err = new Error(`Cannot load native addon '${filepath}': native addons are not supported by Eddy`);
-      err.code = 'ERR_DLOPEN_FAILED';
-      throw err;
-    }
+    // Addons load through require() (or createRequire); Node 20's import refuses them too.
     default:
       throw new codes.ERR_UNKNOWN_FILE_EXTENSION(ext, filepath);
   }
