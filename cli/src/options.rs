@@ -69,6 +69,10 @@ const OPTIONS: &[Spec] = &[
     v8("--concurrent-array-buffer-sweeping", Bool, false),
     js("--conditions", List, true),
     js("--deprecation", Bool, true),
+    js("--cpu-prof", Bool, true),
+    js("--cpu-prof-dir", Value, true),
+    js("--cpu-prof-interval", Value, true),
+    js("--cpu-prof-name", Value, true),
     js("--diagnostic-dir", Value, true),
     js("--disable-proto", Value, true),
     js("--disable-warning", List, true),
@@ -90,6 +94,10 @@ const OPTIONS: &[Spec] = &[
     js("--frozen-intrinsics", Bool, true),
     js("--global-search-paths", Bool, true),
     v8("--gc-interval", Value, false),
+    js("--heap-prof", Bool, true),
+    js("--heap-prof-dir", Value, true),
+    js("--heap-prof-interval", Value, true),
+    js("--heap-prof-name", Value, true),
     js("--heapsnapshot-near-heap-limit", Value, true),
     js("--heapsnapshot-signal", Value, true),
     js("--help", Bool, false),
@@ -352,6 +360,25 @@ pub fn parse(node_options: &[String], args: &[String]) -> Result<Parsed, OptionE
         return Err(bad(
             "either --check or --eval can be used, not both".to_string()
         ));
+    }
+    // The profilers' settings mean nothing without the profiler, and Node refuses them.
+    for kind in ["cpu", "heap"] {
+        let on = format!("--{kind}-prof");
+        let given = |name: &str| {
+            parsed
+                .exec_argv
+                .iter()
+                .any(|a| a == name || a.starts_with(&format!("{name}=")))
+        };
+        if given(&on) {
+            continue;
+        }
+        for setting in ["name", "dir", "interval"] {
+            let name = format!("{on}-{setting}");
+            if given(&name) {
+                return Err(bad(format!("{name} must be used with {on}")));
+            }
+        }
     }
     Ok(parsed)
 }

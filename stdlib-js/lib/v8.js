@@ -198,8 +198,6 @@ function getHeapSnapshot(options) {
   return stream;
 }
 
-let snapshotCount = 0;
-
 /** Writes the heap snapshot to `filename` (by default Node's Heap.<date>.<time>.<pid>.<thread>.<n> name). */
 function writeHeapSnapshot(filename, options) {
   if (filename !== undefined && typeof filename !== 'string') {
@@ -207,12 +205,7 @@ function writeHeapSnapshot(filename, options) {
   }
   validateSnapshotOptions(options);
   if (filename === undefined) {
-    const now = new Date();
-    const pad = (n, w = 2) => String(n).padStart(w, '0');
-    const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-    const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-    const { threadId } = require('internal/worker/state');
-    filename = `Heap.${date}.${time}.${process.pid}.${threadId}.${pad(++snapshotCount, 3)}.heapsnapshot`;
+    filename = require('internal/util/diagnostic_filename').next('Heap', 'heapsnapshot');
   }
   require('fs').writeFileSync(filename, binding.runtime.heapSnapshot());
   return filename;

@@ -18,7 +18,9 @@ const kValues = new Set(['--eval', '--input-type', '--max-http-header-size', '--
   '--trace-event-file-pattern', '--v8-pool-size', '--experimental-default-type',
   '--experimental-policy', '--experimental-specifier-resolution', '--test-concurrency',
   '--test-shard', '--test-timeout', '--inspect-port', '--secure-heap', '--secure-heap-min',
-  '--report-dir', '--report-directory', '--report-filename', '--report-signal']);
+  '--report-dir', '--report-directory', '--report-filename', '--report-signal',
+  '--cpu-prof-dir', '--cpu-prof-interval', '--cpu-prof-name', '--heap-prof-dir',
+  '--heap-prof-interval', '--heap-prof-name']);
 const kAliases = {
   '__proto__': null, '-r': '--require', '-C': '--conditions', '-e': '--eval', '-p': '--print',
   '-c': '--check', '-i': '--interactive', '-v': '--version', '-h': '--help',

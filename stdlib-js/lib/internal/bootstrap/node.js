@@ -760,6 +760,9 @@ function loadStdio() {
 }
 // Every way out calls this after 'exit' listeners: queued pipe output is written, raw mode undone.
 function flushStdio() {
+  // --cpu-prof / --heap-prof: the profiles, with what the 'exit' listeners ran.
+  const profiles = builtinCache.get('internal/inspector/profiles');
+  if (profiles !== undefined && profiles.loaded) profiles.exports.atExit();
   // NODE_V8_COVERAGE: the last coverage file, with what the 'exit' listeners ran.
   const coverage = builtinCache.get('internal/inspector/coverage');
   if (coverage !== undefined && coverage.loaded) coverage.exports.atExit();
@@ -945,6 +948,10 @@ if (options.getOptionValue('--report-on-signal') === true) {
 
 if (native.getEnv('NODE_V8_COVERAGE')) {
   requireBuiltin('internal/inspector/coverage').start(native.getEnv('NODE_V8_COVERAGE'));
+}
+
+if (options.getOptionValue('--cpu-prof') === true || options.getOptionValue('--heap-prof') === true) {
+  requireBuiltin('internal/inspector/profiles').start();
 }
 
 // V8's own console (it only talks to the inspector): node:inspector's `console`, and what the

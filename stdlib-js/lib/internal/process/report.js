@@ -22,20 +22,6 @@ const settings = {
   reportOnUncaughtException: getOptionValue('--report-uncaught-exception') === true,
 };
 
-// The sequence number in default file names, per process.
-let sequence = 0;
-
-function pad(n, width = 2) {
-  return `${n}`.padStart(width, '0');
-}
-
-function defaultFilename(now) {
-  const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-  const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  const threadId = require('internal/worker/state').threadId;
-  return `report.${date}.${time}.${process.pid}.${threadId}.${pad(++sequence, 3)}.json`;
-}
-
 function readText(path) {
   try {
     return require('fs').readFileSync(path, 'latin1');
@@ -278,8 +264,8 @@ function stringify(report) {
 
 /** Writes a report to `file` (a name, 'stdout' or 'stderr'); returns the name written to. */
 function write(event, trigger, file, error) {
-  const now = new Date();
-  const name = file || settings.filename || defaultFilename(now);
+  const name = file || settings.filename ||
+    require('internal/util/diagnostic_filename').next('report', 'json');
   const toStream = name === 'stdout' || name === 'stderr';
   const report = build(event, trigger, toStream ? null : name, error);
   const fs = require('fs');
