@@ -941,6 +941,17 @@ for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'
 }
 
 // NODE_V8_COVERAGE=dir: V8 collects coverage from here on, for files written at exit.
+// --heapsnapshot-signal=SIG: a heap snapshot (Heap.<date>.<time>.<pid>.<tid>.<seq>.heapsnapshot,
+// in --diagnostic-dir or the cwd) each time the signal comes, as in Node.
+if (options.getOptionValue('--heapsnapshot-signal')) {
+  const signal = options.getOptionValue('--heapsnapshot-signal');
+  process.on(signal, () => {
+    const name = requireBuiltin('internal/util/diagnostic_filename').next('Heap', 'heapsnapshot');
+    const dir = options.getOptionValue('--diagnostic-dir') || process.cwd();
+    requireBuiltin('v8').writeHeapSnapshot(requireBuiltin('path').join(dir, name));
+  });
+}
+
 // --report-on-signal: the report's signal handler is there from the start.
 if (options.getOptionValue('--report-on-signal') === true) {
   requireBuiltin('internal/process/report').setupFromOptions();
