@@ -274,12 +274,7 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
     } else if (shouldSendKeepAlive) {
       header += 'Connection: keep-alive' + crlf;
       if (this._keepAliveTimeout && this._defaultKeepAlive) {
-        const timeoutSeconds = Math.floor(this._keepAliveTimeout / 1000);
-        let max = '';
-        if (this._maxRequestsPerSocket > 0) {
-          max = `, max=${this._maxRequestsPerSocket}`;
-        }
-        header += `Keep-Alive: timeout=${timeoutSeconds}${max}${crlf}`;
+        header += keepAliveLine(this._keepAliveTimeout, this._maxRequestsPerSocket);
       }
     } else {
       this._last = true;
@@ -311,6 +306,19 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
   this._headerSent = false;
   if (state.expect) this._send('');
 };
+
+// The Keep-Alive line of the last timeout and request limit seen: a server sends the same one
+// on every response, and it is not formatted again each time.
+let keepAliveLineFor = { timeout: -1, max: -1, line: '' };
+function keepAliveLine(timeout, maxRequests) {
+  const cached = keepAliveLineFor;
+  if (cached.timeout === timeout && cached.max === maxRequests) return cached.line;
+  const timeoutSeconds = Math.floor(timeout / 1000);
+  const max = maxRequests > 0 ? `, max=${maxRequests}` : '';
+  const line = `Keep-Alive: timeout=${timeoutSeconds}${max}${crlf}`;
+  keepAliveLineFor = { timeout, max: maxRequests, line };
+  return line;
+}
 
 function processHeader(self, state, key, value, validate) {
   if (validate) validateHeaderName(key);

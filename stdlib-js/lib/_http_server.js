@@ -163,6 +163,17 @@ ServerResponse.prototype._implicitHeader = function _implicitHeader() {
   this.writeHead(this.statusCode);
 };
 
+// The status line of the last status sent (almost always the same one): not formatted again.
+let lastStatusLine = { code: 0, message: '', line: '' };
+function statusLineOf(code, message) {
+  const last = lastStatusLine;
+  if (last.code === code && last.message === message) return last.line;
+  const line = `HTTP/1.1 ${code} ${message}\r\n`;
+  // Only a string message is kept: another value's text may change between calls.
+  if (typeof message === 'string') lastStatusLine = { code, message, line };
+  return line;
+}
+
 ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj) {
   if (this._header) throw new ERR_HTTP_HEADERS_SENT('write');
   const originalStatusCode = statusCode;
@@ -200,7 +211,7 @@ ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj)
 
   if (checkInvalidHeaderChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
 
-  const statusLine = `HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`;
+  const statusLine = statusLineOf(statusCode, this.statusMessage);
   if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
     this._hasBody = false;
   }
