@@ -109,7 +109,6 @@ class ClientHttp2Session extends Http2Session {
       const id = this._nextStreamId;
       if (id > MAX_WINDOW) {
         stream.destroy(err('ERR_HTTP2_OUT_OF_STREAMS'));
-        this.destroy();
         return;
       }
       this._nextStreamId += 2;

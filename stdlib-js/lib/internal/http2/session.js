@@ -78,6 +78,8 @@ class Http2Session extends EventEmitter {
       if (!this._destroyed) this.destroy(e);
     };
     this._onSocketTimeout = () => this.emit('timeout');
+    // Frames are small and latency-bound: no Nagle delay (Node does the same).
+    if (typeof socket.setNoDelay === 'function') socket.setNoDelay(true);
     socket.on('data', this._onSocketData);
     socket.on('close', this._onSocketClose);
     socket.on('error', this._onSocketError);
