@@ -171,7 +171,7 @@ impl Runtime {
             children: Vec::new(),
             stop,
         }));
-        isolate.set_slot(state.clone());
+        state::publish(&mut isolate, &state);
         isolate.set_promise_reject_callback(promise_reject_callback);
         isolate.set_prepare_stack_trace_callback(prepare_stack_trace);
         isolate.set_host_import_module_dynamically_callback(esm::dynamic_import);
@@ -339,6 +339,8 @@ impl Drop for Runtime {
         let mut st = self.state.borrow_mut();
         st.hooks = None;
         st.hook_cache.clear();
+        drop(st);
+        state::unpublish(&mut self.isolate);
     }
 }
 
