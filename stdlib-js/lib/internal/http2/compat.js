@@ -342,7 +342,11 @@ class Http2ServerResponse extends Stream {
       stream.destroy(e);
       return false;
     }
-    if (this._closed || stream.destroyed) return false;
+    if (this._closed) {
+      if (typeof cb === 'function') process.nextTick(cb, err('ERR_HTTP2_INVALID_STREAM'));
+      return false;
+    }
+    if (stream.destroyed) return false;
     if (typeof chunk !== 'string' && !ArrayBuffer.isView(chunk)) {
       throw err('ERR_INVALID_ARG_TYPE', 'first argument', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }

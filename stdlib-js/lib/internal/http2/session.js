@@ -159,8 +159,9 @@ class Http2Session extends EventEmitter {
 
   _sendHeaderBlock(type, flags, id, list, prefix) {
     let block = this._encoder.encode(list);
-    const limit = this._options.maxSendHeaderBlockLength;
-    if (limit !== undefined && block.length > limit) {
+    // nghttp2 refuses to send a header block over 64 KiB unless told otherwise.
+    const limit = this._options.maxSendHeaderBlockLength ?? 65536;
+    if (block.length > limit) {
       // Too big to send: reported like nghttp2's refusal, a frame error then a stream reset.
       const stream = this._streams.get(id);
       process.nextTick(() => {
@@ -172,6 +173,8 @@ class Http2Session extends EventEmitter {
           stream._closedByProtocol = true;
           stream.destroy(streamError(E.FRAME_SIZE_ERROR));
         }
+        // As in Node, a frame error winds the session down.
+        if (!this._destroyed) this.close();
       });
       return false;
     }
@@ -240,7 +243,7 @@ class Http2Session extends EventEmitter {
         const e = q[0];
         if (e.trailers) {
           q.shift();
-          this._sendHeaderBlock(F.HEADERS, END_STREAM, stream.id, e.trailers);
+          if (this._sendHeaderBlock(F.HEADERS, END_STREAM, stream.id, e.trailers) === false) break;
           stream._onEndSent();
           continue;
         }
