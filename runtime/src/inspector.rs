@@ -86,6 +86,9 @@ struct Inspector {
     remote_sessions: RefCell<HashMap<u64, Rc<Session>>>,
     /// Main thread: commands from workers' sessions.
     inbox: Arc<remote::Inbox>,
+    /// Main thread: workers' commands are being served (an interrupt taken while one of them
+    /// runs JS must not start serving the queue a second time, nested).
+    serving: Cell<bool>,
     /// In a worker: its sessions on the main thread (id → the handle their answers arrive on).
     links: RefCell<HashMap<u64, usize>>,
     main_context: v8::Global<v8::Context>,
@@ -281,6 +284,7 @@ fn inspector(scope: &mut v8::PinScope) -> Option<Shared> {
         in_console_call: Cell::new(false),
         remote_sessions: Default::default(),
         inbox: Default::default(),
+        serving: Cell::new(false),
         links: Default::default(),
         main_context: v8::Global::new(scope, context),
         v8,

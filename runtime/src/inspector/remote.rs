@@ -127,6 +127,9 @@ pub(super) fn serve(scope: &mut v8::PinScope) {
     let Some(inspector) = scope.get_slot::<Shared>().cloned() else {
         return;
     };
+    if inspector.serving.replace(true) {
+        return;
+    }
     loop {
         let command = lock(&inspector.inbox.commands).pop_front();
         let Some(command) = command else {
@@ -134,6 +137,7 @@ pub(super) fn serve(scope: &mut v8::PinScope) {
         };
         run(scope, &inspector, command);
     }
+    inspector.serving.set(false);
     inspector.drain();
 }
 
@@ -173,6 +177,7 @@ pub(super) fn run_paused(isolate_ptr: v8::UnsafeRawIsolatePtr, quit: &std::cell:
         return;
     }
     quit.set(false);
+    let was_serving = inspector.serving.replace(true);
     v8::scope_with_context!(let scope, &mut isolate, &inspector.main_context);
     while !quit.get() && !inspector.remote_sessions.borrow().is_empty() {
         let command = {
@@ -191,6 +196,7 @@ pub(super) fn run_paused(isolate_ptr: v8::UnsafeRawIsolatePtr, quit: &std::cell:
             run(scope, &inspector, command);
         }
     }
+    inspector.serving.set(was_serving);
 }
 
 /// The worker side of one session: hands the main thread's messages to the JS callback.
