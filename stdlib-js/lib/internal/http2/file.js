@@ -139,7 +139,15 @@ function respondWithFD(stream, fd, headers, options) {
   void handle;
   fs.fstat(fd, (e, stat) => {
     if (e) {
-      fail(stream, v.options, e);
+      if (typeof v.options.statCheck === 'function') {
+        fail(stream, v.options, e);
+        return;
+      }
+      // Without a statCheck Node responds first and only fails when reading: the stream is
+      // then reset with INTERNAL_ERROR.
+      if (stream.destroyed) return;
+      stream.respond(v.h, { waitForTrailers: v.options.waitForTrailers === true });
+      stream.close(2);
       return;
     }
     send(stream, fd, stat, v.h, v.options, () => {});
