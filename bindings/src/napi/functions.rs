@@ -8,8 +8,9 @@ use eddy_runtime::v8;
 use super::objects::{STATIC, napi_property_descriptor};
 use super::*;
 
-/// What a JS function made by Node-API carries: its env, C callback and data. One per
-/// function, kept for the env's life (the function may be called until the process ends).
+/// What a JS function made by Node-API carries: its env, C callback and data. A plain
+/// function's record is freed when the function is collected; a class's (held by its
+/// templates) lives as long as the process.
 struct FnData {
     env: napi_env,
     cb: unsafe extern "C" fn(napi_env, napi_callback_info) -> napi_value,
@@ -65,6 +66,13 @@ pub(crate) fn make_function(
         .data(ext)
         .build(scope)
         .ok_or(GENERIC_FAILURE)?;
+    // The callback record lives as long as the function (addons make one per promise
+    // callback, so keeping them all would grow without bound).
+    if let Ok(ext) = v8::Local::<v8::External>::try_from(ext) {
+        // SAFETY: fn_data made this pointer with Box::into_raw; ownership moves to the env.
+        let record = unsafe { Box::from_raw(ext.value() as *mut FnData) };
+        lifecycle::own_until_collected(env, scope, f.into(), record);
+    }
     if let Some(name) = name {
         f.set_name(name);
     }

@@ -78,6 +78,8 @@ pub(crate) struct Life {
 
 struct WeakEntry {
     _weak: v8::Weak<v8::Value>,
+    /// Native data that lives as long as the value (a function's callback record).
+    _owned: Option<Box<dyn std::any::Any>>,
     /// Owned here; the object's private slot points at it.
     _wrap: Option<Box<WrapInfo>>,
     finalize: (napi_finalize, *mut c_void, *mut c_void),
@@ -167,6 +169,7 @@ fn watch(
     value: v8::Local<'static, v8::Value>,
     finalize: (napi_finalize, *mut c_void, *mut c_void),
     wrap_native: Option<*mut c_void>,
+    owned: Option<Box<dyn std::any::Any>>,
 ) -> (u64, Option<*mut WrapInfo>) {
     let id = e.life.next_id;
     e.life.next_id += 1;
@@ -192,11 +195,24 @@ fn watch(
         id,
         WeakEntry {
             _weak: weak,
+            _owned: owned,
             _wrap: wrap,
             finalize,
         },
     );
     (id, wrap_ptr)
+}
+
+/// Keep `owned` until `value` is collected (then it is dropped on the loop thread).
+pub(crate) fn own_until_collected(
+    env: napi_env,
+    scope: &mut Scope,
+    value: v8::Local<'static, v8::Value>,
+    owned: Box<dyn std::any::Any>,
+) {
+    let e = unsafe { &mut *env };
+    let none = std::ptr::null_mut();
+    watch(e, scope, env, value, (None, none, none), None, Some(owned));
 }
 
 /// At teardown: run the finalizers of everything still alive (Node's FinalizeAll).
@@ -379,7 +395,15 @@ pub unsafe extern "C" fn napi_wrap(
                 return Err(INVALID_ARG);
             }
             let finalize = (finalize_cb, native_object, finalize_hint);
-            let (_, info) = watch(e, scope, env, obj.into(), finalize, Some(native_object));
+            let (_, info) = watch(
+                e,
+                scope,
+                env,
+                obj.into(),
+                finalize,
+                Some(native_object),
+                None,
+            );
             let info = info.ok_or(GENERIC_FAILURE)?;
             let key = wrap_key(scope);
             let ext = v8::External::new(scope, info as *mut c_void);
@@ -460,6 +484,7 @@ pub unsafe extern "C" fn napi_add_finalizer(
                 obj.into(),
                 (finalize_cb, finalize_data, finalize_hint),
                 None,
+                None,
             );
             if !result.is_null() {
                 let reference = Reference {
@@ -516,6 +541,7 @@ pub unsafe extern "C" fn napi_create_external(
                     env,
                     ext.into(),
                     (finalize_cb, data, finalize_hint),
+                    None,
                     None,
                 );
             }
