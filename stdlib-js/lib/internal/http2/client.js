@@ -159,6 +159,11 @@ class ClientHttp2Session extends Http2Session {
     return stream;
   }
 
+  [Symbol.for('nodejs.rejection')](error, event, ...args) {
+    if (event === 'stream') args[0].destroy(error);
+    else this.destroy(error);
+  }
+
   setNextStreamID(id) {
     if (this._destroyed) throw err('ERR_HTTP2_INVALID_SESSION');
     if (typeof id !== 'number') throw err('ERR_INVALID_ARG_TYPE', 'id', 'number', id);

@@ -159,6 +159,30 @@ for (const C of [Http2Server, Http2SecureServer]) {
     this._options = { ...this._options, settings: { ...(this._options.settings || {}), ...settings } };
     this[kOptions] = this._options;
   };
+  // events.captureRejections: an async 'stream' or 'request' handler that rejects answers 500
+  // when nothing was sent yet, otherwise resets the stream with the error.
+  C.prototype[Symbol.for('nodejs.rejection')] = function onRejection(error, event, ...args) {
+    if (event === 'stream') {
+      const stream = args[0];
+      if (stream.headersSent) {
+        stream.destroy(error);
+      } else if (!stream.destroyed) {
+        stream.respond({ ':status': 500 });
+        stream.end();
+      }
+    } else if (event === 'request') {
+      const res = args[1];
+      if (res.headersSent || res.finished) {
+        res.stream.destroy(error);
+      } else {
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        res.statusCode = 500;
+        res.end();
+      }
+    } else {
+      this.emit('error', error);
+    }
+  };
   C.prototype[Symbol.asyncDispose] = function asyncDispose() {
     return new Promise((resolve, reject) => this.close((e) => (e ? reject(e) : resolve())));
   };
