@@ -265,6 +265,13 @@ class SessionReader {
         this._sendRst(promised, E.REFUSED_STREAM);
         return;
       }
+      // Pushes still waiting for their response are capped (maxReservedRemoteStreams).
+      let reserved = 0;
+      for (const s of this._streams.values()) if (s._isPush && !s._gotResponse) reserved++;
+      if (reserved >= (this._options.maxReservedRemoteStreams ?? 200)) {
+        this._sendRst(promised, E.CANCEL);
+        return;
+      }
       const stream = new ClientHttp2Stream(this, promised, { readable: true, writable: false });
       stream._isPush = true;
       stream._endSent = true;
