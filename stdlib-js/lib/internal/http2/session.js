@@ -237,6 +237,24 @@ class Http2Session extends EventEmitter {
   // Sends queued DATA as far as the connection and stream windows allow.
   _flush() {
     if (this._destroyed || this._connecting) return;
+    // A write callback may run synchronously inside socket.write and queue more data: that
+    // flush is folded into the running one instead of re-entering it.
+    if (this._flushing) {
+      this._flushAgain = true;
+      return;
+    }
+    this._flushing = true;
+    try {
+      do {
+        this._flushAgain = false;
+        this._flushOnce();
+      } while (this._flushAgain && !this._destroyed);
+    } finally {
+      this._flushing = false;
+    }
+  }
+
+  _flushOnce() {
     for (const stream of this._sendable) {
       const q = stream._outq;
       while (q.length > 0) {
@@ -257,8 +275,10 @@ class Http2Session extends EventEmitter {
           // A write completes when its last frame has reached the socket.
           const done = last ? e.cb : undefined;
           if (last) e.cb = null;
-          this._writeFrame(F.DATA, last && e.end ? END_STREAM : 0, stream.id, buf.subarray(off, off + n), done);
+          const chunk = buf.subarray(off, off + n);
           off += n;
+          e.off = off;
+          this._writeFrame(F.DATA, last && e.end ? END_STREAM : 0, stream.id, chunk, done);
           this._sendWindow -= n;
           stream._sendWindow -= n;
           stream._bytesSent += n;
