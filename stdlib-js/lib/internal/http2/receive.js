@@ -170,6 +170,12 @@ class SessionReader {
     if (id === 0) return this._connectionError(E.PROTOCOL_ERROR, 'Protocol error');
     const data = this._stripPadding(flags, p, 0);
     if (data === null) return this._connectionError(E.PROTOCOL_ERROR, 'Protocol error');
+    // An empty DATA frame that does not end the stream carries nothing: flood protection
+    // counts it as invalid, as nghttp2 does.
+    if (p.length === 0 && !(flags & END_STREAM)) {
+      this._invalidFrame();
+      if (this._destroyed) return;
+    }
     this._recvWindow -= p.length;
     if (this._recvWindow < 0) return this._connectionError(E.FLOW_CONTROL_ERROR, 'Flow control error');
     // Data is handed to the stream at once, so the window is given back at once.
@@ -492,7 +498,8 @@ class SessionReader {
   }
 
   _invalidFrame() {
-    if (++this._invalidFrames > this._maxInvalid) {
+    // Counted like Node: the frame after the one that reaches the limit trips it.
+    if (this._invalidFrames++ > this._maxInvalid) {
       this.destroy(makeError('ERR_HTTP2_TOO_MANY_INVALID_FRAMES', Error, 'Too many invalid HTTP/2 frames'),
                    E.ENHANCE_YOUR_CALM);
     }

@@ -52,7 +52,7 @@ class Http2Session extends EventEmitter {
     this._timer = null;
     this._lastActive = 0;
     this._invalidFrames = 0;
-    this._maxInvalid = 1000;
+    this._maxInvalid = this._options.maxSessionInvalidFrames ?? 1000;
     this._outboundQueue = 0;
     this._initialSettings = this._options.settings || {};
     if (this._options.settings !== undefined) validateSettings(this._options.settings);
