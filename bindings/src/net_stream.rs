@@ -233,11 +233,14 @@ impl Socket {
             };
             // A read that did not fill the room emptied the socket's buffer: anything arriving
             // later makes a new edge, so no read is spent on `WouldBlock` (libuv stops there
-            // too). Not while the peer's end is known to wait (it brings no new edge), nor for
-            // IPC channels, whose descriptors arrive beside the bytes.
+            // too). Sockets only: a terminal (adopted as a pipe) hands out one line per read
+            // and keeps the rest. Not while the peer's end is known to wait (it brings no new
+            // edge), nor for IPC channels, whose descriptors arrive beside the bytes.
             let drained = matches!(result, Ok(n) if n > 0 && n < room_len) && {
                 let s = self.state.borrow();
-                !s.peer_closed && !s.ipc
+                !s.peer_closed
+                    && !s.ipc
+                    && matches!(s.stream, Some(Stream::Tcp(_) | Stream::Unix(_)))
             };
             if !fds.is_empty() {
                 let items: Vec<v8::Local<v8::Value>> = fds
