@@ -63,6 +63,7 @@ class Http2Stream extends Duplex {
   get bufferSize() {
     let n = 0;
     for (const e of this._outq) if (e.buf) n += e.buf.length - (e.off || 0);
+    for (const [chunk] of this._pendingWrites) n += chunk.length;
     return n + this.writableLength;
   }
   get state() {
@@ -90,7 +91,13 @@ class Http2Stream extends Duplex {
   _flushPending() {
     const writes = this._pendingWrites;
     this._pendingWrites = [];
-    for (const [chunk, enc, cb] of writes) this._write(chunk, enc, cb);
+    if (writes.length > 1) {
+      // What was written before the stream opened leaves together, as one DATA run.
+      const bufs = writes.map(([chunk, enc]) => (typeof chunk === 'string' ? Buffer.from(chunk, enc) : chunk));
+      this._write(Buffer.concat(bufs), 'buffer', () => {});
+    } else {
+      for (const [chunk, enc] of writes) this._write(chunk, enc, () => {});
+    }
     if (this._finalCb) {
       const cb = this._finalCb;
       this._finalCb = null;
@@ -175,8 +182,7 @@ class Http2Stream extends Duplex {
     this._rstCode = code;
     const session = this[kSession];
     // Ended but still flushing: the reset follows the last byte.
-    const afterFinish = this._id !== undefined && this.writableEnded && !this.writableFinished &&
-      code === NO_ERROR;
+    const afterFinish = this.writableEnded && !this.writableFinished && code === NO_ERROR;
     if (afterFinish) this._closing = true;
     else this._closedByProtocol = true;
     const send = () => {
@@ -187,8 +193,8 @@ class Http2Stream extends Duplex {
       if (!this._endReceived) this.push(null);
       this.destroy(code !== NO_ERROR && code !== CANCEL ? streamError(code) : undefined);
     };
-    if (this._id === undefined) this.once('ready', send);
-    else if (afterFinish) this.once('finish', send);
+    if (afterFinish) this.once('finish', send);
+    else if (this._id === undefined) this.once('ready', send);
     else process.nextTick(send);
   }
 
@@ -223,7 +229,10 @@ class Http2Stream extends Duplex {
 
   _write(chunk, encoding, cb) {
     if (this._id === undefined) {
-      this._pendingWrites.push([chunk, encoding, cb]);
+      // Held until the stream opens; accepted now so that everything written before then
+      // leaves as one DATA run (bufferSize still counts it).
+      this._pendingWrites.push([chunk, encoding, null]);
+      cb();
       return;
     }
     if (this._closedByProtocol || this[kSession]._destroyed) {
