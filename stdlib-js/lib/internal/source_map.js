@@ -66,12 +66,9 @@ function decodeMappings(map, line, column, out) {
     source += readVLQ(text, pos);
     originalLine += readVLQ(text, pos);
     originalColumn += readVLQ(text, pos);
-    let entryName;
-    if (!isSeparator(text[pos.i])) {
-      name += readVLQ(text, pos);
-      entryName = names[name];
-    }
-    out.push([line, column, sources[source], originalLine, originalColumn, entryName]);
+    if (!isSeparator(text[pos.i])) name += readVLQ(text, pos);
+    // A segment without a name field keeps the last name, as Node reports it.
+    out.push([line, column, sources[source], originalLine, originalColumn, names[name]]);
   }
 }
 
@@ -181,11 +178,13 @@ function readMap(source, url) {
     return undefined;
   }
   const payload = JSON.parse(text);
-  // Sources become absolute URLs, against sourceRoot and the map's own URL.
+  // Sources become absolute URLs, against sourceRoot and the map's own URL (the module's,
+  // for an inline map).
   if (Array.isArray(payload.sources)) {
     const root = typeof payload.sourceRoot === 'string' && payload.sourceRoot !== '' ?
       `${payload.sourceRoot.replace(/\/?$/, '/')}` : '';
-    payload.sources = payload.sources.map((s) => new URL(`${root}${s}`, mapURL).href);
+    const base = mapURL.protocol === 'data:' ? url : mapURL;
+    payload.sources = payload.sources.map((s) => new URL(`${root}${s}`, base).href);
   }
   return payload;
 }
