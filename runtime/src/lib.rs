@@ -41,6 +41,7 @@ mod clone;
 mod errors;
 mod esm;
 mod event_loop;
+mod inspector;
 mod io;
 mod isolate;
 mod messaging;
@@ -182,6 +183,7 @@ impl Runtime {
             v8::scope!(let scope, &mut isolate);
             let context = v8::Context::new(scope, Default::default());
             let scope = &mut v8::ContextScope::new(scope, context);
+            inspector::attach(scope);
             let binding = build_binding(scope, &options, thread_id);
             bootstrap(scope, options.bootstrap, binding)?;
             v8::Global::new(scope, context)
@@ -336,6 +338,7 @@ impl Drop for Runtime {
     fn drop(&mut self) {
         self.stop_workers();
         // Release our handle on the state before the isolate (which owns the other clone) goes.
+        inspector::shutdown(&mut self.isolate);
         let mut st = self.state.borrow_mut();
         st.hooks = None;
         st.hook_cache.clear();
@@ -409,6 +412,9 @@ fn build_binding<'s>(
     let workers = v8::Object::new(scope);
     worker::install(scope, workers);
     set_value(scope, binding, "worker", workers.into());
+    let inspector = v8::Object::new(scope);
+    inspector::install(scope, inspector);
+    set_value(scope, binding, "inspector", inspector.into());
 
     let config = v8::Object::new(scope);
     let argv = string_array(scope, &options.argv);
