@@ -378,6 +378,7 @@ function loadSourceText(url) {
 function compileSourceText(url, source) {
   if (url.startsWith('file:') && tsExtensions.test(url)) source = rt.stripTypeScript(source, url, true);
   const [id, requests] = rt.compileModule(source, url);
+  if (url.startsWith('file:')) require('internal/source_map').maybeCacheSourceMap(url, source);
   return [register(id, url, 'module'), requests];
 }
 
