@@ -264,11 +264,10 @@ Object.defineProperty(connect, require('util').promisify.custom, {
   },
 });
 
+// A server session over a socket that did not come from an Http2Server.
 function performServerHandshake(socket, options = {}) {
   options = validateOptions(options);
-  const fake = { _options: options, timeout: 0, [kSessions]: new Set(), listenerCount: () => 0, emit() {} };
   const session = new ServerHttp2Session(options, socket, undefined);
-  void fake;
   session._start();
   return session;
 }
