@@ -46,7 +46,20 @@ pub(crate) fn run(scope: &mut v8::PinScope) {
             if exit_requested(scope) {
                 return;
             }
-            let timeout = poll_timeout(scope);
+            // Background work that will post a task here (an async WebAssembly compile) is
+            // looked at before the tasks already posted are run: if none was under way then,
+            // everything it posted has run before the poll phase sleeps.
+            let background = scope.has_pending_background_tasks();
+            run_platform_tasks(scope);
+            if exit_requested(scope) {
+                return;
+            }
+            let mut timeout = poll_timeout(scope);
+            if background {
+                // V8's default platform cannot wake this loop when such a task is posted:
+                // look again every millisecond while one may come.
+                timeout = Some(timeout.map_or(BACKGROUND_POLL, |t| t.min(BACKGROUND_POLL)));
+            }
             poll(scope, timeout);
             run_check(scope);
             run_closing(scope);
@@ -69,13 +82,20 @@ fn update_time(scope: &mut v8::PinScope) {
     state(scope).borrow_mut().event_loop.update_time();
 }
 
+/// How often the poll phase looks for a task from V8's background work (see `run`).
+const BACKGROUND_POLL: Duration = Duration::from_millis(1);
+
 /// Ref'd timers + ref'd immediates + pending pool jobs + ref'd active handles + queued
-/// pending/close callbacks.
+/// pending/close callbacks + V8 background work that will post a task to this thread (an
+/// async WebAssembly compile: Node drains those before it calls the loop done).
 fn alive(scope: &mut v8::PinScope) -> bool {
-    let st = state(scope);
-    let st = st.borrow();
-    let lp = &st.event_loop;
-    lp.timers.has_refed() || lp.immediates.has_refed() || lp.pool.pending() > 0 || lp.io.alive()
+    let busy = {
+        let st = state(scope);
+        let st = st.borrow();
+        let lp = &st.event_loop;
+        lp.timers.has_refed() || lp.immediates.has_refed() || lp.pool.pending() > 0 || lp.io.alive()
+    };
+    busy || scope.has_pending_background_tasks()
 }
 
 fn run_timers(scope: &mut v8::PinScope) {
