@@ -49,7 +49,13 @@ const enabledTracings = new Set();
 
 // The file is decided once, from the directory the process started in.
 const pattern = lastOptionValue('--trace-event-file-pattern') ?? 'node_trace.${rotation}.log';
-const startDir = process.cwd();
+// (A removed working directory leaves it to the one current when the file is written.)
+let startDir;
+try {
+  startDir = process.cwd();
+} catch {
+  startDir = undefined;
+}
 let started = isMainThread && cliText !== undefined;
 const events = [];
 // Titles the process had while tracing (each is a process_name record).
@@ -371,7 +377,7 @@ function milestoneEvents() {
 
 function fileName() {
   const name = pattern.replace(/\$\{pid\}/g, `${process.pid}`).replace(/\$\{rotation\}/g, '1');
-  return require('path').resolve(startDir, name);
+  return startDir === undefined ? require('path').resolve(name) : require('path').resolve(startDir, name);
 }
 
 let written = false;
