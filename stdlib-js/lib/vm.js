@@ -232,10 +232,13 @@ class Script {
   runInThisContext(options) {
     validateRunOptions(options);
     const args = runArgs(undefined, this.#source(), options);
-    return traceRun(() => {
-      if (watched(options)) return breakable(rt.vmRun, rt, args, options);
-      return rt.vmRun(...args);
-    });
+    // Called here, not through a closure, unless traced: the error of an interrupted or
+    // throwing script names Script.runInThisContext as the frame, as in Node.
+    if (traceEvents().state.vmScript) {
+      return traceRun(() => (watched(options) ? breakable(rt.vmRun, rt, args, options) : rt.vmRun(...args)));
+    }
+    if (watched(options)) return breakable(rt.vmRun, rt, args, options);
+    return rt.vmRun(...args);
   }
 
   runInContext(contextifiedObject, options) {
@@ -245,7 +248,8 @@ class Script {
     if (entry === undefined) {
       throw new codes.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
     }
-    return traceRun(() => runInContextOf(entry, this.#source(), options));
+    if (traceEvents().state.vmScript) return traceRun(() => runInContextOf(entry, this.#source(), options));
+    return runInContextOf(entry, this.#source(), options);
   }
 
   runInNewContext(contextObject, options) {
