@@ -124,10 +124,6 @@ fn run(cli: Parsed) -> anyhow::Result<i32> {
     // With -i, a script given after the options runs instead of the REPL and -e code, as in
     // Node; without one, -e/-p code runs in the REPL once it has started (the `[repl]` entry).
     let script_first = cli.interactive && cli.rest.first().is_some_and(|s| s != "-");
-    if cli.test && code.is_some() {
-        eprintln!("eddy: either --test or --eval can be used, not both");
-        std::process::exit(EXIT_BAD_OPTION);
-    }
     // `--watch` (or `--watch-path`): this process watches; the script runs in a child.
     let watch = !cli.test
         && cli

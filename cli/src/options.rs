@@ -363,6 +363,23 @@ pub fn parse(node_options: &[String], args: &[String]) -> Result<Parsed, OptionE
             "either --check or --eval can be used, not both".to_string()
         ));
     }
+    // The test runner takes the whole command: Node refuses these with it.
+    if parsed.test {
+        let other = if parsed.check {
+            Some("--check")
+        } else if parsed.interactive {
+            Some("--interactive")
+        } else if parsed.eval.is_some() {
+            Some("--eval")
+        } else {
+            None
+        };
+        if let Some(other) = other {
+            return Err(bad(format!(
+                "either --test or {other} can be used, not both"
+            )));
+        }
+    }
     // The profilers' settings mean nothing without the profiler, and Node refuses them.
     for kind in ["cpu", "heap"] {
         let on = format!("--{kind}-prof");

@@ -54,6 +54,8 @@ function validateSignal(signal) {
 
 class Test {
   constructor(parent, name, options, fn, isSuite) {
+    // Own properties only: a test's options do not come from a mutated Object.prototype.
+    options = Object.assign({ __proto__: null }, options);
     const timeout = validateTimeout(options.timeout);
     const concurrency = validateConcurrency(options.concurrency);
     validateSignal(options.signal);

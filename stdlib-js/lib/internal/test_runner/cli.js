@@ -8,16 +8,19 @@ const fs = require('fs');
 const path = require('path');
 const { codes } = require('internal/errors');
 const { run, discoverFiles } = require('internal/test_runner/runner');
-const { sinkFromOptions, optionValues } = require('internal/test_runner/reporters');
+const { sinkFromOptions, optionValues, own } = require('internal/test_runner/reporters');
 
 function lastOption(name) {
   const values = optionValues(name);
   return values.length === 0 ? undefined : values[values.length - 1];
 }
 
-/** The files to run: the arguments (a directory is searched as the current one is). */
+/**
+ * The files to run, sorted by path as Node runs them: the arguments (a directory is searched
+ * as the current one is).
+ */
 function testFiles(args) {
-  if (args.length === 0) return discoverFiles(process.cwd(), false, []);
+  if (args.length === 0) return discoverFiles(process.cwd(), false, []).sort();
   const files = [];
   for (const arg of args) {
     const absolute = path.resolve(arg);
@@ -31,7 +34,7 @@ function testFiles(args) {
     if (stat.isDirectory()) discoverFiles(absolute, path.basename(absolute) === 'test', files);
     else files.push(absolute);
   }
-  return files;
+  return files.sort();
 }
 
 function parseShard(text) {
@@ -70,13 +73,15 @@ function main() {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // As the reporters start: the TAP header goes out before any file has run.
-  sink.start();
   let failed = false;
+  // Its options are checked first (a bad --test-shard prints nothing on stdout).
   const stream = run({ ...options, files,
     signal: controller.signal, only: process.execArgv.includes('--test-only') });
+  // As the reporters start: the TAP header goes out before any file has run (they start on
+  // the next tick).
+  sink.start();
   stream.on('test:fail', (data) => {
-    if (data.todo === undefined) failed = true;
+    if (own(data, 'todo') === undefined) failed = true;
   });
   stream.on('end', () => {
     process.removeListener('SIGINT', onSignal);

@@ -58,12 +58,22 @@ function yamlError(pad, err) {
   return lines;
 }
 
+/**
+ * An event's own `key` (skip, todo): what a mutated Object.prototype holds is not the event's.
+ */
+function own(data, key) {
+  return data !== null && typeof data === 'object' && Object.prototype.hasOwnProperty.call(data, key)
+    ? data[key] : undefined;
+}
+
 function directive(data) {
-  if (data.skip !== undefined && data.skip !== false) {
-    return ` # SKIP${typeof data.skip === 'string' ? ` ${data.skip}` : ''}`;
+  const skip = own(data, 'skip');
+  if (skip !== undefined && skip !== false) {
+    return ` # SKIP${typeof skip === 'string' ? ` ${skip}` : ''}`;
   }
-  if (data.todo !== undefined && data.todo !== false) {
-    return ` # TODO${typeof data.todo === 'string' ? ` ${data.todo}` : ''}`;
+  const todo = own(data, 'todo');
+  if (todo !== undefined && todo !== false) {
+    return ` # TODO${typeof todo === 'string' ? ` ${todo}` : ''}`;
   }
   return '';
 }
@@ -147,7 +157,7 @@ function duration(details, colors = false) {
 /** The spec reporter's "# reason" after a skipped or todo test. */
 function specDirective(data) {
   for (const [key, word] of [['skip', 'SKIP'], ['todo', 'TODO']]) {
-    const v = data[key];
+    const v = own(data, key);
     if (v !== undefined && v !== false) return ` # ${typeof v === 'string' && v !== '' ? v : word}`;
   }
   return '';
@@ -205,7 +215,7 @@ class SpecFormatter {
       parent.shown = true;
       out += `${'  '.repeat(parent.nesting)}${SYMBOLS.parent} ${parent.name}\n`;
     }
-    const skipped = data.skip !== undefined && data.skip !== false;
+    const skipped = own(data, 'skip') !== undefined && own(data, 'skip') !== false;
     const kind = ok ? (skipped ? 'skip' : 'pass') : 'fail';
     const line = `${SYMBOLS[kind]} ${data.name}${duration(data.details, this.#colors)}` +
       specDirective(data);
@@ -502,3 +512,4 @@ function sinkFromOptions() {
 module.exports.createSink = createSink;
 module.exports.sinkFromOptions = sinkFromOptions;
 module.exports.optionValues = optionValues;
+module.exports.own = own;

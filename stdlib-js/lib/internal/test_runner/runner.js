@@ -125,8 +125,9 @@ class FileOrder {
     }
     c.tests++;
     const failureType = data.details?.error?.failureType;
-    if (data.skip !== undefined) c.skipped++;
-    else if (data.todo !== undefined) c.todo++;
+    const { own } = require('internal/test_runner/reporters');
+    if (own(data, 'skip') !== undefined) c.skipped++;
+    else if (own(data, 'todo') !== undefined) c.todo++;
     else if (ok) c.pass++;
     else if (failureType === 'testTimeoutFailure' || failureType === 'cancelledByParent' ||
              failureType === 'testAborted') c.cancelled++;
@@ -136,11 +137,20 @@ class FileOrder {
 
 function runFile(order, index, file, options) {
   const { spawn } = require('child_process');
-  const { decodeEvent } = require('internal/test_runner/reporters');
+  const { decodeEvent, own } = require('internal/test_runner/reporters');
   const absolute = path.resolve(file);
   const where = { line: 1, column: 1, file: absolute };
   const start = process.hrtime.bigint();
   const report = (type, data) => order.report(index, type, data);
+  if (options.signal?.aborted) {
+    // Aborted before its turn (SIGINT to `--test`, say): not started, reported cancelled.
+    const details = { duration_ms: 0,
+      error: failure('test was aborted', 'cancelledByParent', options.signal.reason) };
+    report('test:start', { name: file, nesting: 0, ...where });
+    report('test:fail', { name: file, nesting: 0, testNumber: 0, details, ...where });
+    order.finish(index);
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...options.execArgv, absolute], {
       env: { ...process.env, NODE_TEST_CONTEXT: 'child-v8' },
@@ -174,7 +184,7 @@ function runFile(order, index, file, options) {
       }
       if (event.data.nesting === 0 && (event.type === 'test:pass' || event.type === 'test:fail')) {
         ownTests++;
-        if (event.type === 'test:fail' && event.data.todo === undefined) failedTests++;
+        if (event.type === 'test:fail' && own(event.data, 'todo') === undefined) failedTests++;
       }
       report(event.type, event.data);
     };
