@@ -248,6 +248,7 @@ builtins![
     "string_decoder",
     "sys",
     "test",
+    "test/reporters",
     "timers",
     "timers/promises",
     "tls",

@@ -34,7 +34,7 @@ function isBuiltin(id) {
 }
 
 // Builtins reachable only with the `node:` prefix (a package named "test" stays loadable).
-const schemeOnly = new Set(['test']);
+const schemeOnly = new Set(['test', 'test/reporters']);
 
 /** The builtin id `request` names (with or without `node:`), or undefined. */
 function builtinId(request) {
