@@ -86,7 +86,9 @@ function isBuiltinSpecifier(specifier) {
     return requireBuiltin.ids.includes(name) ? name : undefined;
   }
   // node:test is only reachable with its prefix.
-  return requireBuiltin.ids.includes(specifier) && specifier !== 'test' ? specifier : undefined;
+  // node:test and node:test/reporters only with their scheme.
+  return requireBuiltin.ids.includes(specifier) && specifier !== 'test' &&
+    specifier !== 'test/reporters' ? specifier : undefined;
 }
 
 /** The "type" of the nearest package.json above `filepath` ('commonjs' when none says). */

@@ -430,7 +430,8 @@ function legacyMainResolve(pkgDir, pkg, basePath) {
  */
 function packageResolve(specifier, base, conditions, builtins = true) {
   const basePath = fileURLToPath(base);
-  if (builtins && builtinIds.includes(specifier) && specifier !== 'test') {
+  if (builtins && builtinIds.includes(specifier) && specifier !== 'test' &&
+      specifier !== 'test/reporters') {
     return newURL(`node:${specifier}`);
   }
   const { name: packageName, subpath } = parsePackageName(specifier, basePath);
