@@ -288,6 +288,7 @@ process.exit = function exit(code) {
     process._exiting = true;
     process.emit('exit', finalExitCode());
   }
+  if (process.execArgv.includes('--trace-exit')) traceExit(finalExitCode(), exit);
   // Through process.reallyExit, which code may replace (as in Node).
   process.reallyExit(finalExitCode());
   // V8 acts on the termination at its next stack check, which a function call makes: without
@@ -296,6 +297,14 @@ process.exit = function exit(code) {
   stackCheck();
 };
 function stackCheck() {}
+/** --trace-exit: where process.exit() was called from, on stderr (the thread too in a worker). */
+function traceExit(code, exitFn) {
+  const holder = {};
+  Error.captureStackTrace(holder, exitFn);
+  const frames = `${holder.stack}`.split('\n').slice(1).join('\n');
+  const who = config.threadId === 0 ? `${process.pid}` : `${process.pid}, thread:${config.threadId}`;
+  native.writeSync(2, `(${process.release.name}:${who}) WARNING: Exited the environment with code ${code}\n${frames}\n`);
+}
 process.reallyExit = function reallyExit(code) {
   napiCleanup();
   flushStdio();
@@ -766,6 +775,9 @@ function flushStdio() {
   // NODE_V8_COVERAGE: the last coverage file, with what the 'exit' listeners ran.
   const coverage = builtinCache.get('internal/inspector/coverage');
   if (coverage !== undefined && coverage.loaded) coverage.exports.atExit();
+  // The trace event file, when tracing was on, with what the 'exit' listeners did too.
+  const trace = builtinCache.get('internal/trace_events');
+  if (trace !== undefined && trace.loaded) trace.exports.writeAtExit();
   if (stdio !== null) stdio.flushAtExit();
 }
 Object.defineProperty(process, 'stdin', {
@@ -1359,6 +1371,10 @@ function preload() {
     delete process.env.NODE_UNIQUE_ID;
   }
   loadEnvFiles();
+  // Tracing from the command line starts before any user code.
+  if (process.execArgv.some((a) => a.startsWith('--trace-event'))) {
+    requireBuiltin('internal/trace_events');
+  }
   preloadRequires();
 }
 
