@@ -378,7 +378,12 @@ fn build_binding<'s>(
     set_fn(scope, runtime, "runMicrotasks", js_run_microtasks);
     set_fn(scope, runtime, "getAsyncContext", js_get_async_context);
     set_fn(scope, runtime, "setAsyncContext", js_set_async_context);
-    set_fn(scope, runtime, "setPromiseHooks", promise_hooks::js_set_promise_hooks);
+    set_fn(
+        scope,
+        runtime,
+        "setPromiseHooks",
+        promise_hooks::js_set_promise_hooks,
+    );
     set_fn(
         scope,
         runtime,
@@ -387,7 +392,12 @@ fn build_binding<'s>(
     );
     set_fn(scope, runtime, "exit", js_exit);
     set_fn(scope, runtime, "idleTime", js_idle_time);
-    set_fn(scope, runtime, "setTraceUncaught", tasks::js_set_trace_uncaught);
+    set_fn(
+        scope,
+        runtime,
+        "setTraceUncaught",
+        tasks::js_set_trace_uncaught,
+    );
     set_fn(scope, runtime, "heapSnapshot", js_heap_snapshot);
     set_fn(scope, runtime, "heapSpaces", js_heap_spaces);
     set_fn(
