@@ -127,6 +127,7 @@ builtins![
     "internal/http2/stream",
     "internal/http2/util",
     "internal/inspector/coverage",
+    "internal/inspector/hidden_session",
     "internal/inspector/profiles",
     "internal/js_stream_socket",
     "internal/main/watch_mode",

@@ -11,33 +11,17 @@ const path = require('path');
 let session = null;
 let directory = null;
 
-// The answer to the last command: V8 answers inside dispatch(), before post() returns.
-let last = null;
-function onMessage(text) {
-  const message = JSON.parse(text);
-  if (message.id === 1) last = message;
-}
-
-function post(method, params) {
-  last = null;
-  binding.inspector.dispatch(session, JSON.stringify({ id: 1, method, params }));
-  if (last === null || last.error) {
-    throw new Error(`${method}: ${last === null ? 'no answer' : last.error.message}`);
-  }
-  return last.result;
-}
-
 /** Start collecting into `dir` (resolved against the current directory now, as in Node). */
 function start(dir) {
   directory = path.resolve(dir);
-  session = binding.inspector.connect(onMessage, true);
-  post('Profiler.enable');
-  post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+  session = require('internal/inspector/hidden_session').open();
+  session.post('Profiler.enable');
+  session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
 }
 
 function write() {
   if (session === null) return;
-  const { result, timestamp } = post('Profiler.takePreciseCoverage');
+  const { result, timestamp } = session.post('Profiler.takePreciseCoverage');
   const { threadId } = require('internal/worker/state');
   const name = `coverage-${process.pid}-${Date.now()}-${threadId}.json`;
   try {
@@ -56,8 +40,8 @@ function take() {
 /** v8.stopCoverage(): stop collecting; nothing is written at exit. */
 function stop() {
   if (session === null) return;
-  post('Profiler.stopPreciseCoverage');
-  binding.inspector.disconnect(session);
+  session.post('Profiler.stopPreciseCoverage');
+  session.close();
   session = null;
 }
 

@@ -14,22 +14,6 @@ let session = null;
 let cpu = null;
 let heap = null;
 
-// The answer to the last command: V8 answers inside dispatch(), before post() returns.
-let last = null;
-function onMessage(text) {
-  const message = JSON.parse(text);
-  if (message.id === 1) last = message;
-}
-
-function post(method, params) {
-  last = null;
-  binding.inspector.dispatch(session, JSON.stringify({ id: 1, method, params }));
-  if (last === null || last.error) {
-    throw new Error(`${method}: ${last === null ? 'no answer' : last.error.message}`);
-  }
-  return last.result;
-}
-
 function target(kind) {
   const dir = getOptionValue(`--${kind}-prof-dir`) || getOptionValue('--diagnostic-dir') || '';
   return { dir: path.resolve(dir), name: getOptionValue(`--${kind}-prof-name`) || '' };
@@ -40,18 +24,18 @@ function start() {
   const wantCpu = getOptionValue('--cpu-prof') === true;
   const wantHeap = getOptionValue('--heap-prof') === true;
   if (!wantCpu && !wantHeap) return;
-  session = binding.inspector.connect(onMessage, true);
+  session = require('internal/inspector/hidden_session').open();
   if (wantCpu) {
     cpu = target('cpu');
-    post('Profiler.enable');
+    session.post('Profiler.enable');
     const interval = Number(getOptionValue('--cpu-prof-interval') || 1000);
-    post('Profiler.setSamplingInterval', { interval });
-    post('Profiler.start');
+    session.post('Profiler.setSamplingInterval', { interval });
+    session.post('Profiler.start');
   }
   if (wantHeap) {
     heap = target('heap');
     const interval = Number(getOptionValue('--heap-prof-interval') || 512 * 1024);
-    post('HeapProfiler.startSampling', { samplingInterval: interval });
+    session.post('HeapProfiler.startSampling', { samplingInterval: interval });
   }
 }
 
@@ -68,9 +52,11 @@ function save(where, prefix, ext, data) {
 /** The thread is exiting: stop the profilers and write their profiles, once. */
 function atExit() {
   if (session === null) return;
-  if (cpu !== null) save(cpu, 'CPU', 'cpuprofile', post('Profiler.stop').profile);
-  if (heap !== null) save(heap, 'Heap', 'heapprofile', post('HeapProfiler.stopSampling').profile);
-  binding.inspector.disconnect(session);
+  if (cpu !== null) save(cpu, 'CPU', 'cpuprofile', session.post('Profiler.stop').profile);
+  if (heap !== null) {
+    save(heap, 'Heap', 'heapprofile', session.post('HeapProfiler.stopSampling').profile);
+  }
+  session.close();
   session = null;
 }
 
