@@ -171,8 +171,12 @@ function traceEvents() {
   return traceModule;
 }
 
+function vmTracing() {
+  return traceEvents().state.vmScript;
+}
+
+/** `run()` recorded as a RunInContext event (callers check vmTracing() first). */
 function traceRun(run) {
-  if (!traceEvents().state.vmScript) return run();
   const start = process.hrtime.bigint();
   try {
     return run();
@@ -202,7 +206,7 @@ class Script {
     const { cachedData, produceCachedData, importModuleDynamically } =
       typeof options === 'object' ? options : {};
     this.#importMode = importModeOf(importModuleDynamically, () => this);
-    const traced = traceEvents().state.vmScript;
+    const traced = vmTracing();
     if (traced) traceEvents().record('B', kTraceCat, 'ContextifyScript::New', { filename: this.#filename });
     let rejected;
     let produced;
@@ -234,7 +238,7 @@ class Script {
     const args = runArgs(undefined, this.#source(), options);
     // Called here, not through a closure, unless traced: the error of an interrupted or
     // throwing script names Script.runInThisContext as the frame, as in Node.
-    if (traceEvents().state.vmScript) {
+    if (vmTracing()) {
       return traceRun(() => (watched(options) ? breakable(rt.vmRun, rt, args, options) : rt.vmRun(...args)));
     }
     if (watched(options)) return breakable(rt.vmRun, rt, args, options);
@@ -248,7 +252,7 @@ class Script {
     if (entry === undefined) {
       throw new codes.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
     }
-    if (traceEvents().state.vmScript) return traceRun(() => runInContextOf(entry, this.#source(), options));
+    if (vmTracing()) return traceRun(() => runInContextOf(entry, this.#source(), options));
     return runInContextOf(entry, this.#source(), options);
   }
 
