@@ -23,10 +23,15 @@ fn main() {
     let cli = match parsed {
         Ok(parsed) => parsed,
         Err(err) => {
-            eprintln!("{program}: {}", err.message);
+            for line in err.message.lines() {
+                eprintln!("{program}: {line}");
+            }
             std::process::exit(err.code);
         }
     };
+    for _ in &cli.security_reverts {
+        eprintln!("{}", options::REVERT_WARNING);
+    }
     // A TLS range that leaves no version is refused before anything runs, as Node does.
     if cli.exec_argv.iter().any(|a| a == "--tls-min-v1.3")
         && cli.exec_argv.iter().any(|a| a == "--tls-max-v1.2")
@@ -139,7 +144,22 @@ fn run(cli: Parsed) -> anyhow::Result<i32> {
         std::process::exit(EXIT_BAD_OPTION);
     }
     let mut rest = cli.rest.into_iter();
-    let (main, script, args) = if watch {
+    // Commands that the JS side runs in place of a script (internal/main/*).
+    let internal = if cli.prof_process {
+        Some("[prof-process]")
+    } else if cli.sea_config {
+        Some("[sea-config]")
+    } else {
+        None
+    };
+    let (main, script, args) = if let Some(name) = internal {
+        let main = Main::Eval {
+            source: String::new(),
+            print: false,
+            name,
+        };
+        (main, None, rest.collect())
+    } else if watch {
         // The script as typed and its arguments: the command the child runs.
         let main = Main::Eval {
             source: String::new(),

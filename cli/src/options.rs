@@ -84,6 +84,7 @@ const OPTIONS: &[Spec] = &[
     js("--experimental-default-type", Value, true),
     js("--experimental-loader", List, true),
     js("--experimental-policy", Value, true),
+    js("--experimental-sea-config", Value, false),
     js("--experimental-shadow-realm", Bool, true),
     js("--experimental-specifier-resolution", Value, true),
     v8("--expose-gc", Bool, false),
@@ -110,6 +111,8 @@ const OPTIONS: &[Spec] = &[
     js("--interactive", Bool, false),
     v8("--interpreted-frames-native-stack", Bool, true),
     v8("--jitless", Bool, true),
+    v8("--logfile", Value, false),
+    v8("--logfile-per-isolate", Bool, false),
     js("--max-http-header-size", Value, true),
     v8("--max-old-space-size", Value, true),
     v8("--max-semi-space-size", Value, true),
@@ -124,9 +127,12 @@ const OPTIONS: &[Spec] = &[
     v8("--perf-basic-prof-only-functions", Bool, true),
     v8("--perf-prof", Bool, true),
     v8("--perf-prof-unwinding-info", Bool, true),
+    js("--policy-integrity", Value, true),
     js("--preserve-symlinks", Bool, true),
     js("--preserve-symlinks-main", Bool, true),
     js("--print", Bool, false),
+    v8("--prof", Bool, false),
+    js("--prof-process", Bool, false),
     js("--redirect-warnings", Value, true),
     js("--report-compact", Bool, true),
     js("--report-dir", Value, true),
@@ -138,6 +144,8 @@ const OPTIONS: &[Spec] = &[
     js("--report-signal", Value, true),
     js("--report-uncaught-exception", Bool, true),
     js("--require", List, true),
+    js("--secure-heap", Value, true),
+    js("--secure-heap-min", Value, true),
     js("--security-revert", List, false),
     v8("--stack-size", Value, false),
     v8("--stack-trace-limit", Value, true),
@@ -220,6 +228,11 @@ fn bad(message: String) -> OptionError {
     }
 }
 
+/// The CVE whose fix `--security-revert` may undo, and the warning Node prints for it.
+pub const REVERTIBLE_CVE: &str = "CVE-2023-46809";
+pub const REVERT_WARNING: &str =
+    "SECURITY WARNING: Reverting CVE-2023-46809: Marvin attack on PKCS#1 padding";
+
 /// The command line, read.
 #[derive(Debug, Default)]
 pub struct Parsed {
@@ -233,6 +246,16 @@ pub struct Parsed {
     pub completion_bash: bool,
     /// `--test`: run the test runner on the arguments.
     pub test: bool,
+    /// `--prof-process`: the rest of the command line is the tick processor's.
+    pub prof_process: bool,
+    /// `--experimental-sea-config`: write a single-executable preparation blob and exit.
+    pub sea_config: bool,
+    /// `--build-snapshot`: run the entry script and write a startup snapshot.
+    pub build_snapshot: bool,
+    /// `--snapshot-blob`: where the snapshot is written (building) or read from.
+    pub snapshot_blob: Option<String>,
+    /// `--security-revert` values (each one accepted is reverted, with a warning).
+    pub security_reverts: Vec<String>,
     /// Flags for V8, from NODE_OPTIONS first, then the command line.
     pub v8_flags: Vec<String>,
     /// `process.execArgv`: the command line's options (NODE_OPTIONS' are not part of it).
@@ -317,7 +340,8 @@ fn check_value(name: &str, value: &str) -> Result<(), OptionError> {
             "--input-type must be \"module\" or \"commonjs\"",
             EXIT_BAD_OPTION,
         ),
-        // Eddy reverts no CVE fix, so every name is unknown.
+        // The one fix Node v20 can revert: refusing RSA_PKCS1_PADDING in privateDecrypt.
+        "--security-revert" if value == REVERTIBLE_CVE => return Ok(()),
         "--security-revert" => {
             return Err(OptionError {
                 message: format!("Error: Attempt to revert an unknown CVE [{value}]"),
@@ -380,6 +404,10 @@ pub fn parse(node_options: &[String], args: &[String]) -> Result<Parsed, OptionE
             )));
         }
     }
+    let errors = value_errors(&parsed);
+    if !errors.is_empty() {
+        return Err(bad(errors.join("\n")));
+    }
     // The profilers' settings mean nothing without the profiler, and Node refuses them.
     for kind in ["cpu", "heap"] {
         let on = format!("--{kind}-prof");
@@ -400,6 +428,44 @@ pub fn parse(node_options: &[String], args: &[String]) -> Result<Parsed, OptionE
         }
     }
     Ok(parsed)
+}
+
+/// Checks across options, all reported at once as Node does (one message a line).
+fn value_errors(parsed: &Parsed) -> Vec<String> {
+    let values = |name: &str| -> Vec<&str> {
+        let mut out = Vec::new();
+        let args = &parsed.exec_argv;
+        for (i, a) in args.iter().enumerate() {
+            if let Some(v) = a.strip_prefix(name).and_then(|r| r.strip_prefix('=')) {
+                out.push(v);
+            } else if a == name {
+                out.push(args.get(i + 1).map_or("", |v| v.as_str()));
+            }
+        }
+        out
+    };
+    let given = |name: &str| !values(name).is_empty() || parsed.exec_argv.iter().any(|a| a == name);
+    let mut errors = Vec::new();
+    if given("--use-openssl-ca") && given("--use-bundled-ca") {
+        errors.push("either --use-openssl-ca or --use-bundled-ca can be used, not both".into());
+    }
+    for name in ["--secure-heap", "--secure-heap-min"] {
+        // Node reads these as integers; 0 (the default) turns the secure heap off.
+        if let Some(v) = values(name).last() {
+            let n: i64 = v.trim().parse().unwrap_or(0);
+            if n != 0 && (n < 0 || n & (n - 1) != 0) {
+                errors.push(format!("{name} must be a power of 2"));
+            }
+        }
+    }
+    if let Some(v) = values("--policy-integrity").last() {
+        if !given("--experimental-policy") {
+            errors.push("--policy-integrity requires --experimental-policy be enabled".into());
+        } else if v.is_empty() {
+            errors.push("--policy-integrity cannot be empty".into());
+        }
+    }
+    errors
 }
 
 /// Read options from `args` into `parsed`; returns the index where the options end (at the
@@ -495,6 +561,13 @@ fn read(parsed: &mut Parsed, args: &[String], source: Source) -> Result<usize, O
             "--help" => parsed.help = !negated,
             "--completion-bash" => parsed.completion_bash = !negated,
             "--test" => parsed.test = !negated,
+            // Everything after it is the tick processor's (its own options and the log).
+            "--prof-process" if !negated => {
+                parsed.prof_process = true;
+                return Ok(i + 1);
+            }
+            "--experimental-sea-config" => parsed.sea_config = true,
+            "--security-revert" => parsed.security_reverts.extend(value),
             "--v8-flag" => parsed.v8_flags.extend(value),
             // Node's name for V8's ShadowRealm (runtime/src/shadow_realm.rs).
             "--experimental-shadow-realm" if !negated => {
@@ -551,6 +624,15 @@ mod tests {
     }
 
     #[test]
+    fn prof_process_takes_the_rest() {
+        let p = parse(&[], &args(&["--prof-process", "--preprocess", "x.log"])).unwrap();
+        assert!(p.prof_process);
+        assert_eq!(p.rest, args(&["--preprocess", "x.log"]));
+        let p = parse(&[], &args(&["--security-revert=CVE-2023-46809", "x.js"])).unwrap();
+        assert_eq!(p.security_reverts, args(&["CVE-2023-46809"]));
+    }
+
+    #[test]
     fn refuses_like_node() {
         let message = |list: &[&str]| parse(&[], &args(list)).unwrap_err().message;
         assert_eq!(message(&["-e"]), "-e requires an argument");
@@ -567,6 +649,19 @@ mod tests {
         assert_eq!(
             message(&["-c", "-e", "1"]),
             "either --check or --eval can be used, not both"
+        );
+        assert_eq!(
+            message(&["--use-bundled-ca", "--use-openssl-ca", "--secure-heap=3"]),
+            "either --use-openssl-ca or --use-bundled-ca can be used, not both\n\
+             --secure-heap must be a power of 2"
+        );
+        assert_eq!(
+            message(&["--policy-integrity", "sha512-x", "x.js"]),
+            "--policy-integrity requires --experimental-policy be enabled"
+        );
+        assert_eq!(
+            message(&["--security-revert=CVE-1"]),
+            "Error: Attempt to revert an unknown CVE [CVE-1]"
         );
         let env = parse(&args(&["-e", "1"]), &[]).unwrap_err();
         assert_eq!(env.message, "-e is not allowed in NODE_OPTIONS");

@@ -11,6 +11,7 @@ const kLists = new Set(['--require', '--import', '--conditions', '--env-file', '
   '--test-name-pattern', '--test-reporter', '--test-reporter-destination', '--v8-flag',
   '--watch-path']);
 const kValues = new Set(['--eval', '--input-type', '--max-http-header-size', '--title',
+  '--snapshot-blob',
   '--unhandled-rejections', '--disable-proto', '--redirect-warnings', '--tls-keylog',
   '--tls-cipher-list', '--dns-result-order', '--diagnostic-dir', '--heapsnapshot-signal',
   '--heapsnapshot-near-heap-limit', '--openssl-config', '--stack-trace-limit', '--stack-size',
@@ -20,7 +21,8 @@ const kValues = new Set(['--eval', '--input-type', '--max-http-header-size', '--
   '--test-shard', '--test-timeout', '--inspect-port', '--secure-heap', '--secure-heap-min',
   '--report-dir', '--report-directory', '--report-filename', '--report-signal',
   '--cpu-prof-dir', '--cpu-prof-interval', '--cpu-prof-name', '--heap-prof-dir',
-  '--heap-prof-interval', '--heap-prof-name']);
+  '--heap-prof-interval', '--heap-prof-name', '--policy-integrity', '--experimental-sea-config',
+  '--logfile']);
 const kAliases = {
   '__proto__': null, '-r': '--require', '-C': '--conditions', '-e': '--eval', '-p': '--print',
   '-c': '--check', '-i': '--interactive', '-v': '--version', '-h': '--help',

@@ -1321,6 +1321,14 @@ function evalMainNow(source, print, name) {
     requireBuiltin('internal/main/watch_mode').run();
     return;
   }
+  if (name === '[prof-process]') {
+    requireBuiltin('internal/main/prof_process').run();
+    return;
+  }
+  if (name === '[sea-config]') {
+    requireBuiltin('internal/main/sea_config').run();
+    return;
+  }
   if ((name === '[eval]' || name === '[stdin]') && inputTypeIsModule()) {
     if (print) throw new codes.ERR_EVAL_ESM_CANNOT_PRINT();
     esm.evalModule(source, print);

@@ -7,6 +7,7 @@ const { validateString } = require('internal/errors');
 const { digestInfo, getArrayBufferOrView, nativeError, toBuffer } =
   require('internal/crypto/util');
 const { preparePrivateKey, preparePublicOrPrivateKey } = require('internal/crypto/keys');
+const { getOptionValue } = require('internal/options');
 
 const native = binding.crypto;
 const RSA_PKCS1_PADDING = 1;
@@ -35,8 +36,10 @@ function rsaFunctionFor(op, defaultPadding, keyType) {
     const handle = keyType === 'private' ?
       preparePrivateKey(options) : preparePublicOrPrivateKey(options);
     const padding = options.padding || defaultPadding;
-    if (op === kOps.privateDecrypt && padding === RSA_PKCS1_PADDING) {
-      // Node 20 refuses it since CVE-2023-46809 (the Marvin timing attack).
+    if (op === kOps.privateDecrypt && padding === RSA_PKCS1_PADDING &&
+        !getOptionValue('--security-revert').includes('CVE-2023-46809')) {
+      // Node 20 refuses it since CVE-2023-46809 (the Marvin timing attack), unless that fix
+      // is reverted on the command line.
       throw nativeError(TypeError, 'ERR_INVALID_ARG_VALUE',
                         'RSA_PKCS1_PADDING is no longer supported for private decryption, ' +
                         'this can be reverted with --security-revert=CVE-2023-46809');
