@@ -70,11 +70,20 @@ function promiseIdOf(promise) {
   return promise[kPromiseId];
 }
 
+// A PROMISE resource is destroyed when its promise is collected (as in Node, where a weak
+// reference reports it), so only while some hook has `destroy` is each promise watched.
+let promiseRegistry;
+
 function promiseInit(promise, parent) {
   const trigger = parent !== undefined ? promiseIdOf(parent) : currentId;
-  promise[kPromiseId] = newAsyncId();
+  const id = newAsyncId();
+  promise[kPromiseId] = id;
   promise[kPromiseTrigger] = trigger;
-  emitInit(promise[kPromiseId], 'PROMISE', trigger, promise);
+  if (counts.destroy > 0) {
+    promiseRegistry ??= new FinalizationRegistry(emitDestroy);
+    promiseRegistry.register(promise, id);
+  }
+  emitInit(id, 'PROMISE', trigger, promise);
 }
 
 function promiseBefore(promise) {
@@ -149,14 +158,16 @@ let asyncHooksPromiseStops = [];
 let asyncHooksPromiseKey = '';
 
 function updatePromiseHooks() {
-  const want = counts.init + counts.before + counts.after + counts.promiseResolve > 0;
-  const key = want ? `${counts.init > 0}:${counts.promiseResolve > 0}` : '';
+  const want = counts.init + counts.before + counts.after + counts.promiseResolve +
+    counts.destroy > 0;
+  const watchInit = counts.init + counts.destroy > 0;
+  const key = want ? `${watchInit}:${counts.promiseResolve > 0}` : '';
   if (key === asyncHooksPromiseKey) return;
   asyncHooksPromiseKey = key;
   for (const stop of asyncHooksPromiseStops) stop();
   asyncHooksPromiseStops = [];
   if (!want) return;
-  if (counts.init > 0) asyncHooksPromiseStops.push(addPromiseHook('init', promiseInit));
+  if (watchInit) asyncHooksPromiseStops.push(addPromiseHook('init', promiseInit));
   asyncHooksPromiseStops.push(addPromiseHook('before', promiseBefore));
   asyncHooksPromiseStops.push(addPromiseHook('after', promiseAfter));
   if (counts.promiseResolve > 0) {
