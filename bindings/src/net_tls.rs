@@ -90,6 +90,7 @@ pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v
     set_fn(scope, target, "peerCertificates", peer_certificates);
     set_fn(scope, target, "parseCertificate", cert::parse_certificate);
     set_fn(scope, target, "setKeylog", set_keylog);
+    set_fn(scope, target, "setMaxSendFragment", set_max_send_fragment);
     set_fn(scope, target, "tlsReceive", tls_receive);
     set_fn(
         scope,
@@ -128,6 +129,52 @@ pub(crate) struct Tls {
     /// A server still reading the ClientHello, or waiting on the SNICallback (`conn` is a
     /// placeholder until then).
     accepting: Option<Box<extra::Accepting>>,
+    /// Where the peer's record boundaries fall in the byte stream.
+    pub(super) records: Records,
+    /// The largest plaintext record this side sends (`setMaxSendFragment`).
+    max_send_fragment: usize,
+}
+
+/// Splits ciphertext at TLS record boundaries, so that rustls gets one record at a time and
+/// every record's plaintext is a 'data' event of its own, as OpenSSL reads them: a peer's
+/// separate writes stay separate (a protocol that hands the socket over after its first
+/// message, e.g. a CONNECT head followed by an inner TLS hello, relies on that).
+#[derive(Default)]
+pub(super) struct Records {
+    header: [u8; 5],
+    header_len: usize,
+    body_left: usize,
+}
+
+impl Records {
+    /// How many of `raw`'s first bytes make up to the end of the current record (or all of
+    /// `raw` when the record goes on past it).
+    pub(super) fn next_chunk(&mut self, raw: &[u8]) -> usize {
+        let mut n = 0;
+        while n < raw.len() {
+            if self.body_left > 0 {
+                let k = self.body_left.min(raw.len() - n);
+                n += k;
+                self.body_left -= k;
+                if self.body_left == 0 {
+                    break;
+                }
+            } else {
+                self.header[self.header_len] = raw[n];
+                self.header_len += 1;
+                n += 1;
+                if self.header_len == self.header.len() {
+                    self.header_len = 0;
+                    self.body_left =
+                        usize::from(u16::from_be_bytes([self.header[3], self.header[4]]));
+                    if self.body_left == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        n
+    }
 }
 
 pub(super) fn provider() -> Arc<rustls::crypto::CryptoProvider> {
@@ -220,6 +267,8 @@ fn new_session(
         keylog: o.keylog,
         store,
         accepting,
+        records: Records::default(),
+        max_send_fragment: 16384,
     }))
 }
 
@@ -280,8 +329,17 @@ fn secure_info<'s>(scope: &mut v8::PinScope<'s, '_>, tls: &Tls) -> v8::Local<'s,
     };
     set_value(scope, obj, "authorizationError", e);
     // A TLS 1.2 session is whole with the handshake: getSession() gives it from
-    // 'secureConnect' on, though its 'session' event comes just after.
-    if let Some(id) = tls.store.as_ref().and_then(|st| st.last_fresh()) {
+    // 'secureConnect' on, though its 'session' event comes just after. A connection that
+    // resumed and got no new session is in the one it was given, as with OpenSSL.
+    let reused = tls.conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed);
+    let session = tls.store.as_ref().and_then(|st| {
+        if reused {
+            st.offer().or_else(|| st.last_fresh())
+        } else {
+            st.last_fresh()
+        }
+    });
+    if let Some(id) = session {
         let b = crate::fs::bytes_to_js(scope, extra::session_bytes(id));
         set_value(scope, obj, "session", b);
     }
@@ -289,7 +347,6 @@ fn secure_info<'s>(scope: &mut v8::PinScope<'s, '_>, tls: &Tls) -> v8::Local<'s,
         let g = js_string(scope, &format!("{:?}", group.name()));
         set_value(scope, obj, "kx", g.into());
     }
-    let reused = tls.conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed);
     let r = v8::Boolean::new(scope, reused);
     set_value(scope, obj, "reused", r.into());
     if let rustls::Connection::Server(s) = &tls.conn
@@ -314,7 +371,8 @@ fn feed<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, raw: &[u8]) {
         sni::accept_input(socket, scope, raw);
         return;
     }
-    let mut plain = Vec::new();
+    // Each record's plaintext, apart.
+    let mut plain: Vec<Vec<u8>> = Vec::new();
     let mut eof = false;
     let mut failure: Option<String> = None;
     let (lines, silent) = {
@@ -324,34 +382,47 @@ fn feed<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, raw: &[u8]) {
             return;
         }
         let conn = &mut tls.conn;
+        let records = &mut tls.records;
         let ((), lines, verify_error) = extra::with_sinks(tls.keylog, || {
-            let mut rd = raw;
+            let mut rest = raw;
             let mut buf = [0u8; 16384];
-            while !rd.is_empty() && failure.is_none() && !eof {
-                match conn.read_tls(&mut rd) {
-                    Ok(0) => break,
-                    Ok(_) => {}
-                    Err(e) => {
-                        failure = Some(e.to_string());
-                        break;
+            while !rest.is_empty() && failure.is_none() && !eof {
+                let (mut rd, after) = rest.split_at(records.next_chunk(rest));
+                rest = after;
+                while !rd.is_empty() && failure.is_none() {
+                    match conn.read_tls(&mut rd) {
+                        Ok(0) => break,
+                        Ok(_) => {}
+                        Err(e) => failure = Some(e.to_string()),
                     }
                 }
+                if failure.is_some() {
+                    break;
+                }
+                extra::set_resuming(
+                    matches!(conn, rustls::Connection::Server(_))
+                        && conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed),
+                );
                 if let Err(e) = conn.process_new_packets() {
                     failure = Some(e.to_string());
                 }
+                let mut record = Vec::new();
                 loop {
                     match conn.reader().read(&mut buf) {
                         Ok(0) => {
                             eof = true;
                             break;
                         }
-                        Ok(n) => plain.extend_from_slice(&buf[..n]),
+                        Ok(n) => record.extend_from_slice(&buf[..n]),
                         Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
                         Err(_) => {
                             eof = true;
                             break;
                         }
                     }
+                }
+                if !record.is_empty() {
+                    plain.push(record);
                 }
             }
         });
@@ -391,17 +462,35 @@ fn feed<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, raw: &[u8]) {
     }
     let sessions = {
         let t = socket.tls();
-        t.as_ref()
-            .and_then(|t| t.store.as_ref())
-            .map(|st| st.take_fresh())
-            .unwrap_or_default()
+        match t.as_ref() {
+            Some(tls) => match tls.store.as_ref() {
+                Some(st) => {
+                    let fresh = st.take_fresh();
+                    // rustls stores a TLS 1.2 session again when it resumes (with a renewed
+                    // ticket if the server sent one): that is the session the connection was
+                    // given, still, and OpenSSL reports no new one for it.
+                    let resumed12 = tls.conn.handshake_kind()
+                        == Some(rustls::HandshakeKind::Resumed)
+                        && tls.conn.protocol_version() == Some(rustls::ProtocolVersion::TLSv1_2);
+                    match st.offer() {
+                        Some(offer) if resumed12 && !fresh.is_empty() => {
+                            extra::replace_session(offer, &fresh);
+                            Vec::new()
+                        }
+                        _ => fresh,
+                    }
+                }
+                None => Vec::new(),
+            },
+            None => Vec::new(),
+        }
     };
     for id in sessions {
         let b = crate::fs::bytes_to_js(scope, extra::session_bytes(id));
         socket.emit_event(scope, EV_SESSION, b);
     }
-    if !plain.is_empty() {
-        let store = v8::ArrayBuffer::new_backing_store_from_vec(plain).make_shared();
+    for record in plain {
+        let store = v8::ArrayBuffer::new_backing_store_from_vec(record).make_shared();
         let ab = v8::ArrayBuffer::with_backing_store(scope, &store);
         socket.emit_event(scope, EV_DATA, ab.into());
     }
@@ -503,6 +592,28 @@ fn set_keylog(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv
     }
 }
 
+/// `setMaxSendFragment(token, size)`: records this side sends carry at most `size` bytes of
+/// plaintext from now on (JS checks the range, 512..=16384).
+fn set_max_send_fragment(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let Some(socket) = crate::net::socket_arg(scope, &args) else {
+        return;
+    };
+    let size = args.get(1).uint32_value(scope).unwrap_or(16384);
+    if let Some(tls) = socket.tls().as_mut() {
+        tls.set_max_send_fragment(size);
+    }
+}
+
+impl Tls {
+    pub(super) fn set_max_send_fragment(&mut self, size: u32) {
+        self.max_send_fragment = (size as usize).clamp(512, 16384);
+    }
+}
+
 /// Plaintext to send: encrypted, then into the socket's queue. Returns what `write` does.
 pub(crate) fn write(socket: &Rc<Socket>, data: &[u8]) -> i64 {
     if let Err(errno) = encrypt(&**socket, data) {
@@ -518,8 +629,11 @@ fn encrypt<C: Carrier + ?Sized>(socket: &C, data: &[u8]) -> Result<(), i64> {
         let Some(tls) = t.as_mut() else {
             return Err(-(libc::EBADF as i64));
         };
-        if tls.conn.writer().write_all(data).is_err() {
-            return Err(-(libc::EIO as i64));
+        // One write per record: rustls makes a record of each (at most its own maximum).
+        for chunk in data.chunks(tls.max_send_fragment) {
+            if tls.conn.writer().write_all(chunk).is_err() {
+                return Err(-(libc::EIO as i64));
+            }
         }
     }
     pump_out(socket);

@@ -92,6 +92,12 @@ pub(super) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v
         engine_peer_certificates,
     );
     set_fn(scope, target, "tlsEngineSetKeylog", engine_set_keylog);
+    set_fn(
+        scope,
+        target,
+        "tlsEngineSetMaxSendFragment",
+        engine_set_max_send_fragment,
+    );
     set_fn(scope, target, "tlsEngineClose", engine_close);
 }
 
@@ -237,6 +243,21 @@ fn engine_set_keylog(
     };
     if let Some(tls) = engine.tls().as_mut() {
         tls.keylog = args.get(1).is_true();
+    }
+}
+
+/// `tlsEngineSetMaxSendFragment(id, size)`: as net's `setMaxSendFragment`.
+fn engine_set_max_send_fragment(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let Some(engine) = engine_arg(scope, &args) else {
+        return;
+    };
+    let size = args.get(1).uint32_value(scope).unwrap_or(16384);
+    if let Some(tls) = engine.tls().as_mut() {
+        tls.set_max_send_fragment(size);
     }
 }
 

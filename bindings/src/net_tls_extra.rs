@@ -107,6 +107,18 @@ fn keep(value: Stored) -> u64 {
     id
 }
 
+/// The newest of `fresh` takes `id`'s place (the others go).
+pub(super) fn replace_session(id: u64, fresh: &[u64]) {
+    let mut t = table().lock().unwrap_or_else(|p| p.into_inner());
+    let mut newest = None;
+    for f in fresh {
+        newest = t.remove(f).or(newest);
+    }
+    if let Some(value) = newest {
+        t.insert(id, value);
+    }
+}
+
 /// The Buffer JS gets for a session id.
 pub(super) fn session_bytes(id: u64) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
@@ -138,6 +150,11 @@ impl SessionStore {
     /// The sessions stored since the last call.
     pub(super) fn take_fresh(&self) -> Vec<u64> {
         std::mem::take(&mut *self.fresh.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// The session this connection was given to offer.
+    pub(super) fn offer(&self) -> Option<u64> {
+        self.offer
     }
 
     /// The newest of the sessions not yet taken.
@@ -297,6 +314,20 @@ impl Accepting {
 
 // ===== server session tickets =====
 
+thread_local! {
+    /// The server connection being processed resumes a session: it issues no new ticket, as
+    /// OpenSSL's server issues none on a resumed handshake (rustls would send fresh ones, and
+    /// the client would hear a 'session' event Node's never does there).
+    static RESUMING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the connection about to be processed is known to resume (`feed` sets it before each
+/// record; a ticket decrypted while processing sets it too: a TLS 1.2 server answers the
+/// ClientHello that resumes with its whole flight at once).
+pub(super) fn set_resuming(on: bool) {
+    RESUMING.with(|r| r.set(on));
+}
+
 /// A server's session tickets, sealed with its 48 ticket-key bytes (Node's `ticketKeys`: a
 /// 16-byte name, then 32 bytes of secrets): ChaCha20-Poly1305 under the secrets, with the name
 /// in front of each ticket so that one sealed under other keys is refused at once. Every server
@@ -343,6 +374,9 @@ impl rustls::server::ProducesTickets for KeyTicketer {
     fn encrypt(&self, plain: &[u8]) -> Option<Vec<u8>> {
         use chacha20poly1305::aead::{Aead, Payload};
         use rand_core::RngCore;
+        if RESUMING.with(Cell::get) {
+            return None;
+        }
         let mut nonce = [0u8; NONCE];
         rand_core::OsRng.fill_bytes(&mut nonce);
         let sealed = self
@@ -370,7 +404,8 @@ impl rustls::server::ProducesTickets for KeyTicketer {
         }
         let (nonce, sealed) = rest.split_at(NONCE);
         let nonce: &[u8; NONCE] = nonce.try_into().ok()?;
-        self.cipher
+        let plain = self
+            .cipher
             .decrypt(
                 nonce.into(),
                 Payload {
@@ -378,6 +413,8 @@ impl rustls::server::ProducesTickets for KeyTicketer {
                     aad: &self.name,
                 },
             )
-            .ok()
+            .ok()?;
+        set_resuming(true);
+        Some(plain)
     }
 }

@@ -27,10 +27,20 @@ pub(super) fn accept_input<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinS
             acc.pending.extend_from_slice(raw);
             return;
         }
-        let mut rd = raw;
-        while !rd.is_empty() {
-            if let Err(e) = acc.acceptor.read_tls(&mut rd) {
-                failure = Some(e.to_string());
+        // Record by record, so that the acceptor holds no part of a record after the hello
+        // (the connection's record boundaries are counted from where it stops).
+        let mut rest = raw;
+        while !rest.is_empty() {
+            let (mut rd, after) = rest.split_at(tls.records.next_chunk(rest));
+            rest = after;
+            while !rd.is_empty() && failure.is_none() {
+                match acc.acceptor.read_tls(&mut rd) {
+                    Ok(0) => break,
+                    Ok(_) => {}
+                    Err(e) => failure = Some(e.to_string()),
+                }
+            }
+            if failure.is_some() {
                 break;
             }
             match acc.acceptor.accept() {
@@ -42,7 +52,7 @@ pub(super) fn accept_input<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinS
                     let tell = name.is_some() || acc.every_hello;
                     hello = Some(tell.then_some(Hello { name, protocols }));
                     acc.accepted = Some(accepted);
-                    acc.pending.extend_from_slice(rd);
+                    acc.pending.extend_from_slice(rest);
                     break;
                 }
                 Err((e, mut alert)) => {
@@ -145,6 +155,8 @@ fn finish_accept<C: Carrier + ?Sized>(
         let result = if tls.failed {
             (Err(()), Vec::new())
         } else {
+            // A ticket the hello brings is decrypted below, and says so (see set_resuming).
+            extra::set_resuming(false);
             let (r, lines, _) = extra::with_sinks(tls.keylog, || accepted.into_connection(config));
             (Ok(r), lines)
         };

@@ -114,6 +114,13 @@ class TLSWrap {
     else binding.net.setKeylog(p.token, on);
   }
 
+  setMaxSendFragment(size) {
+    const p = this._parent;
+    if (p === null || p.closed) return;
+    if (p instanceof DuplexHandle) p.setMaxSendFragment(size);
+    else if (p.token !== null) binding.net.setMaxSendFragment(p.token, size);
+  }
+
   get isPipe() { return this._parent !== null && this._parent.isPipe; }
   get token() { return this._parent === null ? null : this._parent.token; }
   get closed() { return this._parent === null || this._parent.closed; }

@@ -137,8 +137,12 @@ function noCipherMatch() {
 function cipherList(str) {
   let list = [];
   const banned = new Set();
-  for (const element of str.split(/[:, ]+/)) {
-    if (element === '' || element.startsWith('@')) continue;
+  for (let element of str.split(/[:, ]+/)) {
+    // A command (`@SECLEVEL=n`, `@STRENGTH`) may follow a rule in the same element
+    // (`ALL@SECLEVEL=0`); the rule before it still counts.
+    const at = element.indexOf('@');
+    if (at !== -1) element = element.slice(0, at);
+    if (element === '') continue;
     let op = '';
     let rule = element;
     if ('!-+'.includes(rule[0])) {

@@ -158,7 +158,10 @@ function install(TLSSocket, { kPeerCerts, kSession, kServername, peerCertificate
 
   proto.setMaxSendFragment = function setMaxSendFragment(size) {
     validateInt32(size, 'size');
-    return size >= 512 && size <= 16384;
+    if (size < 512 || size > 16384) return false;
+    const handle = this._handle;
+    if (handle && typeof handle.setMaxSendFragment === 'function') handle.setMaxSendFragment(size);
+    return true;
   };
 
   proto.disableRenegotiation = function disableRenegotiation() {

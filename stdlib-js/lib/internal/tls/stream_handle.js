@@ -84,6 +84,10 @@ class DuplexHandle {
     if (this._engine) native.tlsEngineSetKeylog(this._engine, on);
   }
 
+  setMaxSendFragment(size) {
+    if (this._engine) native.tlsEngineSetMaxSendFragment(this._engine, size);
+  }
+
   peerCertificates() {
     return this._engine ? native.tlsEnginePeerCertificates(this._engine) : undefined;
   }
