@@ -149,6 +149,7 @@ builtins![
     "internal/perf/observe",
     "internal/perf/performance",
     "internal/perf/utils",
+    "internal/policy/manifest",
     "internal/process/credentials",
     "internal/process/handles",
     "internal/process/promises",

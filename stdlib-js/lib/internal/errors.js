@@ -219,6 +219,19 @@ function invalidArgTypeMessage(name, expected, actual) {
 
 E('ERR_INVALID_ARG_TYPE', invalidArgTypeMessage, TypeError);
 
+// Policies (--experimental-policy, internal/policy/manifest).
+E('ERR_MANIFEST_ASSERT_INTEGRITY', (url, found) => {
+  const head = `The content of "${url}" does not match the expected integrity.`;
+  if (found.length === 0) return `${head} The resource was not found in the policy.`;
+  return `${head} Integrities found are: ${found.join(' ')}`;
+}, Error);
+
+E('ERR_SRI_PARSE', (text, at, position) =>
+  `Subresource Integrity string ${JSON.stringify(text)} had an unexpected ` +
+  `${JSON.stringify(at)} at position ${position}`, SyntaxError);
+
+E('ERR_ACCESS_DENIED', (message) => message, Error);
+
 E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
   let inspected = inspect(value);
   if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;

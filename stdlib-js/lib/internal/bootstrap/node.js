@@ -563,6 +563,10 @@ process.loadEnvFile = function loadEnvFile(path = '.env') {
 process.binding = function (name) {
   throw new Error(`No such module: ${name}`);
 };
+// Node's bindings linked in by an embedder; Eddy's embedders add globals instead.
+process._linkedBinding = function _linkedBinding(name) {
+  throw new Error(`No such binding was linked: ${name}`);
+};
 
 // The options NODE_OPTIONS may carry (Node's documented list, V8 options included).
 const allowedFlags = `--abort-on-uncaught-exception --conditions -C --diagnostic-dir
@@ -1379,6 +1383,13 @@ function preload() {
     delete process.env.NODE_UNIQUE_ID;
   }
   loadEnvFiles();
+  // --experimental-policy: the manifest is read and checked before any user code loads.
+  if (options.getOptionValue('--experimental-policy')) {
+    const policy = requireBuiltin('internal/policy/manifest');
+    policy.setup();
+    loader.setPolicy(policy);
+    esm.setPolicy(policy);
+  }
   // Tracing from the command line starts before any user code.
   if (process.execArgv.some((a) => a.startsWith('--trace-event'))) {
     requireBuiltin('internal/trace_events');

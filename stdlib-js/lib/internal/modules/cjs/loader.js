@@ -58,6 +58,7 @@ function updateChildren(parent, child, scan) {
 }
 
 function Module(id = '', parent) {
+  if (policy !== null) policyPrototype(this);
   this.id = id;
   this.path = path.dirname(id);
   // Defined, not assigned: a setter user code put on Object.prototype must not run.
@@ -236,6 +237,12 @@ function fsModule() {
 }
 
 function readSource(filename) {
+  if (policy !== null) {
+    // The bytes the policy checks are the bytes that run.
+    const bytes = fsb.readFileSync(filename);
+    policy.assertFileIntegrity(filename, bytes);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  }
   const fs = fsModule();
   if (fs.readFileSync !== originalReadFileSync) return `${fs.readFileSync(filename, 'utf8')}`;
   return fsb.readFileUtf8(filename);
@@ -545,6 +552,7 @@ Module.prototype.load = function (filename) {
 };
 
 Module.prototype.require = function (id) {
+  if (policy !== null) return policyRequire(this, id);
   if (typeof id !== 'string') {
     throw new codes.ERR_INVALID_ARG_TYPE('id', 'string', id);
   }
@@ -668,9 +676,57 @@ Module._extensions['.node'] = function (module, filename) {
 
 let mainModule;
 
+// ===== policies (--experimental-policy, internal/policy/manifest) =====
+
+let policy = null;
+
+/** Turns policy checks on: called once the manifest is read, before any user code. */
+function setPolicy(manifest) {
+  policy = manifest;
+}
+
+/**
+ * Under a policy each module gets a prototype of its own holding its checked `require`, and no
+ * `constructor`: one module cannot borrow another's require, make modules of its own, or
+ * reach the loader's internals through them (as in Node).
+ */
+function policyPrototype(module) {
+  const proto = Object.create(Module.prototype, {
+    constructor: { __proto__: null, value: undefined, writable: true, configurable: true },
+    require: {
+      __proto__: null,
+      value: function require(id) { return policyRequire(module, id); },
+      writable: true, configurable: true,
+    },
+  });
+  Object.setPrototypeOf(module, proto);
+}
+
+/** require(id) from `mod`, where its manifest entry allows (or redirects) it. */
+function policyRequire(mod, id) {
+  if (typeof id !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('id', 'string', id);
+  }
+  if (id === '') {
+    throw new codes.ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+  }
+  const parent = mod instanceof Module ? mod : undefined;
+  const filename = parent !== undefined && typeof parent.filename === 'string' ?
+    parent.filename : undefined;
+  const target = filename === undefined ? true : policy.redirectRequire(filename, id);
+  if (target === true) return Module._load(id, parent, false);
+  if (target.startsWith('node:')) {
+    const builtin = builtinId(target);
+    if (builtin === undefined) throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(target);
+    return requireBuiltin(builtin);
+  }
+  return Module._load(target, parent, false);
+}
+
 function makeRequire(mod) {
+  // Under a policy the module's own require is checked, whatever its prototype now holds.
   function require(id) {
-    return mod.require(id);
+    return policy !== null ? policyRequire(mod, id) : mod.require(id);
   }
   function resolve(request, options) {
     if (typeof request !== 'string') {
@@ -845,4 +901,5 @@ module.exports = {
   runMain: (mainPath) => Module.runMain(mainPath),
   setBuiltinLoader,
   setESMLoader,
+  setPolicy,
 };

@@ -183,6 +183,11 @@ function addCommonJSHint(error, specifier, parentURL) {
 
 /** The URL `specifier` names inside the module at `parentURL`. */
 function resolve(specifier, parentURL) {
+  if (policy !== null) {
+    // The manifest entry of the importing module may forbid or redirect the specifier.
+    const target = policy.redirectImport(parentURL, specifier);
+    if (target !== true) specifier = target;
+  }
   try {
     return resolveURL(specifier, parentURL);
   } catch (error) {
@@ -293,7 +298,20 @@ function dataURLParts(url) {
 
 /** Source text of a module URL: a file's contents or a data: URL's payload. */
 function sourceOf(url) {
-  return url.startsWith('data:') ? dataURLParts(url).text : fsb.readFileUtf8(fileURLToPath(url));
+  if (url.startsWith('data:')) return dataURLParts(url).text;
+  if (policy !== null) {
+    // The bytes the policy checks are the bytes that run.
+    const bytes = fsb.readFileSync(fileURLToPath(url));
+    policy.assertFileIntegrity(url, bytes);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  }
+  return fsb.readFileUtf8(fileURLToPath(url));
+}
+
+// The policy (internal/policy/manifest) once --experimental-policy's manifest is read.
+let policy = null;
+function setPolicy(manifest) {
+  policy = manifest;
 }
 
 // ===== formats =====
@@ -761,5 +779,6 @@ module.exports = {
   resolve,
   runMain,
   runMainURL,
+  setPolicy,
   setup,
 };
