@@ -360,6 +360,15 @@ process.getgroups = function getgroups() {
 
 requireBuiltin('internal/process/credentials').install(process);
 
+/** Whether signal `signo` sent to this process ends it: no listener, a default that ends. */
+function signalEndsProcess(signo) {
+  const signals = requireBuiltin('os').constants.signals;
+  const name = Object.keys(signals).find((k) => signals[k] === signo);
+  if (name === undefined || process.listenerCount(name) > 0) return false;
+  return !['SIGCHLD', 'SIGCONT', 'SIGURG', 'SIGWINCH', 'SIGSTOP', 'SIGTSTP', 'SIGTTIN',
+    'SIGTTOU'].includes(name);
+}
+
 process.kill = function kill(pid, sig = 'SIGTERM') {
   // eslint-disable-next-line eqeqeq
   if (pid != (pid | 0)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
@@ -376,6 +385,12 @@ process.kill = function kill(pid, sig = 'SIGTERM') {
   if (pid === process.pid) {
     const coverage = builtinCache.get('internal/inspector/coverage');
     if (coverage !== undefined && coverage.loaded) coverage.exports.take();
+    // So do --cpu-prof/--heap-prof's profiles, when nothing here handles the signal and its
+    // default action ends the process.
+    const profiles = builtinCache.get('internal/inspector/profiles');
+    if (profiles !== undefined && profiles.loaded && signalEndsProcess(signal)) {
+      profiles.exports.atExit();
+    }
   }
   const errno = native.kill(pid | 0, signal);
   if (errno !== 0) {

@@ -21,6 +21,8 @@ function target(kind) {
 
 /** Starts what the command line asks for; called once at start-up. */
 function start() {
+  // A worker asks again once its own execArgv is known.
+  if (session !== null) return;
   const wantCpu = getOptionValue('--cpu-prof') === true;
   const wantHeap = getOptionValue('--heap-prof') === true;
   if (!wantCpu && !wantHeap) return;

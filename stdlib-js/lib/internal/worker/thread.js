@@ -196,6 +196,11 @@ function run(hooks) {
   if (options.getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
   const stackTraceLimit = Number(options.getOptionValue('--stack-trace-limit'));
   if (Number.isInteger(stackTraceLimit)) Error.stackTraceLimit = stackTraceLimit;
+  // --cpu-prof / --heap-prof in the worker's own execArgv: profiles of this thread.
+  if (options.getOptionValue('--cpu-prof') === true ||
+      options.getOptionValue('--heap-prof') === true) {
+    require('internal/inspector/profiles').start();
+  }
   if (load.env !== null) {
     Object.defineProperty(process, 'env', {
       __proto__: null, value: hooks.makeEnv(load.env), writable: true, enumerable: true, configurable: true,

@@ -41,10 +41,13 @@ const workerFlag = new RegExp('^(?:-r|-C|--(?:require|import|loader|experimental
   'max-semi-space-size|disable-proto|frozen-intrinsics|preserve-symlinks(?:-main)?|' +
   'trace-uncaught|trace-exit|zero-fill-buffers|no-addons|no-global-search-paths|' +
   'allow-[\\w-]+|experimental|inspect[\\w-]*|env-file|watch|no-node-snapshot|' +
-  'test[\\w-]*|verify-base-objects|no-force-async-hooks-checks|force-context-aware)' +
+  'test[\\w-]*|verify-base-objects|no-force-async-hooks-checks|force-context-aware|' +
+  '(?:cpu|heap)-prof(?:-dir|-name|-interval)?)' +
   ')(?:=.*)?$');
 const takesValue = new Set(['-r', '-C', '--require', '--import', '--loader',
-  '--experimental-loader', '--conditions', '--input-type', '--stack-trace-limit']);
+  '--experimental-loader', '--conditions', '--input-type', '--stack-trace-limit',
+  '--cpu-prof-dir', '--cpu-prof-name', '--cpu-prof-interval', '--heap-prof-dir',
+  '--heap-prof-name', '--heap-prof-interval']);
 // V8's options: a worker's NODE_OPTIONS may name them (they stay the process's), its execArgv
 // may not.
 const v8Flag = new RegExp('^--(?:abort-on-uncaught-exception|disallow-code-generation-from-' +
