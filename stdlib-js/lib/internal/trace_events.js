@@ -7,7 +7,7 @@
 // Only what Eddy itself observes is recorded: node.async_hooks (its async_hooks resources),
 // node.bootstrap (its startup milestones), node.console (console.count/time), node.fs.sync
 // and node.fs.async (every fs operation that reaches the native side, by that operation's
-// name: libuv's for the asynchronous ones, as Node's), node.vm.script (vm.Script's compile
+// name: libuv's for the asynchronous ones, as Node's), node.fs_dir.async (fs.opendir), node.vm.script (vm.Script's compile
 // and runs), node.net.native (each connect, to its status), node.http (each request, client
 // and server, to its response),
 // node.promises.rejections (V8's rejection callbacks). V8's own categories are not reachable.
@@ -21,6 +21,7 @@ const state = {
   console: false,
   fsSync: false,
   fsAsync: false,
+  fsDirAsync: false,
   rejections: false,
   vmScript: false,
   netNative: false,
@@ -233,6 +234,21 @@ function traceAsyncCall(eventName, args) {
   return args;
 }
 
+/**
+ * node.fs_dir.async: a directory operation (fs.opendir's opening) from its call to its
+ * callback; returns the callback to pass on in place of `callback`.
+ */
+function traceFsDirAsync(name, path, callback) {
+  const cat = 'node,node.fs_dir,node.fs_dir.async';
+  const id = { id: `0x${(++lastAsyncOpId).toString(16)}` };
+  record('b', cat, name, typeof path === 'string' ? { path } : {}, id);
+  return function traced(err, ...rest) {
+    const result = err ? (typeof err.errno === 'number' ? err.errno : -1) : 0;
+    record('e', cat, name, { result }, id);
+    return Reflect.apply(callback, this, [err, ...rest]);
+  };
+}
+
 // node.http's requests, client and server, numbered together (as Node's).
 let lastHttpId = 0;
 
@@ -273,6 +289,7 @@ function update() {
   state.console = on('node', 'node.console');
   state.fsSync = on('node', 'node.fs', 'node.fs.sync');
   state.fsAsync = on('node', 'node.fs', 'node.fs.async');
+  state.fsDirAsync = on('node', 'node.fs_dir', 'node.fs_dir.async');
   state.rejections = on('node', 'node.promises', 'node.promises.rejections');
   state.vmScript = on('node', 'node.vm', 'node.vm.script');
   state.netNative = on('node', 'node.net', 'node.net.native');
@@ -459,5 +476,6 @@ module.exports = {
   noteWorker,
   traceBegin,
   traceEnd,
+  traceFsDirAsync,
   writeAtExit,
 };

@@ -186,6 +186,9 @@ function opendir(path, options, callback) {
   path = asGiven(path, validated);
   options = dirOptions(options);
   const op = listOp(options);
+  // Tracing node.fs_dir.async: the opening is an "opendir" operation, as in Node.
+  const trace = require('internal/trace_events');
+  if (trace.state.fsDirAsync) callback = trace.traceFsDirAsync('opendir', validated, callback);
   native.opAsync(op, validated, (err, raw) => {
     if (err) return callback(opendirError(err, true));
     const make = (listErr, lists) => {
