@@ -29,8 +29,9 @@ const state = {
 };
 
 const execArgv = process.execArgv;
-// A worker inherits the command line but traces nothing (node:trace_events is unavailable
-// there, as in Node): only the main thread writes the file.
+// A worker traces the command line's categories too (node:trace_events' createTracing is
+// unavailable there, as in Node), under its own OS thread id; at its exit it hands its events
+// to the main thread, which alone writes the file.
 const isMainThread = binding.config.threadId === 0;
 
 function lastOptionValue(name) {
@@ -57,7 +58,22 @@ try {
 } catch {
   startDir = undefined;
 }
-let started = isMainThread && cliText !== undefined;
+let started = cliText !== undefined;
+// The thread's id in the events: the process id for the main thread (as Node), the OS
+// thread's for a worker.
+const eventTid = isMainThread ? process.pid : osThreadId();
+
+function osThreadId() {
+  try {
+    // "<pid>/task/<tid>"
+    const link = require('fs').readlinkSync('/proc/thread-self');
+    const tid = Number(link.slice(link.lastIndexOf('/') + 1));
+    if (Number.isInteger(tid) && tid > 0) return tid;
+  } catch {
+    // No /proc: the worker's events carry the process id and its thread number.
+  }
+  return process.pid + binding.config.threadId;
+}
 const events = [];
 // Titles the process had while tracing (each is a process_name record).
 const titles = [];
@@ -93,7 +109,7 @@ function microseconds() {
  * holds the phase's own fields (id, dur).
  */
 function record(phase, category, name, args = {}, extra = undefined, ts = microseconds()) {
-  const event = { pid: process.pid, tid: process.pid, ts, ph: phase, cat: category, name };
+  const event = { pid: process.pid, tid: eventTid, ts, ph: phase, cat: category, name };
   if (extra !== undefined) Object.assign(event, extra);
   event.args = args;
   events.push(event);
@@ -282,7 +298,7 @@ function consoleTime(phase, label) {
 
 /** After the set of enabled categories changed: each switch follows it. */
 function update() {
-  const list = isMainThread ? enabledList() : [];
+  const list = isMainThread ? enabledList() : [...cliCategories];
   const on = (...names) => names.some((n) => list.includes(n));
   if (list.length > 0 && isMainThread) started = true;
   state.bootstrap = on('node', 'node.bootstrap');
@@ -319,6 +335,11 @@ function watchTitle() {
       if (titles[titles.length - 1] !== now) titles.push(now);
     },
   });
+}
+
+/** A worker's events, handed over as it exits. */
+function addWorkerEvents(list) {
+  if (started && Array.isArray(list)) events.push(...list);
 }
 
 /** A worker thread started while tracing: its OS thread, found by the name Eddy gives it. */
@@ -403,6 +424,10 @@ let written = false;
 function writeAtExit() {
   if (!started || written) return;
   written = true;
+  if (!isMainThread) {
+    require('internal/worker/thread').postToParent({ type: 'traceEvents', events });
+    return;
+  }
   if (state.bootstrap) events.push(...milestoneEvents());
   const all = [...events, ...metadataEvents()];
   try {
@@ -474,6 +499,7 @@ module.exports = {
   consoleCount,
   consoleTime,
   noteWorker,
+  addWorkerEvents,
   traceBegin,
   traceEnd,
   traceFsDirAsync,

@@ -196,6 +196,10 @@ function run(hooks) {
   if (options.getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
   const stackTraceLimit = Number(options.getOptionValue('--stack-trace-limit'));
   if (Number.isInteger(stackTraceLimit)) Error.stackTraceLimit = stackTraceLimit;
+  // Tracing from the command line covers the worker's events too.
+  if (process.execArgv.some((a) => a.startsWith('--trace-event'))) {
+    require('internal/trace_events');
+  }
   // --cpu-prof / --heap-prof in the worker's own execArgv: profiles of this thread.
   if (options.getOptionValue('--cpu-prof') === true ||
       options.getOptionValue('--heap-prof') === true) {
@@ -253,4 +257,11 @@ function run(hooks) {
   }
 }
 
-module.exports = { run, reportUncaught };
+/** A message for the Worker object in the parent (false when there is no parent). */
+function postToParent(message) {
+  if (internalPort === null) return false;
+  internalPort.postMessage(message);
+  return true;
+}
+
+module.exports = { run, reportUncaught, postToParent };

@@ -294,6 +294,10 @@ class Worker extends EventEmitter {
       case 'error':
         this.emit('error', deserializeError(message));
         break;
+      case 'traceEvents':
+        // The trace events the thread recorded, for the file this thread writes.
+        require('internal/trace_events').addWorkerEvents(message.events);
+        break;
       case 'heapSnapshot': {
         const waiting = this[kSnapshots].get(message.id);
         this[kSnapshots].delete(message.id);
