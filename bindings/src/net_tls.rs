@@ -283,6 +283,17 @@ fn pump_out<C: Carrier + ?Sized>(socket: &C) {
                 break;
             }
         }
+        // A TLS 1.2 server refusing a client without a certificate: rustls alerts with 1.3's
+        // certificate_required, OpenSSL (and so what Node's clients expect) with
+        // handshake_failure. The alert is still in plaintext there.
+        const CERT_REQUIRED: [u8; 7] = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 116];
+        if tls.conn.protocol_version() == Some(rustls::ProtocolVersion::TLSv1_2)
+            && matches!(tls.conn, rustls::Connection::Server(_))
+            && out.ends_with(&CERT_REQUIRED)
+        {
+            let last = out.len() - 1;
+            out[last] = 40;
+        }
     }
     if !out.is_empty() {
         socket.send(&out);

@@ -39,6 +39,48 @@ fn node_code(err: &rustls::Error, self_signed: bool, chain_len: usize) -> &'stat
     }
 }
 
+/// How far the peer's own certificates chain up from the leaf (each the issuer of the one
+/// before, by name), and whether the last of them issued itself. OpenSSL names a failure by
+/// where the chain it built stops: at the leaf, at a self-issued root it does not trust, or
+/// at an intermediate whose issuer it has not got.
+fn sent_chain(end_entity: &[u8], intermediates: &[CertificateDer<'_>]) -> (usize, bool) {
+    let names = |der: &[u8]| -> Option<(Vec<u8>, Vec<u8>)> {
+        let (_, c) = x509_parser::parse_x509_certificate(der).ok()?;
+        Some((c.subject().as_raw().to_vec(), c.issuer().as_raw().to_vec()))
+    };
+    let Some(mut current) = names(end_entity) else {
+        return (1, false);
+    };
+    let others: Vec<(Vec<u8>, Vec<u8>)> = intermediates.iter().filter_map(|c| names(c)).collect();
+    let mut depth = 1;
+    while current.0 != current.1 && depth <= others.len() {
+        match others.iter().find(|(subject, _)| *subject == current.1) {
+            Some(next) => {
+                current = next.clone();
+                depth += 1;
+            }
+            None => break,
+        }
+    }
+    (depth, current.0 == current.1)
+}
+
+/// Node's code for a chain webpki refused, from what the peer sent.
+fn chain_code(
+    err: &rustls::Error,
+    end_entity: &CertificateDer<'_>,
+    intermediates: &[CertificateDer<'_>],
+) -> &'static str {
+    let (depth, top_self_issued) = sent_chain(end_entity, intermediates);
+    if depth == 1 {
+        return node_code(err, Verifier::self_signed(end_entity), 1);
+    }
+    match node_code(err, top_self_issued, depth) {
+        "UNABLE_TO_VERIFY_LEAF_SIGNATURE" => "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+        code => code,
+    }
+}
+
 /// Verifies the server's chain with webpki, but leaves the decision to the options: a failure
 /// is recorded as Node's code and is fatal only with rejectUnauthorized. A name mismatch is
 /// left to JS's checkServerIdentity, as in Node.
@@ -100,7 +142,7 @@ impl ServerCertVerifier for Verifier {
                 Ok(ServerCertVerified::assertion())
             }
             Err(e) => {
-                let code = node_code(&e, Self::self_signed(end_entity), intermediates.len() + 1);
+                let code = chain_code(&e, end_entity, intermediates);
                 // The verifier is shared by the connections with the same options (see
                 // client()): the code goes to the one being processed.
                 extra::report_verify_error(code);
@@ -171,8 +213,9 @@ fn raw_key_signature(
         .ok_or_else(bad)
 }
 
-/// A server's check of client certificates (`requestCert`): a chain that fails is recorded
-/// and refused only with `rejectUnauthorized` (which also makes a certificate mandatory).
+/// A server's check of client certificates (`requestCert`): a chain that fails is recorded for
+/// JS, which drops the connection with `rejectUnauthorized` (which also makes a certificate
+/// mandatory here).
 #[derive(Debug)]
 pub(super) struct ClientVerifier {
     inner: Arc<dyn ClientCertVerifier>,
@@ -231,13 +274,11 @@ impl ClientCertVerifier for ClientVerifier {
                 Ok(ClientCertVerified::assertion())
             }
             Err(e) => {
-                let self_signed = Verifier::self_signed(end_entity);
-                extra::report_verify_error(node_code(&e, self_signed, intermediates.len() + 1));
-                if self.reject {
-                    Err(e)
-                } else {
-                    Ok(ClientCertVerified::assertion())
-                }
+                // As Node's server, whose verify callback lets every chain through: the
+                // handshake completes and JS, seeing the error, drops the connection when
+                // rejectUnauthorized (the client sees a hang-up, not an alert).
+                extra::report_verify_error(chain_code(&e, end_entity, intermediates));
+                Ok(ClientCertVerified::assertion())
             }
         }
     }
