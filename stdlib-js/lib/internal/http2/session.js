@@ -4,6 +4,7 @@
 // the socket proxy. Frame reading is in receive.js, ClientHttp2Session in client.js.
 
 const EventEmitter = require('events');
+const { AsyncResource } = require('async_hooks');
 const { Encoder, Decoder } = require('internal/http2/hpack');
 const {
   err, sessionError, streamError, errorName, validateSettings, settingsEntries, defaultSettings,
@@ -367,7 +368,17 @@ class Http2Session extends EventEmitter {
     }
     if (payload !== undefined && payload.byteLength !== 8) throw err('ERR_HTTP2_PING_LENGTH');
     if (typeof callback !== 'function') throw err('ERR_INVALID_ARG_TYPE', 'callback', 'Function', callback);
-    if (this._pings.length >= (this._options.maxOutstandingPings || 10)) return false;
+    // Each ping is an HTTP2PING async resource: its callback runs in its scope, then it dies.
+    const resource = new AsyncResource('HTTP2PING');
+    const done = (...args) => {
+      resource.runInAsyncScope(callback, null, ...args);
+      resource.emitDestroy();
+    };
+    if (this._pings.length >= (this._options.maxOutstandingPings || 10)) {
+      // Refused at once, as nghttp2 refuses it: the callback hears before ping() returns.
+      done(err('ERR_HTTP2_PING_CANCEL'));
+      return false;
+    }
     let buf;
     if (payload === undefined) {
       buf = Buffer.alloc(8);
@@ -378,7 +389,7 @@ class Http2Session extends EventEmitter {
       buf = Buffer.from(buf);
     }
     const send = () => {
-      this._pings.push({ payload: buf, cb: callback, start: process.hrtime.bigint() });
+      this._pings.push({ payload: buf, cb: done, start: process.hrtime.bigint() });
       this._writeFrame(F.PING, 0, 0, buf);
     };
     if (this._connecting) this.once('connect', send);
@@ -471,8 +482,13 @@ class Http2Session extends EventEmitter {
     this._destroyCode = code;
     // Streams still open go with the session.
     const streamCode = this._peerGone ? E.CANCEL : code;
+    // While the peer can still hear us, each stream still open gets its RST_STREAM (before the
+    // GOAWAY), as from nghttp2 when the session ends without error: a peer reading a response
+    // sees it end; after an error the GOAWAY alone tells why.
+    const canTell = !this._connecting && !this._peerGone && code === E.NO_ERROR;
     for (const s of [...this._streams.values()]) {
       if (s._rstCode === undefined) s._rstCode = streamCode;
+      if (canTell && !s._closedByProtocol && s._id !== undefined) this._sendRst(s._id, s._rstCode);
       s._closedByProtocol = true;
       s.destroy(error && code !== E.NO_ERROR ? error : undefined);
     }

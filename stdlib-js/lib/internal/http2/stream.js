@@ -377,6 +377,9 @@ class Http2Stream extends Duplex {
 
   _destroy(error, cb) {
     const session = this[kSession];
+    // A closed stream's writable side is closed too: a later write() fails with 'write after
+    // end', as in Node.
+    const ending = this._writableState.ending;
     if (!this._closedByProtocol) {
       let code = this._rstCode;
       if (code === undefined) {
@@ -394,6 +397,7 @@ class Http2Stream extends Duplex {
     for (const e of this._outq) session._outboundQueue -= e.buf ? e.buf.length - (e.off || 0) : 0;
     this._outq = [];
     if (this._id !== undefined) session._removeStream(this);
+    if (!ending) this.end();
     cb(error);
   }
 }
