@@ -12,6 +12,8 @@ pub enum Kind {
     Value,
     /// `--x=v` or `--x v`, repeatable; every value counts.
     List,
+    /// `--x` or `--x=v`, never `--x v` (`--inspect[=[host:]port]`).
+    Opt,
 }
 
 /// Who reads an option.
@@ -51,7 +53,7 @@ const fn v8(name: &'static str, kind: Kind, env: bool) -> Spec {
     }
 }
 
-use Kind::{Bool, List, Value};
+use Kind::{Bool, List, Opt, Value};
 
 /// Node v20's options that Eddy accepts (sorted by name). Options the command itself handles
 /// (`--eval`, `--check`, ...) are here too, so that one table answers every question.
@@ -107,7 +109,11 @@ const OPTIONS: &[Spec] = &[
     js("--import", List, true),
     js("--input-type", Value, true),
     js("--insecure-http-parser", Bool, true),
+    js("--inspect", Opt, true),
+    js("--inspect-brk", Opt, true),
     js("--inspect-port", Value, true),
+    js("--inspect-publish-uid", Value, true),
+    js("--inspect-wait", Opt, true),
     js("--interactive", Bool, false),
     v8("--interpreted-frames-native-stack", Bool, true),
     v8("--jitless", Bool, true),
@@ -495,6 +501,12 @@ fn read(parsed: &mut Parsed, args: &[String], source: Source) -> Result<usize, O
             .iter()
             .find(|(alias, _)| *alias == name)
             .map_or(name.clone(), |(_, full)| full.to_string());
+        // Node's removed debugger flags get their own message (the same exit code).
+        if name == "--debug" || name == "--debug-brk" {
+            return Err(bad("[DEP0062]: `node --debug` and `node --debug-brk` are invalid. \
+                 Please use `node --inspect` and `node --inspect-brk` instead."
+                .to_string()));
+        }
         let (spec, negated) = match spec(&name) {
             Some(s) => (s, false),
             None => match name
@@ -518,6 +530,7 @@ fn read(parsed: &mut Parsed, args: &[String], source: Source) -> Result<usize, O
         }
         let value = match spec.kind {
             Bool => None,
+            Opt => inline.map(str::to_string),
             Value | List => Some(match inline {
                 Some(v) if !v.is_empty() => v.to_string(),
                 Some(_) => return Err(bad(format!("{arg} requires an argument"))),

@@ -22,7 +22,10 @@ use v8::inspector::{
 
 use crate::native::{js_string, set_fn, throw_type_error};
 
+mod control;
 mod remote;
+mod server;
+mod ws;
 
 /// The one context group: the main context (and later vm contexts) share it, as in Node.
 const GROUP: i32 = 1;
@@ -37,6 +40,28 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     set_fn(scope, target, "connectMain", remote::js_connect_main);
     set_fn(scope, target, "dispatchMain", remote::js_dispatch_main);
     set_fn(scope, target, "disconnectMain", remote::js_disconnect_main);
+    set_fn(scope, target, "open", control::js_open);
+    set_fn(scope, target, "url", control::js_url);
+    set_fn(scope, target, "port", control::js_port);
+    set_fn(scope, target, "close", control::js_close);
+    set_fn(
+        scope,
+        target,
+        "waitForDebugger",
+        control::js_wait_for_debugger,
+    );
+    set_fn(
+        scope,
+        target,
+        "waitForDisconnect",
+        control::js_wait_for_disconnect,
+    );
+    set_fn(
+        scope,
+        target,
+        "callAndPauseOnStart",
+        control::js_call_and_pause_on_start,
+    );
 }
 
 /// `contextCreated(global, name)`: report a vm context (by its global) to the inspector, so
@@ -82,15 +107,22 @@ struct Inspector {
     /// A console call is being reported: console calls made by the session callbacks that
     /// report it go to stdout only, or a callback that logs would report itself forever.
     in_console_call: Cell<bool>,
-    /// Main thread: sessions workers opened here, by their process-wide id.
+    /// Remote sessions opened here (workers' on the main thread, debuggers' through the
+    /// socket server), by their process-wide id.
     remote_sessions: RefCell<HashMap<u64, Rc<Session>>>,
-    /// Main thread: commands from workers' sessions.
+    /// Commands from remote sessions.
     inbox: Arc<remote::Inbox>,
-    /// Main thread: workers' commands are being served (an interrupt taken while one of them
+    /// Remote sessions' commands are being served (an interrupt taken while one of them
     /// runs JS must not start serving the queue a second time, nested).
     serving: Cell<bool>,
     /// In a worker: its sessions on the main thread (id → the handle their answers arrive on).
     links: RefCell<HashMap<u64, usize>>,
+    /// How other threads reach this inspector (made when first needed).
+    endpoint: RefCell<Option<Arc<remote::Endpoint>>>,
+    /// The socket server, while one listens (`--inspect`, `inspector.open()`).
+    server: RefCell<Option<server::Server>>,
+    /// A session sent `Runtime.runIfWaitingForDebugger` (shared with the client).
+    released: Rc<Cell<bool>>,
     main_context: v8::Global<v8::Context>,
     v8: V8Inspector,
 }
@@ -101,6 +133,12 @@ struct Session {
     sink: Rc<Sink>,
     /// The runtime's own (the coverage collector): not a reason to mirror console calls.
     hidden: bool,
+    /// A debugger's, through the socket server.
+    socket: Cell<bool>,
+    /// It asked for `NodeRuntime.waitingForDisconnect` at exit.
+    notify_disconnect: Cell<bool>,
+    /// It was told so: the main context stays until it leaves.
+    retaining: Cell<bool>,
 }
 
 /// Where a session's messages go: its JS callback, called in the main context, or a worker's
@@ -145,6 +183,9 @@ fn open_session(inspector: &Shared, sink: Rc<Sink>, hidden: bool) -> Rc<Session>
         v8: session,
         sink,
         hidden,
+        socket: Cell::new(false),
+        notify_disconnect: Cell::new(false),
+        retaining: Cell::new(false),
     })
 }
 
@@ -164,17 +205,24 @@ struct Client {
     context: v8::Global<v8::Context>,
     /// V8 asked the paused loop to end (the debugger resumed).
     quit: Cell<bool>,
+    /// Set when a session sends `Runtime.runIfWaitingForDebugger`.
+    released: Rc<Cell<bool>>,
 }
 
 impl V8InspectorClientImpl for Client {
     /// In-process sessions cannot wait (their thread is the paused one), so as in Node only a
-    /// worker's session holds the main thread here, serving its commands until it resumes.
+    /// remote session (a worker's, a socket's) holds the thread here, serving its commands
+    /// until it resumes.
     fn run_message_loop_on_pause(&self, _group: i32) {
         remote::run_paused(self.isolate, &self.quit);
     }
 
     fn quit_message_loop_on_pause(&self) {
         self.quit.set(true);
+    }
+
+    fn run_if_waiting_for_debugger(&self, _group: i32) {
+        self.released.set(true);
     }
 
     /// The main context: where `Runtime.evaluate` without a context id runs.
@@ -261,11 +309,13 @@ fn inspector(scope: &mut v8::PinScope) -> Option<Shared> {
         return Some(shared.clone());
     }
     let context = main_context(scope)?;
+    let released = Rc::new(Cell::new(false));
     let client = V8InspectorClient::new(Box::new(Client {
         // SAFETY: only read back on this isolate's thread while it lives.
         isolate: unsafe { scope.as_raw_isolate_ptr() },
         context: v8::Global::new(scope, context),
         quit: Cell::new(false),
+        released: released.clone(),
     }));
     let v8 = V8Inspector::create(scope, client);
     let name = context_name(scope);
@@ -286,12 +336,15 @@ fn inspector(scope: &mut v8::PinScope) -> Option<Shared> {
         inbox: Default::default(),
         serving: Cell::new(false),
         links: Default::default(),
+        endpoint: Default::default(),
+        server: Default::default(),
+        released,
         main_context: v8::Global::new(scope, context),
         v8,
     });
     scope.set_slot(shared.clone());
     if crate::state::state(scope).borrow().worker.is_none() {
-        remote::publish_main(scope, shared.inbox.clone());
+        remote::publish_main(scope, &shared);
     }
     Some(shared)
 }
@@ -420,6 +473,9 @@ pub(crate) fn attach(scope: &mut v8::PinScope) {
 /// drop calls this before the isolate goes).
 pub(crate) fn shutdown(isolate: &mut v8::Isolate) {
     if let Some(inspector) = isolate.remove_slot::<Shared>() {
+        if let Some(server) = inspector.server.borrow_mut().take() {
+            server.stop();
+        }
         remote::disconnect_all(&inspector);
         remote::unpublish_main(&inspector.inbox);
         inspector.remote_sessions.borrow_mut().clear();
@@ -445,7 +501,8 @@ fn js_is_active(
 }
 
 /// `wrapConsoleCall(vmMethod, nodeMethod, name)` → a native function that calls V8's console
-/// method (which reports to the inspector) while a session is connected, then Node's. Native,
+/// method (which reports to the inspector) while a session is connected or the socket server
+/// listens (V8 keeps the messages for a debugger that attaches later), then Node's. Native,
 /// so it adds no frame to the stack the inspector records.
 fn js_wrap_console_call(
     scope: &mut v8::PinScope,
@@ -492,7 +549,7 @@ fn console_call(
     let inspector = scope.get_slot::<Shared>().cloned();
     if let Some(inspector) = inspector
         && !inspector.in_console_call.get()
-        && has_sessions(scope)
+        && (inspector.server.borrow().is_some() || has_sessions(scope))
         && let Some(vm) = pair.get_index(scope, 0)
         && let Ok(vm) = v8::Local::<v8::Function>::try_from(vm)
     {

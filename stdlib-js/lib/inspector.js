@@ -2,8 +2,8 @@
 // node:inspector — in-process sessions on V8's own inspector (binding.inspector). A session's
 // post() hands the message to V8 synchronously; its response and any notification reach
 // onMessage before V8 goes on, so a callback runs inside post() and a breakpoint's
-// 'Debugger.paused' runs while the paused code waits. No remote frontend exists: open()
-// and url() report that no inspector server is listening.
+// 'Debugger.paused' runs while the paused code waits. open() starts the socket server a
+// remote debugger attaches to.
 
 const EventEmitter = require('events');
 const { codes } = require('internal/errors');
@@ -15,23 +15,7 @@ function invalidType(name, type, value) {
   return new codes.ERR_INVALID_ARG_TYPE(name, type, value);
 }
 
-// Console calls reach the inspector (Runtime.consoleAPICalled) while a session is connected:
-// each global console method is wrapped, once, by a native function that calls V8's console
-// method first. Being native, the wrapper is no stack frame, so the notification's top frame
-// is the caller's line.
-let consoleWrapped = false;
-function wrapConsole() {
-  if (consoleWrapped) return;
-  consoleWrapped = true;
-  const vmConsole = native.consoleFromVM;
-  const target = globalThis.console;
-  if (!vmConsole || !target) return;
-  for (const key of Object.keys(vmConsole)) {
-    const nodeMethod = target[key];
-    if (typeof nodeMethod !== 'function' || typeof vmConsole[key] !== 'function') continue;
-    target[key] = native.wrapConsoleCall(vmConsole[key], nodeMethod, key);
-  }
-}
+const { wrapConsole } = require('internal/inspector/server');
 
 class Session extends EventEmitter {
   #connection = null;
@@ -118,26 +102,33 @@ class Session extends EventEmitter {
   }
 }
 
-// Eddy has no inspector server (no WebSocket frontend), so open() cannot listen. Like Node it
-// checks only that a whole-number port fits in 16 bits.
+// The socket server (runtime/src/inspector/server.rs): a debugger attaches to it over a
+// WebSocket and speaks to this same inspector. Like Node, open() checks only that a
+// whole-number port fits in 16 bits; a port in use is reported on stderr, not thrown.
 function open(port, host, wait) {
+  if (native.url() !== undefined) throw new codes.ERR_INSPECTOR_ALREADY_ACTIVATED();
   if (typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 0xffffffff &&
       port > 65535) {
     throw new codes.ERR_OUT_OF_RANGE('port', '>= 0 && <= 65535', port);
   }
-  void host;
-  void wait;
-  throw new codes.ERR_INSPECTOR_NOT_AVAILABLE();
+  const server = require('internal/inspector/server');
+  server.open(port === undefined || port === null ? process.debugPort : port,
+              typeof host === 'string' ? host : undefined);
+  if (wait) waitForDebugger();
+  return { __proto__: null, [Symbol.dispose || Symbol.for('nodejs.dispose')]() { close(); } };
 }
 
-function close() {}
+function close() {
+  native.close();
+}
 
 function url() {
-  return undefined;
+  return native.url();
 }
 
+// Blocks until a debugger sends Runtime.runIfWaitingForDebugger.
 function waitForDebugger() {
-  throw new codes.ERR_INSPECTOR_NOT_ACTIVE();
+  if (!native.waitForDebugger()) throw new codes.ERR_INSPECTOR_NOT_ACTIVE();
 }
 
 function networkEvent(name) {

@@ -129,6 +129,7 @@ builtins![
     "internal/inspector/coverage",
     "internal/inspector/hidden_session",
     "internal/inspector/profiles",
+    "internal/inspector/server",
     "internal/js_stream_socket",
     "internal/main/prof_process",
     "internal/main/sea_config",

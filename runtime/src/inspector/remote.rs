@@ -1,4 +1,6 @@
-//! Sessions a worker opens on the main thread's inspector (`Session.connectToMainThread()`).
+//! Sessions other threads hold on an isolate's inspector: a worker's on the main thread's
+//! (`Session.connectToMainThread()`), and the socket server's (server.rs), whose sessions come
+//! through the same inbox.
 //!
 //! The worker never touches the main isolate: it queues commands (connect, a protocol message,
 //! disconnect) in the main thread's inbox and asks the main thread to look, both through an
@@ -13,7 +15,7 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::Duration;
 
 use crate::io::{Handle, Ready, Remote};
@@ -27,44 +29,80 @@ pub(super) enum Command {
     Disconnect { id: u64 },
 }
 
-/// Commands for the main thread, from any worker.
+/// Commands for an isolate's inspector, from other threads (workers, the socket server).
 #[derive(Default)]
 pub(super) struct Inbox {
     commands: Mutex<VecDeque<Command>>,
     arrived: Condvar,
 }
 
-/// How workers reach the main thread's inspector.
-struct MainEndpoint {
+/// How other threads reach one isolate's inspector: its inbox, the loop handle that serves it
+/// while the loop waits, and the isolate (an interrupt serves it while JS runs).
+pub(super) struct Endpoint {
     inbox: Arc<Inbox>,
     remote: Arc<Remote>,
     token: usize,
     isolate: v8::IsolateHandle,
 }
 
-static MAIN: Mutex<Option<MainEndpoint>> = Mutex::new(None);
-static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-
-/// Messages from the main thread for one worker session.
-pub(super) struct Outbox {
-    messages: Mutex<VecDeque<String>>,
-    remote: Arc<Remote>,
-    token: usize,
-}
-
-impl Outbox {
-    pub(super) fn push(&self, message: String) {
-        lock(&self.messages).push_back(message);
+impl Endpoint {
+    /// Queue `command` and make the isolate's thread look, whatever it is doing.
+    pub(super) fn send(&self, command: Command) {
+        lock(&self.inbox.commands).push_back(command);
+        self.inbox.arrived.notify_all();
         self.remote.notify(self.token);
+        self.isolate
+            .request_interrupt(on_interrupt, std::ptr::null_mut());
     }
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+/// The main thread's endpoint, for workers' `connectToMainThread()`.
+static MAIN: Mutex<Option<Arc<Endpoint>>> = Mutex::new(None);
+pub(super) static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Messages from an isolate's inspector for one session on another thread: a worker's (its
+/// loop hands them to JS) or a socket's (its writer thread frames them).
+pub(super) struct Outbox {
+    messages: Mutex<VecDeque<String>>,
+    target: Target,
+}
+
+enum Target {
+    Loop { remote: Arc<Remote>, token: usize },
+    Socket(mpsc::Sender<super::server::Out>),
+}
+
+impl Outbox {
+    pub(super) fn socket(tx: mpsc::Sender<super::server::Out>) -> Outbox {
+        Outbox {
+            messages: Default::default(),
+            target: Target::Socket(tx),
+        }
+    }
+
+    pub(super) fn is_socket(&self) -> bool {
+        matches!(self.target, Target::Socket(_))
+    }
+
+    pub(super) fn push(&self, message: String) {
+        match &self.target {
+            Target::Loop { remote, token } => {
+                lock(&self.messages).push_back(message);
+                remote.notify(*token);
+            }
+            Target::Socket(tx) => {
+                let _ = tx.send(super::server::Out::Text(message));
+            }
+        }
+    }
+}
+
+pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The main thread's inbox handle: woken by a worker's command while the loop polls. Unref'd:
-/// a worker's session does not keep the main thread alive.
+/// The inbox's loop handle: woken by a command while the loop polls. Unref'd: a remote
+/// session does not keep the thread alive.
 struct InboxHandle;
 
 impl Handle for InboxHandle {
@@ -73,8 +111,11 @@ impl Handle for InboxHandle {
     }
 }
 
-/// On the main thread's inspector creation: let workers find it.
-pub(super) fn publish_main(scope: &mut v8::PinScope, inbox: Arc<Inbox>) {
+/// This isolate's endpoint, made on first use.
+pub(super) fn endpoint(scope: &mut v8::PinScope, inspector: &Shared) -> Arc<Endpoint> {
+    if let Some(endpoint) = inspector.endpoint.borrow().as_ref() {
+        return endpoint.clone();
+    }
     let mut token = 0;
     crate::io::open_handle(scope, |t| {
         token = t.0;
@@ -82,12 +123,20 @@ pub(super) fn publish_main(scope: &mut v8::PinScope, inbox: Arc<Inbox>) {
     });
     crate::io::set_handle_ref(scope, token, false);
     let remote = crate::state::state(scope).borrow().event_loop.io.remote();
-    *lock(&MAIN) = Some(MainEndpoint {
-        inbox,
+    let endpoint = Arc::new(Endpoint {
+        inbox: inspector.inbox.clone(),
         remote,
         token,
         isolate: scope.thread_safe_handle(),
     });
+    *inspector.endpoint.borrow_mut() = Some(endpoint.clone());
+    endpoint
+}
+
+/// On the main thread's inspector creation: let workers find it.
+pub(super) fn publish_main(scope: &mut v8::PinScope, inspector: &Shared) {
+    let endpoint = endpoint(scope, inspector);
+    *lock(&MAIN) = Some(endpoint);
 }
 
 /// On the main thread's inspector shutdown: workers can no longer connect.
@@ -100,15 +149,11 @@ pub(super) fn unpublish_main(inbox: &Arc<Inbox>) {
 
 /// Queue `command` for the main thread and make it look.
 fn send(command: Command) -> bool {
-    let main = lock(&MAIN);
-    let Some(main) = main.as_ref() else {
+    let main = lock(&MAIN).clone();
+    let Some(main) = main else {
         return false;
     };
-    lock(&main.inbox.commands).push_back(command);
-    main.inbox.arrived.notify_all();
-    main.remote.notify(main.token);
-    main.isolate
-        .request_interrupt(on_interrupt, std::ptr::null_mut());
+    main.send(command);
     true
 }
 
@@ -122,7 +167,7 @@ unsafe extern "C" fn on_interrupt(isolate: v8::UnsafeRawIsolatePtr, _data: *mut 
     serve(scope);
 }
 
-/// Main thread: run the commands workers queued.
+/// Run the commands other threads queued.
 pub(super) fn serve(scope: &mut v8::PinScope) {
     let Some(inspector) = scope.get_slot::<Shared>().cloned() else {
         return;
@@ -144,42 +189,43 @@ pub(super) fn serve(scope: &mut v8::PinScope) {
 fn run(scope: &mut v8::PinScope, inspector: &Shared, command: Command) {
     match command {
         Command::Connect { id, outbox } => {
+            let socket = outbox.is_socket();
             let Some(sink) = Sink::new(scope, inspector, None, Some(outbox)) else {
                 return;
             };
             let session = super::open_session(inspector, sink, false);
+            session.socket.set(socket);
             inspector.remote_sessions.borrow_mut().insert(id, session);
         }
         Command::Dispatch { id, message } => {
             let session = inspector.remote_sessions.borrow().get(&id).cloned();
             if let Some(session) = session {
+                if session.socket.get() && super::control::node_domain(scope, &session, &message) {
+                    return;
+                }
                 super::dispatch(inspector, &session, &message);
             }
         }
         Command::Disconnect { id } => {
             let session = inspector.remote_sessions.borrow_mut().remove(&id);
             if let Some(session) = session {
+                super::control::session_left(scope, inspector, &session);
                 inspector.pending.borrow_mut().push(session);
             }
         }
     }
 }
 
-/// Main thread, paused on a breakpoint: serve workers' commands until V8 resumes (it calls
-/// `quit_message_loop_on_pause`) or no worker session is left to resume it.
-pub(super) fn run_paused(isolate_ptr: v8::UnsafeRawIsolatePtr, quit: &std::cell::Cell<bool>) {
-    // SAFETY: V8 calls this on the isolate's thread, inside the paused JS.
-    let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr(isolate_ptr) };
-    let Some(inspector) = isolate.get_slot::<Shared>().cloned() else {
-        return;
-    };
-    if inspector.remote_sessions.borrow().is_empty() {
-        return;
-    }
-    quit.set(false);
+/// Serve queued commands on this thread, blocking between them, until `done` holds. While
+/// it runs, nothing else does on this thread: a breakpoint's pause, a wait for the debugger
+/// or for the debugger to leave.
+pub(super) fn serve_until(
+    scope: &mut v8::PinScope,
+    inspector: &Shared,
+    done: &dyn Fn(&Shared) -> bool,
+) {
     let was_serving = inspector.serving.replace(true);
-    v8::scope_with_context!(let scope, &mut isolate, &inspector.main_context);
-    while !quit.get() && !inspector.remote_sessions.borrow().is_empty() {
+    while !done(inspector) {
         let command = {
             let mut commands = lock(&inspector.inbox.commands);
             if commands.is_empty() {
@@ -193,10 +239,29 @@ pub(super) fn run_paused(isolate_ptr: v8::UnsafeRawIsolatePtr, quit: &std::cell:
             commands.pop_front()
         };
         if let Some(command) = command {
-            run(scope, &inspector, command);
+            run(scope, inspector, command);
         }
     }
     inspector.serving.set(was_serving);
+}
+
+/// Paused on a breakpoint: serve remote sessions' commands (a worker's or a socket's) until
+/// V8 resumes (it calls `quit_message_loop_on_pause`) or no remote session is left to
+/// resume it. In-process sessions cannot wait (their thread is the paused one).
+pub(super) fn run_paused(isolate_ptr: v8::UnsafeRawIsolatePtr, quit: &std::cell::Cell<bool>) {
+    // SAFETY: V8 calls this on the isolate's thread, inside the paused JS.
+    let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr(isolate_ptr) };
+    let Some(inspector) = isolate.get_slot::<Shared>().cloned() else {
+        return;
+    };
+    if inspector.remote_sessions.borrow().is_empty() {
+        return;
+    }
+    quit.set(false);
+    v8::scope_with_context!(let scope, &mut isolate, &inspector.main_context);
+    serve_until(scope, &inspector, &|i| {
+        quit.get() || i.remote_sessions.borrow().is_empty()
+    });
 }
 
 /// The worker side of one session: hands the main thread's messages to the JS callback.
@@ -248,8 +313,7 @@ pub(super) fn js_connect_main(
     crate::io::open_handle(scope, |t| {
         let outbox = Arc::new(Outbox {
             messages: Mutex::new(VecDeque::new()),
-            remote,
-            token: t.0,
+            target: Target::Loop { remote, token: t.0 },
         });
         made = Some(outbox.clone());
         OutboxHandle { outbox, callback }
@@ -257,7 +321,9 @@ pub(super) fn js_connect_main(
     let Some(outbox) = made else {
         return;
     };
-    let token = outbox.token;
+    let Target::Loop { token, .. } = outbox.target else {
+        return;
+    };
     crate::io::set_handle_ref(scope, token, false);
     let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     if !send(Command::Connect { id, outbox }) {

@@ -308,7 +308,12 @@ function traceExit(code, exitFn) {
 process.reallyExit = function reallyExit(code) {
   napiCleanup();
   flushStdio();
+  binding.inspector.waitForDisconnect();
   binding.runtime.exit(code | 0);
+};
+// Stops the inspector's socket server (inspector.close()).
+process._debugEnd = function _debugEnd() {
+  binding.inspector.close();
 };
 // Straight to fd 2, formatted, past every stream and tick (for debugging the runtime itself).
 process._rawDebug = function _rawDebug(...args) {
@@ -1198,6 +1203,7 @@ function handleUncaught(error, origin, arrow, thrownAt) {
     }
   }
   flushStdio();
+  binding.inspector.waitForDisconnect();
   binding.runtime.exit(process.exitCode === 1 || process.exitCode === undefined ? 1 : finalExitCode());
 }
 
@@ -1318,6 +1324,7 @@ function evalMain(source, print, name) {
   }
   perfUtils.mark('bootstrapComplete');
   if (name !== '[stdin]') addBuiltinGlobals();
+  if (name === '[eval]' || name === '[stdin]' || name === '[repl]') startInspector();
   preload();
   try {
     afterImports(() => evalMainNow(source, print, name));
@@ -1372,6 +1379,15 @@ function startRepl(source, print) {
   const result = loader.evalScript(source, '[eval]');
   if (print) globalThis.console.log(result);
   globalThis.module = replModule;
+}
+
+// --inspect and friends: the debugger's server starts (and --inspect-brk waits) before any
+// user code, preloads included.
+function startInspector() {
+  if (process.execArgv.some((a) => a.startsWith('--inspect')) ||
+      (process.env.NODE_OPTIONS || '').includes('--inspect')) {
+    requireBuiltin('internal/inspector/server').startFromCommandLine();
+  }
 }
 
 // `-r module`: required (relative to the cwd) before the main script or -e code.
@@ -1449,6 +1465,7 @@ module.exports = {
       return;
     }
     perfUtils.mark('bootstrapComplete');
+    startInspector();
     preload();
     try {
       afterImports(() => {
@@ -1525,6 +1542,8 @@ module.exports = {
     }
     napiCleanup();
     flushStdio();
+    // Debuggers still attached are told, and keep the process until they leave.
+    binding.inspector.waitForDisconnect();
     // The loop ran dry while the ES main module still awaited: Node exits with 13 (after
     // emitting 'exit' with the ordinary code) unless an exit code was set.
     if (esm.isMainPending() && (process.exitCode === undefined || process.exitCode === null)) {

@@ -584,6 +584,17 @@ function isModuleSyntaxError(err) {
   return esmSyntaxMessages.includes(err.message) || tlaMessages.includes(err.message);
 }
 
+/**
+ * Whether --inspect-brk waits to pause in the user's first code (this entry); asked once.
+ * (internal/inspector/server sets the flag on the binding, so that nothing is loaded here
+ * for it, and the entry is called directly otherwise: no extra frame in its stack traces.)
+ */
+function takeInspectorBreak() {
+  if (binding.inspector.breakOnStart !== true) return false;
+  binding.inspector.breakOnStart = false;
+  return true;
+}
+
 // The function compiled by the last successful containsModuleSyntax(), reused by _compile.
 let lastCompiled;
 let lastCompiledSource;
@@ -624,8 +635,12 @@ Module.prototype._compile = function (content, filename, format) {
   // The loader's own regular expressions leave nothing in RegExp.$1, lastMatch, ... for the
   // module's code: an empty match resets them (Node's loader leaves them empty).
   /(?:)/.exec('');
-  return Reflect.apply(fn, this.exports,
-    [this.exports, require, this, filename, path.dirname(filename)]);
+  const args = [this.exports, require, this, filename, path.dirname(filename)];
+  // The main module is where --inspect-brk pauses.
+  if (this[kIsMainSymbol] && takeInspectorBreak()) {
+    return binding.inspector.callAndPauseOnStart(fn, this.exports, ...args);
+  }
+  return Reflect.apply(fn, this.exports, args);
 };
 
 /** An ES module reached through require(): the main entry runs as ESM, others as require(esm). */
@@ -887,11 +902,17 @@ function evalScript(source, name) {
   globalThis.require = makeRequire(module);
   globalThis.__filename = name;
   globalThis.__dirname = '.';
+  // -e code is where --inspect-brk pauses.
+  if (takeInspectorBreak()) {
+    return binding.inspector.callAndPauseOnStart(binding.runtime.runScript, binding.runtime,
+      source, name);
+  }
   return binding.runtime.runScript(source, name);
 }
 
 module.exports = {
   Module,
+  takeInspectorBreak,
   compileWithSource,
   containsModuleSyntax,
   evalScript,

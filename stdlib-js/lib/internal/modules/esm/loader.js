@@ -487,11 +487,14 @@ function explainMissingCommonJSExport(error) {
   }
 }
 
-function evaluate(record) {
+function evaluate(record, main = false) {
   instantiate(record);
   // The loader's own regular expressions leave nothing in RegExp.$1, lastMatch, ... for the
   // module's code: an empty match resets them (Node's loader leaves them empty).
   /(?:)/.exec('');
+  if (main && require('internal/modules/cjs/loader').takeInspectorBreak()) {
+    return binding.inspector.callAndPauseOnStart(rt.evaluateModule, rt, record.id);
+  }
   return rt.evaluateModule(record.id);
 }
 
@@ -518,7 +521,8 @@ function runMainURL(url) {
 }
 
 function evaluateMain(record) {
-  const result = evaluate(record);
+  // The main graph is where --inspect-brk pauses (in the first module evaluated).
+  const result = evaluate(record, true);
   if (result instanceof Promise) {
     mainPending = true;
     result.then(() => { mainPending = false; }, (err) => {
@@ -537,7 +541,7 @@ function evalModule(source, print) {
   for (const [specifier, attributes] of requests) {
     rt.linkModule(id, specifier, load(resolve(specifier, url), attributes).id);
   }
-  const result = evaluate(record);
+  const result = evaluate(record, true);
   // A top-level await that never settles exits with code 13, as for a main file.
   mainPending = true;
   result.then((value) => {
