@@ -398,6 +398,8 @@ class Http2Stream extends Duplex {
     this._outq = [];
     if (this._id !== undefined) session._removeStream(this);
     if (!ending) this.end();
+    // As Node: a resumed stream destroyed without error still ends ('end' before 'close').
+    this.push(null);
     cb(error);
   }
 }
