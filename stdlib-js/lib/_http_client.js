@@ -6,7 +6,7 @@
 const net = require('net');
 const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions } = require('url');
-const { RESPONSE, checkIsHttpToken, parsers } = require('_http_common');
+const { RESPONSE, checkIsHttpToken, isLenient, parsers } = require('_http_common');
 const { HTTPParser } = require('internal/http/parser');
 const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUniqueHeaders,
   kHadError } = require('_http_outgoing');
@@ -589,7 +589,7 @@ function tickOnSocket(req, socket) {
   };
   const options = {
     maxHeaderSize: req.maxHeaderSize || require('http').maxHeaderSize,
-    lenient: !!req.insecureHTTPParser,
+    lenient: req.insecureHTTPParser === undefined ? isLenient() : !!req.insecureHTTPParser,
   };
   let parser = parsers.list.pop();
   if (parser === undefined) {

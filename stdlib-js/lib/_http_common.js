@@ -186,7 +186,23 @@ class HTTPParser {
 // limit http.setMaxIdleHTTPParsers() sets.
 const parsers = { name: 'parsers', max: 1000, list: [] };
 
+// --insecure-http-parser: the default when a server or request sets no insecureHTTPParser.
+// Node warns once, when the first parser made lenient by the flag is set up.
+let lenientFlag;
+let warnedLenient = false;
+function isLenient() {
+  if (lenientFlag === undefined) {
+    lenientFlag = require('internal/options').getOptionValue('--insecure-http-parser') === true;
+  }
+  if (lenientFlag && !warnedLenient) {
+    warnedLenient = true;
+    process.emitWarning('Using insecure HTTP parsing');
+  }
+  return lenientFlag;
+}
+
 module.exports = {
+  isLenient,
   parsers,
   HTTPParser,
   REQUEST,

@@ -9,7 +9,7 @@ const { Buffer } = require('buffer');
 // Node's binding-style HTTPParser is _http_common's; the server drives Eddy's parser directly.
 const { HTTPParser } = require('internal/http/parser');
 const { REQUEST, STATUS_CODES, continueExpression, chunkExpression,
-  checkInvalidHeaderChar } = require('_http_common');
+  checkInvalidHeaderChar, isLenient } = require('_http_common');
 const { OutgoingMessage, kOutHeaders, kNeedDrain, parseUniqueHeadersOption, kUniqueHeaders } =
   require('_http_outgoing');
 const { IncomingMessage, applyHead } = require('_http_incoming');
@@ -427,7 +427,7 @@ function connectionListenerInternal(server, socket) {
     },
   }, {
     maxHeaderSize: server.maxHeaderSize || require('http').maxHeaderSize,
-    lenient: !!server.insecureHTTPParser,
+    lenient: server.insecureHTTPParser === undefined ? isLenient() : !!server.insecureHTTPParser,
   });
   parser.initAsyncResource('HTTPINCOMINGMESSAGE', { type: 'HTTPINCOMINGMESSAGE', socket });
   socket.parser = parser;
