@@ -2,7 +2,8 @@
 //! garbage-collection records of `v8.GCProfiler`. While GC tracking is on, V8's GC prologue and
 //! epilogue callbacks note each collection's type, its cost and the heap statistics before and
 //! after it. Nothing may call into JS during a collection, so the records wait in an isolate
-//! slot until JS takes them (`gcTake()`).
+//! slot until JS takes them (`gcTake()`). The `v8` trace-event category records collections
+//! the same way (`gcTrace`/`gcTraceTake`), with their start and end times.
 
 use std::time::Instant;
 
@@ -11,6 +12,8 @@ use crate::native::{js_string, set_fn};
 pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "gcTrack", js_gc_track);
     set_fn(scope, target, "gcTake", js_gc_take);
+    set_fn(scope, target, "gcTrace", js_gc_trace);
+    set_fn(scope, target, "gcTraceTake", js_gc_trace_take);
     set_fn(scope, target, "heapStatistics", js_heap_statistics);
     set_fn(scope, target, "heapCodeStatistics", js_heap_code_statistics);
     set_fn(
@@ -332,4 +335,107 @@ fn heap_value<'s>(scope: &mut v8::PinScope<'s, '_>, at: &HeapAt) -> v8::Local<'s
     }
     let spaces = v8::Array::new_with_elements(scope, &spaces).into();
     v8::Array::new_with_elements(scope, &[numbers, spaces]).into()
+}
+
+/// The collections V8 makes while the `v8` trace-event category is on: each one's GC type and
+/// its start and end on CLOCK_MONOTONIC (the clock of process.hrtime and of the trace file).
+/// As with `GcLog`, nothing may call into JS during a collection: the records wait in an
+/// isolate slot until the trace file is written (`gcTraceTake()`).
+#[derive(Default)]
+struct GcTrace {
+    on: bool,
+    start: Option<u64>,
+    records: Vec<(u32, u64, u64)>,
+}
+
+fn monotonic_ns() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime only writes the timespec it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+unsafe extern "C" fn trace_prologue(
+    mut isolate: v8::UnsafeRawIsolatePtr,
+    _gc_type: v8::GCType,
+    _flags: v8::GCCallbackFlags,
+    _data: *mut std::ffi::c_void,
+) {
+    // SAFETY: V8 passes the isolate that is collecting, on its own thread.
+    let isolate = unsafe { v8::Isolate::ref_from_raw_isolate_ptr_mut(&mut isolate) };
+    if let Some(trace) = isolate.get_slot_mut::<GcTrace>() {
+        trace.start = Some(monotonic_ns());
+    }
+}
+
+unsafe extern "C" fn trace_epilogue(
+    mut isolate: v8::UnsafeRawIsolatePtr,
+    gc_type: v8::GCType,
+    _flags: v8::GCCallbackFlags,
+    _data: *mut std::ffi::c_void,
+) {
+    // SAFETY: as in `trace_prologue`.
+    let isolate = unsafe { v8::Isolate::ref_from_raw_isolate_ptr_mut(&mut isolate) };
+    if let Some(trace) = isolate.get_slot_mut::<GcTrace>()
+        && let Some(start) = trace.start.take()
+    {
+        trace.records.push((gc_type.0, start, monotonic_ns()));
+    }
+}
+
+/// `gcTrace(on)`: start or stop recording collections for the trace file.
+fn js_gc_trace(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let on = args.get(0).boolean_value(scope);
+    if scope.get_slot::<GcTrace>().is_none() {
+        scope.set_slot(GcTrace::default());
+    }
+    let was = scope.get_slot::<GcTrace>().is_some_and(|t| t.on);
+    if on == was {
+        return;
+    }
+    if on {
+        scope.add_gc_prologue_callback(
+            trace_prologue,
+            std::ptr::null_mut(),
+            v8::GCType::kGCTypeAll,
+        );
+        scope.add_gc_epilogue_callback(
+            trace_epilogue,
+            std::ptr::null_mut(),
+            v8::GCType::kGCTypeAll,
+        );
+    } else {
+        scope.remove_gc_prologue_callback(trace_prologue, std::ptr::null_mut());
+        scope.remove_gc_epilogue_callback(trace_epilogue, std::ptr::null_mut());
+    }
+    if let Some(trace) = scope.get_slot_mut::<GcTrace>() {
+        trace.on = on;
+        trace.start = None;
+    }
+}
+
+/// `gcTraceTake()` → the collections since the last call, flat: `[gcType, startUs, endUs, ...]`.
+fn js_gc_trace_take(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let records = match scope.get_slot_mut::<GcTrace>() {
+        Some(trace) => std::mem::take(&mut trace.records),
+        None => Vec::new(),
+    };
+    let mut flat = Vec::with_capacity(records.len() * 3);
+    for (gc_type, start, end) in records {
+        for n in [gc_type as f64, (start / 1000) as f64, (end / 1000) as f64] {
+            flat.push(v8::Number::new(scope, n).into());
+        }
+    }
+    rv.set(v8::Array::new_with_elements(scope, &flat).into());
 }

@@ -10,7 +10,9 @@
 // name: libuv's for the asynchronous ones, as Node's), node.fs_dir.async (fs.opendir), node.vm.script (vm.Script's compile
 // and runs), node.net.native (each connect, to its status), node.http (each request, client
 // and server, to its response),
-// node.promises.rejections (V8's rejection callbacks). V8's own categories are not reachable.
+// node.promises.rejections (V8's rejection callbacks), and of V8's own `v8` category its
+// garbage collections (V8.GCScavenger, V8.GCCompactor, ... as complete events, timed by V8's
+// GC callbacks); V8's other trace points are not reachable.
 // Events are kept in memory and the file is written when the process exits (the bootstrap
 // calls writeAtExit after the 'exit' listeners).
 
@@ -22,6 +24,7 @@ const state = {
   fsSync: false,
   fsAsync: false,
   fsDirAsync: false,
+  v8: false,
   rejections: false,
   vmScript: false,
   netNative: false,
@@ -306,6 +309,10 @@ function update() {
   state.fsSync = on('node', 'node.fs', 'node.fs.sync');
   state.fsAsync = on('node', 'node.fs', 'node.fs.async');
   state.fsDirAsync = on('node', 'node.fs_dir', 'node.fs_dir.async');
+  if (on('v8') !== state.v8) {
+    state.v8 = on('v8');
+    binding.runtime.gcTrace(state.v8);
+  }
   state.rejections = on('node', 'node.promises', 'node.promises.rejections');
   state.vmScript = on('node', 'node.vm', 'node.vm.script');
   state.netNative = on('node', 'node.net', 'node.net.native');
@@ -338,19 +345,30 @@ function watchTitle() {
 }
 
 /** A worker's events, handed over as it exits. */
-function addWorkerEvents(list) {
-  if (started && Array.isArray(list)) events.push(...list);
+function addWorkerEvents(list, tid, threadId) {
+  if (!started) return;
+  if (Array.isArray(list)) events.push(...list);
+  // The thread's name, if its OS thread was not found when it started.
+  const label = unnamedWorkers.get(threadId);
+  if (label !== undefined && Number.isInteger(tid)) {
+    unnamedWorkers.delete(threadId);
+    workerThreads.push([tid, label]);
+  }
 }
+
+// Workers whose OS thread had not taken its name yet when they started: threadId -> label.
+const unnamedWorkers = new Map();
 
 /** A worker thread started while tracing: its OS thread, found by the name Eddy gives it. */
 function noteWorker(threadId, name) {
   if (!started) return;
+  const label = name ? `[worker ${threadId}] ${name}` : `[worker ${threadId}]`;
   const fs = require('fs');
   let tasks;
   try {
     tasks = fs.readdirSync('/proc/self/task');
   } catch {
-    return;
+    tasks = [];
   }
   for (const tid of tasks) {
     let comm;
@@ -360,10 +378,12 @@ function noteWorker(threadId, name) {
       continue;
     }
     if (comm === `eddy-worker-${threadId}`) {
-      const label = name ? `[worker ${threadId}] ${name}` : `[worker ${threadId}]`;
       workerThreads.push([Number(tid), label]);
+      return;
     }
   }
+  // The new thread names itself as it starts: its events bring its id when it exits.
+  unnamedWorkers.set(threadId, label);
 }
 
 // ----- the file -----
@@ -418,14 +438,39 @@ function fileName() {
   return startDir === undefined ? require('path').resolve(name) : require('path').resolve(startDir, name);
 }
 
+// V8's GC types (bits of v8::GCType) and the names V8 gives their trace events.
+const kGcEventNames = [
+  [1, 'V8.GCScavenger'],
+  [2, 'V8.GCMinorMS'],
+  [4, 'V8.GCCompactor'],
+  [8, 'V8.GCIncrementalMarking'],
+  [16, 'V8.GCPhantomHandleProcessingCallback'],
+];
+
+/** The collections the runtime timed while `v8` was on, as complete (X) events. */
+function gcEvents() {
+  const flat = binding.runtime.gcTraceTake();
+  const out = [];
+  for (let i = 0; i + 2 < flat.length; i += 3) {
+    const entry = kGcEventNames.find(([bit]) => (flat[i] & bit) !== 0);
+    if (entry === undefined) continue;
+    out.push({ pid: process.pid, tid: eventTid, ts: flat[i + 1], ph: 'X', cat: 'v8',
+      name: entry[1], dur: flat[i + 2] - flat[i + 1], args: {} });
+  }
+  return out;
+}
+
 let written = false;
 
 /** Writes the trace file once, as the process exits (when tracing was ever on). */
 function writeAtExit() {
   if (!started || written) return;
   written = true;
+  events.push(...gcEvents());
   if (!isMainThread) {
-    require('internal/worker/thread').postToParent({ type: 'traceEvents', events });
+    require('internal/worker/thread').postToParent({
+      type: 'traceEvents', events, tid: eventTid, threadId: binding.config.threadId,
+    });
     return;
   }
   if (state.bootstrap) events.push(...milestoneEvents());

@@ -296,7 +296,8 @@ class Worker extends EventEmitter {
         break;
       case 'traceEvents':
         // The trace events the thread recorded, for the file this thread writes.
-        require('internal/trace_events').addWorkerEvents(message.events);
+        require('internal/trace_events')
+          .addWorkerEvents(message.events, message.tid, message.threadId);
         break;
       case 'heapSnapshot': {
         const waiting = this[kSnapshots].get(message.id);
