@@ -29,6 +29,8 @@ mod config;
 mod engine;
 #[path = "net_tls_extra.rs"]
 mod extra;
+#[path = "net_tls_sigalgs.rs"]
+mod sigalgs;
 #[path = "net_tls_sni.rs"]
 mod sni;
 #[path = "net_tls_verify.rs"]
@@ -133,6 +135,11 @@ pub(crate) struct Tls {
     pub(super) records: Records,
     /// The largest plaintext record this side sends (`setMaxSendFragment`).
     max_send_fragment: usize,
+    /// The signature schemes this side allows (`sigalgs`), and whether a server prefers its
+    /// own order; the peer's list once heard (see net_tls_sigalgs).
+    sigalgs: Option<Vec<u16>>,
+    sigalgs_ours_first: bool,
+    pub(super) peer_sigalgs: Option<Vec<u16>>,
 }
 
 /// Splits ciphertext at TLS record boundaries, so that rustls gets one record at a time and
@@ -269,6 +276,9 @@ fn new_session(
         accepting,
         records: Records::default(),
         max_send_fragment: 16384,
+        sigalgs_ours_first: is_server && o.honor_order(),
+        sigalgs: o.sigalgs,
+        peer_sigalgs: None,
     }))
 }
 
@@ -358,6 +368,15 @@ fn secure_info<'s>(scope: &mut v8::PinScope<'s, '_>, tls: &Tls) -> v8::Local<'s,
         let g = js_string(scope, &format!("{:?}", group.name()));
         set_value(scope, obj, "kx", g.into());
     }
+    if let Some(peer) = &tls.peer_sigalgs {
+        let shared = sigalgs::shared(peer, tls.sigalgs.as_deref(), tls.sigalgs_ours_first);
+        let items: Vec<v8::Local<v8::Value>> = shared
+            .iter()
+            .map(|c| v8::Integer::new_from_unsigned(scope, u32::from(*c)).into())
+            .collect();
+        let arr = v8::Array::new_with_elements(scope, &items);
+        set_value(scope, obj, "sharedSigalgs", arr.into());
+    }
     let r = v8::Boolean::new(scope, reused);
     set_value(scope, obj, "reused", r.into());
     if let rustls::Connection::Server(s) = &tls.conn
@@ -439,6 +458,9 @@ fn feed<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, raw: &[u8]) {
         });
         if let Some(code) = verify_error {
             *tls.verify_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(code);
+        }
+        if let Some(peer) = sigalgs::take_peer() {
+            tls.peer_sigalgs = Some(peer);
         }
         let silent = failure.is_some() && !tls.seen_input && not_tls(raw);
         tls.seen_input = true;

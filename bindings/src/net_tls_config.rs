@@ -10,7 +10,7 @@ use rustls::RootCertStore;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName};
 
-use super::{extra, provider, verify};
+use super::{extra, provider, sigalgs, verify};
 
 /// The system's trusted roots (and NODE_EXTRA_CA_CERTS), parsed once.
 pub(super) fn system_roots() -> Arc<RootCertStore> {
@@ -69,6 +69,15 @@ pub(super) struct Options {
     honor_order: bool,
     /// A server's other certificate/key pairs (PEM), for keys of other kinds.
     more_pairs: Vec<(Vec<u8>, Vec<u8>)>,
+    /// The signature schemes allowed (`sigalgs`, as TLS codes, preferred first); None: all.
+    pub(super) sigalgs: Option<Vec<u16>>,
+}
+
+impl Options {
+    /// A server prefers its own order (of suites, and of signature schemes).
+    pub(super) fn honor_order(&self) -> bool {
+        self.honor_order
+    }
 }
 
 pub(super) fn get<'s>(
@@ -146,6 +155,14 @@ pub(super) fn read_options(
             .collect()
     });
     let honor_order = get(scope, obj, "honorCipherOrder").is_true();
+    let v = get(scope, obj, "sigalgs");
+    let sigalgs = v8::Local::<v8::Array>::try_from(v).ok().map(|arr| {
+        (0..arr.length())
+            .filter_map(|i| arr.get_index(scope, i))
+            .filter_map(|item| item.uint32_value(scope))
+            .filter_map(|c| u16::try_from(c).ok())
+            .collect()
+    });
     let mut more_pairs = Vec::new();
     let v = get(scope, obj, "morePairs");
     if let Ok(arr) = v8::Local::<v8::Array>::try_from(v) {
@@ -182,6 +199,7 @@ pub(super) fn read_options(
         suites,
         honor_order,
         more_pairs,
+        sigalgs,
     })
 }
 
@@ -303,6 +321,12 @@ pub(super) fn config_key(o: &Options) -> Vec<u8> {
         u8::from(o.honor_order),
     ]);
     key.extend_from_slice(&o.session_timeout.to_le_bytes());
+    if let Some(s) = &o.sigalgs {
+        key.extend_from_slice(&s.len().to_le_bytes());
+        for c in s {
+            key.extend_from_slice(&c.to_le_bytes());
+        }
+    }
     key
 }
 
@@ -351,6 +375,7 @@ pub(super) fn build_client(o: &Options) -> Result<rustls::ClientConfig, String> 
         roots,
         trusted_leaves,
         reject: o.reject_unauthorized,
+        sigalgs: o.sigalgs.clone(),
     });
     let p = provider_for(o);
     let builder = rustls::ClientConfig::builder_with_provider(p.clone())
@@ -360,7 +385,7 @@ pub(super) fn build_client(o: &Options) -> Result<rustls::ClientConfig, String> 
         .with_custom_certificate_verifier(verifier);
     let mut config = match chain_and_key(o)? {
         Some((chain, key)) => {
-            let ck = verify::certified_key(chain, key)?;
+            let ck = sigalgs::restrict(verify::certified_key(chain, key)?, o.sigalgs.as_deref());
             builder.with_client_cert_resolver(Arc::new(verify::OneCert(ck)))
         }
         None => builder.with_no_client_auth(),
@@ -381,7 +406,12 @@ pub(super) fn build_server(o: &Options) -> Result<rustls::ServerConfig, String> 
         .with_protocol_versions(&usable_versions(o, &p)?)
         .map_err(|e| e.to_string())?;
     let builder = if o.request_cert {
-        let v = verify::ClientVerifier::new(roots(o)?, ca_certificates(o), o.reject_unauthorized)?;
+        let v = verify::ClientVerifier::new(
+            roots(o)?,
+            ca_certificates(o),
+            o.reject_unauthorized,
+            o.sigalgs.clone(),
+        )?;
         builder.with_client_cert_verifier(Arc::new(v))
     } else {
         builder.with_no_client_auth()
@@ -389,7 +419,8 @@ pub(super) fn build_server(o: &Options) -> Result<rustls::ServerConfig, String> 
     let Some((chain, key)) = chain_and_key(o)? else {
         return Err("Missing PFX or certificate + private key.".into());
     };
-    let ck = verify::certified_key(chain, key)?;
+    let allowed = o.sigalgs.as_deref();
+    let ck = sigalgs::restrict(verify::certified_key(chain, key)?, allowed);
     let mut config = if o.more_pairs.is_empty() {
         builder.with_cert_resolver(Arc::new(verify::OneCert(ck)))
     } else {
@@ -400,7 +431,10 @@ pub(super) fn build_server(o: &Options) -> Result<rustls::ServerConfig, String> 
                 .map_err(|_| "error:0480006C:PEM routines::no start line".to_string())?;
             let key = PrivateKeyDer::from_pem_slice(key)
                 .map_err(|_| "error:1E08010C:DECODER routines::unsupported".to_string())?;
-            all.push(verify::certified_key(chain, key)?);
+            all.push(sigalgs::restrict(
+                verify::certified_key(chain, key)?,
+                allowed,
+            ));
         }
         builder.with_cert_resolver(Arc::new(verify::ManyCerts(all)))
     };

@@ -166,6 +166,9 @@ fn finish_accept<C: Carrier + ?Sized>(
                 Ok(mut conn) => {
                     conn.set_buffer_limit(None);
                     tls.conn = rustls::Connection::Server(conn);
+                    if let Some(peer) = super::sigalgs::take_peer() {
+                        tls.peer_sigalgs = Some(peer);
+                    }
                     (None, lines, std::mem::take(&mut acc.pending))
                 }
                 Err((e, mut alert)) => {

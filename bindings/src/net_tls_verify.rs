@@ -15,7 +15,7 @@ use rustls::{
     CertificateError, DigitallySignedStruct, DistinguishedName, RootCertStore, SignatureScheme,
 };
 
-use super::{extra, provider};
+use super::{extra, provider, sigalgs};
 
 /// OpenSSL's verify error name (what Node reports) for a failed chain.
 fn node_code(err: &rustls::Error, self_signed: bool, chain_len: usize) -> &'static str {
@@ -93,6 +93,8 @@ pub(super) struct Verifier {
     /// self-signed certificate listed as a CA, where webpki refuses a CA as the end entity.
     pub(super) trusted_leaves: Vec<Vec<u8>>,
     pub(super) reject: bool,
+    /// The schemes offered (`sigalgs`); None: all webpki's.
+    pub(super) sigalgs: Option<Vec<u16>>,
 }
 
 impl Verifier {
@@ -178,7 +180,10 @@ impl ServerCertVerifier for Verifier {
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.inner.supported_verify_schemes()
+        sigalgs::offered(
+            self.inner.supported_verify_schemes(),
+            self.sigalgs.as_deref(),
+        )
     }
 }
 
@@ -224,6 +229,7 @@ pub(super) struct ClientVerifier {
     /// OpenSSL trusts a self-signed certificate found in its store (webpki wants an issuer).
     trusted_leaves: Vec<Vec<u8>>,
     reject: bool,
+    sigalgs: Option<Vec<u16>>,
 }
 
 impl ClientVerifier {
@@ -231,6 +237,7 @@ impl ClientVerifier {
         roots: Arc<RootCertStore>,
         trusted_leaves: Vec<Vec<u8>>,
         reject: bool,
+        sigalgs: Option<Vec<u16>>,
     ) -> Result<Self, String> {
         let inner =
             rustls::server::WebPkiClientVerifier::builder_with_provider(roots.clone(), provider())
@@ -242,6 +249,7 @@ impl ClientVerifier {
             roots,
             trusted_leaves,
             reject,
+            sigalgs,
         })
     }
 }
@@ -306,7 +314,10 @@ impl ClientCertVerifier for ClientVerifier {
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.inner.supported_verify_schemes()
+        sigalgs::offered(
+            self.inner.supported_verify_schemes(),
+            self.sigalgs.as_deref(),
+        )
     }
 }
 
@@ -338,7 +349,8 @@ pub(super) fn certified_key(
 pub(super) struct OneCert(pub(super) Arc<CertifiedKey>);
 
 impl rustls::server::ResolvesServerCert for OneCert {
-    fn resolve(&self, _: rustls::server::ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+    fn resolve(&self, hello: rustls::server::ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        sigalgs::note_peer(hello.signature_schemes());
         Some(self.0.clone())
     }
 }
@@ -372,6 +384,7 @@ impl ManyCerts {
 
 impl rustls::server::ResolvesServerCert for ManyCerts {
     fn resolve(&self, hello: rustls::server::ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        sigalgs::note_peer(hello.signature_schemes());
         self.0
             .iter()
             .find(|ck| Self::fits(ck, &hello, true))
@@ -382,7 +395,8 @@ impl rustls::server::ResolvesServerCert for ManyCerts {
 }
 
 impl rustls::client::ResolvesClientCert for OneCert {
-    fn resolve(&self, _: &[&[u8]], _: &[SignatureScheme]) -> Option<Arc<CertifiedKey>> {
+    fn resolve(&self, _: &[&[u8]], schemes: &[SignatureScheme]) -> Option<Arc<CertifiedKey>> {
+        sigalgs::note_peer(schemes);
         Some(self.0.clone())
     }
 

@@ -96,7 +96,7 @@ class NativeSecureContext {
   setCiphers(ciphers) { this.ciphers = ciphers; }
   setCipherSuites(suites) { this.cipherSuites = suites; }
   setECDHCurve(curve) { this.ecdhCurve = curve; }
-  setSigalgs(sigalgs) { this.sigalgs = sigalgs; }
+  setSigalgs(sigalgs) { this.sigalgs = require('internal/tls/ciphers').resolveSigalgs(sigalgs); }
   setOptions(options) { this.secureOptions = options; }
   setSessionIdContext(id) { this.sessionIdContext = id; }
   setSessionTimeout(seconds) { this.sessionTimeout = seconds; }
@@ -147,6 +147,7 @@ class NativeSecureContext {
       suites: this.suites,
       morePairs: this.morePairs,
       honorCipherOrder: Boolean(this.honorCipherOrder),
+      sigalgs: this.sigalgs,
     };
   }
 }

@@ -205,4 +205,63 @@ function resolve(ciphers, name) {
   return { suites, tls13Only: listPart.length === 0 };
 }
 
-module.exports = { resolveCiphers };
+// ----- signature algorithms (the `sigalgs` option) -----
+
+// TLS SignatureScheme codes, by OpenSSL's names for them: `SIG+HASH` (the first scheme with
+// that signature and hash: RSA-PSS is the rsae kind) or the scheme's own name.
+const SCHEMES = [
+  // [code, sig, hash, name]
+  [0x0403, 'ECDSA', 'SHA256', 'ecdsa_secp256r1_sha256'],
+  [0x0503, 'ECDSA', 'SHA384', 'ecdsa_secp384r1_sha384'],
+  [0x0603, 'ECDSA', 'SHA512', 'ecdsa_secp521r1_sha512'],
+  [0x0807, 'ED25519', '', 'ed25519'],
+  [0x0808, 'ED448', '', 'ed448'],
+  [0x0804, 'RSA-PSS', 'SHA256', 'rsa_pss_rsae_sha256'],
+  [0x0805, 'RSA-PSS', 'SHA384', 'rsa_pss_rsae_sha384'],
+  [0x0806, 'RSA-PSS', 'SHA512', 'rsa_pss_rsae_sha512'],
+  [0x0809, 'RSA-PSS', 'SHA256', 'rsa_pss_pss_sha256'],
+  [0x080a, 'RSA-PSS', 'SHA384', 'rsa_pss_pss_sha384'],
+  [0x080b, 'RSA-PSS', 'SHA512', 'rsa_pss_pss_sha512'],
+  [0x0401, 'RSA', 'SHA256', 'rsa_pkcs1_sha256'],
+  [0x0501, 'RSA', 'SHA384', 'rsa_pkcs1_sha384'],
+  [0x0601, 'RSA', 'SHA512', 'rsa_pkcs1_sha512'],
+  [0x0303, 'ECDSA', 'SHA224', 'ecdsa_sha224'],
+  [0x0301, 'RSA', 'SHA224', 'rsa_pkcs1_sha224'],
+  [0x0203, 'ECDSA', 'SHA1', 'ecdsa_sha1'],
+  [0x0201, 'RSA', 'SHA1', 'rsa_pkcs1_sha1'],
+];
+
+// What OpenSSL fails setting a list it cannot read with (an empty error queue: no code).
+function badSigalgs() {
+  return new Error('error:00000000:lib(0)::reason(0)');
+}
+
+// `sigalgs` (validated as a non-empty string) → the scheme codes it names, in its order.
+function resolveSigalgs(str) {
+  const codes = [];
+  for (const entry of str.split(':')) {
+    let found;
+    const plus = entry.indexOf('+');
+    if (plus === -1) {
+      found = SCHEMES.find((s) => s[3] === entry);
+    } else {
+      let sig = entry.slice(0, plus).toUpperCase();
+      const hash = entry.slice(plus + 1).toUpperCase().replace(/^SHA-/, 'SHA');
+      if (sig === 'PSS') sig = 'RSA-PSS';
+      found = SCHEMES.find((s) => s[1] === sig && s[2] === hash && hash !== '');
+    }
+    if (found === undefined) throw badSigalgs();
+    if (!codes.includes(found[0])) codes.push(found[0]);
+  }
+  return codes;
+}
+
+// A scheme code as Node's getSharedSigalgs() names it (signature + hash, as OpenSSL's nids).
+function sigalgName(code) {
+  const s = SCHEMES.find((x) => x[0] === code);
+  if (s === undefined) return 'UNDEF+UNDEF';
+  const sig = s[1] === 'ED25519' ? 'Ed25519' : s[1] === 'ED448' ? 'Ed448' : s[1];
+  return `${sig}+${s[2] || 'UNDEF'}`;
+}
+
+module.exports = { resolveCiphers, resolveSigalgs, sigalgName };

@@ -75,6 +75,7 @@ const LOCAL = [
   [/^peer sent no certificates|NoCertificatesPresented/, 'peer did not return a certificate'],
   [/corrupt message|InvalidContentType|^wrong version number$/, 'wrong version number'],
   [/^no shared cipher$/, 'no shared cipher'],
+  [/NoSignatureSchemesInCommon/, 'no shared signature algorithms'],
   // A context (an SNICallback's) without a certificate; OpenSSL fails setting a null one.
   [/no server certificate chain resolved/, 'passed a null parameter'],
 ];

@@ -95,8 +95,13 @@ function install(TLSSocket, { kPeerCerts, kSession, kServername, peerCertificate
     return { type: 'ECDH', name: group[0], size: group[1] };
   };
 
+  // The signature schemes both sides can use: the peer's list (a server hears the client's
+  // hello, a client the server's certificate request) as far as this side's allows.
   proto.getSharedSigalgs = function getSharedSigalgs() {
-    return [];
+    const info = this[kSecureInfo];
+    if (!info || !Array.isArray(info.sharedSigalgs)) return [];
+    const { sigalgName } = require('internal/tls/ciphers');
+    return info.sharedSigalgs.map(sigalgName);
   };
 
   // A client's last session from the 'session' event (an opaque Buffer binding.net resolves;
