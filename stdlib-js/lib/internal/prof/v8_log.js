@@ -87,8 +87,14 @@ function codeName(type, name, state) {
  * library's.
  */
 function readSymbols(lib) {
+  // A stripped shared library (libc, say) still has its dynamic symbols.
+  const symbols = nmSymbols(lib, []);
+  return symbols.length > 0 ? symbols : nmSymbols(lib, ['-D']);
+}
+
+function nmSymbols(lib, extra) {
   const { spawnSync } = require('child_process');
-  const out = spawnSync('nm', ['-C', '-n', '--defined-only', lib.name], {
+  const out = spawnSync('nm', ['-C', '-n', '--defined-only', ...extra, lib.name], {
     encoding: 'utf8', maxBuffer: 1 << 30,
   });
   if (out.status !== 0 || typeof out.stdout !== 'string') return [];
