@@ -2,8 +2,8 @@
 
 // Source Map v3 (https://sourcemaps.info/spec.html): module.SourceMap, and the maps of the
 // modules loaded while source maps are enabled (--enable-source-maps or
-// process.setSourceMapsEnabled(true)), for module.findSourceMap(). Stack traces are not
-// rewritten through them (yet).
+// process.setSourceMapsEnabled(true)), for module.findSourceMap() and for stack traces, whose
+// call sites are rewritten to the original sources (mapTrace).
 
 const { codes } = require('internal/errors');
 
@@ -66,9 +66,16 @@ function decodeMappings(map, line, column, out) {
     source += readVLQ(text, pos);
     originalLine += readVLQ(text, pos);
     originalColumn += readVLQ(text, pos);
-    if (!isSeparator(text[pos.i])) name += readVLQ(text, pos);
-    // A segment without a name field keeps the last name, as Node reports it.
-    out.push([line, column, sources[source], originalLine, originalColumn, names[name]]);
+    // A segment without a name field has no name; Node's decoder gives the last segment of
+    // the string the current name all the same (it reads a name field past the end), and so
+    // does this one.
+    let named = pos.i >= text.length;
+    if (!isSeparator(text[pos.i])) {
+      name += readVLQ(text, pos);
+      named = true;
+    }
+    out.push([line, column, sources[source], originalLine, originalColumn,
+      named ? names[name] : undefined]);
   }
 }
 
@@ -153,31 +160,32 @@ class SourceMap {
   }
 }
 
-// file URL of a module -> its SourceMap.
+// file URL of a module -> { lineLengths, data, url, map }: `data` is the parsed payload (null
+// when the map could not be had), `url` the sourceMappingURL when it was not loaded (as Node
+// records them for NODE_V8_COVERAGE's 'source-map-cache'), `map` the SourceMap of `data`.
 const cache = new Map();
 const mappingURL = /\/[*/][#@]\s*sourceMappingURL=(\S+)/g;
 
-/** The map `source` (loaded from `url`) names, parsed; undefined when there is none. */
-function readMap(source, url) {
-  let last;
-  for (const match of source.matchAll(mappingURL)) last = match[1];
-  if (last === undefined) return undefined;
-  const { URL } = require('internal/url');
-  const mapURL = new URL(last, url);
+/** The payload the map at `mapURL` (named by the module at `url`) holds; null when none. */
+function loadMap(mapURL, url) {
+  const { URL, fileURLToPath } = require('internal/url');
   let text;
   if (mapURL.protocol === 'data:') {
+    // Only a JSON data URL is a source map, as in Node.
     const comma = mapURL.pathname.indexOf(',');
-    if (comma === -1) return undefined;
-    const meta = mapURL.pathname.slice(0, comma);
+    if (comma === -1) return null;
+    const meta = mapURL.pathname.slice(0, comma).split(';');
+    if (meta[0] !== 'application/json') return null;
     const body = mapURL.pathname.slice(comma + 1);
-    text = meta.endsWith(';base64') ? Buffer.from(body, 'base64').toString('utf8') :
+    text = meta[meta.length - 1] === 'base64' ? Buffer.from(body, 'base64').toString('utf8') :
       decodeURIComponent(body);
   } else if (mapURL.protocol === 'file:') {
-    text = require('fs').readFileSync(require('internal/url').fileURLToPath(mapURL), 'utf8');
+    text = require('fs').readFileSync(fileURLToPath(mapURL), 'utf8');
   } else {
-    return undefined;
+    return null;
   }
   const payload = JSON.parse(text);
+  if (payload === null || typeof payload !== 'object') return null;
   // Sources become absolute URLs, against sourceRoot and the map's own URL (the module's,
   // for an inline map).
   if (Array.isArray(payload.sources)) {
@@ -189,20 +197,43 @@ function readMap(source, url) {
   return payload;
 }
 
-/** Remembers the source map of module `filename` (run from `source`) while maps are enabled. */
+/**
+ * Remembers the source map of module `filename` (run from `source`) while maps are enabled or
+ * coverage is collected (which writes what is remembered).
+ */
 function maybeCacheSourceMap(filename, source) {
-  if (!process.sourceMapsEnabled || typeof source !== 'string') return;
-  if (!source.includes('sourceMappingURL=')) return;
-  try {
-    const url = filename.startsWith('file:') ? filename :
-      require('internal/url').pathToFileURL(filename).href;
-    const payload = readMap(source, url);
-    if (payload === undefined) return;
-    const lineLengths = source.split('\n').map((l) => l.length);
-    cache.set(url, new SourceMap(payload, { lineLengths }));
-  } catch {
-    // An unreadable or malformed map is ignored, as in Node.
+  if (!(process.sourceMapsEnabled || process.env.NODE_V8_COVERAGE) ||
+      typeof source !== 'string') {
+    return;
   }
+  if (!source.includes('sourceMappingURL=')) return;
+  let last;
+  for (const match of source.matchAll(mappingURL)) last = match[1];
+  if (last === undefined) return;
+  let url;
+  try {
+    url = filename.startsWith('file:') ? filename :
+      require('internal/url').pathToFileURL(filename).href;
+  } catch {
+    return;
+  }
+  let data = null;
+  try {
+    const { URL } = require('internal/url');
+    data = loadMap(new URL(last, url), url);
+  } catch {
+    // An unreadable or malformed map is no map, as in Node.
+  }
+  let map;
+  const lineLengths = source.split('\n').map((l) => l.length);
+  if (data !== null) {
+    try {
+      map = new SourceMap(data, { lineLengths });
+    } catch {
+      data = null;
+    }
+  }
+  cache.set(url, { lineLengths, data, url: data === null ? last : null, map });
 }
 
 /** module.findSourceMap(pathOrURL): the map of a module loaded with maps enabled. */
@@ -216,7 +247,120 @@ function findSourceMap(path) {
       return undefined;
     }
   }
-  return cache.get(url);
+  return cache.get(url)?.map;
 }
 
-module.exports = { SourceMap, findSourceMap, maybeCacheSourceMap };
+/** The maps remembered, as NODE_V8_COVERAGE writes them ('source-map-cache'); undefined if none. */
+function sourceMapCacheToObject() {
+  if (cache.size === 0) return undefined;
+  const out = {};
+  for (const [url, { lineLengths, data, url: mapURL }] of cache) {
+    out[url] = { lineLengths, data, url: mapURL };
+  }
+  return out;
+}
+
+/** fileURLToPath for file: URLs; other sources (webpack:///...) stay as they are. */
+function displayPath(source) {
+  return source.startsWith('file://') ? require('internal/url').fileURLToPath(source) : source;
+}
+
+/**
+ * Transpilers may drop the original name of a function: the map's name of the enclosing
+ * function, else the name mapped at the caller's site (in the same file), as Node looks.
+ */
+function originalSymbolName(map, trace, i) {
+  const site = trace[i];
+  if (typeof site.getEnclosingLineNumber === 'function') {
+    const enclosing = map.findEntry(site.getEnclosingLineNumber() - 1,
+      site.getEnclosingColumnNumber() - 1);
+    if (enclosing.name) return enclosing.name;
+  }
+  const next = trace[i + 1];
+  if (next && site.getFileName() === next.getFileName()) {
+    return map.findEntry(next.getLineNumber() - 1, next.getColumnNumber() - 1).name;
+  }
+  return undefined;
+}
+
+/** The original source of `source` (from the map's sourcesContent, else from disk). */
+function originalSource(payload, source) {
+  const index = Array.isArray(payload.sources) ? payload.sources.indexOf(source) : -1;
+  const content = Array.isArray(payload.sourcesContent) ? payload.sourcesContent[index] : undefined;
+  if (typeof content === 'string' && content !== '') return content;
+  if (!source.startsWith('file://')) return '';
+  try {
+    return require('fs').readFileSync(displayPath(source), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The original line an error was thrown at, with a caret, as it heads an uncaught report. */
+function errorSource(map, source, line, column) {
+  const text = originalSource(map.payload, source).split(/\r?\n/, line + 1)[line];
+  if (!text) return '';
+  let prefix = '';
+  const { getStringWidth } = require('internal/util/inspect');
+  for (const ch of text.slice(0, column + 1)) prefix += ch === '\t' ? '\t' : ' '.repeat(getStringWidth(ch));
+  return `${displayPath(source)}:${line + 1}\n${text}\n${prefix.slice(0, -1)}^\n\n`;
+}
+
+/**
+ * `error.stack` with source maps enabled: `header` and the call sites, each one that a map
+ * covers written as its original function, source, line and column (Node's format), headed by
+ * the original line of the first one.
+ */
+function mapTrace(header, trace) {
+  if (trace.length === 0) return header;
+  let head = '';
+  let lastFile;
+  let lastMap;
+  const lines = [];
+  for (let i = 0; i < trace.length; i++) {
+    const site = trace[i];
+    let line;
+    try {
+      const file = site.getFileName() ?? site.getEvalOrigin();
+      const map = file === lastFile ? lastMap : (typeof file === 'string' ? findSourceMap(file) : undefined);
+      lastFile = file;
+      lastMap = map;
+      if (map !== undefined) {
+        const entry = map.findEntry(site.getLineNumber() - 1, site.getColumnNumber() - 1);
+        if (entry.originalSource && entry.originalLine !== undefined &&
+            entry.originalColumn !== undefined) {
+          const name = originalSymbolName(map, trace, i);
+          const fnName = site.getFunctionName() ?? site.getMethodName();
+          const typeName = site.getTypeName();
+          const namePrefix = typeName !== null && typeName !== 'global' ? `${typeName}.` : '';
+          const ownName = `${namePrefix}${fnName || '<anonymous>'}`;
+          const shown = name && name !== ownName ? name : ownName;
+          line = `${shown} (${displayPath(entry.originalSource)}:${entry.originalLine + 1}:` +
+            `${entry.originalColumn + 1})`;
+          if (i === 0) head = errorSource(map, entry.originalSource, entry.originalLine,
+            entry.originalColumn);
+        }
+      }
+    } catch {
+      // This site as V8 writes it.
+    }
+    lines.push(line ?? `${site}`);
+  }
+  return `${head}${header}\n    at ${lines.join('\n    at ')}`;
+}
+
+/** Whether the script `file` (path or URL) named a source map that is remembered. */
+function hasSourceMapURL(file) {
+  if (typeof file !== 'string' || file === '') return false;
+  try {
+    return cache.has(file.startsWith('file:') ? file :
+      require('internal/url').pathToFileURL(file).href);
+  } catch {
+    return false;
+  }
+}
+
+
+module.exports = {
+  SourceMap, findSourceMap, hasSourceMapURL, mapTrace, maybeCacheSourceMap, sourceMapCacheToObject,
+};

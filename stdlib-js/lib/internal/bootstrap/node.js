@@ -1080,6 +1080,8 @@ function prepareStackTrace(error, trace) {
   } catch {
     header = '<error>';
   }
+  // --enable-source-maps: call sites in mapped code are shown where they are in the original.
+  if (sourceMapsEnabled) return requireBuiltin('internal/source_map').mapTrace(header, trace);
   let text = header;
   for (let i = 0; i < trace.length; i++) text += `\n    at ${trace[i]}`;
   return text;
@@ -1098,6 +1100,14 @@ function reportOnUncaught() {
  */
 function printFatal(error, arrow, thrownAt) {
   const hint = typeof thrownAt === 'string' ? '' : traceHint;
+  // With source maps on, a script that names a map shows no generated line: the stack starts
+  // with the original one instead (internal/source_map), as in Node.
+  if (arrow && sourceMapsEnabled) {
+    const where = /^(.*):\d+\n/.exec(arrow);
+    if (where !== null && requireBuiltin('internal/source_map').hasSourceMapURL(where[1])) {
+      arrow = '';
+    }
+  }
   let text;
   if (error !== null && typeof error === 'object' &&
       typeof error[kEnhanceStackBeforeInspector] === 'function') {

@@ -26,7 +26,11 @@ function write() {
   const name = `coverage-${process.pid}-${Date.now()}-${threadId}.json`;
   try {
     fs.mkdirSync(directory, { recursive: true });
-    fs.writeFileSync(path.join(directory, name), JSON.stringify({ result, timestamp }));
+    // With the source maps of the modules run, which coverage tools map the ranges back by.
+    const maps = require('internal/source_map').sourceMapCacheToObject();
+    const report = maps === undefined ? { result, timestamp } :
+      { result, timestamp, 'source-map-cache': maps };
+    fs.writeFileSync(path.join(directory, name), JSON.stringify(report));
   } catch (err) {
     process._rawDebug(`Failed to write coverage to ${directory}: ${err.message}`);
   }
