@@ -263,8 +263,9 @@ function TLSSocket(socket, opts) {
     wrapped = socket;
     if (socket._handle !== null && !socket.connecting) parent = socket._handle;
   } else if (isDuplex(socket)) {
-    // Any other Duplex carries the ciphertext itself (internal/tls/stream_handle).
-    parent = new DuplexHandle(socket);
+    // Any other Duplex carries the ciphertext itself (internal/tls/stream_handle); a
+    // TLSSocket's reads are taken over at its handle.
+    parent = new DuplexHandle(socket, socket instanceof TLSSocket);
   } else {
     throw new ERR_INVALID_ARG_TYPE('socket', 'stream.Duplex', socket);
   }

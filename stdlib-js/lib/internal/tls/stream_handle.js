@@ -20,7 +20,10 @@ const EBADF = -9;
 const kNoToken = Object.freeze({ __proto__: null });
 
 class DuplexHandle {
-  constructor(stream) {
+  // `takeReads`: the stream is a socket with a handle (a TLSSocket under another TLSSocket),
+  // whose reads the new socket takes over at the handle, as Node's TLSWrap stacks on the
+  // socket's stream: the wrapped socket's own 'data' listeners hear nothing more.
+  constructor(stream, takeReads = false) {
     this.stream = stream;
     this.token = kNoToken;
     this.isPipe = false;
@@ -51,11 +54,40 @@ class DuplexHandle {
       this._feed(null);
       if (this.owner !== null && !this.owner.destroyed) this.owner.destroy();
     };
-    stream.on('data', this._onData);
-    stream.on('end', this._onEnd);
+    this._taken = null;
+    const handle = takeReads ? stream._handle : null;
+    if (handle && typeof handle.onevent === 'function' && typeof handle.readStart === 'function') {
+      this._take(handle);
+    } else {
+      stream.on('data', this._onData);
+      stream.on('end', this._onEnd);
+      if (typeof stream.pause === 'function') stream.pause();
+    }
     stream.on('error', this._onError);
     stream.on('close', this._onClose);
-    if (typeof stream.pause === 'function') stream.pause();
+  }
+
+  _take(handle) {
+    this._taken = handle;
+    const previous = handle.onevent;
+    handle.onevent = (kind, value) => {
+      if (kind === EV.DATA) {
+        this._feed(Buffer.from(ArrayBuffer.isView(value) ?
+          new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice() : value));
+        return;
+      }
+      if (kind === EV.EOF) {
+        this._feed(null);
+        return;
+      }
+      previous(kind, value);
+    };
+    // What the socket read and nobody consumed yet comes first.
+    const stream = this.stream;
+    if (stream.readableLength > 0) {
+      let chunk;
+      while ((chunk = stream.read()) !== null) this._onData(chunk);
+    }
   }
 
   get fd() { return -1; }
@@ -162,13 +194,22 @@ class DuplexHandle {
   readStart() {
     if (this.closed) return EBADF;
     this.reading = true;
-    if (typeof this.stream.resume === 'function') this.stream.resume();
+    if (this._taken !== null) {
+      if (!this._taken.reading) this._taken.readStart();
+    } else if (typeof this.stream.resume === 'function') {
+      this.stream.resume();
+    }
     return 0;
   }
 
   readStop() {
     this.reading = false;
-    if (!this.closed && typeof this.stream.pause === 'function') this.stream.pause();
+    if (this.closed) return 0;
+    if (this._taken !== null) {
+      if (this._taken.reading) this._taken.readStop();
+    } else if (typeof this.stream.pause === 'function') {
+      this.stream.pause();
+    }
     return 0;
   }
 
