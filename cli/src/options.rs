@@ -176,6 +176,7 @@ const OPTIONS: &[Spec] = &[
     js("--tls-min-v1.1", Bool, true),
     js("--tls-min-v1.2", Bool, true),
     js("--tls-min-v1.3", Bool, true),
+    js("--trace-atomics-wait", Bool, true),
     js("--trace-deprecation", Bool, true),
     js("--trace-event-categories", Value, true),
     js("--trace-event-file-pattern", Value, true),

@@ -13,6 +13,7 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     set_fn(scope, target, "gcTrack", js_gc_track);
     set_fn(scope, target, "gcTake", js_gc_take);
     set_fn(scope, target, "gcTrace", js_gc_trace);
+    set_fn(scope, target, "arrayBufferAddress", js_array_buffer_address);
     set_fn(scope, target, "gcTraceTake", js_gc_trace_take);
     set_fn(scope, target, "heapStatistics", js_heap_statistics);
     set_fn(scope, target, "heapCodeStatistics", js_heap_code_statistics);
@@ -438,4 +439,26 @@ fn js_gc_trace_take(
         }
     }
     rv.set(v8::Array::new_with_elements(scope, &flat).into());
+}
+
+/// `arrayBufferAddress(buffer)`: where a (Shared)ArrayBuffer's bytes are, as C's `%p` prints
+/// it (--trace-atomics-wait names the memory a wait is on, the same from every thread).
+fn js_array_buffer_address(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let value = args.get(0);
+    let data = if let Ok(sab) = v8::Local::<v8::SharedArrayBuffer>::try_from(value) {
+        sab.get_backing_store().data()
+    } else if let Ok(ab) = v8::Local::<v8::ArrayBuffer>::try_from(value) {
+        ab.get_backing_store().data()
+    } else {
+        return;
+    };
+    let text = match data {
+        Some(ptr) => format!("{:p}", ptr.as_ptr()),
+        None => "(nil)".to_string(),
+    };
+    rv.set(js_string(scope, &text).into());
 }

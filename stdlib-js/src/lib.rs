@@ -151,6 +151,7 @@ builtins![
     "internal/perf/performance",
     "internal/perf/utils",
     "internal/policy/manifest",
+    "internal/process/atomics_wait",
     "internal/process/credentials",
     "internal/process/handles",
     "internal/process/promises",

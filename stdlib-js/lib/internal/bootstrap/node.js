@@ -1424,6 +1424,9 @@ function preload() {
     delete process.env.NODE_UNIQUE_ID;
   }
   loadEnvFiles();
+  if (options.getOptionValue('--trace-atomics-wait')) {
+    requireBuiltin('internal/process/atomics_wait').install(0);
+  }
   // --experimental-policy: the manifest is read and checked before any user code loads.
   if (options.getOptionValue('--experimental-policy')) {
     const policy = requireBuiltin('internal/policy/manifest');

@@ -196,6 +196,9 @@ function run(hooks) {
   if (options.getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
   const stackTraceLimit = Number(options.getOptionValue('--stack-trace-limit'));
   if (Number.isInteger(stackTraceLimit)) Error.stackTraceLimit = stackTraceLimit;
+  if (options.getOptionValue('--trace-atomics-wait')) {
+    require('internal/process/atomics_wait').install(binding.config.threadId);
+  }
   // Tracing from the command line covers the worker's events too.
   if (process.execArgv.some((a) => a.startsWith('--trace-event'))) {
     require('internal/trace_events');
