@@ -322,6 +322,18 @@ fn shutdown(
         s.shutdown_pending = true;
         s.queued == 0 && !s.connecting
     };
+    // Nothing left to write: the FIN goes out now (a peer in this same process sees the end
+    // as soon as it would from Node); `EV_SHUTDOWN` reports it once the poll phase's events
+    // are dispatched (io::dispatch_fed).
+    let shut_now = feed_now
+        && matches!(
+            socket.state.borrow().stream,
+            Some(Stream::Tcp(_) | Stream::Unix(_))
+        );
+    if shut_now {
+        let result = socket.shutdown_now();
+        socket.state.borrow_mut().shutdown_result = Some(result);
+    }
     if feed_now {
         let ready = Ready {
             writable: true,

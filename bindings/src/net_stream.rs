@@ -124,6 +124,9 @@ pub(crate) struct SocketState {
     pub(super) queued: usize,
     /// `shutdown()` was asked for while writes were queued.
     pub(super) shutdown_pending: bool,
+    /// The write side was already shut when `shutdown()` was asked for with nothing queued
+    /// (the peer gets our FIN at once, as from Node); the result waits for `EV_SHUTDOWN`.
+    pub(super) shutdown_result: Option<i32>,
     /// An IPC channel: reads collect passed descriptors (`EV_HANDLES`).
     pub(crate) ipc: bool,
     /// TLS over this socket (net_tls.rs): reads are decrypted, writes encrypted.
@@ -163,6 +166,7 @@ impl SocketState {
             sent: 0,
             queued: 0,
             shutdown_pending: false,
+            shutdown_result: None,
             ipc: false,
             tls: None,
             http: None,
@@ -460,19 +464,23 @@ impl Socket {
             self.emit_int(scope, EV_SHUTDOWN, 0);
             return;
         }
-        let result = {
-            let s = self.state.borrow();
-            match s.stream.as_ref() {
-                Some(stream) => match stream.shutdown_write() {
-                    Ok(()) => 0,
-                    // Already disconnected: the write side is shut either way.
-                    Err(e) if e.raw_os_error() == Some(libc::ENOTCONN) => 0,
-                    Err(e) => -errno_of(&e),
-                },
-                None => -libc::EBADF,
-            }
-        };
+        let done = self.state.borrow_mut().shutdown_result.take();
+        let result = done.unwrap_or_else(|| self.shutdown_now());
         self.emit_int(scope, EV_SHUTDOWN, result);
+    }
+
+    /// Shut the write side now: 0 or a negative errno.
+    pub(super) fn shutdown_now(&self) -> i32 {
+        let s = self.state.borrow();
+        match s.stream.as_ref() {
+            Some(stream) => match stream.shutdown_write() {
+                Ok(()) => 0,
+                // Already disconnected: the write side is shut either way.
+                Err(e) if e.raw_os_error() == Some(libc::ENOTCONN) => 0,
+                Err(e) => -errno_of(&e),
+            },
+            None => -libc::EBADF,
+        }
     }
 
     pub(super) fn on_writable(self: &Rc<Self>, scope: &mut v8::PinScope) {

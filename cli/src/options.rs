@@ -190,6 +190,9 @@ const OPTIONS: &[Spec] = &[
     js("--track-heap-objects", Bool, true),
     js("--unhandled-rejections", Value, true),
     js("--use-bundled-ca", Bool, true),
+    // Node remaps its code to 2 MiB pages where it can; Eddy does not remap (the value is
+    // checked, and the default page size stays).
+    js("--use-largepages", Value, true),
     v8("--use-strict", Bool, false),
     js("--use-openssl-ca", Bool, true),
     js("--v8-flag", List, false),
@@ -341,6 +344,11 @@ fn check_value(name: &str, value: &str) -> Result<(), OptionError> {
             &["delete", "throw"],
             "invalid mode passed to --disable-proto",
             EXIT_INVALID_MODE,
+        ),
+        "--use-largepages" => (
+            &["off", "on", "silent"],
+            "invalid value for --use-largepages",
+            EXIT_BAD_OPTION,
         ),
         "--input-type" => (
             &["commonjs", "module"],

@@ -172,6 +172,7 @@ fn poll(scope: &mut v8::PinScope, timeout: Option<Duration>) {
         complete(scope, result);
     }
     io::dispatch(scope);
+    io::dispatch_fed(scope);
 }
 
 /// The poll phase's wait, handing memory back to the system once the loop goes idle after

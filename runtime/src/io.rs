@@ -507,6 +507,32 @@ pub(crate) fn dispatch(scope: &mut v8::PinScope) {
     }
 }
 
+/// Completions fed during the poll phase (a shutdown with nothing left to write) run right
+/// after it, before the check phase, as libuv (1.45+) runs its pending queue up to 8 times
+/// after polling: a socket ended in a 'connection' or 'data' handler reports 'finish' (and
+/// can close) before the next poll, as in Node. Fed reads (a read budget spent) wait for the
+/// next poll phase, after the other handles' events.
+pub(crate) fn dispatch_fed(scope: &mut v8::PinScope) {
+    let st = state(scope);
+    for _ in 0..8 {
+        {
+            let mut s = st.borrow_mut();
+            let io = &mut s.event_loop.io;
+            let fed = std::mem::take(&mut io.fed);
+            let (reads, done): (Vec<_>, Vec<_>) = fed.into_iter().partition(|(_, r)| r.readable);
+            io.fed = reads;
+            if done.is_empty() {
+                return;
+            }
+            io.ready = done;
+        }
+        dispatch(scope);
+        if exit_requested(scope) {
+            return;
+        }
+    }
+}
+
 /// Run a queue of deferred callbacks (taken out first: they may queue more for next time).
 pub(crate) fn run_queue(scope: &mut v8::PinScope, closing: bool) {
     let st = state(scope);
