@@ -5,6 +5,7 @@
 const { HpackError } = require('internal/http2/hpack');
 const {
   makeError, sessionError, toHeaderObject, checkReceivedHeaders, filterReceived, SETTING_IDS,
+  perfNow,
 } = require('internal/http2/util');
 const { ServerHttp2Stream, ClientHttp2Stream } = require('internal/http2/stream');
 const {
@@ -16,6 +17,7 @@ class SessionReader {
   // ---- reading ----
   _receive(chunk) {
     if (this._destroyed) return;
+    this._bytesRead += chunk.length;
     this._touch();
     this._inbuf = this._inbuf && this._inbuf.length ? Buffer.concat([this._inbuf, chunk]) : chunk;
     // Nothing may be answered before our own preface has gone out.
@@ -63,6 +65,7 @@ class SessionReader {
       const payload = buf.subarray(9, 9 + len);
       buf = buf.subarray(9 + len);
       this._inbuf = buf;
+      this._framesReceived++;
       try {
         this._onFrame(type, flags, id, payload);
       } catch (e) {
@@ -199,6 +202,8 @@ class SessionReader {
     stream._recvWindow -= p.length;
     if (stream._recvWindow < 0) return this._streamError(id, E.FLOW_CONTROL_ERROR);
     stream._unacked += p.length;
+    stream._bytesRead += data.length;
+    if (stream._firstByteAt === 0 && data.length > 0) stream._firstByteAt = perfNow();
     stream._onData(data);
     if (flags & END_STREAM) stream._onEndReceived();
   }
@@ -319,6 +324,7 @@ class SessionReader {
       stream._bodyReceived = 0;
       if (this._lastWeight !== undefined) stream._weight = this._lastWeight;
       this._streams.set(id, stream);
+      stream._firstHeaderAt = perfNow();
       const { headers, raw } = toHeaderObject(list);
       stream._requestHeaders = headers;
       stream._peerFlags = flags;
@@ -333,6 +339,7 @@ class SessionReader {
       return;
     }
     if (stream._endReceived) return this._streamError(id, E.STREAM_CLOSED);
+    if (stream._firstHeaderAt === 0) stream._firstHeaderAt = perfNow();
     const { headers, raw } = toHeaderObject(list);
     if (this._type === SESSION_CLIENT && !stream._gotResponse) {
       const status = headers[':status'];
@@ -447,6 +454,7 @@ class SessionReader {
       if (i < 0) return this._connectionError(E.PROTOCOL_ERROR, 'Protocol error');
       const [ping] = this._pings.splice(i, 1);
       const duration = Number(process.hrtime.bigint() - ping.start) / 1e6;
+      this._pingRTT = duration;
       if (ping.cb) ping.cb(null, duration, Buffer.from(p));
       return;
     }

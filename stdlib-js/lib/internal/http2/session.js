@@ -8,6 +8,7 @@ const { AsyncResource } = require('async_hooks');
 const { Encoder, Decoder } = require('internal/http2/hpack');
 const {
   err, sessionError, streamError, errorName, validateSettings, settingsEntries, defaultSettings,
+  observingHttp2, enqueueHttp2Entry, perfNow,
 } = require('internal/http2/util');
 const { Http2Stream, kSession } = require('internal/http2/stream');
 const { SessionReader } = require('internal/http2/receive');
@@ -17,6 +18,18 @@ const {
 
 const kProxy = Symbol('proxy');
 
+// The open streams by id, remembering how many were open at once (the Http2Session entry's
+// maxConcurrentStreams).
+class StreamMap extends Map {
+  max = 0;
+
+  set(id, stream) {
+    super.set(id, stream);
+    if (this.size > this.max) this.max = this.size;
+    return this;
+  }
+}
+
 let nextPingId = 0;
 
 class Http2Session extends EventEmitter {
@@ -25,7 +38,16 @@ class Http2Session extends EventEmitter {
     this[kSocket] = socket;
     this._type = type;
     this._options = options || {};
-    this._streams = new Map();
+    this._streams = new StreamMap();
+    // The figures of the perf_hooks 'http2' entry (Http2Session) reported when it ends.
+    this._perfStart = perfNow();
+    this._framesReceived = 0;
+    this._framesSent = 0;
+    this._bytesRead = 0;
+    this._bytesWritten = 0;
+    this._streamCount = 0;
+    this._streamDurations = 0;
+    this._pingRTT = 0;
     this._nextStreamId = type === SESSION_CLIENT ? 1 : 2;
     this._lastPeerStreamId = 0;
     this._encoder = new Encoder();
@@ -95,7 +117,10 @@ class Http2Session extends EventEmitter {
   _start() {
     if (this._destroyed) return;
     this._connecting = false;
-    if (this._type === SESSION_CLIENT) this[kSocket].write(PREFACE);
+    if (this._type === SESSION_CLIENT) {
+      this[kSocket].write(PREFACE);
+      this._bytesWritten += PREFACE.length;
+    }
     this._sendSettings(this._initialSettings, null);
     if (this._inbuf && this._inbuf.length) this._receive(Buffer.alloc(0));
     process.nextTick(() => {
@@ -155,6 +180,8 @@ class Http2Session extends EventEmitter {
     head[4] = flags;
     head.writeUInt32BE(id & 0x7fffffff, 5);
     socket.write(len ? Buffer.concat([head, payload]) : head, cb);
+    this._framesSent++;
+    this._bytesWritten += 9 + len;
     this._touch();
   }
 
@@ -209,12 +236,15 @@ class Http2Session extends EventEmitter {
   }
 
   _sendRst(id, code) {
+    // What was written before the reset leaves before it.
+    if (this._flushScheduled) this._flush();
     const p = Buffer.alloc(4);
     p.writeUInt32BE(code >>> 0);
     this._writeFrame(F.RST_STREAM, 0, id, p);
   }
 
   _sendGoaway(code, lastStreamId, opaque) {
+    if (this._flushScheduled) this._flush();
     const p = Buffer.alloc(8 + (opaque ? opaque.length : 0));
     p.writeUInt32BE(lastStreamId & 0x7fffffff, 0);
     p.writeUInt32BE(code >>> 0, 4);
@@ -232,7 +262,14 @@ class Http2Session extends EventEmitter {
 
   _queue(stream) {
     this._sendable.add(stream);
-    this._flush();
+    // DATA leaves once the code running now is done (a tick later), as nghttp2 sends what was
+    // queued: a stream ended meanwhile gets END_STREAM on its last DATA frame.
+    if (this._flushScheduled) return;
+    this._flushScheduled = true;
+    process.nextTick(() => {
+      this._flushScheduled = false;
+      this._flush();
+    });
   }
 
   // Sends queued DATA as far as the connection and stream windows allow.
@@ -279,7 +316,12 @@ class Http2Session extends EventEmitter {
           const chunk = buf.subarray(off, off + n);
           off += n;
           e.off = off;
-          this._writeFrame(F.DATA, last && e.end ? END_STREAM : 0, stream.id, chunk, done);
+          if (stream._firstByteSentAt === 0) stream._firstByteSentAt = perfNow();
+          // The last bytes of a stream whose end() came already carry its END_STREAM.
+          const packEnd = last && !e.end && q.length === 1 && stream._endFollows();
+          if (packEnd) stream._endPacked = true;
+          this._writeFrame(F.DATA, (last && e.end) || packEnd ? END_STREAM : 0, stream.id, chunk,
+                           done);
           this._sendWindow -= n;
           stream._sendWindow -= n;
           stream._bytesSent += n;
@@ -458,7 +500,22 @@ class Http2Session extends EventEmitter {
   }
 
   _removeStream(stream) {
-    if (this._streams.get(stream.id) === stream) this._streams.delete(stream.id);
+    if (this._streams.get(stream.id) === stream) {
+      this._streams.delete(stream.id);
+      const duration = perfNow() - stream._perfStart;
+      this._streamCount++;
+      this._streamDurations += duration;
+      if (observingHttp2()) {
+        enqueueHttp2Entry('Http2Stream', stream._perfStart, {
+          bytesRead: stream._bytesRead,
+          bytesWritten: stream._bytesSent,
+          id: stream.id,
+          timeToFirstByte: stream._firstByteAt ? stream._firstByteAt - stream._perfStart : 0,
+          timeToFirstByteSent: stream._firstByteSentAt ? stream._firstByteSentAt - stream._perfStart : 0,
+          timeToFirstHeader: stream._firstHeaderAt ? stream._firstHeaderAt - stream._perfStart : 0,
+        });
+      }
+    }
     this._sendable.delete(stream);
     const waiting = this._waitingForSlot;
     if (waiting && waiting.length && !this._destroyed) {
@@ -478,8 +535,23 @@ class Http2Session extends EventEmitter {
     }
     if (code === undefined) code = error ? E.INTERNAL_ERROR : E.NO_ERROR;
     if (error === undefined && code !== E.NO_ERROR) error = sessionError(code);
+    // What the streams wrote before the end leaves first (while the peer can still read it).
+    if (this._flushScheduled && !this._peerGone) this._flush();
     this._destroyed = true;
     this._destroyCode = code;
+    if (observingHttp2()) {
+      enqueueHttp2Entry('Http2Session', this._perfStart, {
+        bytesWritten: this._bytesWritten,
+        bytesRead: this._bytesRead,
+        framesReceived: this._framesReceived,
+        framesSent: this._framesSent,
+        maxConcurrentStreams: this._streams.max,
+        pingRTT: this._pingRTT,
+        streamAverageDuration: this._streamCount ? this._streamDurations / this._streamCount : 0,
+        streamCount: this._streamCount,
+        type: this._type === SESSION_SERVER ? 'server' : 'client',
+      });
+    }
     // Streams still open go with the session.
     const streamCode = this._peerGone ? E.CANCEL : code;
     // While the peer can still hear us, each stream still open gets its RST_STREAM (before the

@@ -5,7 +5,7 @@
 
 const { Duplex } = require('stream');
 const {
-  err, streamError, mapToHeaders, assertValidPseudoHeader, sensitiveHeaders,
+  err, streamError, mapToHeaders, assertValidPseudoHeader, sensitiveHeaders, perfNow,
 } = require('internal/http2/util');
 
 const kSession = Symbol('session');
@@ -28,6 +28,12 @@ class Http2Stream extends Duplex {
     this._rstCode = undefined;
     this._closedByProtocol = false;
     this._bytesSent = 0;
+    // The figures of the perf_hooks 'http2' entry (Http2Stream): perf clock times, 0 = not yet.
+    this._perfStart = perfNow();
+    this._bytesRead = 0;
+    this._firstHeaderAt = 0;
+    this._firstByteAt = 0;
+    this._firstByteSentAt = 0;
     this._pendingWrites = [];
     this._finalCb = null;
     this._headersSent = false;
@@ -259,12 +265,28 @@ class Http2Stream extends Duplex {
     this._write(Buffer.concat(bufs), 'buffer', cb);
   }
 
+  // end() was called and nothing more is to be written (no trailers either): the last DATA
+  // frame may end the stream.
+  _endFollows() {
+    const ws = this._writableState;
+    return ws.ending && !ws.corked && ws.buffered.length === ws.bufferedIndex &&
+      !this._endSent && !this._closedByProtocol && !this._closing &&
+      !(this._waitForTrailers && this.listenerCount('wantTrailers') > 0);
+  }
+
   _final(cb) {
     if (this._id === undefined) {
       this._finalCb = cb;
       return;
     }
     this._beforeWrite(true);
+    if (this._endPacked) {
+      // END_STREAM went out with the last DATA frame.
+      this._endPacked = false;
+      this._onEndSent();
+      cb();
+      return;
+    }
     if (this._endSent || this._closedByProtocol) {
       cb();
       return;

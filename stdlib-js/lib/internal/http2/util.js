@@ -229,7 +229,43 @@ function defaultSettings() {
   };
 }
 
+// ===== perf_hooks 'http2' entries =====
+
+const perfUtils = require('internal/perf/utils');
+let warnedAccessors = false;
+
+/** Whether anyone observes 'http2' entries (the figures are kept either way; they are cheap). */
+function observingHttp2() {
+  return perfUtils.hasObserver('http2');
+}
+
+/**
+ * Reports an 'http2' entry `name` (Http2Session or Http2Stream) begun at `start`. Node 20 also
+ * offers each figure of `detail` as a property of the entry itself, deprecated (DEP0152).
+ */
+function enqueueHttp2Entry(name, start, detail) {
+  const { createEntry, enqueue } = require('internal/perf/observe');
+  const entry = createEntry(name, 'http2', start, perfUtils.now() - start, detail);
+  for (const key of Object.keys(detail)) {
+    Object.defineProperty(entry, key, {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (!warnedAccessors) {
+          warnedAccessors = true;
+          process.emitWarning('Custom PerformanceEntry accessors are deprecated. ' +
+            'Please use the detail property.', 'DeprecationWarning', 'DEP0152');
+        }
+        return detail[key];
+      },
+    });
+  }
+  enqueue(entry);
+}
+
 module.exports = {
+  observingHttp2, enqueueHttp2Entry, perfNow: perfUtils.now,
   sensitiveHeaders, ERROR_NAMES, errorName, makeError, streamError, sessionError, err,
   SINGLE_VALUE, PSEUDO, mapToHeaders, toHeaderObject, checkReceivedHeaders,
   assertValidPseudoHeader, filterReceived, SETTING_IDS, validateSettings, settingsEntries, defaultSettings,
