@@ -97,12 +97,15 @@ class Http2Stream extends Duplex {
   _flushPending() {
     const writes = this._pendingWrites;
     this._pendingWrites = [];
+    // A writer held back (past the high-water mark) goes on once its write is out.
+    const held = writes.length > 0 ? writes[writes.length - 1][2] : null;
+    const done = held || (() => {});
     if (writes.length > 1) {
       // What was written before the stream opened leaves together, as one DATA run.
       const bufs = writes.map(([chunk, enc]) => (typeof chunk === 'string' ? Buffer.from(chunk, enc) : chunk));
-      this._write(Buffer.concat(bufs), 'buffer', () => {});
+      this._write(Buffer.concat(bufs), 'buffer', done);
     } else {
-      for (const [chunk, enc] of writes) this._write(chunk, enc, () => {});
+      for (const [chunk, enc] of writes) this._write(chunk, enc, done);
     }
     if (this._finalCb) {
       const cb = this._finalCb;
@@ -235,10 +238,15 @@ class Http2Stream extends Duplex {
 
   _write(chunk, encoding, cb) {
     if (this._id === undefined) {
-      // Held until the stream opens; accepted now so that everything written before then
-      // leaves as one DATA run (bufferSize still counts it).
-      this._pendingWrites.push([chunk, encoding, null]);
-      cb();
+      // Held until the stream opens, so that everything written before then leaves as one
+      // DATA run (bufferSize counts it). Up to the high-water mark the write is done at once;
+      // past it the writer waits for the stream to open (a writer that never waits, pushing
+      // synchronously, would never let the connection happen).
+      let pending = 0;
+      for (const [c] of this._pendingWrites) pending += c.length;
+      const wait = pending + chunk.length > this.writableHighWaterMark;
+      this._pendingWrites.push([chunk, encoding, wait ? cb : null]);
+      if (!wait) cb();
       return;
     }
     if (this._closedByProtocol || this[kSession]._destroyed) {
