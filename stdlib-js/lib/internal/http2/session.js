@@ -186,10 +186,13 @@ class Http2Session extends EventEmitter {
   }
 
   _sendHeaderBlock(type, flags, id, list, prefix) {
-    let block = this._encoder.encode(list);
-    // nghttp2 refuses to send a header block over 64 KiB unless told otherwise.
+    // nghttp2 refuses to send a header block over 64 KiB unless told otherwise, judging by
+    // its bound on the encoded size (12 bytes, 12 a field, and every name and value as they
+    // are), not by what HPACK would make of it.
     const limit = this._options.maxSendHeaderBlockLength ?? 65536;
-    if (block.length > limit) {
+    let bound = 12 + 12 * list.length;
+    for (const [name, value] of list) bound += name.length + value.length;
+    if (bound > limit) {
       // Too big to send: reported like nghttp2's refusal, a frame error then a stream reset.
       const stream = this._streams.get(id);
       process.nextTick(() => {
@@ -206,6 +209,7 @@ class Http2Session extends EventEmitter {
       });
       return false;
     }
+    let block = this._encoder.encode(list);
     if (prefix) block = Buffer.concat([prefix, block]);
     const max = this._remote.maxFrameSize;
     if (block.length <= max) {
