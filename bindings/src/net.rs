@@ -208,8 +208,10 @@ fn read_stop(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv:
     }
 }
 
-/// `write(token, data)`: data is a string (UTF-8) or an ArrayBufferView. Returns the bytes still
-/// queued (0: all of it reached the kernel; `EV_WRITTEN` follows otherwise), or a negative errno.
+/// `write(token, data, size?)`: data is a string (UTF-8) or an ArrayBufferView. Returns the
+/// bytes still queued (0: all of it reached the kernel; `EV_WRITTEN` follows otherwise), or a
+/// negative errno. A string's UTF-8 size goes into `size[0]` (a Float64Array) when given, so
+/// the caller's byte count needs no second pass over the string.
 fn write(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
     let Some(socket) = socket_arg(scope, &args) else {
         rv.set_double(-(libc::EBADF as f64));
@@ -222,8 +224,9 @@ fn write(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
         socket.write_bytes(crate::buffer::view_bytes(scope, data))
     } else if let Ok(text) = v8::Local::<v8::String>::try_from(data) {
         let mut buf = WriteScratch::take();
-        text.write_utf8_into(scope, &mut buf.text);
-        let result = socket.write_bytes(buf.text.as_bytes());
+        let bytes = buf.utf8_of(scope, text);
+        report_size(scope, args.get(2), bytes.len());
+        let result = socket.write_bytes(bytes);
         buf.put_back();
         result
     } else {
@@ -245,6 +248,33 @@ struct WriteScratch {
 }
 
 impl WriteScratch {
+    /// `text` as UTF-8, in one of the buffers. A Latin-1 string (every HTTP head, most bodies)
+    /// is copied out of its parts as they are (a concatenation is not flattened into a new
+    /// string first) and only converted when it holds a byte beyond ASCII.
+    fn utf8_of(&mut self, scope: &mut v8::PinScope, text: v8::Local<v8::String>) -> &[u8] {
+        if !text.is_onebyte() {
+            text.write_utf8_into(scope, &mut self.text);
+            return self.text.as_bytes();
+        }
+        let len = text.length();
+        self.all.clear();
+        self.all.reserve(len);
+        text.write_one_byte_uninit_v2(
+            scope,
+            0,
+            &mut self.all.spare_capacity_mut()[..len],
+            v8::WriteFlags::empty(),
+        );
+        // SAFETY: write_one_byte_uninit_v2 wrote all `len` characters of the string.
+        unsafe { self.all.set_len(len) };
+        if self.all.is_ascii() {
+            return &self.all;
+        }
+        self.text.clear();
+        self.text.extend(self.all.iter().map(|&b| char::from(b)));
+        self.text.as_bytes()
+    }
+
     /// The thread's buffers, out of their cell while in use: a write made meanwhile (JS run by
     /// a chunk's toString) just starts with empty ones.
     fn take() -> WriteScratch {
@@ -263,6 +293,16 @@ impl WriteScratch {
             self.all = Vec::new();
         }
         WRITE_SCRATCH.with(|cell| *cell.borrow_mut() = self);
+    }
+}
+
+/// Store `n` in `out[0]` when `out` is a Float64Array (write's optional size report).
+fn report_size(scope: &mut v8::PinScope, out: v8::Local<v8::Value>, n: usize) {
+    if out.is_float64_array() {
+        let cell = crate::buffer::view_bytes(scope, out);
+        if let Some(cell) = cell.get_mut(..8) {
+            cell.copy_from_slice(&(n as f64).to_ne_bytes());
+        }
     }
 }
 

@@ -13,7 +13,7 @@ const {
   isIP, isIPv4, isIPv6, errnoException, exceptionWithHostPort, normalizeArgs,
   normalizedArgsSymbol, undestroy, kBytesRead,
 } = require('internal/net');
-const { NetHandle, kOwner, EV } = require('internal/net_handle');
+const { NetHandle, kOwner, EV, lastWriteSize } = require('internal/net_handle');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_FD_TYPE, ERR_MISSING_ARGS,
@@ -419,8 +419,14 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
       throw err;
     }
     const chunk = toWritable(data, encoding);
-    this[kBytesWritten] += byteLength(chunk);
-    r = this._handle.write(chunk);
+    if (typeof chunk === 'string' && this._handle instanceof NetHandle) {
+      lastWriteSize[0] = -1;
+      r = this._handle.write(chunk);
+      this[kBytesWritten] += lastWriteSize[0] >= 0 ? lastWriteSize[0] : byteLength(chunk);
+    } else {
+      this[kBytesWritten] += byteLength(chunk);
+      r = this._handle.write(chunk);
+    }
   }
   if (r < 0) {
     cb(errnoException(r, 'write'));

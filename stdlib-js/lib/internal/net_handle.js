@@ -14,6 +14,9 @@ const native = binding.net;
 const EV = native.events;
 const EBADF = -9;
 const kOwner = Symbol('kOwner');
+// A string write()'s UTF-8 size, reported by the native as it encodes the string (the socket's
+// bytesWritten then needs no second pass over it); -1 when no write reported one.
+const lastWriteSize = new Float64Array(1);
 const kConnectTrace = Symbol('kConnectTrace');
 
 // node.net.native trace events: each connect, from its start to its status.
@@ -148,7 +151,7 @@ class NetHandle {
 
   write(chunk) {
     if (this.token === null || this.closed) return EBADF;
-    return native.write(this.token, chunk);
+    return native.write(this.token, chunk, lastWriteSize);
   }
 
   writev(chunks) {
@@ -254,4 +257,4 @@ function fill(out, arr) {
   return 0;
 }
 
-module.exports = { NetHandle, kOwner, EV };
+module.exports = { NetHandle, kOwner, EV, lastWriteSize };
