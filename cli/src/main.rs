@@ -149,6 +149,14 @@ fn run(cli: Parsed) -> anyhow::Result<i32> {
         Some("[prof-process]")
     } else if cli.sea_config {
         Some("[sea-config]")
+    } else if code.is_none()
+        && !cli.test
+        && !watch
+        && rest.as_slice().first().is_some_and(|a| a == "inspect")
+    {
+        // `eddy inspect …`: the command-line debugger (internal/debugger/inspect); it reads
+        // its arguments from process.argv, ['inspect', …] after the executable.
+        Some("[inspect]")
     } else {
         None
     };

@@ -1357,6 +1357,10 @@ function evalMainNow(source, print, name) {
     requireBuiltin('internal/main/watch_mode').run();
     return;
   }
+  if (name === '[inspect]') {
+    requireBuiltin('internal/debugger/inspect').start();
+    return;
+  }
   if (name === '[prof-process]') {
     requireBuiltin('internal/main/prof_process').run();
     return;
