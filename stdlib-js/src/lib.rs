@@ -108,6 +108,7 @@ builtins![
     "internal/fetch/request",
     "internal/fetch/response",
     "internal/fetch/util",
+    "internal/freeze_intrinsics",
     "internal/fs/cp",
     "internal/fs/dir",
     "internal/fs/ops",

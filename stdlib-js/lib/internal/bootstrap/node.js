@@ -30,7 +30,9 @@ function withArrayIteration(fn) {
     const key = entry[1];
     const original = entry[2];
     const desc = Object.getOwnPropertyDescriptor(target, key);
-    if (desc !== undefined && desc.value === original) continue;
+    // A property that cannot be redefined stays (--frozen-intrinsics made it an accessor of
+    // the original).
+    if (desc !== undefined && (desc.value === original || !desc.configurable)) continue;
     saved.push([target, key, desc]);
     Object.defineProperty(target, key, {
       value: original, writable: true, enumerable: false, configurable: true,
@@ -1468,6 +1470,12 @@ function loadEnvFiles() {
 
 // `-r`/`--require` modules from execArgv (a worker's own execArgv in a worker).
 function preloadRequires() {
+  // --frozen-intrinsics: once the bootstrap is done, before any user code (preloads included).
+  if (options.getOptionValue('--frozen-intrinsics')) {
+    process.emitWarning('Frozen intristics is an experimental feature and might change at any time',
+      'ExperimentalWarning');
+    requireBuiltin('internal/freeze_intrinsics').freezeIntrinsics();
+  }
   const requests = options.getOptionValue('--require');
   if (requests.length > 0) loader.Module._preloadModules(requests);
 }
