@@ -51,6 +51,8 @@ const EV_SESSION: i32 = 13;
 const EV_HELLO: i32 = 14;
 /// An engine's ciphertext for the peer (net_tls_engine): value is an ArrayBuffer.
 const EV_CIPHER: i32 = 15;
+/// A server made a session ('newSession' listeners): value is `{ id, data }` (ArrayBuffers).
+const EV_NEW_SESSION: i32 = 16;
 
 /// What a TLS session runs over: a net socket (its bytes), or an engine whose ciphertext JS
 /// carries over any Duplex (net_tls_engine). Everything below works on either.
@@ -108,6 +110,7 @@ pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v
         ("SESSION", EV_SESSION),
         ("HELLO", EV_HELLO),
         ("CIPHER", EV_CIPHER),
+        ("NEW_SESSION", EV_NEW_SESSION),
     ] {
         let v = v8::Integer::new(scope, value);
         set_value(scope, events, name, v.into());
@@ -253,9 +256,13 @@ fn new_session(
                 server(&o)
             };
             config.and_then(|config| {
-                if o.sni || o.alpn_callback {
+                if o.sni || o.alpn_callback || o.resume_session {
                     let every = o.alpn_callback;
-                    accepting = Some(Box::new(extra::Accepting::new(config.clone(), every)));
+                    accepting = Some(Box::new(extra::Accepting::new(
+                        config.clone(),
+                        every,
+                        o.resume_session,
+                    )));
                 }
                 rustls::ServerConnection::new(config)
                     .map(rustls::Connection::Server)
@@ -521,6 +528,14 @@ fn feed<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, raw: &[u8]) {
     for id in sessions {
         let b = crate::fs::bytes_to_js(scope, extra::session_bytes(id));
         socket.emit_event(scope, EV_SESSION, b);
+    }
+    for (id, data) in extra::take_new_sessions() {
+        let obj = v8::Object::new(scope);
+        let i = crate::fs::bytes_to_js(scope, id);
+        set_value(scope, obj, "id", i);
+        let d = crate::fs::bytes_to_js(scope, data);
+        set_value(scope, obj, "data", d);
+        socket.emit_event(scope, EV_NEW_SESSION, obj.into());
     }
     for record in plain {
         let store = v8::ArrayBuffer::new_backing_store_from_vec(record).make_shared();

@@ -71,6 +71,10 @@ pub(super) struct Options {
     more_pairs: Vec<(Vec<u8>, Vec<u8>)>,
     /// The signature schemes allowed (`sigalgs`, as TLS codes, preferred first); None: all.
     pub(super) sigalgs: Option<Vec<u16>>,
+    /// A server's sessions go to JS ('newSession' listeners).
+    new_session: bool,
+    /// A server's hellos with a session id go to JS first ('resumeSession' listeners).
+    pub(super) resume_session: bool,
 }
 
 impl Options {
@@ -155,6 +159,8 @@ pub(super) fn read_options(
             .collect()
     });
     let honor_order = get(scope, obj, "honorCipherOrder").is_true();
+    let new_session = get(scope, obj, "newSession").is_true();
+    let resume_session = get(scope, obj, "resumeSession").is_true();
     let v = get(scope, obj, "sigalgs");
     let sigalgs = v8::Local::<v8::Array>::try_from(v).ok().map(|arr| {
         (0..arr.length())
@@ -200,6 +206,8 @@ pub(super) fn read_options(
         honor_order,
         more_pairs,
         sigalgs,
+        new_session,
+        resume_session,
     })
 }
 
@@ -319,6 +327,7 @@ pub(super) fn config_key(o: &Options) -> Vec<u8> {
         u8::from(o.max_tls12),
         u8::from(o.suites.is_some()),
         u8::from(o.honor_order),
+        u8::from(o.new_session),
     ]);
     key.extend_from_slice(&o.session_timeout.to_le_bytes());
     if let Some(s) = &o.sigalgs {
@@ -342,11 +351,18 @@ pub(super) fn client(
     let mut config = (*base).clone();
     config.resumption = rustls::client::Resumption::store(store);
     let name = o.servername.clone().unwrap_or_else(|| host.to_string());
-    let server_name = ServerName::try_from(name.clone())
-        .or_else(|_| ServerName::try_from("localhost".to_string()))
-        .map_err(|e| e.to_string())?;
+    // A name rustls will not put in a hello (one whose last label is all digits, say "sni.0",
+    // which OpenSSL sends as it is) goes unsent rather than replaced by another: the
+    // connection goes on without SNI (the certificate's name is checked in JS either way).
+    let (server_name, sendable) = match ServerName::try_from(name.clone()) {
+        Ok(n) => (n, true),
+        Err(_) => (
+            ServerName::try_from("localhost".to_string()).map_err(|e| e.to_string())?,
+            false,
+        ),
+    };
     // An IP address or no name: no SNI is sent, as OpenSSL does.
-    if o.servername.is_none() && name.parse::<std::net::IpAddr>().is_ok() {
+    if !sendable || (o.servername.is_none() && name.parse::<std::net::IpAddr>().is_ok()) {
         config.enable_sni = false;
     }
     let conn =
@@ -448,5 +464,8 @@ pub(super) fn build_server(o: &Options) -> Result<rustls::ServerConfig, String> 
     config.alpn_protocols = o.alpn.clone();
     config.key_log = Arc::new(extra::SinkLog);
     config.ignore_client_order = o.honor_order;
+    if o.new_session {
+        config.session_storage = Arc::new(extra::JsSessions);
+    }
     Ok(config)
 }

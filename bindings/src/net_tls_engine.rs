@@ -212,7 +212,7 @@ fn engine_accept(
         rv.set_int32(-libc::EBADF);
         return;
     };
-    let result = super::sni::accept_with(&*engine, scope, args.get(1), args.get(2));
+    let result = super::sni::accept_with(&*engine, scope, args.get(1), args.get(2), args.get(3));
     let events = engine.take_events(scope);
     let pair = v8::Array::new_with_elements(scope, &[result, events]);
     rv.set(pair.into());

@@ -298,17 +298,119 @@ pub(super) struct Accepting {
     pub(super) default: Arc<rustls::ServerConfig>,
     /// JS hears of every hello, with a name or not (an ALPNCallback chooses the protocol).
     pub(super) every_hello: bool,
+    /// JS hears of a hello that brings a session id ('resumeSession' listeners): the first
+    /// bytes of the hello are kept to read it (rustls does not show it).
+    pub(super) session_ids: bool,
+    pub(super) hello_start: Vec<u8>,
 }
 
+/// How much of the first record a hello's session id can reach into (5 + 4 + 2 + 32 + 1 + 32).
+const HELLO_START: usize = 76;
+
 impl Accepting {
-    pub(super) fn new(default: Arc<rustls::ServerConfig>, every_hello: bool) -> Self {
+    pub(super) fn new(
+        default: Arc<rustls::ServerConfig>,
+        every_hello: bool,
+        session_ids: bool,
+    ) -> Self {
         Self {
             acceptor: Acceptor::default(),
             accepted: None,
             pending: Vec::new(),
             default,
             every_hello,
+            session_ids,
+            hello_start: Vec::new(),
         }
+    }
+
+    /// Keeps what the session id needs of the hello's first bytes.
+    pub(super) fn saw(&mut self, raw: &[u8]) {
+        if self.session_ids && self.hello_start.len() < HELLO_START {
+            let n = (HELLO_START - self.hello_start.len()).min(raw.len());
+            self.hello_start.extend_from_slice(&raw[..n]);
+        }
+    }
+
+    /// The legacy session id of the hello (None when empty or not wanted): record header,
+    /// handshake header, version and random come before its length byte.
+    pub(super) fn session_id(&self) -> Option<Vec<u8>> {
+        let b = &self.hello_start;
+        if !self.session_ids || b.first() != Some(&0x16) || b.get(5) != Some(&0x01) {
+            return None;
+        }
+        let len = usize::from(*b.get(43)?);
+        let id = b.get(44..44 + len)?;
+        (!id.is_empty()).then(|| id.to_vec())
+    }
+}
+
+// ===== server session caches ('newSession' / 'resumeSession') =====
+
+thread_local! {
+    /// Sessions a server made while processing: (id, data) for 'newSession'.
+    static NEW_SESSIONS: RefCell<Vec<(Vec<u8>, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The sessions stored since the last call.
+pub(super) fn take_new_sessions() -> Vec<(Vec<u8>, Vec<u8>)> {
+    NEW_SESSIONS.with(|n| std::mem::take(&mut *n.borrow_mut()))
+}
+
+/// The session store of a server whose sessions JS keeps ('newSession' listeners): as Node
+/// turns OpenSSL's internal cache off then, nothing is kept here; each new session goes to JS
+/// and comes back only through 'resumeSession'.
+#[derive(Debug)]
+pub(super) struct JsSessions;
+
+impl rustls::server::StoresServerSessions for JsSessions {
+    fn put(&self, key: Vec<u8>, value: Vec<u8>) -> bool {
+        NEW_SESSIONS.with(|n| n.borrow_mut().push((key, value)));
+        true
+    }
+
+    fn get(&self, _: &[u8]) -> Option<Vec<u8>> {
+        None
+    }
+
+    fn take(&self, _: &[u8]) -> Option<Vec<u8>> {
+        None
+    }
+
+    fn can_cache(&self) -> bool {
+        true
+    }
+}
+
+/// The session 'resumeSession' found for a hello's id, in front of the config's own store.
+#[derive(Debug)]
+pub(super) struct Resumed {
+    pub(super) id: Vec<u8>,
+    pub(super) data: Vec<u8>,
+    pub(super) inner: Arc<dyn rustls::server::StoresServerSessions>,
+}
+
+impl rustls::server::StoresServerSessions for Resumed {
+    fn put(&self, key: Vec<u8>, value: Vec<u8>) -> bool {
+        self.inner.put(key, value)
+    }
+
+    fn get(&self, key: &[u8]) -> Option<Vec<u8>> {
+        if key == self.id {
+            return Some(self.data.clone());
+        }
+        self.inner.get(key)
+    }
+
+    fn take(&self, key: &[u8]) -> Option<Vec<u8>> {
+        if key == self.id {
+            return Some(self.data.clone());
+        }
+        self.inner.take(key)
+    }
+
+    fn can_cache(&self) -> bool {
+        self.inner.can_cache()
     }
 }
 

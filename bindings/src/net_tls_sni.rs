@@ -33,6 +33,7 @@ pub(super) fn accept_input<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinS
         while !rest.is_empty() {
             let (mut rd, after) = rest.split_at(tls.records.next_chunk(rest));
             rest = after;
+            acc.saw(rd);
             while !rd.is_empty() && failure.is_none() {
                 match acc.acceptor.read_tls(&mut rd) {
                     Ok(0) => break,
@@ -49,8 +50,13 @@ pub(super) fn accept_input<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinS
                     let ch = accepted.client_hello();
                     let name = ch.server_name().map(str::to_string);
                     let protocols = ch.alpn().map(|list| list.map(<[u8]>::to_vec).collect());
-                    let tell = name.is_some() || acc.every_hello;
-                    hello = Some(tell.then_some(Hello { name, protocols }));
+                    let session_id = acc.session_id();
+                    let tell = name.is_some() || acc.every_hello || session_id.is_some();
+                    hello = Some(tell.then_some(Hello {
+                        name,
+                        protocols,
+                        session_id,
+                    }));
                     acc.accepted = Some(accepted);
                     acc.pending.extend_from_slice(rest);
                     break;
@@ -81,7 +87,7 @@ pub(super) fn accept_input<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinS
             let value = hello_to_js(scope, hello);
             socket.emit_event(scope, EV_HELLO, value);
         }
-        Some(None) => finish_accept(socket, scope, None, Alpn::Keep),
+        Some(None) => finish_accept(socket, scope, None, Alpn::Keep, None),
         None => {}
     }
 }
@@ -90,6 +96,7 @@ pub(super) fn accept_input<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinS
 struct Hello {
     name: Option<String>,
     protocols: Option<Vec<Vec<u8>>>,
+    session_id: Option<Vec<u8>>,
 }
 
 fn hello_to_js<'s>(scope: &mut v8::PinScope<'s, '_>, hello: Hello) -> v8::Local<'s, v8::Value> {
@@ -105,6 +112,10 @@ fn hello_to_js<'s>(scope: &mut v8::PinScope<'s, '_>, hello: Hello) -> v8::Local<
             .collect();
         let arr = v8::Array::new_with_elements(scope, &items);
         eddy_runtime::set_value(scope, obj, "protocols", arr.into());
+    }
+    if let Some(id) = hello.session_id {
+        let b = crate::fs::bytes_to_js(scope, id);
+        eddy_runtime::set_value(scope, obj, "sessionId", b);
     }
     obj.into()
 }
@@ -125,6 +136,7 @@ fn finish_accept<C: Carrier + ?Sized>(
     scope: &mut v8::PinScope,
     config: Option<Arc<rustls::ServerConfig>>,
     alpn: Alpn,
+    session: Option<(Vec<u8>, Vec<u8>)>,
 ) {
     let mut out = Vec::new();
     let (failure, lines, pending) = {
@@ -151,6 +163,16 @@ fn finish_accept<C: Carrier + ?Sized>(
                 out.extend_from_slice(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x78]);
                 tls.failed = true;
             }
+        }
+        // The session 'resumeSession' found for the hello's id: this connection's own store.
+        if let Some((id, data)) = session {
+            let mut own = (*config).clone();
+            own.session_storage = Arc::new(extra::Resumed {
+                id,
+                data,
+                inner: own.session_storage.clone(),
+            });
+            config = Arc::new(own);
         }
         let result = if tls.failed {
             (Err(()), Vec::new())
@@ -200,10 +222,10 @@ fn finish_accept<C: Carrier + ?Sized>(
     }
 }
 
-/// `tlsAccept(token, options, alpn)`: the SNICallback's context (`options` as for startTls, or
-/// undefined for the server's own) for a server waiting after `EV_HELLO`, and the ALPNCallback's
-/// protocol (a string; false to refuse the client's; undefined: the context's list). → 0 or a
-/// message.
+/// `tlsAccept(token, options, alpn, session)`: the SNICallback's context (`options` as for
+/// startTls, or undefined for the server's own) for a server waiting after `EV_HELLO`, the
+/// ALPNCallback's protocol (a string; false to refuse the client's; undefined: the context's
+/// list) and the session 'resumeSession' found (`[id, data]`, or undefined). → 0 or a message.
 pub(super) fn tls_accept(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -213,7 +235,7 @@ pub(super) fn tls_accept(
         rv.set_int32(-libc::EBADF);
         return;
     };
-    let result = accept_with(&*socket, scope, args.get(1), args.get(2));
+    let result = accept_with(&*socket, scope, args.get(1), args.get(2), args.get(3));
     rv.set(result);
 }
 
@@ -223,7 +245,18 @@ pub(super) fn accept_with<'s, C: Carrier + ?Sized>(
     scope: &mut v8::PinScope<'s, '_>,
     options: v8::Local<v8::Value>,
     alpn: v8::Local<v8::Value>,
+    session: v8::Local<v8::Value>,
 ) -> v8::Local<'s, v8::Value> {
+    let session = v8::Local::<v8::Array>::try_from(session)
+        .ok()
+        .and_then(|pair| {
+            let id = pair.get_index(scope, 0)?;
+            let data = pair.get_index(scope, 1)?;
+            Some((
+                super::config::bytes(scope, id)?,
+                super::config::bytes(scope, data)?,
+            ))
+        });
     let alpn = if alpn.is_false() {
         Alpn::Refuse
     } else if alpn.is_string() {
@@ -248,6 +281,6 @@ pub(super) fn accept_with<'s, C: Carrier + ?Sized>(
             Err(message) => return js_string(scope, &message).into(),
         }
     };
-    finish_accept(socket, scope, config, alpn);
+    finish_accept(socket, scope, config, alpn, session);
     v8::Integer::new(scope, 0).into()
 }

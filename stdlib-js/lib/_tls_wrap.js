@@ -46,6 +46,8 @@ const kSession = Symbol('session');
 // binding.net's TLS-only events: KEYLOG (a line), SESSION (a client's resumable session) and
 // HELLO (a server read a ClientHello with a name and waits for tlsAccept).
 const TLS_EV = binding.net.tlsEvents;
+// OpenSSL's option bit (crypto.constants.SSL_OP_NO_TICKET).
+const SSL_OP_NO_TICKET = 0x4000;
 const kNetProto = net.Socket.prototype;
 
 // node:tls itself, for what code may replace there (checkServerIdentity, DEFAULT_CIPHERS, ...);
@@ -95,10 +97,10 @@ class TLSWrap {
       binding.net.startTls(p.token, isServer, host, options);
   }
 
-  tlsAccept(options, alpn) {
+  tlsAccept(options, alpn, session) {
     const p = this._parent;
-    return p instanceof DuplexHandle ? p.tlsAccept(options, alpn) :
-      binding.net.tlsAccept(p.token, options, alpn);
+    return p instanceof DuplexHandle ? p.tlsAccept(options, alpn, session) :
+      binding.net.tlsAccept(p.token, options, alpn, session);
   }
 
   // Ciphertext read before TLS began (held in a wrapped socket's stream buffer).
@@ -176,6 +178,9 @@ function takeOver(socket, wrap, parent) {
         return;
       case TLS_EV.HELLO:
         onHello(socket, value);
+        return;
+      case TLS_EV.NEW_SESSION:
+        onNewSession(socket, value);
         return;
       case EV.TLS_ERROR:
         if (value && value.code) value.code = refineVerifyCode(value.code, peerCertificates(parent));
@@ -398,6 +403,11 @@ function beginTls(socket) {
   if (o.isServer) {
     native.sni = usesSNICallback(socket);
     native.alpnCallback = typeof o.ALPNCallback === 'function';
+    // A server's session cache in JS: its sessions go to 'newSession', and a hello with a
+    // session id waits on 'resumeSession'.
+    const server = o.server;
+    native.newSession = Boolean(server) && server.listenerCount('newSession') > 0;
+    native.resumeSession = Boolean(server) && server.listenerCount('resumeSession') > 0;
   } else if (socket._pendingSession) {
     native.session = socket._pendingSession;
   }
@@ -433,7 +443,10 @@ function addSocketOptions(socket, context, native) {
   if (o.isServer) {
     // Session tickets are sealed with the context's keys (random unless set), so that every
     // server given the same keys resumes the others' sessions.
-    native.ticketKeys = context.context.getTicketKeys();
+    // SSL_OP_NO_TICKET: no tickets at all (sessions are kept by id only).
+    if (!((context.context.secureOptions || 0) & SSL_OP_NO_TICKET)) {
+      native.ticketKeys = context.context.getTicketKeys();
+    }
     native.sessionTimeout = context.context.sessionTimeout;
   }
   // A client made with `new TLSSocket` is never refused by the handshake: its owner checks
@@ -510,13 +523,45 @@ function usesSNICallback(socket) {
   return !(callback[kDefaultSNICallback] === true && server && server._contexts.length === 0);
 }
 
-// The ClientHello ({ servername, protocols }): the SNICallback's context (or none: the
-// server's own) carries the handshake on, with the ALPNCallback's protocol.
+// A session the server made, for its 'newSession' listeners to keep. (The handshake does not
+// wait for the callback.)
+function onNewSession(socket, { id, data }) {
+  const server = socket._tlsOptions.server;
+  if (!server) return;
+  server.emit('newSession', Buffer.from(id), Buffer.from(data), () => {});
+}
+
+// The ClientHello ({ servername, protocols, sessionId }): a session id goes to the server's
+// 'resumeSession' listeners first, whose session (if any) the handshake resumes.
 function onHello(socket, hello) {
   if (socket.destroyed) return;
+  const server = socket._tlsOptions.server;
+  if (hello.sessionId === undefined || !server || server.listenerCount('resumeSession') === 0) {
+    onHelloSession(socket, hello, undefined);
+    return;
+  }
+  const id = Buffer.from(hello.sessionId);
+  let called = false;
+  server.emit('resumeSession', id, (err, data) => {
+    if (called) return;
+    called = true;
+    // The client may be gone meanwhile: nothing is left to resume then.
+    if (socket.destroyed) return;
+    if (err) {
+      socket.destroy(err);
+      return;
+    }
+    const session = ArrayBuffer.isView(data) && data.byteLength > 0 ? [id, data] : undefined;
+    onHelloSession(socket, hello, session);
+  });
+}
+
+// The SNICallback's context (or none: the server's own) carries the handshake on, with the
+// ALPNCallback's protocol and the session found.
+function onHelloSession(socket, hello, session) {
   const { servername } = hello;
   if (servername === undefined || !usesSNICallback(socket)) {
-    accept(socket, undefined, hello);
+    accept(socket, undefined, hello, session);
     return;
   }
   socket.servername = servername;
@@ -544,12 +589,12 @@ function onHello(socket, hello) {
       native = chosen.tlsOptions();
       addSocketOptions(socket, { context: chosen }, native);
     }
-    accept(socket, native, hello);
+    accept(socket, native, hello, session);
   });
 }
 
 // The handshake goes on with `native` (a context's options; undefined: the server's own).
-function accept(socket, native, hello) {
+function accept(socket, native, hello, session) {
   let alpn;
   const callback = socket._tlsOptions.ALPNCallback;
   // As OpenSSL, the callback hears only of a hello that offers protocols.
@@ -568,7 +613,7 @@ function accept(socket, native, hello) {
   }
   const handle = socket._handle;
   if (handle === null || handle.token === null || handle.closed) return;
-  const result = handle.tlsAccept(native, alpn);
+  const result = handle.tlsAccept(native, alpn, session);
   if (result !== 0) {
     onTlsFailure(socket, typeof result === 'string' ? configError(result) :
       require('internal/net').errnoException(result, 'tlsAccept'));

@@ -105,9 +105,9 @@ class DuplexHandle {
     return 0;
   }
 
-  tlsAccept(options, alpn) {
+  tlsAccept(options, alpn, session) {
     if (!this._engine) return EBADF;
-    const [result, events] = native.tlsEngineAccept(this._engine, options, alpn);
+    const [result, events] = native.tlsEngineAccept(this._engine, options, alpn, session);
     this._run(events);
     return result;
   }
