@@ -384,6 +384,27 @@ fn large_output_is_flushed_to_a_file() {
 }
 
 /// examples/embed_hello.rs builds a runtime through the library API and reads a value back.
+/// The builtins a start-up and `require('fs')` load come from V8's code cache (made at build
+/// time by eddy-stdlib's build script), and V8 rejects none: a rejection means the cache was
+/// made with other V8 flags or another wrapper than the runtime's, which only shows as a
+/// slower start.
+#[test]
+fn builtins_load_from_the_code_cache() {
+    if std::env::var_os("EDDY_STDLIB_DIR").is_some() {
+        return; // builtins read from disk never use the cache
+    }
+    let mut rt = eddy::Runtime::new(eddy::Options::default()).expect("a runtime");
+    let boot = rt.code_cache_stats();
+    assert_eq!(boot.rejected, 0, "{boot:?}");
+    assert!(boot.accepted >= 10, "{boot:?}");
+    let _: String = rt
+        .eval("require('fs').createReadStream; require('http'); 'ok'")
+        .expect("loading fs and http");
+    let after = rt.code_cache_stats();
+    assert_eq!(after.rejected, 0, "{after:?}");
+    assert!(after.accepted >= boot.accepted + 20, "{after:?}");
+}
+
 #[test]
 fn embedding_example_runs() {
     let exe = Path::new(EDDY)

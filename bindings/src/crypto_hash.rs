@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use digest::{ExtendableOutput, FixedOutput, Mac, Update};
-use eddy_runtime::{JobPanic, call_function, js_string, set_fn, submit, v8};
+use eddy_runtime::{JobPanic, call_function, js_string, set_fn, submit_work, v8};
 
 pub(crate) fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     set_fn(scope, target, "hashNew", hash_new);
@@ -591,8 +591,9 @@ fn derive(
         return;
     };
     let cb = v8::Global::new(scope, cb);
-    submit(
+    submit_work(
         scope,
+        "crypto",
         job,
         move |scope, result: Result<Option<Vec<u8>>, JobPanic>| {
             let cb = v8::Local::new(scope, cb);

@@ -4,7 +4,7 @@
 //! parsed-key cache (a server signing with one key on the pool parses it once per thread).
 
 use ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
-use eddy_runtime::{JobPanic, call_function, set_fn, submit, v8};
+use eddy_runtime::{JobPanic, call_function, set_fn, submit_work, v8};
 use rsa::traits::PublicKeyParts;
 
 use crate::crypto_err::{CryptoError, ossl};
@@ -315,8 +315,9 @@ pub(crate) fn run<T: Send + 'static>(
         return;
     };
     let cb = v8::Global::new(scope, cb);
-    submit(
+    submit_work(
         scope,
+        "crypto",
         job,
         move |scope, result: Result<Result<T, CryptoError>, JobPanic>| {
             let cb = v8::Local::new(scope, cb);

@@ -70,4 +70,4 @@ pub fn all() -> Vec<NativeModule> {
 }
 
 /// The embedded JS standard library (re-exported so the facade needs only this crate).
-pub use eddy_stdlib::{BOOTSTRAP, SOURCES};
+pub use eddy_stdlib::{BOOTSTRAP, CODE_CACHE, SOURCES};

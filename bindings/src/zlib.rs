@@ -21,7 +21,7 @@ use brotli_decompressor::{
     BrotliDecoderErrorCode, BrotliDecoderParameter, BrotliResult, BrotliState, StandardAlloc,
 };
 use eddy_runtime::{
-    JobPanic, NativeModule, call_function, js_string, set_fn, set_value, submit, v8,
+    JobPanic, NativeModule, call_function, js_string, set_fn, set_value, submit_work, v8,
 };
 use libz_rs_sys as z;
 
@@ -663,8 +663,9 @@ fn write(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8:
         return;
     };
     let cb = v8::Global::new(scope, cb);
-    submit(
+    submit_work(
         scope,
+        "zlib",
         move || {
             let r = run(&engine, flush, &io);
             drop(io);

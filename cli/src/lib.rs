@@ -49,6 +49,7 @@ impl Runtime {
         let inner = eddy_runtime::Runtime::new(eddy_runtime::RuntimeOptions {
             natives: eddy_bindings::all(),
             builtins: eddy_bindings::SOURCES,
+            builtin_code_cache: eddy_bindings::CODE_CACHE,
             bootstrap: eddy_bindings::BOOTSTRAP,
             argv,
             exec_argv: options.exec_argv,

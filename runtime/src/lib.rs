@@ -75,7 +75,7 @@ pub use mio;
 pub use native::{
     NativeInit, NativeModule, arg_string, js_string, set_fn, set_value, throw_type_error,
 };
-pub use pool::{JobPanic, submit};
+pub use pool::{JobPanic, submit, submit_work};
 pub use v8;
 pub use value::{FromJs, Json};
 

@@ -30,6 +30,56 @@ pub(crate) fn compile_function<'s>(
     )
 }
 
+/// Code cache entries by builtin id: `(shielded names, cache)`. V8 checks a cache's version,
+/// flags and source length, not the parameters of the function it was made for, so an entry
+/// is only ever used for the exact names it was made with.
+pub(crate) type CodeCacheIndex =
+    std::collections::HashMap<&'static str, Vec<(&'static [&'static str], &'static [u8])>>;
+
+pub(crate) fn code_cache_index(
+    table: &'static [(&'static str, &'static [&'static str], &'static [u8])],
+) -> CodeCacheIndex {
+    let mut index = CodeCacheIndex::new();
+    for &(id, names, cache) in table {
+        index.entry(id).or_default().push((names, cache));
+    }
+    index
+}
+
+/// Compile `source` as the body of `function (params…)` from its V8 code `cache`, which V8
+/// checks first: when it does not fit (other flags), V8 compiles from source instead.
+fn compile_cached<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    source: &str,
+    resource: &str,
+    params: &[&str],
+    cache: &'static [u8],
+) -> Option<v8::Local<'s, v8::Function>> {
+    let code = v8::String::new(scope, source)?;
+    let name = js_string(scope, resource);
+    let origin = script_origin(scope, name.into(), false);
+    let data = v8::script_compiler::CachedData::new(cache);
+    let mut src = v8::script_compiler::Source::new_with_cached_data(code, Some(&origin), data);
+    let params: Vec<v8::Local<v8::String>> = params.iter().map(|p| js_string(scope, p)).collect();
+    let function = v8::script_compiler::compile_function(
+        scope,
+        &mut src,
+        &params,
+        &[],
+        v8::script_compiler::CompileOptions::ConsumeCodeCache,
+        v8::script_compiler::NoCacheReason::NoReason,
+    );
+    let rejected = src.get_cached_data().is_some_and(|d| d.rejected());
+    let st = state(scope);
+    let mut st = st.borrow_mut();
+    if rejected {
+        st.code_cache_stats.rejected += 1;
+    } else {
+        st.code_cache_stats.accepted += 1;
+    }
+    function
+}
+
 /// Compile and run `source` as a classic script in the global scope (for `-e`, `-p`, `eval`).
 pub(crate) fn run_script<'s>(
     scope: &mut v8::PinScope<'s, '_>,
@@ -69,15 +119,27 @@ fn compile_builtin_with<'s>(
     id: &str,
     shielded: Option<&[&str]>,
 ) -> Option<v8::Local<'s, v8::Function>> {
-    let (embedded, dev_dir) = {
+    let (embedded, cache, dev_dir) = {
         let st = state(scope);
         let st = st.borrow();
-        (st.builtins.get(id).copied(), st.dev_stdlib_dir.clone())
+        (
+            st.builtins.get(id).copied(),
+            st.code_cache.get(id).cloned().unwrap_or_default(),
+            st.dev_stdlib_dir.clone(),
+        )
     };
     // Development: a builtin present under the stdlib directory on disk wins over the copy
     // embedded at build time, so the JS side can be edited without rebuilding.
     let from_disk =
         dev_dir.and_then(|dir| std::fs::read_to_string(dir.join(format!("{id}.js"))).ok());
+    // The cache was made from the embedded source: never use it for another text (V8 only
+    // compares the source's length).
+    let cache = if from_disk.is_none() {
+        cache
+    } else {
+        Vec::new()
+    };
+    let entry = |names: &[&str]| cache.iter().find(|(list, _)| *list == names).map(|e| e.1);
     let source: Option<std::borrow::Cow<str>> = match from_disk {
         Some(text) => Some(text.into()),
         None => embedded.map(Into::into),
@@ -90,7 +152,10 @@ fn compile_builtin_with<'s>(
                 "return function ({}) {{{source}\n}};",
                 BUILTIN_PARAMS.join(", ")
             );
-            compile_function(scope, &body, &resource, names)
+            match entry(names) {
+                Some(cache) => compile_cached(scope, &body, &resource, names, cache),
+                None => compile_function(scope, &body, &resource, names),
+            }
         }
         (None, _) => {
             throw_type_error(

@@ -167,6 +167,76 @@ where
     }
 }
 
+/// The node.threadpoolwork trace events: Node records each ThreadPoolWork as an async pair
+/// (b/e) on the loop thread, from its submission to its completion, and a B/E pair on the pool
+/// thread around the work itself. While JS has those categories on (`poolTrace(true)`),
+/// `submit_work` notes the instants here (CLOCK_MONOTONIC) until the trace file is written.
+#[derive(Default)]
+pub(crate) struct PoolTrace {
+    pub(crate) on: bool,
+    next_id: u64,
+    pub(crate) events: Vec<PoolTraceEvent>,
+}
+
+pub(crate) struct PoolTraceEvent {
+    /// Node's name for the work: "zlib", "crypto", ...
+    pub kind: &'static str,
+    /// 'b'/'e' (the async pair, loop thread) or 'B'/'E' (the work, pool thread).
+    pub phase: char,
+    pub ns: u64,
+    /// The OS thread of a B/E pair (0 for the loop thread).
+    pub tid: i64,
+    pub id: u64,
+}
+
+fn note(scope: &mut v8::PinScope, kind: &'static str, phase: char, ns: u64, tid: i64, id: u64) {
+    if let Some(trace) = scope.get_slot_mut::<PoolTrace>() {
+        trace.events.push(PoolTraceEvent {
+            kind,
+            phase,
+            ns,
+            tid,
+            id,
+        });
+    }
+}
+
+/// [`submit`] for work Node traces as a thread-pool job of `kind` ("zlib", "crypto").
+pub fn submit_work<T, J, C>(scope: &mut v8::PinScope, kind: &'static str, job: J, complete: C)
+where
+    T: Send + 'static,
+    J: FnOnce() -> T + Send + 'static,
+    C: for<'s, 'i> FnOnce(&mut v8::PinScope<'s, 'i>, Result<T, JobPanic>) + 'static,
+{
+    let id = match scope.get_slot_mut::<PoolTrace>() {
+        Some(trace) if trace.on => {
+            trace.next_id += 1;
+            trace.next_id
+        }
+        _ => return submit(scope, job, complete),
+    };
+    note(scope, kind, 'b', crate::v8api::monotonic_ns(), 0, id);
+    submit(
+        scope,
+        move || {
+            // SAFETY: gettid has no preconditions.
+            let tid = unsafe { libc::syscall(libc::SYS_gettid) } as i64;
+            let start = crate::v8api::monotonic_ns();
+            let value = job();
+            (value, start, crate::v8api::monotonic_ns(), tid)
+        },
+        move |scope, result| {
+            let result = result.map(|(value, start, end, tid)| {
+                note(scope, kind, 'B', start, tid, id);
+                note(scope, kind, 'E', end, tid, id);
+                value
+            });
+            note(scope, kind, 'e', crate::v8api::monotonic_ns(), 0, id);
+            complete(scope, result);
+        },
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Runtime, RuntimeOptions, set_fn};

@@ -14,10 +14,24 @@ use crate::io::Io;
 use crate::pool::Pool;
 use crate::timers::{Immediates, Timers};
 
+/// Counts of builtins compiled from the code cache, for [`crate::Runtime::code_cache_stats`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CodeCacheStats {
+    /// Compiled from their cache entry.
+    pub accepted: u32,
+    /// Had an entry V8 rejected (other V8 flags, another V8): compiled from source.
+    pub rejected: u32,
+}
+
 /// What the runtime remembers about one isolate.
 pub(crate) struct RuntimeState {
     /// Embedded JS sources by builtin id (`"events"`, `"internal/errors"`).
     pub builtins: HashMap<&'static str, &'static str>,
+    /// V8 code cache of the embedded builtins, by id: `(shielded names, cache)` entries (see
+    /// `RuntimeOptions::builtin_code_cache`).
+    pub code_cache: crate::modules::CodeCacheIndex,
+    /// Builtins compiled with a cache entry: how many V8 took, how many it rejected.
+    pub code_cache_stats: CodeCacheStats,
     /// Development only: read builtins from this directory first (see `RuntimeOptions`).
     pub dev_stdlib_dir: Option<std::path::PathBuf>,
     /// The object the bootstrap builtin exported: the JS functions the runtime calls.

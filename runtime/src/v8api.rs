@@ -14,6 +14,8 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     set_fn(scope, target, "gcTake", js_gc_take);
     set_fn(scope, target, "gcTrace", js_gc_trace);
     set_fn(scope, target, "arrayBufferAddress", js_array_buffer_address);
+    set_fn(scope, target, "poolTrace", js_pool_trace);
+    set_fn(scope, target, "poolTraceTake", js_pool_trace_take);
     set_fn(scope, target, "gcTraceTake", js_gc_trace_take);
     set_fn(scope, target, "heapStatistics", js_heap_statistics);
     set_fn(scope, target, "heapCodeStatistics", js_heap_code_statistics);
@@ -349,7 +351,7 @@ struct GcTrace {
     records: Vec<(u32, u64, u64)>,
 }
 
-fn monotonic_ns() -> u64 {
+pub(crate) fn monotonic_ns() -> u64 {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
@@ -461,4 +463,41 @@ fn js_array_buffer_address(
         None => "(nil)".to_string(),
     };
     rv.set(js_string(scope, &text).into());
+}
+
+/// `poolTrace(on)`: note thread-pool jobs for the node.threadpoolwork trace events.
+fn js_pool_trace(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let on = args.get(0).boolean_value(scope);
+    if scope.get_slot::<crate::pool::PoolTrace>().is_none() {
+        scope.set_slot(crate::pool::PoolTrace::default());
+    }
+    if let Some(trace) = scope.get_slot_mut::<crate::pool::PoolTrace>() {
+        trace.on = on;
+    }
+}
+
+/// `poolTraceTake()` → the noted instants since the last call, flat:
+/// `[kind, phase, us, osThreadId, id, ...]`.
+fn js_pool_trace_take(
+    scope: &mut v8::PinScope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue,
+) {
+    let events = match scope.get_slot_mut::<crate::pool::PoolTrace>() {
+        Some(trace) => std::mem::take(&mut trace.events),
+        None => Vec::new(),
+    };
+    let mut flat: Vec<v8::Local<v8::Value>> = Vec::with_capacity(events.len() * 5);
+    for e in events {
+        flat.push(js_string(scope, e.kind).into());
+        flat.push(js_string(scope, &e.phase.to_string()).into());
+        flat.push(v8::Number::new(scope, (e.ns / 1000) as f64).into());
+        flat.push(v8::Number::new(scope, e.tid as f64).into());
+        flat.push(v8::Number::new(scope, e.id as f64).into());
+    }
+    rv.set(v8::Array::new_with_elements(scope, &flat).into());
 }

@@ -3,6 +3,12 @@
 //! [`SOURCES`] is the explicit list: builtin id (the path under `lib/` without `.js`) → source.
 //! A unit test checks that every file under `lib/` is listed, so nothing is silently left out.
 
+/// V8's code cache of the builtins, made by build.rs from the sources in [`SOURCES`]:
+/// `(id, shielded names, cache)`, an entry per list of names the bootstrap passes while it
+/// loads builtins (`kShieldOrder`), and one with no names for [`BOOTSTRAP`].
+pub static CODE_CACHE: &[(&str, &[&str], &[u8])] =
+    include!(concat!(env!("OUT_DIR"), "/code_cache.rs"));
+
 /// The builtin that bootstraps the JS side; its exports are the runtime's hooks.
 pub const BOOTSTRAP: &str = "internal/bootstrap/node";
 
@@ -289,6 +295,25 @@ mod tests {
                 let rel = path.strip_prefix(base).unwrap().with_extension("");
                 out.push(rel.to_string_lossy().into_owned());
             }
+        }
+    }
+
+    #[test]
+    fn every_builtin_has_code_cache_entries() {
+        fn entries(
+            id: &str,
+        ) -> impl Iterator<Item = &'static (&'static str, &'static [&'static str], &'static [u8])> + '_
+        {
+            super::CODE_CACHE.iter().filter(move |e| e.0 == id)
+        }
+        // The bootstrap is compiled without shielded names; the others with each cached list,
+        // the first of which is `process` alone.
+        assert!(entries(super::BOOTSTRAP).any(|e| e.1.is_empty()));
+        for (id, _) in SOURCES.iter().filter(|(id, _)| *id != super::BOOTSTRAP) {
+            assert!(
+                entries(id).any(|e| e.1 == ["process"]),
+                "no code cache entry for {id}"
+            );
         }
     }
 

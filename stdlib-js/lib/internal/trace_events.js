@@ -12,7 +12,8 @@
 // and server, to its response),
 // node.promises.rejections (V8's rejection callbacks), and of V8's own `v8` category its
 // garbage collections (V8.GCScavenger, V8.GCCompactor, ... as complete events, timed by V8's
-// GC callbacks); V8's other trace points are not reachable.
+// GC callbacks), and node.threadpoolwork (zlib's and crypto's jobs on the worker pool, timed
+// by the runtime); V8's other trace points are not reachable.
 // Events are kept in memory and the file is written when the process exits (the bootstrap
 // calls writeAtExit after the 'exit' listeners).
 
@@ -25,6 +26,8 @@ const state = {
   fsAsync: false,
   fsDirAsync: false,
   v8: false,
+  threadpoolSync: false,
+  threadpoolAsync: false,
   rejections: false,
   vmScript: false,
   netNative: false,
@@ -309,6 +312,9 @@ function update() {
   state.fsSync = on('node', 'node.fs', 'node.fs.sync');
   state.fsAsync = on('node', 'node.fs', 'node.fs.async');
   state.fsDirAsync = on('node', 'node.fs_dir', 'node.fs_dir.async');
+  state.threadpoolSync = on('node', 'node.threadpoolwork', 'node.threadpoolwork.sync');
+  state.threadpoolAsync = on('node', 'node.threadpoolwork', 'node.threadpoolwork.async');
+  binding.runtime.poolTrace(state.threadpoolSync || state.threadpoolAsync);
   if (on('v8') !== state.v8) {
     state.v8 = on('v8');
     binding.runtime.gcTrace(state.v8);
@@ -447,6 +453,27 @@ const kGcEventNames = [
   [16, 'V8.GCPhantomHandleProcessingCallback'],
 ];
 
+/**
+ * The thread-pool jobs (zlib, crypto) the runtime noted while node.threadpoolwork was on: an
+ * async b/e pair on this thread from submission to completion, and B/E on the pool thread
+ * around the work, as Node's.
+ */
+function poolEvents() {
+  const flat = binding.runtime.poolTraceTake();
+  const out = [];
+  for (let i = 0; i + 4 < flat.length; i += 5) {
+    const [name, ph, ts, tid, id] = flat.slice(i, i + 5);
+    const sync = ph === 'B' || ph === 'E';
+    if (sync ? !state.threadpoolSync : !state.threadpoolAsync) continue;
+    const cat = `node,node.threadpoolwork,node.threadpoolwork.${sync ? 'sync' : 'async'}`;
+    const event = { pid: process.pid, tid: sync ? tid : eventTid, ts, ph, cat, name };
+    if (!sync) event.id = `0x${id.toString(16)}`;
+    event.args = {};
+    out.push(event);
+  }
+  return out;
+}
+
 /** The collections the runtime timed while `v8` was on, as complete (X) events. */
 function gcEvents() {
   const flat = binding.runtime.gcTraceTake();
@@ -466,7 +493,7 @@ let written = false;
 function writeAtExit() {
   if (!started || written) return;
   written = true;
-  events.push(...gcEvents());
+  events.push(...gcEvents(), ...poolEvents());
   if (!isMainThread) {
     require('internal/worker/thread').postToParent({
       type: 'traceEvents', events, tid: eventTid, threadId: binding.config.threadId,

@@ -66,6 +66,23 @@ const shieldedExports = [
   ['ReadableStream', 'stream/web'], ['WritableStream', 'stream/web'],
 ];
 
+// The order builtins get the shielded names in: one group a line, in the order the bootstrap
+// makes them available, so that the lists builtins get are the same from run to run, and
+// stdlib-js/build.rs can make V8's code cache for them: for each list a `cached` line ends
+// (the runtime uses an entry only for the exact list it was made for). Keep one quoted name
+// each, and mark only groups that are in place by the end of the bootstrap.
+const kShieldOrder = [
+  /* cached */ 'process',
+  /* cached */ 'queueMicrotask', 'structuredClone', 'atob', 'btoa', 'TextEncoder', 'TextDecoder', 'DOMException',
+  /* cached */ 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate',
+  /* cached */ 'URL', 'URLSearchParams',
+  /* cached */ 'Buffer',
+  'AbortController', 'AbortSignal',
+  'EventTarget', 'Event',
+  'performance',
+  'ReadableStream', 'WritableStream',
+];
+
 /** The parameters a builtin compiled now gets: [names, values]. */
 function shieldsNow() {
   for (let i = 0; i < shieldedExports.length; i++) {
@@ -76,7 +93,24 @@ function shieldsNow() {
       shielded.set(name, mod.exports[name]);
     }
   }
-  return [[...shielded.keys()], [...shielded.values()]];
+  const names = [];
+  const values = [];
+  for (let i = 0; i < kShieldOrder.length; i++) {
+    if (shielded.has(kShieldOrder[i])) {
+      names.push(kShieldOrder[i]);
+      values.push(shielded.get(kShieldOrder[i]));
+    }
+  }
+  // A name missing from kShieldOrder still works, only without a code cache.
+  if (names.length < shielded.size) {
+    for (const [name, value] of shielded) {
+      if (!kShieldOrder.includes(name)) {
+        names.push(name);
+        values.push(value);
+      }
+    }
+  }
+  return [names, values];
 }
 
 function requireBuiltin(id) {
