@@ -76,6 +76,7 @@ pub use native::{
     NativeInit, NativeModule, arg_string, js_string, set_fn, set_value, throw_type_error,
 };
 pub use pool::{JobPanic, submit, submit_work};
+pub use state::CodeCacheStats;
 pub use v8;
 pub use value::{FromJs, Json};
 
@@ -92,6 +93,13 @@ pub struct RuntimeOptions {
     pub globals: Vec<NativeModule>,
     /// Embedded JS sources: `(builtin id, source)`.
     pub builtins: &'static [(&'static str, &'static str)],
+    /// V8 code cache for embedded builtins: `(builtin id, shielded names, cache)`, each made
+    /// from the source `builtins` embeds for that id, compiled with the runtime's default V8
+    /// flags as `compileBuiltin(id, names)` compiles it (no names: as the bootstrap).
+    /// eddy-stdlib's build script makes them. An entry is used only for its exact names, and V8
+    /// checks its version and flags first, compiling from source when they differ, so an
+    /// empty or stale table only costs start-up time.
+    pub builtin_code_cache: &'static [(&'static str, &'static [&'static str], &'static [u8])],
     /// Id of the builtin that bootstraps the JS side and exports the hooks.
     pub bootstrap: &'static str,
     /// `process.argv` as the JS side should see it (`[execPath, script, ...args]`).
@@ -155,6 +163,8 @@ impl Runtime {
             LoopState::new(idle_ns).map_err(|e| Error::Bootstrap(format!("event loop: {e}")))?;
         let state = Rc::new(RefCell::new(RuntimeState {
             builtins: options.builtins.iter().copied().collect(),
+            code_cache: modules::code_cache_index(options.builtin_code_cache),
+            code_cache_stats: Default::default(),
             dev_stdlib_dir: options.dev_stdlib_dir.clone(),
             hooks: None,
             hook_cache: Default::default(),
@@ -262,6 +272,19 @@ impl Runtime {
     pub fn exit_code(&self) -> Option<i32> {
         let st = self.state.borrow();
         st.exit_code.or_else(|| st.exiting().then_some(1))
+    }
+
+    /// How many builtins this runtime compiled from the code cache, and how many cache entries
+    /// V8 rejected (see [`RuntimeOptions::builtin_code_cache`]).
+    ///
+    /// ```no_run
+    /// # fn check(rt: &eddy_runtime::Runtime) {
+    /// let stats = rt.code_cache_stats();
+    /// assert_eq!(stats.rejected, 0, "the cache was made for another V8 or other flags");
+    /// # }
+    /// ```
+    pub fn code_cache_stats(&self) -> CodeCacheStats {
+        self.state.borrow().code_cache_stats
     }
 
     /// Terminate and join the worker threads this runtime started.
