@@ -20,6 +20,9 @@ class SessionReader {
     this._bytesRead += chunk.length;
     this._touch();
     this._inbuf = this._inbuf && this._inbuf.length ? Buffer.concat([this._inbuf, chunk]) : chunk;
+    // A chunk that arrives while another is parsed (a frame handler wrote, and a peer in this
+    // process answered at once) is parsed by the running loop, after the frames before it.
+    if (this._receiving) return;
     // Nothing may be answered before our own preface has gone out.
     if (this._connecting) return;
     if (this._needPreface) {
@@ -32,12 +35,11 @@ class SessionReader {
       this._inbuf = this._inbuf.subarray(24);
       this._needPreface = false;
     }
-    let buf = this._inbuf;
     // Requests made from event handlers while this chunk is parsed are opened after it, as
     // nghttp2 only sends once its input is consumed (a later frame may end the session).
     this._receiving = true;
     try {
-      this._parseFrames(buf);
+      this._parseFrames();
     } finally {
       this._receiving = false;
     }
@@ -51,8 +53,11 @@ class SessionReader {
     }
   }
 
-  _parseFrames(buf) {
-    while (buf.length >= 9 && !this._destroyed) {
+  _parseFrames() {
+    while (!this._destroyed) {
+      // Read afresh each time: a frame handler may have added input (see _receive).
+      const buf = this._inbuf;
+      if (buf === null || buf.length < 9) break;
       const len = (buf[0] << 16) | (buf[1] << 8) | buf[2];
       if (len > this._local.maxFrameSize) {
         this._connectionError(E.FRAME_SIZE_ERROR, 'Frame size error');
@@ -63,8 +68,7 @@ class SessionReader {
       const flags = buf[4];
       const id = buf.readUInt32BE(5) & 0x7fffffff;
       const payload = buf.subarray(9, 9 + len);
-      buf = buf.subarray(9 + len);
-      this._inbuf = buf;
+      this._inbuf = buf.subarray(9 + len);
       this._framesReceived++;
       try {
         this._onFrame(type, flags, id, payload);
