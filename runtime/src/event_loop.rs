@@ -8,8 +8,10 @@
 //! 4. poll               — wait in mio: 0 ms when immediates or pending/close callbacks are
 //!                         queued, else until the next timer, else indefinitely while work is
 //!                         pending; then run what finished: worker-pool completions (libuv
-//!                         delivers them here, through its async handle) and I/O readiness
-//!                         callbacks of the handle table (io::dispatch)
+//!                         delivers them here, through its async handle), I/O readiness
+//!                         callbacks of the handle table (io::dispatch), then completions fed
+//!                         meanwhile, such as a shutdown's (io::dispatch_fed; libuv 1.45+ runs
+//!                         its pending queue here too)
 //! 5. check              — the setImmediate callbacks queued before this phase began
 //! 6. close callbacks    — handles closed since the last close phase ('close' events); then
 //!                         the tasks V8 posted to this thread (FinalizationRegistry cleanups)
