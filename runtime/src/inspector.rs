@@ -25,17 +25,24 @@ use crate::native::{js_string, set_fn, throw_type_error};
 mod control;
 mod remote;
 mod server;
+mod workers;
 mod ws;
 
 /// The one context group: the main context (and later vm contexts) share it, as in Node.
 const GROUP: i32 = 1;
 
+/// `binding.inspector`, kept to find `consoleFromVM` (V8's own console, saved by the
+/// bootstrap) when the console is wrapped.
+struct BindingObject(v8::Global<v8::Object>);
+
 pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
+    let kept = v8::Global::new(scope, target);
+    scope.set_slot(Rc::new(BindingObject(kept)));
+    set_fn(scope, target, "wrapConsole", js_wrap_console);
     set_fn(scope, target, "connect", js_connect);
     set_fn(scope, target, "dispatch", js_dispatch);
     set_fn(scope, target, "disconnect", js_disconnect);
     set_fn(scope, target, "isActive", js_is_active);
-    set_fn(scope, target, "wrapConsoleCall", js_wrap_console_call);
     set_fn(scope, target, "contextCreated", js_context_created);
     set_fn(scope, target, "connectMain", remote::js_connect_main);
     set_fn(scope, target, "dispatchMain", remote::js_dispatch_main);
@@ -123,6 +130,10 @@ struct Inspector {
     server: RefCell<Option<server::Server>>,
     /// A session sent `Runtime.runIfWaitingForDebugger` (shared with the client).
     released: Rc<Cell<bool>>,
+    /// In a worker: its thread id (its entry in the list of workers).
+    thread_id: Option<u64>,
+    /// The global console's methods report to the inspector (`wrap_console`).
+    console_wrapped: Cell<bool>,
     main_context: v8::Global<v8::Context>,
     v8: V8Inspector,
 }
@@ -139,6 +150,32 @@ struct Session {
     notify_disconnect: Cell<bool>,
     /// It was told so: the main context stays until it leaves.
     retaining: Cell<bool>,
+    /// `NodeWorker.enable`d: workers started later are reported to it.
+    node_worker: Cell<bool>,
+    /// Its sessions on workers' inspectors: NodeWorker session id → (thread id, remote id).
+    attached: RefCell<HashMap<String, (u64, u64)>>,
+}
+
+/// How a thread finds one of its sessions again (an answer arriving from another thread).
+#[derive(Clone, Copy)]
+enum Key {
+    Local(u32),
+    Remote(u64),
+}
+
+fn find_session(inspector: &Shared, key: Key) -> Option<Rc<Session>> {
+    match key {
+        Key::Local(id) => inspector.sessions.borrow().get(&id).cloned(),
+        Key::Remote(id) => inspector.remote_sessions.borrow().get(&id).cloned(),
+    }
+}
+
+/// Hand `text` (a protocol message made here, not by V8) to `session` as V8's would go.
+fn deliver_text(_scope: &mut v8::PinScope, session: &Session, text: &str) {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    session
+        .sink
+        .deliver(StringBuffer::create(StringView::from(&units[..])));
 }
 
 /// Where a session's messages go: its JS callback, called in the main context, or a worker's
@@ -186,11 +223,23 @@ fn open_session(inspector: &Shared, sink: Rc<Sink>, hidden: bool) -> Rc<Session>
         socket: Cell::new(false),
         notify_disconnect: Cell::new(false),
         retaining: Cell::new(false),
+        node_worker: Cell::new(false),
+        attached: Default::default(),
     })
 }
 
-/// Hand `message` to `session`; its answer reaches the sink before this returns.
-fn dispatch(inspector: &Shared, session: &Session, message: &str) {
+/// Hand `message` to `session`; its answer reaches the sink before this returns. Node's own
+/// domains (NodeRuntime, NodeWorker) are answered here: V8 knows nothing of them.
+fn dispatch(
+    scope: &mut v8::PinScope,
+    inspector: &Shared,
+    session: &Session,
+    key: Key,
+    message: &str,
+) {
+    if control::node_domain(scope, session, key, message) {
+        return;
+    }
     let units: Vec<u16> = message.encode_utf16().collect();
     let depth = &inspector.depth;
     depth.set(depth.get() + 1);
@@ -339,12 +388,20 @@ fn inspector(scope: &mut v8::PinScope) -> Option<Shared> {
         endpoint: Default::default(),
         server: Default::default(),
         released,
+        console_wrapped: Cell::new(false),
+        thread_id: crate::state::state(scope)
+            .borrow()
+            .worker
+            .as_ref()
+            .map(|w| w.shared.thread_id),
         main_context: v8::Global::new(scope, context),
         v8,
     });
     scope.set_slot(shared.clone());
     if crate::state::state(scope).borrow().worker.is_none() {
         remote::publish_main(scope, &shared);
+    } else {
+        workers::register(scope, &shared);
     }
     Some(shared)
 }
@@ -425,7 +482,7 @@ fn js_dispatch(
         return;
     };
     let message = message.to_rust_string_lossy(scope);
-    dispatch(&inspector, &session, &message);
+    dispatch(scope, &inspector, &session, Key::Local(id), &message);
     drop(session);
     inspector.drain();
 }
@@ -444,6 +501,7 @@ fn js_disconnect(
         return;
     };
     session.sink.callback.borrow_mut().take();
+    workers::detach(&session, None);
     if inspector.depth.get() == 0 {
         drop(session);
     } else {
@@ -477,6 +535,9 @@ pub(crate) fn shutdown(isolate: &mut v8::Isolate) {
             server.stop();
         }
         remote::disconnect_all(&inspector);
+        if let Some(id) = inspector.thread_id {
+            workers::unregister(id);
+        }
         remote::unpublish_main(&inspector.inbox);
         inspector.remote_sessions.borrow_mut().clear();
         inspector.sessions.borrow_mut().clear();
@@ -500,37 +561,83 @@ fn js_is_active(
     rv.set_bool(has_sessions(scope));
 }
 
-/// `wrapConsoleCall(vmMethod, nodeMethod, name)` → a native function that calls V8's console
-/// method (which reports to the inspector) while a session is connected or the socket server
-/// listens (V8 keeps the messages for a debugger that attaches later), then Node's. Native,
-/// so it adds no frame to the stack the inspector records.
-fn js_wrap_console_call(
+/// `wrapConsole()`: see `wrap_console`.
+fn js_wrap_console(
     scope: &mut v8::PinScope,
-    args: v8::FunctionCallbackArguments,
-    mut rv: v8::ReturnValue,
+    _args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
 ) {
-    let (Ok(vm), Ok(node)) = (
-        v8::Local::<v8::Function>::try_from(args.get(0)),
-        v8::Local::<v8::Function>::try_from(args.get(1)),
-    ) else {
-        throw_type_error(
-            scope,
-            "ERR_INVALID_ARG_TYPE",
-            "The \"method\" arguments must be of type function",
-        );
+    wrap_console(scope);
+}
+
+/// Console calls reach the inspector (`Runtime.consoleAPICalled`) once a session connects
+/// (in-process or remote) or the server listens: each method of the global console is
+/// wrapped, once, by a native function that calls V8's console method first. Being native,
+/// the wrapper is no stack frame, so the notification's top frame is the caller's line.
+fn wrap_console(scope: &mut v8::PinScope) {
+    let Some(inspector) = scope.get_slot::<Shared>().cloned() else {
         return;
     };
-    let pair = v8::Array::new_with_elements(scope, &[vm.into(), node.into()]);
-    let Some(f) = v8::Function::builder(console_call)
-        .data(pair.into())
-        .build(scope)
+    if inspector.console_wrapped.replace(true) {
+        return;
+    }
+    let Some(binding) = scope.get_slot::<Rc<BindingObject>>().cloned() else {
+        return;
+    };
+    let context = v8::Local::new(scope, &inspector.main_context);
+    let scope = &mut v8::ContextScope::new(scope, context);
+    let binding = v8::Local::new(scope, &binding.0);
+    let key = js_string(scope, "consoleFromVM");
+    let Some(vm_console) = binding
+        .get(scope, key.into())
+        .and_then(|v| v8::Local::<v8::Object>::try_from(v).ok())
     else {
         return;
     };
-    if let Ok(name) = v8::Local::<v8::String>::try_from(args.get(2)) {
+    let global = context.global(scope);
+    let key = js_string(scope, "console");
+    let Some(console) = global
+        .get(scope, key.into())
+        .and_then(|v| v8::Local::<v8::Object>::try_from(v).ok())
+    else {
+        return;
+    };
+    let Some(names) = vm_console.get_own_property_names(scope, Default::default()) else {
+        return;
+    };
+    for i in 0..names.length() {
+        let Some(name) = names.get_index(scope, i) else {
+            continue;
+        };
+        let (Some(vm), Some(node)) = (vm_console.get(scope, name), console.get(scope, name)) else {
+            continue;
+        };
+        let (Ok(vm), Ok(node)) = (
+            v8::Local::<v8::Function>::try_from(vm),
+            v8::Local::<v8::Function>::try_from(node),
+        ) else {
+            continue;
+        };
+        if let Some(wrapper) = console_wrapper(scope, vm, node, name) {
+            console.set(scope, name, wrapper.into());
+        }
+    }
+}
+
+fn console_wrapper<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    vm: v8::Local<'s, v8::Function>,
+    node: v8::Local<'s, v8::Function>,
+    name: v8::Local<'s, v8::Value>,
+) -> Option<v8::Local<'s, v8::Function>> {
+    let pair = v8::Array::new_with_elements(scope, &[vm.into(), node.into()]);
+    let f = v8::Function::builder(console_call)
+        .data(pair.into())
+        .build(scope)?;
+    if let Ok(name) = v8::Local::<v8::String>::try_from(name) {
         f.set_name(name);
     }
-    rv.set(f.into());
+    Some(f)
 }
 
 fn console_call(

@@ -58,6 +58,8 @@ impl Limits {
 /// What the parent and the worker thread share.
 pub(crate) struct WorkerShared {
     pub thread_id: u64,
+    /// The thread that started it (0: the main thread), for the inspector's list of workers.
+    pub parent_id: u64,
     /// Set by `terminate()` (or the heap-limit callback): the worker's runtime stops.
     pub stop: Arc<AtomicBool>,
     /// The worker was stopped for reaching its heap limit.
@@ -127,7 +129,7 @@ pub(crate) struct WorkerCtx {
     pub shared: Arc<WorkerShared>,
     /// The worker's ends of the public and internal port pairs, until JS takes them.
     ports: Option<(Arc<PortCore>, Arc<PortCore>)>,
-    name: String,
+    pub name: String,
     pub limits: Limits,
     /// `trackUnmanagedFds`: descriptors the worker opened with fs.open/openSync and has not
     /// closed, closed when the worker ends.
@@ -405,8 +407,14 @@ fn js_spawn(
         String::new()
     };
     let thread_id = NEXT_THREAD_ID.fetch_add(1, Ordering::Relaxed);
+    let parent_id = state(scope)
+        .borrow()
+        .worker
+        .as_ref()
+        .map_or(0, |w| w.shared.thread_id);
     let shared = Arc::new(WorkerShared {
         thread_id,
+        parent_id,
         stop: Arc::new(AtomicBool::new(false)),
         oom: AtomicBool::new(false),
         init_error: Mutex::new(None),

@@ -15,8 +15,6 @@ function invalidType(name, type, value) {
   return new codes.ERR_INVALID_ARG_TYPE(name, type, value);
 }
 
-const { wrapConsole } = require('internal/inspector/server');
-
 class Session extends EventEmitter {
   #connection = null;
   #nextId = 1;
@@ -26,7 +24,7 @@ class Session extends EventEmitter {
     if (this.#connection !== null) {
       throw new codes.ERR_INSPECTOR_ALREADY_CONNECTED('The inspector session');
     }
-    wrapConsole();
+    native.wrapConsole();
     this.#connection = native.connect((message) => this.#onMessage(message));
   }
 

@@ -10,7 +10,7 @@ use v8::inspector::StringView;
 
 use super::remote::{endpoint, serve_until};
 use super::server::{Server, Target};
-use super::{Session, Shared, inspector};
+use super::{Key, Session, Shared, inspector, workers};
 use crate::native::js_string;
 
 /// `open(port, host, title, url, version, publishStderr, publishHttp)` → whether it listens.
@@ -48,6 +48,7 @@ pub(super) fn js_open(
     };
     let publish_stderr = args.get(5).is_true();
     let endpoint = endpoint(scope, &inspector);
+    super::wrap_console(scope);
     match Server::start(&host, port, target, endpoint) {
         Ok(server) => {
             if publish_stderr {
@@ -181,10 +182,16 @@ pub(super) fn js_call_and_pause_on_start(
     }
 }
 
-/// Node's `NodeRuntime` domain, for a socket session: V8 knows nothing of it. Returns whether
-/// `message` was one of its commands (and has been answered).
-pub(super) fn node_domain(scope: &mut v8::PinScope, session: &Session, message: &str) -> bool {
-    if !message.contains("NodeRuntime.") {
+/// Node's own domains, which V8 knows nothing of: `NodeRuntime` (what a debugger is told at
+/// exit) and `NodeWorker` (workers.rs). Returns whether `message` was one of their commands
+/// (and has been answered).
+pub(super) fn node_domain(
+    scope: &mut v8::PinScope,
+    session: &Session,
+    key: Key,
+    message: &str,
+) -> bool {
+    if !message.contains("NodeRuntime.") && !message.contains("NodeWorker.") {
         return false;
     }
     let text = js_string(scope, message);
@@ -201,18 +208,48 @@ pub(super) fn node_domain(scope: &mut v8::PinScope, session: &Session, message: 
     let id = get(scope, parsed, "id")
         .and_then(|v| v.integer_value(scope))
         .unwrap_or(0);
+    let mut param = |name: &str| -> Option<String> {
+        let params = get(scope, parsed, "params")?;
+        let params = v8::Local::<v8::Object>::try_from(params).ok()?;
+        let value = get(scope, params, name)?;
+        (!value.is_undefined()).then(|| value.to_rust_string_lossy(scope))
+    };
+    let enabled = param("enabled").is_some_and(|v| v == "true");
+    let session_id = param("sessionId");
+    let worker_message = param("message");
+    let ok = format!("{{\"id\":{id},\"result\":{{}}}}");
     match method.as_str() {
         "NodeRuntime.enable" | "NodeRuntime.disable" => {}
         "NodeRuntime.notifyWhenWaitingForDisconnect" => {
-            let enabled = get(scope, parsed, "params")
-                .and_then(|p| v8::Local::<v8::Object>::try_from(p).ok())
-                .and_then(|p| get(scope, p, "enabled"))
-                .is_some_and(|v| v.is_true());
             session.notify_disconnect.set(enabled);
+        }
+        "NodeWorker.enable" => {
+            // The workers are reported before the answer, as Node does.
+            workers::enable(scope, session, key);
+        }
+        "NodeWorker.disable" => {
+            session.node_worker.set(false);
+            workers::detach(session, None);
+        }
+        "NodeWorker.detach" => {
+            if let Some(session_id) = &session_id {
+                workers::detach(session, Some(session_id));
+            }
+        }
+        "NodeWorker.sendMessageToWorker" => {
+            let session_id = session_id.unwrap_or_default();
+            let message = worker_message.unwrap_or_default();
+            if !workers::send_to(session, &session_id, message) {
+                let error = format!(
+                    "{{\"id\":{id},\"error\":{{\"code\":-32602,\"message\":\"Session not found\"}}}}"
+                );
+                super::deliver_text(scope, session, &error);
+                return true;
+            }
         }
         _ => return false,
     }
-    send(session, &format!("{{\"id\":{id},\"result\":{{}}}}"));
+    super::deliver_text(scope, session, &ok);
     true
 }
 
@@ -225,10 +262,8 @@ fn get<'s>(
     obj.get(scope, key.into())
 }
 
-fn send(session: &Session, message: &str) {
-    if let Some(outbox) = &session.sink.outbox {
-        outbox.push(message.to_string());
-    }
+fn send(scope: &mut v8::PinScope, session: &Session, message: &str) {
+    super::deliver_text(scope, session, message);
 }
 
 /// `waitForDisconnect()`: what the process does at exit (see `wait_for_disconnect`).
@@ -272,6 +307,7 @@ fn wait_for_disconnect(scope: &mut v8::PinScope) {
     for session in &sessions {
         if session.notify_disconnect.get() {
             send(
+                scope,
                 session,
                 r#"{"method":"NodeRuntime.waitingForDisconnect","params":{}}"#,
             );

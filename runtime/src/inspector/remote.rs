@@ -21,12 +21,31 @@ use std::time::Duration;
 use crate::io::{Handle, Ready, Remote};
 use crate::native::throw_type_error;
 
-use super::{Shared, Sink, inspector};
+use super::{Key, Shared, Sink, inspector};
 
 pub(super) enum Command {
-    Connect { id: u64, outbox: Arc<Outbox> },
-    Dispatch { id: u64, message: String },
-    Disconnect { id: u64 },
+    Connect {
+        id: u64,
+        outbox: Arc<Outbox>,
+    },
+    Dispatch {
+        id: u64,
+        message: String,
+    },
+    Disconnect {
+        id: u64,
+    },
+    /// A worker started below this thread (workers.rs).
+    WorkerStarted {
+        thread_id: u64,
+    },
+    /// A message from a worker's session for this thread's session `key` (workers.rs).
+    FromWorker {
+        key: Key,
+        session_id: String,
+        worker_id: u64,
+        message: String,
+    },
 }
 
 /// Commands for an isolate's inspector, from other threads (workers, the socket server).
@@ -68,8 +87,19 @@ pub(super) struct Outbox {
 }
 
 enum Target {
-    Loop { remote: Arc<Remote>, token: usize },
+    Loop {
+        remote: Arc<Remote>,
+        token: usize,
+        isolate: v8::IsolateHandle,
+    },
     Socket(mpsc::Sender<super::server::Out>),
+    /// A worker's session opened by a session of its parent thread (NodeWorker).
+    Parent {
+        endpoint: Arc<Endpoint>,
+        key: Key,
+        session_id: String,
+        worker_id: u64,
+    },
 }
 
 impl Outbox {
@@ -80,19 +110,54 @@ impl Outbox {
         }
     }
 
+    pub(super) fn parent(
+        endpoint: Arc<Endpoint>,
+        key: Key,
+        session_id: String,
+        worker_id: u64,
+    ) -> Outbox {
+        Outbox {
+            messages: Default::default(),
+            target: Target::Parent {
+                endpoint,
+                key,
+                session_id,
+                worker_id,
+            },
+        }
+    }
+
     pub(super) fn is_socket(&self) -> bool {
         matches!(self.target, Target::Socket(_))
     }
 
     pub(super) fn push(&self, message: String) {
         match &self.target {
-            Target::Loop { remote, token } => {
+            Target::Loop {
+                remote,
+                token,
+                isolate,
+            } => {
                 lock(&self.messages).push_back(message);
                 remote.notify(*token);
+                // As in Node, a message reaches JS in a microtask queued at once (even while
+                // the thread runs JS), not only when its loop next polls.
+                isolate.request_interrupt(on_outbox_interrupt, *token as *mut std::ffi::c_void);
             }
             Target::Socket(tx) => {
                 let _ = tx.send(super::server::Out::Text(message));
             }
+            Target::Parent {
+                endpoint,
+                key,
+                session_id,
+                worker_id,
+            } => endpoint.send(Command::FromWorker {
+                key: *key,
+                session_id: session_id.clone(),
+                worker_id: *worker_id,
+                message,
+            }),
         }
     }
 }
@@ -137,6 +202,11 @@ pub(super) fn endpoint(scope: &mut v8::PinScope, inspector: &Shared) -> Arc<Endp
 pub(super) fn publish_main(scope: &mut v8::PinScope, inspector: &Shared) {
     let endpoint = endpoint(scope, inspector);
     *lock(&MAIN) = Some(endpoint);
+}
+
+/// The main thread's endpoint, while its inspector lives.
+pub(super) fn main_endpoint() -> Option<Arc<Endpoint>> {
+    lock(&MAIN).clone()
 }
 
 /// On the main thread's inspector shutdown: workers can no longer connect.
@@ -195,23 +265,33 @@ fn run(scope: &mut v8::PinScope, inspector: &Shared, command: Command) {
             };
             let session = super::open_session(inspector, sink, false);
             session.socket.set(socket);
+            super::wrap_console(scope);
             inspector.remote_sessions.borrow_mut().insert(id, session);
         }
         Command::Dispatch { id, message } => {
             let session = inspector.remote_sessions.borrow().get(&id).cloned();
             if let Some(session) = session {
-                if session.socket.get() && super::control::node_domain(scope, &session, &message) {
-                    return;
-                }
-                super::dispatch(inspector, &session, &message);
+                super::dispatch(scope, inspector, &session, Key::Remote(id), &message);
             }
         }
         Command::Disconnect { id } => {
             let session = inspector.remote_sessions.borrow_mut().remove(&id);
             if let Some(session) = session {
                 super::control::session_left(scope, inspector, &session);
+                super::workers::detach(&session, None);
                 inspector.pending.borrow_mut().push(session);
             }
+        }
+        Command::WorkerStarted { thread_id } => {
+            super::workers::started(scope, inspector, thread_id);
+        }
+        Command::FromWorker {
+            key,
+            session_id,
+            worker_id,
+            message,
+        } => {
+            super::workers::received(scope, inspector, key, &session_id, worker_id, &message);
         }
     }
 }
@@ -270,6 +350,52 @@ struct OutboxHandle {
     callback: v8::Global<v8::Function>,
 }
 
+unsafe extern "C" fn on_outbox_interrupt(
+    isolate: v8::UnsafeRawIsolatePtr,
+    data: *mut std::ffi::c_void,
+) {
+    // SAFETY: V8 runs interrupts on the isolate's own thread while it lives.
+    let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr(isolate) };
+    let Some(context) = isolate.get_slot::<Shared>().map(|i| i.main_context.clone()) else {
+        return;
+    };
+    v8::scope_with_context!(let scope, &mut isolate, &context);
+    let token = v8::Number::new(scope, data as usize as f64);
+    if let Some(f) = v8::Function::builder(drain_outbox)
+        .data(token.into())
+        .build(scope)
+    {
+        scope.enqueue_microtask(f);
+    }
+}
+
+/// The microtask an outbox's interrupt queued: hand its messages to JS.
+fn drain_outbox(
+    scope: &mut v8::PinScope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue,
+) {
+    let token = args.data().number_value(scope).unwrap_or(-1.0);
+    if token < 0.0 {
+        return;
+    }
+    let Some(handle) = crate::io::handle::<OutboxHandle>(scope, token as usize) else {
+        return;
+    };
+    loop {
+        let message = lock(&handle.outbox.messages).pop_front();
+        let Some(message) = message else {
+            break;
+        };
+        let callback = v8::Local::new(scope, &handle.callback);
+        let text = crate::native::js_string(scope, &message).into();
+        let recv = v8::undefined(scope).into();
+        if callback.call(scope, recv, &[text]).is_none() {
+            break;
+        }
+    }
+}
+
 impl Handle for OutboxHandle {
     fn ready(self: Rc<Self>, scope: &mut v8::PinScope, _ready: Ready) {
         loop {
@@ -308,12 +434,17 @@ pub(super) fn js_connect_main(
         return;
     };
     let remote = crate::state::state(scope).borrow().event_loop.io.remote();
+    let isolate = scope.thread_safe_handle();
     let callback = v8::Global::new(scope, callback);
     let mut made = None;
     crate::io::open_handle(scope, |t| {
         let outbox = Arc::new(Outbox {
             messages: Mutex::new(VecDeque::new()),
-            target: Target::Loop { remote, token: t.0 },
+            target: Target::Loop {
+                remote,
+                token: t.0,
+                isolate: isolate.clone(),
+            },
         });
         made = Some(outbox.clone());
         OutboxHandle { outbox, callback }

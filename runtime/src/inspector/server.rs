@@ -310,7 +310,7 @@ fn list(shared: &Shared, host: &str) -> String {
     )
 }
 
-fn json_string(s: &str) -> String {
+pub(super) fn json_string(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {

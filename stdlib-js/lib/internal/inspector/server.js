@@ -11,24 +11,6 @@ const { pathToFileURL } = require('internal/url');
 
 const native = binding.inspector;
 
-// Console calls reach the inspector (Runtime.consoleAPICalled) while a session is connected:
-// each global console method is wrapped, once, by a native function that calls V8's console
-// method first. Being native, the wrapper is no stack frame, so the notification's top frame
-// is the caller's line.
-let consoleWrapped = false;
-function wrapConsole() {
-  if (consoleWrapped) return;
-  consoleWrapped = true;
-  const vmConsole = native.consoleFromVM;
-  const target = globalThis.console;
-  if (!vmConsole || !target) return;
-  for (const key of Object.keys(vmConsole)) {
-    const nodeMethod = target[key];
-    if (typeof nodeMethod !== 'function' || typeof vmConsole[key] !== 'function') continue;
-    target[key] = native.wrapConsoleCall(vmConsole[key], nodeMethod, key);
-  }
-}
-
 /** `[host:]port`, `host` or `port`, as Node reads it. */
 function parseHostPort(value, into) {
   if (value === undefined || value === '') return;
@@ -84,7 +66,6 @@ function open(port, host, publish = 'stderr,http') {
   const title = script ? script : `${process.title}[${process.pid}]`;
   const url = script ? pathToFileURL(script).href : 'file://';
   const destinations = publish.split(',');
-  wrapConsole();
   const listening = native.open(port, host, title, url, process.version,
                                 destinations.includes('stderr'), destinations.includes('http'));
   if (listening) process.debugPort = native.port();
@@ -102,4 +83,4 @@ function startFromCommandLine() {
   if (o.mode === '--inspect-brk') native.breakOnStart = true;
 }
 
-module.exports = { open, startFromCommandLine, wrapConsole };
+module.exports = { open, startFromCommandLine };
