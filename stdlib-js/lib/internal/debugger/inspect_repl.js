@@ -265,7 +265,16 @@ function createRepl(inspector) {
     return requirePaused().location;
   }
 
-  async function setBreakpoint(script, line, condition, silent) {
+  // Plain functions in the command context (as `sb` alone shows them); the work is async.
+  function setBreakpoint(script, line, condition, silent) {
+    return setBreakpointNow(script, line, condition, silent);
+  }
+
+  function clearBreakpoint(url, line) {
+    return clearBreakpointNow(url, line);
+  }
+
+  async function setBreakpointNow(script, line, condition, silent) {
     const register = ({ breakpointId, actualLocation }, pending) => {
       if (actualLocation) {
         handleBreakpointResolved({ breakpointId, location: actualLocation });
@@ -333,7 +342,7 @@ function createRepl(inspector) {
       { scriptUrl: script, lineNumber: line - 1 });
   }
 
-  async function clearBreakpoint(url, line) {
+  async function clearBreakpointNow(url, line) {
     const breakpoint = knownBreakpoints.find(({ location }) => {
       if (!location) return false;
       const scriptURL = scriptUrl(location.scriptId) || location.scriptUrl;

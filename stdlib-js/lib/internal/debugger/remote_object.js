@@ -124,8 +124,18 @@ class RemoteObject {
             return opts.stylize(this.description, 'regexp');
           case 'error':
             return this.description;
-          default:
+          case undefined:
+          case 'array':
+          case 'map':
+          case 'set':
+          // Eddy's process.env is a Proxy (Node's is an object with interceptors): shown by
+          // its properties, as Node shows process.env.
+          case 'proxy':
             if (this.preview) return formatPreview(this.preview, opts, false);
+            return opts.stylize(this.description, 'special');
+          default:
+            // Promises, typed arrays, weak collections, proxies…: their description
+            // (`Promise`, `Uint8Array(3)`), as Node's CLI shows them.
             return opts.stylize(this.description, 'special');
         }
       default:
