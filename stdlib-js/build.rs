@@ -9,9 +9,10 @@
 //! user's `--v8-flag` or `--expose-gc`, say), so a stale or foreign cache costs time, never
 //! correctness. The runtime consumes an entry only for the embedded source it was made from.
 //!
-//! Only the top level is compiled here (inner functions stay lazy, as without a cache): eager
-//! compilation of every function would make the cache several times larger, and deserialising
-//! bytecode nobody calls costs more than compiling the few functions a script uses.
+//! Only the top level is compiled here (inner functions stay lazy, as without a cache). Eager
+//! compilation of every function was measured too: the cache grows from 5 to 24 MB and start-up
+//! CPU falls another 10-20%, but every process then holds the bytecode of functions it never
+//! calls (peak RSS of `eddy -e 0` 49 MiB instead of 31).
 
 use std::path::{Path, PathBuf};
 
