@@ -1504,14 +1504,15 @@ function loadEnvFiles() {
 
 // `-r`/`--require` modules from execArgv (a worker's own execArgv in a worker).
 function preloadRequires() {
-  // --frozen-intrinsics: once the bootstrap is done, before any user code (preloads included).
+  const requests = options.getOptionValue('--require');
+  if (requests.length > 0) loader.Module._preloadModules(requests);
+  // --frozen-intrinsics: after the preloads (which may still change the intrinsics), before
+  // the main code, as in Node.
   if (options.getOptionValue('--frozen-intrinsics')) {
     process.emitWarning('Frozen intristics is an experimental feature and might change at any time',
       'ExperimentalWarning');
     requireBuiltin('internal/freeze_intrinsics').freezeIntrinsics();
   }
-  const requests = options.getOptionValue('--require');
-  if (requests.length > 0) loader.Module._preloadModules(requests);
 }
 
 module.exports = {
