@@ -445,7 +445,9 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
     if (position === 0) {
       list.shift();
     } else {
-      list.splice(position, 1);
+      // Moved down in place (splice would make an array of the removed listener to return).
+      for (; position + 1 < list.length; position++) list[position] = list[position + 1];
+      list.pop();
     }
 
     if (list.length === 1) events[type] = list[0];

@@ -52,8 +52,16 @@ function runTicks() {
     asyncHooks.emitBefore(tock.asyncId, tock.triggerAsyncId, tock);
     try {
       if (asyncContext.state.active) asyncContext.runInFrame(tock.frame, callback, undefined, args);
-      else if (args.length === 0) callback();
-      else Reflect.apply(callback, undefined, args);
+      else {
+        // Called directly for the usual few arguments (an apply with an array costs more).
+        switch (args.length) {
+          case 0: callback(); break;
+          case 1: callback(args[0]); break;
+          case 2: callback(args[0], args[1]); break;
+          case 3: callback(args[0], args[1], args[2]); break;
+          default: Reflect.apply(callback, undefined, args);
+        }
+      }
     } finally {
       asyncHooks.emitDestroy(tock.asyncId);
     }
