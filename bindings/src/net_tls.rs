@@ -440,8 +440,14 @@ fn feed<C: Carrier + ?Sized>(socket: &C, scope: &mut v8::PinScope, raw: &[u8]) {
                     matches!(conn, rustls::Connection::Server(_))
                         && conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed),
                 );
+                extra::ticket_issued();
                 if let Err(e) = conn.process_new_packets() {
                     failure = Some(e.to_string());
+                }
+                if extra::ticket_issued()
+                    && conn.protocol_version() == Some(rustls::ProtocolVersion::TLSv1_2)
+                {
+                    extra::drop_new_sessions();
                 }
                 let mut record = Vec::new();
                 loop {

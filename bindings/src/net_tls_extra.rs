@@ -304,8 +304,9 @@ pub(super) struct Accepting {
     pub(super) hello_start: Vec<u8>,
 }
 
-/// How much of the first record a hello's session id can reach into (5 + 4 + 2 + 32 + 1 + 32).
-const HELLO_START: usize = 76;
+/// How much of the hello is kept to read its session id and whether it brings a ticket: the
+/// first record, at most.
+const HELLO_START: usize = 5 + 16384;
 
 impl Accepting {
     pub(super) fn new(
@@ -326,14 +327,21 @@ impl Accepting {
 
     /// Keeps what the session id needs of the hello's first bytes.
     pub(super) fn saw(&mut self, raw: &[u8]) {
-        if self.session_ids && self.hello_start.len() < HELLO_START {
-            let n = (HELLO_START - self.hello_start.len()).min(raw.len());
+        let b = &self.hello_start;
+        // The first record only: its header says how long it is.
+        let limit = match (b.get(3), b.get(4)) {
+            (Some(hi), Some(lo)) => 5 + usize::from(u16::from_be_bytes([*hi, *lo])),
+            _ => HELLO_START,
+        };
+        if self.session_ids && b.len() < limit.min(HELLO_START) {
+            let n = (limit.min(HELLO_START) - b.len()).min(raw.len());
             self.hello_start.extend_from_slice(&raw[..n]);
         }
     }
 
-    /// The legacy session id of the hello (None when empty or not wanted): record header,
-    /// handshake header, version and random come before its length byte.
+    /// The legacy session id of the hello, for 'resumeSession': None when empty, not wanted,
+    /// or when the hello brings a session ticket (that resumes by itself, as Node says).
+    /// Record header, handshake header, version and random come before its length byte.
     pub(super) fn session_id(&self) -> Option<Vec<u8>> {
         let b = &self.hello_start;
         if !self.session_ids || b.first() != Some(&0x16) || b.get(5) != Some(&0x01) {
@@ -341,8 +349,37 @@ impl Accepting {
         }
         let len = usize::from(*b.get(43)?);
         let id = b.get(44..44 + len)?;
-        (!id.is_empty()).then(|| id.to_vec())
+        if id.is_empty() || hello_has_ticket(&b[44 + len..]) {
+            return None;
+        }
+        Some(id.to_vec())
     }
+}
+
+/// Whether a ClientHello (from its cipher suites on) has a non-empty SessionTicket extension.
+/// A hello cut short (longer than its first record) counts as having none.
+fn hello_has_ticket(rest: &[u8]) -> bool {
+    let u16_at = |b: &[u8], i: usize| -> Option<usize> {
+        Some(usize::from(u16::from_be_bytes([
+            *b.get(i)?,
+            *b.get(i + 1)?,
+        ])))
+    };
+    let find = || -> Option<bool> {
+        let mut i = 2 + u16_at(rest, 0)?;
+        i += 1 + usize::from(*rest.get(i)?);
+        let end = (i + 2 + u16_at(rest, i)?).min(rest.len());
+        i += 2;
+        while i + 4 <= end {
+            let (kind, len) = (u16_at(rest, i)?, u16_at(rest, i + 2)?);
+            if kind == 0x0023 {
+                return Some(len > 0);
+            }
+            i += 4 + len;
+        }
+        Some(false)
+    };
+    find().unwrap_or(false)
 }
 
 // ===== server session caches ('newSession' / 'resumeSession') =====
@@ -350,6 +387,11 @@ impl Accepting {
 thread_local! {
     /// Sessions a server made while processing: (id, data) for 'newSession'.
     static NEW_SESSIONS: RefCell<Vec<(Vec<u8>, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The sessions stored since the last take are not told (see `ticket_issued`).
+pub(super) fn drop_new_sessions() {
+    NEW_SESSIONS.with(|n| n.borrow_mut().clear());
 }
 
 /// The sessions stored since the last call.
@@ -430,6 +472,18 @@ pub(super) fn set_resuming(on: bool) {
     RESUMING.with(|r| r.set(on));
 }
 
+thread_local! {
+    /// A ticket was sealed while the connection being processed was (see `ticket_issued`).
+    static TICKET_ISSUED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a ticket was sealed since the last call. A TLS 1.2 server that gives the client a
+/// ticket also stores the session by id in rustls; OpenSSL gives such a session no id, so
+/// 'newSession' does not hear of it.
+pub(super) fn ticket_issued() -> bool {
+    TICKET_ISSUED.with(|t| t.replace(false))
+}
+
 /// A server's session tickets, sealed with its 48 ticket-key bytes (Node's `ticketKeys`: a
 /// 16-byte name, then 32 bytes of secrets): ChaCha20-Poly1305 under the secrets, with the name
 /// in front of each ticket so that one sealed under other keys is refused at once. Every server
@@ -491,6 +545,7 @@ impl rustls::server::ProducesTickets for KeyTicketer {
                 },
             )
             .ok()?;
+        TICKET_ISSUED.with(|t| t.set(true));
         let mut out = Vec::with_capacity(16 + NONCE + sealed.len());
         out.extend_from_slice(&self.name);
         out.extend_from_slice(&nonce);
