@@ -253,6 +253,7 @@ fn collect_young(scope: &mut v8::PinScope) {
             minor: v8::Global::new(scope, minor),
         };
         scope.set_slot(slot);
+        eddy_runtime::release_slot_before_snapshot::<YoungGc>();
         scope.add_gc_epilogue_callback(after_gc, std::ptr::null_mut(), v8::GCType::kGCTypeAll);
     }
     let Some(slot) = scope.get_slot::<YoungGc>() else {

@@ -69,5 +69,11 @@ pub fn all() -> Vec<NativeModule> {
     ]
 }
 
+/// Natives whose Rust side keeps memory shared with a JS object of theirs: after a start from
+/// a startup snapshot each finds the deserialized object again (`RuntimeOptions::rebind`).
+pub fn rebind() -> Vec<NativeModule> {
+    vec![url::REBIND]
+}
+
 /// The embedded JS standard library (re-exported so the facade needs only this crate).
 pub use eddy_stdlib::{BOOTSTRAP, CODE_CACHE, SOURCES};

@@ -29,6 +29,7 @@ struct SlabSlot(Option<Slab>);
 fn slot(isolate: &mut v8::Isolate) -> &mut SlabSlot {
     if isolate.get_slot::<SlabSlot>().is_none() {
         isolate.set_slot(SlabSlot::default());
+        eddy_runtime::release_slot_before_snapshot::<SlabSlot>();
     }
     isolate
         .get_slot_mut::<SlabSlot>()

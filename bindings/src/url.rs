@@ -7,6 +7,12 @@ use eddy_runtime::{NativeModule, js_string, set_fn, v8};
 
 pub const MODULE: NativeModule = NativeModule { name: "url", init };
 
+/// After a start from a snapshot: `bounds` came back with new memory, which parses must fill.
+pub const REBIND: NativeModule = NativeModule {
+    name: "url",
+    init: rebind,
+};
+
 /// Boundaries written per parse: the 15 positions of [`BOUNDS`] order.
 const BOUND_COUNT: usize = 15;
 
@@ -34,6 +40,18 @@ fn init<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>)
     BOUNDS_STORE.with(|cell| *cell.borrow_mut() = Some(store));
     set_fn(scope, target, "domainToASCII", domain_to_ascii);
     set_fn(scope, target, "domainToUnicode", domain_to_unicode);
+}
+
+fn rebind<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
+    let key = js_string(scope, "bounds");
+    if let Some(view) = target
+        .get(scope, key.into())
+        .and_then(|v| v8::Local::<v8::Int32Array>::try_from(v).ok())
+        && let Some(buffer) = view.buffer(scope)
+    {
+        let store = buffer.get_backing_store();
+        BOUNDS_STORE.with(|cell| *cell.borrow_mut() = Some(store));
+    }
 }
 
 /// Where each component starts and ends in the serialization, in url::Position order (after

@@ -14,7 +14,7 @@
 use std::ops::{Deref, DerefMut};
 
 pub use eddy_runtime::{
-    Error, FromJs, JobPanic, Json, NativeModule, call_function, set_fn, submit, v8,
+    Error, FromJs, JobPanic, Json, NativeModule, SnapshotMode, call_function, set_fn, submit, v8,
 };
 
 /// How to start a runtime.
@@ -30,6 +30,8 @@ pub struct Options {
     pub v8_flags: Vec<String>,
     /// The embedder's own native modules, installed as `globalThis[name]` for user code.
     pub globals: Vec<eddy_runtime::NativeModule>,
+    /// Build a startup snapshot, or start from one (`--build-snapshot`, `--snapshot-blob`).
+    pub snapshot: eddy_runtime::SnapshotMode,
 }
 
 /// A complete Eddy runtime. Dereferences to [`eddy_runtime::Runtime`] for running code.
@@ -61,8 +63,18 @@ impl Runtime {
             globals: options.globals,
             // For working on stdlib-js without rebuilding: EDDY_STDLIB_DIR=stdlib-js/lib.
             dev_stdlib_dir: std::env::var_os("EDDY_STDLIB_DIR").map(Into::into),
+            snapshot: options.snapshot,
+            rebind: eddy_bindings::rebind(),
         })?;
         Ok(Runtime(inner))
+    }
+}
+
+impl Runtime {
+    /// Finish building a startup snapshot (a runtime made with [`SnapshotMode::Build`]): the
+    /// snapshot file's bytes. See [`eddy_runtime::Runtime::make_snapshot`].
+    pub fn make_snapshot(self) -> Result<Vec<u8>, Error> {
+        self.0.make_snapshot()
     }
 }
 

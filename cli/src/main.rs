@@ -116,6 +116,8 @@ fn print_bash_completion() {
 
 enum Main {
     File(String),
+    /// The script is read from standard input once the runtime is up (`-p` prints it).
+    Stdin(bool),
     Eval {
         source: String,
         print: bool,
@@ -124,6 +126,9 @@ enum Main {
 }
 
 fn run(cli: Parsed) -> anyhow::Result<i32> {
+    if cli.build_snapshot {
+        return build_snapshot(cli);
+    }
     let print = cli.print;
     let code = cli.eval;
     // With -i, a script given after the options runs instead of the REPL and -e code, as in
@@ -143,6 +148,18 @@ fn run(cli: Parsed) -> anyhow::Result<i32> {
         eprintln!("eddy: --watch requires specifying a file");
         std::process::exit(EXIT_BAD_OPTION);
     }
+    let snapshot = match &cli.snapshot_blob {
+        Some(path) => match std::fs::read(path) {
+            Ok(bytes) => eddy::SnapshotMode::Load(std::sync::Arc::new(bytes)),
+            Err(_) => {
+                eprintln!("Cannot open {path}");
+                std::process::exit(EXIT_SNAPSHOT);
+            }
+        },
+        None => eddy::SnapshotMode::None,
+    };
+    // A snapshot's main function gets the arguments as typed: [execPath, ...rest].
+    let raw_rest = cli.rest.clone();
     let mut rest = cli.rest.into_iter();
     // Commands that the JS side runs in place of a script (internal/main/*).
     let internal = if cli.prof_process {
@@ -195,7 +212,7 @@ fn run(cli: Parsed) -> anyhow::Result<i32> {
         match rest.next() {
             // Node keeps the "-" in process.argv: [execPath, '-', ...args].
             Some(s) if s == "-" => (
-                stdin_main(print)?,
+                Main::Stdin(print),
                 None,
                 std::iter::once(s).chain(rest).collect(),
             ),
@@ -211,16 +228,29 @@ fn run(cli: Parsed) -> anyhow::Result<i32> {
                 None,
                 Vec::new(),
             ),
-            None => (stdin_main(print)?, None, Vec::new()),
+            None => (Main::Stdin(print), None, Vec::new()),
         }
     };
-    let mut rt = eddy::Runtime::new(eddy::Options {
+    let mut rt = match eddy::Runtime::new(eddy::Options {
         script,
         args,
         exec_argv: cli.exec_argv,
         v8_flags: cli.v8_flags,
+        snapshot,
         ..Default::default()
-    })?;
+    }) {
+        Ok(rt) => rt,
+        Err(eddy::Error::Snapshot(message)) => {
+            eprintln!("{message}");
+            std::process::exit(EXIT_SNAPSHOT);
+        }
+        Err(err) => return Err(err.into()),
+    };
+    if rt.has_snapshot_main() {
+        // It runs in place of any script or -e code, as in Node.
+        rt.run_snapshot_main(&raw_rest)?;
+        return Ok(rt.run_to_completion());
+    }
     match main {
         Main::File(path) => rt.run_main(&path)?,
         Main::Eval {
@@ -228,19 +258,64 @@ fn run(cli: Parsed) -> anyhow::Result<i32> {
             print,
             name,
         } => rt.eval_main(&source, print, name)?,
+        Main::Stdin(print) => rt.eval_main(&read_stdin()?, print, "[stdin]")?,
     }
     Ok(rt.run_to_completion())
 }
 
-/// Standard input as the main script; `-p` alone prints what it evaluates to.
-fn stdin_main(print: bool) -> anyhow::Result<Main> {
-    let mut source = String::new();
+/// Node's exit code when a startup snapshot cannot be read or does not fit this build.
+const EXIT_SNAPSHOT: i32 = 14;
+
+/// `--build-snapshot entry.js [args]`: run the entry script and its loop, then write the
+/// snapshot to `--snapshot-blob` (default: snapshot.blob in the current directory). Nothing is
+/// written when the entry fails.
+fn build_snapshot(cli: Parsed) -> anyhow::Result<i32> {
+    let Some(entry) = cli.rest.first().cloned() else {
+        eprintln!(
+            "--build-snapshot must be used with an entry point script.\n\
+             Usage: eddy --build-snapshot /path/to/entry.js"
+        );
+        return Ok(EXIT_BAD_OPTION);
+    };
+    // Node's name for rebuilding its own built-in snapshot, which Eddy does not have.
+    if entry == "node:embedded_snapshot_main" {
+        eprintln!("Node.js was built without embedded snapshot.");
+        return Ok(EXIT_BAD_OPTION);
+    }
+    let path = cli
+        .snapshot_blob
+        .clone()
+        .unwrap_or_else(|| "snapshot.blob".to_string());
+    // process.argv is the command as typed while building, as in Node: [execPath, entry, ...].
+    let mut rt = eddy::Runtime::new(eddy::Options {
+        script: None,
+        args: cli.rest,
+        exec_argv: cli.exec_argv,
+        v8_flags: cli.v8_flags,
+        snapshot: eddy::SnapshotMode::Build,
+        ..Default::default()
+    })?;
+    rt.run_snapshot_entry(&entry)?;
+    match rt.make_snapshot() {
+        Ok(bytes) => match std::fs::write(&path, bytes) {
+            Ok(()) => Ok(0),
+            Err(err) => {
+                eprintln!("Cannot write the snapshot blob to {path}: {err}");
+                Ok(1)
+            }
+        },
+        // JS reported why (an uncaught exception) or chose to exit.
+        Err(eddy::Error::Exited(code)) => Ok(code),
+        Err(err) => {
+            eprintln!("{err}");
+            Ok(1)
+        }
+    }
+}
+
+/// Standard input, as the main script.
+fn read_stdin() -> anyhow::Result<String> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes)?;
-    source.push_str(&String::from_utf8_lossy(&bytes));
-    Ok(Main::Eval {
-        source,
-        print,
-        name: "[stdin]",
-    })
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

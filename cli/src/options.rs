@@ -66,6 +66,7 @@ const OPTIONS: &[Spec] = &[
     js("--allow-fs-write", List, true),
     js("--allow-wasi", Bool, true),
     js("--allow-worker", Bool, true),
+    js("--build-snapshot", Bool, false),
     js("--check", Bool, false),
     js("--completion-bash", Bool, false),
     v8("--concurrent-array-buffer-sweeping", Bool, false),
@@ -153,6 +154,7 @@ const OPTIONS: &[Spec] = &[
     js("--secure-heap", Value, true),
     js("--secure-heap-min", Value, true),
     js("--security-revert", List, false),
+    js("--snapshot-blob", Value, true),
     v8("--stack-size", Value, false),
     v8("--stack-trace-limit", Value, true),
     v8("--stress-compaction", Bool, false),
@@ -578,6 +580,8 @@ fn read(parsed: &mut Parsed, args: &[String], source: Source) -> Result<usize, O
                 }
             }
             "--check" => parsed.check = !negated,
+            "--build-snapshot" => parsed.build_snapshot = !negated,
+            "--snapshot-blob" => parsed.snapshot_blob = value,
             "--interactive" => parsed.interactive = !negated,
             "--version" => parsed.version = !negated,
             "--help" => parsed.help = !negated,

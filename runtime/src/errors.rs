@@ -21,6 +21,8 @@ pub enum Error {
     Exited(i32),
     /// Bootstrap failed: the embedded standard library is broken. Carries the report.
     Bootstrap(String),
+    /// A startup snapshot could not be loaded (Node's message, exit code 14) or built.
+    Snapshot(String),
 }
 
 impl fmt::Display for Error {
@@ -29,6 +31,7 @@ impl fmt::Display for Error {
             Error::Js { message, stack } => f.write_str(stack.as_deref().unwrap_or(message)),
             Error::Exited(code) => write!(f, "process exited with code {code}"),
             Error::Bootstrap(report) => write!(f, "bootstrap failed: {report}"),
+            Error::Snapshot(message) => f.write_str(message),
         }
     }
 }

@@ -267,6 +267,11 @@ impl Io {
         self.closing.shrink_to_fit();
     }
 
+    /// Handles open, ref'd or not (a startup snapshot can be made only with none).
+    pub fn handle_count(&self) -> usize {
+        self.handles.len()
+    }
+
     /// Whether ref'd handles are waiting for events (so the poll may block for them).
     pub fn has_refed_active(&self) -> bool {
         self.refed_active > 0

@@ -54,11 +54,20 @@ const DEFAULT_YOUNG_GENERATION: usize = 3 * 8 * 1024 * 1024;
 
 /// A fresh isolate whose microtask queue we drain ourselves: Node runs microtasks only after
 /// the `process.nextTick` queue, so V8's automatic checkpoints would run them too early.
-pub(crate) fn new_isolate(mut params: v8::CreateParams) -> v8::OwnedIsolate {
+pub(crate) fn new_isolate(params: v8::CreateParams) -> v8::OwnedIsolate {
+    configure(v8::Isolate::new(with_defaults(params)))
+}
+
+/// Eddy's heap settings on top of `params` (see [`DEFAULT_YOUNG_GENERATION`]).
+pub(crate) fn with_defaults(mut params: v8::CreateParams) -> v8::CreateParams {
     if params.max_young_generation_size_in_bytes() == 0 {
         params = params.set_max_young_generation_size_in_bytes(DEFAULT_YOUNG_GENERATION);
     }
-    let mut isolate = v8::Isolate::new(params);
+    params
+}
+
+/// What every isolate needs once made, however it was made (fresh, or for a snapshot).
+pub(crate) fn configure(mut isolate: v8::OwnedIsolate) -> v8::OwnedIsolate {
     isolate.set_microtasks_policy(v8::MicrotasksPolicy::Explicit);
     isolate
 }
@@ -79,5 +88,51 @@ pub(crate) fn set_stack_limit(isolate: &mut v8::Isolate, limit: usize) {
         let raw = isolate.as_raw_isolate_ptr();
         let ptr: *mut std::ffi::c_void = std::mem::transmute(raw);
         v8_isolate_set_stack_limit(ptr, limit);
+    }
+}
+
+/// The runtime's isolate. One made to build a startup snapshot may end only by writing its
+/// blob (V8's snapshot creator owns it); when a build fails instead, it is left for the
+/// process's end (`leak`), which follows at once.
+pub(crate) struct RuntimeIsolate {
+    inner: std::mem::ManuallyDrop<v8::OwnedIsolate>,
+    pub leak: bool,
+}
+
+impl RuntimeIsolate {
+    pub(crate) fn new(isolate: v8::OwnedIsolate, leak: bool) -> Self {
+        RuntimeIsolate {
+            inner: std::mem::ManuallyDrop::new(isolate),
+            leak,
+        }
+    }
+
+    /// The isolate itself, for `create_blob` (which consumes it).
+    pub(crate) fn take(self) -> v8::OwnedIsolate {
+        let mut this = std::mem::ManuallyDrop::new(self);
+        // SAFETY: `this` is never dropped, so the isolate is taken exactly once.
+        unsafe { std::mem::ManuallyDrop::take(&mut this.inner) }
+    }
+}
+
+impl std::ops::Deref for RuntimeIsolate {
+    type Target = v8::OwnedIsolate;
+    fn deref(&self) -> &v8::OwnedIsolate {
+        &self.inner
+    }
+}
+
+impl std::ops::DerefMut for RuntimeIsolate {
+    fn deref_mut(&mut self) -> &mut v8::OwnedIsolate {
+        &mut self.inner
+    }
+}
+
+impl Drop for RuntimeIsolate {
+    fn drop(&mut self) {
+        if !self.leak {
+            // SAFETY: dropped once, here; `take` never lets a taken isolate reach this.
+            unsafe { std::mem::ManuallyDrop::drop(&mut self.inner) }
+        }
     }
 }

@@ -50,6 +50,7 @@ mod native;
 mod pool;
 mod promise_hooks;
 mod shadow_realm;
+mod snapshot;
 mod state;
 mod tasks;
 mod timers;
@@ -76,6 +77,7 @@ pub use native::{
     NativeInit, NativeModule, arg_string, js_string, set_fn, set_value, throw_type_error,
 };
 pub use pool::{JobPanic, submit, submit_work};
+pub use snapshot::{SnapshotMode, release_slot_before_snapshot};
 pub use state::CodeCacheStats;
 pub use v8;
 pub use value::{FromJs, Json};
@@ -115,6 +117,11 @@ pub struct RuntimeOptions {
     /// Development only: load builtin sources from this directory (as `<id>.js`) when present
     /// there, instead of the copies embedded at build time.
     pub dev_stdlib_dir: Option<std::path::PathBuf>,
+    /// Build a startup snapshot, start from one, or neither (see [`SnapshotMode`]).
+    pub snapshot: SnapshotMode,
+    /// Natives whose Rust side must find its JS objects again after a start from a snapshot:
+    /// `init(scope, binding[name])` runs on the deserialized object.
+    pub rebind: Vec<NativeModule>,
 }
 
 /// A JS runtime: one isolate, one context, one event loop.
@@ -131,7 +138,14 @@ pub struct Runtime {
     /// The code 'exit' was emitted with, once it has been (it is emitted once). Unlike a
     /// JS-requested exit this does not stop the runtime: an embedder may still `eval` after it.
     exited: Option<i32>,
-    isolate: v8::OwnedIsolate,
+    /// Building a snapshot: the `binding` object, serialized beside the hooks.
+    binding: Option<v8::Global<v8::Object>>,
+    /// Building a snapshot: the runtime's own handles (the inspector's), open before any user
+    /// code ran; any beyond them would be serialized as dead.
+    baseline_handles: usize,
+    /// Started from a snapshot that set a main function (`setDeserializeMainFunction`).
+    snapshot_main: bool,
+    isolate: isolate::RuntimeIsolate,
 }
 
 // ===== impl Runtime =====
@@ -149,7 +163,26 @@ impl Runtime {
             Some(ctx) => worker::create_params(ctx),
             None => v8::CreateParams::default(),
         };
-        let mut isolate = isolate::new_isolate(params);
+        // A worker starts from the ordinary bootstrap, whatever its parent started from.
+        let mode = match &worker {
+            Some(_) => SnapshotMode::None,
+            None => options.snapshot.clone(),
+        };
+        let building = matches!(mode, SnapshotMode::Build);
+        let blob = match &mode {
+            SnapshotMode::Load(bytes) => Some(snapshot::Blob::parse(bytes)?),
+            _ => None,
+        };
+        let isolate = match blob {
+            Some(blob) => {
+                isolate::configure(snapshot::load_isolate(isolate::with_defaults(params), blob))
+            }
+            None if building => {
+                isolate::configure(snapshot::creator_isolate(isolate::with_defaults(params)))
+            }
+            None => isolate::new_isolate(params),
+        };
+        let mut isolate = isolate::RuntimeIsolate::new(isolate, building);
         if let Some(ctx) = &worker {
             worker::prepare(&mut isolate, ctx);
             isolate::set_stack_limit(&mut isolate, worker::stack_limit(&ctx.limits));
@@ -190,19 +223,38 @@ impl Runtime {
         isolate.set_host_create_shadow_realm_context_callback(shadow_realm::create_context);
 
         let context = {
-            v8::scope!(let scope, &mut isolate);
+        let mut kept_binding = None;
+        let mut snapshot_main = false;
+            v8::scope!(let scope, &mut *isolate);
             let context = v8::Context::new(scope, Default::default());
             let scope = &mut v8::ContextScope::new(scope, context);
-            inspector::attach(scope);
-            let binding = build_binding(scope, &options, thread_id);
-            bootstrap(scope, options.bootstrap, binding)?;
+            // No inspector while a snapshot is built (as in Node): V8's would add natives of
+            // its own, bound to itself, to the context that is about to be serialized.
+            if !building {
+                inspector::attach(scope);
+            }
+            if matches!(mode, SnapshotMode::Load(_)) {
+                let config = build_config(scope, &options, thread_id, false);
+                snapshot::restore(scope, config, &options.rebind)?;
+                snapshot_main = snapshot::deserialize(scope);
+            } else {
+                let binding = build_binding(scope, &options, thread_id, building);
+                bootstrap(scope, options.bootstrap, binding)?;
+                if building {
+                    kept_binding = Some(v8::Global::new(scope, binding));
+                }
+            }
             v8::Global::new(scope, context)
         };
         Ok(Runtime {
+        let baseline_handles = state.borrow().event_loop.io.handle_count();
             context,
             state,
             exited: None,
             isolate,
+            binding: kept_binding,
+            baseline_handles,
+            snapshot_main,
         })
     }
 
@@ -232,7 +284,7 @@ impl Runtime {
         if let Some(code) = self.state.borrow().exit_code {
             return Err(Error::Exited(code));
         }
-        v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
+        v8::scope_with_context!(let scope, &mut *self.isolate, &self.context);
         let Some(f) = hook(scope, "evaluate") else {
             return Err(Error::Bootstrap(
                 "the bootstrap exports no `evaluate` hook".into(),
@@ -259,7 +311,7 @@ impl Runtime {
     /// exit code (`process.exitCode`, or the code JS exited with).
     pub fn run_to_completion(&mut self) -> i32 {
         {
-            v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
+            v8::scope_with_context!(let scope, &mut *self.isolate, &self.context);
             event_loop::run(scope);
         }
         let code = self.emit_exit();
@@ -322,7 +374,7 @@ impl Runtime {
         if self.exited.is_none() {
             // Mark first: an 'exit' listener that schedules work must not emit it again.
             self.exited = Some(0);
-            v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
+            v8::scope_with_context!(let scope, &mut *self.isolate, &self.context);
             if let Some(f) = hook(scope, "emitExit") {
                 let recv = v8::undefined(scope).into();
                 if let Outcome::Returned(v) = tasks::call(scope, f, recv, &[]) {
@@ -338,7 +390,7 @@ impl Runtime {
         if self.exit_code().is_some() {
             return Ok(());
         }
-        v8::scope_with_context!(let scope, &mut self.isolate, &self.context);
+        v8::scope_with_context!(let scope, &mut *self.isolate, &self.context);
         let Some(f) = hook(scope, name) else {
             return Err(Error::Bootstrap(format!(
                 "the bootstrap exports no `{name}` hook"
@@ -350,6 +402,7 @@ impl Runtime {
                 HookArg::Str(s) => js_string(scope, s).into(),
                 HookArg::Bool(b) => v8::Boolean::new(scope, *b).into(),
             })
+                HookArg::Strs(items) => string_array(scope, items).into(),
             .collect();
         let recv = v8::undefined(scope).into();
         tasks::call(scope, f, recv, &values);
@@ -374,6 +427,7 @@ pub(crate) enum HookArg<'a> {
     Str(&'a str),
     Bool(bool),
 }
+    Strs(&'a [String]),
 
 fn exit_code_of(isolate: &v8::Isolate) -> i32 {
     state(isolate).borrow().exit_code.unwrap_or(0)
@@ -385,6 +439,7 @@ fn build_binding<'s>(
     options: &RuntimeOptions,
     thread_id: u64,
 ) -> v8::Local<'s, v8::Object> {
+    building_snapshot: bool,
     let binding = v8::Object::new(scope);
     let runtime = v8::Object::new(scope);
     modules::install(scope, runtime);
@@ -449,19 +504,7 @@ fn build_binding<'s>(
     inspector::install(scope, inspector);
     set_value(scope, binding, "inspector", inspector.into());
 
-    let config = v8::Object::new(scope);
-    let argv = string_array(scope, &options.argv);
-    set_value(scope, config, "argv", argv.into());
-    let exec_argv = string_array(scope, &options.exec_argv);
-    set_value(scope, config, "execArgv", exec_argv.into());
-    let exec_path = js_string(scope, &options.exec_path);
-    set_value(scope, config, "execPath", exec_path.into());
-    if !options.argv0.is_empty() {
-        let argv0 = js_string(scope, &options.argv0);
-        set_value(scope, config, "argv0", argv0.into());
-    }
-    let id = v8::Number::new(scope, thread_id as f64);
-    set_value(scope, config, "threadId", id.into());
+    let config = build_config(scope, options, thread_id, building_snapshot);
     set_value(scope, binding, "config", config.into());
 
     for module in &options.natives {
@@ -479,6 +522,33 @@ fn build_binding<'s>(
 }
 
 fn string_array<'s>(
+/// `binding.config`: what this process was started with.
+fn build_config<'s>(
+    scope: &mut v8::PinScope<'s, '_>,
+    options: &RuntimeOptions,
+    thread_id: u64,
+    building_snapshot: bool,
+) -> v8::Local<'s, v8::Object> {
+    let config = v8::Object::new(scope);
+    let argv = string_array(scope, &options.argv);
+    set_value(scope, config, "argv", argv.into());
+    let exec_argv = string_array(scope, &options.exec_argv);
+    set_value(scope, config, "execArgv", exec_argv.into());
+    let exec_path = js_string(scope, &options.exec_path);
+    set_value(scope, config, "execPath", exec_path.into());
+    if !options.argv0.is_empty() {
+        let argv0 = js_string(scope, &options.argv0);
+        set_value(scope, config, "argv0", argv0.into());
+    }
+    let id = v8::Number::new(scope, thread_id as f64);
+    set_value(scope, config, "threadId", id.into());
+    if building_snapshot {
+        let yes = v8::Boolean::new(scope, true);
+        set_value(scope, config, "buildingSnapshot", yes.into());
+    }
+    config
+}
+
     scope: &mut v8::PinScope<'s, '_>,
     items: &[String],
 ) -> v8::Local<'s, v8::Array> {
@@ -641,6 +711,8 @@ fn js_define_lazy_data_property(
         v8::PropertyAttribute::DONT_ENUM
     };
     object.set_lazy_data_property_with_data(
+    // The same trampoline V8 gets below, noted for snapshots.
+    let _: v8::AccessorNameGetterCallback = snapshot::noted(lazy_data_getter);
         scope,
         name,
         lazy_data_getter,

@@ -53,7 +53,9 @@ pub fn set_fn<'s>(
     callback: impl v8::MapFnTo<v8::FunctionCallback>,
 ) {
     let key = v8::String::new(scope, name).expect("native function name fits in a V8 string");
-    let tmpl = v8::FunctionTemplate::new(scope, callback);
+    let callback = callback.map_fn_to();
+    crate::snapshot::note(callback as usize);
+    let tmpl = v8::FunctionTemplate::new_raw(scope, callback);
     let func = tmpl
         .get_function(scope)
         .expect("function template instantiates");

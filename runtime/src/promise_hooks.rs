@@ -30,6 +30,7 @@ pub(crate) fn js_set_promise_hooks<'s>(
     let globals = hooks.map(|h| h.map(|f| v8::Global::new(scope, f)));
     if scope.get_slot::<PromiseHooks>().is_none() {
         scope.set_slot(PromiseHooks::default());
+        crate::snapshot::release_slot_before_snapshot::<PromiseHooks>();
     }
     let weak = {
         let slot = scope.get_slot_mut::<PromiseHooks>().expect("set above");
@@ -53,6 +54,7 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, context: v8::Local<'
             contexts: vec![weak],
             ..Default::default()
         });
+        crate::snapshot::release_slot_before_snapshot::<PromiseHooks>();
         return;
     };
     let globals = slot.hooks.clone();

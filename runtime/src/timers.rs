@@ -149,7 +149,6 @@ impl<T> Timers<T> {
     }
 
     /// Whether any timer (ref'd or not) is pending.
-    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.live.is_empty()
     }

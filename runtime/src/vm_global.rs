@@ -9,6 +9,7 @@
 //!
 //! Indexed properties go the same way, through their names.
 
+use crate::snapshot::noted;
 use crate::vm::sandbox_of;
 
 type Scope<'s, 'i> = v8::PinScope<'s, 'i>;
@@ -19,22 +20,22 @@ pub(crate) fn set_interceptors(template: &v8::ObjectTemplate) {
     let flags = || v8::PropertyHandlerFlags::HAS_NO_SIDE_EFFECT;
     template.set_named_property_handler(
         v8::NamedPropertyHandlerConfiguration::new()
-            .getter(named_get)
-            .setter(named_set)
-            .descriptor(named_descriptor)
-            .deleter(named_delete)
-            .enumerator(named_keys)
-            .definer(named_define)
+            .getter_raw(noted(named_get))
+            .setter_raw(noted(named_set))
+            .descriptor_raw(noted(named_descriptor))
+            .deleter_raw(noted(named_delete))
+            .enumerator_raw(noted(named_keys))
+            .definer_raw(noted(named_define))
             .flags(flags()),
     );
     template.set_indexed_property_handler(
         v8::IndexedPropertyHandlerConfiguration::new()
-            .getter(indexed_get)
-            .setter(indexed_set)
-            .descriptor(indexed_descriptor)
-            .deleter(indexed_delete)
-            .enumerator(indexed_keys)
-            .definer(indexed_define)
+            .getter_raw(noted(indexed_get))
+            .setter_raw(noted(indexed_set))
+            .descriptor_raw(noted(indexed_descriptor))
+            .deleter_raw(noted(indexed_delete))
+            .enumerator_raw(noted(indexed_keys))
+            .definer_raw(noted(indexed_define))
             .flags(flags()),
     );
 }

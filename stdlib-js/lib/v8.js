@@ -1,6 +1,6 @@
 'use strict';
-// node:v8 — heap statistics from the isolate, the startup-snapshot API (Eddy never builds a
-// snapshot, so isBuildingSnapshot() is false), flag setting and the serializer API
+// node:v8 — heap statistics from the isolate, the startup-snapshot API, flag setting and the
+// serializer API
 // (internal/v8/serdes; Buffers and typed arrays travel as host objects, as in Node).
 
 const { codes } = require('internal/errors');
@@ -158,18 +158,8 @@ class GCProfiler {
   }
 }
 
-function notBuilding() {
-  const err = new Error('Operation cannot be invoked when not building startup snapshot');
-  err.code = 'ERR_NOT_BUILDING_SNAPSHOT';
-  throw err;
-}
-
-const startupSnapshot = {
-  isBuildingSnapshot: () => false,
-  addSerializeCallback: notBuilding,
-  addDeserializeCallback: notBuilding,
-  setDeserializeMainFunction: notBuilding,
-};
+// Building and starting from user-land startup snapshots (--build-snapshot, --snapshot-blob).
+const startupSnapshot = require('internal/v8/startup_snapshot').api;
 
 function getHeapSpaceStatistics() {
   return binding.runtime.heapSpaces().map(([name, size, used, available, physical]) => ({

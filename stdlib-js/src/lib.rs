@@ -227,6 +227,7 @@ builtins![
     "internal/util/parse_args",
     "internal/v8/serdes",
     "internal/vm/breakable",
+    "internal/v8/startup_snapshot",
     "internal/vm/module",
     "internal/websocket/events",
     "internal/websocket/frames",

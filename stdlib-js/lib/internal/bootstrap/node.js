@@ -946,8 +946,10 @@ function defineLazyDataGlobal(name, load) {
   binding.runtime.defineLazyDataProperty(globalThis, name, load, false);
 }
 // --no-experimental-global-* switch a few web globals off, as Node's flags do.
+const lazyDataGlobals = [];
 const globalOff = (name) => !options.getOptionValue(`--experimental-global-${name}`);
 for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
+  lazyDataGlobals.push(name);
   if (name === 'CustomEvent' && globalOff('customevent')) continue;
   const load = () => requireBuiltin('internal/event_target')[name];
   if (name === 'CustomEvent') defineLazyGlobal(name, load);
@@ -1521,7 +1523,90 @@ module.exports = {
       const file = loader.resolveMainPath(path) || requireBuiltin('path').resolve(path);
       let source = binding.fs.readFileUtf8(file);
       if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+// ===== startup snapshots (internal/v8/startup_snapshot; runtime/src/snapshot.rs) =====
+
+function startupSnapshot() {
+  return requireBuiltin('internal/v8/startup_snapshot');
+}
+
+/**
+ * Started from a snapshot: what the bootstrap read from the process that built it (arguments,
+ * options, environment, ids, clocks) is read again from this one.
+ */
+function refreshProcess() {
+  const fresh = binding.config;
+  defineValue('argv', fresh.argv.slice());
+  defineValue('execArgv', fresh.execArgv.slice());
+  options.setSources(fresh.execArgv, native.getEnv('NODE_OPTIONS'));
+  delete process.noDeprecation;
+  delete process.throwDeprecation;
+  delete process.traceDeprecation;
+  applyDeprecationOptions();
+  if (options.getOptionValue('--trace-uncaught')) binding.runtime.setTraceUncaught();
+  defineValue('execPath', fresh.execPath);
+  defineValue('argv0', fresh.argv0 !== undefined ? fresh.argv0 : 'eddy');
+  const flag = options.getOptionValue('--title');
+  title = flag === undefined ? 'eddy' : flag;
+  if (flag !== undefined) native.setTitle(title);
+  defineValue('pid', native.pid());
+  defineValue('ppid', native.ppid());
+  defineValue('env', makeEnv());
+  sourceMapsEnabled = options.getOptionValue('--enable-source-maps');
+  debugPort = Number(options.getOptionValue('--inspect-port') ?? 9229) | 0;
+  perfUtils.refresh();
+  warnings.refresh();
+}
+
+/** Whether `id` (with or without `node:`) is a builtin user code may require. */
+function isRequirableBuiltin(id) {
+  return loader.Module.isBuiltin(id);
+}
+
+// ES module records cannot be carried into a startup snapshot: import() fails while one is
+// built, as in Node.
+function importWhileBuilding() {
+  return Promise.reject(new TypeError('Not supported'));
+}
+
+const snapshotHooks = {
+  // `--build-snapshot entry.js`: the entry runs once the bootstrap is done.
+  buildSnapshot(entry) {
+    perfUtils.mark('bootstrapComplete');
+    try {
+      startupSnapshot().runEntry(entry, requireBuiltin, isRequirableBuiltin);
+    } finally {
+      perfUtils.mark('loopStart');
+    }
+  },
+  // The entry's loop is empty: serialize callbacks, then nothing may hold a native handle
+  // (the standard streams are made again after deserialization).
+  prepareSnapshot() {
+    startupSnapshot().serialize();
+    // V8 keeps a lazy property's loader in the isolate's part of the snapshot, which cannot
+    // refer to the context's objects: loaded now, they are plain data properties.
+    for (const name of lazyDataGlobals) void globalThis[name];
+    if (stdio !== null) stdio.resetForSnapshot();
+  },
+  // First thing in the process started from the snapshot; whether a main function was set.
+  deserialize() {
+    module.exports.importModuleDynamically = esm.importModuleDynamically;
+    refreshProcess();
+    return startupSnapshot().deserialize();
+  },
+  runSnapshotMain(args) {
+    defineValue('argv', [process.execPath, ...args]);
+    perfUtils.mark('bootstrapComplete');
+    preload();
+    try {
+      startupSnapshot().runMain();
+    } finally {
+      perfUtils.mark('loopStart');
+    }
+  },
+};
+
       checkSyntax(source, file, esm.isESMEntry(file));
+  ...snapshotHooks,
       return;
     }
     perfUtils.mark('bootstrapComplete');
@@ -1570,7 +1655,8 @@ module.exports = {
     if (failed) handleUncaught(error, 'uncaughtException', '');
     else perfUtils.mark('loopStart');
   },
-  importModuleDynamically: esm.importModuleDynamically,
+  importModuleDynamically: config.buildingSnapshot === true ? importWhileBuilding
+    : esm.importModuleDynamically,
   initializeImportMeta: esm.initializeImportMeta,
   shadowRealmImportKey: esm.shadowRealmImportKey,
   evalMain,

@@ -4,7 +4,9 @@
 
 const { codes, validateFunction, validateNumber, validateObject } = require('internal/errors');
 const { EventTarget, initEventTarget } = require('internal/event_target');
-const { now, timeOrigin } = require('internal/perf/utils');
+const perfUtils = require('internal/perf/utils');
+
+const { now } = perfUtils;
 const observe = require('internal/perf/observe');
 const {
   PerformanceEntry, bufferResourceTiming, bufferUserTiming, clearEntries, createEntry, enqueue,
@@ -286,7 +288,8 @@ class Performance extends EventTarget {
     observe.setResourceTimingBufferSize(maxSize);
   }
 
-  get timeOrigin() { return timeOrigin; }
+  // Read at each access: a start from a startup snapshot sets it anew.
+  get timeOrigin() { return perfUtils.timeOrigin; }
 
   get nodeTiming() { return nodeTiming; }
 

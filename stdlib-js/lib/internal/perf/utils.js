@@ -6,9 +6,9 @@
 const native = binding.process;
 
 // hrtime (ns) at process start, derived from uptime so performance.now() ~ process.uptime().
-const originNs = native.hrtimeNs() - BigInt(Math.round(native.uptime() * 1e9));
+let originNs = native.hrtimeNs() - BigInt(Math.round(native.uptime() * 1e9));
 // The process start on the wall clock, the same in workers (the native side reads it once).
-const timeOrigin = native.timeOrigin();
+let timeOrigin = native.timeOrigin();
 
 function now() {
   return Number(native.hrtimeNs() - originNs) / 1e6;
@@ -49,6 +49,19 @@ function stopPerf(type, name, start, detail) {
   enqueue(createEntry(name, type, start, now() - start, detail));
 }
 
+/** Started from a startup snapshot: the clocks count from this process's start. */
+function refresh() {
+  originNs = native.hrtimeNs() - BigInt(Math.round(native.uptime() * 1e9));
+  timeOrigin = native.timeOrigin();
+  module.exports.originNs = originNs;
+  module.exports.timeOrigin = timeOrigin;
+  for (const name of Object.keys(milestones)) milestones[name] = -1;
+  milestones.nodeStart = 0;
+  milestones.v8Start = now();
+  milestones.environment = now();
+}
+
 module.exports = {
-  hasObserver, mark, milestones, now, observerCounts, originNs, startPerf, stopPerf, timeOrigin,
+  hasObserver, mark, milestones, now, observerCounts, originNs, refresh, startPerf, stopPerf,
+  timeOrigin,
 };

@@ -255,7 +255,27 @@ function flushAtExit() {
   if (binding.tty) binding.tty.resetMode();
 }
 
+/**
+ * Before a startup snapshot is written: output still queued is written out and the streams'
+ * native handles closed, so that none is serialized; the next access in the process started
+ * from the snapshot makes the streams again, for that process's descriptors.
+ */
+function resetForSnapshot() {
+  flushAtExit();
+  for (const stream of [stdin, stdout, stderr]) {
+    const handle = stream && stream._handle;
+    if (handle && !handle.closed && typeof handle.close === 'function') handle.close();
+  }
+  if (stdout && stdout.isTTY) process.removeAllListeners('SIGWINCH');
+  if (stderr && stderr.isTTY) process.removeAllListeners('SIGWINCH');
+  writers.length = 0;
+  stdin = undefined;
+  stdout = undefined;
+  stderr = undefined;
+}
+
 module.exports = {
+  resetForSnapshot,
   getStdin,
   getStdout,
   getStderr,

@@ -114,6 +114,12 @@ function redirectFile() {
   return file ? file : undefined;
 }
 
+/** Started from a startup snapshot: the hint is shown once in this process too; options anew. */
+function refresh() {
+  traceHintShown = false;
+  disabled = undefined;
+}
+
 // --trace-sync-io: once the main script has run, every call of a synchronous I/O API prints
 // Node's warning with the stack that made it.
 let syncTraceOn = false;
@@ -144,5 +150,5 @@ function traceSyncCalls(target, names) {
 }
 
 module.exports = {
-  emitWarning, onWarning, startSyncTrace, throwIfDeprecationsThrow, traceSyncCalls,
+  emitWarning, onWarning, refresh, startSyncTrace, throwIfDeprecationsThrow, traceSyncCalls,
 };

@@ -200,6 +200,9 @@ function deserialize(info, data) {
 }
 
 native.setup(onMessage, newPort, onClose, hostClone, hostRevive);
+// The runtime of a process started from a startup snapshot has not been told yet.
+require('internal/v8/startup_snapshot').onDeserialize(
+  () => native.setup(onMessage, newPort, onClose, hostClone, hostRevive));
 
 function invalidTransferObject() {
   const err = new TypeError('Found invalid object in transferList');

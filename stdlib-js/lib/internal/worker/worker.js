@@ -104,6 +104,8 @@ function onExit(worker, code, outOfMemory, initError) {
 }
 native.setup(onExit);
 
+// The runtime of a process started from a startup snapshot has not been told yet.
+require('internal/v8/startup_snapshot').onDeserialize(() => native.setup(onExit));
 function validateFilename(filename, options) {
   if (options.eval) {
     if (typeof filename !== 'string') {
@@ -194,6 +196,8 @@ function limitsOf(options) {
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
+    // A thread cannot be carried into a startup snapshot.
+    require('internal/v8/startup_snapshot').throwIfBuilding('Creating workers');
     validateOptions(options);
     const entry = validateFilename(filename, options);
     const { Readable, Writable } = require('stream');
