@@ -38,8 +38,8 @@ struct BindingObject(v8::Global<v8::Object>);
 pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     let kept = v8::Global::new(scope, target);
     scope.set_slot(Rc::new(BindingObject(kept)));
-    set_fn(scope, target, "wrapConsole", js_wrap_console);
     crate::snapshot::release_slot_before_snapshot::<Rc<BindingObject>>();
+    set_fn(scope, target, "wrapConsole", js_wrap_console);
     set_fn(scope, target, "connect", js_connect);
     set_fn(scope, target, "dispatch", js_dispatch);
     set_fn(scope, target, "disconnect", js_disconnect);

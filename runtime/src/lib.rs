@@ -222,9 +222,9 @@ impl Runtime {
         isolate.set_host_initialize_import_meta_object_callback(esm::import_meta);
         isolate.set_host_create_shadow_realm_context_callback(shadow_realm::create_context);
 
-        let context = {
         let mut kept_binding = None;
         let mut snapshot_main = false;
+        let context = {
             v8::scope!(let scope, &mut *isolate);
             let context = v8::Context::new(scope, Default::default());
             let scope = &mut v8::ContextScope::new(scope, context);
@@ -246,15 +246,15 @@ impl Runtime {
             }
             v8::Global::new(scope, context)
         };
-        Ok(Runtime {
         let baseline_handles = state.borrow().event_loop.io.handle_count();
+        Ok(Runtime {
             context,
             state,
             exited: None,
-            isolate,
             binding: kept_binding,
             baseline_handles,
             snapshot_main,
+            isolate,
         })
     }
 
@@ -401,8 +401,8 @@ impl Runtime {
             .map(|a| match a {
                 HookArg::Str(s) => js_string(scope, s).into(),
                 HookArg::Bool(b) => v8::Boolean::new(scope, *b).into(),
-            })
                 HookArg::Strs(items) => string_array(scope, items).into(),
+            })
             .collect();
         let recv = v8::undefined(scope).into();
         tasks::call(scope, f, recv, &values);
@@ -426,8 +426,8 @@ impl Drop for Runtime {
 pub(crate) enum HookArg<'a> {
     Str(&'a str),
     Bool(bool),
-}
     Strs(&'a [String]),
+}
 
 fn exit_code_of(isolate: &v8::Isolate) -> i32 {
     state(isolate).borrow().exit_code.unwrap_or(0)
@@ -438,8 +438,8 @@ fn build_binding<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     options: &RuntimeOptions,
     thread_id: u64,
-) -> v8::Local<'s, v8::Object> {
     building_snapshot: bool,
+) -> v8::Local<'s, v8::Object> {
     let binding = v8::Object::new(scope);
     let runtime = v8::Object::new(scope);
     modules::install(scope, runtime);
@@ -521,7 +521,6 @@ fn build_binding<'s>(
     binding
 }
 
-fn string_array<'s>(
 /// `binding.config`: what this process was started with.
 fn build_config<'s>(
     scope: &mut v8::PinScope<'s, '_>,
@@ -549,6 +548,7 @@ fn build_config<'s>(
     config
 }
 
+fn string_array<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     items: &[String],
 ) -> v8::Local<'s, v8::Array> {
@@ -710,9 +710,9 @@ fn js_define_lazy_data_property(
     } else {
         v8::PropertyAttribute::DONT_ENUM
     };
-    object.set_lazy_data_property_with_data(
     // The same trampoline V8 gets below, noted for snapshots.
     let _: v8::AccessorNameGetterCallback = snapshot::noted(lazy_data_getter);
+    object.set_lazy_data_property_with_data(
         scope,
         name,
         lazy_data_getter,

@@ -942,14 +942,14 @@ function defineLazyGlobal(name, load, enumerable = false) {
 }
 // URL, URLSearchParams, EventTarget and Event are data properties in Node (the others are
 // accessors): V8's lazy data properties load them on first use all the same.
+const lazyDataGlobals = [];
 function defineLazyDataGlobal(name, load) {
   binding.runtime.defineLazyDataProperty(globalThis, name, load, false);
+  lazyDataGlobals.push(name);
 }
 // --no-experimental-global-* switch a few web globals off, as Node's flags do.
-const lazyDataGlobals = [];
 const globalOff = (name) => !options.getOptionValue(`--experimental-global-${name}`);
 for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
-  lazyDataGlobals.push(name);
   if (name === 'CustomEvent' && globalOff('customevent')) continue;
   const load = () => requireBuiltin('internal/event_target')[name];
   if (name === 'CustomEvent') defineLazyGlobal(name, load);
@@ -1517,12 +1517,6 @@ function preloadRequires() {
   }
 }
 
-module.exports = {
-  runMain(path) {
-    if (options.getOptionValue('--check')) {
-      const file = loader.resolveMainPath(path) || requireBuiltin('path').resolve(path);
-      let source = binding.fs.readFileUtf8(file);
-      if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
 // ===== startup snapshots (internal/v8/startup_snapshot; runtime/src/snapshot.rs) =====
 
 function startupSnapshot() {
@@ -1605,8 +1599,14 @@ const snapshotHooks = {
   },
 };
 
-      checkSyntax(source, file, esm.isESMEntry(file));
+module.exports = {
   ...snapshotHooks,
+  runMain(path) {
+    if (options.getOptionValue('--check')) {
+      const file = loader.resolveMainPath(path) || requireBuiltin('path').resolve(path);
+      let source = binding.fs.readFileUtf8(file);
+      if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+      checkSyntax(source, file, esm.isESMEntry(file));
       return;
     }
     perfUtils.mark('bootstrapComplete');

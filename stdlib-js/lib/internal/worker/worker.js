@@ -103,9 +103,9 @@ function onExit(worker, code, outOfMemory, initError) {
   if (waiting !== undefined) for (const resolve of waiting) resolve(code);
 }
 native.setup(onExit);
-
 // The runtime of a process started from a startup snapshot has not been told yet.
 require('internal/v8/startup_snapshot').onDeserialize(() => native.setup(onExit));
+
 function validateFilename(filename, options) {
   if (options.eval) {
     if (typeof filename !== 'string') {
@@ -195,9 +195,9 @@ function limitsOf(options) {
 
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
-    super();
     // A thread cannot be carried into a startup snapshot.
     require('internal/v8/startup_snapshot').throwIfBuilding('Creating workers');
+    super();
     validateOptions(options);
     const entry = validateFilename(filename, options);
     const { Readable, Writable } = require('stream');
