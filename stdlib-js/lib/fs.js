@@ -242,7 +242,8 @@ Object.defineProperty(write, kCustomPromisifyArgs, { value: ['bytesWritten', 'bu
 
 function writeSync(fd, buffer, offsetOrOptions, length, position) {
   fd = getValidatedFd(fd);
-  return native.op(...writeArgs(fd, buffer, offsetOrOptions, length, position));
+  // Not spread: a program may delete Array.prototype[Symbol.iterator] (Node's writeSync still works).
+  return Reflect.apply(native.op, native, writeArgs(fd, buffer, offsetOrOptions, length, position));
 }
 
 function vectorForm(name) {

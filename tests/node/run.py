@@ -6,8 +6,8 @@ Layout: a scratch copy of ../shared/node-test (test/parallel, test/fixtures) wit
 the scratch root as `eddy [its // Flags:] test/parallel/test-x.js`, with a per-file timeout.
 
 A file passes when it exits 0 *and* the common helper's 'exit' checks ran to the end (every
-mustCall count verified, nothing skipped): the helper marks the file named by
-EDDY_NODE_TEST_MARKER 'loaded' when it is required and 'checked' only then. A test that loaded
+mustCall count verified, nothing skipped): the helper marks the file open on the descriptor
+EDDY_NODE_TEST_MARKER_FD names 'loaded' when it is required and 'checked' only then. A test that loaded
 the helper and exits early without running its checks fails; one that never loads it (a few
 don't) passes on its exit code alone.
 
@@ -26,6 +26,7 @@ Usage:
 
 import argparse
 import concurrent.futures
+import fcntl
 import fnmatch
 import itertools
 import os
@@ -127,13 +128,15 @@ def flags_supported(binary, flags, scratch, cache):
 
 
 def run_one(binary, scratch, row, timeout):
-    # Made empty and writable by anyone up front: a test may drop its privileges (seteuid to
-    # nobody) before the helper writes 'checked' at exit. Empty means never loaded.
+    # The helper writes through a descriptor opened here, not by path: the permission model
+    # (--experimental-permission) denies writes by path but never checks a write to an open fd,
+    # and a test that drops its privileges (seteuid to nobody) can still write it. The number is
+    # high (>= 100) so it does not take the fd numbers a test expects to get. Empty = never loaded.
     marker_fd, marker = tempfile.mkstemp(prefix='eddy-node-test-marker.')
+    child_fd = fcntl.fcntl(marker_fd, fcntl.F_DUPFD_CLOEXEC, 100)
     os.close(marker_fd)
-    os.chmod(marker, 0o666)
     env = dict(os.environ)
-    env['EDDY_NODE_TEST_MARKER'] = marker
+    env['EDDY_NODE_TEST_MARKER_FD'] = str(child_fd)
     # Names the test's tmpdir (common/tmpdir.js), shared with the processes the test spawns.
     env['TEST_THREAD_ID'] = f'{os.getpid()}{next(TEST_IDS):05d}'
     env.pop('NODE_OPTIONS', None)
@@ -141,11 +144,13 @@ def run_one(binary, scratch, row, timeout):
     cmd = [binary, *row['flags'], os.path.join('test', row['file'])]
     try:
         p = subprocess.run(cmd, cwd=scratch, capture_output=True, timeout=timeout, env=env,
-                           stdin=subprocess.DEVNULL, start_new_session=True)
+                           stdin=subprocess.DEVNULL, start_new_session=True, pass_fds=(child_fd,))
         code, out = p.returncode, (p.stdout + p.stderr).decode('utf-8', 'replace')
     except subprocess.TimeoutExpired as e:
         code = 'timeout'
         out = ((e.stdout or b'') + (e.stderr or b'')).decode('utf-8', 'replace')
+    finally:
+        os.close(child_fd)
     elapsed = time.monotonic() - start
     status = 'fail'
     reason = f'exit {code}'

@@ -19,19 +19,26 @@ const lazyAssert = () => (assertModule ??= require('assert'));
 const noop = () => {};
 const pending = [];
 
-// tests/node/run.py names a file here. It says 'loaded' until the exit checks have all run and
-// passed, so a test that loads this helper and then ends early (or skips) is not taken for a
-// pass; a test that never loads the helper has no checks to run.
-const marker = process.env.EDDY_NODE_TEST_MARKER;
+// tests/node/run.py opens a file on the descriptor named here. It says 'loaded' until the exit
+// checks have all run and passed, so a test that loads this helper and then ends early (or
+// skips) is not taken for a pass; a test that never loads the helper has no checks to run.
+// Written through the descriptor, not by path: the permission model denies writes by path
+// (a test may run with --experimental-permission) but never checks fs.writeSync on an fd, and a
+// test that drops root before exit still holds the descriptor.
+const markerFd = process.env.EDDY_NODE_TEST_MARKER_FD === undefined ? -1 :
+  Number(process.env.EDDY_NODE_TEST_MARKER_FD);
 // Only the test's own process reports: the children it spawns (often itself again) must not
 // write over its marker, and Node's environment has no such variable either.
-delete process.env.EDDY_NODE_TEST_MARKER;
+delete process.env.EDDY_NODE_TEST_MARKER_FD;
 let skipped = null;
-if (marker) {
-  const fs = require('fs');
-  fs.writeFileSync(marker, 'loaded');
-  // Tests of process.setuid() drop root before exit; the marker must stay writable.
-  if (typeof fs.chmodSync === 'function') fs.chmodSync(marker, 0o666);
+let writeMarker = null;
+if (markerFd >= 0) {
+  // Taken now: a test may replace fs's functions before exit. No truncation is needed (and
+  // ftruncateSync's path needs Array.prototype[Symbol.iterator], which a test may delete):
+  // every text written at exit is longer than 'loaded', so it covers it.
+  const { writeSync } = require('fs');
+  writeMarker = (text) => writeSync(markerFd, text, 0);
+  writeMarker('loaded');
 }
 
 // ----- leaked globals -----
@@ -87,12 +94,12 @@ process.on('exit', (code) => {
       return;
     }
   }
-  if (!marker) return;
+  if (writeMarker === null) return;
   let text = skipped === null ? `checked ${pending.length}` : `skipped: ${skipped}`;
   // As Node's own helper, the counts are not held against a run that is failing at this point;
   // another 'exit' listener may still set the code back to 0 (the runner then sees exit 0).
   if (failed.length !== 0) text = `checked, deferred to the exit code (code ${code})`;
-  require('fs').writeFileSync(marker, text);
+  writeMarker(text);
 });
 
 /** `file:line` of the caller of `top`. */
