@@ -21,6 +21,7 @@ const {
 
 const native = binding.child_process;
 const { signals } = require('os').constants;
+const { state: permission } = require('internal/process/permission');
 const MAX_BUFFER = 1024 * 1024;
 
 function validateTimeout(timeout) {
@@ -328,6 +329,7 @@ function spawnSync(file, args, options) {
   const opts = normalizeSpawnArguments(file, args, options);
   validateTimeout(opts.timeout);
   validateMaxBuffer(opts.maxBuffer);
+  if (permission.enabled) require('internal/process/permission').checkChildProcess(spawnSync);
   const maxBuffer = opts.maxBuffer == null ? MAX_BUFFER : opts.maxBuffer;
   const killSignal = sanitizeKillSignal(opts.killSignal);
   const { stdio, inputs } = getValidStdio(opts.stdio || 'pipe', true);

@@ -21,6 +21,7 @@ const {
 } = require('internal/fs/whole_file');
 
 const native = binding.fs;
+const { state: permission } = require('internal/process/permission');
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 const kCustomPromisifyArgs = Symbol.for('nodejs.util.promisify.customArgs');
 
@@ -326,12 +327,20 @@ function existsSync(path) {
   } catch {
     return false;
   }
+  // The permission model denies a look at a path it does not grant: Node 20 throws here.
+  if (permission.enabled) require('internal/process/permission').checkRead(path, existsSync);
   return native.internalModuleStat(path) >= 0;
 }
 
 function exists(path, callback) {
   validateCallback(callback);
-  const found = existsSync(path);
+  let found;
+  try {
+    found = existsSync(path);
+  } catch {
+    // Node's exists() reports a path the permission model denies as missing.
+    found = false;
+  }
   process.nextTick(wrapCallback(callback), found);
 }
 Object.defineProperty(exists, kCustomPromisify, {
@@ -414,6 +423,7 @@ function openAsBlob(path, options = kEmptyObject) {
   const type = options.type || '';
   validateString(type, 'options.type');
   path = getValidatedPath(path);
+  if (permission.enabled) require('internal/process/permission').checkRead(path, openAsBlob);
   const absolute = require('path').resolve(`${path}`);
   // The file is looked at now (a file that cannot be opened throws now), as in Node.
   let stats;

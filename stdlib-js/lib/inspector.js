@@ -7,6 +7,7 @@
 
 const EventEmitter = require('events');
 const { codes } = require('internal/errors');
+const { state: permission } = require('internal/process/permission');
 const { isMainThread } = require('internal/worker/state');
 
 const native = binding.inspector;
@@ -24,6 +25,8 @@ class Session extends EventEmitter {
     if (this.#connection !== null) {
       throw new codes.ERR_INSPECTOR_ALREADY_CONNECTED('The inspector session');
     }
+    // The permission model has no grant for the inspector: a session is always denied.
+    if (permission.enabled) require('internal/process/permission').checkInspector(this.connect);
     native.wrapConsole();
     this.#connection = native.connect((message) => this.#onMessage(message));
   }
@@ -32,6 +35,7 @@ class Session extends EventEmitter {
   // this thread's loop; while it holds the main thread paused, the main thread serves it.
   connectToMainThread() {
     if (isMainThread) throw new codes.ERR_INSPECTOR_NOT_WORKER();
+    if (permission.enabled) require('internal/process/permission').checkInspector(this.connectToMainThread);
     if (this.#connection !== null) {
       throw new codes.ERR_INSPECTOR_ALREADY_CONNECTED('The inspector session');
     }

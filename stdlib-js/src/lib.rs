@@ -165,6 +165,7 @@ builtins![
     "internal/process/atomics_wait",
     "internal/process/credentials",
     "internal/process/handles",
+    "internal/process/permission",
     "internal/process/promises",
     "internal/process/report",
     "internal/process/signals",

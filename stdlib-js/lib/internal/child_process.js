@@ -19,6 +19,7 @@ const {
 } = require('internal/errors');
 
 const native = binding.child_process;
+const { state: permission } = require('internal/process/permission');
 // diagnostics_channel 'child_process': each ChildProcess, as it is made (before its spawn).
 const childProcessChannel = require('diagnostics_channel').channel('child_process');
 // A stream handed to a child as one of its stdio slots: its own end is the child's now, so
@@ -299,6 +300,7 @@ class ChildProcess extends EventEmitter {
   }
 
   spawn(options) {
+    if (permission.enabled) require('internal/process/permission').checkChildProcess(this.spawn);
     validateObject(options, 'options');
     const { stdio, streams } = getValidStdio(options.stdio || 'pipe', false);
     const serialization = options.serialization;

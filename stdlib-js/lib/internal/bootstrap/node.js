@@ -1454,6 +1454,8 @@ function preload() {
     for (const grant of ['--allow-addons', '--allow-child-process', '--allow-wasi', '--allow-worker']) {
       if (options.getOptionValue(grant)) throw new codes.ERR_MISSING_OPTION('--experimental-permission');
     }
+  } else {
+    requireBuiltin('internal/process/permission').setup(options.getOptionValue);
   }
   // Started by fork() (or with 'ipc' in its stdio): the channel to the parent comes first.
   if (process.env.NODE_CHANNEL_FD !== undefined) {

@@ -12,6 +12,7 @@ const path = require('path');
 const { validateFunction } = require('internal/errors');
 const { getOptions, getValidatedPath, stringToResult } = require('internal/fs/utils');
 const { driveAsync, driveSync } = require('internal/fs/steps');
+const { state: permission } = require('internal/process/permission');
 
 function* walk(p, bytes = false) {
   const arg = bytes ? (text) => Buffer.from(text, 'latin1') : (text) => text;
@@ -72,7 +73,11 @@ const resultOf = (resolved, p, encoding) => stringToResult(
 function realpathSync(p, options) {
   options = getOptions(options);
   p = getValidatedPath(p);
-  return resultOf(driveSync(walkOf(p)), p, options.encoding);
+  // Node's JS realpath looks at each component without the permission model's checks.
+  const resolved = permission.enabled ?
+    require('internal/process/permission').unchecked(() => driveSync(walkOf(p))) :
+    driveSync(walkOf(p));
+  return resultOf(resolved, p, options.encoding);
 }
 
 function realpath(p, options, callback) {

@@ -12,6 +12,7 @@ const {
   AbortError,
 } = require('internal/errors');
 const { addHandle, removeHandle } = require('internal/process/handles');
+const { state: permission } = require('internal/process/permission');
 
 const native = binding.fs;
 
@@ -380,6 +381,7 @@ function statWatchPath(filename) {
 
 function watchFile(filename, options, listener) {
   const path = statWatchPath(filename);
+  if (permission.enabled) require('internal/process/permission').checkRead(path, watchFile);
   if (options === null || typeof options !== 'object') {
     listener = options;
     options = null;

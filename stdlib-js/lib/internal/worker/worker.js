@@ -7,6 +7,7 @@
 
 const EventEmitter = require('events');
 const { codes } = require('internal/errors');
+const { state: permission } = require('internal/process/permission');
 const { MessageChannel, drainPort } = require('internal/worker/io');
 const workerState = require('internal/worker/state');
 const { deserializeError } = require('internal/worker/errors');
@@ -198,6 +199,7 @@ class Worker extends EventEmitter {
     // A thread cannot be carried into a startup snapshot.
     require('internal/v8/startup_snapshot').throwIfBuilding('Creating workers');
     super();
+    if (permission.enabled) require('internal/process/permission').checkWorker(new.target);
     validateOptions(options);
     const entry = validateFilename(filename, options);
     const { Readable, Writable } = require('stream');
