@@ -47,9 +47,27 @@ pub(super) fn js_open(
         publish_http: args.get(6).is_true(),
     };
     let publish_stderr = args.get(5).is_true();
-    let endpoint = endpoint(scope, &inspector);
+    rv.set_bool(start(
+        scope,
+        &inspector,
+        &host,
+        port,
+        target,
+        publish_stderr,
+    ));
+}
+
+fn start(
+    scope: &mut v8::PinScope,
+    inspector: &Shared,
+    host: &str,
+    port: u16,
+    target: Target,
+    publish_stderr: bool,
+) -> bool {
+    let endpoint = endpoint(scope, inspector);
     super::wrap_console(scope);
-    match Server::start(&host, port, target, endpoint) {
+    match Server::start(host, port, target, endpoint) {
         Ok(server) => {
             if publish_stderr {
                 eprintln!(
@@ -58,12 +76,54 @@ pub(super) fn js_open(
                 );
             }
             *inspector.server.borrow_mut() = Some(server);
-            rv.set_bool(true);
+            true
         }
         Err(message) => {
             eprintln!("{message}");
-            rv.set_bool(false);
+            false
         }
+    }
+}
+
+/// SIGUSR1 (signal.rs): listen on `process.debugPort` unless a server already listens, as
+/// Node does; the script is the target.
+pub(super) fn start_from_signal(scope: &mut v8::PinScope, inspector: &Shared) {
+    if inspector.server.borrow().is_some() {
+        return;
+    }
+    let context = v8::Local::new(scope, &inspector.main_context);
+    let scope = &mut v8::ContextScope::new(scope, context);
+    let global = context.global(scope);
+    let Some(process) =
+        get(scope, global, "process").and_then(|p| v8::Local::<v8::Object>::try_from(p).ok())
+    else {
+        return;
+    };
+    let port = get(scope, process, "debugPort")
+        .and_then(|p| p.uint32_value(scope))
+        .unwrap_or(9229)
+        .min(65535) as u16;
+    let version = get(scope, process, "version")
+        .map(|v| v.to_rust_string_lossy(scope))
+        .unwrap_or_default();
+    let script = get(scope, process, "argv")
+        .and_then(|a| v8::Local::<v8::Array>::try_from(a).ok())
+        .and_then(|a| a.get_index(scope, 1))
+        .filter(|s| s.is_string())
+        .map(|s| s.to_rust_string_lossy(scope));
+    let target = Target {
+        title: script
+            .clone()
+            .unwrap_or_else(|| format!("eddy[{}]", std::process::id())),
+        url: script.map_or_else(|| "file://".into(), |s| super::file_url(&s)),
+        version,
+        publish_http: true,
+    };
+    if start(scope, inspector, "127.0.0.1", port, target, true) {
+        let bound = inspector.server.borrow().as_ref().map_or(port, |s| s.port);
+        let key = js_string(scope, "debugPort");
+        let value = v8::Integer::new_from_unsigned(scope, bound as u32);
+        let _ = process.set(scope, key.into(), value.into());
     }
 }
 

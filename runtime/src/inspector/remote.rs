@@ -35,6 +35,8 @@ pub(super) enum Command {
     Disconnect {
         id: u64,
     },
+    /// SIGUSR1 arrived: start the server (signal.rs).
+    StartServer,
     /// A worker started below this thread (workers.rs).
     WorkerStarted {
         thread_id: u64,
@@ -201,6 +203,7 @@ pub(super) fn endpoint(scope: &mut v8::PinScope, inspector: &Shared) -> Arc<Endp
 /// On the main thread's inspector creation: let workers find it.
 pub(super) fn publish_main(scope: &mut v8::PinScope, inspector: &Shared) {
     let endpoint = endpoint(scope, inspector);
+    super::signal::install(endpoint.clone());
     *lock(&MAIN) = Some(endpoint);
 }
 
@@ -282,6 +285,7 @@ fn run(scope: &mut v8::PinScope, inspector: &Shared, command: Command) {
                 inspector.pending.borrow_mut().push(session);
             }
         }
+        Command::StartServer => super::control::start_from_signal(scope, inspector),
         Command::WorkerStarted { thread_id } => {
             super::workers::started(scope, inspector, thread_id);
         }

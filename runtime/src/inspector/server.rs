@@ -42,8 +42,8 @@ struct Shared {
     id: String,
     target: Target,
     endpoint: Arc<Endpoint>,
-    /// Open connections (by session id, 0 for plain HTTP ones are not kept), shut down by close().
-    sockets: Mutex<HashMap<u64, TcpStream>>,
+    /// Open WebSocket connections (by session id) and their writers, closed by close().
+    sockets: Mutex<HashMap<u64, mpsc::Sender<Out>>>,
     stopped: AtomicBool,
 }
 
@@ -128,8 +128,10 @@ impl Server {
     /// the end of the stream).
     pub(super) fn stop(&self) {
         self.stop_accepting();
-        for stream in lock(&self.shared.sockets).values() {
-            let _ = stream.shutdown(Shutdown::Both);
+        // Each writer sends what is queued (answers to the last commands) before the close
+        // frame, then shuts the connection down.
+        for tx in lock(&self.shared.sockets).values() {
+            let _ = tx.send(Out::Close);
         }
     }
 }
@@ -338,14 +340,13 @@ fn websocket(mut stream: TcpStream, key: &str, shared: Arc<Shared>) {
         return;
     };
     let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-    if let Ok(copy) = stream.try_clone() {
-        lock(&shared.sockets).insert(id, copy);
-    }
     if shared.stopped.load(Ordering::SeqCst) {
         let _ = stream.shutdown(Shutdown::Both);
+        return;
     }
     eprintln!("Debugger attached.");
     let (tx, rx) = mpsc::channel();
+    lock(&shared.sockets).insert(id, tx.clone());
     let writing = std::thread::Builder::new()
         .name("inspector-write".into())
         .spawn(move || write_loop(writer, rx));
@@ -381,6 +382,7 @@ fn write_loop(mut stream: TcpStream, rx: mpsc::Receiver<Out>) {
             Out::Pong(payload) => ws::write_frame(&mut stream, ws::OP_PONG, &payload).is_err(),
             Out::Close => {
                 let _ = ws::write_frame(&mut stream, ws::OP_CLOSE, &[]);
+                let _ = stream.shutdown(Shutdown::Both);
                 true
             }
         };

@@ -351,6 +351,10 @@ process.reallyExit = function reallyExit(code) {
 process._debugEnd = function _debugEnd() {
   binding.inspector.close();
 };
+// Starts the inspector of process `pid` (this one too): SIGUSR1 does that, as in Node.
+process._debugProcess = function _debugProcess(pid) {
+  process.kill(pid, 'SIGUSR1');
+};
 // Straight to fd 2, formatted, past every stream and tick (for debugging the runtime itself).
 process._rawDebug = function _rawDebug(...args) {
   native.writeSync(2, `${inspectModule.format(...args)}\n`);
