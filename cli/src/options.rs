@@ -336,6 +336,28 @@ fn unterminated() -> OptionError {
 
 /// Refuse a value outside an option's fixed set, with Node's message and exit code.
 fn check_value(name: &str, value: &str) -> Result<(), OptionError> {
+    match name {
+        "--inspect-publish-uid" => {
+            if value.split(',').all(|d| d == "stderr" || d == "http") {
+                return Ok(());
+            }
+            return Err(bad(
+                "--inspect-publish-uid destination can be stderr or http".to_string(),
+            ));
+        }
+        // `[host:]port` or `host`: a port given must be one a debugger may use.
+        "--inspect" | "--inspect-brk" | "--inspect-wait" | "--inspect-port" => {
+            let port = value.rsplit(':').next().unwrap_or(value);
+            if port.bytes().all(|b| b.is_ascii_digit()) && !port.is_empty() {
+                let n: u64 = port.parse().unwrap_or(u64::MAX);
+                if n != 0 && !(1024..=65535).contains(&n) {
+                    return Err(bad("must be 0 or in range 1024 to 65535.".to_string()));
+                }
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
     let (allowed, message, code): (&[&str], _, _) = match name {
         "--unhandled-rejections" => (
             &["strict", "warn", "throw", "none", "warn-with-error-code"],
@@ -514,9 +536,11 @@ fn read(parsed: &mut Parsed, args: &[String], source: Source) -> Result<usize, O
             .map_or(name.clone(), |(_, full)| full.to_string());
         // Node's removed debugger flags get their own message (the same exit code).
         if name == "--debug" || name == "--debug-brk" {
-            return Err(bad("[DEP0062]: `node --debug` and `node --debug-brk` are invalid. \
+            return Err(bad(
+                "[DEP0062]: `node --debug` and `node --debug-brk` are invalid. \
                  Please use `node --inspect` and `node --inspect-brk` instead."
-                .to_string()));
+                    .to_string(),
+            ));
         }
         let (spec, negated) = match spec(&name) {
             Some(s) => (s, false),
@@ -689,6 +713,16 @@ mod tests {
             message(&["--security-revert=CVE-1"]),
             "Error: Attempt to revert an unknown CVE [CVE-1]"
         );
+        assert_eq!(
+            message(&["--inspect=1000", "x.js"]),
+            "must be 0 or in range 1024 to 65535."
+        );
+        assert_eq!(
+            message(&["--inspect-publish-uid=stderr,foo"]),
+            "--inspect-publish-uid destination can be stderr or http"
+        );
+        let p = parse(&[], &args(&["--inspect", "--inspect-brk=[::1]:0", "x.js"])).unwrap();
+        assert_eq!(p.rest, args(&["x.js"]));
         let env = parse(&args(&["-e", "1"]), &[]).unwrap_err();
         assert_eq!(env.message, "-e is not allowed in NODE_OPTIONS");
         assert!(
