@@ -119,6 +119,15 @@ pub(crate) fn call_catching<'s>(
     outcome
 }
 
+/// The isolate's message listener. Messages of uncaught exceptions (a verbose TryCatch, see
+/// `call_no_drain`) are reported through the uncaught-exception path already; without a
+/// listener V8 would also print each to stdout.
+pub(crate) extern "C" fn ignore_message(
+    _message: v8::Local<v8::Message>,
+    _data: v8::Local<v8::Value>,
+) {
+}
+
 fn call_no_drain<'s>(
     scope: &mut v8::PinScope<'s, '_>,
     f: v8::Local<'s, v8::Function>,
@@ -130,6 +139,11 @@ fn call_no_drain<'s>(
         return Outcome::Exited;
     }
     v8::tc_scope!(let tc, scope);
+    // What this call does not hand to its caller is uncaught, as far as JS is concerned: a
+    // verbose TryCatch is what tells V8's debugger so ("pause on uncaught exceptions"), which
+    // a plain one would count as the catcher. V8 then reports the message to the listeners
+    // (see `ignore_message`).
+    tc.set_verbose(caught.is_none());
     if let Some(value) = f.call(tc, recv, args) {
         return Outcome::Returned(value);
     }
