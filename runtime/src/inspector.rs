@@ -39,6 +39,7 @@ struct BindingObject(v8::Global<v8::Object>);
 pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s, v8::Object>) {
     let kept = v8::Global::new(scope, target);
     scope.set_slot(Rc::new(BindingObject(kept)));
+    crate::snapshot::release_slot_before_snapshot::<Rc<BindingObject>>();
     set_fn(scope, target, "wrapConsole", js_wrap_console);
     set_fn(scope, target, "connect", js_connect);
     set_fn(scope, target, "dispatch", js_dispatch);
@@ -509,7 +510,7 @@ fn js_disconnect(
         inspector.pending.borrow_mut().push(session);
         // Usually the outer dispatch drains it; a callback run by V8 itself (a console
         // message's notification) has no such caller, so a microtask tries again.
-        if let Some(f) = v8::Function::new(scope, js_drain) {
+        if let Some(f) = v8::Function::new_raw(scope, crate::snapshot::noted(js_drain)) {
             scope.enqueue_microtask(f);
         }
     }
