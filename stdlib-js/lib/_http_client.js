@@ -259,11 +259,7 @@ const kPerfStart = Symbol('kPerfStart');
 
 // node.http trace events: a request from when it is sent (served) to its response (finish).
 const kTraceId = Symbol('kTraceId');
-let traceModule;
-function traceEvents() {
-  if (traceModule === undefined) traceModule = require('internal/trace_events');
-  return traceModule;
-}
+const { state: traceState, traceEvents } = require('internal/trace_events_state');
 
 ClientRequest.prototype._finish = function _finish() {
   if (onClientRequestStartChannel.hasSubscribers) {
@@ -272,7 +268,7 @@ ClientRequest.prototype._finish = function _finish() {
   OutgoingMessage.prototype._finish.call(this);
   // An 'http' performance entry (HttpClient) times the request until its response, as in Node.
   this[kPerfStart] = startPerf('http');
-  if (traceEvents().state.http) this[kTraceId] = traceEvents().traceBegin('http.client.request');
+  if (traceState.http) this[kTraceId] = traceEvents().traceBegin('http.client.request');
 };
 
 ClientRequest.prototype._implicitHeader = function _implicitHeader() {

@@ -57,11 +57,7 @@ const kPerfStart = Symbol('kPerfStart');
 
 // node.http trace events: a request from when it is sent (served) to its response (finish).
 const kTraceId = Symbol('kTraceId');
-let traceModule;
-function traceEvents() {
-  if (traceModule === undefined) traceModule = require('internal/trace_events');
-  return traceModule;
-}
+const { state: traceState, traceEvents } = require('internal/trace_events_state');
 
 function ServerResponse(req, options) {
   OutgoingMessage.call(this, options);
@@ -78,7 +74,7 @@ function ServerResponse(req, options) {
   this.statusMessage = undefined;
   // An 'http' performance entry (HttpRequest) times the response, as in Node.
   this[kPerfStart] = startPerf('http');
-  if (traceEvents().state.http) this[kTraceId] = traceEvents().traceBegin('http.server.request');
+  if (traceState.http) this[kTraceId] = traceEvents().traceBegin('http.server.request');
 }
 Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);

@@ -165,14 +165,10 @@ function sourceMapURLOf(code) {
 
 // node.vm.script trace events: a script's compilation, and each run (an X event, its length).
 const kTraceCat = 'node,node.vm,node.vm.script';
-let traceModule;
-function traceEvents() {
-  if (traceModule === undefined) traceModule = require('internal/trace_events');
-  return traceModule;
-}
+const { state: traceState, traceEvents } = require('internal/trace_events_state');
 
 function vmTracing() {
-  return traceEvents().state.vmScript;
+  return traceState.vmScript;
 }
 
 /** `run()` recorded as a RunInContext event (callers check vmTracing() first). */

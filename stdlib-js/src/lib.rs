@@ -220,6 +220,7 @@ builtins![
     "internal/tls/server",
     "internal/tls/stream_handle",
     "internal/trace_events",
+    "internal/trace_events_state",
     "internal/tty",
     "internal/url",
     "internal/util/comparisons",

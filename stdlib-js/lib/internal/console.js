@@ -360,11 +360,7 @@ function emitWarning(msg) {
 // Console.
 
 // node.console trace events (loaded on the first count or timer: they are checked there).
-let traceModule;
-function traceEvents() {
-  if (traceModule === undefined) traceModule = require('internal/trace_events');
-  return traceModule;
-}
+const { state: traceState, traceEvents } = require('internal/trace_events_state');
 
 const kCounts = Symbol('counts');
 const kColorMode = Symbol('kColorMode');
@@ -578,7 +574,7 @@ const consoleMethods = {
       emitWarning(`Label '${label}' already exists for console.time()`);
       return;
     }
-    if (traceEvents().state.console) traceEvents().consoleTime('b', label);
+    if (traceState.console) traceEvents().consoleTime('b', label);
     this._times.set(label, now());
   },
 
@@ -586,7 +582,7 @@ const consoleMethods = {
     label = `${label}`;
     const found = timeLogImpl(this, 'timeEnd', label);
     if (found) {
-      if (traceEvents().state.console) traceEvents().consoleTime('e', label);
+      if (traceState.console) traceEvents().consoleTime('e', label);
       this._times.delete(label);
     }
   },
@@ -594,7 +590,7 @@ const consoleMethods = {
   timeLog(label = 'default', ...data) {
     label = `${label}`;
     const found = timeLogImpl(this, 'timeLog', label, data);
-    if (found && traceEvents().state.console) traceEvents().consoleTime('n', label);
+    if (found && traceState.console) traceEvents().consoleTime('n', label);
   },
 
   trace: function trace(...args) {
@@ -634,7 +630,7 @@ const consoleMethods = {
     if (count === undefined) count = 1;
     else count++;
     counts.set(label, count);
-    if (traceEvents().state.console) traceEvents().consoleCount(label, count);
+    if (traceState.console) traceEvents().consoleCount(label, count);
     this.log(`${label}: ${count}`);
   },
 
@@ -645,7 +641,7 @@ const consoleMethods = {
       return;
     }
     counts.delete(`${label}`);
-    if (traceEvents().state.console) traceEvents().consoleCount(`${label}`, 0);
+    if (traceState.console) traceEvents().consoleCount(`${label}`, 0);
   },
 
   group(...data) {

@@ -21,16 +21,12 @@ const kConnectTrace = Symbol('kConnectTrace');
 
 // node.net.native trace events: each connect, from its start to its status.
 const kTraceCat = 'node,node.net,node.net.native';
-let traceModule;
 let lastConnectTraceId = 0;
-function traceEvents() {
-  if (traceModule === undefined) traceModule = require('internal/trace_events');
-  return traceModule;
-}
+const { state: traceState, traceEvents } = require('internal/trace_events_state');
 
 /** Starts a connect's trace (when traced); returns what ends it with a status. */
 function traceConnect(handle, args) {
-  if (!traceEvents().state.netNative) return;
+  if (!traceState.netNative) return;
   const id = { id: `0x${(++lastConnectTraceId).toString(16)}` };
   traceEvents().record('b', kTraceCat, 'connect', args, id);
   handle[kConnectTrace] = id;

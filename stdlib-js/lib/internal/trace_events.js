@@ -17,22 +17,9 @@
 // Events are kept in memory and the file is written when the process exits (the bootstrap
 // calls writeAtExit after the 'exit' listeners).
 
-// The categories tracing on: what each switch checks before it records anything.
-const state = {
-  asyncHooks: false,
-  bootstrap: false,
-  console: false,
-  fsSync: false,
-  fsAsync: false,
-  fsDirAsync: false,
-  v8: false,
-  threadpoolSync: false,
-  threadpoolAsync: false,
-  rejections: false,
-  vmScript: false,
-  netNative: false,
-  http: false,
-};
+// The categories tracing on: what each switch checks before it records anything (kept in
+// internal/trace_events_state, so that checking one does not load this module).
+const { state } = require('internal/trace_events_state');
 
 const execArgv = process.execArgv;
 // A worker traces the command line's categories too (node:trace_events' createTracing is

@@ -187,8 +187,10 @@ function opendir(path, options, callback) {
   options = dirOptions(options);
   const op = listOp(options);
   // Tracing node.fs_dir.async: the opening is an "opendir" operation, as in Node.
-  const trace = require('internal/trace_events');
-  if (trace.state.fsDirAsync) callback = trace.traceFsDirAsync('opendir', validated, callback);
+  const trace = require('internal/trace_events_state');
+  if (trace.state.fsDirAsync) {
+    callback = trace.traceEvents().traceFsDirAsync('opendir', validated, callback);
+  }
   native.opAsync(op, validated, (err, raw) => {
     if (err) return callback(opendirError(err, true));
     const make = (listErr, lists) => {

@@ -27,18 +27,14 @@ const reported = new WeakMap();
 const pendingHandled = [];
 
 // node.promises.rejections trace events (loaded on the first rejection V8 reports).
-let traceModule;
-function traceEvents() {
-  if (traceModule === undefined) traceModule = require('internal/trace_events');
-  return traceModule;
-}
+const { state: traceState, traceEvents } = require('internal/trace_events_state');
 
 // Each rejection without a handler gets an id; warnings name it.
 let lastRejectionId = 0;
 
 function promiseRejectHandler(type, promise, reason) {
   if ((type === kRejectWithNoHandler || type === kHandlerAddedAfterReject) &&
-      traceEvents().state.rejections) {
+      traceState.rejections) {
     traceEvents().onRejection(type === kRejectWithNoHandler);
   }
   if (type === kRejectWithNoHandler) {
