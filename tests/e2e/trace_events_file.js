@@ -64,8 +64,9 @@ console.log('process names:', meta.filter((e) => e.name === 'process_name').map(
 console.log('main thread named:', meta.some((e) => e.name === 'thread_name' &&
   e.args.name === 'JavaScriptMainThread' && e.tid === result.pid));
 console.log('version:', meta.find((e) => e.name === 'version').args.node === process.version.slice(1));
-fs.rmSync(dir, { recursive: true });
-
+// The API runs in a child in the temporary directory too: tracing enabled there writes its
+// file (node_trace.1.log) into the working directory at exit.
+const api = `
 const { createTracing, getEnabledCategories } = require('node:trace_events');
 console.log(getEnabledCategories());
 for (const bad of [1, null, { categories: 'node' }, { categories: [] }]) {
@@ -85,3 +86,8 @@ a.disable();
 console.log(getEnabledCategories());
 b.disable();
 console.log(getEnabledCategories());
+`;
+const apiRun = spawnSync(process.execPath, ['-e', api], { cwd: dir, encoding: 'utf8' });
+process.stdout.write(apiRun.stdout);
+process.stderr.write(apiRun.stderr);
+fs.rmSync(dir, { recursive: true });
