@@ -217,7 +217,7 @@ impl Runtime {
         }));
         state::publish(&mut isolate, &state);
         // V8 serializes message listeners into a snapshot: its address must be in the table.
-        snapshot::note(tasks::ignore_message as usize);
+        snapshot::note(tasks::ignore_message as v8::MessageCallback as usize);
         isolate.add_message_listener(tasks::ignore_message);
         isolate.set_promise_reject_callback(promise_reject_callback);
         isolate.set_prepare_stack_trace_callback(prepare_stack_trace);
