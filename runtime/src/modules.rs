@@ -119,12 +119,19 @@ fn compile_builtin_with<'s>(
     id: &str,
     shielded: Option<&[&str]>,
 ) -> Option<v8::Local<'s, v8::Function>> {
-    let (embedded, cache, dev_dir) = {
+    // The bootstrap's cache entry has no names; every shielded list has `process`.
+    let names = shielded.unwrap_or(&[]);
+    let (embedded, cached, dev_dir) = {
         let st = state(scope);
         let st = st.borrow();
+        let cached = st
+            .code_cache
+            .get(id)
+            .and_then(|entries| entries.iter().find(|(list, _)| *list == names))
+            .map(|&(_, cache)| cache);
         (
             st.builtins.get(id).copied(),
-            st.code_cache.get(id).cloned().unwrap_or_default(),
+            cached,
             st.dev_stdlib_dir.clone(),
         )
     };
@@ -134,25 +141,23 @@ fn compile_builtin_with<'s>(
         dev_dir.and_then(|dir| std::fs::read_to_string(dir.join(format!("{id}.js"))).ok());
     // The cache was made from the embedded source: never use it for another text (V8 only
     // compares the source's length).
-    let cache = if from_disk.is_none() {
-        cache
-    } else {
-        Vec::new()
-    };
-    let entry = |names: &[&str]| cache.iter().find(|(list, _)| *list == names).map(|e| e.1);
+    let cached = if from_disk.is_none() { cached } else { None };
     let source: Option<std::borrow::Cow<str>> = match from_disk {
         Some(text) => Some(text.into()),
         None => embedded.map(Into::into),
     };
     let resource = format!("node:{id}");
     match (source, shielded) {
-        (Some(source), None) => compile_function(scope, &source, &resource, &BUILTIN_PARAMS),
+        (Some(source), None) => match cached {
+            Some(cache) => compile_cached(scope, &source, &resource, &BUILTIN_PARAMS, cache),
+            None => compile_function(scope, &source, &resource, &BUILTIN_PARAMS),
+        },
         (Some(source), Some(names)) => {
             let body = format!(
                 "return function ({}) {{{source}\n}};",
                 BUILTIN_PARAMS.join(", ")
             );
-            match entry(names) {
+            match cached {
                 Some(cache) => compile_cached(scope, &body, &resource, names, cache),
                 None => compile_function(scope, &body, &resource, names),
             }
