@@ -2,7 +2,7 @@
 //! (a 1 MiB file, a 512 MiB file, a directory of 10k entries): fs.promises.readFile ×2000 (16
 //! in flight), readFileSync ×3000, createReadStream of 512 MiB (and `cat` of it, the floor),
 //! writeFile of 10k small files, readdir of 10k entries ×50, 100k statSync. Each case is a whole
-//! process (startup included). Then the peak RSS of 6000 reads of 1 MiB (readFileSync, and
+//! process (startup included); Eddy's and node's runs take turns (`common::paired`). Then the peak RSS of 6000 reads of 1 MiB (readFileSync, and
 //! fs.promises.readFile 16 in flight). Run with `cargo bench --bench fs`.
 
 mod common;
@@ -79,11 +79,12 @@ fn main() {
         ("fs_stat", "100k statSync"),
     ] {
         let script = format!("{scripts}/{case}.js");
-        let Some(ours) = common::median(eddy, &[&script, dir], &[], RUNS) else {
+        let (ours, theirs) = common::paired(eddy, &[&script, dir], &[], RUNS);
+        let Some(ours) = ours else {
             println!("{case:<22} {:>10}", "fails");
             continue;
         };
-        match common::median("node", &[&script, dir], &[], RUNS) {
+        match theirs {
             Some(theirs) => println!(
                 "{case:<22} {:>8.1}ms {:>8.1}ms {:>10.2}   ({what})",
                 common::ms(ours),

@@ -29,6 +29,47 @@ pub fn median(program: &str, args: &[&str], env: &[(&str, &str)], runs: usize) -
     Some(times[times.len() / 2])
 }
 
+/// Medians of `runs` timed runs each of `eddy args` and `node args`, taken in turns (one of
+/// Eddy, one of node, and so on, after one untimed run of each). Run back to back, the first
+/// command's runs would meet a different machine than the second's: page cache, the file
+/// system's state left by earlier runs (ext4 scans the inodes freed in the last seconds when it
+/// makes a file), the load of the rest of the machine. `None` for a program missing or failing.
+pub fn paired(
+    eddy: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+    runs: usize,
+) -> (Option<Duration>, Option<Duration>) {
+    let once = |program: &str| -> Option<Duration> {
+        let start = Instant::now();
+        let status = Command::new(program)
+            .args(args)
+            .envs(env.iter().copied())
+            .stdout(Stdio::null())
+            .status()
+            .ok()?;
+        status.success().then(|| start.elapsed())
+    };
+    let (mut ours, mut theirs) = (Some(Vec::new()), Some(Vec::new()));
+    for i in 0..=runs {
+        for (program, times) in [(eddy, &mut ours), ("node", &mut theirs)] {
+            let Some(list) = times else { continue };
+            match once(program) {
+                Some(took) if i > 0 => list.push(took),
+                Some(_) => {}
+                None => *times = None,
+            }
+        }
+    }
+    let mid = |times: Option<Vec<Duration>>| {
+        times.map(|mut t| {
+            t.sort();
+            t[t.len() / 2]
+        })
+    };
+    (mid(ours), mid(theirs))
+}
+
 /// Milliseconds, for printing.
 pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
@@ -44,8 +85,9 @@ pub fn js_cases(title: &str, eddy: &str, dir: &str, cases: &[(&str, &str)], runs
     );
     for (case, what) in cases {
         let script = format!("{dir}/{case}.js");
-        let ours = median(eddy, &[&script], &[], runs).expect("eddy runs the case");
-        match median("node", &[&script], &[], runs) {
+        let (ours, theirs) = paired(eddy, &[&script], &[], runs);
+        let ours = ours.expect("eddy runs the case");
+        match theirs {
             Some(theirs) => println!(
                 "{case:<22} {:>8.1}ms {:>8.1}ms {:>10.2}   ({what})",
                 ms(ours),
