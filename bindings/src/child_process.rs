@@ -575,6 +575,8 @@ fn spawn_sync(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
+    // Held socket writes go out first: the loop waits on the child, and so might a peer.
+    eddy_runtime::flush_held_writes(scope);
     let result = v8::Object::new(scope);
     let Some(opts) = read_options(scope, args.get(0)) else {
         let v = v8::Integer::new(scope, -libc::EINVAL);

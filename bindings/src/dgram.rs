@@ -510,6 +510,8 @@ fn view_slice<'a>(scope: &mut v8::PinScope, value: v8::Local<v8::Value>) -> &'a 
 /// errno. `tryNow` false queues even a datagram the socket would take (Node's
 /// `--test-udp-no-try-send`).
 fn send(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
+    // Held socket writes go out before this write (see io.rs).
+    eddy_runtime::flush_held_writes(scope);
     let Some(udp) = udp_arg(scope, &args) else {
         rv.set_double(-(libc::EBADF as f64));
         return;

@@ -464,6 +464,8 @@ fn write_args(scope: &mut v8::PinScope, args: &v8::FunctionCallbackArguments) ->
 
 /// `writeFile(path, data, flag, mode, cb)` → `cb(err)`.
 fn write_file(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8::ReturnValue) {
+    // Held socket writes go out before this write (see io.rs).
+    eddy_runtime::flush_held_writes(scope);
     let Some(w) = write_args(scope, &args) else {
         return;
     };
@@ -479,6 +481,8 @@ fn write_file_sync(
     args: v8::FunctionCallbackArguments,
     _rv: v8::ReturnValue,
 ) {
+    // Held socket writes go out before this write (see io.rs).
+    eddy_runtime::flush_held_writes(scope);
     let Some(w) = write_args(scope, &args) else {
         return;
     };

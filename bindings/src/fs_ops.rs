@@ -466,6 +466,8 @@ pub(crate) fn js_op(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
+    // Held socket writes go out before any file operation (see io.rs).
+    eddy_runtime::flush_held_writes(scope);
     let Some((op, as_bytes)) = parse(scope, &args) else {
         return;
     };
@@ -484,6 +486,8 @@ pub(crate) fn js_op_async(
     args: v8::FunctionCallbackArguments,
     _rv: v8::ReturnValue,
 ) {
+    // Held socket writes go out before any file operation (see io.rs).
+    eddy_runtime::flush_held_writes(scope);
     let Some((op, as_bytes)) = parse(scope, &args) else {
         return;
     };

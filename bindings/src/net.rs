@@ -217,6 +217,7 @@ fn write(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: 
         rv.set_double(-(libc::EBADF as f64));
         return;
     };
+    socket.before_write(scope);
     let data = args.get(1);
     let result = if data.is_array_buffer_view() {
         // Written from the view's own memory: no JS runs before write_bytes returns, and what
@@ -320,6 +321,7 @@ fn writev(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv:
         rv.set_double(-(libc::EINVAL as f64));
         return;
     };
+    socket.before_write(scope);
     let mut buf = WriteScratch::take();
     let WriteScratch { text, all } = &mut buf;
     for i in 0..chunks.length() {
@@ -357,6 +359,10 @@ fn shutdown(
     };
     // TLS says goodbye (close_notify) before the socket's own end.
     crate::net_tls::close_notify(&socket);
+    // Writes held for the end of the poll phase go before the FIN.
+    if let Err(errno) = socket.release_held() {
+        socket.state.borrow_mut().held_error = Some(errno as i32);
+    }
     let feed_now = {
         let mut s = socket.state.borrow_mut();
         s.shutdown_pending = true;
@@ -405,6 +411,9 @@ fn reset(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, _rv: v8:
 fn close_token(scope: &mut v8::PinScope, token: usize) {
     let reg = registry(scope);
     if let Some(socket) = handle::<Socket>(scope, token) {
+        // What was written counts as sent: held bytes go out before the close, as far as the
+        // socket takes them.
+        let _ = socket.release_held();
         let stream = {
             let mut s = socket.state.borrow_mut();
             s.queue.clear();

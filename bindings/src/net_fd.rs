@@ -321,6 +321,8 @@ fn write_handle(
         return;
     };
     let fd = args.get(2).int32_value(scope).unwrap_or(-1);
+    // Held socket writes go out before this write (see io.rs).
+    eddy_runtime::flush_held_writes(scope);
     // SAFETY: F_DUPFD_CLOEXEC makes our own copy (or fails on a bad descriptor).
     let copy = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 3) };
     if copy < 0 {

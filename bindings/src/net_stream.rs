@@ -102,6 +102,36 @@ impl Stream {
     }
 }
 
+/// The most a socket holds back in one dispatch: bigger writes go out at once (the copy
+/// would cost more than the wake-up saved).
+const HOLD_MAX: usize = 16 * 1024;
+
+thread_local! {
+    /// Tokens of the sockets holding writes in this dispatch, in the order of their first.
+    static HELD: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// At the end of the poll phase's dispatch: send every socket's held bytes. Nothing here
+/// calls JS (it also runs inside natives, see `flush_held_writes`): a failed send is
+/// reported by the writable event fed for it.
+fn flush_held(scope: &mut v8::PinScope) {
+    let tokens = HELD.with_borrow_mut(std::mem::take);
+    for token in tokens {
+        let Some(socket) = eddy_runtime::handle::<Socket>(scope, token) else {
+            continue;
+        };
+        if let Err(errno) = socket.release_held() {
+            socket.state.borrow_mut().held_error = Some(errno as i32);
+            let ready = Ready {
+                writable: true,
+                ..Ready::default()
+            };
+            feed(scope, token, ready);
+        }
+        socket.update_active(scope);
+    }
+}
+
 // ===== impl Socket =====
 
 pub(crate) struct SocketState {
@@ -118,6 +148,12 @@ pub(crate) struct SocketState {
     /// The poll reported the peer's end (or an error) and no read has seen it yet: reads go on
     /// until EOF or `WouldBlock` (no new edge would announce what is already there).
     pub(super) peer_closed: bool,
+    /// Small writes made while the poll phase dispatches, sent together when it ends (see
+    /// `Socket::write_raw`); they count as written. Only while `queue` is empty.
+    pub(super) held: Vec<u8>,
+    /// A send of held bytes failed after their write had succeeded: reported as `EV_ERROR`
+    /// from the next writable event (fed at once).
+    pub(super) held_error: Option<i32>,
     /// Bytes the socket has not taken yet, oldest first; `sent` counts what went of the first.
     pub(super) queue: VecDeque<Piece>,
     pub(super) sent: usize,
@@ -138,6 +174,16 @@ pub(crate) struct SocketState {
 impl SocketState {
     pub(crate) fn queued_bytes(&self) -> usize {
         self.queued
+    }
+
+    /// Whether a write now may be held to the end of the dispatch (size aside): a connected
+    /// TCP or Unix socket (no IPC channel, no pipe) with nothing queued.
+    fn may_hold(&self) -> bool {
+        eddy_runtime::holding_writes()
+            && self.queue.is_empty()
+            && !self.connecting
+            && !self.ipc
+            && matches!(self.stream, Some(Stream::Tcp(_) | Stream::Unix(_)))
     }
 }
 
@@ -162,6 +208,8 @@ impl SocketState {
             readable_waiting: false,
             read_fed: false,
             peer_closed: false,
+            held: Vec::new(),
+            held_error: None,
             queue: VecDeque::new(),
             sent: 0,
             queued: 0,
@@ -385,8 +433,51 @@ impl Socket {
         self.write_raw(data)
     }
 
-    /// `write_bytes` below any TLS layer: these bytes go to the socket as they are.
+    /// `write_bytes` below any TLS layer: these bytes go to the socket as they are. While the
+    /// poll phase dispatches, small writes to a connected TCP or Unix socket with nothing
+    /// queued are held and sent when it ends (`flush_held`, see io.rs): they are written as far
+    /// as JS can tell, as they would be once in the kernel's buffer.
     pub(crate) fn write_raw(&self, data: &[u8]) -> i64 {
+        {
+            let mut s = self.state.borrow_mut();
+            if s.may_hold() && s.held.len() + data.len() <= HOLD_MAX {
+                if s.held.is_empty() {
+                    HELD.with_borrow_mut(|h| h.push(self.token));
+                    eddy_runtime::flush_after_dispatch(flush_held);
+                }
+                s.held.extend_from_slice(data);
+                return 0;
+            }
+        }
+        // Held bytes go first.
+        if let Err(errno) = self.release_held() {
+            return errno;
+        }
+        self.write_now(data)
+    }
+
+    /// Before a write from JS: one this socket will not hold (a pipe, an IPC channel, a queue
+    /// waiting) sends every socket's held bytes first, so that what was written before it
+    /// reaches the kernel before it does. (A write too big to hold sends only this socket's.)
+    pub(super) fn before_write(&self, scope: &mut v8::PinScope) {
+        if !self.state.borrow().may_hold() {
+            eddy_runtime::flush_held_writes(scope);
+        }
+    }
+
+    /// Send the held bytes now (what the socket does not take is queued): Err(-errno) when the
+    /// send failed.
+    pub(crate) fn release_held(&self) -> Result<(), i64> {
+        let held = std::mem::take(&mut self.state.borrow_mut().held);
+        if held.is_empty() {
+            return Ok(());
+        }
+        let result = self.write_now(&held);
+        if result < 0 { Err(result) } else { Ok(()) }
+    }
+
+    /// Write `data` now as far as the socket takes it and queue the rest.
+    fn write_now(&self, data: &[u8]) -> i64 {
         let mut s = self.state.borrow_mut();
         let s = &mut *s;
         let Some(stream) = s.stream.as_mut() else {
@@ -416,6 +507,9 @@ impl Socket {
     /// As `write_bytes`, with `fd` passed along (SCM_RIGHTS) on the first byte; `fd` is a copy
     /// the queue owns until it is sent.
     pub(crate) fn write_with_fd(&self, data: &[u8], fd: OwnedFd) -> i64 {
+        if let Err(errno) = self.release_held() {
+            return errno;
+        }
         let mut s = self.state.borrow_mut();
         let s = &mut *s;
         let Some(stream) = s.stream.as_ref() else {
@@ -484,6 +578,11 @@ impl Socket {
     }
 
     pub(super) fn on_writable(self: &Rc<Self>, scope: &mut v8::PinScope) {
+        let held_error = self.state.borrow_mut().held_error.take();
+        if let Some(errno) = held_error {
+            self.emit_int(scope, EV_ERROR, errno);
+            return;
+        }
         let had_queue = self.state.borrow().queued > 0;
         if !had_queue {
             // A shutdown with nothing (left) to write first.

@@ -66,6 +66,8 @@ fn write_sync(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue,
 ) {
+    // Held socket writes go out before this write (see io.rs).
+    eddy_runtime::flush_held_writes(scope);
     let fd = args.get(0).int32_value(scope).unwrap_or(-1);
     let data = args.get(1);
     let bytes: Vec<u8> = if let Ok(view) = v8::Local::<v8::ArrayBufferView>::try_from(data) {
@@ -341,6 +343,8 @@ fn groups(scope: &mut v8::PinScope, _args: v8::FunctionCallbackArguments, mut rv
 fn kill(scope: &mut v8::PinScope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue) {
     let pid = args.get(0).int32_value(scope).unwrap_or(0);
     let signal = args.get(1).int32_value(scope).unwrap_or(libc::SIGTERM);
+    // Writes held for the end of this poll phase go first: the signal may end this process.
+    eddy_runtime::flush_held_writes(scope);
     // SAFETY: kill(2) takes plain integers.
     let result = unsafe { libc::kill(pid, signal) };
     let code = if result == 0 {

@@ -492,8 +492,60 @@ where
 
 // ===== the loop's side =====
 
-/// The poll phase's I/O half: call each ready handle that is still open.
+// ===== writes held to the end of a dispatch =====
+//
+// A server answering over loopback spends much of each `send` waking the peer's thread (on a
+// VM, an interrupt to another CPU each time). Written one by one while the poll phase works
+// through its events, every response wakes the client again; sent together at the end of the
+// dispatch, one wake-up serves many (hello world: +20% requests/s at 50 and at 1000
+// connections). So while `dispatch` runs, a binding may hold small writes back (they count as
+// written: the kernel would have taken them as well) and asks with [`flush_after_dispatch`] to
+// send them when the dispatch ends, which is before the loop can wait again.
+
+thread_local! {
+    /// Set while `dispatch` calls ready handles.
+    static HOLDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// What to call when the dispatch ends (each function once).
+    static FLUSHES: std::cell::RefCell<Vec<fn(&mut v8::PinScope)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether writes may be held back now: the poll phase is dispatching ready handles on this
+/// thread (see [`flush_after_dispatch`]).
+pub fn holding_writes() -> bool {
+    HOLDING.get()
+}
+
+/// Call `flush` when the current dispatch ends, to send what a binding held back while
+/// [`holding_writes`]. Asking twice for the same function calls it once.
+pub fn flush_after_dispatch(flush: fn(&mut v8::PinScope)) {
+    FLUSHES.with_borrow_mut(|f| {
+        if !f.iter().any(|g| std::ptr::fn_addr_eq(*g, flush)) {
+            f.push(flush);
+        }
+    });
+}
+
+/// Send everything held back now (before the process aborts or signals itself, say).
+pub fn flush_held_writes(scope: &mut v8::PinScope) {
+    let flushes = FLUSHES.with_borrow_mut(std::mem::take);
+    for flush in flushes {
+        flush(scope);
+    }
+}
+
+/// The poll phase's I/O half: call each ready handle that is still open, then send the writes
+/// held back meanwhile (also when JS asked to exit: what was written must still go out).
 pub(crate) fn dispatch(scope: &mut v8::PinScope) {
+    let outer = HOLDING.replace(true);
+    dispatch_ready(scope);
+    HOLDING.set(outer);
+    if !outer {
+        flush_held_writes(scope);
+    }
+}
+
+fn dispatch_ready(scope: &mut v8::PinScope) {
     let st = state(scope);
     let ready = std::mem::take(&mut st.borrow_mut().event_loop.io.ready);
     for (token, r) in ready {

@@ -69,8 +69,8 @@ use std::sync::Arc;
 pub use clone::structured_clone;
 pub use errors::{Error, errno_info, io_error, throw_io_error};
 pub use io::{
-    Handle, Ready, close_handle, defer, feed, handle, handle_has_ref, open_handle, registry,
-    set_handle_active, set_handle_ref,
+    Handle, Ready, close_handle, defer, feed, flush_after_dispatch, flush_held_writes, handle,
+    handle_has_ref, holding_writes, open_handle, registry, set_handle_active, set_handle_ref,
 };
 pub use mio;
 pub use native::{
