@@ -5,28 +5,35 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// One timed run of `program args` (with `env` added); `None` when the program is missing or
+/// the run fails.
+fn time_once(program: &str, args: &[&str], env: &[(&str, &str)]) -> Option<Duration> {
+    let start = Instant::now();
+    let status = Command::new(program)
+        .args(args)
+        .envs(env.iter().copied())
+        .stdout(Stdio::null())
+        .status()
+        .ok()?;
+    status.success().then(|| start.elapsed())
+}
+
+fn middle(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
 /// Median of `runs` timed runs of `program args` (with `env` added), after one untimed run
 /// that warms the page cache. `None` when the program is missing or a run fails.
 pub fn median(program: &str, args: &[&str], env: &[(&str, &str)], runs: usize) -> Option<Duration> {
     let mut times = Vec::with_capacity(runs);
     for i in 0..=runs {
-        let start = Instant::now();
-        let status = Command::new(program)
-            .args(args)
-            .envs(env.iter().copied())
-            .stdout(Stdio::null())
-            .status()
-            .ok()?;
-        let took = start.elapsed();
-        if !status.success() {
-            return None;
-        }
+        let took = time_once(program, args, env)?;
         if i > 0 {
             times.push(took);
         }
     }
-    times.sort();
-    Some(times[times.len() / 2])
+    Some(middle(times))
 }
 
 /// Medians of `runs` timed runs each of `eddy args` and `node args`, taken in turns (one of
@@ -40,34 +47,18 @@ pub fn paired(
     env: &[(&str, &str)],
     runs: usize,
 ) -> (Option<Duration>, Option<Duration>) {
-    let once = |program: &str| -> Option<Duration> {
-        let start = Instant::now();
-        let status = Command::new(program)
-            .args(args)
-            .envs(env.iter().copied())
-            .stdout(Stdio::null())
-            .status()
-            .ok()?;
-        status.success().then(|| start.elapsed())
-    };
     let (mut ours, mut theirs) = (Some(Vec::new()), Some(Vec::new()));
     for i in 0..=runs {
         for (program, times) in [(eddy, &mut ours), ("node", &mut theirs)] {
             let Some(list) = times else { continue };
-            match once(program) {
+            match time_once(program, args, env) {
                 Some(took) if i > 0 => list.push(took),
                 Some(_) => {}
                 None => *times = None,
             }
         }
     }
-    let mid = |times: Option<Vec<Duration>>| {
-        times.map(|mut t| {
-            t.sort();
-            t[t.len() / 2]
-        })
-    };
-    (mid(ours), mid(theirs))
+    (ours.map(middle), theirs.map(middle))
 }
 
 /// Milliseconds, for printing.
