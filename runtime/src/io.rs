@@ -10,6 +10,8 @@
 //! - A handle keeps the loop alive while it is *ref'd and active* (libuv's rule: a server that
 //!   listens, a socket that reads, connects or has writes queued). Bindings say which with
 //!   [`set_handle_ref`] and [`set_handle_active`].
+//! - While [`dispatch`] runs, bindings may hold small writes back and send them all when it ends
+//!   ([`holding_writes`], [`flush_after_dispatch`]; see "writes held to the end of a dispatch").
 //! - [`close_handle`] takes a handle out of the table at once and queues its close callback for
 //!   the close phase, where libuv runs it; [`defer`] queues a callback for the next pending phase
 //!   (I/O callbacks libuv defers, such as a read restarted on data already waiting).
@@ -512,12 +514,39 @@ thread_local! {
 
 /// Whether writes may be held back now: the poll phase is dispatching ready handles on this
 /// thread (see [`flush_after_dispatch`]).
+///
+/// # Examples
+///
+/// ```
+/// // Outside the poll phase every write goes out at once.
+/// assert!(!eddy_runtime::holding_writes());
+/// ```
 pub fn holding_writes() -> bool {
     HOLDING.get()
 }
 
 /// Call `flush` when the current dispatch ends, to send what a binding held back while
 /// [`holding_writes`]. Asking twice for the same function calls it once.
+///
+/// # Examples
+///
+/// ```
+/// use eddy_runtime::{flush_after_dispatch, holding_writes, v8};
+///
+/// /// Sends what this binding held back (a real one walks its own list).
+/// fn send_held(_scope: &mut v8::PinScope) {}
+///
+/// fn write(data: &[u8]) {
+///     if holding_writes() {
+///         // ...keep `data` with the handle...
+///         flush_after_dispatch(send_held);
+///     } else {
+///         // ...write `data` now...
+///     }
+///     let _ = data;
+/// }
+/// write(b"hello");
+/// ```
 pub fn flush_after_dispatch(flush: fn(&mut v8::PinScope)) {
     FLUSHES.with_borrow_mut(|f| {
         if !f.iter().any(|g| std::ptr::fn_addr_eq(*g, flush)) {
@@ -526,7 +555,21 @@ pub fn flush_after_dispatch(flush: fn(&mut v8::PinScope)) {
     });
 }
 
-/// Send everything held back now (before the process aborts or signals itself, say).
+/// Send everything held back now, from a native that is about to make something else visible
+/// outside the process (another write, a signal, a child run to completion), so what was
+/// written first arrives first. Cheap when nothing is held.
+///
+/// # Examples
+///
+/// ```
+/// use eddy_runtime::{flush_held_writes, v8};
+///
+/// fn before_my_syscall(scope: &mut v8::PinScope) {
+///     flush_held_writes(scope);
+///     // ...the write or signal of this native...
+/// }
+/// # let _ = before_my_syscall;
+/// ```
 pub fn flush_held_writes(scope: &mut v8::PinScope) {
     let flushes = FLUSHES.with_borrow_mut(std::mem::take);
     for flush in flushes {
