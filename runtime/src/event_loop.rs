@@ -225,6 +225,7 @@ fn hand_back_memory(scope: &mut v8::PinScope) {
         s.event_loop.io.shrink();
     }
     scope.low_memory_notification();
+    crate::modules::release_used_pages();
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory at the top of glibc's heaps.
     unsafe {
@@ -248,6 +249,7 @@ fn trim_now_and_then(now: u64) {
     if now < due {
         return;
     }
+    crate::modules::release_used_pages();
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim takes each arena's lock itself and releases only free pages.
     let released = unsafe { libc::malloc_trim(0) } != 0;
