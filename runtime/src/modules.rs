@@ -150,12 +150,12 @@ fn compile_builtin_with<'s>(
     let resource = format!("node:{id}");
     let function = compile_builtin_source(scope, id, source, shielded, &resource, cached);
     // V8 copied the source into its heap and read the cache: the embedded bytes are not needed
-    // again (a worker reads them anew), so their pages stop counting as this process's memory.
+    // again (a worker reads them anew), so the next trim hands their pages back.
     if let Some(text) = embedded {
-        release_static_pages(text.as_bytes());
+        note_used_pages(text.as_bytes());
     }
     if let Some(cache) = cached {
-        release_static_pages(cache);
+        note_used_pages(cache);
     }
     function
 }
@@ -200,7 +200,7 @@ static USED_PAGES: std::sync::Mutex<Vec<(usize, usize)>> = std::sync::Mutex::new
 
 /// Note the pages lying wholly inside `bytes`, read-only data embedded in the binary that V8
 /// has compiled from and will not read again (a worker reads them anew from the page cache).
-fn release_static_pages(bytes: &'static [u8]) {
+fn note_used_pages(bytes: &'static [u8]) {
     const PAGE: usize = 4096;
     let start = (bytes.as_ptr() as usize).next_multiple_of(PAGE);
     let end = (bytes.as_ptr() as usize + bytes.len()) & !(PAGE - 1);
@@ -212,11 +212,11 @@ fn release_static_pages(bytes: &'static [u8]) {
 }
 
 /// Hand back the builtin pages noted since the last call: they leave the process's RSS (about
-/// 3 MB at start-up, 4 MB in an HTTP server) and come back from the page cache if ever read
-/// again: about 3 MB for a plain script, 5 MB in an HTTP server under load. Called with the
-/// loop's occasional heap trims, not at each compile: every madvise makes the kernel flush the
-/// TLBs of the other threads' CPUs, which costs a short script more than it saves. Neighbouring ranges are merged (the gaps between them hold other
-/// builtins' data, as read-only and as harmless to drop).
+/// 3 MB for a plain script, 5 MB in an HTTP server under load) and come back from the page
+/// cache if ever read again. Called with the loop's occasional heap trims, not at each
+/// compile: every madvise makes the kernel flush the TLBs of the other threads' CPUs, which
+/// costs a short script more than it saves. Neighbouring ranges are merged (the gaps between
+/// them hold other builtins' data, as read-only and as harmless to drop).
 pub(crate) fn release_used_pages() {
     let mut ranges = match USED_PAGES.lock() {
         Ok(mut pages) => std::mem::take(&mut *pages),
@@ -503,7 +503,7 @@ fn evaluate_global<'s>(
 
 #[cfg(test)]
 mod tests {
-    use super::{release_static_pages, release_used_pages};
+    use super::{note_used_pages, release_used_pages};
 
     const LEN: usize = 5 * 4096 + 123;
 
@@ -521,7 +521,7 @@ mod tests {
     #[test]
     fn released_pages_read_back_the_same() {
         let before: u64 = DATA.iter().map(|&b| u64::from(b)).sum();
-        release_static_pages(&DATA);
+        note_used_pages(&DATA);
         release_used_pages();
         assert!(DATA.iter().enumerate().all(|(i, &b)| b == (i % 251) as u8));
         assert_eq!(DATA.iter().map(|&b| u64::from(b)).sum::<u64>(), before);
