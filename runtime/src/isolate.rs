@@ -13,6 +13,7 @@ static PLATFORM: OnceLock<v8::SharedRef<v8::Platform>> = OnceLock::new();
 /// first call's flags take effect, because V8 reads them before the first isolate exists.
 pub(crate) fn init_platform(flags: &[String]) {
     PLATFORM.get_or_init(|| {
+        measure_cycle_clock_aside();
         // As Node: flags stay writable after start-up, for v8.setFlagsFromString().
         let mut argv = vec![
             String::from("eddy"),
@@ -25,6 +26,26 @@ pub(crate) fn init_platform(flags: &[String]) {
         v8::V8::initialize();
         platform
     });
+}
+
+/// The first time any thread of the process waits for a contended lock inside V8 (a scavenge's
+/// helper threads meet the main thread within the first few milliseconds of every start), the
+/// lock library V8 is built with (abseil) measures the CPU's cycle-counter frequency, once, by
+/// sleeping: 1 ms, then 2 ms, doubling until two figures agree within 1%, so at least 3 ms and
+/// on a busy machine far more. That thread waits for it, and so does every other thread that
+/// blocks before it ends. Measuring on a thread of its own from the start takes those sleeps
+/// out of the way: by the first contended lock the figure is known (or nearly).
+fn measure_cycle_clock_aside() {
+    unsafe extern "C" {
+        // absl::base_internal::NominalCPUFrequency(), in the V8 static library (no inline
+        // namespace there). Thread-safe: abseil computes it under a once-flag.
+        #[link_name = "_ZN4absl13base_internal19NominalCPUFrequencyEv"]
+        fn absl_nominal_cpu_frequency() -> f64;
+    }
+    let _ = std::thread::Builder::new()
+        .name("eddy-clock".into())
+        // SAFETY: a plain function with no arguments, safe to call from any thread at any time.
+        .spawn(|| unsafe { absl_nominal_cpu_frequency() });
 }
 
 /// Run the tasks V8 posted for this isolate's thread (FinalizationRegistry cleanups, among
