@@ -51,7 +51,8 @@ impl Runtime {
         let inner = eddy_runtime::Runtime::new(eddy_runtime::RuntimeOptions {
             natives: eddy_bindings::all(),
             builtins: eddy_bindings::SOURCES,
-            builtin_code_cache: eddy_bindings::CODE_CACHE,
+            builtin_code_cache: code_cache(),
+            keep_builtins: false,
             bootstrap: eddy_bindings::BOOTSTRAP,
             argv,
             exec_argv: options.exec_argv,
@@ -89,6 +90,24 @@ impl DerefMut for Runtime {
     fn deref_mut(&mut self) -> &mut Self::Target {
         &mut self.0
     }
+}
+
+/// A builtin's code cache entry: `(id, shielded names, cache)`.
+type CacheEntry = (&'static str, &'static [&'static str], &'static [u8]);
+
+/// The code cache of the builtins: the entries build.rs trained (with the functions a start-up
+/// runs, compiled) first, then eddy-stdlib's (top level only) for every other builtin and
+/// shield list. The runtime takes the first entry that fits.
+fn code_cache() -> &'static [CacheEntry] {
+    static TRAINED: &[CacheEntry] = include!(concat!(env!("OUT_DIR"), "/trained_code_cache.rs"));
+    static ALL: std::sync::OnceLock<Vec<CacheEntry>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        TRAINED
+            .iter()
+            .chain(eddy_bindings::CODE_CACHE)
+            .copied()
+            .collect()
+    })
 }
 
 /// `path` made absolute against the current directory, lexically (no symlink resolution),
@@ -130,5 +149,19 @@ mod tests {
         assert_eq!(absolute("/a/b/../c/./d.js"), "/a/c/d.js");
         assert_eq!(absolute("/"), "/");
         assert!(absolute("x.js").ends_with("/x.js"));
+    }
+
+    /// build.rs's training run worked: without its entries every start-up compiles again what
+    /// the bootstrap and a script's first steps run (a warning in the build log says why).
+    #[test]
+    fn the_build_trained_the_code_cache() {
+        let all = super::code_cache();
+        let trained = all.len() - eddy_bindings::CODE_CACHE.len();
+        assert!(trained >= 30, "{trained} trained entries");
+        assert_eq!(
+            all[0].0,
+            eddy_bindings::BOOTSTRAP,
+            "the bootstrap is compiled first"
+        );
     }
 }

@@ -106,6 +106,10 @@ pub struct RuntimeOptions {
     pub builtin_code_cache: &'static [(&'static str, &'static [&'static str], &'static [u8])],
     /// Id of the builtin that bootstraps the JS side and exports the hooks.
     pub bootstrap: &'static str,
+    /// Keep every builtin this runtime compiles from its embedded source, so that
+    /// [`Runtime::builtin_code_caches`] can serialize them with the functions that ran. Off
+    /// normally: a kept builtin holds its compiled code alive (and no snapshot can be built).
+    pub keep_builtins: bool,
     /// `process.argv` as the JS side should see it (`[execPath, script, ...args]`).
     pub argv: Vec<String>,
     /// `process.execArgv`: runtime options that came before the script.
@@ -200,6 +204,7 @@ impl Runtime {
             builtins: options.builtins.iter().copied().collect(),
             code_cache: modules::code_cache_index(options.builtin_code_cache),
             code_cache_stats: Default::default(),
+            kept_builtins: options.keep_builtins.then(Vec::new),
             dev_stdlib_dir: options.dev_stdlib_dir.clone(),
             hooks: None,
             hook_cache: Default::default(),
@@ -322,6 +327,45 @@ impl Runtime {
         let code = self.emit_exit();
         self.stop_workers();
         code
+    }
+
+    /// V8's code cache of every builtin this runtime compiled from its embedded source, made
+    /// now, so that it holds the bytecode of each function that has run so far and not only
+    /// the top level: `(id, shielded names, cache)`, in the form of
+    /// [`RuntimeOptions::builtin_code_cache`]. Empty unless the runtime was made with
+    /// [`RuntimeOptions::keep_builtins`]. A process started from such a cache skips parsing and
+    /// compiling those functions the first time they run.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// # fn options() -> eddy_runtime::RuntimeOptions { unimplemented!() }
+    /// let mut rt = eddy_runtime::Runtime::new(eddy_runtime::RuntimeOptions {
+    ///     keep_builtins: true,
+    ///     ..options()
+    /// })?;
+    /// rt.run_main("train.js")?;
+    /// rt.run_to_completion();
+    /// for (id, names, cache) in rt.builtin_code_caches() {
+    ///     println!("{id} ({} names): {} bytes", names.len(), cache.len());
+    /// }
+    /// # Ok::<(), eddy_runtime::Error>(())
+    /// ```
+    pub fn builtin_code_caches(&mut self) -> Vec<(String, Vec<String>, Vec<u8>)> {
+        let kept = self
+            .state
+            .borrow()
+            .kept_builtins
+            .clone()
+            .unwrap_or_default();
+        v8::scope_with_context!(let scope, &mut *self.isolate, &self.context);
+        kept.into_iter()
+            .filter_map(|(id, names, function)| {
+                let function = v8::Local::new(scope, function);
+                let cache = function.create_code_cache()?;
+                Some((id, names, cache.to_vec()))
+            })
+            .collect()
     }
 
     /// The exit code JS asked for, if it asked (`process.exit`, a fatal exception); a worker

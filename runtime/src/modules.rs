@@ -149,6 +149,9 @@ fn compile_builtin_with<'s>(
     };
     let resource = format!("node:{id}");
     let function = compile_builtin_source(scope, id, source, shielded, &resource, cached);
+    if let (Some(function), Some(_)) = (function, embedded) {
+        keep_builtin(scope, id, names, function);
+    }
     // V8 copied the source into its heap and read the cache: the embedded bytes are not needed
     // again (a worker reads them anew), so the next trim hands their pages back.
     if let Some(text) = embedded {
@@ -158,6 +161,22 @@ fn compile_builtin_with<'s>(
         note_used_pages(cache);
     }
     function
+}
+
+/// Keeps `function`, builtin `id` compiled with `names`, when the runtime keeps builtins
+/// (`RuntimeOptions::keep_builtins`), for `Runtime::builtin_code_caches`.
+fn keep_builtin(
+    scope: &mut v8::PinScope,
+    id: &str,
+    names: &[&str],
+    function: v8::Local<v8::Function>,
+) {
+    let st = state(scope);
+    let mut st = st.borrow_mut();
+    if let Some(kept) = st.kept_builtins.as_mut() {
+        let names = names.iter().map(|n| n.to_string()).collect();
+        kept.push((id.to_string(), names, v8::Global::new(scope, function)));
+    }
 }
 
 fn compile_builtin_source<'s>(

@@ -23,6 +23,9 @@ pub struct CodeCacheStats {
     pub rejected: u32,
 }
 
+/// A builtin kept for `Runtime::builtin_code_caches`: `(id, shielded names, function)`.
+pub(crate) type KeptBuiltin = (String, Vec<String>, v8::Global<v8::Function>);
+
 /// What the runtime remembers about one isolate.
 pub(crate) struct RuntimeState {
     /// Embedded JS sources by builtin id (`"events"`, `"internal/errors"`).
@@ -32,6 +35,9 @@ pub(crate) struct RuntimeState {
     pub code_cache: crate::modules::CodeCacheIndex,
     /// Builtins compiled with a cache entry: how many V8 took, how many it rejected.
     pub code_cache_stats: CodeCacheStats,
+    /// With `RuntimeOptions::keep_builtins`: every builtin compiled from its embedded source,
+    /// as `(id, shielded names, function)`.
+    pub kept_builtins: Option<Vec<KeptBuiltin>>,
     /// Development only: read builtins from this directory first (see `RuntimeOptions`).
     pub dev_stdlib_dir: Option<std::path::PathBuf>,
     /// The object the bootstrap builtin exported: the JS functions the runtime calls.

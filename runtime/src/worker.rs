@@ -447,6 +447,7 @@ fn js_spawn(
     };
     let options = RuntimeOptions {
         v8_flags: Vec::new(),
+        keep_builtins: false,
         ..(*options).clone()
     };
     match spawn_thread(options, ctx) {
