@@ -74,6 +74,7 @@ fn train(out: &Path) -> Result<Vec<Entry>, String> {
     let mut rt = eddy_runtime::Runtime::new(eddy_runtime::RuntimeOptions {
         natives: eddy_bindings::all(),
         builtins: eddy_bindings::SOURCES,
+        builtin_unused_shields: eddy_bindings::UNUSED_SHIELDS,
         builtin_code_cache: eddy_bindings::CODE_CACHE,
         bootstrap: eddy_bindings::BOOTSTRAP,
         argv: vec!["eddy".into(), script.clone(), scratch_arg],

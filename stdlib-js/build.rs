@@ -30,7 +30,8 @@ const FLAGS: [&str; 2] = ["eddy", "--no-freeze-flags-after-init"];
 
 /// The shield lists to make entries for, read from `kShieldOrder`: one group of names a line;
 /// after each line marked `/* cached */`, the names so far are one list.
-fn shield_lists(bootstrap: &str) -> Vec<Vec<String>> {
+/// Also returns every name `kShieldOrder` has, cached or not.
+fn shield_lists(bootstrap: &str) -> (Vec<Vec<String>>, Vec<String>) {
     let start = bootstrap
         .find("const kShieldOrder = [")
         .expect("kShieldOrder in the bootstrap");
@@ -46,7 +47,7 @@ fn shield_lists(bootstrap: &str) -> Vec<Vec<String>> {
             lists.push(names.clone());
         }
     }
-    lists
+    (lists, names)
 }
 
 fn main() {
@@ -68,13 +69,11 @@ fn main() {
 
     let bootstrap = std::fs::read_to_string(lib.join(format!("{BOOTSTRAP}.js")))
         .expect("reading the bootstrap builtin");
-    let lists = shield_lists(&bootstrap);
-    // A block, so each list is written once: `(id, shielded names, cache)`.
-    let mut table = String::from("{\n");
-    for (n, list) in lists.iter().enumerate() {
-        table.push_str(&format!("    const S{n}: &[&str] = &{list:?};\n"));
-    }
-    table.push_str("    &[\n");
+    let (lists, all_names) = shield_lists(&bootstrap);
+    // `(id, names)`: the kShieldOrder names each builtin's source never mentions.
+    let mut unused = String::from("&[\n");
+    // `(id, shielded names, cache)`.
+    let mut table = String::from("&[\n");
     {
         let isolate = &mut v8::Isolate::new(v8::CreateParams::default());
         v8::scope!(let handle_scope, isolate);
@@ -84,33 +83,52 @@ fn main() {
         for id in &ids {
             let source = std::fs::read_to_string(lib.join(format!("{id}.js")))
                 .unwrap_or_else(|e| panic!("reading lib/{id}.js: {e}"));
-            let mut variants: Vec<(String, Option<&[String]>)> = Vec::new();
+            // The runtime compiles a builtin with only the shielded names its source mentions,
+            // so several lists may come down to one.
+            let never: Vec<&String> = all_names
+                .iter()
+                .filter(|name| !mentions(&source, name))
+                .collect();
+            if !never.is_empty() {
+                unused.push_str(&format!("    ({id:?}, &{never:?}),\n"));
+            }
+            let mut variants: Vec<Option<Vec<String>>> = Vec::new();
             if id == BOOTSTRAP {
-                variants.push(("&[]".to_string(), None));
+                variants.push(None);
             } else {
-                for (n, list) in lists.iter().enumerate() {
-                    variants.push((format!("S{n}"), Some(list)));
+                for list in &lists {
+                    let used: Vec<String> = list
+                        .iter()
+                        .filter(|name| mentions(&source, name))
+                        .cloned()
+                        .collect();
+                    if !variants.contains(&Some(used.clone())) {
+                        variants.push(Some(used));
+                    }
                 }
             }
-            for (list_name, shielded) in variants {
+            for shielded in variants {
                 v8::scope!(let scope, scope);
                 // A source V8 cannot compile (a syntax error being worked on) gets no entry;
                 // the runtime reports the error when the builtin loads, as without a cache.
-                let Some(bytes) = code_cache(scope, id, &source, shielded) else {
+                let Some(bytes) = code_cache(scope, id, &source, shielded.as_deref()) else {
                     continue;
                 };
                 let file = dir.join(format!("{entry}.bin"));
                 entry += 1;
                 std::fs::write(&file, &bytes).expect("writing a code cache entry");
                 table.push_str(&format!(
-                    "    ({id:?}, {list_name}, include_bytes!({:?})),\n",
+                    "    ({id:?}, &{:?}, include_bytes!({:?})),\n",
+                    shielded.unwrap_or_default(),
                     file.to_str().expect("a UTF-8 OUT_DIR")
                 ));
             }
         }
     }
-    table.push_str("    ]\n}\n");
+    table.push_str("]\n");
     std::fs::write(out.join("code_cache.rs"), table).expect("writing code_cache.rs");
+    unused.push_str("]\n");
+    std::fs::write(out.join("unused_shields.rs"), unused).expect("writing unused_shields.rs");
 }
 
 /// The code cache of builtin `id` compiled as the runtime does: with `shielded` names, inside
@@ -157,6 +175,17 @@ fn code_cache(
         v8::script_compiler::NoCacheReason::NoReason,
     )?;
     Some(function.create_code_cache()?.to_vec())
+}
+
+/// Whether `source` mentions `name` as a word (not inside a longer identifier). Comments and
+/// property names count too, which errs on the safe side (an extra parameter).
+fn mentions(source: &str, name: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    source.match_indices(name).any(|(at, _)| {
+        let before = source[..at].chars().next_back();
+        let after = source[at + name.len()..].chars().next();
+        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
 }
 
 /// Builtin ids under `dir`: every `.js` file, path relative to `base` without the extension.

@@ -76,4 +76,4 @@ pub fn rebind() -> Vec<NativeModule> {
 }
 
 /// The embedded JS standard library (re-exported so the facade needs only this crate).
-pub use eddy_stdlib::{BOOTSTRAP, CODE_CACHE, SOURCES};
+pub use eddy_stdlib::{BOOTSTRAP, CODE_CACHE, SOURCES, UNUSED_SHIELDS};

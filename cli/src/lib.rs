@@ -51,6 +51,7 @@ impl Runtime {
         let inner = eddy_runtime::Runtime::new(eddy_runtime::RuntimeOptions {
             natives: eddy_bindings::all(),
             builtins: eddy_bindings::SOURCES,
+            builtin_unused_shields: eddy_bindings::UNUSED_SHIELDS,
             builtin_code_cache: code_cache(),
             keep_builtins: false,
             bootstrap: eddy_bindings::BOOTSTRAP,

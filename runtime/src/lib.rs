@@ -99,11 +99,17 @@ pub struct RuntimeOptions {
     pub builtins: &'static [(&'static str, &'static str)],
     /// V8 code cache for embedded builtins: `(builtin id, shielded names, cache)`, each made
     /// from the source `builtins` embeds for that id, compiled with the runtime's default V8
-    /// flags as `compileBuiltin(id, names)` compiles it (no names: as the bootstrap).
+    /// flags as `compileBuiltin(id, names, values)` compiles it (no names: as the bootstrap).
     /// eddy-stdlib's build script makes them. An entry is used only for its exact names, and V8
     /// checks its version and flags first, compiling from source when they differ, so an
     /// empty or stale table only costs start-up time.
     pub builtin_code_cache: &'static [(&'static str, &'static [&'static str], &'static [u8])],
+    /// Names the bootstrap shields (passes to builtins as parameters) that a builtin's source
+    /// never mentions, by builtin id: `compileBuiltin(id, names, values)` leaves them out, so
+    /// that a builtin's parameter list, and so the code cache entry it can use, does not depend
+    /// on which unrelated globals exist yet. eddy-stdlib's build script makes it. A builtin
+    /// not listed gets every name.
+    pub builtin_unused_shields: &'static [(&'static str, &'static [&'static str])],
     /// Id of the builtin that bootstraps the JS side and exports the hooks.
     pub bootstrap: &'static str,
     /// Keep every builtin this runtime compiles from its embedded source, so that
@@ -203,6 +209,7 @@ impl Runtime {
         let state = Rc::new(RefCell::new(RuntimeState {
             builtins: options.builtins.iter().copied().collect(),
             code_cache: modules::code_cache_index(options.builtin_code_cache),
+            unused_shields: options.builtin_unused_shields.iter().copied().collect(),
             code_cache_stats: Default::default(),
             kept_builtins: options.keep_builtins.then(Vec::new),
             dev_stdlib_dir: options.dev_stdlib_dir.clone(),

@@ -330,8 +330,10 @@ pub(crate) fn install<'s>(scope: &mut v8::PinScope<'s, '_>, target: v8::Local<'s
     );
 }
 
-/// `compileBuiltin(id[, shielded])` → the wrapper function of builtin `id`; given an array of
-/// names, a function taking their values that returns the wrapper (see `compile_builtin_with`).
+/// `compileBuiltin(id)` → the wrapper function of builtin `id`, compiled as the bootstrap is;
+/// `compileBuiltin(id, names, values)` → the same wrapper, reading each of the shielded `names`
+/// from the matching entry of `values` (see `compile_builtin_with`), less the names the build
+/// found it never mentions (`RuntimeOptions::builtin_unused_shields`).
 fn js_compile_builtin(
     scope: &mut v8::PinScope,
     args: v8::FunctionCallbackArguments,
@@ -340,20 +342,44 @@ fn js_compile_builtin(
     let Some(id) = arg_string(scope, &args, 0, "id") else {
         return;
     };
-    let names: Option<Vec<String>> =
-        v8::Local::<v8::Array>::try_from(args.get(1))
-            .ok()
-            .map(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.get_index(scope, i))
-                    .map(|name| name.to_rust_string_lossy(scope))
-                    .collect()
-            });
-    let names: Option<Vec<&str>> = names
-        .as_ref()
-        .map(|list| list.iter().map(String::as_str).collect());
-    if let Some(f) = compile_builtin_with(scope, &id, names.as_deref()) {
-        rv.set(f.into());
+    let (Ok(names), Ok(values)) = (
+        v8::Local::<v8::Array>::try_from(args.get(1)),
+        v8::Local::<v8::Array>::try_from(args.get(2)),
+    ) else {
+        if let Some(f) = compile_builtin_with(scope, &id, None) {
+            rv.set(f.into());
+        }
+        return;
+    };
+    let unused = {
+        let st = state(scope);
+        let st = st.borrow();
+        // A builtin read from disk (development) may mention anything: it gets every name.
+        match st.dev_stdlib_dir {
+            Some(_) => None,
+            None => st.unused_shields.get(id.as_str()).copied(),
+        }
+    };
+    let mut used = Vec::new();
+    let mut used_values = Vec::new();
+    for i in 0..names.length() {
+        let (Some(name), Some(value)) = (names.get_index(scope, i), values.get_index(scope, i))
+        else {
+            continue;
+        };
+        let name = name.to_rust_string_lossy(scope);
+        if !unused.is_some_and(|unused| unused.contains(&name.as_str())) {
+            used.push(name);
+            used_values.push(value);
+        }
+    }
+    let used: Vec<&str> = used.iter().map(String::as_str).collect();
+    let Some(outer) = compile_builtin_with(scope, &id, Some(&used)) else {
+        return;
+    };
+    let undefined = v8::undefined(scope).into();
+    if let Some(wrapper) = outer.call(scope, undefined, &used_values) {
+        rv.set(wrapper);
     }
 }
 

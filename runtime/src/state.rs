@@ -33,6 +33,8 @@ pub(crate) struct RuntimeState {
     /// V8 code cache of the embedded builtins, by id: `(shielded names, cache)` entries (see
     /// `RuntimeOptions::builtin_code_cache`).
     pub code_cache: crate::modules::CodeCacheIndex,
+    /// Shielded names each builtin never mentions (`RuntimeOptions::builtin_unused_shields`).
+    pub unused_shields: HashMap<&'static str, &'static [&'static str]>,
     /// Builtins compiled with a cache entry: how many V8 took, how many it rejected.
     pub code_cache_stats: CodeCacheStats,
     /// With `RuntimeOptions::keep_builtins`: every builtin compiled from its embedded source,

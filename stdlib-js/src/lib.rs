@@ -5,9 +5,16 @@
 
 /// V8's code cache of the builtins, made by build.rs from the sources in [`SOURCES`]:
 /// `(id, shielded names, cache)`, an entry per list of names the bootstrap passes while it
-/// loads builtins (`kShieldOrder`), and one with no names for [`BOOTSTRAP`].
+/// loads builtins (`kShieldOrder`) cut down to the names the builtin mentions (as the runtime
+/// compiles it), and one with no names for [`BOOTSTRAP`].
 pub static CODE_CACHE: &[(&str, &[&str], &[u8])] =
     include!(concat!(env!("OUT_DIR"), "/code_cache.rs"));
+
+/// For each builtin, the names the bootstrap shields (`kShieldOrder`) that its source never
+/// mentions, made by build.rs: the runtime compiles the builtin without them (see
+/// `RuntimeOptions::builtin_unused_shields`), as the entries of [`CODE_CACHE`] were made.
+pub static UNUSED_SHIELDS: &[(&str, &[&str])] =
+    include!(concat!(env!("OUT_DIR"), "/unused_shields.rs"));
 
 /// The builtin that bootstraps the JS side; its exports are the runtime's hooks.
 pub const BOOTSTRAP: &str = "internal/bootstrap/node";
@@ -309,12 +316,13 @@ mod tests {
         {
             super::CODE_CACHE.iter().filter(move |e| e.0 == id)
         }
-        // The bootstrap is compiled without shielded names; the others with each cached list,
-        // the first of which is `process` alone.
+        // The bootstrap is compiled without shielded names; the others with the names each
+        // cached list has that their source mentions: `process` for most (the first list is
+        // `process` alone), none for a few.
         assert!(entries(super::BOOTSTRAP).any(|e| e.1.is_empty()));
         for (id, _) in SOURCES.iter().filter(|(id, _)| *id != super::BOOTSTRAP) {
             assert!(
-                entries(id).any(|e| e.1 == ["process"]),
+                entries(id).any(|e| e.1.is_empty() || e.1 == ["process"]),
                 "no code cache entry for {id}"
             );
         }

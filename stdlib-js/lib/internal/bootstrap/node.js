@@ -69,8 +69,10 @@ const shieldedExports = [
 // The order builtins get the shielded names in: one group a line, in the order the bootstrap
 // makes them available, so that the lists builtins get are the same from run to run, and
 // stdlib-js/build.rs can make V8's code cache for them: for each list a `cached` line ends
-// (the runtime uses an entry only for the exact list it was made for). Keep one quoted name
-// each, and mark only groups that are in place by the end of the bootstrap.
+// (the runtime uses an entry only for the exact list it was made for). The runtime leaves out
+// of each list the names the builtin's source never mentions (build.rs finds them), so the
+// globals a script happens to touch first do not change unrelated builtins' lists. Keep one
+// quoted name each, and mark only groups that are in place by the end of the bootstrap.
 const kShieldOrder = [
   /* cached */ 'process',
   /* cached */ 'queueMicrotask', 'structuredClone', 'atob', 'btoa', 'TextEncoder', 'TextDecoder', 'DOMException',
@@ -117,7 +119,7 @@ function requireBuiltin(id) {
   const cached = builtinCache.get(id);
   if (cached !== undefined) return cached.exports;
   const [names, values] = shieldsNow();
-  const fn = binding.runtime.compileBuiltin(id, names)(...values);
+  const fn = binding.runtime.compileBuiltin(id, names, values);
   const mod = { id, exports: {}, loaded: false };
   builtinCache.set(id, mod);
   try {
