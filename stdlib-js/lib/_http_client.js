@@ -68,7 +68,7 @@ function ClientRequest(input, options, cb) {
     const urlStr = input;
     input = urlToHttpOptions(new URL(urlStr));
   } else if (input instanceof URL) {
-    // Properties a caller added to the URL object (headers, agent, …) count as options.
+    // Properties a caller added to the URL object (headers, agent, ...) count as options.
     input = { __proto__: null, ...input, ...urlToHttpOptions(input) };
   } else {
     cb = options;

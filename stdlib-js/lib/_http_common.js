@@ -1,5 +1,5 @@
 'use strict';
-// _http_common: what the HTTP server and client share — the method list, status texts, token
+// _http_common: what the HTTP server and client share - the method list, status texts, token
 // and header-value checks, and the parser class (internal/http/parser over binding.http).
 
 const { HTTPParser: Parser, REQUEST, RESPONSE } = require('internal/http/parser');
@@ -51,7 +51,7 @@ const chunkExpression = /(?:^|\W)chunked(?:$|\W)/i;
 const continueExpression = /(?:^|\W)100-continue(?:$|\W)/i;
 
 // ===== HTTPParser, as Node's parser binding offers it =====
-// Programs drive it by hand: initialize(type, resource), then execute(buffer) → the bytes
+// Programs drive it by hand: initialize(type, resource), then execute(buffer) -> the bytes
 // parsed or an Error, with the callbacks in numbered slots (parser[HTTPParser.kOnBody] = fn).
 // Eddy's own server and client use internal/http/parser directly; this wraps one.
 

@@ -1,5 +1,5 @@
 'use strict';
-// _http_incoming: IncomingMessage — a request on the server, a response on the client. Its
+// _http_incoming: IncomingMessage - a request on the server, a response on the client. Its
 // body is a Readable fed by the connection's parser; reading it is what resumes the socket.
 
 const { Readable, finished } = require('stream');

@@ -1,4 +1,4 @@
 'use strict';
-// node:_stream_passthrough — the legacy name of stream.PassThrough, kept as Node keeps it.
+// node:_stream_passthrough - the legacy name of stream.PassThrough, kept as Node keeps it.
 
 module.exports = require('stream').PassThrough;

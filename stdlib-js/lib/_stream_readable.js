@@ -1,4 +1,4 @@
 'use strict';
-// node:_stream_readable — the legacy name of stream.Readable, kept as Node keeps it.
+// node:_stream_readable - the legacy name of stream.Readable, kept as Node keeps it.
 
 module.exports = require('stream').Readable;

@@ -1,6 +1,6 @@
 'use strict';
 // _tls_common: SecureContext and createSecureContext. A context holds what a TLS connection is
-// made with — certificate chain, private key, trusted CAs, protocol versions — checked here as
+// made with - certificate chain, private key, trusted CAs, protocol versions - checked here as
 // Node checks them; binding.net.startTls reads them when a socket turns secure (_tls_wrap).
 // Also the names of the cipher suites rustls offers, in OpenSSL's spelling.
 
@@ -17,7 +17,7 @@ const {
 
 // ===== cipher suites =====
 
-// rustls (ring provider) suites: IANA name → OpenSSL name and the version they need.
+// rustls (ring provider) suites: IANA name -> OpenSSL name and the version they need.
 const SUITES = [
   ['TLS_AES_256_GCM_SHA384', 'TLS_AES_256_GCM_SHA384', 'TLSv1.3'],
   ['TLS_CHACHA20_POLY1305_SHA256', 'TLS_CHACHA20_POLY1305_SHA256', 'TLSv1.3'],
@@ -47,7 +47,7 @@ function getCiphers() {
 
 const VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
-// secureProtocol (an OpenSSL method name) → [min, max]; undefined: the defaults.
+// secureProtocol (an OpenSSL method name) -> [min, max]; undefined: the defaults.
 function methodVersions(method) {
   const base = method.replace(/_(client|server)_method$/, '_method');
   switch (base) {
@@ -467,7 +467,7 @@ function createSecureContext(options) {
   return ctx;
 }
 
-// Node exports this: the certificate object as its native side gave it, made ready to show —
+// Node exports this: the certificate object as its native side gave it, made ready to show -
 // the issuer chain walked (a self-issued root points to itself) and an infoAccess string
 // ("method - URI:value" lines) turned into lists by method. Ours come ready already; other
 // inputs get the same treatment as in Node.

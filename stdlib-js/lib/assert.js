@@ -1,4 +1,4 @@
-// node:assert — ok/equal/deepEqual/throws/rejects/match/fail/ifError and friends, plus
+// node:assert - ok/equal/deepEqual/throws/rejects/match/fail/ifError and friends, plus
 // `assert.strict` (the strict-mode variants under the loose names) and the deprecated
 // CallTracker. Messages come from AssertionError (internal/assert/assertion_error).
 'use strict';
@@ -442,7 +442,7 @@ let warnedTracker = false;
 const noop = () => {};
 
 class CallTracker {
-  #functions = new Map(); // wrapper → record
+  #functions = new Map(); // wrapper -> record
 
   constructor() {
     if (!warnedTracker) {

@@ -1,5 +1,5 @@
 'use strict';
-// node:async_hooks — AsyncLocalStorage and AsyncResource on the async context kept by V8 along
+// node:async_hooks - AsyncLocalStorage and AsyncResource on the async context kept by V8 along
 // promise chains and by Eddy's queues (internal/async_context). createHook() sees the
 // resources tracked in internal/async_hooks (timers, immediates, nextTick, MessagePorts,
 // AsyncResources); promises and native handles (fs, sockets) are not reported yet.

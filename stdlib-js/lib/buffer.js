@@ -1,5 +1,5 @@
 'use strict';
-// node:buffer — Buffer (a Uint8Array subclass, FastBuffer-style), its statics and instance
+// node:buffer - Buffer (a Uint8Array subclass, FastBuffer-style), its statics and instance
 // methods, SlowBuffer, Blob/File, transcode, isUtf8/isAscii and the constants. The codecs live
 // in internal/buffer/encodings, the numeric accessors in internal/buffer.
 
@@ -96,7 +96,7 @@ function calledFromNodeModules() {
   if (!Array.isArray(frames)) return false;
   for (const frame of frames) {
     const file = frame.getFileName();
-    // Frames of the runtime itself (node:…) and of eval'd code are skipped.
+    // Frames of the runtime itself (node:...) and of eval'd code are skipped.
     if (typeof file !== 'string' || !/^\/|\\/.test(file)) continue;
     return /[\\/]node_modules[\\/]/.test(file);
   }
@@ -469,7 +469,7 @@ function compareBytes(a, aStart, aLen, b, bStart, bLen, from, n) {
   return aLen < bLen ? -1 : aLen > bLen ? 1 : 0;
 }
 
-/** Node's argument coercion for copy(): numbers only, NaN and unsafe values → default. */
+/** Node's argument coercion for copy(): numbers only, NaN and unsafe values -> default. */
 function toInteger(n, defaultVal) {
   n = +n;
   if (!Number.isNaN(n) && n >= Number.MIN_SAFE_INTEGER && n <= Number.MAX_SAFE_INTEGER) {

@@ -1,5 +1,5 @@
 'use strict';
-// node:child_process — spawn, exec, execFile, fork and their synchronous forms, over
+// node:child_process - spawn, exec, execFile, fork and their synchronous forms, over
 // binding.child_process (internal/child_process holds ChildProcess; internal/child_process/ipc
 // the channel of fork()).
 
@@ -83,7 +83,7 @@ function abortChildProcess(child, killSignal, reason) {
   }
 }
 
-// 'pipe' → ['pipe', 'pipe', 'pipe', 'ipc'], as fork() takes a string stdio.
+// 'pipe' -> ['pipe', 'pipe', 'pipe', 'ipc'], as fork() takes a string stdio.
 function stdioStringToArray(stdio, channel) {
   switch (stdio) {
     case 'ignore':

@@ -1,5 +1,5 @@
 'use strict';
-// node:constants — deprecated (DEP0008): os, fs and crypto constants in one flat object.
+// node:constants - deprecated (DEP0008): os, fs and crypto constants in one flat object.
 
 const os = require('os');
 const fs = require('fs');

@@ -1,5 +1,5 @@
 'use strict';
-// node:crypto — so far hashes and HMACs (internal/crypto/hash), pbkdf2/hkdf/scrypt
+// node:crypto - so far hashes and HMACs (internal/crypto/hash), pbkdf2/hkdf/scrypt
 // (internal/crypto/kdf), the random functions (internal/crypto/random), timingSafeEqual and
 // Web Crypto (internal/crypto/webcrypto), ciphers (internal/crypto/cipher), KeyObject and key
 // generation (internal/crypto/keys), signatures (internal/crypto/sig), RSA encryption

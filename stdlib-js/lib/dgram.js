@@ -1,5 +1,5 @@
 'use strict';
-// node:dgram — UDP sockets: dgram.Socket (an EventEmitter) over the internal/dgram handle.
+// node:dgram - UDP sockets: dgram.Socket (an EventEmitter) over the internal/dgram handle.
 //
 // A socket binds once (explicitly, or implicitly on its first send or connect, to port 0 of
 // the wildcard address); addresses go through the socket's lookup (dns.lookup unless given)
@@ -160,7 +160,7 @@ function socketBufferSizeError(ctx) {
     },
   });
   Error.captureStackTrace(err, bufferSize);
-  // `SystemError [ERR_SOCKET_BUFFER_SIZE]: …` in the stack, as Node's first line reads.
+  // `SystemError [ERR_SOCKET_BUFFER_SIZE]: ...` in the stack, as Node's first line reads.
   const stack = err.stack;
   if (typeof stack === 'string' && stack.startsWith('Error:')) {
     err.stack = `SystemError [ERR_SOCKET_BUFFER_SIZE]:${stack.slice(6)}`;

@@ -1,5 +1,5 @@
 'use strict';
-// node:diagnostics_channel — named channels that libraries publish messages to and tools
+// node:diagnostics_channel - named channels that libraries publish messages to and tools
 // subscribe to, with stores (AsyncLocalStorage) bound to channels and TracingChannel's
 // start/end/asyncStart/asyncEnd/error events around sync, callback and promise work.
 

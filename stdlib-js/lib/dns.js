@@ -1,5 +1,5 @@
 'use strict';
-// node:dns — lookup and lookupService through the system resolver (getaddrinfo/getnameinfo),
+// node:dns - lookup and lookupService through the system resolver (getaddrinfo/getnameinfo),
 // run on the worker pool by binding.dns as libuv runs them; the DNS-protocol half (resolve*,
 // Resolver, reverse, getServers/setServers) is internal/dns/resolver.
 

@@ -639,7 +639,7 @@ function eventTargetAgnosticAddListener(emitter, name, listener, flags) {
   }
 }
 
-// events.once(emitter, name[, { signal }]) → Promise<args[]>
+// events.once(emitter, name[, { signal }]) -> Promise<args[]>
 async function once(emitter, name, options = {}) {
   const signal = options ? options.signal : undefined;
   validateAbortSignal(signal, 'options.signal');
@@ -681,7 +681,7 @@ async function once(emitter, name, options = {}) {
   });
 }
 
-// events.addAbortListener(signal, listener) → Disposable
+// events.addAbortListener(signal, listener) -> Disposable
 function addAbortListener(signal, listener) {
   if (signal === undefined) {
     throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
@@ -712,7 +712,7 @@ function createIterResult(value, done) {
   return { value, done };
 }
 
-// events.on(emitter, event[, options]) → AsyncIterator of argument arrays.
+// events.on(emitter, event[, options]) -> AsyncIterator of argument arrays.
 function on(emitter, event, options = {}) {
   const signal = options ? options.signal : undefined;
   validateAbortSignal(signal, 'options.signal');

@@ -1,5 +1,5 @@
 'use strict';
-// node:fs — every function in sync and callback form; fs.promises (internal/fs/promises) and the
+// node:fs - every function in sync and callback form; fs.promises (internal/fs/promises) and the
 // file streams (internal/fs/streams) load on first use. The operations with plain arguments come
 // from one table (internal/fs/ops); the ones with several signatures (read, write, readv,
 // writev, readFile, writeFile, close, truncate) are here. Validation, flags, Stats and constants

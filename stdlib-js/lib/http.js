@@ -1,5 +1,5 @@
 'use strict';
-// node:http — the HTTP/1.1 server and client (the _http_* modules hold the pieces).
+// node:http - the HTTP/1.1 server and client (the _http_* modules hold the pieces).
 
 const { Agent } = require('_http_agent');
 const { ClientRequest } = require('_http_client');

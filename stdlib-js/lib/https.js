@@ -1,5 +1,5 @@
 'use strict';
-// node:https — HTTP/1.1 over TLS. The server is a tls.Server whose secure connections go to
+// node:https - HTTP/1.1 over TLS. The server is a tls.Server whose secure connections go to
 // http's connection handling; the client is http's ClientRequest with an Agent that opens
 // tls.connect() sockets and keys its pool by the TLS options as well as the address.
 

@@ -1,5 +1,5 @@
 'use strict';
-// node:inspector — in-process sessions on V8's own inspector (binding.inspector). A session's
+// node:inspector - in-process sessions on V8's own inspector (binding.inspector). A session's
 // post() hands the message to V8 synchronously; its response and any notification reach
 // onMessage before V8 goes on, so a callback runs inside post() and a breakpoint's
 // 'Debugger.paused' runs while the paused code waits. open() starts the socket server a

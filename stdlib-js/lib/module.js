@@ -1,4 +1,4 @@
 'use strict';
-// node:module — the CommonJS Module class with createRequire, builtinModules and isBuiltin.
+// node:module - the CommonJS Module class with createRequire, builtinModules and isBuiltin.
 
 module.exports = require('internal/modules/cjs/loader').Module;

@@ -1,5 +1,5 @@
 'use strict';
-// node:net — Socket (a stream.Duplex over a handle) and Server, on binding.net.
+// node:net - Socket (a stream.Duplex over a handle) and Server, on binding.net.
 //
 // Boundary: `socket._handle` / `server._handle` are internal/net_handle objects over binding.net
 // tokens, in the shape of Node's TCP/Pipe wraps, so code that wraps their methods still works.

@@ -1,5 +1,5 @@
 'use strict';
-// node:os — thin JS over binding.os (bindings/src/os.rs). The constants are Linux's numbers
+// node:os - thin JS over binding.os (bindings/src/os.rs). The constants are Linux's numbers
 // (signals, errno values, priorities), as Node reports them on Linux.
 
 const { codes } = require('internal/errors');

@@ -1,4 +1,4 @@
-// path: Node's `path` module — `posix` and `win32` implementations; module.exports is the
+// path: Node's `path` module - `posix` and `win32` implementations; module.exports is the
 // flavour matching process.platform (posix on Linux), with `.posix` / `.win32` attached.
 // Loaded by require('path') and by other builtins (fs, module loader, url, ...).
 'use strict';
@@ -253,7 +253,7 @@ const win32 = {
           rootEnd = 4;
         } else if (unc.stage === 2) {
           if (unc.j === len) {
-            // Only a UNC root: "\\server\share" → "\\server\share\".
+            // Only a UNC root: "\\server\share" -> "\\server\share\".
             return `\\\\${unc.firstPart}\\${path.slice(unc.last)}\\`;
           }
           if (unc.j !== unc.last) {
@@ -409,11 +409,11 @@ const win32 = {
     } else {
       if (toLen > length) {
         if (to[toStart + i] === CHAR_BACKWARD_SLASH) {
-          // `from` is a directory prefix of `to`: "C:\foo\bar" → "C:\foo\bar\baz".
+          // `from` is a directory prefix of `to`: "C:\foo\bar" -> "C:\foo\bar\baz".
           return toOrig.slice(toStart + i + 1);
         }
         if (i === 2) {
-          // `from` is a drive root: "C:\" → "C:\foo".
+          // `from` is a drive root: "C:\" -> "C:\foo".
           return toOrig.slice(toStart + i);
         }
       }
@@ -458,13 +458,13 @@ const win32 = {
       if (resolvedPath[1] === CHAR_BACKWARD_SLASH) {
         const ch = resolvedPath[2];
         if (ch !== '?' && ch !== CHAR_DOT) {
-          // "\\server\share\x" → "\\?\UNC\server\share\x"
+          // "\\server\share\x" -> "\\?\UNC\server\share\x"
           return `\\\\?\\UNC\\${resolvedPath.slice(2)}`;
         }
       }
     } else if (isWindowsDeviceRoot(resolvedPath[0]) && resolvedPath[1] === CHAR_COLON &&
                resolvedPath[2] === CHAR_BACKWARD_SLASH) {
-      // "C:\x" → "\\?\C:\x"
+      // "C:\x" -> "\\?\C:\x"
       return `\\\\?\\${resolvedPath}`;
     }
 
@@ -828,7 +828,7 @@ const posix = {
     if (i === length) {
       if (toLen > length) {
         if (to[toStart + i] === CHAR_FORWARD_SLASH) {
-          // `from` is a directory prefix of `to`: "/foo/bar" → "/foo/bar/baz".
+          // `from` is a directory prefix of `to`: "/foo/bar" -> "/foo/bar/baz".
           return to.slice(toStart + i + 1);
         }
         if (i === 0) {

@@ -1,5 +1,5 @@
 'use strict';
-// node:perf_hooks — the `performance` global, the timeline entry classes, PerformanceObserver,
+// node:perf_hooks - the `performance` global, the timeline entry classes, PerformanceObserver,
 // histograms and the constants Node exports beside them.
 
 const {

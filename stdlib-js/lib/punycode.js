@@ -1,5 +1,5 @@
 'use strict';
-// node:punycode — deprecated (DEP0040) RFC 3492 Punycode and IDNA label helpers, with the
+// node:punycode - deprecated (DEP0040) RFC 3492 Punycode and IDNA label helpers, with the
 // surface of the punycode.js 2.x copy Node ships (version '2.1.0'). As in Node 20, the
 // deprecation warning is only emitted under --pending-deprecation.
 
@@ -36,7 +36,7 @@ function fail(kind) {
   }
 }
 
-// Code units → code points; a surrogate without its partner stays as it is.
+// Code units -> code points; a surrogate without its partner stays as it is.
 function ucs2decode(string) {
   const points = [];
   const length = string.length;
@@ -60,7 +60,7 @@ function ucs2encode(codePoints) {
   return String.fromCodePoint(...codePoints);
 }
 
-// Digit value of a basic code point (0-9 → 26-35, letters → 0-25), or BASE if none.
+// Digit value of a basic code point (0-9 -> 26-35, letters -> 0-25), or BASE if none.
 function digitOf(cp) {
   if (cp >= 0x30 && cp <= 0x39) return cp - 0x30 + 26;
   if (cp >= 0x41 && cp <= 0x5A) return cp - 0x41;

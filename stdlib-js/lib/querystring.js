@@ -1,5 +1,5 @@
 'use strict';
-// node:querystring — parse/stringify of `a=1&b=2` strings, byte-compatible with Node's
+// node:querystring - parse/stringify of `a=1&b=2` strings, byte-compatible with Node's
 // module: parse is a single-pass scanner (multi-character sep/eq are matched naively, '+' is a
 // space, only keys/values holding a valid %XX are decoded), escape encodes UTF-16 as UTF-8.
 

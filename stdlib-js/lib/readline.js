@@ -1,5 +1,5 @@
 'use strict';
-// node:readline — createInterface() over a stream: 'line'/'close' events, question(), prompt(),
+// node:readline - createInterface() over a stream: 'line'/'close' events, question(), prompt(),
 // async iteration over lines, the cursor helpers that write ANSI escapes, and, with
 // `terminal: true`, the line editor: keypresses decoded from the input (emitKeypressEvents),
 // cursor and word movement, deletion, history, and tab completion with a `completer`.

@@ -1,5 +1,5 @@
 'use strict';
-// node:repl — read-eval-print loops over any pair of streams. The server lives in
+// node:repl - read-eval-print loops over any pair of streams. The server lives in
 // internal/repl/server; evaluation, completion, the dot-commands and history in the other
 // files of internal/repl. The standalone REPL that `eddy` starts (the banner, the global
 // context, history and exit) is started by the bootstrap (internal/repl/history).

@@ -1,5 +1,5 @@
 'use strict';
-// node:stream — the legacy Stream constructor, which is also the module, with Readable,
+// node:stream - the legacy Stream constructor, which is also the module, with Readable,
 // Writable, Duplex, Transform, PassThrough, pipeline, finished and friends on it. The classes
 // live in internal/streams/*. Every console.log loads this module (stdio streams are Writables),
 // so only Readable and Writable load with it; the other members load when first read, and

@@ -1,5 +1,5 @@
 'use strict';
-// node:string_decoder — decodes a stream of byte chunks into strings without splitting
+// node:string_decoder - decodes a stream of byte chunks into strings without splitting
 // multi-byte characters (utf8, utf16le surrogate pairs, base64 3-byte groups). The state is
 // kept, like Node's, in a small buffer: 4 bytes of pending input, missing, buffered, encoding.
 

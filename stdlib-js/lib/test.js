@@ -1,5 +1,5 @@
 'use strict';
-// node:test — a small runner: test()/it() and describe()/suite() with subtests, hooks,
+// node:test - a small runner: test()/it() and describe()/suite() with subtests, hooks,
 // skip/todo/only and timeouts. A failing test sets exit code 1. Mocks (mock.fn(), mock.method(),
 // mock.getter(), mock.setter(), restoreAll()) are internal/test_runner/mock's.
 // Subtests run up to their parent's `concurrency` at once and still print in order.

@@ -1,5 +1,5 @@
 'use strict';
-// node:timers — the same functions as the globals, plus the promise API under `promises`.
+// node:timers - the same functions as the globals, plus the promise API under `promises`.
 
 const timers = require('internal/timers');
 

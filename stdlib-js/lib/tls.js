@@ -1,5 +1,5 @@
 'use strict';
-// node:tls — TLS sockets and servers on rustls (through binding.net.startTls); the pieces live
+// node:tls - TLS sockets and servers on rustls (through binding.net.startTls); the pieces live
 // in _tls_common (contexts), _tls_wrap (TLSSocket, connect), internal/tls/server (Server) and
 // internal/tls/* (certificates, names, errors).
 

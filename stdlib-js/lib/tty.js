@@ -1,5 +1,5 @@
 'use strict';
-// node:tty — isatty(), and the terminal streams. ReadStream and WriteStream are net.Sockets over
+// node:tty - isatty(), and the terminal streams. ReadStream and WriteStream are net.Sockets over
 // a terminal, as Node's are (process.stdin/stdout/stderr are these on a terminal; see
 // internal/process/stdio).
 //
@@ -7,8 +7,8 @@
 // binding.process.writeSync, as libuv writes terminals on Unix, so output and exit never race. A
 // ReadStream reads a fresh descriptor for the same terminal (binding.net.reopenFd, then adoptFd)
 // in the poll phase: making that one non-blocking leaves the descriptor the shell shares alone.
-// Sizes and raw mode come from binding.tty (getWindowSize → [cols, rows] or a negative errno;
-// setRawMode → 0 or a negative errno; resetMode at exit undoes raw mode).
+// Sizes and raw mode come from binding.tty (getWindowSize -> [cols, rows] or a negative errno;
+// setRawMode -> 0 or a negative errno; resetMode at exit undoes raw mode).
 
 const net = require('net');
 const { NetHandle, EV, kOwner } = require('internal/net_handle');

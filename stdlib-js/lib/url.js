@@ -1,5 +1,5 @@
 'use strict';
-// node:url — the WHATWG URL API (internal/url) plus Node's legacy url.parse/format/resolve.
+// node:url - the WHATWG URL API (internal/url) plus Node's legacy url.parse/format/resolve.
 
 const {
   URL, URLSearchParams, domainToASCII, domainToUnicode, fileURLToPath, pathToFileURL,

@@ -1,5 +1,5 @@
 'use strict';
-// node:util — thin: formatting lives in internal/util/inspect, type checks in binding.types.
+// node:util - thin: formatting lives in internal/util/inspect, type checks in binding.types.
 
 const { inspect, format, formatWithOptions, stripVTControlCharacters } =
   require('internal/util/inspect');

@@ -1,5 +1,5 @@
 'use strict';
-// node:v8 — heap statistics from the isolate, the startup-snapshot API, flag setting and the
+// node:v8 - heap statistics from the isolate, the startup-snapshot API, flag setting and the
 // serializer API
 // (internal/v8/serdes; Buffers and typed arrays travel as host objects, as in Node).
 

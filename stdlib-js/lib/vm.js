@@ -1,5 +1,5 @@
 'use strict';
-// node:vm — scripts run in this context or in new ones. A "contextified" sandbox is paired
+// node:vm - scripts run in this context or in new ones. A "contextified" sandbox is paired
 // with the global of a V8 context made for it (binding.runtime.createContext), whose
 // interceptors send every access to the global on to the sandbox, as Node's do.
 

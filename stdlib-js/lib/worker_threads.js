@@ -1,8 +1,8 @@
 'use strict';
 // node:worker_threads. Each Worker is a thread with its own isolate and event loop
 // (internal/worker/worker, runtime/src/worker.rs); messages cross threads through native message
-// ports (internal/worker/io). What this thread is — main or a worker, its parentPort and
-// workerData — comes from internal/worker/state, filled in before a worker's code runs.
+// ports (internal/worker/io). What this thread is - main or a worker, its parentPort and
+// workerData - comes from internal/worker/state, filled in before a worker's code runs.
 
 const io = require('internal/worker/io');
 const { Worker, SHARE_ENV } = require('internal/worker/worker');

@@ -1,5 +1,5 @@
 'use strict';
-// node:zlib — gzip, deflate and brotli: the stream classes and create* factories
+// node:zlib - gzip, deflate and brotli: the stream classes and create* factories
 // (internal/zlib/streams), the whole-buffer forms (deflate(buf, cb) / deflateSync(buf) & co.,
 // internal/zlib/engine), zlib.constants and codes, and crc32. The engines are
 // bindings/src/zlib.rs; their work runs on the worker pool, or on this thread for the sync forms.
@@ -31,7 +31,7 @@ const isAnyArrayBuffer = binding.types.isAnyArrayBuffer;
 
 // ===== whole-buffer forms =====
 
-/** name(buffer[, options]) → the output Buffer (or { buffer, engine } with options.info). */
+/** name(buffer[, options]) -> the output Buffer (or { buffer, engine } with options.info). */
 function syncForm(name, mode, Class) {
   return {
     [name]: function(buffer, opts) {

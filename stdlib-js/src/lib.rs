@@ -308,6 +308,22 @@ mod tests {
         }
     }
 
+    /// V8 keeps a source with any non-ASCII character as a two-byte string (twice the memory,
+    /// a slower scanner) and decodes it from UTF-8 at every start. Comments say it in ASCII,
+    /// and a string literal that needs another character spells it `\uXXXX`.
+    #[test]
+    fn every_builtin_is_ascii() {
+        for (id, source) in SOURCES {
+            if let Some((line, text)) = source
+                .lines()
+                .enumerate()
+                .find(|(_, text)| !text.is_ascii())
+            {
+                panic!("lib/{id}.js:{}: not ASCII: {text}", line + 1);
+            }
+        }
+    }
+
     #[test]
     fn every_builtin_has_code_cache_entries() {
         fn entries(

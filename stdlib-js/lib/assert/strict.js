@@ -1,4 +1,4 @@
-// node:assert/strict — the same object as require('assert').strict: every assertion in its
+// node:assert/strict - the same object as require('assert').strict: every assertion in its
 // strict form (equal is strictEqual, deepEqual is deepStrictEqual, ...).
 'use strict';
 

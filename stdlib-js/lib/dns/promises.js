@@ -1,5 +1,5 @@
 'use strict';
-// node:dns/promises — the promise forms of dns.lookup and dns.lookupService.
+// node:dns/promises - the promise forms of dns.lookup and dns.lookupService.
 
 const dns = require('dns');
 

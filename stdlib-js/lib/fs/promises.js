@@ -1,4 +1,4 @@
 'use strict';
-// node:fs/promises — the promise API of node:fs.
+// node:fs/promises - the promise API of node:fs.
 
 module.exports = require('fs').promises;

@@ -1,5 +1,5 @@
 'use strict';
-// node:inspector/promises — node:inspector with a Session whose post() returns a promise.
+// node:inspector/promises - node:inspector with a Session whose post() returns a promise.
 
 const inspector = require('inspector');
 

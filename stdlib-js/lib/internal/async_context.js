@@ -35,7 +35,7 @@ function runInFrame(frame, fn, thisArg, args) {
 
 /**
  * `fn` bound to the current frame (or `fn` itself while inactive). With `type`, `fn` is also
- * the callback of a new async resource of that type (FSREQCALLBACK, …) as async_hooks sees it.
+ * the callback of a new async resource of that type (FSREQCALLBACK, ...) as async_hooks sees it.
  */
 function bindToCurrent(fn, type) {
   if (type !== undefined) return bindResource(fn, type);

@@ -1,5 +1,5 @@
 'use strict';
-// internal/buffer: Buffer's numeric accessors — read/write (U)Int8/16/32, (U)IntLE/BE of
+// internal/buffer: Buffer's numeric accessors - read/write (U)Int8/16/32, (U)IntLE/BE of
 // 1..6 bytes, Big(U)Int64 and Float/Double, little and big endian, with Node's offset/value
 // checks and error messages. `addNumericMethods(proto)` installs them (and the readUint* aliases).
 

@@ -169,19 +169,19 @@ function getStringWidth(str, removeControlChars = true) {
 // console.table rendering.
 
 const tableChars = {
-  middleMiddle: '─',
-  rowMiddle: '┼',
-  topRight: '┐',
-  topLeft: '┌',
-  leftMiddle: '├',
-  topMiddle: '┬',
-  bottomRight: '┘',
-  bottomLeft: '└',
-  bottomMiddle: '┴',
-  rightMiddle: '┤',
-  left: '│ ',
-  right: ' │',
-  middle: ' │ ',
+  middleMiddle: '\u2500',
+  rowMiddle: '\u253c',
+  topRight: '\u2510',
+  topLeft: '\u250c',
+  leftMiddle: '\u251c',
+  topMiddle: '\u252c',
+  bottomRight: '\u2518',
+  bottomLeft: '\u2514',
+  bottomMiddle: '\u2534',
+  rightMiddle: '\u2524',
+  left: '\u2502 ',
+  right: ' \u2502',
+  middle: ' \u2502 ',
 };
 
 function renderRow(row, columnWidths) {

@@ -1,4 +1,4 @@
-// internal/errors: Node-style error machinery for Eddy's JS stdlib — the `codes` catalog
+// internal/errors: Node-style error machinery for Eddy's JS stdlib - the `codes` catalog
 // (ERR_* classes with Node's messages), argument validators, AbortError, uvException and
 // friends. Loaded by nearly every builtin via require('internal/errors').
 'use strict';
@@ -754,7 +754,7 @@ class UnhandledPromiseRejection extends Error {
 }
 
 // Build a libuv-style errno error: `uvException({ errno: -2, code: 'ENOENT',
-// message: 'no such file or directory', syscall: 'open', path: '/x' })` →
+// message: 'no such file or directory', syscall: 'open', path: '/x' })` ->
 // Error "ENOENT: no such file or directory, open '/x'" with errno/code/syscall/path[/dest].
 // `message` is the uv description text (callers get it from the native binding); `desc` is
 // accepted as an alias.
@@ -905,7 +905,7 @@ const kValidateObjectAllowFunction = 1 << 2;
 const kValidateObjectAllowObjects = kValidateObjectAllowArray | kValidateObjectAllowFunction;
 const kValidateObjectAllowObjectsAndNull = kValidateObjectAllowNullable | kValidateObjectAllowObjects;
 
-// validateObject(value, name[, options]) — options is either a bit set of the
+// validateObject(value, name[, options]) - options is either a bit set of the
 // kValidateObject* flags or an object { nullable, allowArray, allowFunction }.
 const validateObject = hideStackFrames((value, name, options = kValidateObjectNone) => {
   let nullable;

@@ -361,7 +361,7 @@ function addCatch(result) {
   }
 }
 
-// true → a usable listener; false → null/undefined (ignored with a warning); throws otherwise.
+// true -> a usable listener; false -> null/undefined (ignored with a warning); throws otherwise.
 function validateEventListener(listener) {
   if (typeof listener === 'function') return true;
   if (listener == null) return false;

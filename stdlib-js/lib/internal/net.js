@@ -83,7 +83,7 @@ function uvExceptionWithHostPort(errno, syscall, address, port) {
   return err;
 }
 
-// connect()/listen() arguments: (options[, cb]), (path[, cb]), (port[, host][, cb]) →
+// connect()/listen() arguments: (options[, cb]), (path[, cb]), (port[, host][, cb]) ->
 // [options, cb | null]. A leading function is the callback alone.
 const normalizedArgsSymbol = Symbol('normalizedArgs');
 // A socket's bytesRead count (net.js; the HTTP server's read fast path adds to it too).

@@ -96,7 +96,7 @@ class NetHandle {
     if (this._keepAlive) native.setKeepAlive(token, true, this._keepAlive.delay);
   }
 
-  // → 0, or a negative errno (nothing was made then).
+  // -> 0, or a negative errno (nothing was made then).
   _open(make) {
     const [cb, own] = this._callback();
     const token = make(cb);

@@ -205,7 +205,7 @@ class Immediate {
     this[kAsyncId] = asyncHooks.newAsyncId();
     this[kTriggerId] = asyncHooks.executionAsyncId();
     this[kAsyncContext] = asyncContext.capture();
-    // Internal immediates (async_hooks' own destroy batches, …) are invisible to the hooks.
+    // Internal immediates (async_hooks' own destroy batches, ...) are invisible to the hooks.
     if (internal) this[kInternal] = true;
     else asyncHooks.emitInit(this[kAsyncId], 'Immediate', this[kTriggerId], this);
     activeImmediates.set(this[kAsyncId], this);

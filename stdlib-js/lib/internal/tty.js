@@ -1,5 +1,5 @@
 'use strict';
-// internal/tty: the colour depth a terminal is taken to have, from the environment — one copy,
+// internal/tty: the colour depth a terminal is taken to have, from the environment - one copy,
 // for tty.WriteStream#getColorDepth/hasColors and console's colour choice (which must not load
 // node:tty and net with it).
 

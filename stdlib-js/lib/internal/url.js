@@ -79,7 +79,7 @@ function invalidUrl(input, base) {
 let getParts, setParts, getParams;
 const kParsed = Symbol('parsed');
 
-// blob:nodedata:<id> → the Blob URL.createObjectURL registered under it.
+// blob:nodedata:<id> -> the Blob URL.createObjectURL registered under it.
 const objectURLs = new Map();
 
 /** The id of a blob:nodedata:<id> URL, or undefined for anything else. */

@@ -1,4 +1,4 @@
 'use strict';
-// node:path/win32 — path.win32.
+// node:path/win32 - path.win32.
 
 module.exports = require('path').win32;

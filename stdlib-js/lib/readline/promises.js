@@ -1,5 +1,5 @@
 'use strict';
-// node:readline/promises — the readline Interface with question() returning a promise.
+// node:readline/promises - the readline Interface with question() returning a promise.
 
 const readline = require('readline');
 const { AbortError, validateAbortSignal } = require('internal/errors');

@@ -1,5 +1,5 @@
 'use strict';
-// node:stream/consumers — read a whole stream (a Node Readable, a web ReadableStream, or any
+// node:stream/consumers - read a whole stream (a Node Readable, a web ReadableStream, or any
 // async iterable) into an ArrayBuffer, a Blob, a Buffer, a string (UTF-8) or parsed JSON.
 
 async function blob(stream) {

@@ -1,5 +1,5 @@
 'use strict';
-// node:stream/promises — pipeline() and finished() returning promises. pipeline's last
+// node:stream/promises - pipeline() and finished() returning promises. pipeline's last
 // argument may be an options object ({ signal, end }).
 
 const { pipelineImpl } = require('internal/streams/pipeline');

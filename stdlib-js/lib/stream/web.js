@@ -1,5 +1,5 @@
 'use strict';
-// node:stream/web — the WHATWG streams (internal/webstreams/*). CompressionStream and
+// node:stream/web - the WHATWG streams (internal/webstreams/*). CompressionStream and
 // DecompressionStream (on node:zlib) load on first use.
 
 const readable = require('internal/webstreams/readablestream');

@@ -1,5 +1,5 @@
 'use strict';
-// node:timers/promises — promise and async-iterator forms of the timers, with AbortSignal
+// node:timers/promises - promise and async-iterator forms of the timers, with AbortSignal
 // support (an aborted signal rejects with AbortError, code ABORT_ERR, cause = signal.reason).
 
 const timers = require('internal/timers');

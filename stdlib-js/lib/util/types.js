@@ -1,4 +1,4 @@
 'use strict';
-// node:util/types — util.types.
+// node:util/types - util.types.
 
 module.exports = require('util').types;

@@ -1,5 +1,5 @@
 // internal/assert/assertion_error: the AssertionError class thrown by node:assert, and the
-// messages it generates — the "+ actual - expected" line diff for strict comparisons, the short
+// messages it generates - the "+ actual - expected" line diff for strict comparisons, the short
 // "a !== b" form for small primitives, and the one-sided forms for the negated assertions.
 'use strict';
 

@@ -50,7 +50,7 @@ function withArrayIteration(fn) {
 }
 
 // Builtins read the globals Node's builtins hold references of their own to (process,
-// Buffer, the timers, URL, …) from parameters that hold the values made here, not from the
+// Buffer, the timers, URL, ...) from parameters that hold the values made here, not from the
 // global scope, where a script's top-level `let process = 1` (typed at the REPL, say) would
 // shadow them, and where user code may have replaced them. A name joins once its value
 // exists; builtins loaded before that read it from the global scope.
@@ -1324,7 +1324,7 @@ function registerLoaders() {
   for (const specifier of loaders) esm.registerHooks(specifier, parentURL, undefined);
 }
 
-// -e/-p code (and the REPL) sees the builtin modules as globals (`fs`, `vm`, …), loaded on
+// -e/-p code (and the REPL) sees the builtin modules as globals (`fs`, `vm`, ...), loaded on
 // first use; a script piped on stdin does not, as in Node. `crypto` is the module there, as in
 // Node (it has webcrypto's members too).
 function addBuiltinGlobals() {

@@ -423,7 +423,7 @@ class Control extends EventEmitter {
     }
   }
 
-  // → 0 or a negative errno; `callback(err)` once the bytes reached the kernel.
+  // -> 0 or a negative errno; `callback(err)` once the bytes reached the kernel.
   write(message, fd, callback) {
     if (this.closed) return -9;
     const bytes = this.framing.encode(message);
@@ -508,7 +508,7 @@ function setupChannel(target, handle, serialization) {
   };
 
   // send() without the connected check: the channel's own messages, and what waited for an ACK.
-  // → whether more may be sent now (false: the queue is long, wait for the callbacks).
+  // -> whether more may be sent now (false: the queue is long, wait for the callbacks).
   target._send = function _send(message, sendHandle, options, callback) {
     if (message === undefined) throw new ERR_MISSING_ARGS('message');
     if (typeof message !== 'string' && typeof message !== 'object' &&

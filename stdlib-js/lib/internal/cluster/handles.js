@@ -1,6 +1,6 @@
 'use strict';
 // internal/cluster/handles: the primary's listening sockets, one per distinct listen() of the
-// workers (same address, port, type, fd and per-worker index → the same socket).
+// workers (same address, port, type, fd and per-worker index -> the same socket).
 //
 // RoundRobinHandle (SCHED_RR): the primary listens and accepts; each connection goes to the
 // next worker waiting for one, as a 'newconn' message carrying the socket. A worker that
@@ -67,7 +67,7 @@ class RoundRobinHandle {
     this.server.once('error', (err) => send(err.errno, null));
   }
 
-  // → true when no worker uses the socket any more (it is closed then).
+  // -> true when no worker uses the socket any more (it is closed then).
   remove(worker) {
     if (!this.all.delete(worker.id)) return false;
     this.free.delete(worker.id);

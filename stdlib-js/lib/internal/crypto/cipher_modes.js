@@ -64,7 +64,7 @@ function opensslError(hex, reason, code) {
 
 const defaultWrapIv = new Uint8Array([0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6, 0xa6]);
 
-/** W(S) of RFC 3394 §2.2.1 over the 64-bit blocks of `plain`, from the 8-byte `a`. */
+/** W(S) of RFC 3394 section 2.2.1 over the 64-bit blocks of `plain`, from the 8-byte `a`. */
 function wrapBlocks(key, a, plain) {
   const n = plain.length / 8;
   const r = plain.slice();
@@ -91,7 +91,7 @@ function wrapBlocks(key, a, plain) {
   return out;
 }
 
-/** W⁻¹(C) of RFC 3394 §2.2.2: `{ a, plain }`. */
+/** W^-1(C) of RFC 3394 section 2.2.2: `{ a, plain }`. */
 function unwrapBlocks(key, wrapped) {
   const n = wrapped.length / 8 - 1;
   const r = wrapped.slice(8);
@@ -282,7 +282,7 @@ class Ccm {
     return block;
   }
 
-  /** CBC-MAC over B0, the encoded AAD and the padded message (SP 800-38C §A.2). */
+  /** CBC-MAC over B0, the encoded AAD and the padded message (SP 800-38C section A.2). */
   mac(message) {
     const aadLength = this.aad.length;
     let header;
@@ -361,7 +361,7 @@ class Ccm {
 
 // ===== OCB (RFC 7253) =====
 
-/** Doubling in GF(2^128) as RFC 7253 §2 defines it. */
+/** Doubling in GF(2^128) as RFC 7253 section 2 defines it. */
 function double(block) {
   const out = new Uint8Array(16);
   for (let i = 0; i < 15; i++) out[i] = ((block[i] << 1) | (block[i + 1] >> 7)) & 0xff;
@@ -388,7 +388,7 @@ class Ocb {
     this.lStar = aes('ecb', this.key, null, new Uint8Array(16));
     this.lDollar = double(this.lStar);
     this.l = [double(this.lDollar)];
-    // Offset_0 from the nonce (§4.2).
+    // Offset_0 from the nonce (section 4.2).
     const nonce = new Uint8Array(16);
     nonce[0] = ((authTagLength * 8) % 128) << 1;
     nonce[15 - iv.byteLength] |= 1;
@@ -445,7 +445,7 @@ class Ocb {
     return whole === 0 ? empty : this.blocksOf(all.subarray(0, whole));
   }
 
-  /** HASH(K, A) of §4.1 over every setAAD piece. */
+  /** HASH(K, A) of section 4.1 over every setAAD piece. */
   hashAad() {
     const aad = concat(this.aadParts);
     const sum = new Uint8Array(16);

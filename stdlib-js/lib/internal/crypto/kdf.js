@@ -211,9 +211,9 @@ function scryptParams(password, salt, keylen, options) {
 }
 
 /**
- * OpenSSL's limits, with its messages: N must be a power of two above 1; then r·p must stay
- * below 2^30, N below 2^(16r), and the memory scrypt needs — 128·r·p bytes for B plus
- * 128·r·(N + 2) for V — within maxmem.
+ * OpenSSL's limits, with its messages: N must be a power of two above 1; then r*p must stay
+ * below 2^30, N below 2^(16r), and the memory scrypt needs - 128*r*p bytes for B plus
+ * 128*r*(N + 2) for V - within maxmem.
  */
 function checkScryptCost(N, r, p, maxmem) {
   if (N < 2 || (N & (N - 1)) !== 0) {

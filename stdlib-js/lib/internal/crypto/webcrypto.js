@@ -35,7 +35,7 @@ function domException(message, name) {
 
 // ===== SubtleCrypto =====
 
-// Web Crypto digest names → the native digests.
+// Web Crypto digest names -> the native digests.
 const digestNames = new Map([
   ['sha-1', 'sha1'], ['sha-256', 'sha256'], ['sha-384', 'sha384'], ['sha-512', 'sha512'],
 ]);

@@ -27,7 +27,7 @@ const okpNames = ['Ed25519', 'X25519', 'Ed448', 'X448'];
 const okpSizes = { 'Ed25519': 32, 'X25519': 32, 'Ed448': 57, 'X448': 56 };
 const names = [...rsaNames, ...ecNames, ...okpNames];
 
-// Web Crypto's curve names → the names KeyObject's asymmetricKeyDetails reports.
+// Web Crypto's curve names -> the names KeyObject's asymmetricKeyDetails reports.
 const curves = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
 const fieldBytes = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
 
@@ -213,7 +213,7 @@ function checkJwkMembers(jwk, use, usages, extractable) {
   }
 }
 
-// JWK "alg" values (and digest names) → the Web Crypto hash they name, by lower-case name.
+// JWK "alg" values (and digest names) -> the Web Crypto hash they name, by lower-case name.
 const jwkHashes = new Map();
 for (const [hash, bits] of [['SHA-1', '1'], ['SHA-256', '256'], ['SHA-384', '384'],
   ['SHA-512', '512']]) {

@@ -64,7 +64,7 @@ function portIsFree(host, port, timeout = kPortFreeTimeout) {
 
 /**
  * Starts the script in a child waiting for a debugger; resolves with the child and the
- * address its inspector announced ("Debugger listening on ws://host:port/…").
+ * address its inspector announced ("Debugger listening on ws://host:port/...").
  */
 async function runScript(script, scriptArgs, inspectHost, inspectPort, childPrint) {
   await portIsFree(inspectHost, inspectPort);

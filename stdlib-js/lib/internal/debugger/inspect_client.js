@@ -4,7 +4,7 @@
 // plain TCP connection to a WebSocket (client side: every frame masked, the server's
 // Sec-WebSocket-Accept checked against our key), and speaks the DevTools protocol over it:
 // `callMethod` sends `{ id, method, params }` and settles with the matching answer, and every
-// notification is emitted as an event named by its method ('Debugger.paused', …).
+// notification is emitted as an event named by its method ('Debugger.paused', ...).
 
 const { EventEmitter } = require('events');
 const http = require('http');

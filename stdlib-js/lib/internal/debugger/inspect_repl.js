@@ -1,8 +1,8 @@
 'use strict';
 // internal/debugger/inspect_repl: the `debug>` prompt of `eddy inspect`. It is a node:repl
 // whose eval runs the line in a context of commands: plain names are getters that act when
-// read (`cont`, `next`, `bt`, `watchers`, …) and the rest are functions (`sb(…)`, `list(5)`,
-// `exec(…)`); `exec expr` and `p expr` are rewritten to `exec("expr")`, and an empty line
+// read (`cont`, `next`, `bt`, `watchers`, ...) and the rest are functions (`sb(...)`, `list(5)`,
+// `exec(...)`); `exec expr` and `p expr` are rewritten to `exec("expr")`, and an empty line
 // repeats the last command. What the program is doing arrives as protocol events: a pause
 // prints "<reason> in <file>:<line>", the watchers and the source around the line. `repl`
 // switches to evaluating lines in the program itself until Ctrl+C.
@@ -486,7 +486,7 @@ function createRepl(inspector) {
 
   // ----- the command context -----
 
-  /** `exec process.title` → `exec("process.title")`; an empty line → the last command. */
+  /** `exec process.title` -> `exec("process.title")`; an empty line -> the last command. */
   function prepareControlCode(input) {
     if (input === '\n') return lastCommand;
     const match = /^\s*(?:exec|p)\s+([^\n]*)/.exec(input);

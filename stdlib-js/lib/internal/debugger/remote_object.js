@@ -134,7 +134,7 @@ class RemoteObject {
             if (this.preview) return formatPreview(this.preview, opts, false);
             return opts.stylize(this.description, 'special');
           default:
-            // Promises, typed arrays, weak collections, proxies…: their description
+            // Promises, typed arrays, weak collections, proxies...: their description
             // (`Promise`, `Uint8Array(3)`), as Node's CLI shows them.
             return opts.stylize(this.description, 'special');
         }

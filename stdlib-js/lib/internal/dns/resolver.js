@@ -25,7 +25,7 @@ const IANA_DNS_PORT = 53;
 const bracketed = /^\[([^[\]]*)\]/;
 const hostAndPort = /(^.+?)(?::(\d+))?$/;
 
-// "ip" / "ip:port" / "[ip]" / "[ip]:port" → [ip, port]
+// "ip" / "ip:port" / "[ip]" / "[ip]:port" -> [ip, port]
 function parseServer(serv) {
   if (isIP(serv) !== 0) return [serv, IANA_DNS_PORT];
   const match = bracketed.exec(serv);
@@ -187,7 +187,7 @@ class Resolver {
   }
 }
 
-// method name → [record type, syscall, shape(records, options)]
+// method name -> [record type, syscall, shape(records, options)]
 const pick = (key) => (records) => records.map((r) => r[key]);
 const strip = (...keys) => (records) => records.map((r) => {
   const out = {};

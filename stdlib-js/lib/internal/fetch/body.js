@@ -6,7 +6,7 @@
 // The ReadableStream the standard puts in every body is made only when someone asks for
 // `.body` (or a clone needs a tee): a body whose bytes are known (a string, a buffer, a Blob,
 // FormData) or that arrives from the network (a PushSource fed by internal/fetch/fetch) is
-// read straight from its source by text()/json()/... — most bodies are read that way. The
+// read straight from its source by text()/json()/... - most bodies are read that way. The
 // state is one plain record per body:
 //   stream  the ReadableStream, once made (then it is the truth for disturbed/locked)
 //   bytes   the whole content, while no stream was made (Uint8Array, never handed out)

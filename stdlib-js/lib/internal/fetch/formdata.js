@@ -252,7 +252,7 @@ function parseMultipart(bytes, boundary) {
   }
 }
 
-/** application/x-www-form-urlencoded text → FormData. */
+/** application/x-www-form-urlencoded text -> FormData. */
 function parseUrlEncoded(text) {
   const { URLSearchParams } = require('internal/url');
   const fd = new FormData();

@@ -15,7 +15,7 @@ const {
 
 class HeadersList {
   constructor() {
-    /** lower-case name → { name (first casing seen), value (combined) }, in insertion order */
+    /** lower-case name -> { name (first casing seen), value (combined) }, in insertion order */
     this.map = new Map();
     /** The Set-Cookie values one by one, or null when there are none. */
     this.cookies = null;

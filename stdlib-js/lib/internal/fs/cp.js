@@ -1,5 +1,5 @@
 'use strict';
-// internal/fs/cp — fs.cp, fs.cpSync and fs.promises.cp: copying files, links and (recursively)
+// internal/fs/cp - fs.cp, fs.cpSync and fs.promises.cp: copying files, links and (recursively)
 // directories. The walk is written once, as a generator that yields each file-system step it
 // needs (['lstat', path], ['copyFile', src, dest, mode], ['filter', src, dest], ...), which
 // internal/fs/steps runs here and now or on the worker pool. Loaded by fs.js on first use.

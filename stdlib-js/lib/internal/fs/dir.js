@@ -1,5 +1,5 @@
 'use strict';
-// internal/fs/dir — fs.opendir/opendirSync/fs.promises.opendir and the Dir they give: a
+// internal/fs/dir - fs.opendir/opendirSync/fs.promises.opendir and the Dir they give: a
 // directory read entry by entry (read/readSync, async iteration) until close. The entries are
 // listed when the directory is opened (the binding's readdir, on the pool for the async forms);
 // Node leaves unspecified whether later changes show up, so a snapshot keeps its contract.

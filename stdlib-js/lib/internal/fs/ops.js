@@ -1,5 +1,5 @@
 'use strict';
-// internal/fs/ops — the table of node:fs operations that take plain arguments and give one
+// internal/fs/ops - the table of node:fs operations that take plain arguments and give one
 // result, and the three forms built from each entry: sync (`xSync`), callback (`x`) and promise
 // (`fs.promises.x`). An entry says how the user's arguments become the binding's (validating
 // them), what the raw result becomes and, for the callback form, how many trailing arguments
@@ -111,7 +111,7 @@ const followsLink = (type, opts) => !opts.withFileTypes &&
 
 /**
  * The listings of every directory under `dir` a recursive readdir enters, each read on the
- * worker pool: `done(err, Map(path → raw list))`.
+ * worker pool: `done(err, Map(path -> raw list))`.
  */
 function listTreeAsync(dir, raw, opts, done) {
   const lists = new Map();
@@ -225,7 +225,7 @@ function validateLen(len) {
 }
 
 // ===== the table =====
-// args(...user) → binding arguments; `this` is a scratch object that result() gets too.
+// args(...user) -> binding arguments; `this` is a scratch object that result() gets too.
 // optional: trailing arguments the callback form lets callers leave out (the callback moves up);
 // callbackAt(args): where the callback form finds its callback, when that rule is not Node's.
 // cbFirst: the callback form checks its callback before the other arguments (Node's order).

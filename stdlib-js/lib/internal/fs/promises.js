@@ -1,5 +1,5 @@
 'use strict';
-// internal/fs/promises — node:fs/promises (also fs.promises): the promise form of every
+// internal/fs/promises - node:fs/promises (also fs.promises): the promise form of every
 // operation in internal/fs/ops, readFile/writeFile/appendFile, and FileHandle, the object
 // open() resolves to. A FileHandle counts the operations in flight on it, so close() waits for
 // them before the descriptor goes; one dropped without close() is closed when collected, with

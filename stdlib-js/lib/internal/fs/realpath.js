@@ -1,5 +1,5 @@
 'use strict';
-// internal/fs/realpath — fs.realpath and fs.realpathSync as Node computes them in JS (the
+// internal/fs/realpath - fs.realpath and fs.realpathSync as Node computes them in JS (the
 // binding's realpath(3) is realpath.native and fs.promises.realpath): walk the path one
 // component at a time, lstat each, and restart from the target of every symlink met. Errors
 // name the step that failed (lstat of a missing component, stat of a dangling link), and a

@@ -1,5 +1,5 @@
 'use strict';
-// internal/fs/steps — runs a file-system walk written once as a generator that yields the steps
+// internal/fs/steps - runs a file-system walk written once as a generator that yields the steps
 // it needs (['lstat', path, options], ['readlink', path], ...): driveSync performs each step
 // here and now, driveAsync on the worker pool, and both hand the result (or throw the error)
 // back into the generator. Steps are the table operations of internal/fs/ops, or functions of

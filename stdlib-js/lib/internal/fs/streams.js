@@ -1,11 +1,11 @@
 'use strict';
-// internal/fs/streams — fs.ReadStream and fs.WriteStream: a Readable/Writable over a file
+// internal/fs/streams - fs.ReadStream and fs.WriteStream: a Readable/Writable over a file
 // descriptor that they open themselves (from a path), are given (a number), or borrow from a
 // FileHandle. The I/O goes through `options.fs` when given (open/read/write/writev/close, as
 // graceful-fs and memfs supply), else through node:fs. Loaded by fs.js on first use.
 //
 // Descriptor lifetime: the stream opens in _construct, and closes in _destroy exactly once, after
-// any read or write in flight has finished (a pool job must never see its fd closed under it) —
+// any read or write in flight has finished (a pool job must never see its fd closed under it) -
 // the same wait covers an open still in flight when the stream is destroyed.
 
 const { Readable, Writable, finished } = require('stream');

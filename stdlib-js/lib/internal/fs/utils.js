@@ -1,5 +1,5 @@
 'use strict';
-// internal/fs/utils — what every form of node:fs shares (sync, callback, promises, streams):
+// internal/fs/utils - what every form of node:fs shares (sync, callback, promises, streams):
 // argument validation (paths, descriptors, flags, modes, offsets, positions, times), options
 // and encodings, the classes built from the binding's raw arrays (Stats, StatFs, Dirent), and
 // fs.constants. The binding (bindings/src/fs*.rs) trusts what it gets from here: it reads
@@ -140,7 +140,7 @@ function joinPath(base, name) {
 /** A Map key for a path given as a string or as bytes: the same for the same bytes. */
 const pathKey = (path) => Buffer.from(path).toString('latin1');
 
-/** A descriptor: an int32 ≥ 0 (-0 counts as 0). */
+/** A descriptor: an int32 >= 0 (-0 counts as 0). */
 const getValidatedFd = hideStackFrames((fd, name = 'fd') => {
   if (Object.is(fd, -0)) return 0;
   validateInt32(fd, name, 0);
@@ -201,7 +201,7 @@ const validateOffsetLengthWrite = hideStackFrames((offset, length, byteLength) =
   validateInt32(length, 'length', 0);
 });
 
-/** A file position: an integer ≥ -1 (number or bigint) such that a read of `length` fits. */
+/** A file position: an integer >= -1 (number or bigint) such that a read of `length` fits. */
 const validatePosition = hideStackFrames((position, name, length) => {
   if (typeof position === 'number') {
     validateInteger(position, name, -1);
@@ -457,7 +457,7 @@ Object.setPrototypeOf(BigIntStats.prototype, StatsBase.prototype);
 
 /**
  * Stats from the binding's 14 numbers, or BigIntStats (`bigint`) from its exact form (the
- * `…BigInt` stat operations): 10 counts, then seconds and nanoseconds of each of the 4 times.
+ * `...BigInt` stat operations): 10 counts, then seconds and nanoseconds of each of the 4 times.
  */
 function getStatsFromBinding(f, bigint = false) {
   if (!bigint) {

@@ -1,5 +1,5 @@
 'use strict';
-// internal/fs/whole_file — whole files over a descriptor: read everything left in it, write all
+// internal/fs/whole_file - whole files over a descriptor: read everything left in it, write all
 // of a buffer (or a buffer list, past IOV_MAX) to it, and open-work-close around a path, each in
 // a sync and a pool form. fs.js's
 // readFile/writeFile use them for descriptors and for flags the binding's whole-file natives do

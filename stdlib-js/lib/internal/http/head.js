@@ -7,7 +7,7 @@
 // second look, so the common case stays native.
 //
 // parseHead(bytes, kind, lenient) returns 0 when the head is incomplete, an array shaped like the
-// native result (`[consumed, method, url, minor, …]` / `[consumed, minor, status, reason, …]`,
+// native result (`[consumed, method, url, minor, ...]` / `[consumed, minor, status, reason, ...]`,
 // with a `major` property), or `{ code, reason, at }` naming the first byte llhttp would refuse.
 
 const REQUEST = 1;

@@ -3,12 +3,12 @@
 //
 // One HTTPParser per connection, fed with whatever bytes arrive (`execute`). It calls its owner:
 //   onMessageBegin()   optional: the first byte of a message arrived
-//   onHeaders(info) → true to read no body (a response to HEAD, say)
+//   onHeaders(info) -> true to read no body (a response to HEAD, say)
 //   onBody(buffer)
-//   onComplete(trailers)   trailers is a flat [name, value, …] list, often empty
+//   onComplete(trailers)   trailers is a flat [name, value, ...] list, often empty
 // and stops by itself after a head that switches protocols (`upgrade`/CONNECT): the bytes after
 // it are handed back by execute(). Errors come back as Error objects with Node's llhttp codes
-// (`HPE_INVALID_CONSTANT`, `HPE_HEADER_OVERFLOW`, …), `bytesParsed` and `rawPacket`.
+// (`HPE_INVALID_CONSTANT`, `HPE_HEADER_OVERFLOW`, ...), `bytesParsed` and `rawPacket`.
 //
 // Rules enforced here, as Node's llhttp does: a head is at most `maxHeaderSize` bytes (16 KiB);
 // Content-Length and Transfer-Encoding together, differing duplicate Content-Lengths, a

@@ -3,7 +3,7 @@
 // runs itself (NODE_V8_COVERAGE, --cpu-prof, --heap-prof). V8 answers inside dispatch(), before
 // post() returns, so a command's result comes back synchronously.
 
-/** Opens a session: `{ post(method, params) → result, close() }`; a protocol error throws. */
+/** Opens a session: `{ post(method, params) -> result, close() }`; a protocol error throws. */
 function open() {
   let last = null;
   const session = binding.inspector.connect((text) => {

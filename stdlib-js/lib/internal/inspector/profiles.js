@@ -2,7 +2,7 @@
 // --cpu-prof and --heap-prof: V8's sampling CPU profiler and sampling heap profiler, started
 // at start-up through a hidden inspector session and written when the thread exits, as Node
 // writes them: CPU.<date>.<time>.<pid>.<tid>.<seq>.cpuprofile (a Profiler.stop answer's profile)
-// and Heap.<…>.heapprofile (HeapProfiler.stopSampling's), in --cpu-prof-dir / --heap-prof-dir
+// and Heap.<...>.heapprofile (HeapProfiler.stopSampling's), in --cpu-prof-dir / --heap-prof-dir
 // (else --diagnostic-dir, else the directory current at start-up), or named by
 // --cpu-prof-name / --heap-prof-name.
 

@@ -1,7 +1,7 @@
 'use strict';
 // --trace-atomics-wait: a short line on stderr when an Atomics.wait() starts and when it ends
 // (woken up, timed out, or not waiting because the value differed), as Node prints them:
-//   (node:<pid>) [Thread <id>] Atomics.wait(<address> + <byte offset, hex>, <value>, <timeout>) …
+//   (node:<pid>) [Thread <id>] Atomics.wait(<address> + <byte offset, hex>, <value>, <timeout>) ...
 // V8 no longer reports waits to the embedder, so Atomics.wait of each thread's realm is
 // wrapped. The wrapper validates and converts the arguments in V8's order first (a bad call
 // throws V8's own error, untraced) and hands the converted values on, so a valueOf runs once.

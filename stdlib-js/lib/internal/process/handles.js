@@ -4,9 +4,9 @@
 //
 // The runtime's handle table (runtime/src/io.rs) does not know the JS objects its handles belong
 // to, so the JS classes that own handles register them here: a handle source is any object with
-// `activeOwner()` → the object to list (a net.Socket, a net.Server, an FSWatcher, a
+// `activeOwner()` -> the object to list (a net.Socket, a net.Server, an FSWatcher, a
 // StatWatcher, a ChildProcess, a tty stream, a dgram.Socket) while it is open and ref'd, else
-// null, and `resourceType()` → the name of Node's handle type for it ('TCPSocketWrap',
+// null, and `resourceType()` -> the name of Node's handle type for it ('TCPSocketWrap',
 // 'FSEventWrap', 'ProcessWrap', 'TTYWrap', 'UDPWrap', ...). Requests are objects registered for
 // as long as an async call is on the worker pool.
 

@@ -1,5 +1,5 @@
 'use strict';
-// internal/process/permission — Node's permission model (--experimental-permission): the grants
+// internal/process/permission - Node's permission model (--experimental-permission): the grants
 // from --allow-fs-read / --allow-fs-write / --allow-child-process / --allow-worker,
 // process.permission.has(), and the ERR_ACCESS_DENIED checks.
 //

@@ -1,5 +1,5 @@
 'use strict';
-// process.on('SIGINT' | 'SIGTERM' | …): a listener for a signal name starts a watcher in
+// process.on('SIGINT' | 'SIGTERM' | ...): a listener for a signal name starts a watcher in
 // binding.signal (delivered on the loop, in the poll phase); the last listener removed stops it
 // and the signal's default action returns. As in Node, this rides on the 'newListener' and
 // 'removeListener' events, and a watcher does not keep the process alive by itself.

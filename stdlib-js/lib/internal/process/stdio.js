@@ -1,11 +1,11 @@
 'use strict';
 // internal/process/stdio: process.stdin, process.stdout and process.stderr, made on first access
 // by what the descriptor is, as Node chooses them (its guessHandleType):
-//   terminal      → tty.ReadStream / tty.WriteStream (writes synchronous)
-//   pipe, socket  → a net.Socket over a fresh descriptor for the same pipe (binding.net.reopenFd,
+//   terminal      -> tty.ReadStream / tty.WriteStream (writes synchronous)
+//   pipe, socket  -> a net.Socket over a fresh descriptor for the same pipe (binding.net.reopenFd,
 //                   so making it non-blocking does not reach the shell's); writes go through the
 //                   poll phase, in order, and whatever is still queued is written out at exit
-//   file          → SyncWriteStream (synchronous writes) / fs.ReadStream (read on the worker pool)
+//   file          -> SyncWriteStream (synchronous writes) / fs.ReadStream (read on the worker pool)
 //
 // Boundary: bootstrap/node.js defines the lazy getters on `process` and calls flushAtExit() on
 // every way out (natural exit, process.exit, fatal exceptions), after 'exit' listeners ran.
@@ -235,8 +235,8 @@ function toBytes(chunk, encoding) {
 }
 
 /**
- * Write out what stdout/stderr pipe sockets still hold — the native queue and chunks the stream
- * buffered behind a pending write — waiting for the pipe; then undo terminal raw mode.
+ * Write out what stdout/stderr pipe sockets still hold - the native queue and chunks the stream
+ * buffered behind a pending write - waiting for the pipe; then undo terminal raw mode.
  */
 function flushAtExit() {
   for (let i = 0; i < writers.length; i++) {

@@ -2,7 +2,7 @@
 // internal/repl/await: the REPL's top-level `await`. An entry that awaits outside any function
 // is rewritten to run inside an async arrow function, whose promise the REPL waits for:
 //
-//   const { a } = await f(); a   →   let a; (async () => { void ({ a } = await f());
+//   const { a } = await f(); a   ->   let a; (async () => { void ({ a } = await f());
 //                                       return { value: (a) } })()
 //
 // Declarations that must outlive the entry move out of the function: `var` anywhere outside
@@ -25,8 +25,8 @@ const blockHeads = new Set(['if', 'for', 'while', 'switch', 'catch', 'with']);
 
 /**
  * Marks every token inside a function (body, parameters or a class body) with `inFunction`.
- * A `{` opens a function body after `=>`, after a parameter list `(…)` that no statement
- * keyword owns (functions, methods, accessors), and after `class Name extends …`. An arrow
+ * A `{` opens a function body after `=>`, after a parameter list `(...)` that no statement
+ * keyword owns (functions, methods, accessors), and after `class Name extends ...`. An arrow
  * function without braces runs to the end of its assignment expression.
  */
 function markFunctions(tokens, from, to, inFunction) {
@@ -277,7 +277,7 @@ class Rewriter {
   }
 
   /**
-   * The binding names of the pattern starting at token `i` (a name, `[…]` or `{…}`), pushed
+   * The binding names of the pattern starting at token `i` (a name, `[...]` or `{...}`), pushed
    * onto `out`; returns the index after the pattern.
    */
   patternNames(i, out) {
@@ -346,7 +346,7 @@ class Rewriter {
         lastEnd = this.tokens[this.i - 1].end;
         parts.push(`${pattern} = ${this.src.slice(this.tokens[initStart].start, lastEnd)}`);
       } else if (inForHead && (isName(this.token, 'of') || isName(this.token, 'in'))) {
-        // for (var x of …): the pattern alone stays, as the assignment target.
+        // for (var x of ...): the pattern alone stays, as the assignment target.
         if (kind === 'var') {
           this.hoist('var', names);
           this.edit(keyword.start, this.tokens[patternStart].start - keyword.start, '');
@@ -374,7 +374,7 @@ class Rewriter {
     if (names.length > 0) this.hoisted.push(`${kind} ${names.join(', ')}; `);
   }
 
-  /** `[async] function [*] name (…) {…}`: declared with `var` and copied to the global. */
+  /** `[async] function [*] name (...) {...}`: declared with `var` and copied to the global. */
   functionDeclaration(first) {
     if (isName(this.token, 'async')) this.i++;
     this.i++;  // function
@@ -391,7 +391,7 @@ class Rewriter {
     this.edit(this.tokens[first].start, 0, `this.${name.value} = ${name.value}; `);
   }
 
-  /** `class Name … {…}`: at the top, `let Name;` before and `Name=class Name …` in place. */
+  /** `class Name ... {...}`: at the top, `let Name;` before and `Name=class Name ...` in place. */
   classDeclaration(end, top) {
     const keyword = this.token;
     this.i++;

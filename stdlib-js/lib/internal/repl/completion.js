@@ -1,12 +1,12 @@
 'use strict';
 // internal/repl/completion: what Tab offers in the REPL (REPLServer#complete). The answer is
-// Node's: [completions, completeOn], where completions come in groups separated by '' — the
+// Node's: [completions, completeOn], where completions come in groups separated by '' - the
 // farthest group (keywords, then the global object's prototype chain) first and the nearest
-// (the object's own properties, or the entry's lexical declarations) last — each sorted, with
+// (the object's own properties, or the entry's lexical declarations) last - each sorted, with
 // no name repeated.
 //
-// It completes dot-commands (`.lo` → load), files after `.load`/`.save` and inside
-// `fs.readFile('…`, module names inside `require('…`, global names, keywords, and the
+// It completes dot-commands (`.lo` -> load), files after `.load`/`.save` and inside
+// `fs.readFile('...`, module names inside `require('...`, global names, keywords, and the
 // properties of the expression before a dot. That expression is never run: its first name (or
 // a literal) is read through the REPL's eval, and each further property is looked up by its
 // descriptor, so no getter, proxy trap or call runs while completing.
@@ -23,12 +23,12 @@ const keywords = [
   'typeof', 'var', 'void', 'while', 'with', 'yield',
 ];
 
-// `require('…` with the text typed so far (and its directory part).
+// `require('...` with the text typed so far (and its directory part).
 const requireRE = /\brequire\s*\(\s*['"`](([\w@./:-]+\/)?(?:[\w@./:-]*))(?![^'"`])$/;
 const importRE = /\bimport\s*\(\s*['"`](([\w@./:-]+\/)?(?:[\w@./:-]*))(?![^'"`])$/;
-// `fs.readFileSync('…`, `fs.promises.readFile("…`: a path argument.
+// `fs.readFileSync('...`, `fs.promises.readFile("...`: a path argument.
 const fsCallRE = /\bfs(?:\.promises)?\.\s*[a-z][a-zA-Z]+\(\s*["'`](.*)$/;
-// `.load …` / `.save …`
+// `.load ...` / `.save ...`
 const fileCommandRE = /^\s*\.(?:load|save)\s+(.*)$/;
 // The expression before the cursor: names, literals and brackets joined by `.` or `?.`.
 const simpleExpressionRE =

@@ -1,9 +1,9 @@
 'use strict';
 // internal/repl/context: the global scope a REPL's entries run in. With `useGlobal` it is the
 // real global object; otherwise a new vm context that gets this realm's additions (timers,
-// process, Buffer, …), its own console on the REPL's output, and `global` pointing at itself.
+// process, Buffer, ...), its own console on the REPL's output, and `global` pointing at itself.
 // Either way it gets a `module` and `require` of its own (a module named `<repl>` resolving from
-// the working directory) and the built-in modules as lazy globals (`fs`, `http`, …).
+// the working directory) and the built-in modules as lazy globals (`fs`, `http`, ...).
 
 const path = require('path');
 const vm = require('vm');
@@ -48,7 +48,7 @@ function makeRequire(mod) {
   return require;
 }
 
-/** Built-in modules as lazy, non-enumerable properties of `object` (`fs`, `http`, …). */
+/** Built-in modules as lazy, non-enumerable properties of `object` (`fs`, `http`, ...). */
 function addBuiltinLibsToObject(object) {
   const M = moduleClass();
   const loader = new M('<REPL>');
@@ -88,7 +88,7 @@ function createContext(repl) {
     context = globalThis;
   } else {
     context = vm.createContext();
-    // What this realm adds to a fresh global (timers, process, Buffer, …), then `global`.
+    // What this realm adds to a fresh global (timers, process, Buffer, ...), then `global`.
     const builtins = new Set(vm.runInNewContext('Object.getOwnPropertyNames(globalThis)'));
     for (const name of Object.getOwnPropertyNames(globalThis)) {
       if (builtins.has(name) || name === 'global') continue;

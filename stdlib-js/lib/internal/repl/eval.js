@@ -2,14 +2,14 @@
 // internal/repl/eval: how the REPL runs an entry (its default `eval`).
 //
 // An entry is first compiled without running it (binding.runtime.compileFunction compiles it
-// as a function body, whose syntax errors are the script's): an entry that stops short — V8
+// as a function body, whose syntax errors are the script's): an entry that stops short - V8
 // says "Unexpected end of input", or it ends inside a template, a comment or a string continued
-// with a backslash, or closing its open brackets makes the error go away — is Recoverable and
+// with a backslash, or closing its open brackets makes the error go away - is Recoverable and
 // the REPL asks for more with `... `; any other syntax error is reported at once, with the
 // source line and carets (V8 does not hand the error's position to JS, so it is found again
 // here: the shortest prefix that fails the same way). Entries that start with `{` are tried as
 // an object literal first, entries that await at the top level are rewritten
-// (internal/repl/await) — one the rewrite cannot run is judged with its awaits blanked out —
+// (internal/repl/await) - one the rewrite cannot run is judged with its awaits blanked out -
 // and the rest run as scripts with vm in the REPL's context.
 
 const vm = require('vm');
@@ -141,7 +141,7 @@ function decorateSyntaxError(err, code, filename) {
 
 // ===== the default eval =====
 
-// RegExp.$1…$9 belong to the user: the REPL's own regular expressions must not change them.
+// RegExp.$1...$9 belong to the user: the REPL's own regular expressions must not change them.
 // They are saved after each entry and put back (by one match) before the next.
 const kRegExpSep = '\u0000';
 const regExpRestorer = new RegExp(`^${Array(9).fill('([^\\u0000]*)').join(kRegExpSep)}$`);

@@ -264,7 +264,7 @@ function setupPreview(repl, active, isBuffered, strictSymbol) {
       showCompletionPreview(this.line, true);
     }
   };
-  // …but not when clearLine moves to the end on its way out.
+  // ...but not when clearLine moves to the end on its way out.
   const clearLineNow = repl.clearLine;
   repl.clearLine = function clearLine() {
     insertCompletion = false;

@@ -1,5 +1,5 @@
 'use strict';
-// internal/repl/report: how the REPL shows an error nobody caught — an entry's exception, or
+// internal/repl/report: how the REPL shows an error nobody caught - an entry's exception, or
 // one thrown later by something the entry started. The stack loses the REPL's own frames
 // (read through a temporary Error.prepareStackTrace, so a user's hook still formats it), a
 // SyntaxError keeps only its source line and carets, and "Uncaught" goes before the line that
@@ -42,7 +42,7 @@ function formatWithoutReplFrames(error) {
     for (let i = frames.length - 1; i >= 0; i--) {
       let topLevel = false;
       try {
-        // An anonymous frame of code the REPL ran (the runtime's own files are node:…).
+        // An anonymous frame of code the REPL ran (the runtime's own files are node:...).
         topLevel = frames[i].getFunctionName() === null &&
           !`${frames[i].getFileName()}`.startsWith('node:');
       } catch {

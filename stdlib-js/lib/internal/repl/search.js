@@ -1,7 +1,7 @@
 'use strict';
 // internal/repl/search: Ctrl+R / Ctrl+S in the REPL, searching the history backwards and
 // forwards as the user types. The line shows the entry found (its matching part underlined
-// when colors are on) and the row below says `bck-i-search: text_` (`failed-…` when nothing
+// when colors are on) and the row below says `bck-i-search: text_` (`failed-...` when nothing
 // matches). Enter runs the entry found; Ctrl+C or Escape give back the line as it was; any
 // other key keeps the entry in the line and does what it does.
 

@@ -5,8 +5,8 @@
 // Each line typed goes to `line`: a dot-command runs its action; anything else is added to the
 // buffered entry and run by `eval` (internal/repl/eval by default) with a callback. A
 // Recoverable error keeps the entry buffered and prompts with `... `; a result is printed with
-// the writer (util.inspect); an error — thrown now, or later by a timer, emitter or promise the
-// entry created — reaches the REPL's domain and is printed as "Uncaught …" with the REPL's own
+// the writer (util.inspect); an error - thrown now, or later by a timer, emitter or promise the
+// entry created - reaches the REPL's domain and is printed as "Uncaught ..." with the REPL's own
 // stack frames cut off. While an entry awaits, keys typed on a terminal wait for it to finish
 // (lines from a pipe do not, as in Node). Ctrl+C clears the line (twice on an empty one exits),
 // Ctrl+D exits, and editor mode (internal/repl/commands) collects lines until Ctrl+D.
@@ -37,7 +37,7 @@ const kLexical = Symbol('lexicalNames');
 const kDefaultEval = Symbol('defaultEval');
 const kPreview = Symbol('preview');
 
-// REPL1, REPL2, …: every entry of every REPL gets the next name (as its stack frames show).
+// REPL1, REPL2, ...: every entry of every REPL gets the next name (as its stack frames show).
 let resourceNumber = 0;
 const nextResourceName = () => `REPL${++resourceNumber}`;
 

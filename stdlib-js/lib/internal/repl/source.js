@@ -32,7 +32,7 @@ function stringValue(token) {
 }
 
 /**
- * `import x from 'm'` → `const { default: x } = await import("m");` for every import
+ * `import x from 'm'` -> `const { default: x } = await import("m");` for every import
  * statement of `code` (as Node suggests them in its REPL).
  */
 function toDynamicImport(code) {

@@ -1,6 +1,6 @@
 'use strict';
 // How a stream ends badly or is torn down, for Readable, Writable and Duplex alike:
-// destroy(err, cb) → _destroy → 'error' (once) then 'close' on a later tick; errorOrDestroy for
+// destroy(err, cb) -> _destroy -> 'error' (once) then 'close' on a later tick; errorOrDestroy for
 // errors found while running; _undestroy for streams that are reused (sockets); _construct
 // running before any _read/_write; and destroyer(), which pipeline() and stream.destroy() use on
 // anything stream-like (http requests, legacy emitters).

@@ -1,6 +1,6 @@
 'use strict';
-// stream.duplexPair([options]): two Duplex streams wired to each other — what is written to one
-// is read from the other — as a socket pair in memory. A write completes when the other side
+// stream.duplexPair([options]): two Duplex streams wired to each other - what is written to one
+// is read from the other - as a socket pair in memory. A write completes when the other side
 // reads it (backpressure); end() on one side ends the other's readable side.
 
 const Duplex = require('internal/streams/duplex');

@@ -1,6 +1,6 @@
 'use strict';
-// stream.finished(stream[, options], callback): one call of callback once the stream is done —
-// ended and/or finished, errored, or closed too early (ERR_STREAM_PREMATURE_CLOSE) — for Node
+// stream.finished(stream[, options], callback): one call of callback once the stream is done -
+// ended and/or finished, errored, or closed too early (ERR_STREAM_PREMATURE_CLOSE) - for Node
 // streams, legacy emitters, http requests and web streams; returns a function that unhooks it.
 // finished.finished is the promise form (stream/promises).
 

@@ -1,6 +1,6 @@
 'use strict';
-// The Readable operators (readable.map, filter, flatMap, drop, take, asIndexedPairs, compose —
-// which return streams — and every, some, find, forEach, reduce, toArray — which return
+// The Readable operators (readable.map, filter, flatMap, drop, take, asIndexedPairs, compose -
+// which return streams - and every, some, find, forEach, reduce, toArray - which return
 // promises), called with the source stream as `this`. Readable.prototype holds small stubs that
 // load this file on first use and wrap the generators below in Readable.from().
 //
@@ -197,7 +197,7 @@ function asIndexedPairs(options = undefined) {
   })();
 }
 
-/** drop/take's count: a number ≥ 0 (NaN counts as 0), as the iterator helpers proposal has it. */
+/** drop/take's count: a number >= 0 (NaN counts as 0), as the iterator helpers proposal has it. */
 function toIntegerOrInfinity(number) {
   number = Number(number);
   if (Number.isNaN(number)) return 0;

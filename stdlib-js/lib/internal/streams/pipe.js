@@ -1,6 +1,6 @@
 'use strict';
-// pipe(): Readable's (backpressure through 'drain' — one destination or several, tracked in
-// awaitDrainWriters — unpipe on the destination's close/finish/error, end() on 'end') and the
+// pipe(): Readable's (backpressure through 'drain' - one destination or several, tracked in
+// awaitDrainWriters - unpipe on the destination's close/finish/error, end() on 'end') and the
 // legacy Stream's pre-streams2 one. Loaded with the first pipe().
 
 const EE = require('events');

@@ -1,6 +1,6 @@
 'use strict';
 // stream.pipeline(...streams, callback): pipes each stage into the next and calls back once,
-// when the last is done or any fails — then every stage is destroyed. A stage may be a Node
+// when the last is done or any fails - then every stage is destroyed. A stage may be a Node
 // stream, a web stream, an iterable (first stage only), or a function: the first gets
 // ({ signal }) and returns a source; the others get the previous stage as an async iterable and
 // return an async iterable (middle) or anything iterable or a promise (last, fed into a

@@ -3,7 +3,7 @@
 // setEncoding, unpipe, wrap and Symbol.asyncDispose. Events follow Node's order: 'end' on a
 // later tick than the last read, then 'close' after autoDestroy. Loaded on first use: pipe()
 // (internal/streams/pipe), async iteration (internal/streams/iterator), Readable.from
-// (internal/streams/from), the operators (map, filter, …) and the web stream adapters.
+// (internal/streams/from), the operators (map, filter, ...) and the web stream adapters.
 
 const EE = require('events');
 const { AbortError, codes, validateObject } = require('internal/errors');
@@ -664,7 +664,7 @@ Readable.from = function from(iterable, opts) {
 };
 
 // The operators: methods whose bodies (internal/streams/operators) load with the first call.
-// name → [length, returns a stream (else a promise)], as in Node.
+// name -> [length, returns a stream (else a promise)], as in Node.
 const operatorShapes = {
   asIndexedPairs: [0, true], drop: [1, true], filter: [2, true], flatMap: [2, true],
   map: [2, true], take: [1, true], compose: [2, true],

@@ -1,5 +1,5 @@
 'use strict';
-// What a value is, as the stream helpers (finished, pipeline, compose, Duplex.from, …) see it:
+// What a value is, as the stream helpers (finished, pipeline, compose, Duplex.from, ...) see it:
 // Node streams (duck-typed, so readable-stream and legacy emitters count), web streams (also
 // duck-typed, so nothing here loads internal/webstreams), iterables, and the state questions
 // (ended? finished? errored? will it emit 'close'?). The Symbol.for keys are how other stream
@@ -55,7 +55,7 @@ function isWebStream(obj) {
   return isReadableStream(obj) || isWritableStream(obj) || isTransformStream(obj);
 }
 
-/** isAsync: true → async iterable only, false → sync iterable only, undefined → either. */
+/** isAsync: true -> async iterable only, false -> sync iterable only, undefined -> either. */
 function isIterable(obj, isAsync) {
   if (obj == null) return false;
   if (isAsync === true) return typeof obj[Symbol.asyncIterator] === 'function';

@@ -1,7 +1,7 @@
 'use strict';
 // stream.Writable: one write at a time through _write, the rest buffered (and handed to _writev
 // in one batch when it exists), cork/uncork, 'drain' once the buffer empties below
-// highWaterMark, end() → _final → 'prefinish' → 'finish' → 'close' (autoDestroy), each on
+// highWaterMark, end() -> _final -> 'prefinish' -> 'finish' -> 'close' (autoDestroy), each on
 // Node's tick. Writes that complete synchronously with the same callback share one nextTick.
 //
 // Other modules reach into WritableState: `buffered` holds only the entries not yet handed to

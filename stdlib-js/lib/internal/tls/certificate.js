@@ -1,5 +1,5 @@
 'use strict';
-// internal/tls/certificate: X.509 certificates as node:tls shows them — the object of
+// internal/tls/certificate: X.509 certificates as node:tls shows them - the object of
 // getPeerCertificate()/getCertificate(), the issuer chain of getPeerCertificate(true), PEM <-> DER,
 // and the system's trusted roots (tls.rootCertificates).
 //
@@ -177,7 +177,7 @@ function text(der, node) {
   }
 }
 
-// subject/issuer as Node shows them: short name → value, a list when a name repeats.
+// subject/issuer as Node shows them: short name -> value, a list when a name repeats.
 function nameObject(der, name) {
   const out = { __proto__: null };
   for (const rdn of children(der, name)) {
@@ -267,7 +267,7 @@ function ipString(bytes) {
   return groups.join(':');
 }
 
-// The otherName kinds OpenSSL 3 prints: OID → [name, its value is a UTF8String (else IA5)].
+// The otherName kinds OpenSSL 3 prints: OID -> [name, its value is a UTF8String (else IA5)].
 const OTHER_NAMES = {
   '1.3.6.1.5.5.7.8.9': ['SmtpUTF8Mailbox', true],
   '1.3.6.1.5.5.7.8.5': ['XmppAddr', true],
@@ -317,7 +317,7 @@ function infoAccessText(der, value) {
   }).join('\n');
 }
 
-// The text as getPeerCertificate() shows it: access "kind - type" → its values (a quoted
+// The text as getPeerCertificate() shows it: access "kind - type" -> its values (a quoted
 // value is a JSON string, as Node's translatePeerCertificate reads it).
 function infoAccessObject(text) {
   const info = { __proto__: null };

@@ -11,7 +11,7 @@
 
 const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 
-// TLS 1.3: OpenSSL's names (the IANA ones) → whether rustls has it.
+// TLS 1.3: OpenSSL's names (the IANA ones) -> whether rustls has it.
 const TLS13 = new Map([
   ['TLS_AES_256_GCM_SHA384', true],
   ['TLS_CHACHA20_POLY1305_SHA256', true],
@@ -20,7 +20,7 @@ const TLS13 = new Map([
   ['TLS_AES_128_CCM_8_SHA256', false],
 ]);
 
-// TLS 1.2 and below: OpenSSL name → IANA name (only for the suites rustls has).
+// TLS 1.2 and below: OpenSSL name -> IANA name (only for the suites rustls has).
 const RUSTLS12 = new Map([
   ['ECDHE-ECDSA-AES256-GCM-SHA384', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384'],
   ['ECDHE-RSA-AES256-GCM-SHA384', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
@@ -133,7 +133,7 @@ function noCipherMatch() {
   return err;
 }
 
-// An OpenSSL cipher string → the TLS 1.2 cipher names it selects, in order.
+// An OpenSSL cipher string -> the TLS 1.2 cipher names it selects, in order.
 function cipherList(str) {
   let list = [];
   const banned = new Set();
@@ -168,7 +168,7 @@ function cipherList(str) {
   return list;
 }
 
-// `ciphers` (validated as a string) → { suites, tls13Only }: `suites` the IANA names rustls
+// `ciphers` (validated as a string) -> { suites, tls13Only }: `suites` the IANA names rustls
 // may offer, in preference order; `tls13Only` when only TLS 1.3 names were given (Node then
 // makes TLS 1.3 the minimum).
 // Every tls.connect() resolves the default string: the answers are kept (a few strings).
@@ -236,7 +236,7 @@ function badSigalgs() {
   return new Error('error:00000000:lib(0)::reason(0)');
 }
 
-// `sigalgs` (validated as a non-empty string) → the scheme codes it names, in its order.
+// `sigalgs` (validated as a non-empty string) -> the scheme codes it names, in its order.
 function resolveSigalgs(str) {
   const codes = [];
   for (const entry of str.split(':')) {

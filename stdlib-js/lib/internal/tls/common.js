@@ -1,6 +1,6 @@
 'use strict';
 // internal/tls/common: what _tls_wrap (TLSSocket, connect) and internal/tls/server (tls.Server)
-// share — the symbols of a socket's TLS state, and ALPN lists as binding.net takes them.
+// share - the symbols of a socket's TLS state, and ALPN lists as binding.net takes them.
 
 const { Buffer } = require('buffer');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');

@@ -37,7 +37,7 @@ function verifyError(code) {
   return err;
 }
 
-// rustls' alert names → OpenSSL's reason for receiving that alert.
+// rustls' alert names -> OpenSSL's reason for receiving that alert.
 const ALERTS = {
   __proto__: null,
   CloseNotify: 'sslv3 alert close notify',

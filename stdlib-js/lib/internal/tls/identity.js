@@ -1,5 +1,5 @@
 'use strict';
-// internal/tls/identity: tls.checkServerIdentity — does a certificate (the object of
+// internal/tls/identity: tls.checkServerIdentity - does a certificate (the object of
 // getPeerCertificate) name the host we meant to reach? DNS names and IP addresses of the
 // subjectAltName, else the subject's CN; one leftmost-label wildcard as RFC 6125 allows.
 // Returns undefined, or an ERR_TLS_CERT_ALTNAME_INVALID error worded as Node's.

@@ -1,6 +1,6 @@
 'use strict';
-// internal/tls/info: what a TLSSocket tells of its connection — certificates (its own and the
-// peer's, as objects or X509Certificates), protocol, cipher, key exchange, session — and the
+// internal/tls/info: what a TLSSocket tells of its connection - certificates (its own and the
+// peer's, as objects or X509Certificates), protocol, cipher, key exchange, session - and the
 // small setters that go with them. _tls_wrap installs these on TLSSocket.prototype with the
 // symbols its sockets keep that state under.
 

@@ -1,5 +1,5 @@
 'use strict';
-// internal/tls/secure_pair: tls.createSecurePair (deprecated, DEP0064) — a TLSSocket
+// internal/tls/secure_pair: tls.createSecurePair (deprecated, DEP0064) - a TLSSocket
 // (`cleartext`) over one end of an in-memory pair of Duplexes whose other end (`encrypted`)
 // carries the ciphertext: what is written to `encrypted` is the peer's TLS, what it gives is
 // ours. The TLS runs over a Duplex as tls.connect({ socket }) does (internal/tls/stream_handle).

@@ -1,5 +1,5 @@
 'use strict';
-// internal/tls/server: tls.Server — a net.Server whose connections become server-side
+// internal/tls/server: tls.Server - a net.Server whose connections become server-side
 // TLSSockets (_tls_wrap); 'secureConnection' once a handshake is done, 'tlsClientError' when
 // one fails. The certificate is the server's shared SecureContext: rustls picks it before any
 // SNICallback could choose another (see askSNICallback in _tls_wrap).

@@ -88,7 +88,7 @@ function isSpecialObject(b) {
 class Comparer {
   constructor(strict) {
     this.strict = strict;
-    // Pairs currently being compared, for cycle detection: object → depth of its pair.
+    // Pairs currently being compared, for cycle detection: object -> depth of its pair.
     this.left = new Map();
     this.right = new Map();
     this.depth = 0;

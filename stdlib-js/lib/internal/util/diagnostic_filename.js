@@ -9,7 +9,7 @@ function pad(n, width = 2) {
   return `${n}`.padStart(width, '0');
 }
 
-/** The next name, e.g. next('report', 'json') → 'report.20261206.192704.14295.0.001.json'. */
+/** The next name, e.g. next('report', 'json') -> 'report.20261206.192704.14295.0.001.json'. */
 function next(prefix, ext) {
   const now = new Date();
   const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;

@@ -106,7 +106,7 @@ function tokenize(args, options) {
         tokens.push(optionToken(first, `-${arg[1]}`, index, arg.slice(2), true));
         continue;
       }
-      // -abc → -a -b -c; a string option inside the group takes the rest as its value.
+      // -abc -> -a -b -c; a string option inside the group takes the rest as its value.
       for (let i = 1; i < arg.length; i++) {
         const name = longNameForShort(arg[i], options);
         if (optionType(options, name) !== 'string' || i === arg.length - 1) {

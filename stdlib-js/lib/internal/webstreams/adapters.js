@@ -1,5 +1,5 @@
 'use strict';
-// Node streams ⇄ web streams: Readable.fromWeb/toWeb, Writable.fromWeb/toWeb and
+// Node streams <-> web streams: Readable.fromWeb/toWeb, Writable.fromWeb/toWeb and
 // Duplex.fromWeb/toWeb. Loaded on the first call of one of them.
 //
 // A Node Readable becomes a ReadableStream fed by 'data' (paused while the web queue is full);
@@ -42,7 +42,7 @@ function toBytes(chunk, encoding) {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-// ===== Node Writable → WritableStream =====
+// ===== Node Writable -> WritableStream =====
 
 function newWritableStreamFromStreamWritable(streamWritable) {
   if (!isWritableNodeStream(streamWritable)) {
@@ -121,7 +121,7 @@ function newWritableStreamFromStreamWritable(streamWritable) {
   }, strategy);
 }
 
-// ===== WritableStream → Node Writable =====
+// ===== WritableStream -> Node Writable =====
 
 /** write/writev/final bodies shared by Writable.fromWeb and Duplex.fromWeb. */
 function writerMethods(writer, getStream, { decodeStrings, objectMode }) {
@@ -196,7 +196,7 @@ function callDestroyCallback(callback, error) {
   }
 }
 
-// ===== Node Readable → ReadableStream =====
+// ===== Node Readable -> ReadableStream =====
 
 function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
   if (!isReadableNodeStream(streamReadable) || typeof streamReadable._readableState !== 'object') {
@@ -248,7 +248,7 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
   }, strategy);
 }
 
-// ===== ReadableStream → Node Readable =====
+// ===== ReadableStream -> Node Readable =====
 
 function validateEncoding(encoding) {
   if (encoding !== undefined && !Buffer.isEncoding(encoding)) {
@@ -294,7 +294,7 @@ function newStreamReadableFromReadableStream(readableStream, options = {}) {
   return readable;
 }
 
-// ===== Duplex ⇄ { readable, writable } =====
+// ===== Duplex <-> { readable, writable } =====
 
 function newReadableWritablePairFromDuplex(duplex) {
   if (!duplex || typeof duplex._writableState !== 'object' ||

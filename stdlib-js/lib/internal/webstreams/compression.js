@@ -1,6 +1,6 @@
 'use strict';
 // internal/webstreams/compression: the WHATWG CompressionStream and DecompressionStream
-// ('deflate', 'deflate-raw', 'gzip') — a node:zlib stream with a WritableStream in front and a
+// ('deflate', 'deflate-raw', 'gzip') - a node:zlib stream with a WritableStream in front and a
 // ReadableStream behind it. Loaded on first use of either global (or of stream/web's names).
 //
 // Writes go into the zlib stream and wait for 'drain' when it is full; its output is enqueued

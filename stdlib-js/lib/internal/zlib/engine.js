@@ -1,13 +1,13 @@
 'use strict';
-// internal/zlib/engine: the JS side of `binding.zlib` (bindings/src/zlib.rs) for node:zlib —
+// internal/zlib/engine: the JS side of `binding.zlib` (bindings/src/zlib.rs) for node:zlib -
 // option validation with Node's errors, the engine handle (create/init/close, freed by GC when a
 // stream is dropped unclosed), the binding's error objects turned into Node's zlib errors, and
 // the whole-buffer jobs behind deflateSync/deflate(cb) & co.
 //
-// The binding contract: `create(mode)` → id; `init(id, ...)` → 0 or a failure code;
-// `writeSync(id, flush, in, inOff, inLen, out, outOff, outLen)` → [availOutAfter, availInAfter]
+// The binding contract: `create(mode)` -> id; `init(id, ...)` -> 0 or a failure code;
+// `writeSync(id, flush, in, inOff, inLen, out, outOff, outLen)` -> [availOutAfter, availInAfter]
 // or { message, errno, code }; `write(...same, cb)` runs on the worker pool and calls
-// cb(error | null, availOutAfter, availInAfter) — the buffers are the engine's until then.
+// cb(error | null, availOutAfter, availInAfter) - the buffers are the engine's until then.
 // An engine makes output until its output space is full (availOutAfter 0: call again with the
 // rest of the input) or it wants more input; input left with output space to spare means the
 // compressed stream ended before the input did.
@@ -270,7 +270,7 @@ class ZlibHandle {
 
   /**
    * Unzip of gzip data whose member ended with input left: another member follows, as Gunzip
-   * handles in the engine itself — unless the rest starts with a zero byte (padding).
+   * handles in the engine itself - unless the rest starts with a zero byte (padding).
    */
   nextMember(buf, off) {
     if (this.gzipMagic !== 2 || buf[off] === 0) return false;

@@ -1,12 +1,12 @@
 'use strict';
-// internal/zlib/streams: the node:zlib stream classes — Deflate, Inflate, Gzip, Gunzip,
-// DeflateRaw, InflateRaw, Unzip (on zlib) and BrotliCompress, BrotliDecompress — as Transform
+// internal/zlib/streams: the node:zlib stream classes - Deflate, Inflate, Gzip, Gunzip,
+// DeflateRaw, InflateRaw, Unzip (on zlib) and BrotliCompress, BrotliDecompress - as Transform
 // streams that compress on the worker pool one chunk at a time. Function constructors, as
 // Node's are: callable without `new`, and subclassable the ES5 way.
 //
 // The write loop: a chunk goes to the engine with the free end of a chunkSize output slab;
 // while the engine fills the slab (availOutAfter 0) the output is pushed, a new slab is taken
-// and the rest of the chunk goes in again — after the reader has drained when push() said the
+// and the rest of the chunk goes in again - after the reader has drained when push() said the
 // readable side is full. A chunk's write callback runs once the engine has taken all of it.
 
 const { Buffer } = require('buffer');

@@ -459,7 +459,7 @@ function exportsForCircularRequire(module) {
 
 // ===== loading =====
 
-// "<parent dir>\0<request>" → filename: a parent folder resolves a request once.
+// "<parent dir>\0<request>" -> filename: a parent folder resolves a request once.
 const relativeResolveCache = Object.create(null);
 
 function cachedExports(parent, module) {

@@ -1,7 +1,7 @@
 'use strict';
 // The named exports an ES module import sees on a CommonJS module, found statically as Node
-// does (cjs-module-lexer's patterns): `exports.x =`, `module.exports = { … }`,
-// `Object.defineProperty(exports, 'x', …)` and re-exports through require().
+// does (cjs-module-lexer's patterns): `exports.x =`, `module.exports = { ... }`,
+// `Object.defineProperty(exports, 'x', ...)` and re-exports through require().
 
 const path = require('path');
 
@@ -55,7 +55,7 @@ function addReexport(fromFile, request, names, seen) {
 }
 
 /**
- * Names from `module.exports = { … }` starting at `start` (just after the `{`). Like Node's
+ * Names from `module.exports = { ... }` starting at `start` (just after the `{`). Like Node's
  * lexer, only entries of the forms `name`, `name: identifier`, `'name': identifier` and
  * `...require('x')` count, and the scan stops at the first entry of any other form.
  */

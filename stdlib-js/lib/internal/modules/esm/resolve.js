@@ -29,7 +29,7 @@ const fsb = binding.fs;
 
 // ===== package.json =====
 
-// package.json path → { data } | { error } | null (no such file). Never invalidated: Node
+// package.json path -> { data } | { error } | null (no such file). Never invalidated: Node
 // does not re-read package.json files during a run either.
 const packageCache = new Map();
 
@@ -426,7 +426,7 @@ function legacyMainResolve(pkgDir, pkg, basePath) {
 
 /**
  * PACKAGE_RESOLVE: a bare specifier from the module (or, when an "imports" target names
- * another package, the package.json) at URL `base`. Returns a URL (node:… for built-ins).
+ * another package, the package.json) at URL `base`. Returns a URL (node:... for built-ins).
  */
 function packageResolve(specifier, base, conditions, builtins = true) {
   const basePath = fileURLToPath(base);
