@@ -26,6 +26,19 @@ queueMicrotask(() => {});
 setImmediate(() => {});
 setTimeout(() => {}, 1);
 
+// What many programs load next: hashing and random ids, compression, URLs, promisify.
+const crypto = require('crypto');
+crypto.createHash('sha256').update('eddy').digest('hex');
+crypto.createHmac('sha256', 'key').update('eddy').digest('base64');
+crypto.randomBytes(16).toString('hex');
+crypto.randomUUID();
+const zlib = require('zlib');
+zlib.gunzipSync(zlib.gzipSync('eddy training'));
+new URL('https://example.com/a/b?c=1#d').searchParams.get('c');
+util.promisify(fs.stat);
+require('os').cpus();
+require('child_process');
+
 // Files: sync, callback, promise and stream forms.
 const file = path.join(dir, 'data.txt');
 const data = Buffer.alloc(300 * 1024, 'abcdefghij');
