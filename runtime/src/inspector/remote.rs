@@ -386,22 +386,25 @@ fn drain_outbox(
     let Some(handle) = crate::io::handle::<OutboxHandle>(scope, token as usize) else {
         return;
     };
-    loop {
-        let message = lock(&handle.outbox.messages).pop_front();
-        let Some(message) = message else {
-            break;
-        };
-        let callback = v8::Local::new(scope, &handle.callback);
-        let text = crate::native::js_string(scope, &message).into();
+    // Inside a microtask: a plain call, whose exception ends the drain and goes to V8.
+    handle.deliver(scope, |scope, callback, text| {
         let recv = v8::undefined(scope).into();
-        if callback.call(scope, recv, &[text]).is_none() {
-            break;
-        }
-    }
+        callback.call(scope, recv, &[text]).is_some()
+    });
 }
 
-impl Handle for OutboxHandle {
-    fn ready(self: Rc<Self>, scope: &mut v8::PinScope, _ready: Ready) {
+impl OutboxHandle {
+    /// Hands each queued message to the JS callback through `call`, until the queue is empty
+    /// or `call` says to stop.
+    fn deliver(
+        &self,
+        scope: &mut v8::PinScope,
+        mut call: impl for<'s, 'i> FnMut(
+            &mut v8::PinScope<'s, 'i>,
+            v8::Local<'s, v8::Function>,
+            v8::Local<'s, v8::Value>,
+        ) -> bool,
+    ) {
         loop {
             let message = lock(&self.outbox.messages).pop_front();
             let Some(message) = message else {
@@ -409,13 +412,23 @@ impl Handle for OutboxHandle {
             };
             let callback = v8::Local::new(scope, &self.callback);
             let text = crate::native::js_string(scope, &message).into();
-            let recv = v8::undefined(scope).into();
-            if let crate::tasks::Outcome::Exited =
-                crate::tasks::call(scope, callback, recv, &[text])
-            {
-                return;
+            if !call(scope, callback, text) {
+                break;
             }
         }
+    }
+}
+
+impl Handle for OutboxHandle {
+    fn ready(self: Rc<Self>, scope: &mut v8::PinScope, _ready: Ready) {
+        // From the loop: a callback, with Node's handling of what it throws; stops on exit.
+        self.deliver(scope, |scope, callback, text| {
+            let recv = v8::undefined(scope).into();
+            !matches!(
+                crate::tasks::call(scope, callback, recv, &[text]),
+                crate::tasks::Outcome::Exited
+            )
+        });
     }
 }
 
