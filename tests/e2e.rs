@@ -365,6 +365,47 @@ fn large_output_is_flushed_through_a_pipe() {
     }
 }
 
+/// A descriptor sent to a child that has exited, before the parent has read the EOF of the
+/// channel: as in Node (libuv never tries such a write at once, and reports its failure to no
+/// callback), the send's callback gets null rather than EPIPE, and the channel's end shows as
+/// 'disconnect'. Node itself then waits for ever for the handle's acknowledgement, so this
+/// cannot be a golden case made with node.
+#[test]
+fn a_handle_sent_to_an_exited_child_calls_back_with_null() {
+    let script = r#"
+const { fork } = require('child_process');
+const net = require('net');
+const fs = require('fs');
+if (process.argv[2] === 'child') process.exit(0);
+const server = net.createServer(() => {}).listen(0, '127.0.0.1', () => {
+  const child = fork(__filename, ['child']);
+  child.on('disconnect', () => console.log('disconnect'));
+  child.on('error', (e) => console.log('error event', e.code));
+  const socket = net.connect(server.address().port, '127.0.0.1', () => {
+    // Block until the child is a zombie: gone, its end of the channel closed, its EOF unread.
+    const until = Date.now() + 10000;
+    while (Date.now() < until &&
+           !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${child.pid}/stat`, 'latin1')));
+    const sent = child.send({ a: 1 }, socket, (err) => {
+      console.log('send callback', err);
+      socket.destroy();
+      server.close();
+    });
+    console.log('send returned', sent);
+  });
+});
+"#;
+    let path = std::env::temp_dir().join(format!("eddy-e2e-ipc-{}.js", std::process::id()));
+    std::fs::write(&path, script).unwrap();
+    let out = Command::new(EDDY).arg(&path).output().unwrap();
+    let _ = std::fs::remove_file(&path);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "send returned true\nsend callback null\ndisconnect\n"
+    );
+}
+
 /// The same, redirected to a file, with console.log.
 #[test]
 fn large_output_is_flushed_to_a_file() {
@@ -424,7 +465,10 @@ fn builtins_keep_their_code_cache_whatever_globals_exist() {
         .expect("loading http and zlib");
     let after = rt.code_cache_stats();
     assert_eq!(after.rejected, 0, "{after:?}");
-    assert!(after.accepted >= before.accepted + 15, "{before:?} -> {after:?}");
+    assert!(
+        after.accepted >= before.accepted + 15,
+        "{before:?} -> {after:?}"
+    );
 }
 
 #[test]

@@ -428,6 +428,13 @@ class Control extends EventEmitter {
     if (this.closed) return -9;
     const bytes = this.framing.encode(message);
     const queued = fd === null ? this.handle.write(bytes) : native.writeHandle(this.handle.token, bytes, fd);
+    if (queued < 0 && fd !== null && queued !== -9) {
+      // As in Node, whose libuv never tries a message that carries a descriptor at once: what
+      // the kernel then refuses (the peer gone: EPIPE, ECONNRESET) reaches no callback, which
+      // gets null; the peer's end shows as 'disconnect' once its EOF is read.
+      if (callback) process.nextTick(callback, null);
+      return 0;
+    }
     if (queued < 0) return queued;
     if (queued > 0) {
       this.refCounted();
