@@ -10,6 +10,7 @@ fn main() {
         "child_process",
         env!("CARGO_BIN_EXE_eddy"),
         concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/js"),
+        &[],
         &[
             ("cp_spawn_seq", "500 spawns"),
             ("cp_spawn_par", "500 spawns, 32 at once"),

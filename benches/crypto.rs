@@ -10,6 +10,7 @@ fn main() {
         "crypto",
         env!("CARGO_BIN_EXE_eddy"),
         concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/js"),
+        &[],
         &[
             ("crypto_sha256", "sha256, 256 MiB streamed"),
             ("crypto_aes_gcm", "aes-256-gcm, 256 MiB streamed"),

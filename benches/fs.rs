@@ -2,8 +2,9 @@
 //! (a 1 MiB file, a 512 MiB file, a directory of 10k entries): fs.promises.readFile ×2000 (16
 //! in flight), readFileSync ×3000, createReadStream of 512 MiB (and `cat` of it, the floor),
 //! writeFile of 10k small files, readdir of 10k entries ×50, 100k statSync. Each case is a whole
-//! process (startup included); Eddy's and node's runs take turns (`common::paired`). Then the peak RSS of 6000 reads of 1 MiB (readFileSync, and
-//! fs.promises.readFile 16 in flight). Run with `cargo bench --bench fs`.
+//! process (startup included); Eddy's and node's runs take turns (`common::js_cases`). Then the
+//! peak RSS of 6000 reads of 1 MiB (readFileSync, and fs.promises.readFile 16 in flight). Run
+//! with `cargo bench --bench fs`.
 
 mod common;
 
@@ -63,42 +64,24 @@ fn main() {
     let scripts = concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/js");
     let fixtures = make_fixtures().expect("fixtures in the temp directory");
     let dir = fixtures.0.to_str().expect("a UTF-8 temp directory");
-    println!(
-        "{:<22} {:>10} {:>10} {:>10}",
-        "fs", "eddy", "node", "node/eddy"
+    common::js_cases(
+        "fs",
+        eddy,
+        scripts,
+        &[dir],
+        &[
+            (
+                "fs_readfile_promises",
+                "fs.promises.readFile 1 MiB x2000, 16 in flight",
+            ),
+            ("fs_readfile_sync", "readFileSync 1 MiB x3000"),
+            ("fs_read_stream", "createReadStream of 512 MiB"),
+            ("fs_write_files", "writeFile of 10k small files"),
+            ("fs_readdir", "readdirSync of 10k entries x50"),
+            ("fs_stat", "100k statSync"),
+        ],
+        RUNS,
     );
-    for (case, what) in [
-        (
-            "fs_readfile_promises",
-            "fs.promises.readFile 1 MiB x2000, 16 in flight",
-        ),
-        ("fs_readfile_sync", "readFileSync 1 MiB x3000"),
-        ("fs_read_stream", "createReadStream of 512 MiB"),
-        ("fs_write_files", "writeFile of 10k small files"),
-        ("fs_readdir", "readdirSync of 10k entries x50"),
-        ("fs_stat", "100k statSync"),
-    ] {
-        let script = format!("{scripts}/{case}.js");
-        let (ours, theirs) = common::paired(eddy, &[&script, dir], &[], RUNS);
-        let Some(ours) = ours else {
-            println!("{case:<22} {:>10}", "fails");
-            continue;
-        };
-        match theirs {
-            Some(theirs) => println!(
-                "{case:<22} {:>8.1}ms {:>8.1}ms {:>10.2}   ({what})",
-                common::ms(ours),
-                common::ms(theirs),
-                theirs.as_secs_f64() / ours.as_secs_f64()
-            ),
-            None => println!(
-                "{case:<22} {:>8.1}ms {:>10} {:>10}   ({what})",
-                common::ms(ours),
-                "-",
-                "-"
-            ),
-        }
-    }
     // Peak memory while short-lived 1 MiB buffers come and go (the issue asks < 200 MiB).
     let rss_script = format!("{scripts}/fs_readfile_rss.js");
     for form in ["sync", "promises"] {

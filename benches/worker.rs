@@ -10,6 +10,7 @@ fn main() {
         "worker_threads",
         env!("CARGO_BIN_EXE_eddy"),
         concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/js"),
+        &[],
         &[
             ("worker_startup", "50 workers, start to first message"),
             ("worker_roundtrip", "20k round trips"),

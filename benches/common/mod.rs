@@ -66,18 +66,31 @@ pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-/// Run each `(case, what)` script from `benches/js` with Eddy and with `node` (when on PATH),
-/// `runs` times each, and print one row per case: both medians and node/eddy (above 1.0 means
-/// Eddy is faster).
-pub fn js_cases(title: &str, eddy: &str, dir: &str, cases: &[(&str, &str)], runs: usize) {
+/// Run each `(case, what)` script from `benches/js` (with `args` after it) with Eddy and with
+/// `node` (when on PATH), `runs` times each, taking turns, and print one row per case: both
+/// medians and node/eddy (above 1.0 means Eddy is faster), or `fails` when Eddy's run fails.
+pub fn js_cases(
+    title: &str,
+    eddy: &str,
+    dir: &str,
+    args: &[&str],
+    cases: &[(&str, &str)],
+    runs: usize,
+) {
     println!(
         "{title:<22} {:>10} {:>10} {:>10}",
         "eddy", "node", "node/eddy"
     );
     for (case, what) in cases {
         let script = format!("{dir}/{case}.js");
-        let (ours, theirs) = paired(eddy, &[&script], &[], runs);
-        let ours = ours.expect("eddy runs the case");
+        let argv: Vec<&str> = std::iter::once(script.as_str())
+            .chain(args.iter().copied())
+            .collect();
+        let (ours, theirs) = paired(eddy, &argv, &[], runs);
+        let Some(ours) = ours else {
+            println!("{case:<22} {:>10}", "fails");
+            continue;
+        };
         match theirs {
             Some(theirs) => println!(
                 "{case:<22} {:>8.1}ms {:>8.1}ms {:>10.2}   ({what})",
