@@ -360,9 +360,7 @@ fn shutdown(
     // TLS says goodbye (close_notify) before the socket's own end.
     crate::net_tls::close_notify(&socket);
     // Writes held for the end of the poll phase go before the FIN.
-    if let Err(errno) = socket.release_held() {
-        socket.state.borrow_mut().held_error = Some(errno as i32);
-    }
+    socket.send_held();
     let feed_now = {
         let mut s = socket.state.borrow_mut();
         s.shutdown_pending = true;

@@ -120,8 +120,7 @@ fn flush_held(scope: &mut v8::PinScope) {
         let Some(socket) = eddy_runtime::handle::<Socket>(scope, token) else {
             continue;
         };
-        if let Err(errno) = socket.release_held() {
-            socket.state.borrow_mut().held_error = Some(errno as i32);
+        if !socket.send_held() {
             let ready = Ready {
                 writable: true,
                 ..Ready::default()
@@ -462,6 +461,18 @@ impl Socket {
     pub(super) fn before_write(&self, scope: &mut v8::PinScope) {
         if !self.state.borrow().may_hold() {
             eddy_runtime::flush_held_writes(scope);
+        }
+    }
+
+    /// `release_held` where no one is there to return its failure to: false when the send
+    /// failed, whose error then waits in `held_error` for the next writable event.
+    pub(crate) fn send_held(&self) -> bool {
+        match self.release_held() {
+            Ok(()) => true,
+            Err(errno) => {
+                self.state.borrow_mut().held_error = Some(errno as i32);
+                false
+            }
         }
     }
 
